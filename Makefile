@@ -1,0 +1,32 @@
+# Two commands do everything on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+RAW    ?= raw
+OUT    ?= out
+JOBS   ?=
+ARGS   ?=
+
+.PHONY: run test setup show clean
+
+# The venv is rebuilt only when pyproject.toml changes.
+$(BIN)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+setup: $(BIN)/.installed
+
+run: setup
+	$(BIN)/kyoyaku run $(RAW) --out $(OUT) $(if $(JOBS),--jobs $(JOBS)) $(ARGS)
+
+test: setup
+	$(BIN)/python -m pytest $(ARGS)
+
+# make show FILE=raw/001_37a5c5a8a2ee1a5b.txt
+show: setup
+	$(BIN)/kyoyaku show $(FILE)
+
+clean:
+	rm -rf $(OUT)/*.csv $(OUT)/*.parquet $(OUT)/run_report.json

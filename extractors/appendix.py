@@ -1,0 +1,348 @@
+"""別表 rows: one row per measure, with its section, content and roles.
+
+Layouts read here (tables.py assembles grid rows):
+- grids: TAB-separated rows under a header row, broken across pages;
+- key/value blocks: a measure line, then `取組内容\t…`, `甲の役割\t…`,
+  `乙の役割\t…` (also `取組内容: …`, `【取組内容】…`);
+- measures nested inside an article: (1) field / a measure / (a) 取組内容 /
+  (b) 役割分担 / i 甲の役割 / ii 乙の役割;
+- `別表第1` … `別表第3` as sections;
+- an overview whose two-column layout broke every line in two
+  (measure | content).
+Section headings may be numbered 1, I, Ⅰ, ①, 第1, (1), 一 …: the first
+numbering style met is the section level, the second the subsection level;
+a style whose items carry 取組内容/役割 is the measure level instead.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from extractors.tables import (GridRow, TERMINATED, default_columns, header_columns, is_continuation,
+                               join_fragment, merge_into, row_cells, split_label, terminated_columns)
+from pipeline.model import AppendixRow, Kind, Line, Party, Segment, Span
+from pipeline.numerals import label_ordinal, to_int
+
+HEADING_STYLES = (
+    ("beppyo", regex.compile(r"^別表\s*第?\s*(?P<num>[0-9一二三四五六七八九十]+)(?:\s*\([^)]*\))?\s*(?P<title>.*)$")),
+    ("dai", regex.compile(r"^第\s*(?P<num>\d+|[一二三四五六七八九十]+)(?![条項号])[\s.、]*(?P<title>.+)$")),
+    ("paren_digit", regex.compile(r"^\(\s*(?P<num>\d{1,2})\s*\)\s*(?P<title>.+)$")),
+    ("paren_kata", regex.compile(r"^\(\s*(?P<num>[ア-ン])\s*\)\s*(?P<title>.+)$")),
+    ("paren_latin", regex.compile(r"^\(\s*(?P<num>[a-z])\s*\)\s*(?P<title>.+)$")),
+    ("digit", regex.compile(r"^(?P<num>\d{1,2})(?:\s*[.、.]\s*|\s+)(?P<title>.+)$")),
+    ("roman", regex.compile(r"^(?P<num>[IVX]{1,5})(?:\s*[.、.]\s*|\s+)(?P<title>.+)$")),
+    ("kanji", regex.compile(r"^(?P<num>[一二三四五六七八九十]{1,3})(?:\s*[.、]\s*|\s+)(?P<title>.+)$")),
+    ("roman_lower", regex.compile(r"^(?P<num>(?:ii|iii|iv|vi{0,3}|ix|x))(?:\s*[.)]\s*|\s+)(?P<title>.+)$")),
+    ("kata", regex.compile(r"^(?P<num>[ア-ン])(?:\s*[.、]\s*|\s+)(?P<title>.+)$")),
+    ("latin", regex.compile(r"^(?P<num>[a-z])(?:\s*[.)]\s*|\s+)(?P<title>.+)$")),
+)
+KEYS = (
+    ("content", regex.compile(r"^(?:具体的な)?(?:取組|事業|連携)?(?:の)?(?:内容|概要)")),
+    ("role_a", regex.compile(r"^甲の役割")),
+    ("role_b", regex.compile(r"^乙の役割")),
+    ("roles", regex.compile(r"^役割分担")),
+)
+KEY_SEPARATOR = regex.compile(r"^\s*(?:[::】]\s*|\s+|$)")
+NOTE = regex.compile(r"^(?:※|注\s*\d*[::)]|\(注)")
+
+
+@dataclass(frozen=True)
+class Heading:
+    style: str
+    number: int | None
+    title: str
+
+
+@dataclass
+class Context:
+    section_no: int | None = None
+    section_title: str = ""
+    subsection_no: int | None = None
+    subsection_title: str = ""
+
+
+@dataclass
+class PendingRow:
+    context: Context
+    row: GridRow
+    kind: str  # "grid" | "keyvalue"
+
+
+@dataclass
+class Reader:
+    """Walks one region's lines and collects rows in document order."""
+
+    parties: list[Party]
+    rows: list[PendingRow] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    context: Context = field(default_factory=Context)
+    section_styles: list[str] = field(default_factory=list)
+    measure_styles: set[str] = field(default_factory=set)
+    columns: dict[int, str] | None = None
+    last_key: str = ""
+
+    def read(self, lines: list[Line]) -> None:
+        self.measure_styles = styles_followed_by_keys(lines, self.parties)
+        for i, line in enumerate(lines):
+            following = lines[i + 1] if i + 1 < len(lines) else None
+            if line.is_row:
+                self.read_row(line)
+            else:
+                self.read_text(line, following)
+
+    # -- rows ----------------------------------------------------------
+    def read_row(self, line: Line) -> None:
+        cells = line.cells
+        columns = header_columns(cells, self.parties)
+        if columns:
+            self.columns = columns
+            return
+        key = key_of(cells[0], self.parties)
+        if key and len([c for c in cells if c.strip()]) <= 2:
+            self.set_value(key, " ".join(c for c in cells[1:] if c.strip()), line)
+            return
+        if self.columns is None:
+            self.columns = default_columns(len(cells))
+            self.warnings.append(f"line {line.no}: table without a header row, columns taken as "
+                                 + "/".join(self.columns.values()))
+        cells_by_field = row_cells(line, self.columns)
+        previous = self.last_grid_row()
+        grid_rows = [p.row.cells for p in self.rows if p.kind == "grid"] + [cells_by_field]
+        uses_labels = any(p.row.label for p in self.rows if p.kind == "grid")
+        if is_continuation(cells_by_field, previous, uses_labels, terminated_columns(grid_rows)):
+            merge_into(previous, cells_by_field, line)
+            return
+        label, measure = split_label(cells_by_field["measure"])
+        if not label and cells_by_field.get("label"):
+            label = cells_by_field["label"]
+        cells_by_field["measure"] = measure
+        self.add_row(GridRow(cells_by_field, [line], label), "grid")
+
+    def last_grid_row(self) -> GridRow | None:
+        if self.rows and self.rows[-1].kind == "grid":
+            return self.rows[-1].row
+        return None
+
+    # -- text lines ----------------------------------------------------
+    def read_text(self, line: Line, following: Line | None) -> None:
+        text = line.text
+        if NOTE.match(text):
+            return
+        key_value = split_key(text, self.parties)
+        if key_value:
+            self.set_value(*key_value, line)
+            return
+        heading = parse_heading(text)
+        if heading and heading.style == "beppyo":
+            self.set_section(heading, line)
+            return
+        if starts_measure(following, self.parties) or (heading and heading.style in self.measure_styles):
+            label, measure = (str(heading_label(heading, text)), heading.title) if heading else split_label(text)
+            self.add_row(GridRow({"measure": measure, "content": "", "role_a": "", "role_b": ""}, [line], label),
+                         "keyvalue")
+            self.columns = None
+            return
+        if heading and not TERMINATED.search(heading.title):
+            self.set_section(heading, line)
+            return
+        if self.rows and self.rows[-1].kind == "keyvalue" and self.last_key:
+            pending = self.rows[-1].row
+            pending.cells[self.last_key] = join_fragment(pending.cells[self.last_key], text)
+            pending.lines.append(line)
+        elif self.context.section_no is not None and not self.context.section_title and not self.rows_in_section():
+            self.context.section_title = text  # 別表第2 / 生活機能の強化に係る政策分野
+
+    def rows_in_section(self) -> bool:
+        return bool(self.rows) and self.rows[-1].context is self.context
+
+    def set_value(self, key: str, value: str, line: Line) -> None:
+        if key == "roles" and not value:
+            return
+        if not self.rows or self.rows[-1].kind != "keyvalue":
+            self.warnings.append(f"line {line.no}: {key} without a measure before it")
+            return
+        pending = self.rows[-1].row
+        target = key if key != "roles" else "content"
+        pending.cells[target] = join_fragment(pending.cells[target], value.strip())
+        pending.lines.append(line)
+        self.last_key = target
+
+    def set_section(self, heading: Heading, line: Line) -> None:
+        if heading.style not in self.section_styles:
+            self.section_styles.append(heading.style)
+        level = self.section_styles.index(heading.style)
+        title = regex.sub(r"^\(\s*第\s*\d+\s*条関係\s*\)\s*", "", heading.title).strip()
+        if level == 0:
+            self.context = Context(heading.number, title)
+        else:
+            self.context = Context(self.context.section_no, self.context.section_title, heading.number, title)
+        self.columns = None if heading.style == "beppyo" else self.columns
+        self.last_key = ""
+
+    def add_row(self, row: GridRow, kind: str) -> None:
+        self.rows.append(PendingRow(self.context, row, kind))
+        self.last_key = ""
+
+
+def parse_heading(text: str) -> Heading | None:
+    for style, pattern in HEADING_STYLES:
+        match = pattern.match(text)
+        if match:
+            number = label_ordinal(match["num"]) if style in ("kata", "paren_kata", "latin", "paren_latin") \
+                else to_int(match["num"])
+            return Heading(style, number, match["title"].strip())
+    return None
+
+
+def heading_label(heading: Heading, text: str) -> str:
+    match = regex.match(r"^\(?\s*([^\s.、.)]+)", text)
+    return match.group(1) if match else ""
+
+
+def key_of(text: str, parties: list[Party]) -> str:
+    """The field a key cell names: 取組内容 -> content, 甲の役割 -> role_a …"""
+    text = text.replace(" ", "")
+    for kind, pattern in KEYS:
+        match = pattern.match(text)
+        if match and len(text) - match.end() <= 2:
+            return kind
+    for party in parties[:2]:
+        if text == f"{party.municipality}の役割":
+            return "role_a" if party.role == "甲" else "role_b"
+    if text in ("甲", "乙"):
+        return "role_a" if text == "甲" else "role_b"
+    return ""
+
+
+def split_key(text: str, parties: list[Party]) -> tuple[str, str] | None:
+    """'(a) 取組内容 …', '取組内容: …', '【甲の役割】…', 'i 甲の役割' -> (field, value)."""
+    body = regex.sub(r"^(?:\(\s*[a-zア-ン0-9]{1,3}\s*\)|[ivx]{1,4}\s|[a-zア-ン]\s|【)\s*", "", text)
+    names = [(k, p) for k, p in KEYS] + [
+        ("role_a" if p.role == "甲" else "role_b", regex.compile(regex.escape(f"{p.municipality}の役割")))
+        for p in parties[:2]]
+    for kind, pattern in names:
+        match = pattern.match(body)
+        if match:
+            rest = body[match.end():]
+            separator = KEY_SEPARATOR.match(rest)
+            if separator:
+                return kind, rest[separator.end():].strip()
+    return None
+
+
+def starts_measure(following: Line | None, parties: list[Party]) -> bool:
+    """A line is a measure when the next line gives its content or role."""
+    if following is None:
+        return False
+    if following.is_row:
+        return bool(key_of(following.cells[0], parties))
+    return split_key(following.text, parties) is not None
+
+
+def styles_followed_by_keys(lines: list[Line], parties: list[Party]) -> set[str]:
+    styles = set()
+    for line, following in zip(lines, lines[1:]):
+        heading = None if line.is_row else parse_heading(line.text)
+        if heading and heading.style != "beppyo" and starts_measure(following, parties) \
+                and not split_key(line.text, parties):
+            styles.add(heading.style)
+    return styles
+
+
+def to_appendix_rows(reader: Reader) -> list[AppendixRow]:
+    rows = []
+    for pending in reader.rows:
+        cells, ctx = pending.row.cells, pending.context
+        if not cells.get("measure") and not cells.get("content"):
+            continue
+        rows.append(AppendixRow(
+            section_no=ctx.section_no, section_title=ctx.section_title or cells.get("section", ""),
+            subsection_no=ctx.subsection_no, subsection_title=ctx.subsection_title,
+            label=pending.row.label, measure=cells.get("measure", ""), content=cells.get("content", ""),
+            role_a=cells.get("role_a", ""), role_b=cells.get("role_b", ""), span=Span.of(pending.row.lines)))
+    return rows
+
+
+def incomplete_row_warnings(reader: Reader, rows: list[AppendixRow]) -> list[str]:
+    warnings = []
+    for n, row in enumerate(rows, 1):
+        filled = [row.measure, row.content, row.role_a, row.role_b]
+        if 0 < sum(map(bool, filled)) < 4 and (row.role_a or row.role_b):
+            warnings.append(f"row {n} has {sum(map(bool, filled))} of 4 cells (line {row.span.lines_label})")
+    return warnings
+
+
+def read_region(lines: list[Line], parties: list[Party]) -> tuple[list[AppendixRow], list[str]]:
+    reader = Reader(parties)
+    reader.read(lines)
+    rows = to_appendix_rows(reader)
+    return rows, reader.warnings + incomplete_row_warnings(reader, rows)
+
+
+def extract_appendix(segments: list[Segment], parties: list[Party]) -> tuple[list[AppendixRow], list[str]]:
+    rows: list[AppendixRow] = []
+    warnings: list[str] = []
+    for seg in segments:
+        if seg.kind == Kind.APPENDIX:
+            found, notes = read_region(list(seg.lines[1:]) if seg.lines[0].text.startswith("別表")
+                                       and not parse_heading(seg.lines[0].text) else list(seg.lines), parties)
+        elif seg.kind == Kind.ARTICLE and has_nested_measures(seg, parties):
+            found, notes = read_region(list(seg.lines[1:]), parties)
+        elif seg.kind == Kind.OVERVIEW_TABLE:
+            found, notes = overview_rows(list(seg.lines)), []
+        else:
+            continue
+        rows.extend(found)
+        warnings.extend(notes)
+    return rows, warnings
+
+
+def has_nested_measures(seg: Segment, parties: list[Party]) -> bool:
+    """An article that lists measures with 取組内容 / 役割 items itself."""
+    return sum(split_key(ln.text, parties) is not None for ln in seg.lines[1:]) >= 2
+
+
+# -- overview: a two-column layout broken into lines -------------------
+def overview_rows(lines: list[Line]) -> list[AppendixRow]:
+    """Lines after the header alternate between short measure fragments
+    (the narrow left column) and content sentences (the wide right column)
+    that end with 。; a line may also hold both, split by a space."""
+    body = lines[1:]
+    width = measure_column_width(body)
+    rows: list[AppendixRow] = []
+    measure: list[Line] = []
+    content: list[Line] = []
+
+    def emit() -> None:
+        if measure and content:
+            rows.append(AppendixRow(None, "", None, "", "", "".join(m.text for m in measure),
+                                    "".join(c.text for c in content), "", "", Span.of(measure + content)))
+
+    for line in body:
+        text = line.text.replace("\t", " ")
+        if text.startswith(("【", "※")):
+            break
+        if content and not TERMINATED.search(content[-1].text):
+            content.append(line)
+            continue
+        if content:
+            emit()
+            measure, content = [], []
+        head, _, tail = text.partition(" ")
+        if tail and len(head) <= width < len(tail) and not measure:
+            measure.append(Line(line.no, head, line.page))
+            content.append(Line(line.no, tail.strip(), line.page))
+        elif len(text) <= width and not text.endswith("。"):
+            measure.append(line)
+        else:
+            content.append(line)
+    emit()
+    return rows
+
+
+def measure_column_width(lines: list[Line]) -> int:
+    lengths = sorted(len(ln.text) for ln in lines)
+    if not lengths:
+        return 0
+    return int(lengths[int(len(lengths) * 0.9) - 1 if len(lengths) > 1 else 0] * 0.6)

@@ -1,0 +1,72 @@
+"""Articles (第N条, 第N条のM) with caption, body and paragraphs (項).
+
+A paragraph starts with its number (2, ２ and ② all read as 2 after
+normalization) where the previous sentence has ended; wrapped lines are
+joined without a space, as Japanese has none between words.
+"""
+from __future__ import annotations
+
+import regex
+
+from pipeline.model import Article, Kind, Line, Segment, Span
+from pipeline.numerals import parse_article_number
+from pipeline.segment import ARTICLE_LINE, CAPTION_LINE, ITEM_LINE, SENTENCE_END
+
+PARAGRAPH_NUMBER = regex.compile(r"^(\d{1,2})(?:\s+|(?=[^\d\s.,、)年月日条号番]))")
+
+
+def extract_articles(segments: list[Segment]) -> list[Article]:
+    articles = []
+    caption = ""
+    for seg in segments:
+        if seg.kind == Kind.CAPTION:
+            caption = CAPTION_LINE.match(seg.lines[0].text).group(1).strip()
+        elif seg.kind == Kind.ARTICLE:
+            articles.append(segment_to_article(seg, caption))
+            caption = ""
+        else:
+            caption = ""
+    return articles
+
+
+def segment_to_article(seg: Segment, caption: str) -> Article:
+    first = seg.lines[0]
+    label = ARTICLE_LINE.match(first.text)
+    article_no, number, branch = parse_article_number(label.group(0).strip())
+    body_first = Line(first.no, first.text[label.end():].strip(), first.page)
+    inline_caption = regex.match(r"^\(([^()]{1,40})\)\s*", body_first.text)
+    if inline_caption and not caption:  # 第1条(目的) この協約は、…
+        caption = inline_caption.group(1)
+        body_first = Line(first.no, body_first.text[inline_caption.end():], first.page)
+    body = [body_first, *seg.lines[1:]] if body_first.text else list(seg.lines[1:])
+    paragraphs = lines_to_paragraphs(body)
+    return Article(article_no=article_no, number=number, branch=branch, caption=caption,
+                   paragraphs=tuple(text for text, _ in paragraphs), span=seg.span,
+                   paragraph_spans=tuple(span for _, span in paragraphs))
+
+
+def lines_to_paragraphs(lines: list[Line]) -> list[tuple[str, Span]]:
+    """Group lines into paragraphs 1, 2, 3 …; the number label is dropped."""
+    groups: list[list[Line]] = []
+    expected = 2
+    for line in lines:
+        match = PARAGRAPH_NUMBER.match(line.text)
+        sentence_done = not groups or SENTENCE_END.search(groups[-1][-1].text)
+        if groups and match and int(match.group(1)) == expected and sentence_done:
+            groups.append([Line(line.no, line.text[match.end():].strip(), line.page)])
+            expected += 1
+        elif groups:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return [(join_lines(group), Span.of(group)) for group in groups if group]
+
+
+def join_lines(lines: list[Line]) -> str:
+    """Wrapped lines join with nothing between; an item ((1), 一, ア …) starts a new line."""
+    text = ""
+    for line in lines:
+        if text and ITEM_LINE.match(line.text):
+            text += "\n"
+        text += line.text
+    return text

@@ -1,0 +1,77 @@
+"""Era and western dates -> datetime.date (令和元年12月25日 -> 2019-12-25).
+
+Lenient on purpose: full-width or kanji numerals, 元年, spaces between
+parts, and years past an era's end (平成32年, written in real plans before
+the era changed) are all read; an impossible day (2月30日) is not a date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+import regex
+
+from pipeline.model import DateValue, Kind, Segment
+from pipeline.numerals import NUMBER, kanji_to_int
+
+# First year of each era (元年) and its first day.
+ERAS = {"明治": dt.date(1868, 1, 25), "大正": dt.date(1912, 7, 30), "昭和": dt.date(1926, 12, 25),
+        "平成": dt.date(1989, 1, 8), "令和": dt.date(2019, 5, 1)}
+ERA_DATE = regex.compile(
+    rf"(?P<era>明治|大正|昭和|平成|令和)\s*(?P<year>{NUMBER})\s*年\s*(?P<month>{NUMBER})\s*月\s*(?P<day>{NUMBER})\s*日")
+WESTERN_DATE = regex.compile(r"(?<!\d)(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
+# Where a signing date stands, most telling first (a cover date is the last resort).
+SIGNING_KINDS = (Kind.DATE, Kind.SIGNATORY, Kind.CLOSING, Kind.COVER)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first date in text, or None."""
+    found = find_dates(text)
+    return found[0][0] if found else None
+
+
+def find_dates(text: str) -> list[tuple[dt.date, str]]:
+    """Every date in text with the exact text it was read from, in order."""
+    text = unicodedata.normalize("NFKC", text)
+    found = []
+    for match in ERA_DATE.finditer(text):
+        year = kanji_to_int(match["year"])
+        date = safe_date(ERAS[match["era"]].year - 1 + year if year else None,
+                         kanji_to_int(match["month"]), kanji_to_int(match["day"]))
+        if date:
+            found.append((match.start(), date, match.group(0)))
+    for match in WESTERN_DATE.finditer(text):
+        date = safe_date(int(match["year"]), int(match["month"]), int(match["day"]))
+        if date:
+            found.append((match.start(), date, match.group(0)))
+    return [(date, raw) for _, date, raw in sorted(found, key=lambda item: item[0])]
+
+
+def safe_date(year: int | None, month: int | None, day: int | None) -> dt.date | None:
+    if not year or not month or not day:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def extract_dates(segments: list[Segment]) -> list[DateValue]:
+    """All dates; the one in the signing position (a line of its own after
+    the closing formula, else in the signature blocks, else on the cover)
+    is `signed`, every other one `referenced`."""
+    values = []
+    signed_taken = False
+    ordered = sorted(segments, key=lambda s: SIGNING_KINDS.index(s.kind) if s.kind in SIGNING_KINDS else 99)
+    for seg in ordered:
+        for line in seg.lines:
+            for date, raw in find_dates(line.text):
+                kind = "referenced"
+                if not signed_taken and seg.kind in SIGNING_KINDS and raw.strip() == line.text.strip():
+                    kind, signed_taken = "signed", True
+                values.append(DateValue(iso=date, raw=raw, kind=kind, line_no=line.no))
+    return sorted(values, key=lambda v: (v.line_no, v.raw))
+
+
+def signing_date(values: list[DateValue]) -> dt.date | None:
+    return next((v.iso for v in values if v.kind == "signed"), None)

@@ -1,0 +1,110 @@
+"""Parties (甲, 乙, 丙 …) and the 圏域 an agreement forms.
+
+Parties come from the definitions `X(以下「甲」という。)`; an agreement that
+never says 甲/乙 names its parties in the preamble's subject or the title
+(`福山市及び三原市は、…`), taken in that order; an overview names the
+central city as the subject of a sentence (`青森市は中心的な役割を担い`).
+"""
+from __future__ import annotations
+
+import regex
+
+from pipeline.gazetteer import gazetteer
+from pipeline.japanese import tagger
+from pipeline.model import Kind, Party, Segment
+from pipeline.segment import ROLE_CHARS
+
+ROLE_DEFINITION = regex.compile(rf"(?P<name>[^、,。()「」\s]+?)\s*\(\s*以下\s*「\s*(?P<role>[{ROLE_CHARS}])\s*」\s*という。?\s*\)")
+NAME_SEPARATORS = regex.compile(r"^.*(?:及び|並びに|ならびに|と|、|,|・)")
+MUNICIPALITY_SUFFIX = regex.compile(r"(?:市|町|村|区)$")
+AREA_DEFINITION = regex.compile(r"\(\s*以下\s*「\s*(?:圏域|本圏域|連携中枢都市圏|定住自立圏|都市圏)\s*」\s*という。?\s*\)")
+NAMED_AREA = regex.compile(r"[\p{Han}\p{Katakana}ー]{2,}(?:圏域|都市圏|定住自立圏)")
+GENERIC_AREAS = {"圏域", "都市圏", "本圏域", "定住自立圏", "連携中枢都市圏", "当該圏域"}
+# Parts of speech that can belong to a name like 山口県央連携都市圏域 or びんご圏域.
+NAME_POS = ("名詞", "接頭辞", "接尾辞")
+
+
+def extract_parties(segments: list[Segment]) -> list[Party]:
+    text = front_text(segments)
+    defined = defined_parties(text)
+    if defined:
+        return defined
+    title = next((s.text for s in segments if s.kind == Kind.TITLE), "")
+    preamble = next((s.text for s in segments if s.kind == Kind.PREAMBLE), "")
+    subject = preamble.split("は、")[0] if "は、" in preamble else ""
+    for candidate in (subject, title):
+        names = municipality_names(candidate)
+        if names:
+            return with_roles(names)
+    return with_roles(topic_municipalities(segments)[:1])
+
+
+def front_text(segments: list[Segment]) -> str:
+    """Title, preamble and articles: where parties are defined."""
+    kinds = (Kind.TITLE, Kind.PREAMBLE, Kind.ARTICLE, Kind.COVER)
+    return "\n".join(s.text for s in segments if s.kind in kinds)
+
+
+def defined_parties(text: str) -> list[Party]:
+    seen: dict[str, Party] = {}
+    for match in ROLE_DEFINITION.finditer(text):
+        name = NAME_SEPARATORS.sub("", match["name"]).strip()
+        if name and match["role"] not in seen:
+            seen[match["role"]] = Party(match["role"], name, gazetteer().code(name))
+    return sorted(seen.values(), key=lambda p: ROLE_CHARS.index(p.role))
+
+
+def municipality_names(text: str) -> list[str]:
+    names: list[str] = []
+    for _, _, name in gazetteer().find_all(text):
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def with_roles(names: list[str]) -> list[Party]:
+    return [Party(ROLE_CHARS[i], name, gazetteer().code(name)) for i, name in enumerate(names[:len(ROLE_CHARS)])]
+
+
+def topic_municipalities(segments: list[Segment]) -> list[str]:
+    """Municipalities that are the topic of a sentence: `青森市は…`."""
+    names = []
+    for seg in segments:
+        if seg.kind == Kind.QUOTE:
+            continue
+        for start, end, name in gazetteer().find_all(seg.text):
+            if seg.text[end:end + 1] == "は" and name not in names:
+                names.append(name)
+    return names
+
+
+def extract_area_name(segments: list[Segment]) -> str:
+    """The 圏域 as the text names it: the noun phrase defined as
+    (以下「圏域」という。), else a named ○○圏域 in the title or preamble;
+    "" when the text names none (…で構成される圏域)."""
+    text = front_text(segments)
+    definition = AREA_DEFINITION.search(text)
+    if definition:
+        phrase = noun_phrase_before(text[:definition.start()])
+        return "" if phrase in GENERIC_AREAS else phrase
+    for seg in segments:
+        if seg.kind in (Kind.TITLE, Kind.PREAMBLE):
+            for match in NAMED_AREA.finditer(seg.text):
+                if match.group(0) not in GENERIC_AREAS and has_place_name(match.group(0)):
+                    return match.group(0)
+    return ""
+
+
+def noun_phrase_before(text: str) -> str:
+    """The run of nouns (with prefixes and suffixes) that ends the text."""
+    words = list(tagger()(text[-60:]))
+    phrase: list[str] = []
+    for word in reversed(words):
+        if word.feature.pos1 not in NAME_POS:
+            break
+        phrase.insert(0, word.surface)
+    return "".join(phrase)
+
+
+def has_place_name(text: str) -> bool:
+    return any(w.feature.pos3 == "地名" for w in tagger()(text)) or bool(gazetteer().find_all(text))

@@ -1,0 +1,76 @@
+"""Signatory blocks: role, municipality, address, title (市長 …), person.
+
+A block is a few short lines in any order: an address (番地, 丁目, 号 …),
+the municipality, the head's title (山口市長) and the person (渡辺純忠),
+sometimes several on one line. The person's family and given names come
+from UniDic's 人名,姓 / 人名,名 tags.
+"""
+from __future__ import annotations
+
+import regex
+
+from pipeline.gazetteer import gazetteer
+from pipeline.japanese import tagger
+from pipeline.model import Kind, Party, Segment, Signatory
+from pipeline.segment import ROLE_LINE
+
+HEAD_TITLE = regex.compile(r"^(?P<prefix>.*?)(?P<title>(?P<muni>[^\s]*?(?:都|道|府|県|市|町|村|区|組合|広域連合))(?:長|知事|管理者))(?:\s*(?P<rest>.*))?$")
+ADDRESS = regex.compile(r"\d+\s*番|番地|丁目|\d+\s*号|[一二三四五六七八九十]+番|大字|字")
+REDACTED = regex.compile(r"[●○◯■□×＊*]{2,}|〇〇|△△")
+SEAL = regex.compile(r"\s*(?:印|㊞|\(印\)|\[印\])\s*$")
+LABELS = regex.compile(r"^(?:住所|所在地|氏名|代表者|職氏名|名称)\s*[::]?\s*")
+MUNICIPALITY_ONLY = regex.compile(r"^[^\s\d]{1,12}?(?:都|道|府|県|市|町|村|区)$")
+
+
+def extract_signatories(segments: list[Segment], parties: list[Party]) -> list[Signatory]:
+    by_role = {p.role: p for p in parties}
+    signatories = []
+    for seg in segments:
+        if seg.kind == Kind.SIGNATORY:
+            signatories.append(block_to_signatory(seg, by_role.get(seg.label)))
+    return signatories
+
+
+def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
+    texts = [ln.text.replace("\t", " ").strip() for ln in seg.lines]
+    role_match = ROLE_LINE.match(texts[0])
+    if role_match:
+        texts[0] = texts[0][role_match.end():].strip()
+    address = municipality = title = name = ""
+    for text in filter(None, (LABELS.sub("", t) for t in texts)):
+        head = HEAD_TITLE.match(text)
+        if head and not title:
+            title, municipality = head["title"], municipality or head["muni"]
+            if head["prefix"].strip() and not address and ADDRESS.search(head["prefix"]):
+                address = head["prefix"].strip()
+            name = name or SEAL.sub("", head["rest"] or "").strip()
+        elif ADDRESS.search(text) and not address:
+            address = text
+        elif MUNICIPALITY_ONLY.match(text) and not municipality:
+            municipality = text
+        elif not name and title and not ADDRESS.search(text):
+            name = SEAL.sub("", text).strip()
+    if not municipality and party:
+        municipality = party.municipality
+    family, given = split_person_name(name)
+    redacted = any(REDACTED.search(t) for t in texts)
+    return Signatory(role=seg.label, municipality=municipality, address=address, title=title,
+                     name=name, family_name=family, given_name=given, redacted=redacted,
+                     span=seg.span, municipality_code=gazetteer().code(municipality))
+
+
+def split_person_name(name: str) -> tuple[str, str]:
+    """大森 雅夫 -> (大森, 雅夫), by UniDic's 姓/名 tags; ("", "") when unsure."""
+    if not name:
+        return "", ""
+    parts = name.split()
+    if len(parts) == 2:
+        return parts[0], parts[1]
+    family, given = "", ""
+    for word in tagger()(name.replace(" ", "")):
+        tag = word.feature.pos4 if word.feature.pos3 == "人名" else ""
+        if tag == "姓" and not given:
+            family += word.surface
+        else:
+            given += word.surface
+    return (family, given) if family and given else ("", "")

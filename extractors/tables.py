@@ -1,0 +1,147 @@
+"""Table grids: header rows -> column roles, and rows broken over pages.
+
+A grid arrives as TAB-separated lines (text files, HTML cells and the PDF
+table finder all give that shape). A row the source broke across a page
+continues on the next line(s) in one of three ways, all merged here:
+- the continuation's key cell (the measure) is empty: `\t\t…の役割を\t`;
+- the key cell holds the rest of the previous key cell, recognisable
+  because the previous row is unfinished (a prose cell without 。) or
+  because the table labels its rows (ア, イ …) and this one has no label;
+- a fragment that repeats what the cell already ended with (`…取り組む。` +
+  `む。`) is dropped rather than doubled.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from pipeline.model import Line, Party
+
+FIELDS = ("section", "label", "measure", "content", "role_a", "role_b")
+HEADER_WORDS = {
+    "content": regex.compile(r"^(?:取組|事業|具体的な?取組|連携)?(?:の)?(?:内容|概要)$"),
+    "role_a": regex.compile(r"^甲(?:の役割)?$|中心(?:市|都市)の役割|連携中枢都市の役割"),
+    "role_b": regex.compile(r"^乙(?:の役割)?$|連携市町村?の役割|近隣市町村?の役割|周辺市町村?の役割"),
+    "measure": regex.compile(r"^(?:連携)?(?:施策|取組|事業|項目|名称)(?:名)?(?:\(.*\))?$|^連携する取組$|^連携施策"),
+    "section": regex.compile(r"^(?:政策)?分野$|^区分$"),
+    "label": regex.compile(r"^(?:番号|No\.?|記号)$"),
+}
+ROLE_OF = regex.compile(r"^(?P<name>.+)の役割$")
+LABEL = regex.compile(r"^(?P<label>[ア-ン]|[a-z]|\((?:[a-zア-ン]|\d{1,2})\)|[ivx]{1,4})(?:[\s.、)]\s*|\s*$)(?P<rest>.*)$")
+TERMINATED = regex.compile(r"[。)」]$")
+
+
+@dataclass
+class GridRow:
+    """A table row being assembled; cells by field name."""
+
+    cells: dict[str, str]
+    lines: list[Line] = field(default_factory=list)
+    label: str = ""
+
+
+def header_columns(cells: list[str], parties: list[Party]) -> dict[int, str] | None:
+    """Column index -> field for a header row, or None if not a header.
+    Role columns are found by name; the remaining columns before them are
+    measure then content, whatever (possibly misplaced) words they carry."""
+    names = {p.municipality: ("role_a" if p.role == "甲" else "role_b") for p in parties[:2]}
+    found: dict[int, str] = {}
+    recognised = 0
+    for i, cell in enumerate(cells):
+        cell = cell.replace(" ", "")
+        if not cell:
+            continue
+        if len(cell) > 20 or TERMINATED.search(cell):
+            return None
+        role = ROLE_OF.match(cell)
+        kind = next((k for k, pattern in HEADER_WORDS.items() if pattern.search(cell)), None)
+        if kind is None and role:
+            kind = names.get(role["name"]) or ("role_a" if "role_a" not in found.values() else "role_b")
+        if kind:
+            recognised += 1
+            found[i] = kind
+    if recognised < 2:
+        return None
+    return assign_free_columns(found, len(cells))
+
+
+def assign_free_columns(found: dict[int, str], width: int) -> dict[int, str]:
+    """Fill columns whose header is empty or misplaced: the text columns
+    before the role columns are measure then content, in that order."""
+    roles = {i: k for i, k in found.items() if k in ("role_a", "role_b")}
+    fixed = {i: k for i, k in found.items() if k in ("section", "label")}
+    first_role = min(roles, default=width)
+    free = [i for i in range(first_role) if i not in fixed]
+    columns = dict(fixed) | dict(roles)
+    for i, kind in zip(free, ("measure", "content")):
+        columns[i] = kind
+    for i in free[2:]:  # unexpected extra text columns read as more content
+        columns[i] = "content"
+    return columns
+
+
+def default_columns(width: int) -> dict[int, str]:
+    """A grid without a header: the usual 別表 order."""
+    order = {1: ("measure",), 2: ("measure", "content"), 3: ("measure", "content", "role_a"),
+             4: ("measure", "content", "role_a", "role_b"),
+             5: ("section", "measure", "content", "role_a", "role_b")}
+    return dict(enumerate(order.get(width, order[4])))
+
+
+def split_label(text: str) -> tuple[str, str]:
+    """'ア 経済戦略の策定' -> ('ア', '経済戦略の策定')."""
+    match = LABEL.match(text)
+    if match and match["rest"]:
+        return match["label"].strip("()"), match["rest"].strip()
+    return "", text
+
+
+def row_cells(line: Line, columns: dict[int, str]) -> dict[str, str]:
+    cells = {kind: "" for kind in FIELDS}
+    for i, cell in enumerate(line.cells):
+        kind = columns.get(i, "content" if i > max(columns, default=0) else None)
+        if kind:
+            cells[kind] = join_fragment(cells[kind], cell.strip())
+    return cells
+
+
+def is_continuation(cells: dict[str, str], previous: GridRow | None, uses_labels: bool,
+                    terminated_columns: set[str]) -> bool:
+    if previous is None:
+        return False
+    key = cells["measure"]
+    if not key:
+        return True
+    unfinished = any(previous.cells[c] and not TERMINATED.search(previous.cells[c]) for c in terminated_columns)
+    if uses_labels:
+        return not split_label(key)[0] and unfinished
+    return unfinished
+
+
+def merge_into(row: GridRow, cells: dict[str, str], line: Line) -> None:
+    for kind, fragment in cells.items():
+        if fragment:
+            row.cells[kind] = join_fragment(row.cells[kind], fragment)
+    row.lines.append(line)
+
+
+def join_fragment(cell: str, fragment: str) -> str:
+    """Join a wrapped fragment to its cell; a fragment that only repeats the
+    finished cell's ending (…取り組む。 + む。) is an artefact, not text."""
+    if not cell:
+        return fragment
+    if TERMINATED.search(cell) and cell.endswith(fragment):
+        return cell
+    return cell + fragment
+
+
+def terminated_columns(rows: list[dict[str, str]]) -> set[str]:
+    """Prose columns whose cells normally end a sentence (。): in those a
+    cell without 。 marks a row that continues on the next line."""
+    result = set()
+    for kind in ("content", "role_a", "role_b"):
+        values = [r[kind] for r in rows if r[kind]]
+        if values and sum(bool(TERMINATED.search(v)) for v in values) >= 0.6 * len(values):
+            result.add(kind)
+    return result

@@ -1,0 +1,78 @@
+"""Command line: `kyoyaku run PATH... --out DIR`, `kyoyaku show FILE`.
+
+`main(argv)` returns the exit status, so tests call it without a subprocess.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pipeline import run
+from pipeline.model import Document
+from pipeline.runner import run_batch
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="kyoyaku", description="Japanese inter-municipal agreements -> tables")
+    commands = parser.add_subparsers(dest="command", required=True)
+    run_cmd = commands.add_parser("run", help="process files or folders (recursively) into tables")
+    run_cmd.add_argument("paths", nargs="+", type=Path)
+    run_cmd.add_argument("--out", type=Path, default=Path("out"))
+    show_cmd = commands.add_parser("show", help="print one document's extraction readably")
+    show_cmd.add_argument("file", type=Path)
+    args = parser.parse_args(argv)
+    if args.command == "show":
+        print(render(run(args.file)))
+        return 0 if run(args.file).status != "failed" else 1
+    report = run_batch(args.paths, args.out)
+    print_summary(report.summary(), args.out)
+    return min(len(report.failed), 125)
+
+
+def print_summary(summary: dict, out_dir: Path) -> None:
+    statuses = ", ".join(f"{n} {s}" for s, n in sorted(summary["status"].items()))
+    print(f"{summary['files']} files in {summary['seconds']:.1f}s: {statuses or 'nothing to do'} -> {out_dir}/")
+    for failure in summary["failed"]:
+        print(f"  failed: {failure['file']}: {failure['reason']}", file=sys.stderr)
+
+
+def render(doc: Document) -> str:
+    """A person's view of one document: what a reviewer checks first."""
+    out = [f"{doc.doc_id}  [{doc.doc_type}, {doc.status}]  {doc.source_file}",
+           f"title:       {doc.title}",
+           f"area:        {doc.area_name}",
+           "parties:     " + ", ".join(f"{p.role} {p.municipality}" + (f" ({p.code})" if p.code else "")
+                                       for p in doc.parties),
+           f"signed:      {doc.signed_date or ''}"]
+    if doc.articles:
+        out.append(f"articles ({len(doc.articles)}):")
+        for a in doc.articles:
+            out.append(f"  第{a.article_no.replace('_', '条の') if a.branch else a.article_no}条"
+                       f"{'(' + a.caption + ')' if a.caption else ''}  {shorten(a.paragraphs[0] if a.paragraphs else '')}")
+            out.extend(f"      {j}. {shorten(p)}" for j, p in enumerate(a.paragraphs[1:], 2))
+    for s in doc.signatories:
+        out.append(f"signatory {s.role}: {s.municipality} | {s.address} | {s.title} | {s.name}"
+                   + (" [redacted]" if s.redacted else ""))
+    if doc.appendix:
+        out.append(f"appendix ({len(doc.appendix)} rows):")
+        for r in doc.appendix:
+            section = ".".join(str(n) for n in (r.section_no, r.subsection_no) if n is not None)
+            out.append(f"  {section:5} {r.label:2} {r.measure}")
+            out.append(f"        内容: {shorten(r.content)}")
+            if r.role_a or r.role_b:
+                out.append(f"        甲: {shorten(r.role_a)}")
+                out.append(f"        乙: {shorten(r.role_b)}")
+    for c in doc.corrections:
+        out.append(f"correction line {c.line_no}: {c.original} -> {c.corrected} ({c.rule})")
+    out.extend(f"warning: {w}" for w in doc.warnings)
+    return "\n".join(out)
+
+
+def shorten(text: str, width: int = 60) -> str:
+    text = text.replace("\n", " / ")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,54 @@
+"""extract: list[Segment] -> Document, running the extractors in order."""
+from __future__ import annotations
+
+from extractors.appendix import extract_appendix
+from extractors.articles import extract_articles
+from extractors.dates import extract_dates, signing_date
+from extractors.parties import extract_area_name, extract_parties
+from extractors.signatories import extract_signatories
+from pipeline.model import Document, Kind, Segment, Source
+from pipeline.repair import Repaired
+from pipeline.segment import classify
+
+
+def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Document:
+    doc_type = classify(segments)
+    if doc_type != "agreement":  # articles of an overview are quotations or summaries
+        segments = [s for s in segments if s.kind != Kind.ARTICLE]
+    title = next((s.lines[0].text.lstrip("○◯◎●■□◆◇ ") for s in segments if s.kind == Kind.TITLE), "")
+    parties = extract_parties(segments)
+    dates = extract_dates(segments)
+    articles = extract_articles(segments)
+    signatories = extract_signatories(segments, parties)
+    appendix, table_warnings = extract_appendix(segments, parties)
+    warnings = [*source.warnings, *repaired.warnings, *table_warnings,
+                *missing_fact_warnings(doc_type, title, parties, dates, articles)]
+    return Document(
+        doc_id=source.doc_id, source_file=source.path, sha256=source.sha256, format=source.format,
+        doc_type=doc_type, title=title, area_name=extract_area_name(segments), parties=tuple(parties),
+        signed_date=signing_date(dates), articles=tuple(articles), signatories=tuple(signatories),
+        appendix=tuple(appendix), dates=tuple(dates), corrections=tuple(repaired.corrections),
+        warnings=tuple(warnings), status=status_of(doc_type, warnings), lines=tuple(repaired.lines),
+        pages=source.pages)
+
+
+def missing_fact_warnings(doc_type, title, parties, dates, articles) -> list[str]:
+    warnings = []
+    if doc_type == "other":
+        warnings.append("no agreement found in the text")
+        return warnings
+    if not title:
+        warnings.append("no title found")
+    if not parties:
+        warnings.append("no parties found")
+    if doc_type == "agreement":
+        if not any(d.kind == "signed" for d in dates):
+            warnings.append("no signing date found")
+        numbers = [a.number for a in articles if a.branch is None]
+        if numbers != list(range(1, len(numbers) + 1)):
+            warnings.append("article numbers are not consecutive: " + ",".join(map(str, numbers)))
+    return warnings
+
+
+def status_of(doc_type: str, warnings: list[str]) -> str:
+    return "ok" if doc_type != "other" and not warnings else "partial"

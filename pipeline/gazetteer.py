@@ -1,0 +1,77 @@
+"""The municipalities of Japan (全国地方公共団体コード), for matching names.
+
+Data: data/municipalities.csv (code, prefecture, city, kana), see
+data/municipalities.md for its source and date.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Municipality:
+    code: str
+    prefecture: str
+    name: str  # 山口市; "" for a prefecture row
+    kana: str
+
+    @property
+    def full_name(self) -> str:
+        return self.prefecture + self.name
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    by_name: dict[str, tuple[Municipality, ...]]
+    longest: int
+
+    def lookup(self, name: str) -> tuple[Municipality, ...]:
+        """All municipalities called `name` (a prefecture prefix narrows it)."""
+        name = name.strip()
+        if name in self.by_name:
+            return self.by_name[name]
+        for prefecture_len in (3, 4):  # 山口県美祢市, 神奈川県横浜市
+            prefecture, rest = name[:prefecture_len], name[prefecture_len:]
+            hits = tuple(m for m in self.by_name.get(rest, ()) if m.prefecture == prefecture)
+            if hits:
+                return hits
+        return ()
+
+    def code(self, name: str, prefer_prefecture: str = "") -> str:
+        hits = self.lookup(name)
+        if prefer_prefecture:
+            narrowed = tuple(m for m in hits if m.prefecture == prefer_prefecture)
+            hits = narrowed or hits
+        return hits[0].code if len(hits) == 1 else ""
+
+    def find_all(self, text: str) -> list[tuple[int, int, str]]:
+        """Non-overlapping municipality names in text, longest match first."""
+        found, i = [], 0
+        while i < len(text):
+            for size in range(min(self.longest, len(text) - i), 1, -1):
+                candidate = text[i:i + size]
+                if candidate in self.by_name:
+                    found.append((i, i + size, candidate))
+                    i += size
+                    break
+            else:
+                i += 1
+        return found
+
+    def is_known(self, name: str) -> bool:
+        return bool(self.lookup(name))
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    by_name: dict[str, list[Municipality]] = {}
+    with resources.files("pipeline").joinpath("data/municipalities.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            entry = Municipality(row["code"], row["prefecture"], row["city"], row.get("city_kana", ""))
+            key = entry.name or entry.prefecture
+            by_name.setdefault(key, []).append(entry)
+    frozen = {name: tuple(entries) for name, entries in by_name.items()}
+    return Gazetteer(by_name=frozen, longest=max(map(len, frozen)))

@@ -1,0 +1,39 @@
+"""ingest: Path -> Source. The only stage that reads files.
+
+Each format is one module with a `sniff(path, head) -> bool` and a
+`read(path, data) -> Source`; adding a format means adding a module to
+READERS. Anything unreadable raises IngestError with a sentence a person
+can act on; the runner turns it into a `failed` row.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.ingest import html, pdf, text
+from pipeline.ingest.errors import IngestError
+from pipeline.model import Source
+
+# Tried in order; the first whose sniff() accepts the file reads it.
+READERS = (pdf, html, text)
+
+__all__ = ["IngestError", "ingest", "READERS"]
+
+
+def ingest(path: Path) -> Source:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise IngestError("file disappeared before it could be read") from None
+    except PermissionError:
+        raise IngestError("permission denied: the file cannot be read") from None
+    except IsADirectoryError:
+        raise IngestError("is a directory, not a file") from None
+    except OSError as exc:
+        raise IngestError(f"cannot read file: {exc.strerror or exc}") from None
+    if not data.strip():
+        raise IngestError("empty file")
+    for reader in READERS:
+        if reader.sniff(path, data[:4096]):
+            return reader.read(path, data)
+    raise IngestError("unsupported format")

@@ -1,0 +1,92 @@
+"""HTML (例規集 pages, converter output): text blocks become lines, table
+cells become TAB-separated cells, <br> a line break (inside a cell the
+wrapped parts are joined, as Japanese text has no spaces between them)."""
+from __future__ import annotations
+
+import hashlib
+from html.parser import HTMLParser
+from pathlib import Path
+
+import regex
+
+from pipeline.ingest import text
+from pipeline.model import RawLine, Source
+
+HTML_START = regex.compile(rb"^\s*(?:<!doctype\s+html|<html|<\?xml[^>]*>\s*<html)", regex.IGNORECASE)
+BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "section",
+              "article", "header", "footer", "blockquote", "pre", "title", "caption", "table"}
+SKIP_TAGS = {"script", "style", "head", "noscript"}
+
+
+def sniff(path: Path, head: bytes) -> bool:
+    return path.suffix.lower() in (".html", ".htm", ".xhtml") or bool(HTML_START.match(head))
+
+
+class _LineBuilder(HTMLParser):
+    """Collects (source line, text) pairs; table rows as TAB-joined cells."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[tuple[int, str]] = []
+        self._buffer: list[str] = []
+        self._buffer_line = 1
+        self._skip = 0
+        self._row: list[str] | None = None
+        self._cell: list[str] | None = None
+        self._row_line = 1
+
+    def _flush(self) -> None:
+        content = "".join(self._buffer)
+        if content.strip():
+            self.lines.append((self._buffer_line, content.strip()))
+        self._buffer = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in SKIP_TAGS:
+            self._skip += 1
+        elif tag == "tr":
+            self._flush()
+            self._row, self._row_line = [], self.getpos()[0]
+        elif tag in ("td", "th") and self._row is not None:
+            self._cell = []
+        elif tag == "br" and self._cell is None:
+            self._flush()
+        elif tag in BLOCK_TAGS and self._cell is None:
+            self._flush()
+
+    def handle_endtag(self, tag):
+        if tag in SKIP_TAGS:
+            self._skip = max(0, self._skip - 1)
+        elif tag in ("td", "th") and self._row is not None and self._cell is not None:
+            self._row.append(regex.sub(r"\s+", " ", "".join(self._cell)).strip())
+            self._cell = None
+        elif tag == "tr" and self._row is not None:
+            if any(self._row):
+                self.lines.append((self._row_line, "\t".join(self._row)))
+            self._row = None
+        elif tag in BLOCK_TAGS and self._cell is None:
+            self._flush()
+
+    def handle_data(self, data):
+        if self._skip:
+            return
+        if self._cell is not None:
+            self._cell.append(data.replace("\n", "").replace("\r", ""))
+            return
+        if not self._buffer:
+            self._buffer_line = self.getpos()[0]
+        self._buffer.append(data.replace("\r", "").replace("\n", ""))
+
+    def close(self):
+        super().close()
+        self._flush()
+
+
+def read(path: Path, data: bytes) -> Source:
+    decoded, encoding = text.decode(data)
+    builder = _LineBuilder()
+    builder.feed(decoded)
+    builder.close()
+    lines = tuple(RawLine(text=content, line_no=line_no) for line_no, content in builder.lines)
+    return Source(doc_id=path.stem, path=str(path), format="html",
+                  sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, lines=lines)

@@ -1,0 +1,59 @@
+"""Plain text in UTF-8 (with or without BOM), Shift_JIS/CP932, EUC-JP or ISO-2022-JP."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import charset_normalizer
+import regex
+
+from pipeline.ingest.errors import IngestError
+from pipeline.model import RawLine, Source
+
+# Encodings Japanese government text files come in, most common first.
+JAPANESE_ENCODINGS = ("utf_8", "cp932", "euc_jp", "iso2022_jp")
+KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
+CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+def sniff(path: Path, head: bytes) -> bool:
+    return True  # the fallback reader; binary content is rejected in read()
+
+
+def looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    return b"\x00" in sample or len(CONTROL.findall(sample.decode("latin-1"))) > len(sample) * 0.05
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return (text, encoding). A BOM wins; otherwise every Japanese encoding
+    that decodes the bytes strictly is a candidate, and the one whose result
+    has the most kana is taken (kana are what a wrong guess destroys)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    candidates = []
+    for encoding in JAPANESE_ENCODINGS:
+        try:
+            decoded = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        candidates.append((len(KANA.findall(decoded)), -JAPANESE_ENCODINGS.index(encoding), decoded, encoding))
+    if candidates:
+        _, _, decoded, encoding = max(candidates)
+        return decoded, encoding
+    guess = charset_normalizer.from_bytes(data).best()
+    if guess is not None and guess.encoding and guess.chaos < 0.2:
+        return str(guess), guess.encoding
+    raise IngestError("undecodable bytes: not UTF-8, Shift_JIS/CP932, EUC-JP or ISO-2022-JP")
+
+
+def read(path: Path, data: bytes) -> Source:
+    if looks_binary(data):
+        raise IngestError("binary file: not text, HTML or PDF")
+    decoded, encoding = decode(data)
+    lines = tuple(RawLine(text=line, line_no=i) for i, line in enumerate(LINE_BREAK.split(decoded), 1))
+    return Source(doc_id=path.stem, path=str(path), format="text",
+                  sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, lines=lines)

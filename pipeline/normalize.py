@@ -1,0 +1,128 @@
+"""normalize: Source -> list[Line].
+
+Makes text comparable without making it unfaithful: NFKC (full-width digits
+and letters to ASCII, ① to 1), one form of brackets and dashes, converter
+debris (HTML tags, dash rules), page furniture (footers, running headers,
+library stamps) and the stray spaces that extraction and OCR put inside
+Japanese words. Blank lines are dropped but remembered (`blank_before`),
+and every line keeps its source line and page number.
+"""
+from __future__ import annotations
+
+import html
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+
+import regex
+
+from pipeline.model import CELL_SEP, Line, Source
+
+# CJK Radicals Supplement code points that NFKC leaves alone (Word PDFs use them).
+RADICAL_SUPPLEMENT = str.maketrans({"⺠": "民", "⻁": "虎", "⻄": "西", "⻆": "角", "⻌": "辶", "⻑": "長",
+                                    "⻘": "青", "⻝": "食", "⻤": "鬼", "⻩": "黄", "⻭": "歯", "⺟": "母",
+                                    "⺤": "爫", "⺩": "王", "⻖": "阝", "⻊": "足", "⻏": "阝"})
+# One form of dashes (katakana ー and kanji 一 are letters, not dashes) and waves.
+DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−﹣－"} | {"〜": "~", "～": "~"})
+BRACKETS = str.maketrans({"〔": "(", "〕": ")", "［": "[", "］": "]", "｛": "{", "｝": "}"})
+
+TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+JAPANESE = r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆、。・「」『』()]"
+SPACE_IN_JAPANESE = regex.compile(rf"(?<={JAPANESE}) +(?={JAPANESE})")
+# 令和元年 12 月 25 日, 第 1 条: spaces around the digits of a date or a number label.
+SPACE_IN_NUMBER = regex.compile(r"(?<=[年月第元]) +(?=\d)|(?<=\d) +(?=\d+ *[年月日])|(?<=\d) +(?=[年月日条項号])")
+SPACED_LETTERS = regex.compile(r"(?<![A-Za-z])[A-Z](?: [A-Z]){1,}(?![A-Za-z])")
+RULE = regex.compile(r"^[\s\-=_~*・.─━═│┃|+]{3,}$")
+PAGE_FOOTER = regex.compile(r"^(?:-\s*\d{1,3}\s*-|\d{1,3}\s*/\s*\d{1,3}|[Pp]\.?\s*\d{1,3}|\(\s*\d{1,3}\s*\))$")
+SENTENCE_PUNCT = regex.compile(r"[、。,.:;「」()]")
+
+
+def normalize(source: Source) -> list[Line]:
+    lines: list[Line] = []
+    blank = False
+    for raw in source.lines:
+        text = clean_line(raw.text)
+        if not text.replace(CELL_SEP, "").strip() or RULE.match(text) or PAGE_FOOTER.match(text):
+            blank = True
+            continue
+        lines.append(Line(no=raw.line_no, text=text, page=raw.page, blank_before=blank))
+        blank = False
+    lines = drop_running_headers(lines)
+    return drop_trailing_stamps(lines)
+
+
+def clean_line(text: str) -> str:
+    """One source line to its normal form; TABs (cell borders) are kept."""
+    text = html.unescape(TAG.sub("", text)).replace("\ufffd", "")
+    cells = [clean_cell(cell) for cell in text.split(CELL_SEP)]
+    while cells and not cells[-1]:
+        cells.pop()
+    if all(RULE.match(cell) or not cell for cell in cells):  # a ruled row of a text table
+        return ""
+    return CELL_SEP.join(cells)
+
+
+def clean_cell(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(RADICAL_SUPPLEMENT)
+    text = text.translate(DASHES).translate(BRACKETS)
+    text = regex.sub(r"\s+", " ", text).strip()
+    text = SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), text)
+    text = SPACE_IN_NUMBER.sub("", text)
+    if is_letter_spaced(text):  # OCR and some PDFs space out every character
+        text = SPACE_IN_JAPANESE.sub("", text)
+    return text
+
+
+def is_letter_spaced(text: str) -> bool:
+    """True when most Japanese characters stand alone between spaces, the
+    signature of OCR output; ordinary lines have at most a few spaces."""
+    japanese = len(regex.findall(JAPANESE, text))
+    return japanese >= 4 and len(SPACE_IN_JAPANESE.findall(text)) >= japanese * 0.4
+
+
+def drop_running_headers(lines: list[Line]) -> list[Line]:
+    """A non-table line that recurs three or more times is a running header
+    or footer (a slide or page title); keep only its first occurrence."""
+    counts = Counter(ln.text.strip() for ln in lines if not ln.is_row)
+    repeated = {text for text, n in counts.items() if n >= 3 and len(text) >= 4}
+    seen: set[str] = set()
+    kept = []
+    for ln in lines:
+        key = ln.text.strip()
+        if key in repeated and key in seen:
+            continue
+        seen.add(key)
+        kept.append(ln)
+    return kept
+
+
+def drop_trailing_stamps(lines: list[Line]) -> list[Line]:
+    """Library stamps and watermarks printed on a scan's last page: short
+    lines without punctuation at the very end, written in old character forms
+    (UniDic gives 學 the lemma 学, 圖 -> 図)."""
+    end = len(lines)
+    while end > 0 and is_stamp_line(lines[end - 1].text):
+        end -= 1
+    return lines[:end]
+
+
+def is_stamp_line(text: str) -> bool:
+    if CELL_SEP in text or len(text) > 10 or SENTENCE_PUNCT.search(text):
+        return False
+    return any(old_form_words(text))
+
+
+@lru_cache(maxsize=4096)
+def old_form_words(text: str) -> tuple[str, ...]:
+    from pipeline.japanese import is_person_or_place, tagger
+
+    found = []
+    for word in tagger()(text):
+        if is_person_or_place(word):  # 渡邊 in a signature is a name, not a stamp
+            return ()
+        lemma = word.feature.lemma or ""
+        surface = word.surface
+        if (len(lemma) == len(surface) and lemma != surface
+                and all(regex.match(r"\p{Han}", ch) for ch in surface + lemma)):
+            found.append(surface)
+    return tuple(found)

@@ -1,0 +1,104 @@
+"""Japanese numbering: kanji numerals, roman and circled numbers, 第N条のM.
+
+Shared by the segmenter and the extractors. Input is expected after NFKC
+(full-width digits are ASCII, ① is "1", ⑴ is "(1)", Ⅱ is "II").
+"""
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "壱": 1, "二": 2, "弐": 2, "三": 3, "参": 3, "四": 4,
+                "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+KANJI_UNITS = {"十": 10, "拾": 10, "百": 100, "千": 1000}
+KANJI_NUMERAL_CHARS = "".join(KANJI_DIGITS) + "".join(KANJI_UNITS) + "万元"
+
+# A number as written in agreements: ASCII digits or kanji numerals.
+NUMBER = r"(?:\d+|[〇零一壱二弐三参四五六七八九十拾百千万]+|元)"
+
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+# Katakana item labels in 五十音 order (ア, イ, ウ, …), as used for 別表 items.
+GOJUON = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン"
+IROHA = "イロハニホヘトチリヌルヲワカヨタレソツネナラムウヰノオクヤマケフコエテアサキユメミシヱヒモセス"
+
+
+def kanji_to_int(text: str) -> int | None:
+    """二百五十二 -> 252, 十 -> 10, 二〇 -> 20, 元 -> 1; None if not a numeral."""
+    if not text:
+        return None
+    if text == "元":
+        return 1
+    if text.isdigit():
+        return int(unicodedata.normalize("NFKC", text))
+    if any(ch not in KANJI_DIGITS and ch not in KANJI_UNITS and ch != "万" for ch in text):
+        return None
+    if "万" in text:
+        high, _, low = text.partition("万")
+        high_value = kanji_to_int(high) if high else 1
+        low_value = kanji_to_int(low) if low else 0
+        if high_value is None or low_value is None:
+            return None
+        return high_value * 10000 + low_value
+    if not any(ch in KANJI_UNITS for ch in text):  # positional: 二〇一九
+        return int("".join(str(KANJI_DIGITS[ch]) for ch in text))
+    total, digit = 0, None
+    for ch in text:
+        if ch in KANJI_DIGITS:
+            digit = KANJI_DIGITS[ch]
+        else:
+            total += (1 if digit is None else digit) * KANJI_UNITS[ch]
+            digit = None
+    return total + (digit or 0)
+
+
+def to_int(text: str) -> int | None:
+    """Any single number: 12, １２, 十二, 元, XII, Ⅻ, ⑫."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    if text.isdigit():
+        return int(text)
+    value = kanji_to_int(text)
+    if value is not None:
+        return value
+    return roman_to_int(text)
+
+
+def roman_to_int(text: str) -> int | None:
+    text = unicodedata.normalize("NFKC", text).upper()
+    if not text or any(ch not in ROMAN_VALUES for ch in text):
+        return None
+    total = 0
+    for i, ch in enumerate(text):
+        value = ROMAN_VALUES[ch]
+        if i + 1 < len(text) and ROMAN_VALUES[text[i + 1]] > value:
+            total -= value
+        else:
+            total += value
+    return total
+
+
+ARTICLE_NUMBER = regex.compile(rf"第\s*({NUMBER})\s*条(?:\s*の\s*({NUMBER}))?")
+
+
+def parse_article_number(text: str) -> tuple[str, int, int | None] | None:
+    """'第二百五十二条の二' -> ('252_2', 252, 2); '第3条' -> ('3', 3, None)."""
+    match = ARTICLE_NUMBER.match(text)
+    if not match:
+        return None
+    number = kanji_to_int(match.group(1))
+    if number is None:
+        return None
+    branch = kanji_to_int(match.group(2)) if match.group(2) else None
+    return (f"{number}_{branch}" if branch else str(number)), number, branch
+
+
+def label_ordinal(label: str) -> int | None:
+    """Position of an item label in its series: ア->1, イ->2, b->2, (c)->3, ii->2."""
+    core = label.strip("()（）.．、 ")
+    if not core:
+        return None
+    if len(core) == 1 and core in GOJUON:
+        return GOJUON.index(core) + 1
+    if len(core) == 1 and core.isascii() and core.isalpha() and core.islower():
+        return ord(core) - ord("a") + 1
+    return to_int(core)

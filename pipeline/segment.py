@@ -1,0 +1,239 @@
+"""segment: list[Line] -> list[Segment], and the document's type.
+
+An agreement reads, in order: cover (optional) -> title -> preamble ->
+(caption, 第N条 article)* -> closing formula -> signing date -> signatory
+blocks -> 別表. Overviews (概要, slides) have a title, free text, perhaps a
+two-column measure table and quoted law. The segmenter only decides which
+line belongs to which part; reading values is left to the extractors.
+"""
+from __future__ import annotations
+
+import regex
+
+from pipeline.model import Kind, Line, Segment
+from pipeline.numerals import ARTICLE_NUMBER
+
+ROLE_CHARS = "甲乙丙丁戊己庚辛壬癸"
+ARTICLE_LINE = regex.compile(rf"^{ARTICLE_NUMBER.pattern}(?:\s+|$|(?=[^\s関及並、,]))")
+CAPTION_LINE = regex.compile(r"^\(([^()]{1,40})\)$")
+APPENDIX_START = regex.compile(r"^別表(?:第?\s*[0-9一二三四五六七八九十]+)?(?:\s|\(|$)")
+TITLE_WORDS = regex.compile(r"協約|協定|覚書|協議書|規約|概要|合意書")
+AGREEMENT_WORDS = regex.compile(r"協約|協定|覚書|協議書|合意書")
+OVERVIEW_WORDS = regex.compile(r"概要|資料|説明|について|ポイント")
+PREAMBLE_MARKS = regex.compile(r"以下「[^」]+」という|次のとおり|締結する|締結します")
+CLOSING_MARKS = regex.compile(r"証するため|記名押印|署名押印|各自.{0,6}保有|各\d通を保有|通を作成")
+ERA_DATE_LINE = regex.compile(r"^(?:明治|大正|昭和|平成|令和)\s*(?:元|\d+)\s*年\s*\d+\s*月\s*\d+\s*日$|^\d{4}\s*年\s*\d+\s*月\s*\d+\s*日$")
+ROLE_LINE = regex.compile(rf"^([{ROLE_CHARS}])(?:\s+|(?=\p{{Han}}))")
+QUOTE_START = regex.compile(r"抜粋|^【\s*[^】]*法\s*】|^\(参考\)|^参考[::]")
+# Items nested in an article: (1) / 1 / 一 / a / (a) / ア / i — kept inside the article.
+ITEM_LINE = regex.compile(r"^(?:\(\s*[0-9a-zア-ン一二三四五六七八九十]+\s*\)|[a-z]\s|[ivx]+\s|[ア-ン]\s|[一二三四五六七八九十]+\s)")
+TABLE_HEADER_WORDS = regex.compile(r"施策|取組|事業|項目|内容|役割")
+SENTENCE_END = regex.compile(r"[。)」]$")
+
+
+def segment(lines: list[Line]) -> list[Segment]:
+    appendix_at = find_appendix_start(lines)
+    body, appendix = lines[:appendix_at], lines[appendix_at:]
+    segments = segment_body(body)
+    if appendix:
+        segments.append(Segment(Kind.APPENDIX, tuple(appendix)))
+    return segments
+
+
+def find_appendix_start(lines: list[Line]) -> int:
+    for i, line in enumerate(lines):
+        if not line.is_row and APPENDIX_START.match(line.text):
+            return i
+    return len(lines)
+
+
+def segment_body(lines: list[Line]) -> list[Segment]:
+    """Split what comes before the 別表 into its parts."""
+    quote_at = next((i for i, ln in enumerate(lines) if QUOTE_START.search(ln.text)), len(lines))
+    lines, quoted = lines[:quote_at], lines[quote_at:]
+    first_article = next((i for i, ln in enumerate(lines) if ARTICLE_LINE.match(ln.text)), None)
+    if first_article is None:
+        segments = segment_without_articles(lines)
+    else:
+        segments = segment_front(lines[:first_article]) + segment_articles_and_after(lines[first_article:])
+    if quoted:
+        segments.append(Segment(Kind.QUOTE, tuple(quoted)))
+    return segments
+
+
+def segment_front(lines: list[Line]) -> list[Segment]:
+    """Cover, title and preamble: the lines before the first article."""
+    preamble_at = next((i for i, ln in enumerate(lines) if PREAMBLE_MARKS.search(ln.text)), None)
+    if preamble_at is not None:
+        while preamble_at > 0 and is_wrapped_from(lines[preamble_at - 1], lines[preamble_at]):
+            preamble_at -= 1
+    head = lines if preamble_at is None else lines[:preamble_at]
+    title_at = next((i for i in range(len(head) - 1, -1, -1) if is_title_like(head[i])), None)
+    segments = []
+    if title_at is not None:
+        if title_at > 0:
+            segments.append(Segment(Kind.COVER, tuple(head[:title_at])))
+        segments.append(Segment(Kind.TITLE, (head[title_at],)))
+        rest = head[title_at + 1:]
+    else:
+        rest = head
+    trailing_captions = []
+    if preamble_at is not None:
+        preamble = lines[preamble_at:]
+        while preamble and CAPTION_LINE.match(preamble[-1].text):
+            trailing_captions.insert(0, preamble.pop())
+        rest = list(rest) + preamble
+    if rest:
+        segments.append(Segment(Kind.PREAMBLE, tuple(rest)))
+    segments.extend(Segment(Kind.CAPTION, (ln,)) for ln in trailing_captions)
+    return segments
+
+
+def segment_articles_and_after(lines: list[Line]) -> list[Segment]:
+    """Articles with their captions, then closing formula, date, signatories."""
+    segments: list[Segment] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        match = ARTICLE_LINE.match(line.text)
+        if match:
+            end = article_end(lines, i)
+            segments.append(Segment(Kind.ARTICLE, tuple(lines[i:end]), label=match.group(0).strip()))
+            i = end
+        elif CAPTION_LINE.match(line.text) and i + 1 < len(lines) and ARTICLE_LINE.match(lines[i + 1].text):
+            segments.append(Segment(Kind.CAPTION, (line,)))
+            i += 1
+        else:
+            segments.extend(segment_closing(lines[i:]))
+            break
+    return segments
+
+
+def article_end(lines: list[Line], start: int) -> int:
+    """An article runs on while lines continue a sentence, start a new
+    paragraph (2, 3, …) or item ((1), a, ア …); it stops at the next caption
+    or article, and at a line that starts afresh after a finished sentence."""
+    end = start + 1
+    while end < len(lines):
+        line, previous = lines[end], lines[end - 1]
+        if ARTICLE_LINE.match(line.text) or APPENDIX_START.match(line.text):
+            break
+        if CAPTION_LINE.match(line.text) and end + 1 < len(lines) and ARTICLE_LINE.match(lines[end + 1].text):
+            break
+        continues = not SENTENCE_END.search(previous.text) or starts_paragraph_or_item(line.text)
+        if not continues or CLOSING_MARKS.search(line.text) and SENTENCE_END.search(previous.text):
+            break
+        end += 1
+    return end
+
+
+def starts_paragraph_or_item(text: str) -> bool:
+    return bool(regex.match(r"^\d{1,2}(?:\s|(?=[^\d\s.,、)年月日条号番]))", text) or ITEM_LINE.match(text))
+
+
+def segment_closing(lines: list[Line]) -> list[Segment]:
+    """Closing formula, signing date and the signatory blocks."""
+    date_at = next((i for i, ln in enumerate(lines) if ERA_DATE_LINE.match(ln.text)), None)
+    role_at = next((i for i, ln in enumerate(lines) if ROLE_LINE.match(ln.text)), None)
+    if date_at is not None and (role_at is None or date_at < role_at):
+        closing, date, rest = lines[:date_at], [lines[date_at]], lines[date_at + 1:]
+    elif role_at is not None:  # blocks follow the formula; a date, if any, comes later
+        closing, date, rest = lines[:role_at], [], lines[role_at:]
+    else:
+        closing, date, rest = lines, [], []
+    segments = [Segment(Kind.CLOSING, tuple(closing))] if closing else []
+    if date:
+        segments.append(Segment(Kind.DATE, tuple(date)))
+    return segments + signatory_blocks(rest)
+
+
+def signatory_blocks(lines: list[Line]) -> list[Segment]:
+    """Split the signature area at role markers (甲, 乙, …); without markers,
+    at each line that names a head of a municipality (○○市長 …)."""
+    starts = [i for i, ln in enumerate(lines) if ROLE_LINE.match(ln.text)]
+    if not starts:
+        starts = block_starts_without_roles(lines)
+    if not starts:
+        return [Segment(Kind.OTHER, tuple(lines))] if lines else []
+    segments = [Segment(Kind.OTHER, tuple(lines[:starts[0]]))] if starts[0] > 0 else []
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        role_match = ROLE_LINE.match(lines[start].text)
+        role = role_match.group(1) if role_match else ROLE_CHARS[n] if n < len(ROLE_CHARS) else ""
+        segments.append(Segment(Kind.SIGNATORY, tuple(lines[start:end]), label=role))
+    return segments
+
+
+HEAD_TITLE = regex.compile(r"(?:市|町|村|区)長|知事")
+ADDRESS_HINT = regex.compile(r"\d+番|番地|丁目|\d+号|[一二三四五六七八九十]+番")
+
+
+def block_starts_without_roles(lines: list[Line]) -> list[int]:
+    """A block is address?, municipality?, title (…長), name?; it starts at
+    the first line after the previous block's title and name."""
+    starts, expecting_new = [], True
+    for i, ln in enumerate(lines):
+        if expecting_new:
+            starts.append(i)
+            expecting_new = False
+        if HEAD_TITLE.search(ln.text):
+            # the name may share the line or follow on the next one
+            has_name = bool(regex.search(r"(?:長|知事)\s*\S", ln.text))
+            expecting_new = has_name
+            if not has_name and i + 1 < len(lines) and not ADDRESS_HINT.search(lines[i + 1].text) \
+                    and not HEAD_TITLE.search(lines[i + 1].text):
+                continue
+            expecting_new = True
+    return [s for s in starts if any(HEAD_TITLE.search(ln.text) for ln in lines[s:s + 4])]
+
+
+def segment_without_articles(lines: list[Line]) -> list[Segment]:
+    """Overviews and other documents: a title, free text and perhaps a
+    two-column table of measures introduced by a header line."""
+    title_at = next((i for i, ln in enumerate(lines) if is_title_like(ln)), None)
+    segments = []
+    if title_at is not None:
+        if title_at > 0:
+            segments.append(Segment(Kind.COVER, tuple(lines[:title_at])))
+        segments.append(Segment(Kind.TITLE, (lines[title_at],)))
+        lines = lines[title_at + 1:]
+    table_at = next((i for i, ln in enumerate(lines) if is_overview_table_header(ln)), None)
+    if table_at is None:
+        return segments + ([Segment(Kind.OTHER, tuple(lines))] if lines else [])
+    if table_at:
+        segments.append(Segment(Kind.OTHER, tuple(lines[:table_at])))
+    segments.append(Segment(Kind.OVERVIEW_TABLE, tuple(lines[table_at:])))
+    return segments
+
+
+def is_overview_table_header(line: Line) -> bool:
+    """'連携施策(15施策) 取組内容': a short line of two or more header words."""
+    words = line.text.replace("\t", " ").split()
+    return (2 <= len(words) <= 5 and len(line.text) <= 40 and not SENTENCE_END.search(line.text)
+            and sum(bool(TABLE_HEADER_WORDS.search(w)) for w in words) >= 2)
+
+
+def is_title_like(line: Line) -> bool:
+    text = line.text.lstrip("○◯◎●■□◆◇ ")
+    return (not line.is_row and 4 <= len(text) <= 100 and bool(TITLE_WORDS.search(text))
+            and not text.endswith("。") and not ARTICLE_LINE.match(text) and not CAPTION_LINE.match(text)
+            and "以下" not in text)
+
+
+def is_wrapped_from(previous: Line, line: Line) -> bool:
+    """previous is the first part of a sentence that line continues."""
+    return not previous.is_row and not SENTENCE_END.search(previous.text) and not is_title_like(previous) \
+        and len(previous.text) >= 20
+
+
+def classify(segments: list[Segment]) -> str:
+    """agreement: a 協約/協定 with its own articles; overview: a summary or
+    slide about one; other: anything else."""
+    title = next((s.text for s in segments if s.kind == Kind.TITLE), "")
+    has_articles = any(s.kind == Kind.ARTICLE for s in segments)
+    all_text = "\n".join(s.text for s in segments if s.kind != Kind.QUOTE)
+    if has_articles and not OVERVIEW_WORDS.search(title) and AGREEMENT_WORDS.search(title + all_text):
+        return "agreement"
+    if AGREEMENT_WORDS.search(title + all_text):
+        return "overview"
+    return "other"

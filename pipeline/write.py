@@ -1,0 +1,56 @@
+"""write: tables -> OUT/NAME.csv (UTF-8 with BOM, for Excel) and OUT/NAME.parquet.
+
+Every file is written to a temporary name in the same folder and moved into
+place with os.replace, so a reader (or a crash) never sees half a file.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipeline.tables import SCHEMAS
+
+ARROW_TYPES = {"string": pa.string(), "Int64": pa.int64(), "boolean": pa.bool_(),
+               "float64": pa.float64(), "date": pa.date32()}
+
+
+def arrow_schema(name: str) -> pa.Schema:
+    return pa.schema([(column, ARROW_TYPES[dtype]) for column, dtype in SCHEMAS[name].items()])
+
+
+def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, frame in frames.items():
+        written.append(atomic_write(out_dir / f"{name}.csv", lambda tmp, f=frame: write_csv(f, tmp)))
+        written.append(atomic_write(out_dir / f"{name}.parquet",
+                                    lambda tmp, f=frame, n=name: write_parquet(f, n, tmp)))
+    return written
+
+
+def write_csv(frame: pd.DataFrame, path: Path) -> None:
+    frame.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
+
+
+def write_parquet(frame: pd.DataFrame, name: str, path: Path) -> None:
+    table = pa.Table.from_pandas(frame, schema=arrow_schema(name), preserve_index=False)
+    pq.write_table(table, path)
+
+
+def atomic_write(target: Path, write) -> Path:
+    """Call write(tmp_path), then move tmp_path over target in one step."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return target
