@@ -7,7 +7,7 @@ OUT    ?= out
 JOBS   ?=
 ARGS   ?=
 
-.PHONY: run test setup show clean
+.PHONY: run test setup show clean bench
 
 # The venv is rebuilt only when pyproject.toml changes.
 $(BIN)/.installed: pyproject.toml
@@ -27,6 +27,10 @@ test: setup
 # make show FILE=raw/001_37a5c5a8a2ee1a5b.txt
 show: setup
 	$(BIN)/kyoyaku show $(FILE)
+
+# Speed: each bench/*.py script measures one thing and writes out/bench*.json.
+bench: setup
+	@for script in bench/*.py; do [ -f "$$script" ] && $(BIN)/python "$$script" || exit 1; done
 
 clean:
 	rm -rf $(OUT)/*.csv $(OUT)/*.parquet $(OUT)/run_report.json
