@@ -1,0 +1,61 @@
+import datetime as dt
+
+import pytest
+
+from extractors.dates import extract_dates, find_dates, parse_date, signing_date
+from pipeline.model import Kind, Line, Segment
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("令和元年12月25日", "2019-12-25"),
+    ("令和元年 12 月 25 日", "2019-12-25"),
+    ("令和２年４月１日", "2020-04-01"),
+    ("令和二年四月一日", "2020-04-01"),
+    ("平成28年10月11日", "2016-10-11"),
+    ("平成元年1月8日", "1989-01-08"),
+    ("昭和63年12月31日", "1988-12-31"),
+    ("昭和二十二年四月十七日", "1947-04-17"),
+    ("大正十二年九月一日", "1923-09-01"),
+    ("明治四十五年七月二十九日", "1912-07-29"),
+    ("㍻31年4月30日", "2019-04-30"),
+    ("平成32年3月31日", "2020-03-31"),  # out-of-era year, as written in plans made before 令和
+    ("2020年1月9日", "2020-01-09"),
+])
+def test_dates_in_every_era_and_script_read_as_iso(text, iso):
+    assert parse_date(text) == dt.date.fromisoformat(iso)
+
+
+def test_impossible_day_is_not_a_date():
+    assert parse_date("令和2年2月30日") is None
+
+
+def test_year_and_month_alone_is_not_a_full_date():
+    assert find_dates("平成26年度から、平成26年8月に") == []
+
+
+def test_every_date_in_a_line_keeps_its_raw_text():
+    found = find_dates("総務省通知(平成26年8月25日付け)により、令和2年4月1日から施行")
+    assert [(d.isoformat(), raw) for d, raw in found] == [
+        ("2014-08-25", "平成26年8月25日"), ("2020-04-01", "令和2年4月1日")]
+
+
+def line(no, text):
+    return Line(no=no, text=text)
+
+
+def test_the_date_after_the_closing_formula_is_the_signing_date():
+    segments = [
+        Segment(Kind.COVER, (line(2, "令和元年12月1日"),)),
+        Segment(Kind.PREAMBLE, (line(5, "要綱(平成26年8月25日付け)に基づき、締結する。"),)),
+        Segment(Kind.CLOSING, (line(20, "この協約の締結を証するため、本書2通を作成し、各自1通を保有する。"),)),
+        Segment(Kind.DATE, (line(22, "令和元年12月25日"),)),
+    ]
+    values = extract_dates(segments)
+    assert signing_date(values) == dt.date(2019, 12, 25)
+    assert [(v.line_no, v.kind) for v in values] == [(2, "referenced"), (5, "referenced"), (22, "signed")]
+
+
+def test_a_cover_date_signs_when_no_other_date_does():
+    segments = [Segment(Kind.COVER, (line(3, "平成30年4月1日"),)),
+                Segment(Kind.PREAMBLE, (line(6, "甲及び乙は、次のとおり協定を締結する。"),))]
+    assert signing_date(extract_dates(segments)) == dt.date(2018, 4, 1)

@@ -1,0 +1,58 @@
+from pathlib import Path
+
+import pytest
+
+from pipeline.ingest import IngestError, ingest
+
+TEXT = "山口市(以下「甲」という。)及び美祢市(以下「乙」という。)は、次のとおり連携協約を締結する。\n第1条 この協約は、…"
+
+
+@pytest.mark.parametrize("encoding, expected", [
+    ("utf-8", "utf_8"), ("utf-8-sig", "utf-8-sig"), ("cp932", "cp932"), ("euc_jp", "euc_jp"),
+])
+def test_japanese_encodings_are_detected_not_assumed(write_file, encoding, expected):
+    source = ingest(write_file("a.txt", TEXT, encoding))
+    assert source.encoding == expected
+    assert source.lines[0].text.startswith("山口市(以下「甲」")
+    assert [ln.line_no for ln in source.lines] == [1, 2]
+
+
+def test_cp932_specific_characters_survive(write_file):
+    # ①, ㈱ and 髙 exist in CP932 but not in plain Shift_JIS
+    source = ingest(write_file("b.txt", "①髙橋市長 ㈱", "cp932"))
+    assert source.lines[0].text == "①髙橋市長 ㈱"
+
+
+def test_html_cells_become_tab_separated_and_br_breaks_lines(write_file):
+    html = """<!DOCTYPE html><html><head><title>x</title><style>p{}</style></head><body>
+<p>○甲市及び乙町における連携協約</p>
+<p>令和2年4月1日<br>告示第10号</p>
+<table><tr><th>連携施策</th><th>取組内容</th></tr>
+<tr><td>観光の<br>振興</td><td>広域観光に<br>取り組む。</td></tr></table>
+</body></html>"""
+    source = ingest(write_file("page.html", html))
+    assert source.format == "html"
+    assert [ln.text for ln in source.lines] == [
+        "○甲市及び乙町における連携協約", "令和2年4月1日", "告示第10号",
+        "連携施策\t取組内容", "観光の振興\t広域観光に取り組む。"]
+    assert source.lines[0].line_no == 2  # the line of the HTML source
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"", "empty file"),
+    (b"  \n\n", "empty file"),
+    (bytes(range(256)) * 10, "binary file"),
+    (b"\x82\xa0\x82\xa2\xff\xfe\xfd\x80\x81" * 20, "undecodable bytes"),
+])
+def test_bad_input_raises_a_readable_reason(write_file, content, reason):
+    with pytest.raises(IngestError, match=reason):
+        ingest(write_file("bad.txt", content))
+
+
+def test_missing_file_reason(tmp_path):
+    with pytest.raises(IngestError, match="disappeared"):
+        ingest(tmp_path / "gone.txt")
+
+
+def test_doc_id_is_the_file_name_without_extension(write_file):
+    assert ingest(write_file("001_abc.txt", TEXT)).doc_id == "001_abc"

@@ -1,0 +1,71 @@
+from pipeline.model import RawLine, Source
+from pipeline.normalize import clean_line, normalize
+
+
+def source(*texts: str) -> Source:
+    return Source(doc_id="d", path="d.txt", format="text", sha256="", encoding="utf-8",
+                  lines=tuple(RawLine(t, i) for i, t in enumerate(texts, 1)))
+
+
+def texts(lines):
+    return [ln.text for ln in lines]
+
+
+def test_full_width_digits_letters_and_brackets_become_ascii():
+    assert clean_line("第１条（目的）ＥＳＤの推進") == "第1条(目的)ESDの推進"
+
+
+def test_spaces_inside_dates_and_article_labels_are_removed():
+    assert clean_line("令和元年 12 月 25 日") == "令和元年12月25日"
+    assert clean_line("第 1 条 この協約は") == "第1条 この協約は"
+
+
+def test_letter_spaced_acronyms_are_joined():
+    assert clean_line("E S Dによる人づくり") == "ESDによる人づくり"
+
+
+def test_ocr_letter_spacing_between_japanese_characters_is_collapsed():
+    assert clean_line("甲 及 び 乙 は 、 協 議 す る 。") == "甲及び乙は、協議する。"
+
+
+def test_a_single_space_between_label_and_text_is_kept():
+    assert clean_line("甲 山形市旅籠町二丁目3番25号") == "甲 山形市旅籠町二丁目3番25号"
+
+
+def test_html_tags_from_converters_are_removed_and_cells_kept():
+    assert clean_line("<p>イ 教育</p>\t<p>交流の促進&amp;支援</p>") == "イ 教育\t交流の促進&支援"
+
+
+def test_dashes_are_unified_but_the_long_vowel_mark_is_not():
+    assert clean_line("1−2―3 データ") == "1-2-3 データ"
+
+
+def test_cjk_radical_supplement_is_folded():
+    assert clean_line("市⻑") == "市長"
+
+
+def test_rules_footers_and_blank_lines_are_dropped_with_line_numbers_kept():
+    lines = normalize(source("第1条 甲は", "", "-------\t-----", "- 3 -", "乙と協議する。"))
+    assert [(ln.no, ln.text, ln.blank_before) for ln in lines] == [
+        (1, "第1条 甲は", False), (5, "乙と協議する。", True)]
+
+
+def test_a_running_header_is_kept_once():
+    lines = normalize(source("連携協約の概要", "本文その一", "連携協約の概要", "本文その二", "連携協約の概要"))
+    assert texts(lines) == ["連携協約の概要", "本文その一", "本文その二"]
+
+
+def test_table_header_rows_repeated_per_section_are_kept():
+    header = "連携施策\t取組内容\t甲の役割\t乙の役割"
+    lines = normalize(source(header, "a\tb\tc\td", header, "e\tf\tg\th", header))
+    assert texts(lines).count(header) == 3
+
+
+def test_a_library_stamp_at_the_end_of_a_scan_is_dropped():
+    lines = normalize(source("甲と連携して取り組む。", "清華大學", "圖書館", "藏書"))
+    assert texts(lines) == ["甲と連携して取り組む。"]
+
+
+def test_a_signatory_name_at_the_end_is_not_a_stamp():
+    lines = normalize(source("山口市長", "渡邊太郎"))
+    assert texts(lines) == ["山口市長", "渡邊太郎"]
