@@ -1,0 +1,67 @@
+from extractors.articles import extract_articles
+from tests.helpers import document_of, segments_of
+
+KANJI_ARTICLES = """
+    福山市及び三原市の定住自立圏形成協定
+
+    福山市(以下「甲」という。)及び三原市(以下「乙」という。)は、次のとおり協定を締結する。
+
+    (目的)
+    第一条 この協定は、定住自立圏を形成することを目的とする。
+    (期間)
+    第二条 この協定の期間は、締結の日から起算して三年とする。
+    ２ 前項の期間満了の日の三月前までに、甲又は乙から
+    申出がないときは、更に三年間延長するものとする。
+    ③ 前項の規定は、延長後の期間についても同様とする。
+    第二条の二 甲及び乙は、次に掲げる事項について協議する。
+    (1) 医療に関すること。
+    (2) 教育に関すること。
+    第三条(協議) この協定に定めのない事項は、甲乙協議して定める。
+
+    令和三年一月八日
+"""
+
+
+def test_kanji_numbered_articles_with_captions_paragraphs_and_branches():
+    articles = extract_articles(segments_of(KANJI_ARTICLES))
+    assert [(a.article_no, a.caption) for a in articles] == [
+        ("1", "目的"), ("2", "期間"), ("2_2", ""), ("3", "協議")]
+    period = articles[1]
+    assert period.paragraphs == (
+        "この協定の期間は、締結の日から起算して三年とする。",
+        "前項の期間満了の日の三月前までに、甲又は乙から申出がないときは、更に三年間延長するものとする。",
+        "前項の規定は、延長後の期間についても同様とする。")
+    assert articles[2].text == "甲及び乙は、次に掲げる事項について協議する。\n(1) 医療に関すること。\n(2) 教育に関すること。"
+    assert articles[3].paragraphs == ("この協定に定めのない事項は、甲乙協議して定める。",)
+
+
+def test_article_spans_point_to_source_lines():
+    articles = extract_articles(segments_of(KANJI_ARTICLES))
+    assert articles[1].span.lines_label == "8-11"
+    assert [s.lines_label for s in articles[1].paragraph_spans] == ["8", "9-10", "11"]
+
+
+def test_a_wrapped_line_starting_with_a_number_is_not_a_paragraph():
+    articles = extract_articles(segments_of("""
+        甲市及び乙町の連携協約
+        甲市(以下「甲」という。)及び乙町(以下「乙」という。)は、次のとおり締結する。
+        第1条 本書は、甲及び乙が各
+        2通を作成する。
+    """))
+    assert articles[0].paragraphs == ("本書は、甲及び乙が各2通を作成する。",)
+
+
+def test_quoted_law_in_an_overview_is_not_an_article():
+    doc = document_of("""
+        連携協約の概要
+
+        【目的】(第1条)
+        圏域を形成すること
+
+        【地方自治法 抜粋】
+        (連携協約)
+        第二百五十二条の二 普通地方公共団体は、連携協約を締結することができる。
+        2 普通地方公共団体は、連携協約を締結したときは、その旨を告示する。
+    """)
+    assert doc.doc_type == "overview"
+    assert doc.articles == ()
