@@ -1,0 +1,72 @@
+from extractors.parties import extract_area_name, extract_parties
+from tests.helpers import segments_of
+
+
+def roles(parties):
+    return [(p.role, p.municipality) for p in parties]
+
+
+def test_three_parties_defined_as_ko_otsu_hei():
+    segs = segments_of("""
+        備後圏域連携協約
+        福山市(以下「甲」という。)、府中市(以下「乙」という。)及び神石高原町(以下「丙」という。)は、
+        備後圏域(以下「圏域」という。)において連携中枢都市圏を形成するため、次のとおり連携協約を締結する。
+        第1条 この連携協約は、圏域の発展を目的とする。
+    """)
+    assert roles(extract_parties(segs)) == [("甲", "福山市"), ("乙", "府中市"), ("丙", "神石高原町")]
+    assert extract_area_name(segs) == "備後圏域"
+
+
+def test_parties_named_without_ko_otsu_are_taken_in_order_from_the_preamble():
+    segs = segments_of("""
+        三原市及び尾道市の連携に関する協約
+        尾道市及び三原市は、地方自治法第252条の2第1項の規定に基づき、次のとおり連携協約を締結する。
+        第1条 この協約は、両市の連携を目的とする。
+    """)
+    assert roles(extract_parties(segs)) == [("甲", "尾道市"), ("乙", "三原市")]
+
+
+def test_party_codes_come_from_the_gazetteer():
+    segs = segments_of("""
+        連携協約
+        山口市(以下「甲」という。)及び美祢市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 目的とする。
+    """)
+    assert [p.code for p in extract_parties(segs)] == ["352039", "352136"]
+
+
+def test_an_overview_names_the_central_city_as_a_topic():
+    segs = segments_of("""
+        連携中枢都市圏の形成に係る連携協約(案)の概要
+        次の各連携施策について、八戸市は中心的な役割を担い、各町村は連携して取り組む
+    """)
+    assert roles(extract_parties(segs)) == [("甲", "八戸市")]
+
+
+def test_area_phrase_with_hiragana_is_read_whole():
+    segs = segments_of("""
+        連携協約
+        姫路市(以下「甲」という。)及びたつの市(以下「乙」という。)は、播磨圏域連携中枢都市圏(以下「圏域」という。)を形成するため、次のとおり締結する。
+        第1条 目的とする。
+    """)
+    assert roles(extract_parties(segs)) == [("甲", "姫路市"), ("乙", "たつの市")]
+    assert extract_area_name(segs) == "播磨圏域連携中枢都市圏"
+
+
+def test_an_unnamed_area_is_empty():
+    segs = segments_of("""
+        連携協約
+        岡山市(以下「甲」という。)及び和気町(以下「乙」という。)は、岡山市、津山市及び和気町で構成される圏域(以下「圏域」という。)において、次のとおり締結する。
+        第1条 目的とする。
+    """)
+    assert extract_area_name(segs) == ""
+
+
+def test_a_teiju_jiritsuken_named_in_the_title():
+    segs = segments_of("""
+        南信州定住自立圏形成協定書
+        飯田市及び松川町は、定住自立圏の形成に関し、次のとおり協定を締結する。
+        第1条 目的とする。
+    """)
+    assert roles(extract_parties(segs)) == [("甲", "飯田市"), ("乙", "松川町")]
+    assert extract_area_name(segs) == "南信州定住自立圏"
