@@ -46,12 +46,12 @@ def front_text(segments: list[Segment]) -> str:
 
 
 def defined_parties(text: str) -> list[Party]:
-    seen: dict[str, Party] = {}
+    names: dict[str, str] = {}
     for match in ROLE_DEFINITION.finditer(text):
         name = NAME_SEPARATORS.sub("", match["name"]).strip()
-        if name and match["role"] not in seen:
-            seen[match["role"]] = Party(match["role"], name, gazetteer().code(name))
-    return sorted(seen.values(), key=lambda p: ROLE_CHARS.index(p.role))
+        if name and match["role"] not in names:
+            names[match["role"]] = name
+    return with_codes(sorted(names.items(), key=lambda item: ROLE_CHARS.index(item[0])))
 
 
 def municipality_names(text: str) -> list[str]:
@@ -63,7 +63,12 @@ def municipality_names(text: str) -> list[str]:
 
 
 def with_roles(names: list[str]) -> list[Party]:
-    return [Party(ROLE_CHARS[i], name, gazetteer().code(name)) for i, name in enumerate(names[:len(ROLE_CHARS)])]
+    return with_codes(list(zip(ROLE_CHARS, names)))
+
+
+def with_codes(roles_and_names: list[tuple[str, str]]) -> list[Party]:
+    codes = gazetteer().codes_in_context([name for _, name in roles_and_names])
+    return [Party(role, name, code) for (role, name), code in zip(roles_and_names, codes)]
 
 
 def topic_municipalities(segments: list[Segment]) -> list[str]:

@@ -56,7 +56,16 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
     redacted = any(REDACTED.search(t) for t in texts)
     return Signatory(role=seg.label, municipality=municipality, address=address, title=title,
                      name=name, family_name=family, given_name=given, redacted=redacted,
-                     span=seg.span, municipality_code=gazetteer().code(municipality))
+                     span=seg.span, municipality_code=municipality_code(municipality, address, party))
+
+
+def municipality_code(municipality: str, address: str, party: Party | None) -> str:
+    """The address's prefecture decides between same-named places; else the
+    party's code, resolved with the other parties."""
+    code = gazetteer().code(municipality, gazetteer().prefecture_of(address))
+    if not code and party and party.municipality == municipality:
+        code = party.code
+    return code
 
 
 def split_person_name(name: str) -> tuple[str, str]:

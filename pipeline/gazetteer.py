@@ -47,6 +47,21 @@ class Gazetteer:
             hits = narrowed or hits
         return hits[0].code if len(hits) == 1 else ""
 
+    def codes_in_context(self, names: list[str]) -> list[str]:
+        """Codes for names read together (the parties of one agreement): an
+        ambiguous name (府中市: Tokyo or Hiroshima) takes the prefecture the
+        unambiguous names share."""
+        prefectures = [hits[0].prefecture for hits in map(self.lookup, names) if len(hits) == 1]
+        context = max(set(prefectures), key=prefectures.count) if prefectures else ""
+        return [self.code(name, context) for name in names]
+
+    def prefecture_of(self, address: str) -> str:
+        """The prefecture an address starts with (広島県福山市… -> 広島県)."""
+        for size in (3, 4):
+            if address[:size] in self.by_name and address[size - 1] in "都道府県":
+                return address[:size]
+        return ""
+
     def find_all(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping municipality names in text, longest match first."""
         found, i = [], 0
