@@ -133,6 +133,11 @@ class Reader:
         if key_value:
             self.set_value(*key_value, line)
             return
+        if self.continues_value():
+            pending = self.rows[-1].row
+            pending.cells[self.last_key] = join_fragment(pending.cells[self.last_key], text)
+            pending.lines.append(line)
+            return
         heading = parse_heading(text)
         if heading and heading.style == "beppyo":
             self.set_section(heading, line)
@@ -146,18 +151,23 @@ class Reader:
         if heading and not TERMINATED.search(heading.title):
             self.set_section(heading, line)
             return
-        if self.rows and self.rows[-1].kind == "keyvalue" and self.last_key:
-            pending = self.rows[-1].row
-            pending.cells[self.last_key] = join_fragment(pending.cells[self.last_key], text)
-            pending.lines.append(line)
-        elif self.context.section_no is not None and not self.context.section_title and not self.rows_in_section():
+        if self.context.section_no is not None and not self.context.section_title and not self.rows_in_section():
             self.context.section_title = text  # 別表第2 / 生活機能の強化に係る政策分野
+
+    def continues_value(self) -> bool:
+        """A value given on the lines after its key (`(a) 取組内容` / text), or
+        one that wrapped before its 。, goes on until it is finished."""
+        if not (self.rows and self.rows[-1].kind == "keyvalue" and self.last_key):
+            return False
+        value = self.rows[-1].row.cells[self.last_key]
+        return not value or not TERMINATED.search(value)
 
     def rows_in_section(self) -> bool:
         return bool(self.rows) and self.rows[-1].context is self.context
 
     def set_value(self, key: str, value: str, line: Line) -> None:
-        if key == "roles" and not value:
+        if key == "roles" and not value:  # (b) 役割分担: a heading over the role items
+            self.last_key = ""
             return
         if not self.rows or self.rows[-1].kind != "keyvalue":
             self.warnings.append(f"line {line.no}: {key} without a measure before it")
@@ -330,7 +340,7 @@ def overview_rows(lines: list[Line]) -> list[AppendixRow]:
             emit()
             measure, content = [], []
         head, _, tail = text.partition(" ")
-        if tail and len(head) <= width < len(tail) and not measure:
+        if tail and len(head) <= width and (len(tail) > width or tail.endswith("。")) and not measure:
             measure.append(Line(line.no, head, line.page))
             content.append(Line(line.no, tail.strip(), line.page))
         elif len(text) <= width and not text.endswith("。"):
@@ -342,7 +352,6 @@ def overview_rows(lines: list[Line]) -> list[AppendixRow]:
 
 
 def measure_column_width(lines: list[Line]) -> int:
-    lengths = sorted(len(ln.text) for ln in lines)
-    if not lengths:
-        return 0
-    return int(lengths[int(len(lengths) * 0.9) - 1 if len(lengths) > 1 else 0] * 0.6)
+    """Half the widest full line: the narrow measure column holds less than
+    half of what the wide content column does."""
+    return max((len(ln.text) for ln in lines if " " not in ln.text), default=0) // 2

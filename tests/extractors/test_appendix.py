@@ -1,0 +1,209 @@
+"""別表 rows in every layout; expected rows written from reading the inputs."""
+from extractors.appendix import extract_appendix
+from extractors.parties import extract_parties
+from tests.helpers import segments_of
+
+PREAMBLE = """
+    甲市及び乙町の連携協約
+    福山市(以下「甲」という。)及び神石高原町(以下「乙」という。)は、次のとおり連携協約を締結する。
+    第1条 取組及び役割分担は、別表のとおりとする。
+    令和2年4月1日
+    甲 福山市長
+    乙 神石高原町長
+"""
+
+
+def rows_of(appendix: str):
+    segs = segments_of(PREAMBLE + appendix)
+    rows, warnings = extract_appendix(segs, extract_parties(segs))
+    return rows, warnings
+
+
+def brief(row):
+    return (row.section_no, row.subsection_no, row.label, row.measure, row.content, row.role_a, row.role_b)
+
+
+def test_grid_rows_broken_over_a_page_in_every_way():
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    Ⅰ 経済成長のけん引
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    ア 観光の振興\t広域観光を\t観光に取り組む。\t甲と連携する。
+    - 5 -
+    \t推進する。
+    イ 産業の\t企業誘致に取り組む。\t誘致を進める。\t甲と連携して取
+    振興\t\t\t組む。
+    ウ 農業\t販路を拡大する。\t販路を拡大する。\t甲と協力する。
+    \t\t\t力する。
+    Ⅱ 都市機能の強化
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    ア 医療\t救急医療を確保する。\t中心となる。\t協力する。
+    """)
+    assert [brief(r) for r in rows] == [
+        (1, None, "ア", "観光の振興", "広域観光を推進する。", "観光に取り組む。", "甲と連携する。"),
+        (1, None, "イ", "産業の振興", "企業誘致に取り組む。", "誘致を進める。", "甲と連携して取組む。"),
+        (1, None, "ウ", "農業", "販路を拡大する。", "販路を拡大する。", "甲と協力する。"),
+        (2, None, "ア", "医療", "救急医療を確保する。", "中心となる。", "協力する。"),
+    ]
+    assert rows[1].span.lines_label == "14-15"  # line 7 is the blank between the two parts
+    assert rows[0].section_title == "経済成長のけん引"
+
+
+def test_header_naming_parties_and_a_policy_field_column():
+    rows, _ = rows_of("""
+    別表
+    分野\t連携する取組\t具体的な取組内容\t福山市の役割\t神石高原町の役割
+    医療\t救急医療体制の確保\t休日の救急医療を確保する。\t拠点病院を運営する。\t住民に周知する。
+    \t地域医療の連携\t医療情報を共有する。\t情報を集約する。\t情報を提供する。
+    """)
+    assert [(r.section_title, r.measure, r.content, r.role_a, r.role_b) for r in rows] == [
+        ("医療", "救急医療体制の確保", "休日の救急医療を確保する。", "拠点病院を運営する。", "住民に周知する。"),
+        ("", "地域医療の連携", "医療情報を共有する。", "情報を集約する。", "情報を提供する。"),
+    ]
+
+
+def test_key_value_blocks_in_tab_and_colon_styles():
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    第1 生活機能の強化
+    (1) 医療
+    a 救急医療の確保
+    取組内容\t休日夜間の救急医療体制を確保する。
+    甲の役割\t急病センターを運営する。
+    乙の役割\t住民への周知を行う。
+    b 地域医療の連携
+    取組内容：医療と介護の連携を図る。
+    甲の役割：研修を実施する。
+    乙の役割：研修に参加する。
+    第2 結びつきの強化
+    地域公共交通
+    【取組内容】バス路線を維持する。
+    【甲の役割】運行を調整する。
+    【乙の役割】運行を支援する。
+    """)
+    assert [brief(r) for r in rows] == [
+        (1, 1, "a", "救急医療の確保", "休日夜間の救急医療体制を確保する。", "急病センターを運営する。", "住民への周知を行う。"),
+        (1, 1, "b", "地域医療の連携", "医療と介護の連携を図る。", "研修を実施する。", "研修に参加する。"),
+        (2, None, "", "地域公共交通", "バス路線を維持する。", "運行を調整する。", "運行を支援する。"),
+    ]
+    assert (rows[0].section_title, rows[0].subsection_title) == ("生活機能の強化", "医療")
+
+
+def test_measures_nested_inside_article_3():
+    segs = segments_of("""
+    連携協約
+    盛岡市(以下「甲」という。)及び滝沢市(以下「乙」という。)は、次のとおり連携協約を締結する。
+    (連携する取組)
+    第3条 甲及び乙が連携する取組並びに役割分担は、次のとおりとする。
+    (1) 圏域全体の経済成長のけん引
+    a 産業振興
+    (a) 取組内容
+    企業誘致及び創業支援に取り組む。
+    (b) 役割分担
+    i 甲の役割 創業支援の拠点を運営する。
+    ii 乙の役割 甲と連携して企業誘致に
+    取り組む。
+    b 観光振興
+    (a) 取組内容 広域観光ルートを整備する。
+    (b) 役割分担
+    i 甲の役割 ルートを企画する。
+    ii 乙の役割 情報を発信する。
+    (2) 高次の都市機能の集積・強化
+    a 高度医療
+    (a) 取組内容 救命救急体制を確保する。
+    (b) 役割分担
+    i 甲の役割 救命救急センターを支援する。
+    ii 乙の役割 搬送体制を整える。
+    (費用)
+    第4条 費用は甲乙協議して定める。
+    """)
+    rows, _ = extract_appendix(segs, extract_parties(segs))
+    assert [brief(r) for r in rows] == [
+        (1, None, "a", "産業振興", "企業誘致及び創業支援に取り組む。", "創業支援の拠点を運営する。", "甲と連携して企業誘致に取り組む。"),
+        (1, None, "b", "観光振興", "広域観光ルートを整備する。", "ルートを企画する。", "情報を発信する。"),
+        (2, None, "a", "高度医療", "救命救急体制を確保する。", "救命救急センターを支援する。", "搬送体制を整える。"),
+    ]
+    assert rows[2].section_title == "高次の都市機能の集積・強化"
+
+
+def test_beppyo_dai_n_are_sections():
+    rows, _ = rows_of("""
+    別表第1(第3条関係) 圏域全体の経済成長のけん引
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    産業振興\t企業を誘致する。\t誘致を主導する。\t協力する。
+    別表第2(第3条関係)
+    高次の都市機能の集積・強化
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    高度医療\t医療を提供する。\t病院を運営する。\t周知する。
+    別表第3(第3条関係)
+    生活関連機能サービスの向上
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    子育て\t子育てを支援する。\t施設を開放する。\t利用を促す。
+    """)
+    assert [(r.section_no, r.section_title, r.measure) for r in rows] == [
+        (1, "圏域全体の経済成長のけん引", "産業振興"),
+        (2, "高次の都市機能の集積・強化", "高度医療"),
+        (3, "生活関連機能サービスの向上", "子育て"),
+    ]
+
+
+def test_circled_and_dai_numbering_with_latin_labels():
+    rows, _ = rows_of("""
+    別表
+    ① 経済成長
+    (1) 産業
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    a. 創業支援\t創業を支援する。\t窓口を置く。\t周知する。
+    b. 企業誘致\t企業を誘致する。\t誘致する。\t協力する。
+    ② 生活機能
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    a. 子育て\t子育てを支援する。\t施設を開放する。\t利用を促す。
+    """)
+    assert [(r.section_no, r.subsection_no, r.label, r.measure) for r in rows] == [
+        (1, 1, "a", "創業支援"), (1, 1, "b", "企業誘致"), (2, None, "a", "子育て")]
+
+
+def test_html_wrapped_cells_and_dash_rules():
+    rows, _ = rows_of("""
+    別表
+    1 経済
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    <p>ア 観光</p>\t<p>観光を振興する。</p>\t<p>主導する。</p>\t<p>協力する。</p>
+    -----\t-----\t-----\t-----
+    イ 農業\t販路を拡大する。\t主導する。\t協力する。
+    """)
+    assert [(r.label, r.measure, r.content) for r in rows] == [
+        ("ア", "観光", "観光を振興する。"), ("イ", "農業", "販路を拡大する。")]
+
+
+def test_overview_with_a_two_column_layout_broken_into_lines():
+    segs = segments_of("""
+    連携中枢都市圏の形成に係る連携協約の概要
+    次の各連携施策について、盛岡市は中心的な役割を担い、各市町は連携して取り組む
+    連携施策(3施策) 取組内容
+    産学官が一体となった
+    推進体制の整備
+    産学官で構成する懇談会を設置し、ビジョンの策定や
+    進捗管理に取り組む。
+    地域医療
+    救急医療の確保と医療従事者の
+    育成に取り組む。
+    環境 ごみの減量化に取り組む。
+    ※費用は別途定める
+    """)
+    rows, _ = extract_appendix(segs, extract_parties(segs))
+    assert [(r.measure, r.content, r.role_a) for r in rows] == [
+        ("産学官が一体となった推進体制の整備", "産学官で構成する懇談会を設置し、ビジョンの策定や進捗管理に取り組む。", ""),
+        ("地域医療", "救急医療の確保と医療従事者の育成に取り組む。", ""),
+        ("環境", "ごみの減量化に取り組む。", ""),
+    ]
+
+
+def test_a_row_missing_cells_is_reported():
+    rows, warnings = rows_of("""
+    別表
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    観光\t観光を振興する。\t主導する。
+    """)
+    assert rows[0].role_b == ""
+    assert any("row 1 has 3 of 4 cells" in w for w in warnings)
