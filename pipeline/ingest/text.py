@@ -13,8 +13,8 @@ from pipeline.model import RawLine, Source
 # Encodings Japanese government text files come in, most common first.
 JAPANESE_ENCODINGS = ("utf_8", "cp932", "euc_jp", "iso2022_jp")
 KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
-JAPANESE = regex.compile(r"[\p{Hiragana}\p{Katakana}\p{Han}]")
 CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+GARBAGE = regex.compile(r"[\p{Co}\p{Cn}\x80-\x9f]")
 LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 
 
@@ -41,20 +41,23 @@ def decode(data: bytes) -> tuple[str, str]:
             decoded = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
+        if len(GARBAGE.findall(decoded)) > 0.01 * len(decoded):
+            continue  # cp932 decodes stray 0x80/0xFD-0xFF bytes as control/private-use code points
         candidates.append((len(KANA.findall(decoded)), -JAPANESE_ENCODINGS.index(encoding), decoded, encoding))
     if candidates:
         _, _, decoded, encoding = max(candidates)
         return decoded, encoding
-    # Other encodings (UTF-16 without BOM, GB18030 …) only if the result is Japanese text.
+    # Other encodings (UTF-16 without BOM …) only if the result reads as Japanese:
+    # kana, because garbage decoded as UTF-16 is a soup of CJK ideographs.
     guess = charset_normalizer.from_bytes(data).best()
-    if guess is not None and guess.encoding and japanese_share(str(guess)) > 0.3:
+    if guess is not None and guess.encoding and kana_share(str(guess)) > 0.1:
         return str(guess), guess.encoding
     raise IngestError("undecodable bytes: not UTF-8, Shift_JIS/CP932, EUC-JP or ISO-2022-JP")
 
 
-def japanese_share(text: str) -> float:
+def kana_share(text: str) -> float:
     letters = [ch for ch in text if not ch.isspace()]
-    return len(JAPANESE.findall(text)) / len(letters) if letters else 0.0
+    return len(KANA.findall(text)) / len(letters) if letters else 0.0
 
 
 def read(path: Path, data: bytes) -> Source:
