@@ -15,7 +15,7 @@ from pipeline.model import Kind, Party, Segment, Signatory
 from pipeline.segment import ROLE_LINE
 
 HEAD_TITLE = regex.compile(r"^(?P<prefix>.*?)(?P<title>(?P<muni>[^\s]*?(?:都|道|府|県|市|町|村|区|組合|広域連合))(?:長|知事|管理者))(?:\s*(?P<rest>.*))?$")
-ADDRESS = regex.compile(r"\d+\s*番|番地|丁目|\d+\s*号|[一二三四五六七八九十]+番|大字|字")
+ADDRESS = regex.compile(r"\d+\s*番|番地|丁目|\d+\s*号|[一二三四五六七八九十]+番|大字|字|\d+(?:-\d+)+")
 REDACTED = regex.compile(r"[●○◯■□×＊*]{2,}|〇〇|△△")
 SEAL = regex.compile(r"\s*(?:印|㊞|\(印\)|\[印\])\s*$")
 LABELS = regex.compile(r"^(?:住所|所在地|氏名|代表者|職氏名|名称)\s*[::]?\s*")

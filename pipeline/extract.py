@@ -15,7 +15,8 @@ def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Docu
     doc_type = classify(segments)
     if doc_type != "agreement":  # articles of an overview are quotations or summaries
         segments = [s for s in segments if s.kind != Kind.ARTICLE]
-    title = next((s.lines[0].text.lstrip("○◯◎●■□◆◇ ") for s in segments if s.kind == Kind.TITLE), "")
+    title = next(("".join(ln.text for ln in s.lines).lstrip("○◯◎■□◆◇ ") for s in segments
+                  if s.kind == Kind.TITLE), "")
     parties = extract_parties(segments)
     dates = extract_dates(segments)
     articles = extract_articles(segments)

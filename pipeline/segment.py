@@ -16,14 +16,15 @@ from pipeline.numerals import ARTICLE_NUMBER
 ROLE_CHARS = "甲乙丙丁戊己庚辛壬癸"
 ARTICLE_LINE = regex.compile(rf"^{ARTICLE_NUMBER.pattern}(?:\s+|$|(?=[^\s関及並、,]))")
 CAPTION_LINE = regex.compile(r"^\(([^()]{1,40})\)$")
-APPENDIX_START = regex.compile(r"^別表(?:第?\s*[0-9一二三四五六七八九十]+)?(?:\s|\(|$)")
+APPENDIX_START = regex.compile(r"^\(?別表(?:第?\s*[0-9一二三四五六七八九十]+)?(?:\s|\(|\)|$)")
 TITLE_WORDS = regex.compile(r"協約|協定|覚書|協議書|規約|概要|合意書")
 AGREEMENT_WORDS = regex.compile(r"協約|協定|覚書|協議書|合意書")
 OVERVIEW_WORDS = regex.compile(r"概要|資料|説明|について|ポイント")
 PREAMBLE_MARKS = regex.compile(r"以下「[^」]+」という|次のとおり|締結する|締結します")
 CLOSING_MARKS = regex.compile(r"証するため|記名押印|署名押印|各自.{0,6}保有|各\d通を保有|通を作成")
 ERA_DATE_LINE = regex.compile(r"^(?:明治|大正|昭和|平成|令和)\s*(?:元|\d+)\s*年\s*\d+\s*月\s*\d+\s*日$|^\d{4}\s*年\s*\d+\s*月\s*\d+\s*日$")
-ROLE_LINE = regex.compile(rf"^([{ROLE_CHARS}])(?:\s+|(?=\p{{Han}}))")
+# 甲 山口市…, (甲) 山口市…, 甲:…; not 甲及び乙は… (a sentence about the parties)
+ROLE_LINE = regex.compile(rf"^\(?([{ROLE_CHARS}])\)?(?:\s*[::]\s*|\s+|(?=\p{{Han}}))(?![及並とはがの{ROLE_CHARS}、])")
 QUOTE_START = regex.compile(r"抜粋|^【\s*[^】]*法\s*】|^\(参考\)|^参考[::]")
 # Items nested in an article: (1) / 1 / 一 / a / (a) / ア / i — kept inside the article.
 ITEM_LINE = regex.compile(r"^(?:\(\s*[0-9a-zア-ン一二三四五六七八九十]+\s*\)|[a-z]\s|[ivx]+\s|[ア-ン]\s|[一二三四五六七八九十]+\s)")
@@ -42,7 +43,9 @@ def segment(lines: list[Line]) -> list[Segment]:
 
 def find_appendix_start(lines: list[Line]) -> int:
     for i, line in enumerate(lines):
-        if not line.is_row and APPENDIX_START.match(line.text):
+        continues_sentence = i > 0 and not lines[i - 1].is_row and not SENTENCE_END.search(lines[i - 1].text) \
+            and not line.blank_before and ARTICLE_LINE.match(lines[i - 1].text)
+        if not line.is_row and APPENDIX_START.match(line.text) and not continues_sentence:
             return i
     return len(lines)
 
@@ -71,9 +74,12 @@ def segment_front(lines: list[Line]) -> list[Segment]:
     title_at = next((i for i in range(len(head) - 1, -1, -1) if is_title_like(head[i])), None)
     segments = []
     if title_at is not None:
-        if title_at > 0:
-            segments.append(Segment(Kind.COVER, tuple(head[:title_at])))
-        segments.append(Segment(Kind.TITLE, (head[title_at],)))
+        title_start = title_at
+        while title_start > 0 and is_title_start(head[title_start - 1], head[title_start]):
+            title_start -= 1
+        if title_start > 0:
+            segments.append(Segment(Kind.COVER, tuple(head[:title_start])))
+        segments.append(Segment(Kind.TITLE, tuple(head[title_start:title_at + 1])))
         rest = head[title_at + 1:]
     else:
         rest = head
@@ -218,6 +224,16 @@ def is_title_like(line: Line) -> bool:
     return (not line.is_row and 4 <= len(text) <= 100 and bool(TITLE_WORDS.search(text))
             and not text.endswith("。") and not ARTICLE_LINE.match(text) and not CAPTION_LINE.match(text)
             and "以下" not in text)
+
+
+TITLE_BREAK = regex.compile(r"(?:の|における|に係る|に関する|及び|並びに|と|、)$")
+
+
+def is_title_start(previous: Line, line: Line) -> bool:
+    """A title wrapped over two lines: the first part ends mid-phrase
+    (…連携中枢都市圏の / 形成に係る連携協約)."""
+    return not line.blank_before and not previous.is_row and len(previous.text) <= 60 \
+        and bool(TITLE_BREAK.search(previous.text))
 
 
 def is_wrapped_from(previous: Line, line: Line) -> bool:

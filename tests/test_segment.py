@@ -1,0 +1,74 @@
+from pipeline.model import Kind
+from pipeline.segment import classify
+from tests.helpers import document_of, segments_of
+
+
+def kinds(segments):
+    return [(s.kind.value, s.label) for s in segments]
+
+
+AGREEMENT = """
+    連携協約書
+    令和3年4月1日
+    倉敷市 総社市
+
+    倉敷市及び総社市における連携中枢都市圏の
+    形成に係る連携協約
+
+    倉敷市(以下「甲」という。)及び総社市(以下「乙」という。)は、次のとおり連携協約を締結する。
+    (目的)
+    第1条 この協約は、圏域の形成を目的とする。
+    (協議)
+    第2条 甲及び乙は、定期的に協議する。
+    2 協議の結果は公表する。
+    甲及び乙は、この協約の締結を証するため、本書2通を作成し、記名押印の上、各自1通を保有する。
+    令和3年4月1日
+    (甲) 倉敷市西中新田640番地
+    倉敷市長 伊東 香織
+    乙:総社市中央一丁目1番1号
+    総社市長 片岡 聡一
+    別表(第1条関係)
+    連携施策\t取組内容\t甲の役割\t乙の役割
+"""
+
+
+def test_agreement_parts_in_reading_order():
+    segments = segments_of(AGREEMENT)
+    assert kinds(segments) == [
+        ("cover", ""), ("title", ""), ("preamble", ""), ("caption", ""), ("article", "第1条"),
+        ("caption", ""), ("article", "第2条"), ("closing", ""), ("date", ""),
+        ("signatory", "甲"), ("signatory", "乙"), ("appendix", "")]
+    assert classify(segments) == "agreement"
+
+
+def test_a_title_wrapped_over_two_lines_is_one_title():
+    doc = document_of(AGREEMENT)
+    assert doc.title == "倉敷市及び総社市における連携中枢都市圏の形成に係る連携協約"
+
+
+def test_a_closing_sentence_about_both_parties_is_not_a_signatory_block():
+    segments = segments_of(AGREEMENT)
+    closing = next(s for s in segments if s.kind == Kind.CLOSING)
+    assert closing.lines[0].text.startswith("甲及び乙は、この協約の締結を証する")
+
+
+def test_signatory_roles_in_brackets_or_with_a_colon():
+    doc = document_of(AGREEMENT)
+    assert [(s.role, s.municipality, s.address, s.name) for s in doc.signatories] == [
+        ("甲", "倉敷市", "倉敷市西中新田640番地", "伊東 香織"), ("乙", "総社市", "総社市中央一丁目1番1号", "片岡 聡一")]
+
+
+def test_a_wrapped_article_line_that_mentions_the_appendix_stays_in_the_article():
+    segments = segments_of("""
+        甲市及び乙市の連携協約
+        倉敷市(以下「甲」という。)及び総社市(以下「乙」という。)は、次のとおり締結する。
+        第1条 甲及び乙の役割分担は、
+        別表に掲げるとおりとする。
+        第2条 費用は協議して定める。
+    """)
+    assert kinds(segments)[2:] == [("article", "第1条"), ("article", "第2条")]
+    assert segments[2].text.endswith("別表に掲げるとおりとする。")
+
+
+def test_text_that_is_no_agreement_is_other():
+    assert classify(segments_of("牛乳を買う。\n卵を買う。")) == "other"
