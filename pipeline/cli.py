@@ -21,10 +21,16 @@ def main(argv: list[str] | None = None) -> int:
     run_cmd.add_argument("--out", type=Path, default=Path("out"))
     show_cmd = commands.add_parser("show", help="print one document's extraction readably")
     show_cmd.add_argument("file", type=Path)
+    show_cmd.add_argument("--dump", choices=("ingest", "normalize", "segment"),
+                          help="print that stage's output instead of the extraction")
     args = parser.parse_args(argv)
     if args.command == "show":
-        print(render(run(args.file)))
-        return 0 if run(args.file).status != "failed" else 1
+        if args.dump:
+            print(dump_stage(args.file, args.dump))
+            return 0
+        doc = run(args.file)
+        print(render(doc))
+        return 0 if doc.status != "failed" else 1
     report = run_batch(args.paths, args.out)
     print_summary(report.summary(), args.out)
     return min(len(report.failed), 125)
@@ -67,6 +73,23 @@ def render(doc: Document) -> str:
         out.append(f"correction line {c.line_no}: {c.original} -> {c.corrected} ({c.rule})")
     out.extend(f"warning: {w}" for w in doc.warnings)
     return "\n".join(out)
+
+
+def dump_stage(path: Path, stage: str) -> str:
+    """One stage's output, line numbers first: where a missing row went."""
+    from pipeline.ingest import ingest
+    from pipeline.normalize import normalize
+    from pipeline.repair import repair
+    from pipeline.segment import segment
+
+    source = ingest(path)
+    if stage == "ingest":
+        return "\n".join(f"{ln.line_no:5} p{ln.page or '-'} {ln.text}" for ln in source.lines)
+    lines = repair(normalize(source)).lines
+    if stage == "normalize":
+        return "\n".join(f"{ln.no:5} {ln.text}" for ln in lines)
+    return "\n".join(f"== {s.kind.value} {s.label} [{s.span.lines_label}]\n"
+                     + "\n".join(f"{ln.no:5} {ln.text}" for ln in s.lines) for s in segment(lines))
 
 
 def shorten(text: str, width: int = 60) -> str:

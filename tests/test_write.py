@@ -62,3 +62,10 @@ def test_show_prints_one_document_readably(capsys):
     assert "山口県央連携都市圏域形成に係る連携協約" in shown
     assert "signed:      2017-03-30" in shown
     assert "第6条(連携協約の変更等)" in shown
+
+
+def test_show_dumps_a_stage_with_source_line_numbers(capsys):
+    assert main(["show", str(seed("004")), "--dump", "segment"]) == 0
+    dumped = capsys.readouterr().out
+    assert "== title  [13]\n   13 青森市及び今別町における連携中枢都市圏の形成に係る連携協約" in dumped
+    assert "== signatory 甲 [49-51]" in dumped
