@@ -44,6 +44,9 @@ KEYS = (
     ("roles", regex.compile(r"^役割分担")),
 )
 KEY_SEPARATOR = regex.compile(r"^\s*(?:[::】]\s*|\s+|$)")
+KEY_MARKER = regex.compile(r"^(?:\(\s*[a-zア-ン0-9]{1,3}\s*\)|[ivx]{1,4}\s|[a-zア-ン]\s|【)\s*")
+HEADING_MARKER = regex.compile(r"^\(?\s*([^\s.、.)]+)")
+CLAUSE_REFERENCE = regex.compile(r"^\(\s*第\s*\d+\s*条関係\s*\)\s*")  # 別表(第3条関係)
 NOTE = regex.compile(r"^(?:※|注\s*\d*[::)]|\(注)")
 
 
@@ -182,7 +185,7 @@ class Reader:
         if heading.style not in self.section_styles:
             self.section_styles.append(heading.style)
         level = self.section_styles.index(heading.style)
-        title = regex.sub(r"^\(\s*第\s*\d+\s*条関係\s*\)\s*", "", heading.title).strip()
+        title = CLAUSE_REFERENCE.sub("", heading.title).strip()
         if level == 0:
             self.context = Context(heading.number, title)
         else:
@@ -206,7 +209,7 @@ def parse_heading(text: str) -> Heading | None:
 
 
 def heading_label(heading: Heading, text: str) -> str:
-    match = regex.match(r"^\(?\s*([^\s.、.)]+)", text)
+    match = HEADING_MARKER.match(text)
     return match.group(1) if match else ""
 
 
@@ -227,7 +230,7 @@ def key_of(text: str, parties: list[Party]) -> str:
 
 def split_key(text: str, parties: list[Party]) -> tuple[str, str] | None:
     """'(a) 取組内容 …', '取組内容: …', '【甲の役割】…', 'i 甲の役割' -> (field, value)."""
-    body = regex.sub(r"^(?:\(\s*[a-zア-ン0-9]{1,3}\s*\)|[ivx]{1,4}\s|[a-zア-ン]\s|【)\s*", "", text)
+    body = KEY_MARKER.sub("", text)
     names = [(k, p) for k, p in KEYS] + [
         ("role_a" if p.role == "甲" else "role_b", regex.compile(regex.escape(f"{p.municipality}の役割")))
         for p in parties[:2]]

@@ -10,9 +10,9 @@ import regex
 
 from pipeline.model import Article, Kind, Line, Segment, Span
 from pipeline.numerals import parse_article_number
-from pipeline.segment import ARTICLE_LINE, CAPTION_LINE, ITEM_LINE, SENTENCE_END
+from pipeline.segment import ARTICLE_LINE, CAPTION_LINE, ITEM_LINE, PARAGRAPH_NUMBER, SENTENCE_END
 
-PARAGRAPH_NUMBER = regex.compile(r"^(\d{1,2})(?:\s+|(?=[^\d\s.,、)年月日条号番]))")
+INLINE_CAPTION = regex.compile(r"^\(([^()]{1,40})\)\s*")
 
 
 def extract_articles(segments: list[Segment]) -> list[Article]:
@@ -34,7 +34,7 @@ def segment_to_article(seg: Segment, caption: str) -> Article:
     label = ARTICLE_LINE.match(first.text)
     article_no, number, branch = parse_article_number(label.group(0).strip())
     body_first = Line(first.no, first.text[label.end():].strip(), first.page)
-    inline_caption = regex.match(r"^\(([^()]{1,40})\)\s*", body_first.text)
+    inline_caption = INLINE_CAPTION.match(body_first.text)
     if inline_caption and not caption:  # 第1条(目的) この協約は、…
         caption = inline_caption.group(1)
         body_first = Line(first.no, body_first.text[inline_caption.end():], first.page)

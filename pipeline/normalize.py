@@ -25,9 +25,12 @@ RADICAL_SUPPLEMENT = str.maketrans({"⺠": "民", "⻁": "虎", "⻄": "西", "�
 # One form of dashes (katakana ー and kanji 一 are letters, not dashes) and waves.
 DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−﹣－"} | {"〜": "~", "～": "~"})
 BRACKETS = str.maketrans({"〔": "(", "〕": ")", "［": "[", "］": "]", "｛": "{", "｝": "}"})
+AFTER_NFKC = RADICAL_SUPPLEMENT | DASHES | BRACKETS  # one pass over the text
+WHITESPACE = regex.compile(r"\s+")
 
 TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 JAPANESE = r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆、。・「」『』()]"
+JAPANESE_CHAR = regex.compile(JAPANESE)
 SPACE_IN_JAPANESE = regex.compile(rf"(?<={JAPANESE}) +(?={JAPANESE})")
 # 令和元年 12 月 25 日, 第 1 条: spaces around the digits of a date or a number label.
 SPACE_IN_NUMBER = regex.compile(r"(?<=[年月第元]) +(?=\d)|(?<=\d) +(?=\d+ *[年月日])|(?<=\d) +(?=[年月日条項号])")
@@ -63,9 +66,10 @@ def clean_line(text: str) -> str:
 
 
 def clean_cell(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).translate(RADICAL_SUPPLEMENT)
-    text = text.translate(DASHES).translate(BRACKETS)
-    text = regex.sub(r"\s+", " ", text).strip()
+    text = unicodedata.normalize("NFKC", text).translate(AFTER_NFKC)
+    text = WHITESPACE.sub(" ", text).strip()
+    if " " not in text:
+        return text
     text = SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), text)
     text = SPACE_IN_NUMBER.sub("", text)
     if is_letter_spaced(text):  # OCR and some PDFs space out every character
@@ -76,7 +80,7 @@ def clean_cell(text: str) -> str:
 def is_letter_spaced(text: str) -> bool:
     """True when most Japanese characters stand alone between spaces, the
     signature of OCR output; ordinary lines have at most a few spaces."""
-    japanese = len(regex.findall(JAPANESE, text))
+    japanese = len(JAPANESE_CHAR.findall(text))
     return japanese >= 4 and len(SPACE_IN_JAPANESE.findall(text)) >= japanese * 0.4
 
 

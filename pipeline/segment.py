@@ -28,6 +28,8 @@ ROLE_LINE = regex.compile(rf"^\(?([{ROLE_CHARS}])\)?(?:\s*[::]\s*|\s+|(?=\p{{Han
 QUOTE_START = regex.compile(r"抜粋|^【\s*[^】]*法\s*】|^\(参考\)|^参考[::]")
 # Items nested in an article: (1) / 1 / 一 / a / (a) / ア / i — kept inside the article.
 ITEM_LINE = regex.compile(r"^(?:\(\s*[0-9a-zア-ン一二三四五六七八九十]+\s*\)|[a-z]\s|[ivx]+\s|[ア-ン]\s|[一二三四五六七八九十]+\s)")
+# 2 前項の… / ②前項の… (② is "2" after NFKC); not 2通, 2月, 2番
+PARAGRAPH_NUMBER = regex.compile(r"^(\d{1,2})(?:\s+|(?=[^\d\s.,、)年月日条号番通]))")
 TABLE_HEADER_WORDS = regex.compile(r"施策|取組|事業|項目|内容|役割")
 SENTENCE_END = regex.compile(r"[。)」]$")
 
@@ -134,7 +136,7 @@ def article_end(lines: list[Line], start: int) -> int:
 
 
 def starts_paragraph_or_item(text: str) -> bool:
-    return bool(regex.match(r"^\d{1,2}(?:\s|(?=[^\d\s.,、)年月日条号番]))", text) or ITEM_LINE.match(text))
+    return bool(PARAGRAPH_NUMBER.match(text) or ITEM_LINE.match(text))
 
 
 def segment_closing(lines: list[Line]) -> list[Segment]:
