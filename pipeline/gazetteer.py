@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import regex
+
 
 @dataclass(frozen=True)
 class Municipality:
@@ -26,7 +28,7 @@ class Municipality:
 @dataclass(frozen=True)
 class Gazetteer:
     by_name: dict[str, tuple[Municipality, ...]]
-    longest: int
+    pattern: regex.Pattern  # every name, as a `regex` named list (a trie, longest match)
 
     def lookup(self, name: str) -> tuple[Municipality, ...]:
         """All municipalities called `name` (a prefecture prefix narrows it)."""
@@ -64,17 +66,7 @@ class Gazetteer:
 
     def find_all(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping municipality names in text, longest match first."""
-        found, i = [], 0
-        while i < len(text):
-            for size in range(min(self.longest, len(text) - i), 1, -1):
-                candidate = text[i:i + size]
-                if candidate in self.by_name:
-                    found.append((i, i + size, candidate))
-                    i += size
-                    break
-            else:
-                i += 1
-        return found
+        return [(m.start(), m.end(), m.group(0)) for m in self.pattern.finditer(text)]
 
     def is_known(self, name: str) -> bool:
         return bool(self.lookup(name))
@@ -89,4 +81,4 @@ def gazetteer() -> Gazetteer:
             key = entry.name or entry.prefecture
             by_name.setdefault(key, []).append(entry)
     frozen = {name: tuple(entries) for name, entries in by_name.items()}
-    return Gazetteer(by_name=frozen, longest=max(map(len, frozen)))
+    return Gazetteer(by_name=frozen, pattern=regex.compile(r"\L<names>", names=list(frozen)))
