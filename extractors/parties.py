@@ -14,7 +14,9 @@ from pipeline.japanese import tagger
 from pipeline.model import Kind, Party, Segment
 from pipeline.segment import ROLE_CHARS
 
-ROLE_DEFINITION = regex.compile(rf"(?P<name>[^、,。()「」\s]+?)\s*\(\s*以下\s*「\s*(?P<role>[{ROLE_CHARS}])\s*」\s*という。?\s*\)")
+ROLE_DEFINITION = regex.compile(
+    rf"(?P<name>[^、,。()「」\s]+?)\s*\(\s*以下\s*[「『]?\s*(?P<role>[{ROLE_CHARS}])\s*[」』]?\s*(?:という|と称する|とする|と略称する)。?\s*\)"
+    rf"|(?P<name>[^、,。()「」\s]+?)を(?P<role>[{ROLE_CHARS}])と(?:し|して)[、,]?")
 NAME_SEPARATORS = regex.compile(r"^.*(?:及び|並びに|ならびに|と|、|,|・)")
 MUNICIPALITY_SUFFIX = regex.compile(r"(?:市|町|村|区)$")
 AREA_DEFINITION = regex.compile(r"\(\s*以下\s*「\s*(?:圏域|本圏域|連携中枢都市圏|定住自立圏|都市圏)\s*」\s*という。?\s*\)")

@@ -70,3 +70,21 @@ def test_a_teiju_jiritsuken_named_in_the_title():
     """)
     assert roles(extract_parties(segs)) == [("甲", "飯田市"), ("乙", "松川町")]
     assert extract_area_name(segs) == "南信州定住自立圏"
+
+
+def test_parties_defined_as_x_wo_ko_to_shi():
+    segs = segments_of("""
+        定住自立圏形成協定書
+        鳥取市を甲とし、岩美町を乙として、次のとおり協定を締結する。
+        第1条 目的とする。
+    """)
+    assert roles(extract_parties(segs)) == [("甲", "鳥取市"), ("乙", "岩美町")]
+
+
+def test_parties_defined_with_to_shousuru():
+    segs = segments_of("""
+        連携協約
+        鳥取市(以下「甲」と称する。)と岩美町(以下「乙」と称する。)は、次のとおり協約を締結する。
+        第1条 目的とする。
+    """)
+    assert roles(extract_parties(segs)) == [("甲", "鳥取市"), ("乙", "岩美町")]
