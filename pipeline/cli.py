@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from pipeline import run
+from pipeline.headers import HEADER_STYLES
 from pipeline.model import Document
 from pipeline.runner import run_batch
 
@@ -19,6 +20,8 @@ def main(argv: list[str] | None = None) -> int:
     run_cmd = commands.add_parser("run", help="process files or folders (recursively) into tables")
     run_cmd.add_argument("paths", nargs="+", type=Path)
     run_cmd.add_argument("--out", type=Path, default=Path("out"))
+    run_cmd.add_argument("--headers", choices=HEADER_STYLES, default="en",
+                         help="column headers of the CSV files and the workbook: snake_case (en) or Japanese (ja)")
     show_cmd = commands.add_parser("show", help="print one document's extraction readably")
     show_cmd.add_argument("file", type=Path)
     show_cmd.add_argument("--dump", choices=("ingest", "normalize", "segment"),
@@ -31,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
         doc = run(args.file)
         print(render(doc))
         return 0 if doc.status != "failed" else 1
-    report = run_batch(args.paths, args.out)
+    report = run_batch(args.paths, args.out, headers=args.headers)
     print_summary(report.summary(), args.out)
     return min(len(report.failed), 125)
 

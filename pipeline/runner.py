@@ -83,12 +83,12 @@ def process_file(path: Path) -> Document:
                                f"internal error: {type(exc).__name__}: {exc} ({Path(where.filename).name}:{where.lineno})")
 
 
-def run_batch(paths: list[Path], out_dir: Path) -> RunReport:
+def run_batch(paths: list[Path], out_dir: Path, headers: str = "en") -> RunReport:
     started = time.perf_counter()
     report = RunReport()
     for path in discover(paths, out_dir):
         report.documents.append(process_file(path))
-    write_tables(documents_to_frames(report.documents), out_dir)
+    write_tables(documents_to_frames(report.documents), out_dir, headers=headers)
     report.seconds = time.perf_counter() - started
     atomic_write(Path(out_dir) / "run_report.json",
                  lambda tmp: tmp.write_text(json.dumps(report.summary(), ensure_ascii=False, indent=1),

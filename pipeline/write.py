@@ -1,4 +1,8 @@
-"""write: tables -> OUT/NAME.csv (UTF-8 with BOM, for Excel) and OUT/NAME.parquet.
+"""write: tables -> OUT/NAME.csv (UTF-8 with BOM, for Excel), OUT/NAME.parquet
+and OUT/kyoyaku.xlsx (all tables as sheets, pipeline/workbook.py).
+
+CSV and workbook headers are snake_case, or Japanese with headers="ja"
+(pipeline/headers.py); Parquet keeps snake_case for programs.
 
 Every file is written to a temporary name in the same folder and moved into
 place with os.replace, so a reader (or a crash) never sees half a file.
@@ -13,7 +17,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.headers import header_names
 from pipeline.tables import SCHEMAS
+from pipeline.workbook import WORKBOOK_NAME, write_workbook
 
 ARROW_TYPES = {"string": pa.string(), "Int64": pa.int64(), "boolean": pa.bool_(),
                "float64": pa.float64(), "date": pa.date32()}
@@ -23,19 +29,22 @@ def arrow_schema(name: str) -> pa.Schema:
     return pa.schema([(column, ARROW_TYPES[dtype]) for column, dtype in SCHEMAS[name].items()])
 
 
-def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
+def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path, headers: str = "en") -> list[Path]:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name, frame in frames.items():
-        written.append(atomic_write(out_dir / f"{name}.csv", lambda tmp, f=frame: write_csv(f, tmp)))
+        written.append(atomic_write(out_dir / f"{name}.csv",
+                                    lambda tmp, f=frame, n=name: write_csv(f, tmp, header_names(n, f.columns, headers))))
         written.append(atomic_write(out_dir / f"{name}.parquet",
                                     lambda tmp, f=frame, n=name: write_parquet(f, n, tmp)))
+    written.append(atomic_write(out_dir / WORKBOOK_NAME, lambda tmp: write_workbook(frames, tmp, headers)))
     return written
 
 
-def write_csv(frame: pd.DataFrame, path: Path) -> None:
-    frame.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
+def write_csv(frame: pd.DataFrame, path: Path, header: list[str] | None = None) -> None:
+    frame.to_csv(path, index=False, header=header if header is not None else True,
+                 encoding="utf-8-sig", lineterminator="\n")
 
 
 def write_parquet(frame: pd.DataFrame, name: str, path: Path) -> None:
