@@ -136,6 +136,8 @@ class Reader:
         if key_value:
             self.set_value(*key_value, line)
             return
+        if self.describes_measure(text):  # text under a measure, before any key: its content
+            self.last_key = "content"
         if self.continues_value():
             pending = self.rows[-1].row
             pending.cells[self.last_key] = join_fragment(pending.cells[self.last_key], text)
@@ -164,6 +166,13 @@ class Reader:
             return False
         value = self.rows[-1].row.cells[self.last_key]
         return not value or not TERMINATED.search(value)
+
+    def describes_measure(self, text: str) -> bool:
+        if not (self.rows and self.rows[-1].kind == "keyvalue" and self.rows_in_section()):
+            return False
+        row = self.rows[-1].row
+        return not self.last_key and not row.cells["content"] and len(row.lines) == 1 \
+            and parse_heading(text) is None
 
     def rows_in_section(self) -> bool:
         return bool(self.rows) and self.rows[-1].context is self.context
@@ -246,21 +255,32 @@ def split_key(text: str, parties: list[Party]) -> tuple[str, str] | None:
 
 def starts_measure(following: Line | None, parties: list[Party]) -> bool:
     """A line is a measure when the next line gives its content or role."""
-    if following is None:
-        return False
-    if following.is_row:
-        return bool(key_of(following.cells[0], parties))
-    return split_key(following.text, parties) is not None
+    return following is not None and is_key_line(following, parties)
 
 
 def styles_followed_by_keys(lines: list[Line], parties: list[Party]) -> set[str]:
+    """Numbering styles whose items carry 取組内容/役割 keys before the next
+    item: those items are measures, not sections."""
     styles = set()
-    for line, following in zip(lines, lines[1:]):
+    for i, line in enumerate(lines):
         heading = None if line.is_row else parse_heading(line.text)
-        if heading and heading.style != "beppyo" and starts_measure(following, parties) \
-                and not split_key(line.text, parties):
-            styles.add(heading.style)
+        if not heading or heading.style == "beppyo" or split_key(line.text, parties):
+            continue
+        window = lines[i + 1:i + 12]
+        for j, later in enumerate(window):
+            if is_key_line(later, parties):
+                styles.add(heading.style)
+                break
+            next_is_key = j + 1 < len(window) and is_key_line(window[j + 1], parties)
+            if later.is_row or parse_heading(later.text) or (next_is_key and not TERMINATED.search(later.text)):
+                break  # another item, or a measure line of its own (a noun phrase, not a sentence)
     return styles
+
+
+def is_key_line(line: Line, parties: list[Party]) -> bool:
+    if line.is_row:
+        return bool(key_of(line.cells[0], parties))
+    return split_key(line.text, parties) is not None
 
 
 def to_appendix_rows(reader: Reader) -> list[AppendixRow]:

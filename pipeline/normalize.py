@@ -37,6 +37,7 @@ SPACE_IN_NUMBER = regex.compile(r"(?<=[年月第元]) +(?=\d)|(?<=\d) +(?=\d+ *[
 SPACED_LETTERS = regex.compile(r"(?<![A-Za-z])[A-Z](?: [A-Z]){1,}(?![A-Za-z])")
 RULE = regex.compile(r"^[\s\-=_~*・.─━═│┃|+]{3,}$")
 PAGE_FOOTER = regex.compile(r"^(?:-\s*\d{1,3}\s*-|\d{1,3}\s*/\s*\d{1,3}|[Pp]\.?\s*\d{1,3}|\(\s*\d{1,3}\s*\))$")
+ITEM_MARKER = regex.compile(r"^(?:\(?[0-9a-zア-ン]{1,2}\)|[0-9a-zア-ン]{1,2}[\s.])")
 SENTENCE_PUNCT = regex.compile(r"[、。,.:;「」()]")
 
 
@@ -86,9 +87,11 @@ def is_letter_spaced(text: str) -> bool:
 
 def drop_running_headers(lines: list[Line]) -> list[Line]:
     """A non-table line that recurs three or more times is a running header
-    or footer (a slide or page title); keep only its first occurrence."""
+    or footer (a slide or page title); keep only its first occurrence.
+    Short lines recur for other reasons (甲の役割 under every measure)."""
     counts = Counter(ln.text.strip() for ln in lines if not ln.is_row)
-    repeated = {text for text, n in counts.items() if n >= 3 and len(text) >= 4}
+    repeated = {text for text, n in counts.items()
+                if n >= 3 and len(text) >= 6 and not ITEM_MARKER.match(text)}
     seen: set[str] = set()
     kept = []
     for ln in lines:

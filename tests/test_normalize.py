@@ -69,3 +69,8 @@ def test_a_library_stamp_at_the_end_of_a_scan_is_dropped():
 def test_a_signatory_name_at_the_end_is_not_a_stamp():
     lines = normalize(source("山口市長", "渡邊太郎"))
     assert texts(lines) == ["山口市長", "渡邊太郎"]
+
+
+def test_key_items_repeated_under_every_measure_are_not_running_headers():
+    lines = normalize(source("ａ 甲の役割", "支援する。", "ａ 甲の役割", "運用する。", "ａ 甲の役割", "調整する。"))
+    assert texts(lines).count("a 甲の役割") == 3
