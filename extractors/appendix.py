@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 import regex
 
 from extractors.tables import (GridRow, TERMINATED, default_columns, header_columns, is_continuation,
-                               join_fragment, merge_into, row_cells, split_label, terminated_columns)
+                               join_fragment, merge_into, row_cells, split_label, split_roles,
+                               terminated_columns)
 from pipeline.model import AppendixRow, Kind, Line, Party, Segment, Span
 from pipeline.numerals import label_ordinal, to_int
 
@@ -185,10 +186,15 @@ class Reader:
             self.warnings.append(f"line {line.no}: {key} without a measure before it")
             return
         pending = self.rows[-1].row
-        target = key if key != "roles" else "content"
-        pending.cells[target] = join_fragment(pending.cells[target], value.strip())
         pending.lines.append(line)
-        self.last_key = target
+        if key == "roles":  # 役割分担 甲:…乙:… on one line
+            role_a, role_b = split_roles(value.strip())
+            pending.cells["role_a"] = join_fragment(pending.cells["role_a"], role_a)
+            pending.cells["role_b"] = join_fragment(pending.cells["role_b"], role_b)
+            self.last_key = "role_b"
+            return
+        pending.cells[key] = join_fragment(pending.cells[key], value.strip())
+        self.last_key = key
 
     def set_section(self, heading: Heading, line: Line) -> None:
         if heading.style not in self.section_styles:

@@ -25,6 +25,7 @@ HEADER_WORDS = {
     "role_b": regex.compile(r"^乙(?:の役割)?$|連携市町村?の役割|近隣市町村?の役割|周辺市町村?の役割"),
     "measure": regex.compile(r"^(?:連携)?(?:施策|取組|事業|項目|名称)(?:名)?(?:\(.*\))?$|^連携する取組$|^連携施策"),
     "section": regex.compile(r"^(?:政策)?分野$|^区分$"),
+    "roles": regex.compile(r"^役割分担$|^役割$|^甲乙の役割$"),
     "label": regex.compile(r"^(?:番号|No\.?|記号)$"),
 }
 ROLE_OF = regex.compile(r"^(?P<name>.+)の役割$")
@@ -69,7 +70,7 @@ def header_columns(cells: list[str], parties: list[Party]) -> dict[int, str] | N
 def assign_free_columns(found: dict[int, str], width: int) -> dict[int, str]:
     """Fill columns whose header is empty or misplaced: the text columns
     before the role columns are measure then content, in that order."""
-    roles = {i: k for i, k in found.items() if k in ("role_a", "role_b")}
+    roles = {i: k for i, k in found.items() if k in ("role_a", "role_b", "roles")}
     fixed = {i: k for i, k in found.items() if k in ("section", "label")}
     first_role = min(roles, default=width)
     free = [i for i in range(first_role) if i not in fixed]
@@ -101,9 +102,30 @@ def row_cells(line: Line, columns: dict[int, str]) -> dict[str, str]:
     cells = {kind: "" for kind in FIELDS}
     for i, cell in enumerate(line.cells):
         kind = columns.get(i, "content" if i > max(columns, default=0) else None)
-        if kind:
+        if kind == "roles":  # one 役割分担 column holding 【甲】…【乙】…
+            role_a, role_b = split_roles(cell.strip())
+            cells["role_a"], cells["role_b"] = join_fragment(cells["role_a"], role_a), join_fragment(cells["role_b"], role_b)
+        elif kind:
             cells[kind] = join_fragment(cells[kind], cell.strip())
     return cells
+
+
+# 【甲】, (甲), 甲:, 甲の役割: — a marker needs its bracket or colon, so that
+# "甲と連携して…" (a sentence about 甲 inside 乙's role) is not one.
+ROLE_MARKER = regex.compile(r"[【(\[]\s*(?P<role>甲|乙)(?:の役割)?\s*[】)\]]\s*[::]?\s*|(?P<role>甲|乙)(?:の役割)?\s*[::]\s*")
+
+
+def split_roles(text: str) -> tuple[str, str]:
+    """'【甲】圏域の中心となる。【乙】甲と連携する。' -> (role_a, role_b); text
+    without markers is taken as both parties' shared role."""
+    markers = list(ROLE_MARKER.finditer(text))
+    if not markers:
+        return text, text
+    roles = {"甲": "", "乙": ""}
+    for marker, following in zip(markers, markers[1:] + [None]):
+        end = following.start() if following else len(text)
+        roles[marker["role"]] = join_fragment(roles[marker["role"]], text[marker.end():end].strip())
+    return roles["甲"], roles["乙"]
 
 
 def is_continuation(cells: dict[str, str], previous: GridRow | None, uses_labels: bool,

@@ -249,3 +249,27 @@ def test_teiju_jiritsuken_items_with_a_description_then_role_items():
         (1, 1, "医療", "イ", "医師の確保", "医師の確保に取り組む。", "奨学金制度を運用する。", "制度を周知する。"),
         (2, 1, "地域公共交通", "ア", "バス路線の維持", "生活バス路線を維持する。", "路線を調整する。", "運行を支援する。"),
     ]
+
+
+def test_one_roles_column_holding_both_parties_roles():
+    rows, _ = rows_of("""
+    別表
+    連携する取組\t取組の内容\t役割分担
+    観光振興\t広域観光を推進する。\t【甲】観光ルートを企画する。【乙】甲と連携して情報を発信する。
+    子育て支援\t病児保育を相互利用する。\t甲:施設を開放する。乙:利用を周知する。
+    """)
+    assert [(r.measure, r.content, r.role_a, r.role_b) for r in rows] == [
+        ("観光振興", "広域観光を推進する。", "観光ルートを企画する。", "甲と連携して情報を発信する。"),
+        ("子育て支援", "病児保育を相互利用する。", "施設を開放する。", "利用を周知する。"),
+    ]
+
+
+def test_two_header_rows_with_roles_under_a_merged_cell():
+    rows, _ = rows_of("""
+    別表
+    連携施策\t取組内容\t役割分担
+    \t\t甲\t乙
+    観光振興\t広域観光を推進する。\t企画する。\t発信する。
+    """)
+    assert [(r.measure, r.content, r.role_a, r.role_b) for r in rows] == [
+        ("観光振興", "広域観光を推進する。", "企画する。", "発信する。")]
