@@ -41,11 +41,12 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
         head = HEAD_TITLE.match(text)
         if head and not title:
             title, municipality = head["title"], municipality or head["muni"]
-            if head["prefix"].strip() and not address and ADDRESS.search(head["prefix"]):
-                address = head["prefix"].strip()
+            prefix_address, _ = split_address(head["prefix"])
+            address = address or prefix_address
             name = name or SEAL.sub("", head["rest"] or "").strip()
         elif ADDRESS.search(text) and not address:
-            address = text
+            address, trailing_municipality = split_address(text)
+            municipality = municipality or trailing_municipality
         elif MUNICIPALITY_ONLY.match(text) and not municipality:
             municipality = text
         elif not name and title and not ADDRESS.search(text):
@@ -57,6 +58,15 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
     return Signatory(role=seg.label, municipality=municipality, address=address, title=title,
                      name=name, family_name=family, given_name=given, redacted=redacted,
                      span=seg.span, municipality_code=municipality_code(municipality, address, party))
+
+
+def split_address(text: str) -> tuple[str, str]:
+    """'山口市亀山町2番1号 山口市' -> (address, municipality): a PDF or OCR line
+    may hold the address and the municipality's name side by side."""
+    parts = text.split()
+    if len(parts) > 1 and MUNICIPALITY_ONLY.match(parts[-1]) and ADDRESS.search(" ".join(parts[:-1])):
+        return " ".join(parts[:-1]), parts[-1]
+    return (text.strip(), "") if ADDRESS.search(text) else ("", "")
 
 
 def municipality_code(municipality: str, address: str, party: Party | None) -> str:

@@ -84,3 +84,13 @@ def test_person_names_split_by_unidic_tags():
     assert split_person_name("渡辺純忠") == ("渡辺", "純忠")
     assert split_person_name("大森 雅夫") == ("大森", "雅夫")
     assert split_person_name("") == ("", "")
+
+
+def test_a_whole_block_on_one_line():
+    sigs = signatories_of("""
+    甲 福山市東桜町3番5号 福山市 福山市長 枝広直幹
+    乙 府中市府川町315番地 府中市 府中市長 小野申人
+    """)
+    assert [fields(s) for s in sigs[:2]] == [
+        ("甲", "福山市", "福山市東桜町3番5号", "福山市長", "枝広直幹"),
+        ("乙", "府中市", "府中市府川町315番地", "府中市長", "小野申人")]
