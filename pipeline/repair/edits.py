@@ -1,0 +1,61 @@
+"""Proposed changes to lines, and applying them with a log entry each."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from pipeline.model import Correction, Line
+
+# A proposal at or above this confidence changes the text; below it only warns.
+THRESHOLD = 0.75
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace line `index`'s text[start:end] by `replacement`.
+
+    `word` / `fixed` are the readable context for the log (美祿市 -> 美祢市),
+    `evidence` says what supports the change."""
+
+    index: int
+    start: int
+    end: int
+    replacement: str
+    word: str
+    fixed: str
+    rule: str
+    evidence: str
+    confidence: float
+
+    @property
+    def accepted(self) -> bool:
+        return self.confidence >= THRESHOLD
+
+    def warning(self, line_no: int) -> str:
+        changed = next((a for a, b in zip(self.word, self.fixed) if a != b), self.word)
+        return f"suspicious: {changed} in {self.word} (line {line_no}; {self.fixed}? {self.evidence})"
+
+
+def apply_edits(lines: list[Line], edits: list[Edit]) -> tuple[list[Line], list[Correction], list[str]]:
+    """Accepted edits change their lines (right to left, overlaps dropped);
+    the others become warnings. Lines without edits are returned as is."""
+    by_line: dict[int, list[Edit]] = {}
+    warnings = []
+    for edit in edits:
+        if edit.accepted:
+            by_line.setdefault(edit.index, []).append(edit)
+        else:
+            warnings.append(edit.warning(lines[edit.index].no))
+    corrections = []
+    lines = list(lines)
+    for index in sorted(by_line):
+        text, taken_from = lines[index].text, len(lines[index].text) + 1
+        for edit in sorted(by_line[index], key=lambda e: (-e.start, -e.confidence)):
+            if edit.end > taken_from:
+                continue  # overlaps an edit already applied on this line
+            text = text[:edit.start] + edit.replacement + text[edit.end:]
+            taken_from = edit.start
+            corrections.append(Correction(lines[index].no, edit.word, edit.fixed, edit.rule,
+                                          edit.evidence, round(edit.confidence, 2)))
+        lines[index] = replace(lines[index], text=text)
+    corrections.sort(key=lambda c: c.line_no)
+    return lines, corrections, sorted(set(warnings), key=warnings.index)
