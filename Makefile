@@ -7,7 +7,7 @@ OUT    ?= out
 JOBS   ?=
 ARGS   ?=
 
-.PHONY: run test setup show clean bench
+.PHONY: run test setup show clean bench review browser
 
 # The venv is rebuilt only when pyproject.toml changes.
 $(BIN)/.installed: pyproject.toml
@@ -28,9 +28,19 @@ test: setup
 show: setup
 	$(BIN)/kyoyaku show $(FILE)
 
+# Review pages of a run: open $(OUT)/review/index.html in a browser.
+review: setup
+	$(BIN)/kyoyaku review $(OUT)
+
+# The review pages are tested in Debian's Chromium (never a downloaded browser);
+# the IPA font renders Japanese in the test screenshots.
+browser:
+	test -x /usr/bin/chromium && fc-list | grep -qi ipa || \
+	  { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-ipafont-gothic; }
+
 # Speed: each bench/*.py script measures one thing and writes out/bench*.json.
 bench: setup
 	@for script in bench/*.py; do [ -f "$$script" ] && $(BIN)/python "$$script" || exit 1; done
 
 clean:
-	rm -rf $(OUT)/*.csv $(OUT)/*.parquet $(OUT)/run_report.json
+	rm -rf $(OUT)/*.csv $(OUT)/*.parquet $(OUT)/run_report.json $(OUT)/kyoyaku.xlsx $(OUT)/review

@@ -1,4 +1,5 @@
-"""Command line: `kyoyaku run PATH... --out DIR`, `kyoyaku show FILE`.
+"""Command line: `kyoyaku run PATH... --out DIR`, `kyoyaku show FILE`,
+`kyoyaku review OUT` (HTML pages to check a run by eye).
 
 `main(argv)` returns the exit status, so tests call it without a subprocess.
 """
@@ -26,7 +27,11 @@ def main(argv: list[str] | None = None) -> int:
     show_cmd.add_argument("file", type=Path)
     show_cmd.add_argument("--dump", choices=("ingest", "normalize", "segment"),
                           help="print that stage's output instead of the extraction")
+    review_cmd = commands.add_parser("review", help="write OUT/review/index.html to check a run by eye")
+    review_cmd.add_argument("out", type=Path, help="the --out folder of a run")
     args = parser.parse_args(argv)
+    if args.command == "review":
+        return review(args.out)
     if args.command == "show":
         if args.dump:
             print(dump_stage(args.file, args.dump))
@@ -37,6 +42,18 @@ def main(argv: list[str] | None = None) -> int:
     report = run_batch(args.paths, args.out, headers=args.headers)
     print_summary(report.summary(), args.out)
     return min(len(report.failed), 125)
+
+
+def review(out_dir: Path) -> int:
+    from pipeline.review import NoRunError, review_run  # Jinja2 and page rendering only when asked
+
+    try:
+        index = review_run(out_dir)
+    except NoRunError as exc:
+        print(f"kyoyaku review: {exc}", file=sys.stderr)
+        return 2
+    print(f"review pages: {index}")
+    return 0
 
 
 def print_summary(summary: dict, out_dir: Path) -> None:
