@@ -203,6 +203,22 @@ def test_a_correction_shows_original_corrected_and_rule(corrected_review, page):
     screenshot(page, "review-correction")
 
 
+def test_the_corrections_of_a_run_are_on_its_pages(reviewed_run, page):
+    """Whatever OCR repair corrected in the run (001 spells 美祢市 as 美祿市)
+    is listed on the document page and marked on its source lines."""
+    corrections = pd.read_csv(reviewed_run / "corrections.csv", dtype=str, keep_default_na=False)
+    corrections = corrections[corrections["doc_id"] == DOC_001]
+    assert not corrections.empty
+    open_file(page, reviewed_run / "review" / "docs" / f"{DOC_001}.html")
+    rows = page.locator("table.corrections tbody tr")
+    expect(rows).to_have_count(len(corrections))
+    for i, c in enumerate(corrections.itertuples()):
+        expect(rows.nth(i).locator("del")).to_have_text(c.original)
+        expect(rows.nth(i).locator("ins")).to_have_text(c.corrected)
+        expect(page.locator(f"#L{c.line_no} .note.correction")).to_contain_text(
+            f"{c.original} → {c.corrected} ({c.rule})")
+
+
 def test_warnings_are_shown_where_they_apply(corrected_review, page):
     open_file(page, corrected_review / "review" / "docs" / f"{DOC_001}.html")
     expect(page.locator("#L68 .note.warning")).to_contain_text("row 3 has 2 of 4 cells")
