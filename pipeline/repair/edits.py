@@ -1,6 +1,7 @@
 """Proposed changes to lines, and applying them with a log entry each."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from pipeline.model import Correction, Line
@@ -35,6 +36,27 @@ class Edit:
         return f"suspicious: {changed} in {self.word} (line {line_no}; {self.fixed}? {self.evidence})"
 
 
+@dataclass(frozen=True)
+class Joined:
+    """All lines in one string (one regex pass per rule instead of one per
+    line), with the way back from an offset to (line index, position)."""
+
+    text: str
+    starts: tuple[int, ...]
+
+    @staticmethod
+    def of(lines: list[Line]) -> "Joined":
+        starts, offset = [], 0
+        for line in lines:
+            starts.append(offset)
+            offset += len(line.text) + 1
+        return Joined("\n".join(line.text for line in lines), tuple(starts))
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        index = bisect_right(self.starts, offset) - 1
+        return index, offset - self.starts[index]
+
+
 def apply_edits(lines: list[Line], edits: list[Edit]) -> tuple[list[Line], list[Correction], list[str]]:
     """Accepted edits change their lines (right to left, overlaps dropped);
     the others become warnings. Lines without edits are returned as is."""
@@ -48,14 +70,21 @@ def apply_edits(lines: list[Line], edits: list[Edit]) -> tuple[list[Line], list[
     corrections = []
     lines = list(lines)
     for index in sorted(by_line):
-        text, taken_from = lines[index].text, len(lines[index].text) + 1
-        for edit in sorted(by_line[index], key=lambda e: (-e.start, -e.confidence)):
-            if edit.end > taken_from:
-                continue  # overlaps an edit already applied on this line
+        text = lines[index].text
+        for edit in sorted(without_overlaps(by_line[index]), key=lambda e: -e.start):
             text = text[:edit.start] + edit.replacement + text[edit.end:]
-            taken_from = edit.start
             corrections.append(Correction(lines[index].no, edit.word, edit.fixed, edit.rule,
                                           edit.evidence, round(edit.confidence, 2)))
         lines[index] = replace(lines[index], text=text)
     corrections.sort(key=lambda c: c.line_no)
     return lines, corrections, sorted(set(warnings), key=warnings.index)
+
+
+def without_overlaps(edits: list[Edit]) -> list[Edit]:
+    """Of edits that touch the same characters keep the most confident, then
+    the longest (a 第…条 label wins over a lone character inside it)."""
+    kept: list[Edit] = []
+    for edit in sorted(edits, key=lambda e: (-e.confidence, e.start - e.end)):
+        if all(edit.end <= k.start or edit.start >= k.end for k in kept):
+            kept.append(edit)
+    return kept

@@ -1,0 +1,192 @@
+"""Fixed context rules: where only a numeral or a date can stand.
+
+Inside `第…条`, dates and numbers a katakana look-alike is a kanji numeral
+(第ニ条 -> 第二条, 平成ニ十九年 -> 平成二十九年), a letter is a digit
+(2O17年 -> 2017年) and a broken era is the era it resembles (千茂 -> 平成).
+Outside numbers, a lone katakana look-alike between kanji is the kanji it
+copies (人ロ -> 人口, 協カ -> 協力) when UniDic reads the result as a word.
+Every change is checked: the corrected label or date must parse.
+"""
+from __future__ import annotations
+
+import regex
+
+from pipeline.model import Line
+from pipeline.numerals import kanji_to_int
+from pipeline.repair.edits import Edit, Joined
+from pipeline.repair.glyphs import link, lookalike_pairs
+from pipeline.repair.reading import letter_run, reads_better
+
+ERAS = ("明治", "大正", "昭和", "平成", "令和")
+KANJI_NUMERALS = "〇一二三四五六七八九十百千"
+# Look-alikes that stand for a kanji numeral inside a number.
+AS_KANJI_NUMERAL = {"ニ": "二", "ー": "一", "-": "一", "ハ": "八", "+": "十", "○": "〇", "◯": "〇"}
+# Letters that stand for a digit inside a run of digits.
+AS_DIGIT = {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"}
+NUMBER_CHARS = "0123456789" + KANJI_NUMERALS + "".join(AS_KANJI_NUMERAL) + "".join(AS_DIGIT)
+NUM = rf"[{regex.escape(NUMBER_CHARS)}]+"
+# The article/paragraph label and what OCR makes of its two kanji.
+LABEL_HEAD = {"第": "第", "弟": "第", "笫": "第"}
+LABEL_UNIT = {"条": "条", "粂": "条", "項": "項", "頃": "項", "頂": "項", "号": "号", "章": "章",
+              "節": "節", "款": "款"}
+ARTICLE_LABEL = regex.compile(
+    rf"(?P<head>[{''.join(LABEL_HEAD)}])(?P<num>{NUM})(?P<unit>[{''.join(LABEL_UNIT)}])"
+    rf"(?:の(?P<branch>{NUM})(?![\p{{Katakana}}ー]))?")
+DATE_UNITS = {"年": "年", "午": "年", "牛": "年", "月": "月", "用": "月", "日": "日", "曰": "日"}
+DATE = regex.compile(
+    rf"(?P<era>\p{{Han}}{{2}})?(?P<year>{NUM}|元)(?P<nen>[年午牛])"
+    rf"(?:(?P<month>{NUM})(?P<gatsu>[月用])(?:(?P<day>{NUM})(?P<nichi>[日曰]))?)?")
+# Katakana (and one hiragana) shapes of kanji, and katakana shapes of hiragana.
+KANJI_TWIN = {"ロ": "口", "カ": "力", "ニ": "二", "ー": "一", "ハ": "八", "エ": "工", "タ": "夕",
+              "ト": "卜", "オ": "才"}
+HIRAGANA_TWIN = {"ヘ": "へ", "リ": "り", "ベ": "べ", "ペ": "ぺ"}
+# Any character some rule here would change: lines without one are skipped.
+ERA_LOOKALIKES = "".join(sorted({c for era in ERAS for ch in era for c in lookalike_pairs().get(ch, ())}))
+SUSPECT = regex.compile("[" + regex.escape("".join(AS_KANJI_NUMERAL) + "".join(AS_DIGIT) + "弟笫粂頃頂午牛用曰"
+                                           + ERA_LOOKALIKES + "".join(KANJI_TWIN) + "".join(HIRAGANA_TWIN)) + "]")
+LONE_KATAKANA = regex.compile(
+    rf"(?<![\p{{Katakana}}ー])[{''.join(KANJI_TWIN) + ''.join(HIRAGANA_TWIN)}](?![\p{{Katakana}}ー])")
+
+
+def context_edits(lines: list[Line]) -> list[Edit]:
+    """Only lines holding a look-alike are read (one regex pass finds them)."""
+    joined = Joined.of(lines)
+    suspect_lines = sorted({joined.locate(m.start())[0] for m in SUSPECT.finditer(joined.text)})
+    edits = []
+    for index in suspect_lines:
+        text = lines[index].text
+        edits += article_label_edits(index, text)
+        edits += date_edits(index, text)
+        edits += lone_katakana_edits(index, text)
+    return edits
+
+
+def read_number(text: str) -> str | None:
+    """A number slot with its look-alikes replaced, or None when the slot
+    does not read as one number (mixed digits and kanji, or nothing left)."""
+    if text == "元":
+        return text
+    if any(ch.isdigit() for ch in text):
+        if any(ch in KANJI_NUMERALS or ch in AS_KANJI_NUMERAL for ch in text if ch not in "-"):
+            return None
+        fixed = "".join(AS_DIGIT.get(ch, ch) for ch in text)
+        return fixed if fixed.isdigit() else None
+    fixed = "".join(AS_KANJI_NUMERAL.get(ch, ch) for ch in text)
+    return fixed if kanji_to_int(fixed) is not None else None
+
+
+def article_label_edits(index: int, text: str) -> list[Edit]:
+    edits = []
+    for match in ARTICLE_LABEL.finditer(text):
+        if not SUSPECT.search(match.group(0)):
+            continue
+        head, unit = LABEL_HEAD[match["head"]], LABEL_UNIT[match["unit"]]
+        number = read_number(match["num"])
+        branch = read_number(match["branch"]) if match["branch"] else ""
+        if number is None or branch is None:
+            continue
+        if match["head"] != head and match["unit"] != unit:
+            continue  # both kanji of the label misread: too little left to be sure
+        fixed = head + number + unit + (f"の{branch}" if match["branch"] else "")
+        if fixed != match.group(0):
+            edits.append(Edit(index, match.start(), match.end(), fixed, match.group(0), fixed,
+                              "context:article-number", "inside 第…条: " + changed_chars(match.group(0), fixed),
+                              0.95))
+    return edits
+
+
+def date_edits(index: int, text: str) -> list[Edit]:
+    edits = []
+    for match in DATE.finditer(text):
+        if not SUSPECT.search(match.group(0)):
+            continue
+        fixed = corrected_date(match)
+        if fixed and fixed != match.group(0):
+            start = match.start("era") if match["era"] and fixed[:2] in ERAS else match.start("year")
+            original = text[start:match.end()]
+            fixed = fixed if start == match.start() else fixed[2:]
+            if fixed != original:
+                edits.append(Edit(index, start, match.end(), fixed, original, fixed, "context:date",
+                                  "date pattern: " + changed_chars(original, fixed), 0.9))
+    return edits
+
+
+def corrected_date(match) -> str | None:
+    """The date with look-alikes replaced, if it reads as a date; at least
+    two of its landmarks (era, 年, 月, 日) must be as printed."""
+    era = corrected_era(match["era"] or "")
+    year = read_number(match["year"])
+    parts = [match["month"], match["day"]]
+    month, day = (read_number(p) if p else "" for p in parts)
+    if year is None or month is None or day is None:
+        return None
+    landmarks = [match["era"] in ERAS if era else None, match["nen"] == "年",
+                 match["gatsu"] == "月" if match["gatsu"] else None,
+                 match["nichi"] == "日" if match["nichi"] else None]
+    if sum(1 for mark in landmarks if mark) < 2 and not (era and landmarks[1]):
+        return None
+    if not era and not (year.isdigit() and len(year) == 4 and match["month"]):
+        return None  # a bare "12年" is a duration, not a date
+    if not plausible(year, month, day):
+        return None
+    fixed = (match["era"] and era or "") + year + "年"
+    if match["gatsu"]:
+        fixed += month + "月"
+    if match["nichi"]:
+        fixed += day + "日"
+    if not era and match["era"]:
+        fixed = match["era"] + fixed
+    return fixed
+
+
+def corrected_era(text: str) -> str:
+    """平成 for 平成 or 千茂; "" when text is not (a look-alike of) one era."""
+    if text in ERAS:
+        return text
+    if len(text) != 2:
+        return ""
+    matches = [era for era in ERAS if all(link(a, b) and link(a, b).kind in ("same", "table")
+                                          for a, b in zip(text, era))]
+    return matches[0] if len(matches) == 1 else ""
+
+
+def plausible(year: str, month: str, day: str) -> bool:
+    y = 1 if year == "元" else kanji_to_int(year)
+    m = kanji_to_int(month) if month else 1
+    d = kanji_to_int(day) if day else 1
+    return bool(y) and 1 <= (m or 0) <= 12 and 1 <= (d or 0) <= 31 and (y <= 99 or 1868 <= y <= 2100)
+
+
+def lone_katakana_edits(index: int, text: str) -> list[Edit]:
+    """人ロ減少 -> 人口減少: a katakana look-alike standing alone next to
+    kanji, where its twin makes a dictionary word with a neighbour."""
+    edits = []
+    for match in LONE_KATAKANA.finditer(text):
+        pos, char = match.start(), match.group(0)
+        before, after = text[pos - 1:pos], text[pos + 1:pos + 2]
+        if char in KANJI_TWIN and (is_han(before) or is_han(after)):
+            twin = KANJI_TWIN[char]
+        elif char in HIRAGANA_TWIN and (is_hiragana(before) or is_hiragana(after) or is_han(before)):
+            twin = HIRAGANA_TWIN[char]
+        else:
+            continue
+        start, end = letter_run(text, pos)
+        original = text[start:end]
+        fixed = original[:pos - start] + twin + original[pos - start + 1:]
+        if reads_better(original, fixed, pos - start):
+            edits.append(Edit(index, pos, pos + 1, twin, original, fixed, "context:katakana-in-kanji",
+                              f"lone katakana {char} beside kanji; UniDic reads {fixed}", 0.9))
+    return edits
+
+
+def changed_chars(original: str, fixed: str) -> str:
+    pairs = [f"{a}->{b}" for a, b in zip(original, fixed) if a != b]
+    return ", ".join(pairs) if len(original) == len(fixed) else f"{original}->{fixed}"
+
+
+def is_han(ch: str) -> bool:
+    return bool(ch) and regex.match(r"\p{Han}", ch) is not None
+
+
+def is_hiragana(ch: str) -> bool:
+    return bool(ch) and regex.match(r"\p{Hiragana}", ch) is not None

@@ -1,0 +1,66 @@
+"""UniDic's reading of a character in its word: the signal that separates a
+misread character (美祿 -> 美 | 祿, an unknown or lone token) from a word."""
+from __future__ import annotations
+
+import regex
+
+from pipeline.japanese import tagger
+
+LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー々ヶ]")
+
+
+def token_at(text: str, pos: int):
+    """(start, word) of the UniDic token covering text[pos], or None."""
+    offset = 0
+    for word in tagger()(text):
+        start = text.find(word.surface, offset)
+        offset = start + len(word.surface)
+        if start <= pos < offset:
+            return start, word
+    return None
+
+
+def falls_apart(text: str, pos: int) -> bool:
+    """The character at pos is unknown to UniDic or a word on its own."""
+    found = token_at(text, pos)
+    return found is None or found[1].is_unk or len(found[1].surface) == 1
+
+
+def makes_word(text: str, pos: int) -> bool:
+    """UniDic puts the character at pos inside a known word of two or more
+    characters, or reads it as a particle or auxiliary (へ, り)."""
+    found = token_at(text, pos)
+    if found is None:
+        return False
+    word = found[1]
+    if word.is_unk or word.feature.pos1 in ("補助記号", "記号"):
+        return False
+    return len(word.surface) > 1 or word.feature.pos1 in ("助詞", "助動詞")
+
+
+def letter_run(text: str, pos: int, reach: int = 6) -> tuple[int, int]:
+    """The run of Japanese letters around pos, at most `reach` on each side."""
+    start = pos
+    while start > 0 and pos - start < reach and LETTER.match(text[start - 1]):
+        start -= 1
+    end = pos + 1
+    while end < len(text) and end - pos <= reach and LETTER.match(text[end]):
+        end += 1
+    return start, end
+
+
+def oddness(text: str) -> int:
+    """Tokens UniDic does not know or reads as one letter that is not a
+    particle, auxiliary or symbol: a misreading raises this count (人ロ減少:
+    人 | ロ | 減少 -> 2), its correction lowers it (人口 | 減少 -> 0)."""
+    return sum(1 for word in tagger()(text)
+               if word.is_unk or (len(word.surface) == 1
+                                  and word.feature.pos1 not in ("助詞", "助動詞", "補助記号", "記号")))
+
+
+def reads_better(original: str, fixed: str, pos: int) -> bool:
+    """The correction turns a lone or unknown character into part of a word
+    and leaves fewer odd tokens in the window than before (その旨及び ->
+    その普及び leaves び alone, so it is not better)."""
+    return (falls_apart(original, pos) and makes_word(fixed, pos)
+            and oddness(fixed) < oddness(original))
