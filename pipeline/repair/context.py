@@ -33,9 +33,10 @@ ARTICLE_LABEL = regex.compile(
     rf"(?P<head>[{''.join(LABEL_HEAD)}])(?P<num>{NUM})(?P<unit>[{''.join(LABEL_UNIT)}])"
     rf"(?:の(?P<branch>{NUM})(?![\p{{Katakana}}ー]))?")
 DATE_UNITS = {"年": "年", "午": "年", "牛": "年", "月": "月", "用": "月", "日": "日", "曰": "日"}
+# Spaces may stand between the parts: normalize removes them only around 年, 月, 日 it recognises.
 DATE = regex.compile(
-    rf"(?P<era>\p{{Han}}{{2}})?(?P<year>{NUM}|元)(?P<nen>[年午牛])"
-    rf"(?:(?P<month>{NUM})(?P<gatsu>[月用])(?:(?P<day>{NUM})(?P<nichi>[日曰]))?)?")
+    rf"(?P<era>\p{{Han}}{{2}})? ?(?P<year>{NUM}|元) ?(?P<nen>[年午牛])"
+    rf"(?: ?(?P<month>{NUM}) ?(?P<gatsu>[月用])(?: ?(?P<day>{NUM}) ?(?P<nichi>[日曰]))?)?")
 # Katakana (and one hiragana) shapes of kanji, and katakana shapes of hiragana.
 KANJI_TWIN = {"ロ": "口", "カ": "力", "ニ": "二", "ー": "一", "ハ": "八", "エ": "工", "タ": "夕",
               "ト": "卜", "オ": "才"}
@@ -63,16 +64,15 @@ def context_edits(lines: list[Line]) -> list[Edit]:
 
 def read_number(text: str) -> str | None:
     """A number slot with its look-alikes replaced, or None when the slot
-    does not read as one number (mixed digits and kanji, or nothing left)."""
+    does not read as one number (digits mixed with kanji, or nothing left)."""
     if text == "元":
         return text
-    if any(ch.isdigit() for ch in text):
-        if any(ch in KANJI_NUMERALS or ch in AS_KANJI_NUMERAL for ch in text if ch not in "-"):
-            return None
-        fixed = "".join(AS_DIGIT.get(ch, ch) for ch in text)
-        return fixed if fixed.isdigit() else None
-    fixed = "".join(AS_KANJI_NUMERAL.get(ch, ch) for ch in text)
-    return fixed if kanji_to_int(fixed) is not None else None
+    if all(ch.isdigit() or ch in AS_DIGIT for ch in text):
+        return "".join(AS_DIGIT.get(ch, ch) for ch in text)
+    if all(ch in KANJI_NUMERALS or ch in AS_KANJI_NUMERAL for ch in text):
+        fixed = "".join(AS_KANJI_NUMERAL.get(ch, ch) for ch in text)
+        return fixed if kanji_to_int(fixed) is not None else None
+    return None
 
 
 def article_label_edits(index: int, text: str) -> list[Edit]:
@@ -100,43 +100,37 @@ def date_edits(index: int, text: str) -> list[Edit]:
     for match in DATE.finditer(text):
         if not SUSPECT.search(match.group(0)):
             continue
-        fixed = corrected_date(match)
-        if fixed and fixed != match.group(0):
-            start = match.start("era") if match["era"] and fixed[:2] in ERAS else match.start("year")
-            original = text[start:match.end()]
-            fixed = fixed if start == match.start() else fixed[2:]
-            if fixed != original:
-                edits.append(Edit(index, start, match.end(), fixed, original, fixed, "context:date",
-                                  "date pattern: " + changed_chars(original, fixed), 0.9))
+        era = corrected_era(match["era"] or "")
+        body = corrected_date_body(match, bool(era), text[match.end():match.end() + 1] == "度")
+        if body is None:
+            continue
+        start = match.start("era") if era else match.start("year")
+        original, fixed = text[start:match.end()], era + body
+        if fixed != original:
+            edits.append(Edit(index, start, match.end(), fixed, original, fixed, "context:date",
+                              "date pattern: " + changed_chars(original, fixed), 0.9))
     return edits
 
 
-def corrected_date(match) -> str | None:
-    """The date with look-alikes replaced, if it reads as a date; at least
-    two of its landmarks (era, 年, 月, 日) must be as printed."""
-    era = corrected_era(match["era"] or "")
+def corrected_date_body(match, has_era: bool, fiscal: bool) -> str | None:
+    """Year, month and day with look-alikes replaced, if they read as a
+    date: at least two landmarks (era, 年, 月, 日, the 度 of 年度) as
+    printed, and an era or a four-digit year with its month (a bare 12年
+    is a duration)."""
     year = read_number(match["year"])
-    parts = [match["month"], match["day"]]
-    month, day = (read_number(p) if p else "" for p in parts)
+    month, day = (read_number(part) if part else "" for part in (match["month"], match["day"]))
     if year is None or month is None or day is None:
         return None
-    landmarks = [match["era"] in ERAS if era else None, match["nen"] == "年",
-                 match["gatsu"] == "月" if match["gatsu"] else None,
-                 match["nichi"] == "日" if match["nichi"] else None]
-    if sum(1 for mark in landmarks if mark) < 2 and not (era and landmarks[1]):
+    landmarks = [has_era and match["era"] in ERAS, match["nen"] == "年",
+                 match["gatsu"] == "月", match["nichi"] == "日", fiscal and not match["gatsu"]]
+    if sum(landmarks) < 2 and not (has_era and landmarks[1]):
         return None
-    if not era and not (year.isdigit() and len(year) == 4 and match["month"]):
-        return None  # a bare "12年" is a duration, not a date
+    if not has_era and not (year.isdigit() and len(year) == 4 and match["month"]):
+        return None
     if not plausible(year, month, day):
         return None
-    fixed = (match["era"] and era or "") + year + "年"
-    if match["gatsu"]:
-        fixed += month + "月"
-    if match["nichi"]:
-        fixed += day + "日"
-    if not era and match["era"]:
-        fixed = match["era"] + fixed
-    return fixed
+    return (year + "年" + (month + "月" if match["gatsu"] else "")
+            + (day + "日" if match["nichi"] else ""))
 
 
 def corrected_era(text: str) -> str:

@@ -21,12 +21,14 @@ import regex
 from pipeline.gazetteer import gazetteer
 from pipeline.model import Line
 from pipeline.repair.edits import Edit, Joined
-from pipeline.repair.glyphs import Link, link, lookalike_pairs
+from pipeline.repair.glyphs import Link, link, lookalike_pairs, neighbours
 from pipeline.repair.reading import falls_apart, letter_run, token_at
 
 SUFFIXES = "市町村区県"
-# Where a name can end: its suffix or a hand-listed look-alike of it (巿).
-NAME_ENDS = frozenset(SUFFIXES) | frozenset(c for s in SUFFIXES for c in lookalike_pairs().get(s, ()))
+# Where a name can end: its suffix or a look-alike of it (巿, 币, 叮); 村's
+# component look-alikes are every kanji with 木 on the left, too many to scan.
+NAME_ENDS = (frozenset(SUFFIXES) | frozenset(c for s in SUFFIXES for c in lookalike_pairs().get(s, ()))
+             | frozenset(c for s in "市町区" for c in neighbours(s)))
 NAME_END = regex.compile("[" + "".join(sorted(NAME_ENDS)) + "]")
 NAME_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー々ヶ]")
 LONGEST_STEM = 6
@@ -69,40 +71,39 @@ def name_edits(lines: list[Line]) -> list[Edit]:
 
 
 def candidates_at(text: str, end: int, document: str) -> list[Candidate]:
-    """The corrections on offer for a name ending at `end` (exclusive);
-    none when a known name already ends there."""
+    """The corrections on offer for a name ending at `end` (exclusive)."""
     start = end - 1
     while start > 0 and end - start <= LONGEST_STEM and NAME_CHAR.match(text[start - 1]):
         start -= 1
     tail = text[start:end]
-    found = tail_candidates(tail)
-    if found is None:
-        return []
+    known, found = tail_candidates(tail)
     candidates = [Candidate(start + offset, end, name, rule, similarity, position)
                   for offset, name, rule, similarity, position in found]
+    if known is not None:
+        return candidates + majority_candidates(start + known, end, text[start + known:end], document)
     dropped = dropped_char_names(document)
     for offset in range(len(tail) - 1):
         span = tail[offset:]
-        if span[0] not in DETERMINERS:
-            candidates += [Candidate(start + offset, end, name, "name:dropped", Link("table", "dropped"), -1)
-                           for name in dropped.get(span, ())]
+        candidates += [Candidate(start + offset, end, name, "name:dropped", Link("component", "dropped"), -1)
+                       for name in dropped.get(span, ()) if may_lack_a_char(text, start + offset, span, name, document)]
     if " " in text[max(0, end - LONGEST_STEM - 2):end]:
         candidates += spaced_candidates(text, end)
     return candidates
 
 
 @lru_cache(maxsize=65536)
-def tail_candidates(tail: str) -> tuple[tuple[int, str, str, Link, int], ...] | None:
-    """Gazetteer names one look-alike (or one doubled character) away from a
-    span ending the tail: (offset in tail, name, rule, link, position).
-    None when a suffix of the tail is itself a known name. Depends on the
-    tail only, so repeated phrases (各市町, 都市) cost one lookup."""
+def tail_candidates(tail: str) -> tuple[int | None, tuple[tuple[int, str, str, Link, int], ...]]:
+    """(offset of the longest known name ending the tail or None, the names
+    one look-alike or one doubled character away from a longer span ending
+    the tail as (offset, name, rule, link, position)). A known name ending
+    here only lets longer spans compete: 夬阪狭山市 holds 狭山市 but is 大阪狭山市,
+    輪輪島市 is 輪島市. Depends on the tail only, so repeated phrases
+    (各市町, 都市) cost one lookup."""
     names = gazetteer().by_name
     spans = [(offset, tail[offset:]) for offset in range(len(tail) - 1)]
-    if any(span in names for _, span in spans):
-        return None
+    known = next((offset for offset, span in spans if span in names), None)
     found = []
-    for offset, span in spans:
+    for offset, span in spans[:known]:
         for i in range(len(span)):
             for name, position in wildcard_index().get(span[:i] + "?" + span[i + 1:], ()):
                 similarity = link(span[i], name[i])
@@ -111,7 +112,42 @@ def tail_candidates(tail: str) -> tuple[tuple[int, str, str, Link, int], ...] | 
         for i in range(len(span) - 1):
             if span[i] == span[i + 1] and span[:i] + span[i + 1:] in names:
                 found.append((offset, span[:i] + span[i + 1:], "name:doubled", Link("table", "doubled"), i))
-    return tuple(found)
+    return known, tuple(found)
+
+
+def majority_candidates(start: int, end: int, name: str, document: str) -> list[Candidate]:
+    """A known name written once, a hand-listed look-alike away from another
+    known name the document writes at least twice (由良町 once, 甲良町 three
+    times): the document's spelling wins."""
+    if document.count(name) != 1:
+        return []
+    found = []
+    for i in range(len(name)):
+        for other, _ in wildcard_index().get(name[:i] + "?" + name[i + 1:], ()):
+            similarity = link(name[i], other[i])
+            if other != name and similarity and similarity.kind == "table" and document.count(other) >= 2:
+                found.append(Candidate(start, end, other, "name:document-majority", similarity, i))
+    return found
+
+
+def may_lack_a_char(text: str, start: int, span: str, name: str, document: str) -> bool:
+    """A span can be `name` with a character lost when it starts a word (not
+    after another kanji: 西松市 is a misread, not a loss), does not start
+    with a determiner (本市, 同町), and is a one-off in the document while
+    the name is not (都市, written twenty times, is a word)."""
+    if start > 0 and not after_boundary(text, start):
+        return False
+    if span[0] in DETERMINERS:
+        return False
+    standalone = document.count(span) - (document.count(name) if span in name else 0)
+    return standalone <= 1 and document.count(name) >= 2
+
+
+def after_boundary(text: str, start: int) -> bool:
+    """True when a name may begin at start: at the line's start, after a
+    non-kanji, or after its prefecture or 郡 (山口県美祢市, 和気郡和気町)."""
+    before = text[start - 1:start]
+    return not before or before in "県郡都府道" or not regex.match(r"[\p{Han}\p{Katakana}]", before)
 
 
 def inside_known_name(text: str, end: int) -> bool:
@@ -179,8 +215,8 @@ def best_edit(index: int, text: str, candidates: list[Candidate], document: str)
     rivals = {c.name for score, c in scored[1:] if c.name != best.name and score >= best_score - 0.2}
     if rivals:
         best_score -= 0.3
-    if best_score < 0.5:
-        return None
+    if best_score < 0.4:
+        return None  # not even worth a warning
     original = text[best.start:best.end]
     evidence = evidence_text(best, document)
     if rivals:
@@ -191,16 +227,23 @@ def best_edit(index: int, text: str, candidates: list[Candidate], document: str)
 
 def confidence(candidate: Candidate, text: str, document: str) -> float:
     score = 0.6 + candidate.link.strength  # a gazetteer hit and a similarity link
-    if document.count(candidate.name) > 0:
+    if uses_elsewhere(candidate, text, document) > 0:
         score += 0.3  # spelled right elsewhere in the document
     if candidate.rule == "name:look-alike":
         reading = unidic_reading(text, candidate.start, candidate.start + candidate.position)
         if reading == "cut":
             return 0.0  # the span starts inside a word (核市 in 中核市): not a name
         score += 0.1 if reading == "apart" else -0.1
+    if not after_boundary(text, candidate.start):
+        score -= 0.1  # names follow a boundary or their prefecture/郡; 郡賀町 inside 和気郡賀町 does not
     if len(candidate.name) <= 2:
         score -= 0.2  # a one-character stem (津市) is too easy to hit by chance
-    return score
+    return round(score, 2)
+
+
+def uses_elsewhere(candidate: Candidate, text: str, document: str) -> int:
+    """The name's uses in the document outside the span being corrected."""
+    return document.count(candidate.name) - text[candidate.start:candidate.end].count(candidate.name)
 
 
 def unidic_reading(text: str, start: int, position: int) -> str:
@@ -218,7 +261,7 @@ def unidic_reading(text: str, start: int, position: int) -> str:
 def evidence_text(candidate: Candidate, document: str) -> str:
     parts = [f"gazetteer {candidate.name}"]
     uses = document.count(candidate.name)
-    if uses:
+    if uses:  # (counted over the whole document, as a reviewer would search it)
         parts.append(f"{uses}x in document")
     if candidate.position >= 0 and candidate.rule == "name:look-alike":
         parts.append(f"look-alike {candidate.link.label}")

@@ -16,50 +16,91 @@ import regex
 from pipeline.model import Line
 from pipeline.repair.edits import Edit, Joined
 from pipeline.repair.glyphs import link, neighbours
-from pipeline.repair.reading import letter_run, reads_better
+from pipeline.repair.names import known_names
+from pipeline.repair.reading import letter_run, makes_word, oddness, reads_better
 
 RARE = 2  # a misread character is rare in its document
 SUPPORT = 2  # uses of the corrected pair that make a majority
-HAN_RUN = regex.compile(r"\p{Han}{2,}")
+# Words as runs of kanji and kana (取り組む): the pairs a misread breaks.
+WORD_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]{2,}")
+HAN = regex.compile(r"\p{Han}")
+DOUBLED = regex.compile(r"(\p{Han})\1")
+LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]")
+# Numerals are the context rules' business: a date or label must parse, not just read well.
+NUMERALS = frozenset("〇一二三四五六七八九十百千万元")
 
 
 def running_text_edits(lines: list[Line]) -> list[Edit]:
     joined = Joined.of(lines)
-    kanji = "\n".join(HAN_RUN.findall(joined.text))
-    counts = Counter(kanji)
-    frequent = frozenset(ch for ch, n in counts.items() if n > RARE)
+    words = "\n".join(WORD_RUN.findall(joined.text))
+    counts = Counter(words)
+    frequent = frozenset(ch for ch, n in counts.items() if n > RARE) - NUMERALS
     suspects = {ch: tuple(sorted(found)) for ch, n in counts.items()
-                if n <= RARE and (found := neighbours(ch) & frequent)}
-    if not suspects:
+                if n <= RARE and ch not in NUMERALS and HAN.match(ch) and (found := neighbours(ch) & frequent)}
+    doubled = list(DOUBLED.finditer(joined.text))
+    if not suspects and not doubled:
         return []
-    pairs = Counter([kanji[i:i + 2] for i in range(len(kanji) - 1)])  # the fastest count in pure Python
-    edits = []
-    for match in regex.finditer("[" + "".join(suspects) + "]", joined.text):
-        index, pos = joined.locate(match.start())
-        edit = edit_at(index, lines[index].text, pos, pairs, suspects[match.group(0)])
-        if edit:
-            edits.append(edit)
+    pairs = Counter([words[i:i + 2] for i in range(len(words) - 1)])  # the fastest count in pure Python
+    # A municipality the gazetteer knows (二戸市) is no misreading of 二百.
+    in_names = {i for start, end, _ in known_names(joined.text) for i in range(start, end)}
+    edits: list[Edit] = []
+    for match in doubled:
+        if match.start() not in in_names:
+            index, pos = joined.locate(match.start())
+            edits += doubled_edit(index, lines[index].text, pos, pairs)
+    for match in regex.finditer("[" + "".join(suspects) + "]", joined.text) if suspects else ():
+        if match.start() not in in_names:
+            index, pos = joined.locate(match.start())
+            edits += lookalike_edit(index, lines[index].text, pos, pairs, suspects[match.group(0)])
     return edits
 
 
-def edit_at(index: int, text: str, pos: int, pairs: Counter, lookalikes: tuple[str, ...]) -> Edit | None:
+def lookalike_edit(index: int, text: str, pos: int, pairs: Counter, lookalikes: tuple[str, ...]) -> list[Edit]:
     """The look-alike whose pair with a neighbouring kanji the document uses
     most, if UniDic reads the result better."""
     char = text[pos]
     left, right = text[pos - 1:pos], text[pos + 1:pos + 2]
     best, best_support = "", 0
+    left = left if left and LETTER.match(left) else ""
+    right = right if right and LETTER.match(right) else ""
+    if not left and not right:
+        return []
     for other in lookalikes:  # sorted, so ties resolve the same way in every run
-        support = max(pairs[left + other], pairs[other + right])
+        # each neighbouring letter must be seen beside the look-alike (高坎の is not 高域の)
+        before = pairs.get(left + other, 0) if left else None
+        after = pairs.get(other + right, 0) if right else None
+        if before == 0 or after == 0:
+            continue
+        support = max(before or 0, after or 0)
         if support > best_support:
             best, best_support = other, support
     if not best:
-        return None
+        return []
     start, end = letter_run(text, pos)
     original = text[start:end]
     fixed = original[:pos - start] + best + original[pos - start + 1:]
     if not reads_better(original, fixed, pos - start):
-        return None
+        return []
     similarity = link(char, best)
     confidence = 0.65 + similarity.strength + (0.1 if best_support >= SUPPORT else -0.2)
     evidence = f"document writes {best} {best_support}x beside the same character; look-alike {similarity.label}"
-    return Edit(index, pos, pos + 1, best, original, fixed, "text:document-majority", evidence, confidence)
+    return [Edit(index, pos, pos + 1, best, original, fixed, "text:document-majority", evidence, confidence)]
+
+
+def doubled_edit(index: int, text: str, pos: int, pairs: Counter) -> list[Edit]:
+    """交交通網 -> 交通網: a kanji printed twice, once only in the document,
+    where the single form is how the document writes the word elsewhere."""
+    char = text[pos]
+    if pairs.get(char + char, 0) > 1:
+        return []
+    left, right = text[pos - 1:pos], text[pos + 2:pos + 3]
+    sides = [pair for pair in (left + char, char + right) if len(pair) == 2 and LETTER.match(pair.replace(char, "", 1))]
+    if not sides or max(pairs.get(pair, 0) for pair in sides) < SUPPORT:
+        return []
+    start, end = letter_run(text, pos)
+    original = text[start:end]
+    fixed = original[:pos - start] + original[pos - start + 1:]
+    if not (oddness(fixed) < oddness(original) and makes_word(fixed, pos - start)):
+        return []
+    evidence = f"{char} doubled once; the document writes {max(sides, key=pairs.__getitem__)} {max(pairs[p] for p in sides)}x"
+    return [Edit(index, pos, pos + 2, char, original, fixed, "text:doubled", evidence, 0.8)]
