@@ -83,7 +83,7 @@ def component_index() -> dict[tuple[str, int, str], frozenset[str]]:
 
 
 def shared_component(a: str, b: str) -> str:
-    """The part two kanji share when their layouts match and exactly one
+    """The part two kanji share when their layouts match and at most one
     part differs (祢, 祿 -> 礻); "" otherwise."""
     forms_b = decompositions().get(b, ())
     for layout, *parts_a in decompositions().get(a, ()):
@@ -91,8 +91,8 @@ def shared_component(a: str, b: str) -> str:
             if layout != layout_b or len(parts_a) != len(parts_b):
                 continue
             differing = [i for i, (x, y) in enumerate(zip(parts_a, parts_b)) if x != y]
-            if len(differing) == 1:
-                return "".join(p for i, p in enumerate(parts_a) if i != differing[0])
+            if len(differing) <= 1:  # none: two code points drawn the same way (variants)
+                return "".join(p for i, p in enumerate(parts_a) if i not in differing)
     return ""
 
 

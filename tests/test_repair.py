@@ -1,0 +1,223 @@
+"""OCR repair: what the evidence supports is fixed and logged, nothing else changes.
+
+Inputs are agreement lines as scans garble them; each expected value was
+read off the input (the correct spelling is the one the gazetteer or the
+rest of the same text uses).
+"""
+from __future__ import annotations
+
+from pipeline import run
+from pipeline.normalize import normalize
+from pipeline.repair import repair
+from pipeline.repair.glyphs import link, neighbours
+from tests.conftest import SEEDS, seed
+from tests.helpers import source_of
+
+
+def repaired(text: str):
+    return repair(normalize(source_of(text)))
+
+
+def texts(result) -> list[str]:
+    return [line.text for line in result.lines]
+
+
+def fixes(result) -> list[tuple[str, str]]:
+    return [(c.original, c.corrected) for c in result.corrections]
+
+
+# --- glyph similarity -------------------------------------------------------
+
+def test_hand_listed_look_alikes_are_linked_both_ways():
+    assert link("市", "巿").kind == "table"
+    assert link("ニ", "二").kind == "table" and link("二", "ニ").kind == "table"
+
+
+def test_kanji_sharing_a_component_are_linked_beyond_the_hand_list():
+    assert link("祈", "祢").label == "component:礻"
+    assert link("搗", "携").label == "component:扌"
+    assert "祈" in neighbours("祢")
+
+
+def test_unrelated_kanji_are_not_linked():
+    assert link("山", "川") is None
+    assert link("市", "町") is None
+
+
+# --- municipality names -----------------------------------------------------
+
+def test_seed_signature_block_misspelling_is_repaired_on_every_line():
+    doc = run(seed("001"))
+    assert [(c.original, c.corrected) for c in doc.corrections] == [("美祿市", "美祢市")] * 3
+    assert [c.line_no for c in doc.corrections] == [51, 53, 55]  # address, name, title lines
+    assert all(c.rule == "name:look-alike" and c.confidence >= 0.9 for c in doc.corrections)
+    assert "美祢市" in doc.corrections[0].evidence and "2x in document" in doc.corrections[0].evidence
+    signatory = next(s for s in doc.signatories if s.role == "乙")
+    assert (signatory.municipality, signatory.municipality_code) == ("美祢市", "352136")
+
+
+def test_a_look_alike_suffix_is_repaired_against_the_gazetteer():
+    result = repaired("""
+        山口巿(以下「甲」という。)及び美祢市(以下「乙」という。)は、連携協約を締結する。
+        甲 山口市亀山町2番1号
+    """)
+    assert fixes(result) == [("山口巿", "山口市")]
+    assert texts(result)[0].startswith("山口市(以下「甲」という。)")
+
+
+def test_katakana_in_a_name_is_repaired():
+    result = repaired("山ロ市及び美祢市は、次のとおり連携協約を締結する。")
+    assert texts(result) == ["山口市及び美祢市は、次のとおり連携協約を締結する。"]
+
+
+def test_a_name_spelled_right_elsewhere_outweighs_a_real_word_misreading():
+    # 由良町 exists (和歌山県), but this agreement writes 甲良町 three times.
+    result = repaired("""
+        彦根市及び甲良町における連携協約
+        彦根市(以下「甲」という。)及び甲良町(以下「乙」という。)は、次のとおり締結する。
+        乙 由良町長
+        甲良町長
+    """)
+    assert fixes(result) == [("由良町", "甲良町")]
+    assert result.corrections[0].rule == "name:document-majority"
+
+
+def test_doubled_character_and_space_inside_names_are_removed():
+    result = repaired("""
+        氷見市(以下「甲」という。)及び南砺市(以下「乙」という。)は、締結する。
+        甲 氷氷見市長
+        乙 南砺 市福光1番地
+    """)
+    assert texts(result)[1:] == ["甲 氷見市長", "乙 南砺市福光1番地"]
+
+
+def test_a_dropped_character_is_restored_only_with_the_documents_support():
+    result = repaired("""
+        日進市及び豊明市における連携協約
+        日進市(以下「甲」という。)及び豊明市(以下「乙」という。)は、締結する。
+        進市長
+    """)
+    assert texts(result)[2] == "日進市長"
+    # 都市 is a word the text uses throughout, not 都留市 with a character lost.
+    clean = repaired("""
+        都留市及び大月市は、都市機能の集積を図る。
+        都留市(以下「甲」という。)は、都市圏の中心都市として連携する。
+    """)
+    assert clean.corrections == ()
+
+
+def test_an_uncertain_name_is_reported_not_changed():
+    # 柞 shares 木 with 松, 樽 and 林: 小松市, 小樽市 and 小林市 all fit, none is used elsewhere.
+    result = repaired("この協約において、小柞市は中心市としての役割を担う。")
+    assert result.corrections == ()
+    assert texts(result) == ["この協約において、小柞市は中心市としての役割を担う。"]
+    assert len(result.warnings) == 1 and result.warnings[0].startswith("suspicious: 柞 in 小柞市")
+
+
+def test_a_name_ending_inside_a_word_is_not_a_name():
+    # 核市 ends like 柏市, but 核 belongs to 中核市.
+    result = repaired("昼夜間人口比率おおむね1以上の指定都市・中核市と一体性を有する近隣市町村")
+    assert result.corrections == () and result.warnings == ()
+
+
+# --- article numbers and dates ----------------------------------------------
+
+def test_katakana_numerals_in_article_labels_become_kanji():
+    result = repaired("""
+        第ニ条 甲及び乙は、前条に規定する目的を達成する。
+        第十ー条 この協約に定めのない事項は、協議して定める。
+        地方自治法第252条のニ第1項の規定により締結する。
+    """)
+    assert texts(result) == ["第二条 甲及び乙は、前条に規定する目的を達成する。",
+                             "第十一条 この協約に定めのない事項は、協議して定める。",
+                             "地方自治法第252条の二第1項の規定により締結する。"]
+    assert {c.rule for c in result.corrections} == {"context:article-number"}
+
+
+def test_misread_label_kanji_and_letters_for_digits_are_repaired():
+    result = repaired("弟3条 費用の分担は、第2粂の規定による。第l条の目的")
+    assert texts(result) == ["第3条 費用の分担は、第2条の規定による。第1条の目的"]
+
+
+def test_broken_era_and_date_units_are_repaired():
+    result = repaired("""
+        千茂29年3月30日
+        令和元午 12月 25日
+        平成ニ十九年三月三十日
+        平成26午度から地方交付税措置を講じる。
+    """)
+    assert texts(result) == ["平成29年3月30日", "令和元年12月25日", "平成二十九年三月三十日",
+                             "平成26年度から地方交付税措置を講じる。"]
+    assert all(c.rule == "context:date" for c in result.corrections)
+
+
+def test_impossible_dates_and_durations_are_left_alone():
+    result = repaired("""
+        千茂29年13月30日
+        ニ年間の計画期間とする。
+    """)
+    assert result.corrections == ()
+
+
+# --- running text -----------------------------------------------------------
+
+def test_katakana_look_alikes_between_kanji_are_repaired_when_unidic_reads_a_word():
+    result = repaired("人ロ減少に対応し、協カして取リ組む。")
+    assert texts(result) == ["人口減少に対応し、協力して取り組む。"]
+
+
+def test_katakana_item_labels_are_kept():
+    result = repaired("""
+        ア 経済戦略の策定
+        エ 戦略的な観光施策の展開
+        ハ 地域医療
+    """)
+    assert result.corrections == ()
+
+
+def test_a_rare_misreading_of_a_word_the_document_repeats_is_repaired():
+    result = repaired("""
+        連携中枢都市圏の形成に係る連携協約
+        甲及び乙は、連携協約に基づき圏域の発展に取り組む。
+        この運携協約の変更は、協議による。
+        圏域の住民。圏域の交通。園域の環境。
+    """)
+    assert texts(result)[2:] == ["この連携協約の変更は、協議による。", "圏域の住民。圏域の交通。圏域の環境。"]
+    assert {c.rule for c in result.corrections} == {"text:document-majority"}
+    assert all(c.evidence.startswith("document writes") for c in result.corrections)
+
+
+def test_a_doubled_kanji_is_removed_when_the_document_writes_the_word_once():
+    result = repaired("""
+        広域的な交通網の強化に取り組む。
+        地域公共交通の利用促進に取り組む。
+        広域的な交交通網の整備を図る。
+    """)
+    assert texts(result)[2] == "広域的な交通網の整備を図る。"
+
+
+def test_a_real_word_reading_is_not_replaced_by_a_look_alike():
+    # 旨 looks like 普 and 普及 is a word, but その普及び would not read.
+    result = repaired("""
+        普及啓発に努める。普及促進を図る。
+        その旨及び当該連携の内容を公表する。
+    """)
+    assert result.corrections == ()
+
+
+# --- clean text never changes -----------------------------------------------
+
+def test_clean_seeds_get_no_corrections_but_the_real_error():
+    for path in SEEDS:
+        result = repair(normalize(source_of(path.read_text(encoding="utf-8"), path.stem)))
+        expected = [("美祿市", "美祢市")] * 3 if path.name.startswith("001") else []
+        assert fixes(result) == expected, path.name
+        assert result.warnings == (), path.name
+
+
+def test_repair_is_a_pure_function_of_its_lines():
+    lines = normalize(source_of(seed("001").read_text(encoding="utf-8")))
+    before = list(lines)
+    first, second = repair(lines), repair(lines)
+    assert lines == before
+    assert first == second
