@@ -66,10 +66,11 @@ def lookalike_edit(index: int, text: str, pos: int, pairs: Counter, lookalikes: 
     if not left and not right:
         return []
     for other in lookalikes:  # sorted, so ties resolve the same way in every run
-        # each neighbouring letter must be seen beside the look-alike (高坎の is not 高域の)
+        # each neighbouring kanji must be seen beside the look-alike (高坎の is not 高域の);
+        # a kana neighbour may be a particle that starts the next word (この運携)
         before = pairs.get(left + other, 0) if left else None
         after = pairs.get(other + right, 0) if right else None
-        if before == 0 or after == 0:
+        if (before == 0 and HAN.match(left)) or (after == 0 and HAN.match(right)):
             continue
         support = max(before or 0, after or 0)
         if support > best_support:
