@@ -6,6 +6,7 @@ from extractors.articles import extract_articles
 from extractors.dates import extract_dates, signing_date
 from extractors.parties import extract_area_name, extract_parties
 from extractors.signatories import extract_signatories
+from pipeline.gazetteer import gazetteer
 from pipeline.model import Document, Kind, Segment, Source
 from pipeline.repair import Repaired
 from pipeline.segment import classify
@@ -24,6 +25,7 @@ def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Docu
     appendix, table_warnings = extract_appendix(segments, parties)
     warnings = [*source.warnings, *repaired.warnings, *table_warnings,
                 *missing_fact_warnings(doc_type, title, parties, dates, articles)]
+    warnings += gazetteer_warnings(parties, signatories)
     return Document(
         doc_id=source.doc_id, source_file=source.path, sha256=source.sha256, format=source.format,
         doc_type=doc_type, title=title, area_name=extract_area_name(segments), parties=tuple(parties),
@@ -53,3 +55,18 @@ def missing_fact_warnings(doc_type, title, parties, dates, articles) -> list[str
 
 def status_of(doc_type: str, warnings: list[str]) -> str:
     return "ok" if doc_type != "other" and not warnings else "partial"
+
+
+def gazetteer_warnings(parties, signatories) -> list[str]:
+    """A party or signatory without a municipality code: the gazetteer does
+    not know the name (a misreading repair could not settle, a merged town)
+    or cannot tell which one it is. Blanked templates (●●●市) are not names."""
+    found: dict[str, str] = {}
+    named = [(p.municipality, p.code) for p in parties]
+    named += [(s.municipality, s.municipality_code) for s in signatories]
+    for name, code in named:
+        if name and not code and "●" not in name and name not in found:
+            known = gazetteer().is_known(name)
+            found[name] = (f"municipality {name} matches several in the gazetteer" if known
+                           else f"municipality not in gazetteer: {name}")
+    return list(found.values())

@@ -11,7 +11,7 @@ from pipeline.normalize import normalize
 from pipeline.repair import repair
 from pipeline.repair.glyphs import link, neighbours
 from tests.conftest import SEEDS, seed
-from tests.helpers import source_of
+from tests.helpers import document_of, source_of
 
 
 def repaired(text: str):
@@ -221,3 +221,34 @@ def test_repair_is_a_pure_function_of_its_lines():
     first, second = repair(lines), repair(lines)
     assert lines == before
     assert first == second
+
+
+# --- gazetteer codes on parties and signatories ---------------------------------
+
+def test_a_party_the_gazetteer_does_not_know_gets_a_warning_not_a_code():
+    # 美東町 merged into 美祢市 in 2008; an old agreement still names it.
+    doc = document_of("""
+        連携協約
+        山口市(以下「甲」という。)及び美東町(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この協約は、両市町の連携を目的とする。
+        平成15年4月1日
+    """)
+    assert [(p.municipality, p.code) for p in doc.parties] == [("山口市", "352039"), ("美東町", "")]
+    assert "municipality not in gazetteer: 美東町" in doc.warnings
+    assert doc.status == "partial"
+
+
+def test_an_ambiguous_name_alone_is_reported():
+    doc = document_of("""
+        府中市の連携に関する協約
+        府中市(以下「甲」という。)は、次のとおり協約を定める。
+        第1条 この協約は、連携を目的とする。
+    """)
+    assert doc.parties[0].code == ""
+    assert "municipality 府中市 matches several in the gazetteer" in doc.warnings
+
+
+def test_seed_parties_and_signatories_all_carry_codes():
+    for path in SEEDS:
+        doc = run(path)
+        assert not [w for w in doc.warnings if "gazetteer" in w], path.name
