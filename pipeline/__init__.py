@@ -8,6 +8,8 @@ ingest -> normalize -> repair -> segment -> extract -> write.
 """
 from __future__ import annotations
 
+import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from pipeline.model import Document, failed_document
@@ -18,6 +20,11 @@ __version__ = "0.1.0"
 def run(path: Path) -> Document:
     """One file through every stage; never raises for bad input: a file
     that cannot be read becomes a `failed` Document with the reason."""
+    return run_timed(path)[0]
+
+
+def run_timed(path: Path) -> tuple[Document, dict[str, float]]:
+    """run(path) plus the seconds each stage took, for the batch report."""
     from pipeline.extract import extract
     from pipeline.ingest import IngestError, ingest
     from pipeline.normalize import normalize
@@ -25,9 +32,28 @@ def run(path: Path) -> Document:
     from pipeline.segment import segment
 
     path = Path(path)
+    seconds: dict[str, float] = {}
     try:
-        source = ingest(path)
+        with timed(seconds, "ingest"):
+            source = ingest(path)
     except IngestError as exc:
-        return failed_document(path.stem, str(path), str(exc))
-    repaired = repair(normalize(source))
-    return extract(segment(repaired.lines), source, repaired)
+        return failed_document(path.stem, str(path), str(exc)), seconds
+    with timed(seconds, "normalize"):
+        lines = normalize(source)
+    with timed(seconds, "repair"):
+        repaired = repair(lines)
+    with timed(seconds, "segment"):
+        segments = segment(repaired.lines)
+    with timed(seconds, "extract"):
+        doc = extract(segments, source, repaired)
+    return doc, seconds
+
+
+@contextmanager
+def timed(seconds: dict[str, float], stage: str):
+    """Adds the wall time of the `with` block to seconds[stage]."""
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        seconds[stage] = seconds.get(stage, 0.0) + time.perf_counter() - started
