@@ -11,7 +11,7 @@ HEADER_STYLES = ("en", "ja")
 
 JA_HEADERS: dict[str, str] = {
     # documents
-    "doc_id": "文書ID", "source_file": "元ファイル", "sha256": "SHA-256", "format": "形式",
+    "doc_id": "文書ID", "source_file": "元ファイル", "sha256": "SHA-256", "duplicate_of": "重複元", "format": "形式",
     "doc_type": "文書種別", "title": "表題", "area_name": "圏域名",
     "party_a": "甲", "party_a_code": "甲の団体コード", "party_b": "乙", "party_b_code": "乙の団体コード",
     "signed_date": "締結日", "n_articles": "条数", "n_paragraphs": "項数", "n_signatories": "署名者数",

@@ -7,15 +7,18 @@ and position so that output never depends on processing order.
 from __future__ import annotations
 
 from collections.abc import Iterable
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from pipeline.model import Document
+
+if TYPE_CHECKING:  # pandas is imported where frames are built: a no-op batch re-run never needs it
+    import pandas as pd
 
 # column -> pandas dtype; "date" columns hold datetime.date (Parquet date32).
 SCHEMAS: dict[str, dict[str, str]] = {
     "documents": {
-        "doc_id": "string", "source_file": "string", "sha256": "string", "format": "string",
+        "doc_id": "string", "source_file": "string", "sha256": "string", "duplicate_of": "string",
+        "format": "string",
         "doc_type": "string", "title": "string", "area_name": "string",
         "party_a": "string", "party_a_code": "string", "party_b": "string", "party_b_code": "string",
         "signed_date": "date", "n_articles": "Int64", "n_paragraphs": "Int64",
@@ -51,6 +54,7 @@ def document_rows(doc: Document) -> dict[str, list[dict]]:
     return {
         "documents": [{
             "doc_id": doc.doc_id, "source_file": doc.source_file, "sha256": doc.sha256,
+            "duplicate_of": "",  # set by the batch runner, which sees the other files
             "format": doc.format, "doc_type": doc.doc_type, "title": doc.title,
             "area_name": doc.area_name,
             "party_a": party_a.municipality if party_a else "", "party_a_code": party_a.code if party_a else "",
@@ -108,6 +112,8 @@ def documents_to_frames(docs: Iterable[Document]) -> dict[str, pd.DataFrame]:
 
 
 def typed_frame(rows: list[dict], schema: dict[str, str]) -> pd.DataFrame:
+    import pandas as pd
+
     frame = pd.DataFrame(rows, columns=list(schema))
     for column, dtype in schema.items():
         if dtype == "date":
