@@ -183,6 +183,19 @@ def test_impossible_dates_and_durations_are_left_alone():
     assert result.corrections == ()
 
 
+def test_a_misread_role_label_of_a_signature_block_is_restored():
+    # Tesseract read 乙 as Z and as と on scans of the samples.
+    result = repaired("""
+        青森市(以下「甲」という。)及び今別町(以下「乙」という。)は、連携協約を締結する。
+        甲 青森市長
+        Z 今別町長
+        と 今別町大字今別字今別167番地
+        と は、協議して定める。
+    """)
+    assert texts(result)[2:] == ["乙 今別町長", "乙 今別町大字今別字今別167番地", "と は、協議して定める。"]
+    assert {c.rule for c in result.corrections} == {"context:role-label"}
+
+
 # --- running text -----------------------------------------------------------
 
 def test_katakana_look_alikes_between_kanji_are_repaired_when_unidic_reads_a_word():

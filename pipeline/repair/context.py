@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex
 
+from pipeline.gazetteer import gazetteer
 from pipeline.model import Line
 from pipeline.numerals import kanji_to_int
 from pipeline.repair.edits import Edit, Joined
@@ -41,6 +42,9 @@ DATE = regex.compile(
 KANJI_TWIN = {"ロ": "口", "カ": "力", "ニ": "二", "ー": "一", "ハ": "八", "エ": "工", "タ": "夕",
               "ト": "卜", "オ": "才"}
 HIRAGANA_TWIN = {"ヘ": "へ", "リ": "り", "ベ": "べ", "ペ": "ぺ"}
+# A signature block's first line: role label, space, then the place (甲 山口市亀山町2番1号).
+ROLE_LABEL = regex.compile(r"(?P<label>[^\s甲乙丙丁])[ ]+(?P<rest>\S.*)")
+DEFINED_ROLE = regex.compile(r"以下\s*「\s*([甲乙丙丁])\s*」")
 # Any character some rule here would change: lines without one are skipped.
 ERA_LOOKALIKES = "".join(sorted({c for era in ERAS for ch in era for c in lookalike_pairs().get(ch, ())}))
 SUSPECT = regex.compile("[" + regex.escape("".join(AS_KANJI_NUMERAL) + "".join(AS_DIGIT) + "弟笫粂頃頂午牛用曰"
@@ -60,6 +64,31 @@ def context_edits(lines: list[Line]) -> list[Edit]:
         edits += date_edits(index, text)
         edits += lone_katakana_edits(index, text)
     return edits
+
+
+def role_edits(lines: list[Line]) -> list[Edit]:
+    """Runs after the names are repaired, so that と 美枯市… is seen as と 美祢市…."""
+    roles = set(DEFINED_ROLE.findall("\n".join(line.text for line in lines)))
+    return [edit for index, line in enumerate(lines) for edit in role_label_edits(index, line.text, roles)]
+
+
+def role_label_edits(index: int, text: str, roles: set[str]) -> list[Edit]:
+    """と 美祢市大嶺町… -> 乙 美祢市大嶺町…: a signature block's role label,
+    misread, before a municipality, an address or a mayor's title; only for
+    a role the document defines (以下「乙」という)."""
+    match = ROLE_LABEL.match(text)
+    if not match:
+        return []
+    role = next((r for r in sorted(roles) if r != match["label"] and link(match["label"], r)), None)
+    if role is None or not starts_with_place(match["rest"]):
+        return []
+    return [Edit(index, 0, 1, role, text[:match.end("label") + 1] + match["rest"][:4], role + " " + match["rest"][:4],
+                 "context:role-label", f"signature label before a place name; the document defines {role}", 0.85)]
+
+
+def starts_with_place(text: str) -> bool:
+    names = gazetteer().by_name
+    return any(text[:size] in names for size in range(2, 8))
 
 
 def read_number(text: str) -> str | None:

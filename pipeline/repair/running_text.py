@@ -34,7 +34,7 @@ def running_text_edits(lines: list[Line]) -> list[Edit]:
     joined = Joined.of(lines)
     words = "\n".join(WORD_RUN.findall(joined.text))
     counts = Counter(words)
-    frequent = frozenset(ch for ch, n in counts.items() if n > RARE) - NUMERALS
+    frequent = frozenset(ch for ch, n in counts.items() if n > RARE and HAN.match(ch)) - NUMERALS
     suspects = {ch: tuple(sorted(found)) for ch, n in counts.items()
                 if n <= RARE and ch not in NUMERALS and HAN.match(ch) and (found := neighbours(ch) & frequent)}
     doubled = list(DOUBLED.finditer(joined.text))
