@@ -12,14 +12,16 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.headers import header_names
 from pipeline.tables import SCHEMAS
-from pipeline.workbook import WORKBOOK_NAME, write_workbook
+
+if TYPE_CHECKING:  # pandas and the workbook are imported when used: a batch re-run often needs neither
+    import pandas as pd
 
 ARROW_TYPES = {"string": pa.string(), "Int64": pa.int64(), "boolean": pa.bool_(),
                "float64": pa.float64(), "date": pa.date32()}
@@ -30,6 +32,8 @@ def arrow_schema(name: str) -> pa.Schema:
 
 
 def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path, headers: str = "en") -> list[Path]:
+    from pipeline.workbook import WORKBOOK_NAME, write_workbook
+
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.ingest import html, pdf, text
-from pipeline.ingest.errors import IngestError
+from pipeline.ingest.errors import IngestError, unreadable
 from pipeline.model import Source
 
 # Tried in order; the first whose sniff() accepts the file reads it.
@@ -23,14 +23,8 @@ def ingest(path: Path) -> Source:
     path = Path(path)
     try:
         data = path.read_bytes()
-    except FileNotFoundError:
-        raise IngestError("file disappeared before it could be read") from None
-    except PermissionError:
-        raise IngestError("permission denied: the file cannot be read") from None
-    except IsADirectoryError:
-        raise IngestError("is a directory, not a file") from None
     except OSError as exc:
-        raise IngestError(f"cannot read file: {exc.strerror or exc}") from None
+        raise unreadable(exc) from None
     if not data.strip():
         raise IngestError("empty file")
     for reader in READERS:
