@@ -30,7 +30,7 @@ SUFFIXES = "市町村区県"
 NAME_ENDS = (frozenset(SUFFIXES) | frozenset(c for s in SUFFIXES for c in lookalike_pairs().get(s, ()))
              | frozenset(c for s in "市町区" for c in neighbours(s)))
 NAME_END = regex.compile("[" + "".join(sorted(NAME_ENDS)) + "]")
-HAN_ONLY = regex.compile(r"\p{Han}+$")
+LETTERS_BEFORE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー々ヶ]+$")  # searched up to a name's end
 NAME_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー々ヶ]")
 LONGEST_STEM = 6
 # A name missing one character is restored only when it cannot be one of these words (本市, 同町).
@@ -68,64 +68,13 @@ def name_edits(lines: list[Line]) -> list[Edit]:
             edit = best_edit(index, text, candidates, joined.text)
             if edit:
                 edits.append(edit)
-    settled = {(e.index, e.end) for e in edits if e.accepted}
-    return edits + consensus_edits(lines, joined, settled)
-
-
-def consensus_edits(lines: list[Line], joined: Joined, settled: set[tuple[int, int]]) -> list[Edit]:
-    """One name read a different wrong way each time (美徹市, 美枯市, 美引市 for
-    美祢市): the document shows the glyph at that position is unreadable, and
-    when a single municipality of the document's prefecture fits the rest of
-    the spelling, it is that one. Needs two distinct readings that UniDic
-    cannot parse, so a word used consistently (中核市) never qualifies."""
-    groups: dict[str, list[tuple[int, int, int, str, int]]] = {}
-    for match in regex.finditer("[市町村]", joined.text):
-        index, pos = joined.locate(match.start())
-        text, end = lines[index].text, pos + 1
-        if (index, end) in settled:
-            continue
-        for size in (3, 4, 5):
-            span = text[end - size:end] if end >= size else ""
-            if len(span) == size and HAN_ONLY.match(span) and span not in gazetteer().by_name:
-                for i in range(1, size - 1):  # the first character differing would make any start a name
-                    groups.setdefault(span[:i] + "?" + span[i + 1:], []).append((index, end - size, end, span, i))
-    prefectures = document_prefectures(joined.text)
-    edits = []
-    for pattern, members in groups.items():
-        if len({span for _, _, _, span, _ in members}) < 2:
-            continue  # the usual case: one spelling, used consistently
-        members = [m for m in members if not inside_known_name(lines[m[0]].text, m[2])]
-        readings = {span for _, _, _, span, _ in members}
-        unreadable = {span for index, start, _, span, i in members
-                      if unidic_reading(lines[index].text, start, start + i) == "apart"}
-        fits = {name for name, _ in wildcard_index().get(pattern, ())
-                if any(m.prefecture in prefectures for m in gazetteer().by_name[name])}
-        if len(unreadable) < 2 or len(fits) != 1:
-            continue
-        name = fits.pop()
-        evidence = (f"gazetteer: only {name} in {'/'.join(sorted(prefectures))} fits {pattern}; "
-                    f"the document reads it {len(readings)} ways ({','.join(sorted(readings))})")
-        edits += [Edit(index, start, end, name, span, name, "name:consensus", evidence, 0.8)
-                  for index, start, end, span, _ in members]
     return edits
-
-
-def document_prefectures(document: str) -> set[str]:
-    """The prefectures of the municipalities a document names unambiguously."""
-    found = Counter()
-    for _, _, name in known_names(document):
-        hits = gazetteer().by_name[name]
-        if len(hits) == 1:
-            found[hits[0].prefecture] += 1
-    top = max(found.values(), default=0)
-    return {prefecture for prefecture, n in found.items() if n == top}
 
 
 def candidates_at(text: str, end: int, document: str) -> list[Candidate]:
     """The corrections on offer for a name ending at `end` (exclusive)."""
-    start = end - 1
-    while start > 0 and end - start <= LONGEST_STEM and NAME_CHAR.match(text[start - 1]):
-        start -= 1
+    run = LETTERS_BEFORE.search(text, max(0, end - 1 - LONGEST_STEM), end - 1)
+    start = run.start() if run else end - 1
     tail = text[start:end]
     known, found = tail_candidates(tail)
     candidates = [Candidate(start + offset, end, name, rule, similarity, position)
@@ -244,6 +193,7 @@ def dropped_char_names(document: str) -> dict[str, tuple[str, ...]]:
     return {key: tuple(values) for key, values in index.items()}
 
 
+@lru_cache(maxsize=8)
 def known_names(document: str) -> list[tuple[int, int, str]]:
     """Gazetteer names in the document, found around each suffix character
     (much cheaper than scanning every position)."""

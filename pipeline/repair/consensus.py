@@ -1,0 +1,70 @@
+"""Municipality names a scan reads a different wrong way each time.
+
+Tesseract turned 美祢市 into 美徹市, 美枯市, 美引市 and 美貴市 in one document:
+no reading repeats, none is one look-alike away from the truth, so neither
+the hand table nor the document's majority helps. The instability itself is
+the document's evidence that the glyph at that position is unreadable, and
+the gazetteer settles it when a single municipality of the document's
+prefecture fits the rest of the spelling. Runs after names.py, on what the
+look-alike repairs left.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from pipeline.gazetteer import gazetteer
+from pipeline.model import Line
+from pipeline.repair.edits import Edit, Joined
+from pipeline.repair.names import inside_known_name, known_names, unidic_reading, wildcard_index
+
+HAN_ONLY = regex.compile(r"\p{Han}+$")
+
+
+def consensus_edits(lines: list[Line]) -> list[Edit]:
+    """One name read a different wrong way each time (美徹市, 美枯市, 美引市 for
+    美祢市): the document shows the glyph at that position is unreadable, and
+    when a single municipality of the document's prefecture fits the rest of
+    the spelling, it is that one. Needs two distinct readings that UniDic
+    cannot parse, so a word used consistently (中核市) never qualifies."""
+    joined = Joined.of(lines)
+    groups: dict[str, list[tuple[int, int, int, str, int]]] = {}
+    for match in regex.finditer("[市町村]", joined.text):
+        index, pos = joined.locate(match.start())
+        text, end = lines[index].text, pos + 1
+        for size in (3, 4, 5):
+            span = text[end - size:end] if end >= size else ""
+            if len(span) == size and HAN_ONLY.match(span) and span not in gazetteer().by_name:
+                for i in range(1, size - 1):  # the first character differing would make any start a name
+                    groups.setdefault(span[:i] + "?" + span[i + 1:], []).append((index, end - size, end, span, i))
+    prefectures = document_prefectures(joined.text)
+    edits = []
+    for pattern, members in groups.items():
+        if len({span for _, _, _, span, _ in members}) < 2:
+            continue  # the usual case: one spelling, used consistently
+        members = [m for m in members if not inside_known_name(lines[m[0]].text, m[2])]
+        readings = {span for _, _, _, span, _ in members}
+        unreadable = {span for index, start, _, span, i in members
+                      if unidic_reading(lines[index].text, start, start + i) == "apart"}
+        fits = {name for name, _ in wildcard_index().get(pattern, ())
+                if any(m.prefecture in prefectures for m in gazetteer().by_name[name])}
+        if len(unreadable) < 2 or len(fits) != 1:
+            continue
+        name = fits.pop()
+        evidence = (f"gazetteer: only {name} in {'/'.join(sorted(prefectures))} fits {pattern}; "
+                    f"the document reads it {len(readings)} ways ({','.join(sorted(readings))})")
+        edits += [Edit(index, start, end, name, span, name, "name:consensus", evidence, 0.8)
+                  for index, start, end, span, _ in members]
+    return edits
+
+
+def document_prefectures(document: str) -> set[str]:
+    """The prefectures of the municipalities a document names unambiguously."""
+    found = Counter()
+    for _, _, name in known_names(document):
+        hits = gazetteer().by_name[name]
+        if len(hits) == 1:
+            found[hits[0].prefecture] += 1
+    top = max(found.values(), default=0)
+    return {prefecture for prefecture, n in found.items() if n == top}
