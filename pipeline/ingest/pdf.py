@@ -1,15 +1,255 @@
-"""PDF: placeholder until the PDF reader lands (issue 3)."""
+"""PDF: born-digital pages from their text layer, scanned pages by OCR.
+
+Each page is read by pdfplumber: its characters (faux-bold duplicates
+removed by `dedupe_chars`) become lines (layout.py), its ruled tables rows of
+cells (pdf_tables.py). A page without a usable text layer (no characters,
+or mostly `(cid:NNN)` glyphs that have no Unicode value) is rendered and
+read by Tesseract (ocr.py). Then, over the whole document:
+- lines that recur at the same height on many pages (running headers,
+  footers, page numbers with their digits masked) are dropped;
+- a table that opens a page continues the one that closed the previous
+  page when both have as many columns;
+- lines of a paragraph wrapped at the right margin are joined again, so a
+  paragraph is one line as in a text file.
+Every line keeps its page; a table row is one line of TAB-separated cells.
+"""
 from __future__ import annotations
 
+import hashlib
+import io
+from dataclasses import dataclass, replace
+from statistics import median
 from pathlib import Path
 
+import regex
+
 from pipeline.ingest.errors import IngestError
-from pipeline.model import Source
+from pipeline.ingest.furniture import furniture
+from pipeline.ingest.layout import Glyph, TextLine, glyphs_to_lines, join_wrapped
+from pipeline.ingest.pdf_tables import TableBlock, continue_table, find_tables, same_table
+from pipeline.model import CELL_SEP, PageInfo, RawLine, Source
+from pipeline.normalize import clean_line
+
+MIN_TEXT_GLYPHS = 20  # fewer readable characters on a page with an image: a scan
+UNREADABLE_SHARE = 0.5  # more (cid:NNN) glyphs than this: the text layer is unusable
+CID = regex.compile(r"^\(cid:\d+\)$")
+UNREADABLE = "\ufffd"  # the replacement character; normalize drops it
+SENTENCE_END = regex.compile(r"[。)」]$")
+# A line that starts a block of its own after a finished sentence: 第N条, a
+# paragraph or item number, a caption, 別表, a party marker, a bullet.
+BLOCK_START = regex.compile(r"^(?:第\s*[0-9一二三四五六七八九十百]+\s*条|\d{1,2}\s|\(|[ア-ン]\s|[一二三四五六七八九十]+\s"
+                            r"|別表|[甲乙丙丁](?:\s|$)|[※・○●■◆□【])")
+
+Block = TextLine | TableBlock
 
 
 def sniff(path: Path, head: bytes) -> bool:
     return head.startswith(b"%PDF") or path.suffix.lower() == ".pdf"
 
 
+@dataclass(frozen=True)
+class Page:
+    number: int
+    width: float
+    height: float
+    blocks: tuple[Block, ...]  # in reading order
+    info: PageInfo
+    warnings: tuple[str, ...] = ()
+
+
 def read(path: Path, data: bytes) -> Source:
-    raise IngestError("PDF input is not supported yet")
+    pages = read_pages(data)
+    warnings = tuple(w for page in pages for w in page.warnings)
+    pages = drop_furniture(pages)
+    lines = pages_to_raw_lines(pages)
+    if not any(line.text.strip() for line in lines):
+        raise IngestError("PDF without text: no page has a text layer or readable scanned text")
+    return Source(doc_id=path.stem, path=str(path), format="pdf", sha256=hashlib.sha256(data).hexdigest(),
+                  encoding="", lines=lines, pages=tuple(p.info for p in pages), warnings=warnings)
+
+
+# -- pages --------------------------------------------------------------------
+
+def read_pages(data: bytes) -> list[Page]:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.psparser import PSException
+    from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if not pdf.pages:
+                raise IngestError("PDF without pages")
+            pages = [read_text_layer(page) for page in pdf.pages]
+            scanned = [i for i, page in enumerate(pages) if page is None]
+            if scanned:
+                ocr_results = read_scans(data, pdf, scanned)
+                for i, page in zip(scanned, ocr_results):
+                    pages[i] = page
+            return pages
+    except PDFPasswordIncorrect:
+        raise IngestError("encrypted PDF: it cannot be opened without its password") from None
+    except PdfminerException as exc:
+        if isinstance(exc.args[0] if exc.args else None, PDFPasswordIncorrect):
+            raise IngestError("encrypted PDF: it cannot be opened without its password") from None
+        raise IngestError(f"damaged PDF: {exc}") from None
+    except (MalformedPDFException, PSException) as exc:
+        raise IngestError(f"damaged PDF: {exc}") from None
+
+
+def read_text_layer(page) -> Page | None:
+    """The page from its text layer, or None when it has to be OCR'd."""
+    page = page.dedupe_chars(tolerance=1)
+    chars = [c for c in page.chars if c.get("upright", True)]
+    unreadable = sum(1 for c in chars if CID.match(c["text"]))
+    readable = [c for c in chars if c["text"].strip() and not CID.match(c["text"])]
+    if unreadable > UNREADABLE_SHARE * (unreadable + len(readable)) or \
+            (len(readable) < MIN_TEXT_GLYPHS and page.images):
+        return None
+    warnings = ()
+    if unreadable:
+        warnings = (f"page {page.page_number}: {unreadable} glyphs without a Unicode value (cid:NNN)",)
+    # an unreadable glyph keeps its place as U+FFFD, so no space is read into its gap
+    glyphs = [Glyph(UNREADABLE if CID.match(c["text"]) else c["text"], c["x0"], c["x1"], c["top"], c["bottom"])
+              for c in chars]
+    method = "text" if readable else "empty"
+    return layout_page(page, glyphs, PageInfo(page.page_number, method, None, unreadable), warnings)
+
+
+def read_scans(data: bytes, pdf, indexes: list[int]) -> list[Page]:
+    """Scanned pages (by 0-based index) through OCR."""
+    import pypdfium2 as pdfium
+
+    from pipeline.ingest.ocr import DPI, check_tesseract, ocr_pages
+
+    check_tesseract()
+    document = pdfium.PdfDocument(data)
+    try:
+        images = [document[i].render(scale=DPI / 72, grayscale=True).to_pil() for i in indexes]
+    finally:
+        document.close()
+    results = ocr_pages(images, DPI / 72)
+    pages = []
+    for i, result in zip(indexes, results):
+        page = pdf.pages[i]
+        unreadable = sum(1 for c in page.chars if CID.match(c["text"]))
+        method = "ocr" if result.words else "empty"
+        info = PageInfo(page.page_number, method, result.confidence, unreadable)
+        warning = f"page {page.page_number}: no usable text layer, read by OCR (mean confidence {result.confidence})"
+        pages.append(layout_page(page, list(result.words), info, (warning,) if result.words else (),
+                                 rules=list(result.rules)))
+    return pages
+
+
+def layout_page(page, glyphs: list[Glyph], info: PageInfo, warnings: tuple[str, ...],
+                rules: list[dict] | None = None) -> Page:
+    tables, outside = find_tables(page, glyphs, rules)
+    blocks: list[Block] = [*glyphs_to_lines(outside, ocr=rules is not None), *tables]
+    blocks.sort(key=lambda b: b.top)
+    return Page(page.page_number, float(page.width), float(page.height), tuple(blocks), info, warnings)
+
+
+# -- page furniture -------------------------------------------------------------
+
+def drop_furniture(pages: list[Page]) -> list[Page]:
+    """Without running headers, footers and page numbers (furniture.py)."""
+    lines = [[b for b in page.blocks if isinstance(b, TextLine)] for page in pages]
+    dropped = furniture(lines, [page.info.method == "ocr" for page in pages])
+    return [replace(page, blocks=tuple(b for b in page.blocks if id(b) not in dropped)) for page in pages]
+
+
+# -- lines --------------------------------------------------------------------
+
+def pages_to_raw_lines(pages: list[Page]) -> tuple[RawLine, ...]:
+    """Pages -> numbered lines: tables continued across pages, wrapped
+    paragraphs joined, a blank line where the page leaves a line's gap."""
+    margins = text_margins(pages)
+    pages = join_continued_tables(pages)
+    lines: list[RawLine] = []
+    for page in pages:
+        previous: Block | None = None
+        for block in join_wrapped_lines(list(page.blocks), margins):
+            if previous is not None and leaves_blank_line(previous, block):
+                lines.append(RawLine("", len(lines) + 1, page.number))
+            if isinstance(block, TableBlock):
+                for row, row_page in zip(block.rows, block.pages):
+                    lines.append(RawLine(CELL_SEP.join(row), len(lines) + 1, row_page))
+            else:
+                lines.append(RawLine(block.text, len(lines) + 1, page.number))
+            previous = block
+    return tuple(lines)
+
+
+def join_continued_tables(pages: list[Page]) -> list[Page]:
+    """A table opening a page that continues the table closing the previous
+    page is appended to it (and removed from its own page)."""
+    result = list(pages)
+    for i in range(1, len(result)):
+        target = last_table_index(result, i)
+        if target is None or not result[i].blocks or not isinstance(result[i].blocks[0], TableBlock):
+            continue
+        page_at, block_at = target
+        closing, opening = result[page_at].blocks[block_at], result[i].blocks[0]
+        if not same_table(closing, opening):
+            continue
+        blocks = list(result[page_at].blocks)
+        blocks[block_at] = continue_table(closing, opening)
+        result[page_at] = replace(result[page_at], blocks=tuple(blocks))
+        result[i] = replace(result[i], blocks=result[i].blocks[1:])
+    return result
+
+
+def last_table_index(pages: list[Page], i: int) -> tuple[int, int] | None:
+    """The table that the page before page i ends with, if it ends with one;
+    a page made only of a table's continuation hands on that table."""
+    for p in range(i - 1, -1, -1):
+        if pages[p].blocks:
+            last = len(pages[p].blocks) - 1
+            return (p, last) if isinstance(pages[p].blocks[last], TableBlock) else None
+    return None
+
+
+def text_margins(pages: list[Page]) -> tuple[float, float]:
+    """Left and right edge of the body text over the document. The right
+    edge is the furthest line end that other lines reach too (within a
+    character): one line sticking out (a stray mark, an OCR box) is not it."""
+    lines = [b for page in pages for b in page.blocks if isinstance(b, TextLine)]
+    if not lines:
+        return 0.0, 0.0
+    size = median(ln.size for ln in lines)
+    ends = sorted((ln.x1 for ln in lines), reverse=True)
+    right = next((x for i, x in enumerate(ends) if i + 2 < len(ends) and ends[i + 2] >= x - size), ends[0])
+    return min(ln.x0 for ln in lines), right
+
+
+def join_wrapped_lines(blocks: list[Block], margins: tuple[float, float]) -> list[Block]:
+    joined: list[Block] = []
+    for block in blocks:
+        previous = joined[-1] if joined else None
+        if isinstance(block, TextLine) and isinstance(previous, TextLine) and wraps_into(previous, block, margins):
+            joined[-1] = TextLine(join_wrapped([previous.text, block.text]), previous.x0, block.x1,
+                                  previous.top, block.bottom, previous.size)
+        else:
+            joined.append(block)
+    return joined
+
+
+def wraps_into(line: TextLine, following: TextLine, margins: tuple[float, float]) -> bool:
+    """following continues line's paragraph: line starts at the left margin
+    and runs to the right one, following comes right under it, and does not
+    start a block of its own after a finished sentence."""
+    left, right = margins
+    size = line.size
+    if right - left < 20 * size:  # no body text wide enough to have wrapped
+        return False
+    gap = following.top - line.bottom  # a joined line's bottom is its last part's
+    if gap > 0.8 * size or abs(following.size - size) > 0.2 * size:
+        return False
+    if line.x0 > left + 3 * size or line.x1 < right - 1.2 * size or following.x0 > line.x0 + 1.5 * size:
+        return False
+    return not (SENTENCE_END.search(clean_line(line.text)) and BLOCK_START.match(clean_line(following.text)))
+
+
+def leaves_blank_line(previous: Block, block: Block) -> bool:
+    size = previous.size if isinstance(previous, TextLine) else block.size if isinstance(block, TextLine) else 10.0
+    return block.top - previous.bottom > 1.0 * size

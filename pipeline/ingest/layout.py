@@ -1,0 +1,133 @@
+"""Boxes of text -> lines of text, for the PDF text layer and for OCR alike.
+
+A `Glyph` is a character of the text layer or a word Tesseract read, with
+its box in PDF points (origin top-left, as pdfplumber gives them). Lines are
+glyphs whose boxes share a vertical band, read left to right. Spaces come
+from space glyphs, or from gaps wider than a share of the character size
+(`X_TOLERANCE_RATIO`, pdfplumber's `x_tolerance_ratio`): a fixed tolerance in
+points reads the letter spacing of justified Japanese as word spaces. A gap
+between two Japanese characters is not a space unless it is as wide as a
+full-width character, since Japanese has no spaces between words.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from statistics import median
+
+import regex
+
+X_TOLERANCE_RATIO = 0.25  # a gap over a quarter of the character size separates ASCII words
+FULL_WIDTH_GAP = 0.9  # between Japanese characters only a gap of about 1 em is a space
+# OCR word boxes hug the ink, so their gaps are wider than those between the
+# character boxes of a text layer; a line-initial label (ア, 1, 甲, 第1条)
+# followed by a half-width space shows a gap of 0.6-1.2 em, other words
+# 0.2-0.6 em. Punctuation has little ink in a full-width box: no measure.
+OCR_LABEL_GAP = 0.6
+PUNCTUATION = regex.compile(r"[、。,.・「」『』()（）【】〔〕:：;；]")
+CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆、。・「」『』（）【】〔〕，．：；！？\u3000-\u303f\uff01-\uff60]")
+ALNUM_END = regex.compile(r"[A-Za-z0-9]$")
+ALNUM_START = regex.compile(r"^[A-Za-z0-9]")
+
+
+@dataclass(frozen=True)
+class Glyph:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    @property
+    def size(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(frozen=True)
+class TextLine:
+    text: str
+    x0: float
+    x1: float  # right edge of the last character that is not punctuation hanging in the margin
+    top: float
+    bottom: float
+    size: float  # median character height
+
+
+def glyphs_to_lines(glyphs: Iterable[Glyph], ocr: bool = False) -> list[TextLine]:
+    """Group glyphs into lines (top to bottom), each read left to right;
+    `ocr` when the glyphs are word boxes Tesseract found."""
+    lines = []
+    for band in vertical_bands(glyphs):
+        line = band_to_line(sorted(band, key=lambda g: g.x0), ocr)
+        if line is not None:
+            lines.append(line)
+    return lines
+
+
+def vertical_bands(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
+    """Glyphs whose vertical middle falls inside the band of the glyphs
+    already taken belong to the same line."""
+    bands: list[list[Glyph]] = []
+    band_top = band_bottom = 0.0
+    for glyph in sorted(glyphs, key=lambda g: (g.top, g.x0)):
+        if bands and band_top <= glyph.middle <= band_bottom:
+            bands[-1].append(glyph)
+            band_bottom = max(band_bottom, glyph.bottom)
+        else:
+            bands.append([glyph])
+            band_top, band_bottom = glyph.top, glyph.bottom
+    return bands
+
+
+def band_to_line(glyphs: list[Glyph], ocr: bool = False) -> TextLine | None:
+    visible = [g for g in glyphs if not g.is_blank]
+    if not visible:
+        return None
+    size = median(g.size for g in visible)
+    parts: list[str] = []
+    previous: Glyph | None = None
+    space_glyph = False
+    for glyph in glyphs:
+        if glyph.is_blank:
+            space_glyph = previous is not None
+            continue
+        if previous is not None and (space_glyph or needs_space(previous, glyph, size, ocr and len(parts) == 1)):
+            parts.append(" ")
+        parts.append(glyph.text)
+        previous, space_glyph = glyph, False
+    last = visible[-1]
+    hanging = len(visible) > 1 and last.text in "、。,.」』)）】"
+    right = visible[-2].x1 if hanging else last.x1
+    return TextLine("".join(parts), visible[0].x0, right, min(g.top for g in visible),
+                    max(g.bottom for g in visible), size)
+
+
+def needs_space(left: Glyph, right: Glyph, size: float, ocr_label: bool = False) -> bool:
+    """ocr_label: left is the first word of an OCR line."""
+    gap = right.x0 - left.x1
+    if CJK.search(left.text[-1]) and CJK.search(right.text[0]):
+        if ocr_label and not PUNCTUATION.search(left.text[-1] + right.text[0]):
+            return gap >= OCR_LABEL_GAP * size
+        return gap >= FULL_WIDTH_GAP * size
+    return gap > X_TOLERANCE_RATIO * size
+
+
+def join_wrapped(parts: list[str]) -> str:
+    """Lines of one paragraph or cell, joined: nothing between Japanese
+    characters, a space between two ASCII words."""
+    text = ""
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        if text and ALNUM_END.search(text) and ALNUM_START.match(part):
+            text += " "
+        text += part
+    return text

@@ -1,0 +1,185 @@
+"""Ruled tables of a PDF page -> rows of cell texts; a 別表 broken over pages -> one table.
+
+pdfplumber's table finder turns ruling lines into cells; the glyphs inside a
+cell (characters of the text layer, or OCR words) are read as lines and
+joined, so a cell wrapped over several lines stays one cell. A row broken
+at a page break often has no rule where the page ends and none where the
+next page begins: those open ends of the column rules are closed with
+explicit lines, or the fragments would fall out of the table.
+
+Across pages (`merge_continued_tables`): a table that opens a page and has
+as many columns as the table that closed the previous page continues it; a
+repeat of the header row is dropped, and a first row whose key cell is empty
+or, in a table that labels its rows (ア, イ …), unlabeled, is the rest of the
+row the page break cut, joined to it cell by cell.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
+
+from extractors.tables import TERMINATED, join_fragment, split_label
+from pipeline.ingest.layout import Glyph, glyphs_to_lines, join_wrapped
+from pipeline.model import CELL_SEP
+from pipeline.normalize import clean_line
+
+SAME_ROW_SIMILARITY = 0.75  # a repeated header row read by OCR differs in a character or two
+EDGE_TOLERANCE = 3.0  # points: rules closer than this meet (pdfplumber's snap/join tolerance)
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    rows: tuple[tuple[str, ...], ...]
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    pages: tuple[int, ...] = ()  # the page each row starts on
+
+    @property
+    def width(self) -> int:
+        return len(self.rows[0]) if self.rows else 0
+
+
+@dataclass(frozen=True)
+class Cell:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+def find_tables(page, glyphs: list[Glyph], rules: list[dict] | None = None) -> tuple[list[TableBlock], list[Glyph]]:
+    """The page's ruled tables with the glyphs read into their cells, and
+    the glyphs outside every table. `rules` replaces the page's own vector
+    lines: for a scan, the rules found in the image (glyphs are OCR words)."""
+    tables = page.find_tables(table_settings(page, rules))
+    blocks, outside = [], glyphs
+    for table in tables:
+        rows = [[Cell(*bbox) if bbox else None for bbox in row.cells] for row in table.rows]
+        x0, top, x1, bottom = table.bbox
+        inside = [g for g in outside if x0 <= (g.x0 + g.x1) / 2 <= x1 and top <= g.middle <= bottom]
+        if not inside and len(rows) < 2:
+            continue  # a ruled box without text is a frame, not a table
+        taken = set(map(id, inside))
+        outside = [g for g in outside if id(g) not in taken]
+        texts = cells_to_texts(rows, inside, ocr=rules is not None)
+        blocks.append(TableBlock(tuple(tuple(r) for r in texts if any(r)), x0, top, x1, bottom,
+                                 (page.page_number,) * len(texts)))
+    return [b for b in blocks if b.rows], outside
+
+
+def table_settings(page, rules: list[dict] | None) -> dict:
+    if rules is not None:
+        vertical = [r for r in rules if r["x0"] == r["x1"]]
+        horizontal = [r for r in rules if r["top"] == r["bottom"]]
+        closing = open_rule_ends(vertical, horizontal)
+        return {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                "explicit_vertical_lines": vertical or [0, 0],
+                "explicit_horizontal_lines": horizontal + [full_width_rule(page, y) for y in closing] or [0, 0]}
+    edges = page.edges
+    vertical = [e for e in edges if e["orientation"] == "v"]
+    horizontal = [e for e in edges if e["orientation"] == "h"]
+    return {"vertical_strategy": "lines", "horizontal_strategy": "lines",
+            "explicit_horizontal_lines": open_rule_ends(vertical, horizontal)}
+
+
+def open_rule_ends(vertical: list[dict], horizontal: list[dict]) -> list[float]:
+    """Heights where column rules end without a row rule to meet them: where
+    a page break cut a row."""
+    ends = set()
+    for v in vertical:
+        x = v["x0"]
+        for y in (v["top"], v["bottom"]):
+            closed = any(abs(h["top"] - y) <= EDGE_TOLERANCE and h["x0"] - EDGE_TOLERANCE <= x <= h["x1"] + EDGE_TOLERANCE
+                         for h in horizontal)
+            if not closed:
+                ends.add(round(y, 1))
+    return sorted(ends)
+
+
+def full_width_rule(page, y: float) -> dict:
+    x0, _, x1, _ = page.bbox
+    return rule(x0, y, x1, y)
+
+
+def rule(x0: float, top: float, x1: float, bottom: float) -> dict:
+    """A ruling line as pdfplumber's explicit table settings take it."""
+    return {"object_type": "line", "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+            "width": x1 - x0, "height": bottom - top}
+
+
+def cells_to_texts(rows: list[list[Cell | None]], glyphs: list[Glyph], ocr: bool = False) -> list[list[str]]:
+    """Each glyph goes to the cell its middle lies in; a cell's lines are
+    joined as wrapped text."""
+    row_tops = [min(c.top for c in row if c) for row in rows]
+    content: dict[tuple[int, int], list[Glyph]] = {}
+    for glyph in glyphs:
+        r = bisect_right(row_tops, glyph.middle) - 1
+        if r < 0:
+            continue
+        x = (glyph.x0 + glyph.x1) / 2
+        for c, cell in enumerate(rows[r]):
+            if cell and cell.x0 <= x <= cell.x1:
+                content.setdefault((r, c), []).append(glyph)
+                break
+    return [[join_wrapped([ln.text for ln in glyphs_to_lines(content.get((r, c), []), ocr)])
+             for c in range(len(row))] for r, row in enumerate(rows)]
+
+
+# -- tables across pages ------------------------------------------------------
+
+def continue_table(previous: TableBlock, following: TableBlock) -> TableBlock:
+    """previous (closing one page) with following (opening the next) appended."""
+    rows = list(following.rows)
+    pages = list(following.pages)
+    if rows and same_row(rows[0], previous.rows[0]):
+        rows, pages = rows[1:], pages[1:]  # the header row, repeated
+    merged = list(previous.rows)
+    if rows and merged and is_cut_row(rows[0], merged, previous.rows[0]):
+        merged[-1] = tuple(join_fragment(a, b) for a, b in zip(merged[-1], rows[0]))
+        rows, pages = rows[1:], pages[1:]
+    return replace(previous, rows=tuple(merged + rows), pages=previous.pages + tuple(pages),
+                   bottom=following.bottom)
+
+
+def is_cut_row(row: tuple[str, ...], rows: list[tuple[str, ...]], header: tuple[str, ...]) -> bool:
+    """The rest of the last row: an empty key cell; in a table that labels
+    its rows (ア, イ …) an unlabeled one; else a key cell beside text cells
+    that go on where the last row stopped mid-sentence."""
+    body = [r for r in rows if r != header]
+    if not body:
+        return False
+    key = clean_line(row[0])
+    if not key:
+        return True
+    if sum(bool(split_label(clean_line(r[0]))[0]) for r in body) >= len(body) / 2:
+        return not split_label(key)[0]
+    last = body[-1]
+    return any(last[c] and row[c] and not TERMINATED.search(clean_line(last[c]))
+               for c in prose_columns(body[:-1] or body))
+
+
+def prose_columns(rows: list[tuple[str, ...]]) -> list[int]:
+    """Text columns whose cells mostly end a sentence (。): there a cell
+    without one is unfinished. Judged on the rows before the last, which
+    may be the one cut short."""
+    columns = []
+    for c in range(1, len(rows[0])):
+        cells = [clean_line(r[c]) for r in rows if r[c].strip()]
+        if cells and sum(bool(TERMINATED.search(t)) for t in cells) >= 0.6 * len(cells):
+            columns.append(c)
+    return columns
+
+
+def same_row(row: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Equal, or nearly so for OCR (甲の役割 read once as 申の役割)."""
+    if row == other:
+        return True
+    text, other_text = clean_line(CELL_SEP.join(row)), clean_line(CELL_SEP.join(other))
+    return SequenceMatcher(None, text, other_text).ratio() >= SAME_ROW_SIMILARITY
+
+
+def same_table(previous: TableBlock, following: TableBlock) -> bool:
+    return previous.width == following.width

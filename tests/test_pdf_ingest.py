@@ -1,0 +1,207 @@
+"""PDF input with a text layer: the seed agreements printed to PDF at test
+time (tests/pdf_render.py) must give what their text files give, and the
+faults of real text layers are repaired.
+
+Expected values are read off the inputs: the seed .txt files, the table
+written inline below, and pypdfium2's independent reading of the same PDF
+for which page a sentence is printed on.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from pipeline import run
+from pipeline.ingest import IngestError, ingest
+from pipeline.normalize import normalize
+from tests.conftest import SEEDS, seed
+from tests.pdf_render import (Layout, blank_pdf, faux_bold_pdf, letter_spaced_pdf, mapped_glyphs_pdf,
+                              render_seed_pdf, render_text_pdf)
+
+SEED_001 = seed("001")
+
+# A 別表 whose rows are long enough to break across the small pages below;
+# keys carry labels (ア, イ …) and the long ones wrap inside their cell.
+BEPPYO = "\n".join([
+    "別表（第3条関係）",
+    "",
+    "取組\t取組内容\t甲の役割\t乙の役割",
+    *(f"{label} 圏域全体の経済成長のけん引に係る{topic}の推進\t"
+      f"{topic}の充実を図るため、圏域の関係団体と連携し、情報共有と人材育成を進めるとともに、"
+      f"各種連携事業に取り組む。あわせて{topic}に関する調査研究を行い、その成果を圏域内に広く発信する。\t"
+      f"{topic}について圏域の中心的な役割を担い、乙と連携して取り組む。\t"
+      f"{topic}について甲と連携して取り組む。"
+      for label, topic in zip("アイウエオカ", ["観光振興", "産業振興", "地域医療", "子育て支援", "公共交通", "移住定住"])),
+])
+SMALL_PAGES = Layout(height=420)
+
+
+def appendix_values(doc):
+    return [(r.section_no, r.subsection_no, r.label, r.measure, r.content, r.role_a, r.role_b) for r in doc.appendix]
+
+
+def article_values(doc):
+    return [(a.article_no, a.caption, a.paragraphs) for a in doc.articles]
+
+
+def signatory_values(doc):
+    return [(s.role, s.municipality, s.address, s.title, s.name, s.redacted) for s in doc.signatories]
+
+
+@pytest.fixture(scope="module")
+def seed_pdfs(tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("pdf")
+    return {path.stem: render_seed_pdf(path, folder) for path in SEEDS}
+
+
+@pytest.mark.parametrize("text_file", SEEDS, ids=lambda p: p.stem[:3])
+def test_pdf_of_a_seed_extracts_what_its_text_file_does(seed_pdfs, text_file):
+    from_text, from_pdf = run(text_file), run(seed_pdfs[text_file.stem])
+    assert from_pdf.format == "pdf" and from_pdf.status != "failed"
+    assert (from_pdf.doc_type, from_pdf.title, from_pdf.area_name, from_pdf.signed_date) == \
+        (from_text.doc_type, from_text.title, from_text.area_name, from_text.signed_date)
+    assert [(p.role, p.municipality) for p in from_pdf.parties] == [(p.role, p.municipality) for p in from_text.parties]
+    assert article_values(from_pdf) == article_values(from_text)
+    assert signatory_values(from_pdf) == signatory_values(from_text)
+    assert appendix_values(from_pdf) == appendix_values(from_text)
+
+
+def test_every_page_is_read_from_its_text_layer(seed_pdfs):
+    source = ingest(seed_pdfs[SEED_001.stem])
+    assert len(source.pages) >= 3
+    assert all(p.method == "text" and p.ocr_confidence is None and p.cid_glyphs == 0 for p in source.pages)
+    assert source.warnings == ()
+
+
+def test_running_header_and_page_numbers_are_dropped(seed_pdfs):
+    source = ingest(seed_pdfs[SEED_001.stem])
+    texts = [line.text for line in source.lines]
+    assert "連携協約書(写)" not in texts  # printed at the top of every page
+    assert not any(text.startswith("- ") and text.endswith(" -") for text in texts)  # - 1 -, - 2 - …
+    assert texts[0] == "連携協約書"  # the cover line itself stays
+
+
+def test_paragraph_wrapped_at_the_margin_is_one_line_again(seed_pdfs):
+    preamble = next(line for line in SEED_001.read_text(encoding="utf-8").splitlines()
+                    if line.startswith("山口市（以下「甲」という。）"))
+    assert len(preamble) > 100  # printed on three lines
+    assert preamble in [line.text for line in ingest(seed_pdfs[SEED_001.stem]).lines]
+
+
+def test_article_and_appendix_row_know_their_pages(seed_pdfs):
+    path = seed_pdfs[SEED_001.stem]
+    doc = run(path)
+    article_6 = next(a for a in doc.articles if a.article_no == "6")
+    first_page, last_page = pages_printing(path, "第6条"), pages_printing(path, "議会の議決を経なければ")
+    assert article_6.span.pages == tuple(sorted({*first_page, *last_page}))
+    row = next(r for r in doc.appendix if r.measure == "地域公共交通")
+    assert row.span.pages == tuple(pages_printing(path, "ア 地域公共交通"))
+
+
+def pages_printing(path: Path, text: str) -> list[int]:
+    """1-based pages whose text (read by pdfium, not pdfplumber) contains text."""
+    document = pdfium.PdfDocument(str(path))
+    try:
+        return [i + 1 for i in range(len(document))
+                if text in document[i].get_textpage().get_text_range().replace("\r\n", "")]
+    finally:
+        document.close()
+
+
+# -- a 別表 across pages ----------------------------------------------------------
+
+@pytest.mark.parametrize("layout", [SMALL_PAGES, Layout(height=420, open_split_rows=True)],
+                         ids=["ruled-break", "open-break"])
+def test_table_broken_over_pages_gives_each_source_row_once(tmp_path, layout):
+    rendered = render_text_pdf(BEPPYO, tmp_path / "beppyo.pdf", layout)
+    assert rendered.pages >= 3 and rendered.split_rows  # rows really were cut by page breaks
+    rows = [line for line in ingest(rendered.path).lines if "\t" in line.text]
+    assert [r.text for r in rows] == BEPPYO.splitlines()[2:]  # header once, each row whole
+    assert len({r.page for r in rows}) >= 3
+
+
+def test_cut_row_with_unlabeled_key_rest_is_joined(tmp_path):
+    rendered = render_text_pdf(BEPPYO, tmp_path / "beppyo.pdf", SMALL_PAGES)
+    keys = [line.text.split("\t")[0] for line in ingest(rendered.path).lines if "\t" in line.text]
+    cut = [key for key in rendered.split_rows if key in keys]
+    assert cut and all(key[0] in "アイウエオカ" for key in keys[1:])
+
+
+def test_header_repeated_on_each_page_is_kept_once(tmp_path):
+    rendered = render_text_pdf(BEPPYO, tmp_path / "beppyo.pdf", SMALL_PAGES)
+    texts = [line.text for line in ingest(rendered.path).lines]
+    assert texts.count("取組\t取組内容\t甲の役割\t乙の役割") == 1
+    document = pdfium.PdfDocument(str(rendered.path))
+    assert sum("甲の役割" in page.get_textpage().get_text_range() for page in document) == rendered.pages
+
+
+# -- text-layer faults -------------------------------------------------------------
+
+def test_faux_bold_duplicates_are_read_once(tmp_path):
+    source = ingest(faux_bold_pdf(tmp_path / "bold.pdf", ["連携協約書", "第1条 この連携協約は、甲及び乙が締結する。"]))
+    assert [line.text for line in source.lines if line.text] == ["連携協約書", "第1条 この連携協約は、甲及び乙が締結する。"]
+
+
+def test_letter_spacing_is_not_read_as_spaces_but_real_spaces_stay(tmp_path):
+    source = ingest(letter_spaced_pdf(tmp_path / "spaced.pdf", ["この連携協約は甲及び乙が", "ア 経済戦略の策定", "E S D"]))
+    assert [line.text for line in source.lines if line.text] == ["この連携協約は甲及び乙が", "ア 経済戦略の策定", "E S D"]
+
+
+def test_radical_code_points_in_the_text_layer_are_folded(tmp_path):
+    path = mapped_glyphs_pdf(tmp_path / "radicals.pdf", [["山口市⻑ 渡辺純忠", "⾧期的な取組"]])
+    source = ingest(path)
+    assert [line.text for line in source.lines if line.text] == ["山口市⻑ 渡辺純忠", "⾧期的な取組"]
+    assert [line.text for line in normalize(source)] == ["山口市長 渡辺純忠", "長期的な取組"]
+
+
+def test_glyphs_without_unicode_are_counted_and_reported(tmp_path):
+    path = mapped_glyphs_pdf(tmp_path / "cid.pdf", [["長﨑市と甲の連携協約", "第1条 目的"]], unmapped="﨑")
+    source = ingest(path)
+    assert source.pages[0].method == "text" and source.pages[0].cid_glyphs == 1
+    assert source.lines[0].text == "長\ufffd市と甲の連携協約"  # the glyph's place is kept
+    assert normalize(source)[0].text == "長市と甲の連携協約"
+    assert source.warnings == ("page 1: 1 glyphs without a Unicode value (cid:NNN)",)
+
+
+# -- files that cannot be read -----------------------------------------------------
+
+def test_damaged_pdf_fails_with_a_reason(write_file):
+    path = write_file("broken.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n")
+    with pytest.raises(IngestError, match="damaged PDF"):
+        ingest(path)
+
+
+def test_pdf_of_blank_pages_fails_with_a_reason(tmp_path):
+    with pytest.raises(IngestError, match="PDF without text"):
+        ingest(blank_pdf(tmp_path / "blank.pdf", pages=2))
+
+
+def test_encrypted_pdf_fails_with_a_reason(tmp_path):
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "locked.pdf"
+    pdf = canvas.Canvas(str(path), encrypt=pdfencrypt.StandardEncryption("secret", canPrint=0))
+    pdf.drawString(72, 720, "locked")
+    pdf.save()
+    with pytest.raises(IngestError, match="encrypted PDF"):
+        ingest(path)
+
+
+def test_batch_with_pdf_and_text_writes_source_pages(seed_pdfs, tmp_path):
+    import pandas as pd
+
+    from pipeline.cli import main
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.pdf").write_bytes(seed_pdfs[SEED_001.stem].read_bytes())
+    (raw / "b.txt").write_bytes(seed("002").read_bytes())
+    assert main(["run", str(raw), "--out", str(tmp_path / "out")]) == 0
+    documents = pd.read_csv(tmp_path / "out" / "documents.csv")
+    assert dict(zip(documents.doc_id, documents.format)) == {"a": "pdf", "b": "text"}
+    articles = pd.read_csv(tmp_path / "out" / "articles.csv", dtype=str)
+    assert articles[articles.doc_id == "a"].source_pages.notna().all()
+    assert articles[articles.doc_id == "b"].source_pages.isna().all()
