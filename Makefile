@@ -7,7 +7,7 @@ OUT    ?= out
 JOBS   ?=
 ARGS   ?=
 
-.PHONY: run test setup show clean bench review browser
+.PHONY: run test setup show clean bench review browser ocr-deps
 
 # The venv is rebuilt only when pyproject.toml changes.
 $(BIN)/.installed: pyproject.toml
@@ -19,6 +19,7 @@ $(BIN)/.installed: pyproject.toml
 setup: $(BIN)/.installed
 
 run: setup
+	@$(MAKE) --no-print-directory ocr-deps || echo "continuing without OCR" >&2
 	$(BIN)/kyoyaku run $(RAW) --out $(OUT) $(if $(JOBS),--jobs $(JOBS)) $(ARGS)
 
 test: setup
@@ -37,6 +38,24 @@ review: setup
 browser:
 	test -x /usr/bin/chromium && fc-list | grep -qi ipa || \
 	  { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-ipafont-gothic; }
+
+# OCR of scanned PDFs: Tesseract with its Japanese model, and a Japanese font
+# for rendering pages whose text layer is unreadable. Installed with apt-get
+# as root or through sudo; anywhere else this says what to install and fails
+# (`make run` goes on without OCR: scanned PDFs then get a `failed` row).
+OCR_PACKAGES := tesseract-ocr tesseract-ocr-jpn fonts-ipafont-mincho
+ocr-deps:
+	@if command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx jpn \
+	    && fc-list :lang=ja 2>/dev/null | grep -q .; then :; \
+	elif command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(OCR_PACKAGES); \
+	elif command -v apt-get >/dev/null && sudo -n true 2>/dev/null; then \
+	  sudo apt-get update -q && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(OCR_PACKAGES); \
+	else \
+	  echo "OCR of scanned PDFs needs Tesseract with its Japanese model: install the packages" \
+	       "$(OCR_PACKAGES) (Debian/Ubuntu, as root), or tesseract and its jpn language data elsewhere." >&2; \
+	  exit 1; \
+	fi
 
 # Speed: each bench/*.py script measures one thing and writes out/bench*.json.
 bench: setup
