@@ -95,12 +95,17 @@ def band_to_line(glyphs: list[Glyph], ocr: bool = False) -> TextLine | None:
     parts: list[str] = []
     previous: Glyph | None = None
     space_glyph = False
+    label_possible = ocr  # until the first gap between two Japanese words
     for glyph in glyphs:
         if glyph.is_blank:
             space_glyph = previous is not None
             continue
-        if previous is not None and (space_glyph or needs_space(previous, glyph, size, ocr and len(parts) == 1)):
-            parts.append(" ")
+        if previous is not None:
+            is_label = label_possible and len(previous.text) == 1
+            if space_glyph or needs_space(previous, glyph, size, is_label):
+                parts.append(" ")
+            if CJK.search(previous.text[-1]) and CJK.search(glyph.text[0]):
+                label_possible = False
         parts.append(glyph.text)
         previous, space_glyph = glyph, False
     last = visible[-1]
@@ -111,12 +116,15 @@ def band_to_line(glyphs: list[Glyph], ocr: bool = False) -> TextLine | None:
 
 
 def needs_space(left: Glyph, right: Glyph, size: float, ocr_label: bool = False) -> bool:
-    """ocr_label: left is the first word of an OCR line."""
+    """ocr_label: left is a one-character OCR word before the line's first
+    gap between Japanese words, where labels (ア, 甲, 第1条) stand."""
     gap = right.x0 - left.x1
-    if CJK.search(left.text[-1]) and CJK.search(right.text[0]):
-        if ocr_label and not PUNCTUATION.search(left.text[-1] + right.text[0]):
-            return gap >= OCR_LABEL_GAP * size
-        return gap >= FULL_WIDTH_GAP * size
+    left_cjk, right_cjk = CJK.search(left.text[-1]), CJK.search(right.text[0])
+    punctuation = PUNCTUATION.search(left.text[-1] + right.text[0])
+    if (left_cjk or right_cjk) and punctuation:
+        return False  # Japanese punctuation carries its spacing inside its own box
+    if left_cjk and right_cjk:
+        return gap >= (OCR_LABEL_GAP if ocr_label else FULL_WIDTH_GAP) * size
     return gap > X_TOLERANCE_RATIO * size
 
 

@@ -43,6 +43,7 @@ INK = 160  # gray level below which a pixel is ink
 MIN_ROW_RULE_PT = 40.0  # longer than any character stroke
 MIN_COLUMN_RULE_PT = 15.0  # shorter than a one-line table row, longer than 「 or |
 RULE_MARGIN_PX = 2  # painted white around a found rule (anti-aliasing)
+WORKERS = os.cpu_count() or 1  # Tesseract processes at a time
 
 
 @dataclass(frozen=True)
@@ -69,10 +70,21 @@ def tesseract_problem() -> str:
     return ""
 
 
+def render_pages(data: bytes, indexes: list[int]) -> list:
+    """Pages (0-based indexes) of the PDF as gray PIL images at DPI."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(data)
+    try:
+        return [document[i].render(scale=DPI / 72, grayscale=True).to_pil() for i in indexes]
+    finally:
+        document.close()
+
+
 def ocr_pages(images: list, scale: float) -> list[OcrPage]:
     """Gray page images (PIL) -> words and rules per page, pages in parallel."""
     check_tesseract()
-    workers = max(1, min(len(images), os.cpu_count() or 1))
+    workers = max(1, min(len(images), WORKERS))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(lambda image: ocr_image(image, scale), images))
 

@@ -118,17 +118,10 @@ def read_text_layer(page) -> Page | None:
 
 def read_scans(data: bytes, pdf, indexes: list[int]) -> list[Page]:
     """Scanned pages (by 0-based index) through OCR."""
-    import pypdfium2 as pdfium
-
-    from pipeline.ingest.ocr import DPI, check_tesseract, ocr_pages
+    from pipeline.ingest.ocr import DPI, check_tesseract, ocr_pages, render_pages
 
     check_tesseract()
-    document = pdfium.PdfDocument(data)
-    try:
-        images = [document[i].render(scale=DPI / 72, grayscale=True).to_pil() for i in indexes]
-    finally:
-        document.close()
-    results = ocr_pages(images, DPI / 72)
+    results = ocr_pages(render_pages(data, indexes), DPI / 72)
     pages = []
     for i, result in zip(indexes, results):
         page = pdf.pages[i]

@@ -1,0 +1,129 @@
+"""Scanned PDFs: pages without a text layer are read by Tesseract.
+
+The scan is made at test time: the seed agreement printed to PDF
+(tests/pdf_render.py), its pages rasterized into an image-only PDF. What
+OCR must get right is read off the seed text file: its articles, its date,
+its 別表 rows. Tesseract is installed by `make ocr-deps` (CI runs it), so
+these tests run for real.
+"""
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+import numpy as np
+import pytest
+
+from pipeline import run
+from pipeline.ingest import IngestError, ingest
+from pipeline.ingest import ocr
+from pipeline.ingest.ocr import find_rules, tsv_to_words
+from tests.conftest import seed
+from tests.pdf_render import rasterize_pdf, render_seed_pdf, render_text_pdf, unknown_ordering_pdf
+
+SEED_001 = seed("001")
+
+
+def similar(a: str, b: str) -> float:
+    return SequenceMatcher(None, a.replace(" ", ""), b.replace(" ", "")).ratio()
+
+
+@pytest.fixture(scope="module")
+def scanned_001(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("scan")
+    printed_folder = folder / "printed"
+    printed_folder.mkdir()
+    printed = render_seed_pdf(SEED_001, printed_folder)
+    return rasterize_pdf(printed, folder / SEED_001.name.replace(".txt", ".pdf"), dpi=300)
+
+
+@pytest.fixture(scope="module")
+def ocr_doc(scanned_001):
+    return run(scanned_001)
+
+
+def test_every_page_of_a_scan_is_read_by_ocr_with_its_confidence(scanned_001):
+    source = ingest(scanned_001)
+    assert len(source.pages) >= 3
+    assert all(p.method == "ocr" and 50 < p.ocr_confidence <= 100 for p in source.pages)
+    assert all(f"page {p.page}: no usable text layer, read by OCR" in w for p, w in zip(source.pages, source.warnings))
+
+
+def test_scan_gives_the_articles_and_date_of_the_text(ocr_doc):
+    from_text = run(SEED_001)
+    assert ocr_doc.signed_date == from_text.signed_date  # 平成29年3月30日
+    assert [a.article_no for a in ocr_doc.articles] == ["1", "2", "3", "4", "5", "6"]
+    for scanned, typed in zip(ocr_doc.articles, from_text.articles):
+        assert similar(scanned.text, typed.text) >= 0.9, (scanned.text, typed.text)
+
+
+def test_table_of_a_scan_is_rebuilt_cell_by_cell(ocr_doc):
+    """Rows come from word boxes placed in the cells of the rules found in
+    the image: each cell holds its own text (plain text lines would
+    interleave the columns)."""
+    typed = {r.content: r for r in run(SEED_001).appendix}
+    assert len(ocr_doc.appendix) >= len(typed) - 2
+    matched = [r for r in ocr_doc.appendix if any(similar(r.content, content) >= 0.9 for content in typed)]
+    assert len(matched) >= 0.8 * len(typed)
+    for row in matched:
+        best = max(typed, key=lambda content: similar(row.content, content))
+        assert similar(row.role_b, typed[best].role_b) >= 0.8
+
+
+def test_scan_text_is_not_letter_spaced(ocr_doc):
+    """Tesseract's words are joined without spaces; past a line's label
+    (ア 地域医療, 第1条 この) a space between Japanese characters is left only
+    where a box gap was as wide as a character: a few, not one per word."""
+    from pipeline.ingest.layout import CJK
+    cells = [cell[3:] for line in ocr_doc.lines for cell in line.text.split("\t")]
+    japanese = sum(len(CJK.findall(cell)) for cell in cells)
+    spaces = sum(1 for cell in cells for a, b, c in zip(cell, cell[1:], cell[2:])
+                 if b == " " and CJK.match(a) and CJK.match(c))
+    assert japanese > 2000 and spaces < 0.01 * japanese
+
+
+def test_page_with_unreadable_text_layer_falls_back_to_ocr(tmp_path):
+    path = unknown_ordering_pdf(tmp_path / "cid.pdf", ["連携協約書", "山口市及び美祢市は連携協約を締結する。"])
+    source = ingest(path)
+    assert source.pages[0].method == "ocr" and source.pages[0].cid_glyphs > 20
+    assert similar("".join(line.text for line in source.lines), "連携協約書山口市及び美祢市は連携協約を締結する。") >= 0.9
+
+
+def test_missing_tesseract_fails_that_file_with_what_to_install(tmp_path, monkeypatch):
+    printed = render_text_pdf("第1条 この協約は、甲及び乙が連携することを目的とする。", tmp_path / "p.pdf").path
+    scanned = rasterize_pdf(printed, tmp_path / "scan.pdf")
+    monkeypatch.setenv("PATH", str(tmp_path))  # no tesseract command on it
+    ocr.tesseract_problem.cache_clear()
+    try:
+        with pytest.raises(IngestError, match="tesseract-ocr-jpn") as raised:
+            ingest(scanned)
+        assert "make ocr-deps" in str(raised.value)
+        doc = run(scanned)
+        assert doc.status == "failed" and "tesseract" in doc.warnings[0]
+        assert run(printed).status != "failed"  # a PDF with a text layer needs no OCR
+    finally:
+        ocr.tesseract_problem.cache_clear()
+
+
+# -- pieces -------------------------------------------------------------------
+
+def test_rules_are_found_as_long_ink_runs():
+    ink = np.zeros((200, 300), dtype=bool)
+    ink[50:53, 20:280] = True  # a row rule, 3 px thick
+    ink[150, 20:280] = True  # a thin one
+    ink[100, 40:60] = True  # a dash of text, too short
+    assert find_rules(ink, 100) == [(20, 50, 280, 53), (20, 150, 280, 151)]
+    ink = np.zeros((200, 300), dtype=bool)
+    ink[20:180, 30:32] = True  # a column rule
+    assert [(y0, x0, y1, x1) for x0, y0, x1, y1 in find_rules(ink.T, 100)] == [(30, 20, 32, 180)]
+
+
+def test_tesseract_tsv_becomes_word_boxes_in_points():
+    tsv = ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+           "1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t\n"
+           "5\t1\t1\t1\t1\t1\t300\t600\t100\t50\t96.5\t連携\n"
+           "5\t1\t1\t1\t1\t2\t410\t600\t50\t50\t83.5\t書\n"
+           "5\t1\t1\t1\t1\t3\t470\t600\t10\t50\t95\t \n")
+    words, confidence = tsv_to_words(tsv, scale=300 / 72)
+    assert [w.text for w in words] == ["連携", "書"]
+    assert (words[0].x0, words[0].top, words[0].x1, words[0].bottom) == pytest.approx((72, 144, 96, 156))
+    assert confidence == 90.0
