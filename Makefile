@@ -6,8 +6,9 @@ RAW    ?= raw
 OUT    ?= out
 JOBS   ?=
 ARGS   ?=
+N      ?=
 
-.PHONY: run test setup show clean bench review browser ocr-deps
+.PHONY: run test setup show clean bench review browser ocr-deps reprocess
 
 # The venv is rebuilt only when pyproject.toml changes.
 $(BIN)/.installed: pyproject.toml
@@ -24,6 +25,10 @@ run: setup
 
 test: setup
 	$(BIN)/python -m pytest $(ARGS)
+
+# Like run, but every file is extracted again even if its result is cached.
+reprocess: setup
+	$(BIN)/kyoyaku run $(RAW) --out $(OUT) $(if $(JOBS),--jobs $(JOBS)) --force $(ARGS)
 
 # make show FILE=raw/001_37a5c5a8a2ee1a5b.txt
 show: setup
@@ -58,8 +63,10 @@ ocr-deps:
 	fi
 
 # Speed: each bench/*.py script measures one thing and writes out/bench*.json.
+# N=20000 sets the size of bench/archive.py's synthetic archive (default 2,000).
 bench: setup
-	@for script in bench/*.py; do [ -f "$$script" ] && $(BIN)/python "$$script" || exit 1; done
+	@for script in bench/*.py; do [ -f "$$script" ] && $(if $(N),N=$(N)) $(BIN)/python "$$script" || exit 1; done
 
 clean:
-	rm -rf $(OUT)/*.csv $(OUT)/*.parquet $(OUT)/run_report.json $(OUT)/kyoyaku.xlsx $(OUT)/review
+	rm -rf $(OUT)/*.csv $(OUT)/*.parquet $(OUT)/run_report.json $(OUT)/kyoyaku.xlsx $(OUT)/review \
+	  $(OUT)/manifest.json $(OUT)/current $(OUT)/.versions $(OUT)/.cache $(OUT)/.lock

@@ -1,4 +1,4 @@
-"""Command line: `kyoyaku run PATH... --out DIR`, `kyoyaku show FILE`,
+"""Command line: `kyoyaku run PATH... --out DIR [--jobs N --force --quiet|--verbose]`, `kyoyaku show FILE`,
 `kyoyaku review OUT` (HTML pages to check a run by eye).
 
 `main(argv)` returns the exit status, so tests call it without a subprocess.
@@ -12,7 +12,9 @@ from pathlib import Path
 from pipeline import run
 from pipeline.headers import HEADER_STYLES
 from pipeline.model import Document
-from pipeline.runner import run_batch
+from pipeline.progress import failure_lines, one_line, pick_mode, summary_text
+from pipeline.runner import WORKBOOK_AUTO_LIMIT, BatchOptions, OutputBusy, run_batch
+from pipeline.workers import Limits
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     run_cmd.add_argument("--out", type=Path, default=Path("out"))
     run_cmd.add_argument("--headers", choices=HEADER_STYLES, default="en",
                          help="column headers of the CSV files and the workbook: snake_case (en) or Japanese (ja)")
+    add_batch_options(run_cmd)
     show_cmd = commands.add_parser("show", help="print one document's extraction readably")
     show_cmd.add_argument("file", type=Path)
     show_cmd.add_argument("--dump", choices=("ingest", "normalize", "segment"),
@@ -39,8 +42,44 @@ def main(argv: list[str] | None = None) -> int:
         doc = run(args.file)
         print(render(doc))
         return 0 if doc.status != "failed" else 1
-    report = run_batch(args.paths, args.out, headers=args.headers)
-    print_summary(report.summary(), args.out)
+    return batch(args)
+
+
+def add_batch_options(run_cmd: argparse.ArgumentParser) -> None:
+    run_cmd.add_argument("--jobs", "-j", type=int, default=None,
+                         help="worker processes (default: one per core)")
+    run_cmd.add_argument("--force", action="store_true",
+                         help="reprocess every file, even those whose result is cached")
+    run_cmd.add_argument("--timeout", type=float, default=Limits.timeout,
+                         help="seconds one file may take before it is stopped and marked failed (default %(default)g)")
+    run_cmd.add_argument("--memory", type=int, default=Limits.memory_mb, metavar="MB",
+                         help="memory one file may use before it is stopped and marked failed (default %(default)d)")
+    run_cmd.add_argument("--workbook", choices=("auto", "always", "never"), default="auto",
+                         help=f"write OUT/kyoyaku.xlsx: auto = for at most {WORKBOOK_AUTO_LIMIT} documents")
+    noise = run_cmd.add_mutually_exclusive_group()
+    noise.add_argument("--quiet", "-q", action="store_true", help="print nothing; the exit status tells")
+    noise.add_argument("--verbose", "-v", action="store_true", help="one line per file and a full summary")
+
+
+def batch(args) -> int:
+    """`kyoyaku run`: exit status = number of failed files (at most 125), 130 when interrupted."""
+    mode = pick_mode(args.quiet, args.verbose)
+    options = BatchOptions(jobs=args.jobs, force=args.force, limits=Limits(args.timeout, args.memory),
+                           workbook=args.workbook, progress=mode)
+    try:
+        report = run_batch(args.paths, args.out, headers=args.headers, options=options)
+    except KeyboardInterrupt:
+        print(f"\ninterrupted: {args.out}/ still holds the previous tables; files finished so far are kept, "
+              "run again to continue", file=sys.stderr)
+        return 130
+    except OutputBusy as exc:
+        print(f"kyoyaku run: {exc}", file=sys.stderr)
+        return 126
+    if mode != "quiet":
+        print(summary_text(report.summary, args.out) if mode in ("bar", "verbose")
+              else one_line(report.summary, args.out))
+        for line in failure_lines(report.summary):
+            print(line, file=sys.stderr)
     return min(len(report.failed), 125)
 
 
@@ -54,13 +93,6 @@ def review(out_dir: Path) -> int:
         return 2
     print(f"review pages: {index}")
     return 0
-
-
-def print_summary(summary: dict, out_dir: Path) -> None:
-    statuses = ", ".join(f"{n} {s}" for s, n in sorted(summary["status"].items()))
-    print(f"{summary['files']} files in {summary['seconds']:.1f}s: {statuses or 'nothing to do'} -> {out_dir}/")
-    for failure in summary["failed"]:
-        print(f"  failed: {failure['file']}: {failure['reason']}", file=sys.stderr)
 
 
 def render(doc: Document) -> str:

@@ -1,96 +1,354 @@
-"""The batch runner: find files, run each through the stages, write tables.
+"""The batch runner: an archive folder in, the consolidated tables out.
 
-A file that fails (unreadable, or a bug in a stage) becomes a `failed` row
-with its reason; the others go on. Tables are written only at the end, each
-atomically, so an interrupted run leaves the previous tables in place.
+    discover   walk the paths (symlink loops, hidden files and OUT skipped)
+    plan       stat each file; hash the new or changed ones; look results up
+               by content hash + pipeline version (manifest.py, results.py)
+    process    the files without a result, in worker processes with a time
+               and memory limit per file (workers.py)
+    publish    the tables as one complete set, copying what did not change
+               (publish.py), then run_report.json (progress.py)
+
+A second run over an unchanged archive extracts nothing and rewrites
+nothing; a changed file replaces its own rows, a deleted file's rows go;
+--force, or a new pipeline version, reprocesses everything. Results are
+cached one file at a time, so an interrupted run is continued by the next.
+A file that cannot be read, raises, hangs or exhausts memory becomes a
+`failed` row with its reason, and the batch goes on.
 """
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import json
+import os
 import time
-import traceback
-from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from pipeline import run
-from pipeline.model import Document, failed_document
-from pipeline.tables import documents_to_frames
-from pipeline.write import atomic_write, write_tables
+from pipeline.atomic import atomic_write
+from pipeline.manifest import (MANIFEST_NAME, FileEntry, Manifest, Outcome, content_sha256, load_manifest,
+                               output_version, pipeline_version, stat_signature)
+from pipeline.model import Document
+from pipeline.outdir import REPORT_NAME, current_folder, make_current, new_version_folder, remove_old_versions
+from pipeline.progress import Progress, build_report
+from pipeline.results import FileResult, ResultCache, cache_key, failed_result
+from pipeline.workers import Limits, Task, process_all
 
-SKIP_NAMES = {".git", ".venv", "__pycache__", ".DS_Store"}
+SKIP_NAMES = {"__pycache__"}
+CACHE = ".cache"
+LOCK = ".lock"
+CHANGED_WHILE_READ = "an identical file changed while it was read: run again"
+WORKBOOK_AUTO_LIMIT = 500  # documents; the workbook takes ~5 ms per document to write
 
 
-@dataclass
-class RunReport:
-    documents: list[Document] = field(default_factory=list)
-    seconds: float = 0.0
+@dataclass(frozen=True)
+class BatchOptions:
+    jobs: int | None = None  # worker processes; None: one per core
+    force: bool = False  # reprocess every file, ignoring cached results
+    limits: Limits = field(default_factory=Limits)
+    headers: str = "en"  # CSV/workbook headers: en | ja
+    workbook: str = "auto"  # always | never | auto (when at most WORKBOOK_AUTO_LIMIT documents)
+    progress: str = "plain"  # see progress.MODES
 
     @property
-    def failed(self) -> list[Document]:
-        return [d for d in self.documents if d.status == "failed"]
+    def workers(self) -> int:
+        return max(1, self.jobs or len(os.sched_getaffinity(0)))
 
-    def summary(self) -> dict:
-        warnings = Counter(w.split(":")[0] for d in self.documents for w in d.warnings)
-        return {
-            "files": len(self.documents),
-            "seconds": round(self.seconds, 3),
-            "status": dict(Counter(d.status for d in self.documents)),
-            "format": dict(Counter(d.format or "unknown" for d in self.documents)),
-            "doc_type": dict(Counter(d.doc_type for d in self.documents)),
-            "failed": [{"file": d.source_file, "reason": "; ".join(d.warnings)} for d in self.failed],
-            "top_warnings": warnings.most_common(10),
-        }
+
+@dataclass(frozen=True)
+class RunReport:
+    entries: tuple[FileEntry, ...]
+    summary: dict  # what run_report.json holds
+
+    @property
+    def failed(self) -> list[FileEntry]:
+        return [e for e in self.entries if e.outcome.status == "failed"]
+
+
+@dataclass(frozen=True)
+class Planned:
+    """A discovered file before processing: its hash, or why it cannot be read."""
+
+    path: Path
+    doc_id: str
+    stat: tuple[int, ...] = ()
+    sha256: str = ""
+    unreadable: str = ""  # the reason, when stat or hashing failed
+
+
+def run_batch(paths: list[Path], out_dir: Path, headers: str = "en", options: BatchOptions | None = None) -> RunReport:
+    options = replace(options or BatchOptions(), headers=headers)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with exclusive(out_dir):
+        return run_locked(list(map(Path, paths)), out_dir, options)
+
+
+def run_locked(paths: list[Path], out_dir: Path, options: BatchOptions) -> RunReport:
+    started = time.perf_counter()
+    previous_folder = current_folder(out_dir)
+    previous = load_manifest(previous_folder / MANIFEST_NAME) if previous_folder else None
+    known = previous.by_path() if previous else {}
+    cache = ResultCache(out_dir / CACHE, pipeline_version())
+
+    found = discover(paths, out_dir)
+    planned = plan(found, assign_doc_ids(found), known, options.workers)
+    outcomes, keys = reuse_results(planned, known, cache, options)
+    processed = process_missing(planned, outcomes, keys, cache, options)
+    entries = with_duplicates([entry_of(p, keys, outcomes) for p in planned])
+    entries.sort(key=lambda e: e.doc_id)
+
+    tables = tables_id(entries, options)
+    publish_started = time.perf_counter()
+    if previous and previous_folder and previous.tables_id == tables:
+        folder, published = previous_folder, False  # nothing changed: nothing to rewrite
+        remember_stats(previous, entries, folder)
+    else:
+        folder, published = new_version_folder(out_dir), True
+        entries = publish_tables(folder, entries, cache, previous, previous_folder, tables, options)
+    publish_seconds = time.perf_counter() - publish_started
+    summary = build_report(entries, processed, time.perf_counter() - started, publish_seconds,
+                           options.workers, pipeline_version(), published)
+    write_report(folder, summary)
+    if published:
+        make_current(out_dir, folder)
+        remove_old_versions(out_dir, keep={folder, previous_folder})
+        cache.prune(keep={e.key for e in entries if e.key})
+    return RunReport(tuple(entries), summary)
+
+
+def publish_tables(folder: Path, entries: list[FileEntry], cache: ResultCache, previous: Manifest | None,
+                   previous_folder: Path | None, tables: str, options: BatchOptions) -> list[FileEntry]:
+    """Write the new set into folder (not yet current) with its manifest."""
+    from pipeline.publish import build_tables, write_workbook_from
+
+    same_code = previous is not None and previous.tables_id.split(":")[0] == output_version()
+    entries = build_tables(folder, entries, lambda e: load_result(e, cache), previous,
+                           previous_folder if same_code else None, options.headers)
+    if wants_workbook(options.workbook, len(entries)):
+        write_workbook_from(folder, options.headers)
+    write_manifest(folder, Manifest(pipeline_version(), tables, tuple(entries)))
+    return entries
+
+
+def remember_stats(previous: Manifest, entries: list[FileEntry], folder: Path) -> None:
+    """A file touched but not changed keeps its rows; its new stat is noted
+    so that the next run need not hash it again."""
+    stats = {e.path: e.stat for e in entries}
+    if all(stats.get(e.path, e.stat) == e.stat for e in previous.entries):
+        return
+    write_manifest(folder, replace(previous, entries=tuple(replace(e, stat=stats.get(e.path, e.stat))
+                                                            for e in previous.entries)))
+
+
+def write_manifest(folder: Path, manifest: Manifest) -> None:
+    text = manifest.to_json()
+    atomic_write(folder / MANIFEST_NAME, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+
+class OutputBusy(RuntimeError):
+    """Another run holds the lock on OUT."""
+
+
+@contextmanager
+def exclusive(out_dir: Path) -> Iterator[None]:
+    """One run at a time per OUT: a second one stops at once with a reason."""
+    with open(out_dir / LOCK, "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputBusy(f"another kyoyaku run is writing to {out_dir}/; wait for it to finish") from None
+        yield
 
 
 def discover(paths: list[Path], out_dir: Path | None = None) -> list[Path]:
-    """Every regular file below the given paths, sorted, hidden files and the
-    output folder excluded; symlink loops are not followed twice."""
+    """Every file below the given paths, sorted; hidden names and OUT are
+    skipped, each real folder is walked once (symlink loops end), and special
+    files (FIFOs, devices) are left out since reading them can block forever.
+    Broken and looping symlinks are kept: they get a failed row."""
     found: set[Path] = set()
-    out_resolved = out_dir.resolve() if out_dir else None
+    skip = {Path(out_dir).resolve()} if out_dir else set()
     for root in map(Path, paths):
-        if root.is_file():
+        if not root.is_dir():
             found.add(root)
             continue
-        seen_dirs: set[Path] = set()
+        seen: set[Path] = set()
         stack = [root]
         while stack:
             folder = stack.pop()
             try:
                 real = folder.resolve()
-                if real in seen_dirs or real == out_resolved:
+                if real in seen or real in skip:
                     continue
-                seen_dirs.add(real)
-                entries = list(folder.iterdir())
+                seen.add(real)
+                with os.scandir(folder) as listing:
+                    entries = list(listing)
             except OSError:
                 continue
             for entry in entries:
-                if entry.name in SKIP_NAMES or entry.name.startswith("."):
+                if entry.name.startswith(".") or entry.name in SKIP_NAMES:
                     continue
                 if entry.is_dir():
-                    stack.append(entry)
+                    stack.append(Path(entry.path))
                 elif entry.is_file() or entry.is_symlink():
-                    found.add(entry)
+                    found.add(Path(entry.path))
     return sorted(found)
 
 
+def assign_doc_ids(paths: list[Path]) -> list[str]:
+    """The file's stem (as the gold tables name documents), or its path
+    without suffix where two files share a stem, or with it where even that
+    is shared: a doc_id names one file, whatever order files come in."""
+    stems: dict[str, int] = {}
+    for path in paths:
+        stems[path.stem] = stems.get(path.stem, 0) + 1
+    bare = [path.stem if stems[path.stem] == 1 else path.with_suffix("").as_posix() for path in paths]
+    counts: dict[str, int] = {}
+    for name in bare:
+        counts[name] = counts.get(name, 0) + 1
+    return [name if counts[name] == 1 else path.as_posix() for name, path in zip(bare, paths)]
+
+
+def plan(paths: list[Path], doc_ids: list[str], known: dict[str, FileEntry], jobs: int) -> list[Planned]:
+    """Stat every file; hash those whose stat changed (in threads: hashing
+    and reading release the GIL)."""
+    with ThreadPoolExecutor(max_workers=jobs) as threads:
+        return list(threads.map(lambda args: plan_file(*args, known), zip(paths, doc_ids)))
+
+
+def plan_file(path: Path, doc_id: str, known: dict[str, FileEntry]) -> Planned:
+    from pipeline.ingest.errors import unreadable
+
+    try:
+        stat = stat_signature(path)
+        before = known.get(str(path))
+        if before is not None and before.stat == stat and before.sha256:
+            return Planned(path, doc_id, stat, before.sha256)
+        return Planned(path, doc_id, stat, content_sha256(path))
+    except OSError as exc:
+        return Planned(path, doc_id, unreadable=str(unreadable(exc)))
+
+
+def reuse_results(planned: list[Planned], known: dict[str, FileEntry], cache: ResultCache,
+                  options: BatchOptions) -> tuple[dict[str, Outcome], dict[str, str]]:
+    """Outcomes (by path) of the files whose result is cached, and every
+    readable file's cache key (by path)."""
+    keys = {str(p.path): cache_key(p.sha256, p.path) for p in planned if p.sha256}
+    outcomes: dict[str, Outcome] = {}
+    if options.force:
+        return outcomes, keys
+    cached = cache.keys()
+    limits = options.limits.as_tuple()
+    for path, key in keys.items():
+        if key not in cached:
+            continue
+        before = known.get(path)
+        outcome = before.outcome if before is not None and before.key == key else cached_outcome(cache, key)
+        if outcome is not None and outcome.limits in (None, limits):
+            outcomes[path] = outcome
+    return outcomes, keys
+
+
+def cached_outcome(cache: ResultCache, key: str) -> Outcome | None:
+    result = cache.get(key)
+    return result.outcome if result else None
+
+
+def process_missing(planned: list[Planned], outcomes: dict[str, Outcome], keys: dict[str, str],
+                    cache: ResultCache, options: BatchOptions) -> set[str]:
+    """Process every readable file without an outcome, once per content key
+    (identical files share one result); fills outcomes and keys in place and
+    returns the paths processed."""
+    sharing: dict[str, list[str]] = {}
+    tasks = []
+    for p in planned:
+        path = str(p.path)
+        if p.sha256 and path not in outcomes:
+            if keys[path] not in sharing:
+                tasks.append(Task(p.path, keys[path], p.stat[0]))
+            sharing.setdefault(keys[path], []).append(path)
+    progress = Progress(options.progress, len(tasks))
+
+    def done(task: Task, key: str, outcome: Outcome) -> None:
+        for path in sharing[task.key]:
+            if key != task.key and path != str(task.path):
+                # task.path changed while it was read; this file still holds the old bytes
+                key, outcome = "", failed_result(Path(path), CHANGED_WHILE_READ).outcome
+            outcomes[path], keys[path] = outcome, key
+        progress.file_done(str(task.path), outcome)
+
+    try:
+        process_all(tasks, options.workers, options.limits, cache, done)
+    finally:
+        progress.close()
+    return {path for paths in sharing.values() for path in paths}
+
+
+def entry_of(planned: Planned, keys: dict[str, str], outcomes: dict[str, Outcome]) -> FileEntry:
+    path = str(planned.path)
+    if planned.unreadable:
+        outcome = failed_result(planned.path, planned.unreadable).outcome
+        return FileEntry(path, planned.doc_id, key="", sha256="", stat=(), outcome=outcome)
+    key = keys.get(path, "")
+    sha256 = key.split(".")[0] if key else ""
+    stat = planned.stat if sha256 == planned.sha256 else ()  # changed while read: hash it again next run
+    return FileEntry(path, planned.doc_id, key=key, sha256=sha256, stat=stat, outcome=outcomes[path])
+
+
+def with_duplicates(entries: list[FileEntry]) -> list[FileEntry]:
+    """Files with the same bytes: the first by doc_id is the original, the
+    others name it in duplicate_of (both keep their rows)."""
+    first: dict[str, str] = {}
+    for entry in sorted(entries, key=lambda e: e.doc_id):
+        if entry.sha256:
+            first.setdefault(entry.sha256, entry.doc_id)
+    return [replace(e, duplicate_of=first[e.sha256]) if e.sha256 and first[e.sha256] != e.doc_id else e
+            for e in entries]
+
+
+def tables_id(entries: list[FileEntry], options: BatchOptions) -> str:
+    """What the published tables hold: equal ids mean equal tables, so a run
+    whose id equals the current one has nothing to rewrite."""
+    digest = hashlib.sha256()
+    workbook = wants_workbook(options.workbook, len(entries))
+    digest.update(json.dumps([options.headers, workbook]).encode())
+    for e in entries:
+        digest.update(json.dumps([e.path, e.doc_id, e.key, e.duplicate_of, e.outcome.status,
+                                  e.outcome.warnings, e.outcome.seconds], ensure_ascii=False).encode())
+    return f"{output_version()}:{digest.hexdigest()[:16]}"
+
+
+def wants_workbook(choice: str, documents: int) -> bool:
+    return choice == "always" or (choice == "auto" and documents <= WORKBOOK_AUTO_LIMIT)
+
+
+def load_result(entry: FileEntry, cache: ResultCache) -> FileResult:
+    """The rows of an entry for publishing: from the cache, or rebuilt for a
+    file that could not be read (those are not cached)."""
+    if entry.key:
+        result = cache.get(entry.key)
+        if result is not None:
+            return result
+        return failed_result(Path(entry.path), "cached result lost while running: run again with --force")
+    return failed_result(Path(entry.path), "; ".join(entry.outcome.warnings))
+
+
+def write_report(folder: Path, summary: dict) -> None:
+    text = json.dumps(summary, ensure_ascii=False, indent=1)
+    atomic_write(folder / REPORT_NAME, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+
 def process_file(path: Path) -> Document:
+    """One file through the stages in this process (kyoyaku review uses it);
+    never raises: a bug in a stage becomes a failed Document."""
+    from pipeline import run
+    from pipeline.model import failed_document
+    from pipeline.results import internal_error
+
     try:
         return run(path)
-    except Exception as exc:  # a bug must not stop the batch
-        where = traceback.extract_tb(exc.__traceback__)[-1]
-        return failed_document(path.stem, str(path),
-                               f"internal error: {type(exc).__name__}: {exc} ({Path(where.filename).name}:{where.lineno})")
-
-
-def run_batch(paths: list[Path], out_dir: Path, headers: str = "en") -> RunReport:
-    started = time.perf_counter()
-    report = RunReport()
-    for path in discover(paths, out_dir):
-        report.documents.append(process_file(path))
-    write_tables(documents_to_frames(report.documents), out_dir, headers=headers)
-    report.seconds = time.perf_counter() - started
-    atomic_write(Path(out_dir) / "run_report.json",
-                 lambda tmp: tmp.write_text(json.dumps(report.summary(), ensure_ascii=False, indent=1),
-                                            encoding="utf-8"))
-    return report
+    except Exception as exc:  # a bug must not stop the caller
+        return failed_document(Path(path).stem, str(path), internal_error(exc))

@@ -9,14 +9,13 @@ place with os.replace, so a reader (or a crash) never sees half a file.
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.atomic import atomic_write  # noqa: F401  (re-exported: callers import it from here)
 from pipeline.headers import header_names
 from pipeline.tables import SCHEMAS
 
@@ -54,16 +53,3 @@ def write_csv(frame: pd.DataFrame, path: Path, header: list[str] | None = None) 
 def write_parquet(frame: pd.DataFrame, name: str, path: Path) -> None:
     table = pa.Table.from_pandas(frame, schema=arrow_schema(name), preserve_index=False)
     pq.write_table(table, path)
-
-
-def atomic_write(target: Path, write) -> Path:
-    """Call write(tmp_path), then move tmp_path over target in one step."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return target

@@ -1,0 +1,131 @@
+"""What a batch run shows while it runs and says when it ends.
+
+Modes: "bar" (a terminal: tqdm bar with files done, rate, ETA and failures
+so far), "plain" (not a terminal: one summary line at the end), "verbose"
+(one line per file, then the full summary), "quiet" (nothing; the exit
+status and OUT/run_report.json tell). The report itself is a dict, written
+as run_report.json and rendered here as a short text.
+"""
+from __future__ import annotations
+
+import resource
+import sys
+from collections import Counter
+
+from pipeline.manifest import FileEntry, Outcome
+
+MODES = ("quiet", "plain", "bar", "verbose")
+SHOWN_FAILURES = 20
+TOP = 10
+
+
+def pick_mode(quiet: bool, verbose: bool, stream=sys.stderr) -> str:
+    if quiet:
+        return "quiet"
+    if verbose:
+        return "verbose"
+    return "bar" if stream.isatty() else "plain"
+
+
+class Progress:
+    """Told about every file as it finishes; draws the bar or the lines."""
+
+    def __init__(self, mode: str, total: int) -> None:
+        self.mode = mode
+        self.failed = 0
+        self.bar = None
+        if mode == "bar" and total:
+            import tqdm
+
+            tqdm.tqdm.monitor_interval = 0  # no monitor thread: workers are forked from this process
+            self.bar = tqdm.tqdm(total=total, unit="file", file=sys.stderr, dynamic_ncols=True,
+                                 desc="extracting", smoothing=0.1)
+
+    def file_done(self, path: str, outcome: Outcome) -> None:
+        self.failed += outcome.status == "failed"
+        if self.bar is not None:
+            self.bar.set_postfix_str(f"{self.failed} failed", refresh=False)
+            self.bar.update(1)
+        elif self.mode == "verbose":
+            reason = f"  {outcome.warnings[0]}" if outcome.status == "failed" and outcome.warnings else ""
+            print(f"{outcome.status:7} {outcome.seconds:7.3f}s  {path}{reason}", file=sys.stderr)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def build_report(entries: list[FileEntry], processed: set[str], seconds: float, publish_seconds: float,
+                 jobs: int, version: str, published: bool) -> dict:
+    """run_report.json: counts, most frequent warnings, slowest files, time per stage."""
+    outcomes = [e.outcome for e in entries]
+    stages: Counter = Counter()
+    for entry in entries:
+        if entry.path in processed:
+            stages.update(entry.outcome.stages)
+    stages["publish"] = publish_seconds
+    slowest = sorted(entries, key=lambda e: (-e.outcome.seconds, e.path))[:TOP]
+    warnings = Counter(w.split(":")[0] for o in outcomes for w in o.warnings)
+    return {
+        "files": len(entries),
+        "processed": len(processed),
+        "reused": len(entries) - len(processed),
+        "seconds": round(seconds, 3),
+        "files_per_second": round(len(processed) / seconds, 1) if seconds and processed else None,
+        "jobs": jobs,
+        "pipeline_version": version,
+        "tables_rewritten": published,
+        "status": dict(sorted(Counter(o.status for o in outcomes).items())),
+        "format": dict(sorted(Counter(o.format or "unknown" for o in outcomes).items())),
+        "doc_type": dict(sorted(Counter(o.doc_type for o in outcomes).items())),
+        "duplicates": sum(bool(e.duplicate_of) for e in entries),
+        "top_warnings": warnings.most_common(TOP),
+        "slowest": [{"file": e.path, "seconds": e.outcome.seconds} for e in slowest if e.outcome.seconds],
+        "stage_seconds": {k: round(v, 3) for k, v in sorted(stages.items(), key=lambda kv: -kv[1])},
+        "peak_memory_mb": peak_memory_mb(),
+        "failed": [{"file": e.path, "reason": "; ".join(e.outcome.warnings)}
+                   for e in entries if e.outcome.status == "failed"],
+    }
+
+
+def peak_memory_mb() -> dict[str, float]:
+    """Largest resident size of this process and of any worker (Linux: KiB)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {"runner": round(own / 1024, 1), "worker": round(workers / 1024, 1)}
+
+
+def one_line(report: dict, out_dir) -> str:
+    counts = ", ".join(f"{n} {s}" for s, n in report["status"].items()) or "nothing found"
+    work = f"{report['processed']} processed, {report['reused']} unchanged"
+    return f"{report['files']} files ({work}) in {report['seconds']:.1f}s: {counts} -> {out_dir}/"
+
+
+def summary_text(report: dict, out_dir) -> str:
+    """The short summary printed at the end on a terminal or with --verbose."""
+    lines = [one_line(report, out_dir)]
+    if report["files_per_second"]:
+        lines[0] += f"  [{report['files_per_second']:g} files/s with {report['jobs']} jobs]"
+    lines.append("format:   " + counted(report["format"]) + "   doc_type: " + counted(report["doc_type"]))
+    if report["duplicates"]:
+        lines.append(f"duplicates: {report['duplicates']} files have the same bytes as another (duplicate_of)")
+    if report["top_warnings"]:
+        lines.append("warnings: " + ", ".join(f"{w} ({n})" for w, n in report["top_warnings"][:5]))
+    if report["slowest"]:
+        lines.append("slowest:  " + ", ".join(f"{s['file']} {s['seconds']:.2f}s" for s in report["slowest"][:3]))
+    stages = {k: v for k, v in report["stage_seconds"].items() if v}
+    if stages:
+        lines.append("time:     " + ", ".join(f"{k} {v:.2f}s" for k, v in stages.items()))
+    return "\n".join(lines)
+
+
+def counted(counts: dict) -> str:
+    return ", ".join(f"{k} {v}" for k, v in counts.items()) or "-"
+
+
+def failure_lines(report: dict) -> list[str]:
+    failed = report["failed"]
+    lines = [f"  failed: {f['file']}: {f['reason']}" for f in failed[:SHOWN_FAILURES]]
+    if len(failed) > SHOWN_FAILURES:
+        lines.append(f"  … and {len(failed) - SHOWN_FAILURES} more failures, listed in run_report.json")
+    return lines

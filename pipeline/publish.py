@@ -1,0 +1,228 @@
+"""Write the consolidated tables of a batch into a new set folder (outdir.py
+makes it current once it is complete).
+
+Rows go out in doc_id order, streamed file by file, so memory stays flat
+however many documents there are. A document whose rows are unchanged since
+the previous set is not rendered again: its byte range of each CSV and its
+row range of each table (kept as uncompressed Arrow in .rows/, read through a
+memory map) are copied, so a re-run that changed 1 % of the files costs about
+1 % of rendering plus one pass of copying and Parquet encoding.
+
+CSV is written with the csv module the way pandas writes it (UTF-8 with BOM,
+"\\n", minimal quoting, empty for missing, True/False, ISO dates): rendering
+a document's rows here is ~10× cheaper than a DataFrame per document, and
+tests/test_runner.py checks the bytes against write.write_tables.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipeline.headers import header_names
+from pipeline.manifest import FileEntry, Manifest
+from pipeline.results import NAME_COLUMNS, FileResult
+from pipeline.tables import SCHEMAS, TABLE_NAMES, typed_frame
+from pipeline.atomic import atomic_write
+from pipeline.write import arrow_schema
+
+ROWS = ".rows"
+ROW_GROUP = 50_000  # rows per Parquet row group and Arrow batch: bounds memory, fixed so bytes never vary
+COPY_CHUNK = 1 << 20
+
+
+def build_tables(folder: Path, entries: list[FileEntry], load: Callable[[FileEntry], FileResult],
+                 previous: Manifest | None, previous_folder: Path | None, headers: str) -> list[FileEntry]:
+    """Write every table into folder from entries (sorted by doc_id), each
+    entry's rows copied from the previous set when they are unchanged, else
+    rendered from load(entry). Returns the entries with their placements."""
+    folder.mkdir(parents=True)
+    (folder / ROWS).mkdir()
+    old_entries = previous.by_path() if previous and previous_folder else {}
+    writers = {name: TableWriter(name, folder, headers, previous_folder) for name in TABLE_NAMES}
+    placed = []
+    try:
+        for entry in entries:
+            old = old_entries.get(entry.path)
+            if can_copy(old, entry):
+                placement = {name: writers[name].copy(*old.placement[name]) for name in TABLE_NAMES}
+            else:
+                rows = named_rows(load(entry), entry)
+                placement = {name: writers[name].add(rows.get(name, [])) for name in TABLE_NAMES}
+            placed.append(replace(entry, placement=placement))
+    finally:
+        for writer in writers.values():
+            writer.close()
+    return placed
+
+
+def can_copy(old: FileEntry | None, entry: FileEntry) -> bool:
+    """The previous set holds exactly this entry's rows: same content, same
+    result, same name columns."""
+    return (old is not None and bool(entry.key) and old.key == entry.key and old.doc_id == entry.doc_id
+            and old.duplicate_of == entry.duplicate_of and old.outcome == entry.outcome
+            and all(name in old.placement for name in TABLE_NAMES))
+
+
+def named_rows(result: FileResult, entry: FileEntry) -> dict[str, list[tuple]]:
+    """The result's rows with the columns that depend on the file name set."""
+    values = {"doc_id": entry.doc_id, "source_file": entry.path, "duplicate_of": entry.duplicate_of}
+    named = {}
+    for table, rows in result.rows.items():
+        columns = list(SCHEMAS[table])
+        slots = [(columns.index(c), values[c]) for c in NAME_COLUMNS if c in columns]
+        fixed = []
+        for row in rows:
+            row = list(row)
+            for index, value in slots:
+                row[index] = value
+            fixed.append(row)
+        named[table] = fixed
+    return named
+
+
+class TableWriter:
+    """One table of the new set: NAME.csv, NAME.parquet and .rows/NAME.arrow,
+    fed in doc_id order with rendered rows or ranges copied from the old set."""
+
+    def __init__(self, name: str, folder: Path, headers: str, previous_folder: Path | None) -> None:
+        self.name = name
+        columns = list(SCHEMAS[name])
+        self.old_csv = self.old_rows = None
+        if previous_folder is not None:
+            self.old_csv = open(previous_folder / f"{name}.csv", "rb")
+            self.old_rows = pa.ipc.open_file(pa.memory_map(str(previous_folder / ROWS / f"{name}.arrow"))).read_all()
+        self.schema = table_schema(name, self.old_rows)
+        self.csv = open(folder / f"{name}.csv", "wb", buffering=COPY_CHUNK)
+        self.offset = self.csv.write(("\ufeff" + render_csv([header_names(name, columns, headers)])).encode())
+        self.row_count = 0
+        self.pending_copy: list[int] | None = None  # [byte start, byte end, row start, row end] in the old set
+        self.new_columns: list[list] = [[] for _ in columns]
+        self.chunks = ArrowChunks(self.schema, folder / f"{name}.parquet", folder / ROWS / f"{name}.arrow")
+
+    def add(self, rows: list[list]) -> tuple[int, int, int, int]:
+        self.flush_copy()
+        data = render_csv(rows).encode()
+        self.csv.write(data)
+        if rows:
+            for column, values in zip(self.new_columns, zip(*rows)):
+                column.extend(values)
+        return self.advance(len(data), len(rows))
+
+    def copy(self, byte_start: int, byte_length: int, row_start: int, row_count: int) -> tuple[int, int, int, int]:
+        self.flush_new()
+        pending = self.pending_copy
+        if pending and pending[1] == byte_start and pending[3] == row_start:
+            pending[1] += byte_length
+            pending[3] += row_count
+        else:
+            self.flush_copy()
+            self.pending_copy = [byte_start, byte_start + byte_length, row_start, row_start + row_count]
+        return self.advance(byte_length, row_count)
+
+    def advance(self, byte_length: int, row_count: int) -> tuple[int, int, int, int]:
+        placement = (self.offset, byte_length, self.row_count, row_count)
+        self.offset += byte_length
+        self.row_count += row_count
+        return placement
+
+    def flush_copy(self) -> None:
+        if self.pending_copy is None:
+            return
+        byte_start, byte_end, row_start, row_end = self.pending_copy
+        self.pending_copy = None
+        self.old_csv.seek(byte_start)
+        remaining = byte_end - byte_start
+        while remaining > 0:
+            block = self.old_csv.read(min(remaining, COPY_CHUNK))
+            if not block:
+                raise OSError(f"previous {self.name}.csv is shorter than its manifest says")
+            self.csv.write(block)
+            remaining -= len(block)
+        self.chunks.append(self.old_rows.slice(row_start, row_end - row_start))
+
+    def flush_new(self) -> None:
+        if not self.new_columns or not self.new_columns[0]:
+            return
+        arrays = [pa.array(values, type=field.type) for values, field in zip(self.new_columns, self.schema)]
+        self.chunks.append(pa.Table.from_arrays(arrays, schema=self.schema))
+        self.new_columns = [[] for _ in self.new_columns]
+
+    def close(self) -> None:
+        try:
+            self.flush_copy()
+            self.flush_new()
+            self.chunks.close()
+        finally:
+            self.csv.close()
+            if self.old_csv is not None:
+                self.old_csv.close()
+
+
+def render_csv(rows) -> str:
+    """Rows as pandas' to_csv writes them (csv module, minimal quoting, "\\n";
+    None as empty; str(date) is its ISO form, str(True) is True)."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
+
+
+def table_schema(name: str, old_rows: pa.Table | None) -> pa.Schema:
+    """The Arrow schema with pandas' metadata, so pandas.read_parquet gives
+    back the nullable dtypes of tables.SCHEMAS (Int64, not float with NaN).
+    The metadata is taken from the previous set when it has the same columns:
+    computing it imports pandas, which a small re-run should not pay for."""
+    schema = arrow_schema(name)
+    if old_rows is not None and old_rows.schema.equals(schema) and old_rows.schema.metadata:
+        return old_rows.schema
+    empty = typed_frame([], SCHEMAS[name])
+    return pa.Table.from_pandas(empty, schema=schema, preserve_index=False).schema
+
+
+class ArrowChunks:
+    """Tables appended in order go out as Parquet row groups and Arrow
+    batches of exactly ROW_GROUP rows, whatever the pieces were."""
+
+    def __init__(self, schema: pa.Schema, parquet_path: Path, arrow_path: Path) -> None:
+        self.schema = schema
+        self.parquet = pq.ParquetWriter(parquet_path, schema)
+        self.arrow = pa.ipc.new_file(str(arrow_path), schema)
+        self.pieces: list[pa.Table] = []
+        self.buffered = 0
+
+    def append(self, table: pa.Table) -> None:
+        if table.num_rows == 0:
+            return
+        self.pieces.append(table)
+        self.buffered += table.num_rows
+        while self.buffered >= ROW_GROUP:
+            joined = pa.concat_tables(self.pieces)
+            self.write(joined.slice(0, ROW_GROUP))
+            rest = joined.slice(ROW_GROUP)
+            self.pieces, self.buffered = ([rest] if rest.num_rows else []), rest.num_rows
+
+    def write(self, table: pa.Table) -> None:
+        table = table.combine_chunks()
+        self.parquet.write_table(table, row_group_size=ROW_GROUP)
+        self.arrow.write_table(table, max_chunksize=ROW_GROUP)
+
+    def close(self) -> None:
+        if self.pieces:
+            self.write(pa.concat_tables(self.pieces))
+        self.pieces, self.buffered = [], 0
+        self.parquet.close()
+        self.arrow.close()
+
+
+def write_workbook_from(folder: Path, headers: str) -> None:
+    """The workbook of the tables just written (small sets only: see runner)."""
+    from pipeline.workbook import WORKBOOK_NAME, write_workbook
+
+    frames = {name: typed_frame(pq.read_table(folder / f"{name}.parquet").to_pylist(), SCHEMAS[name])
+              for name in TABLE_NAMES}
+    atomic_write(folder / WORKBOOK_NAME, lambda tmp: write_workbook(frames, tmp, headers))

@@ -1,0 +1,149 @@
+"""Worker processes for the per-file step, with a time and memory limit per file.
+
+pebble's ProcessPool kills the worker of a task that runs past its timeout
+and replaces a worker that dies (a segfault in a library, the kernel's OOM
+killer), so one bad document costs one failed row, never the batch. Each
+worker caps its own address space (RLIMIT_AS), so a document that would
+exhaust memory raises MemoryError in its worker instead of swapping the
+machine. Workers are forked from the runner after the stages are imported,
+so they start warm, and write each result to the cache themselves: the
+runner receives only the small Outcome, and its memory stays flat however
+large the archive.
+"""
+from __future__ import annotations
+
+import ctypes
+import importlib
+import multiprocessing
+import os
+import resource
+import signal
+from collections.abc import Callable, Iterable
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures import as_completed
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from pipeline.manifest import Outcome, content_sha256
+from pipeline.results import OUT_OF_MEMORY, FileResult, ResultCache, cache_key, failed_result, file_rows
+
+PR_SET_PDEATHSIG = 1
+STAGES = ("pipeline.ingest", "pipeline.normalize", "pipeline.repair", "pipeline.segment", "pipeline.extract")
+
+
+@dataclass(frozen=True)
+class Limits:
+    timeout: float = 300.0  # seconds one file may take (OCR of a long scan takes minutes)
+    memory_mb: int = 4096  # memory one worker may add on top of what it starts with
+
+    def as_tuple(self) -> tuple[float, int]:
+        return (float(self.timeout), int(self.memory_mb))
+
+
+@dataclass(frozen=True)
+class Task:
+    path: Path
+    key: str  # cache key of the content the runner hashed
+    size: int = 0  # bytes: big files are started first, so no long straggler ends the run
+
+
+def process_all(tasks: Iterable[Task], jobs: int, limits: Limits, cache: ResultCache,
+                on_done: Callable[[Task, str, Outcome], None]) -> None:
+    """Run every task in a pool of `jobs` processes; on_done(task, key, outcome)
+    is called in this process as each finishes (key: where its result is
+    cached, "" when it is not). Ctrl-C stops the workers and re-raises."""
+    tasks = sorted(tasks, key=lambda task: (-task.size, str(task.path)))
+    if not tasks:
+        return
+    from pebble import ProcessPool
+
+    preload_stages()
+    context = multiprocessing.get_context("fork")
+    with ProcessPool(max_workers=jobs, context=context, initializer=start_worker,
+                     initargs=(limits.memory_mb,)) as pool:
+        futures = {pool.schedule(process_into_cache, args=(task, str(cache.root), cache.folder.name, limits),
+                                 timeout=limits.timeout): task for task in tasks}
+        try:
+            for future in as_completed(futures):
+                task = futures[future]
+                key, outcome = finished(future, task, limits, cache)
+                on_done(task, key, outcome)
+        except BaseException:
+            pool.stop()
+            pool.join()
+            raise
+
+
+def finished(future, task: Task, limits: Limits, cache: ResultCache) -> tuple[str, Outcome]:
+    """The outcome of a finished task; a worker killed for its timeout or
+    dead of a signal becomes a failed result, cached with the limits it hit."""
+    from pebble import ProcessExpired
+
+    try:
+        return future.result()
+    except FutureTimeout:
+        reason = f"timed out: still running after the per-file limit of {limits.timeout:g} s"
+    except MemoryError:  # e.g. the result was too big to pass back
+        reason = OUT_OF_MEMORY
+    except ProcessExpired as exc:
+        reason = f"worker process died ({died_how(exc.exitcode)}): out of memory or a crash in a library"
+    except Exception as exc:  # e.g. a result that cannot be pickled: a bug, reported on the file
+        reason = f"internal error: {type(exc).__name__}: {exc}"
+    result = failed_result(task.path, reason, limits=limits.as_tuple())
+    cache.put(task.key, result)
+    return task.key, result.outcome
+
+
+def died_how(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            return f"killed by {signal.Signals(-exitcode).name}"
+        except ValueError:
+            return f"signal {-exitcode}"
+    return f"exit code {exitcode}"
+
+
+def process_into_cache(task: Task, cache_root: str, version_folder: str, limits: Limits) -> tuple[str, Outcome]:
+    """In a worker: run the per-file step and cache its result under the hash
+    of the bytes actually read (the file may have changed since the runner
+    hashed it). A file that cannot be read now is not cached: that is a state
+    of the file system, not of the content, and the next run looks again."""
+    cache = ResultCache(Path(cache_root), version_folder)
+    try:
+        key = cache_key(content_sha256(task.path), task.path)
+    except OSError:
+        key = ""
+    result = file_rows(task.path)
+    if OUT_OF_MEMORY in result.outcome.warnings:
+        result = FileResult(replace(result.outcome, limits=limits.as_tuple()), result.rows)
+    if key:
+        cache.put(key, result)
+    return key, result.outcome
+
+
+def start_worker(memory_mb: int) -> None:
+    """Worker set-up: die with the runner, leave Ctrl-C to the runner, one
+    OCR thread per process (faster with one process per core), cap memory."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    try:
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # not Linux: orphans end when their pipe closes
+    if memory_mb > 0:
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = address_space_bytes() + memory_mb * 2**20
+        if hard == resource.RLIM_INFINITY or limit < hard:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def address_space_bytes() -> int:
+    """This process's virtual size (what RLIMIT_AS counts)."""
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def preload_stages() -> None:
+    """Import every stage before forking, so workers do not each import them."""
+    for stage in STAGES:
+        importlib.import_module(stage)
