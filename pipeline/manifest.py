@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -93,6 +93,10 @@ class Outcome:
     # with other limits tries the file again; None when only the bytes decide.
     limits: tuple[float, int] | None = None
 
+    def to_json(self) -> dict:
+        return {"status": self.status, "format": self.format, "doc_type": self.doc_type,
+                "warnings": self.warnings, "seconds": self.seconds, "stages": self.stages, "limits": self.limits}
+
     @staticmethod
     def from_json(data: dict) -> "Outcome":
         limits = data.get("limits")
@@ -113,6 +117,12 @@ class FileEntry:
     # table -> (byte offset, byte length, first row, row count) in the published tables
     placement: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
 
+    def to_json(self) -> dict:
+        # by hand: dataclasses.asdict deep-copies every value, 0.6 ms an entry
+        return {"path": self.path, "doc_id": self.doc_id, "key": self.key, "sha256": self.sha256,
+                "stat": self.stat, "outcome": self.outcome.to_json(), "duplicate_of": self.duplicate_of,
+                "placement": self.placement}
+
     @staticmethod
     def from_json(data: dict) -> "FileEntry":
         return FileEntry(path=data["path"], doc_id=data["doc_id"], key=data["key"], sha256=data["sha256"],
@@ -132,7 +142,7 @@ class Manifest:
 
     def to_json(self) -> str:
         return json.dumps({"format": FORMAT, "pipeline_version": self.pipeline_version,
-                           "tables_id": self.tables_id, "files": [asdict(e) for e in self.entries]},
+                           "tables_id": self.tables_id, "files": [e.to_json() for e in self.entries]},
                           ensure_ascii=False, separators=(",", ":"))
 
 

@@ -19,9 +19,11 @@ import csv
 import io
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from pipeline.headers import header_names
@@ -102,7 +104,7 @@ class TableWriter:
         self.offset = self.csv.write(("\ufeff" + render_csv([header_names(name, columns, headers)])).encode())
         self.row_count = 0
         self.pending_copy: list[int] | None = None  # [byte start, byte end, row start, row end] in the old set
-        self.new_columns: list[list] = [[] for _ in columns]
+        self.new_csv: list[bytes] = []  # rendered rows not yet in Arrow
         self.chunks = ArrowChunks(self.schema, folder / f"{name}.parquet", folder / ROWS / f"{name}.arrow")
 
     def add(self, rows: list[list]) -> tuple[int, int, int, int]:
@@ -110,8 +112,7 @@ class TableWriter:
         data = render_csv(rows).encode()
         self.csv.write(data)
         if rows:
-            for column, values in zip(self.new_columns, zip(*rows)):
-                column.extend(values)
+            self.new_csv.append(data)
         return self.advance(len(data), len(rows))
 
     def copy(self, byte_start: int, byte_length: int, row_start: int, row_count: int) -> tuple[int, int, int, int]:
@@ -147,11 +148,15 @@ class TableWriter:
         self.chunks.append(self.old_rows.slice(row_start, row_end - row_start))
 
     def flush_new(self) -> None:
-        if not self.new_columns or not self.new_columns[0]:
+        """Rendered rows -> Arrow by parsing their CSV: the same values as the
+        CSV by construction, and pyarrow.array() on Python lists would import
+        pandas (half a second a run) to check the lists are not pandas objects."""
+        if not self.new_csv:
             return
-        arrays = [pa.array(values, type=field.type) for values, field in zip(self.new_columns, self.schema)]
-        self.chunks.append(pa.Table.from_arrays(arrays, schema=self.schema))
-        self.new_columns = [[] for _ in self.new_columns]
+        data, self.new_csv = b"".join(self.new_csv), []
+        parsed = pacsv.read_csv(pa.py_buffer(data), read_options=pacsv.ReadOptions(column_names=self.schema.names),
+                                parse_options=PARSE, convert_options=convert_options(self.schema))
+        self.chunks.append(pa.Table.from_arrays(parsed.columns, schema=self.schema))
 
     def close(self) -> None:
         try:
@@ -162,6 +167,17 @@ class TableWriter:
             self.csv.close()
             if self.old_csv is not None:
                 self.old_csv.close()
+
+
+PARSE = pacsv.ParseOptions(newlines_in_values=True)
+
+
+@lru_cache(maxsize=None)
+def convert_options(schema: pa.Schema) -> pacsv.ConvertOptions:
+    """Read back exactly what render_csv wrote: empty is missing except in
+    text columns (pandas writes missing text as empty too), True/False."""
+    return pacsv.ConvertOptions(column_types=schema, strings_can_be_null=False, quoted_strings_can_be_null=False,
+                                null_values=[""], true_values=["True"], false_values=["False"])
 
 
 def render_csv(rows) -> str:
