@@ -28,9 +28,11 @@ sys.path.insert(0, str(ROOT))
 
 import pdfplumber  # noqa: E402
 import pypdfium2 as pdfium  # noqa: E402
+import pypdfium2.raw as pdfium_raw  # noqa: E402
 
 from pipeline.ingest import ingest, ocr  # noqa: E402
 from pipeline.ingest import pdf as pdf_reader  # noqa: E402
+from pipeline.ingest.layout import Glyph, TextLine, glyphs_to_lines  # noqa: E402
 from pipeline.ingest.pdf_tables import table_settings  # noqa: E402
 from tests.pdf_render import rasterize_pdf, render_seed_pdf  # noqa: E402
 
@@ -99,6 +101,67 @@ def text_layer(pdfs: list[Path]) -> dict:
     }
 
 
+# -- the pypdfium2 experiment: its character boxes where a page has no rules ----
+
+PATH_OBJECT = 2  # FPDF_PAGEOBJ_PATH: a page with paths may hold a ruled table
+
+
+def pdfium_glyphs(page) -> list[Glyph]:
+    """Characters with their advance boxes ("loose"), top-left origin;
+    the spaces and line breaks pdfium generates itself are left out."""
+    text_page = page.get_textpage()
+    count = text_page.count_chars()
+    text = text_page.get_text_range(0, count)
+    height = page.get_height()
+    glyphs = []
+    for i, char in enumerate(text[:count]):
+        if pdfium_raw.FPDFText_IsGenerated(text_page.raw, i) or char in "\r\n":
+            continue
+        left, bottom, right, top = text_page.get_charbox(i, loose=True)
+        glyphs.append(Glyph(char, left, right, height - top, height - bottom))
+    return glyphs
+
+
+def hybrid_lines(data: bytes) -> tuple[list[list[str]], list[bool]]:
+    """Per page: lines from pypdfium2 when the page has no paths, else from
+    pdfplumber (as the reader does); and whether pdfium read the page."""
+    document = pdfium.PdfDocument(data)
+    pages, by_pdfium = [], []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for index, page in enumerate(document):
+            if any(obj.type == PATH_OBJECT for obj in page.get_objects()):
+                read = pdf_reader.read_text_layer(pdf.pages[index])
+                pages.append([b.text for b in read.blocks if isinstance(b, TextLine)])
+                by_pdfium.append(False)
+            else:
+                pages.append([line.text for line in glyphs_to_lines(pdfium_glyphs(page))])
+                by_pdfium.append(True)
+    document.close()
+    return pages, by_pdfium
+
+
+def plumber_lines(data: bytes) -> list[list[str]]:
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return [[b.text for b in pdf_reader.read_text_layer(page).blocks if isinstance(b, TextLine)]
+                for page in pdf.pages]
+
+
+def hybrid(pdfs: list[Path]) -> dict:
+    """pypdfium2 for pages without rules, pdfplumber where tables may be:
+    how fast, and do the pdfium pages read exactly as pdfplumber reads them?"""
+    data = [p.read_bytes() for p in pdfs]
+    pages = sum(len(pdfium.PdfDocument(d)) for d in data)
+    seconds = best_of(lambda: [hybrid_lines(d) for d in data])
+    same = differ = 0
+    for d in data:
+        lines, by_pdfium = hybrid_lines(d)
+        for mine, theirs, read_by_pdfium in zip(lines, plumber_lines(d), by_pdfium):
+            if read_by_pdfium:
+                same, differ = same + (mine == theirs), differ + (mine != theirs)
+    return {"pages_per_second": round(pages / seconds, 1), "pages_read_by_pypdfium2": same + differ,
+            "of_pages": pages, "pypdfium2_pages_reading_as_pdfplumber": same}
+
+
 class Timed:
     """Wraps a function and adds up the wall time spent in it."""
 
@@ -149,7 +212,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         printed = [render_seed_pdf(seed, Path(folder)) for seed in seeds]
         scans = [rasterize_pdf(p, Path(folder) / f"scan_{p.name}", dpi=300) for p in printed[:scanned_docs]]
-        report = {"text_layer": text_layer(printed), "scanned": scanned(scans),
+        report = {"text_layer": text_layer(printed), "pypdfium2_where_no_rules": hybrid(printed),
+                  "scanned": scanned(scans),
                   "tesseract_available": not ocr.tesseract_problem()}
     out = ROOT / "out" / "bench_pdf.json"
     out.parent.mkdir(exist_ok=True)
@@ -164,7 +228,12 @@ def main() -> None:
     print(f"own code on text-layer pages by profile (self time in pipeline/): "
           f"{text['own_code_share_of_library_by_profile']:.1%} of the library's")
     print(f"pypdfium2 for comparison: {text['pypdfium2_text_ms_per_page']} ms/page plain text, "
-          f"{text['pypdfium2_char_boxes_ms_per_page']} ms/page with character boxes -> {out.relative_to(ROOT)}")
+          f"{text['pypdfium2_char_boxes_ms_per_page']} ms/page with character boxes")
+    mixed = report["pypdfium2_where_no_rules"]
+    print(f"pypdfium2 on pages without rules, pdfplumber elsewhere: {mixed['pages_per_second']} pages/s; "
+          f"{mixed['pages_read_by_pypdfium2']} of {mixed['of_pages']} pages read by pypdfium2, "
+          f"{mixed['pypdfium2_pages_reading_as_pdfplumber']} of them line for line as by pdfplumber "
+          f"-> {out.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -82,8 +82,8 @@ def render_pages(data: bytes, indexes: list[int]) -> list:
 
 
 def ocr_pages(images: list, scale: float) -> list[OcrPage]:
-    """Gray page images (PIL) -> words and rules per page, pages in parallel."""
-    check_tesseract()
+    """Gray page images (PIL) -> words and rules per page, pages in parallel
+    (check_tesseract() first)."""
     workers = max(1, min(len(images), WORKERS))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(lambda image: ocr_image(image, scale), images))
