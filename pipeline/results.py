@@ -78,9 +78,10 @@ def result_of(doc: Document, seconds: float = 0.0, stages: dict[str, float] | No
     return FileResult(outcome, rows)
 
 
-def failed_result(path: Path, reason: str, limits: tuple[float, int] | None = None) -> FileResult:
+def failed_result(path: Path, reason: str, limits: tuple[float, int] | None = None,
+                  seconds: float = 0.0) -> FileResult:
     path = Path(path)
-    return result_of(failed_document(path.stem, str(path), reason), limits=limits)
+    return result_of(failed_document(path.stem, str(path), reason), seconds=seconds, limits=limits)
 
 
 def cache_key(sha256: str, path: Path) -> str:

@@ -191,11 +191,23 @@ def discover(paths: list[Path], out_dir: Path | None = None) -> list[Path]:
             for entry in entries:
                 if entry.name.startswith(".") or entry.name in SKIP_NAMES:
                     continue
-                if entry.is_dir():
+                kind = kind_of(entry)
+                if kind == "folder":
                     stack.append(Path(entry.path))
-                elif entry.is_file() or entry.is_symlink():
+                elif kind == "file":
                     found.add(Path(entry.path))
     return sorted(found)
+
+
+def kind_of(entry: os.DirEntry) -> str:
+    """folder, file (a regular file or a symlink that leads to no folder:
+    broken or looping, it gets a failed row) or special (FIFO, device, socket)."""
+    try:
+        if entry.is_dir():
+            return "folder"
+        return "file" if entry.is_file() or entry.is_symlink() else "special"
+    except OSError:  # a symlink to itself: ELOOP
+        return "file"
 
 
 def assign_doc_ids(paths: list[Path]) -> list[str]:
@@ -229,7 +241,16 @@ def plan_file(path: Path, doc_id: str, known: dict[str, FileEntry]) -> Planned:
             return Planned(path, doc_id, stat, before.sha256)
         return Planned(path, doc_id, stat, content_sha256(path))
     except OSError as exc:
-        return Planned(path, doc_id, unreadable=str(unreadable(exc)))
+        missing_target = isinstance(exc, FileNotFoundError) and broken_link(path)
+        return Planned(path, doc_id, unreadable=missing_target or str(unreadable(exc)))
+
+
+def broken_link(path: Path) -> str:
+    """The reason for a symbolic link to nothing ("" when path is not a link)."""
+    try:
+        return f"broken symbolic link: its target {os.readlink(path)} does not exist"
+    except OSError:
+        return ""
 
 
 def reuse_results(planned: list[Planned], known: dict[str, FileEntry], cache: ResultCache,

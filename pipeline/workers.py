@@ -79,17 +79,19 @@ def finished(future, task: Task, limits: Limits, cache: ResultCache) -> tuple[st
     dead of a signal becomes a failed result, cached with the limits it hit."""
     from pebble import ProcessExpired
 
+    seconds = 0.0
     try:
         return future.result()
     except FutureTimeout:
         reason = f"timed out: still running after the per-file limit of {limits.timeout:g} s"
+        seconds = limits.timeout
     except MemoryError:  # e.g. the result was too big to pass back
         reason = OUT_OF_MEMORY
     except ProcessExpired as exc:
         reason = f"worker process died ({died_how(exc.exitcode)}): out of memory or a crash in a library"
     except Exception as exc:  # e.g. a result that cannot be pickled: a bug, reported on the file
         reason = f"internal error: {type(exc).__name__}: {exc}"
-    result = failed_result(task.path, reason, limits=limits.as_tuple())
+    result = failed_result(task.path, reason, limits=limits.as_tuple(), seconds=seconds)
     cache.put(task.key, result)
     return task.key, result.outcome
 
