@@ -50,6 +50,7 @@ class Layout:
     footer: str = "- {page} -"
     repeat_header_row: bool = True
     open_split_rows: bool = False  # no rule where a row breaks across pages
+    table_rules: bool = True  # False: tables without any ruling line
 
     @property
     def text_width(self) -> float:
@@ -156,7 +157,8 @@ class Writer:
         height = line_count * lay.cell_leading + 2 * lay.cell_padding
         top, bottom = self.y, self.y - height
         x = lay.margin_left
-        self.pdf.setLineWidth(0.7)
+        self.pdf.setLineWidth(0.7 if lay.table_rules else 0)
+        self.pdf.setStrokeGray(0 if lay.table_rules else 1)  # unruled: the rules are drawn white
         if not open_top:
             self.pdf.line(x, top, x + sum(widths), top)
         if not open_bottom:

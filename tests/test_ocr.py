@@ -69,6 +69,22 @@ def test_table_of_a_scan_is_rebuilt_cell_by_cell(ocr_doc):
         assert similar(row.role_b, typed[best].role_b) >= 0.8
 
 
+def test_scanned_table_without_rules_gets_its_columns_from_the_header_words(tmp_path):
+    from tests.pdf_render import Layout
+    from tests.test_pdf_ingest import BEPPYO
+
+    printed = render_text_pdf(BEPPYO, tmp_path / "unruled.pdf", Layout(height=420, table_rules=False))
+    assert printed.pages >= 3 and printed.split_rows
+    rows = [line.text.split("\t") for line in ingest(rasterize_pdf(printed.path, tmp_path / "scan.pdf", dpi=300)).lines
+            if "\t" in line.text]
+    typed = [line.split("\t") for line in BEPPYO.splitlines()[2:]]
+    assert len(rows) == len(typed)  # the header once, each row whole across the page breaks
+    for scanned, expected in zip(rows, typed):
+        assert len(scanned) == 4
+        assert similar("|".join(scanned), "|".join(expected)) >= 0.9, (scanned, expected)
+        assert similar(scanned[1], expected[1]) >= 0.9  # the long content cell is not mixed with its neighbours
+
+
 def test_scan_text_is_not_letter_spaced(ocr_doc):
     """Tesseract's words are joined without spaces; past a line's label
     (ア 地域医療, 第1条 この) a space between Japanese characters is left only

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import regex
 
+from pipeline.ingest.columns import unruled_tables
 from pipeline.ingest.errors import IngestError
 from pipeline.ingest.furniture import furniture
 from pipeline.ingest.layout import Glyph, TextLine, glyphs_to_lines, join_wrapped
@@ -137,6 +138,9 @@ def read_scans(data: bytes, pdf, indexes: list[int]) -> list[Page]:
 def layout_page(page, glyphs: list[Glyph], info: PageInfo, warnings: tuple[str, ...],
                 rules: list[dict] | None = None) -> Page:
     tables, outside = find_tables(page, glyphs, rules)
+    if rules is not None:  # a scan: tables without rules too, by their header words
+        unruled, outside = unruled_tables(outside, page.page_number)
+        tables += unruled
     blocks: list[Block] = [*glyphs_to_lines(outside, ocr=rules is not None), *tables]
     blocks.sort(key=lambda b: b.top)
     return Page(page.page_number, float(page.width), float(page.height), tuple(blocks), info, warnings)
