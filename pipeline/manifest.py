@@ -27,9 +27,10 @@ PACKAGES = ("pipeline", "extractors")
 # Modules that run batches or write files but do not decide a document's rows:
 # changing them republishes the tables but does not reprocess the archive.
 BATCH_MODULES = {"pipeline/__main__.py", "pipeline/cli.py", "pipeline/runner.py", "pipeline/manifest.py",
-                 "pipeline/results.py", "pipeline/workers.py", "pipeline/publish.py", "pipeline/progress.py",
-                 "pipeline/write.py", "pipeline/workbook.py", "pipeline/headers.py"}
-NOT_CODE = ("review/",)  # the review pages read the tables, they never make them
+                 "pipeline/results.py", "pipeline/workers.py", "pipeline/publish.py", "pipeline/outdir.py",
+                 "pipeline/progress.py", "pipeline/atomic.py", "pipeline/distributed.py", "pipeline/write.py",
+                 "pipeline/workbook.py", "pipeline/headers.py"}
+REVIEW = "pipeline/review/"  # the review pages read the tables, they never make them
 
 
 @cache
@@ -58,7 +59,7 @@ def pipeline_version() -> str:
     from pipeline import __version__
 
     relevant = [(name, path) for name, path in source_files()
-                if name not in BATCH_MODULES and not name.startswith(tuple(f"pipeline/{d}" for d in NOT_CODE))]
+                if name not in BATCH_MODULES and not name.startswith(REVIEW)]
     return f"{__version__}+{digest_of(relevant)}"
 
 

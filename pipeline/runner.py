@@ -320,14 +320,18 @@ def entry_of(planned: Planned, keys: dict[str, str], outcomes: dict[str, Outcome
 
 
 def with_duplicates(entries: list[FileEntry]) -> list[FileEntry]:
-    """Files with the same bytes: the first by doc_id is the original, the
-    others name it in duplicate_of (both keep their rows)."""
+    originals = duplicate_of([e.doc_id for e in entries], [e.sha256 for e in entries])
+    return [replace(e, duplicate_of=original) for e, original in zip(entries, originals)]
+
+
+def duplicate_of(doc_ids: list[str], sha256s: list[str]) -> list[str]:
+    """Files with the same bytes: the first by doc_id is the original (""),
+    the others name it (all keep their rows). An unread file ("") has none."""
     first: dict[str, str] = {}
-    for entry in sorted(entries, key=lambda e: e.doc_id):
-        if entry.sha256:
-            first.setdefault(entry.sha256, entry.doc_id)
-    return [replace(e, duplicate_of=first[e.sha256]) if e.sha256 and first[e.sha256] != e.doc_id else e
-            for e in entries]
+    for doc_id, sha256 in sorted(zip(doc_ids, sha256s)):
+        if sha256:
+            first.setdefault(sha256, doc_id)
+    return ["" if not sha or first[sha] == doc_id else first[sha] for doc_id, sha in zip(doc_ids, sha256s)]
 
 
 def tables_id(entries: list[FileEntry], options: BatchOptions) -> str:
