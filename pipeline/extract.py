@@ -24,7 +24,7 @@ def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Docu
     signatories = extract_signatories(segments, parties)
     appendix, table_warnings = extract_appendix(segments, parties)
     warnings = [*source.warnings, *repaired.warnings, *table_warnings,
-                *missing_fact_warnings(doc_type, title, parties, dates, articles)]
+                *missing_fact_warnings(doc_type, title, parties, dates, articles, appendix)]
     warnings += gazetteer_warnings(parties, signatories)
     return Document(
         doc_id=source.doc_id, source_file=source.path, sha256=source.sha256, format=source.format,
@@ -35,7 +35,7 @@ def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Docu
         pages=source.pages)
 
 
-def missing_fact_warnings(doc_type, title, parties, dates, articles) -> list[str]:
+def missing_fact_warnings(doc_type, title, parties, dates, articles, appendix) -> list[str]:
     warnings = []
     if doc_type == "other":
         warnings.append("no agreement found in the text")
@@ -47,6 +47,8 @@ def missing_fact_warnings(doc_type, title, parties, dates, articles) -> list[str
     if doc_type == "agreement":
         if not any(d.kind == "signed" for d in dates):
             warnings.append("no signing date found")
+        if not appendix and any("別表" in a.text for a in articles):
+            warnings.append("an article refers to 別表 but no 別表 rows were found")
         numbers = [a.number for a in articles if a.branch is None]
         if numbers != list(range(1, len(numbers) + 1)):
             warnings.append("article numbers are not consecutive: " + ",".join(map(str, numbers)))

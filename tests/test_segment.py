@@ -72,3 +72,16 @@ def test_a_wrapped_article_line_that_mentions_the_appendix_stays_in_the_article(
 
 def test_text_that_is_no_agreement_is_other():
     assert classify(segments_of("牛乳を買う。\n卵を買う。")) == "other"
+
+
+def test_an_agreement_whose_appendix_is_missing_is_partial():
+    doc = document_of("""
+        甲市及び乙町の連携協約
+        倉敷市(以下「甲」という。)及び総社市(以下「乙」という。)は、次のとおり締結する。
+        第1条 連携する取組は、別表に掲げるとおりとする。
+        令和3年4月1日
+        甲 倉敷市長
+        乙 総社市長
+    """)
+    assert doc.status == "partial"
+    assert "an article refers to 別表 but no 別表 rows were found" in doc.warnings

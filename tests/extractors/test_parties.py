@@ -88,3 +88,13 @@ def test_parties_defined_with_to_shousuru():
         第1条 目的とする。
     """)
     assert roles(extract_parties(segs)) == [("甲", "鳥取市"), ("乙", "岩美町")]
+
+
+def test_an_area_named_in_its_own_article():
+    segs = segments_of("""
+        連携協約
+        福山市(以下「甲」という。)及び笠岡市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        (圏域の名称)
+        第2条 圏域の名称は、備後圏域とする。
+    """)
+    assert extract_area_name(segs) == "備後圏域"
