@@ -8,6 +8,7 @@ as run_report.json and rendered here as a short text.
 """
 from __future__ import annotations
 
+import re
 import resource
 import sys
 from collections import Counter
@@ -15,6 +16,8 @@ from collections import Counter
 from pipeline.manifest import FileEntry, Outcome
 
 MODES = ("quiet", "plain", "bar", "verbose")
+LOCATION = re.compile(r"^(?:lines?|rows?|pages?) [\d-]+: ")
+NUMBER = re.compile(r"\d+(?:-\d+)?")
 SHOWN_FAILURES = 20
 TOP = 10
 
@@ -65,7 +68,7 @@ def build_report(entries: list[FileEntry], processed: set[str], seconds: float, 
             stages.update(entry.outcome.stages)
     stages["publish"] = publish_seconds
     slowest = sorted(entries, key=lambda e: (-e.outcome.seconds, e.path))[:TOP]
-    warnings = Counter(w.split(":")[0] for o in outcomes for w in o.warnings)
+    warnings = Counter(warning_kind(w) for o in outcomes for w in o.warnings)
     return {
         "files": len(entries),
         "processed": len(processed),
@@ -86,6 +89,14 @@ def build_report(entries: list[FileEntry], processed: set[str], seconds: float, 
         "failed": [{"file": e.path, "reason": "; ".join(e.outcome.warnings)}
                    for e in entries if e.outcome.status == "failed"],
     }
+
+
+def warning_kind(warning: str) -> str:
+    """What a warning is about, without where: "line 65: table without a
+    header row, …" and "row 9 has 3 of 4 cells (line 80)" count with their
+    kind ("row N has N of N cells (line N)"); text after a colon is detail."""
+    warning = LOCATION.sub("", warning).split(":")[0]
+    return NUMBER.sub("N", warning)
 
 
 def peak_memory_mb() -> dict[str, float]:

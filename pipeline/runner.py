@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import importlib
 import json
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -97,7 +98,7 @@ def run_locked(paths: list[Path], out_dir: Path, options: BatchOptions) -> RunRe
     found = discover(paths, out_dir)
     planned = plan(found, assign_doc_ids(found), known, options.workers)
     outcomes, keys = reuse_results(planned, known, cache, options)
-    processed = process_missing(planned, outcomes, keys, cache, options)
+    processed, workers_exited = process_missing(planned, outcomes, keys, cache, options)
     entries = with_duplicates([entry_of(p, keys, outcomes) for p in planned])
     entries.sort(key=lambda e: e.doc_id)
 
@@ -110,6 +111,7 @@ def run_locked(paths: list[Path], out_dir: Path, options: BatchOptions) -> RunRe
         folder, published = new_version_folder(out_dir), True
         entries = publish_tables(folder, entries, cache, previous, previous_folder, tables, options)
     publish_seconds = time.perf_counter() - publish_started
+    workers_exited()  # before build_report reads their peak memory
     summary = build_report(entries, processed, time.perf_counter() - started, publish_seconds,
                            options.workers, pipeline_version(), published)
     write_report(folder, summary)
@@ -225,24 +227,40 @@ def assign_doc_ids(paths: list[Path]) -> list[str]:
 
 
 def plan(paths: list[Path], doc_ids: list[str], known: dict[str, FileEntry], jobs: int) -> list[Planned]:
-    """Stat every file; hash those whose stat changed (in threads: hashing
-    and reading release the GIL)."""
-    with ThreadPoolExecutor(max_workers=jobs) as threads:
-        return list(threads.map(lambda args: plan_file(*args, known), zip(paths, doc_ids)))
+    """Stat every file; a file whose stat is as the manifest remembers keeps
+    its hash, the others are hashed (in threads: reading and hashing release
+    the GIL)."""
+    stated = [stat_file(path, doc_id, known) for path, doc_id in zip(paths, doc_ids)]
+    unhashed = [i for i, p in enumerate(stated) if not p.sha256 and not p.unreadable]
+    if unhashed:
+        with ThreadPoolExecutor(max_workers=jobs) as threads:
+            for i, hashed in zip(unhashed, threads.map(hash_file, [stated[i] for i in unhashed])):
+                stated[i] = hashed
+    return stated
 
 
-def plan_file(path: Path, doc_id: str, known: dict[str, FileEntry]) -> Planned:
-    from pipeline.ingest.errors import unreadable
-
+def stat_file(path: Path, doc_id: str, known: dict[str, FileEntry]) -> Planned:
     try:
         stat = stat_signature(path)
-        before = known.get(str(path))
-        if before is not None and before.stat == stat and before.sha256:
-            return Planned(path, doc_id, stat, before.sha256)
-        return Planned(path, doc_id, stat, content_sha256(path))
     except OSError as exc:
-        missing_target = isinstance(exc, FileNotFoundError) and broken_link(path)
-        return Planned(path, doc_id, unreadable=missing_target or str(unreadable(exc)))
+        return unreadable_file(path, doc_id, exc)
+    before = known.get(str(path))
+    same = before is not None and before.stat == stat
+    return Planned(path, doc_id, stat, before.sha256 if same else "")
+
+
+def hash_file(planned: Planned) -> Planned:
+    try:
+        return replace(planned, sha256=content_sha256(planned.path))
+    except OSError as exc:
+        return unreadable_file(planned.path, planned.doc_id, exc)
+
+
+def unreadable_file(path: Path, doc_id: str, exc: OSError) -> Planned:
+    from pipeline.ingest.errors import unreadable
+
+    missing_target = isinstance(exc, FileNotFoundError) and broken_link(path)
+    return Planned(path, doc_id, unreadable=missing_target or str(unreadable(exc)))
 
 
 def broken_link(path: Path) -> str:
@@ -279,10 +297,10 @@ def cached_outcome(cache: ResultCache, key: str) -> Outcome | None:
 
 
 def process_missing(planned: list[Planned], outcomes: dict[str, Outcome], keys: dict[str, str],
-                    cache: ResultCache, options: BatchOptions) -> set[str]:
+                    cache: ResultCache, options: BatchOptions) -> tuple[set[str], Callable[[], None]]:
     """Process every readable file without an outcome, once per content key
-    (identical files share one result); fills outcomes and keys in place and
-    returns the paths processed."""
+    (identical files share one result); fills outcomes and keys in place.
+    Returns the paths processed and a function waiting for the workers' exit."""
     sharing: dict[str, list[str]] = {}
     tasks = []
     for p in planned:
@@ -302,10 +320,16 @@ def process_missing(planned: list[Planned], outcomes: dict[str, Outcome], keys: 
         progress.file_done(str(task.path), outcome)
 
     try:
-        process_all(tasks, options.workers, options.limits, cache, done)
+        workers_exited = process_all(tasks, options.workers, options.limits, cache, done,
+                                     meanwhile=import_publisher)
     finally:
         progress.close()
-    return {path for paths in sharing.values() for path in paths}
+    return {path for paths in sharing.values() for path in paths}, workers_exited
+
+
+def import_publisher() -> None:
+    """pyarrow takes 0.2 s to import: done while the workers work."""
+    importlib.import_module("pipeline.publish")
 
 
 def entry_of(planned: Planned, keys: dict[str, str], outcomes: dict[str, Outcome]) -> FileEntry:

@@ -5,19 +5,18 @@ and replaces a worker that dies (a segfault in a library, the kernel's OOM
 killer), so one bad document costs one failed row, never the batch. Each
 worker caps its own address space (RLIMIT_AS), so a document that would
 exhaust memory raises MemoryError in its worker instead of swapping the
-machine. Workers are forked from the runner after the stages are imported,
-so they start warm, and write each result to the cache themselves: the
-runner receives only the small Outcome, and its memory stays flat however
-large the archive.
+machine. Workers write each result to the cache themselves: the runner
+receives only the small Outcome, and its memory stays flat however large the
+archive.
 """
 from __future__ import annotations
 
 import ctypes
-import importlib
 import multiprocessing
 import os
 import resource
 import signal
+import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures import as_completed
@@ -28,7 +27,6 @@ from pipeline.manifest import Outcome, content_sha256
 from pipeline.results import OUT_OF_MEMORY, FileResult, ResultCache, cache_key, failed_result, file_rows
 
 PR_SET_PDEATHSIG = 1
-STAGES = ("pipeline.ingest", "pipeline.normalize", "pipeline.repair", "pipeline.segment", "pipeline.extract")
 
 
 @dataclass(frozen=True)
@@ -48,30 +46,36 @@ class Task:
 
 
 def process_all(tasks: Iterable[Task], jobs: int, limits: Limits, cache: ResultCache,
-                on_done: Callable[[Task, str, Outcome], None]) -> None:
+                on_done: Callable[[Task, str, Outcome], None],
+                meanwhile: Callable[[], object] = lambda: None) -> Callable[[], None]:
     """Run every task in a pool of `jobs` processes; on_done(task, key, outcome)
     is called in this process as each finishes (key: where its result is
-    cached, "" when it is not). Ctrl-C stops the workers and re-raises."""
+    cached, "" when it is not), and meanwhile() once the workers have their
+    tasks. Ctrl-C stops the workers and re-raises. Returns a function that
+    waits until the workers have exited (they do so in the background)."""
     tasks = sorted(tasks, key=lambda task: (-task.size, str(task.path)))
     if not tasks:
-        return
+        return lambda: None
     from pebble import ProcessPool
 
-    preload_stages()
-    context = multiprocessing.get_context("fork")
-    with ProcessPool(max_workers=jobs, context=context, initializer=start_worker,
-                     initargs=(limits.memory_mb,)) as pool:
+    pool = ProcessPool(max_workers=jobs, context=multiprocessing.get_context("fork"),
+                       initializer=start_worker, initargs=(limits.memory_mb,))
+    try:
         futures = {pool.schedule(process_into_cache, args=(task, str(cache.root), cache.folder.name, limits),
                                  timeout=limits.timeout): task for task in tasks}
-        try:
-            for future in as_completed(futures):
-                task = futures[future]
-                key, outcome = finished(future, task, limits, cache)
-                on_done(task, key, outcome)
-        except BaseException:
-            pool.stop()
-            pool.join()
-            raise
+        meanwhile()
+        for future in as_completed(futures):
+            task = futures[future]
+            key, outcome = finished(future, task, limits, cache)
+            on_done(task, key, outcome)
+    except BaseException:
+        pool.stop()
+        pool.join()
+        raise
+    pool.close()
+    closing = threading.Thread(target=pool.join, daemon=True)  # pebble's join polls: ~0.1 s
+    closing.start()
+    return closing.join
 
 
 def finished(future, task: Task, limits: Limits, cache: ResultCache) -> tuple[str, Outcome]:
@@ -143,9 +147,3 @@ def address_space_bytes() -> int:
     """This process's virtual size (what RLIMIT_AS counts)."""
     with open("/proc/self/statm") as handle:
         return int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-
-
-def preload_stages() -> None:
-    """Import every stage before forking, so workers do not each import them."""
-    for stage in STAGES:
-        importlib.import_module(stage)

@@ -372,3 +372,11 @@ def test_parquet_has_one_row_group_per_fixed_number_of_rows(tmp_path, monkeypatc
     assert run_cli(archive, "--out", out) == 0
     assert run_cli(archive, "--out", tmp_path / "fresh") == 0
     assert table_bytes(out) == table_bytes(tmp_path / "fresh")
+
+
+def test_warnings_are_counted_by_kind_not_by_line():
+    from pipeline.progress import warning_kind
+    assert warning_kind("line 65: table without a header row, columns taken as measure/content/role_a/role_b") \
+        == "table without a header row, columns taken as measure/content/role_a/role_b"
+    assert warning_kind("row 9 has 3 of 4 cells (line 80)") == warning_kind("row 2 has 3 of 4 cells (line 71-73)")
+    assert warning_kind("timed out: still running after the per-file limit of 2 s") == "timed out"
