@@ -21,7 +21,7 @@ import regex
 
 from extractors.tables import (GridRow, TERMINATED, default_columns, header_columns, is_continuation,
                                join_fragment, merge_into, row_cells, split_label, split_roles,
-                               terminated_columns)
+                               terminated_indexes, terminated_kinds)
 from pipeline.model import AppendixRow, Kind, Line, Party, Segment, Span
 from pipeline.numerals import label_ordinal, to_int
 
@@ -85,9 +85,11 @@ class Reader:
     measure_styles: set[str] = field(default_factory=set)
     columns: dict[int, str] | None = None
     last_key: str = ""
+    terminated: set[int] = field(default_factory=set)  # column indexes whose cells end with 。
 
     def read(self, lines: list[Line]) -> None:
         self.measure_styles = styles_followed_by_keys(lines, self.parties)
+        self.terminated = terminated_indexes(lines)
         for i, line in enumerate(lines):
             following = lines[i + 1] if i + 1 < len(lines) else None
             if line.is_row:
@@ -112,9 +114,8 @@ class Reader:
                                  + "/".join(self.columns.values()))
         cells_by_field = row_cells(line, self.columns)
         previous = self.last_grid_row()
-        grid_rows = [p.row.cells for p in self.rows if p.kind == "grid"] + [cells_by_field]
         uses_labels = any(p.row.label for p in self.rows if p.kind == "grid")
-        if is_continuation(cells_by_field, previous, uses_labels, terminated_columns(grid_rows)):
+        if is_continuation(cells_by_field, previous, uses_labels, terminated_kinds(self.terminated, self.columns)):
             merge_into(previous, cells_by_field, line)
             return
         label, measure = split_label(cells_by_field["measure"])

@@ -158,12 +158,21 @@ def join_fragment(cell: str, fragment: str) -> str:
     return cell + fragment
 
 
-def terminated_columns(rows: list[dict[str, str]]) -> set[str]:
-    """Prose columns whose cells normally end a sentence (。): in those a
-    cell without 。 marks a row that continues on the next line."""
-    result = set()
-    for kind in ("content", "role_a", "role_b"):
-        values = [r[kind] for r in rows if r[kind]]
-        if values and sum(bool(TERMINATED.search(v)) for v in values) >= 0.6 * len(values):
-            result.add(kind)
-    return result
+def terminated_indexes(lines: list[Line]) -> set[int]:
+    """Columns (after the first) whose cells normally end a sentence (。),
+    judged over every table row of the region: in those a cell without 。
+    marks a row that continues on the next line."""
+    ends: dict[int, list[bool]] = {}
+    for line in lines:
+        if line.is_row and header_columns(line.cells, []) is None:
+            for i, cell in enumerate(line.cells[1:], 1):
+                if len(cell.strip()) >= 3:  # not a page-break fragment like む。
+                    ends.setdefault(i, []).append(bool(TERMINATED.search(cell.strip())))
+    return {i for i, flags in ends.items() if sum(flags) >= 0.6 * len(flags)}
+
+
+def terminated_kinds(indexes: set[int], columns: dict[int, str]) -> set[str]:
+    kinds = {columns.get(i) for i in indexes}
+    if "roles" in kinds:
+        kinds |= {"role_a", "role_b"}
+    return kinds & {"content", "role_a", "role_b"}
