@@ -25,6 +25,7 @@ NAMED_AREA = regex.compile(r"[\p{Han}\p{Katakana}ー]{2,}(?:圏域|都市圏|定
 GENERIC_AREAS = {"圏域", "都市圏", "本圏域", "定住自立圏", "連携中枢都市圏", "当該圏域"}
 # Parts of speech that can belong to a name like 山口県央連携都市圏域 or びんご圏域.
 NAME_POS = ("名詞", "接頭辞", "接尾辞")
+JOINERS = ("・", "の")
 
 
 def extract_parties(segments: list[Segment]) -> list[Party]:
@@ -51,10 +52,21 @@ def front_text(segments: list[Segment]) -> str:
 def defined_parties(text: str) -> list[Party]:
     names: dict[str, str] = {}
     for match in ROLE_DEFINITION.finditer(text):
-        name = NAME_SEPARATORS.sub("", match["name"]).strip()
+        name = municipality_at_end(NAME_SEPARATORS.sub("", match["name"]).strip())
         if name and match["role"] not in names:
             names[match["role"]] = name
     return with_codes(sorted(names.items(), key=lambda item: ROLE_CHARS.index(item[0])))
+
+
+def municipality_at_end(name: str) -> str:
+    """'中心市である釧路市' -> '釧路市': a known municipality closing the phrase
+    is the party; anything else (●●●市町, a 広域連合) stays as written."""
+    found = gazetteer().find_all(name)
+    if found and found[-1][1] == len(name) and found[-1][0] > 0:
+        start = found[-1][0]
+        prefecture = gazetteer().prefecture_of(name[max(0, start - 4):start])
+        return name[start - len(prefecture):] if prefecture and name[:start].endswith(prefecture) else name[start:]
+    return name
 
 
 def municipality_names(text: str) -> list[str]:
@@ -107,14 +119,19 @@ def extract_area_name(segments: list[Segment]) -> str:
 
 
 def noun_phrase_before(text: str) -> str:
-    """The run of nouns (with prefixes and suffixes) that ends the text."""
+    """The name phrase that ends the text: nouns with prefixes and suffixes,
+    joined by ・ or の between nouns (因幡・但馬麒麟のまち連携中枢都市圏);
+    a verb, another particle or punctuation ends it (…で構成される圏域)."""
     words = list(tagger()(text[-60:]))
-    phrase: list[str] = []
+    phrase: list = []
     for word in reversed(words):
-        if word.feature.pos1 not in NAME_POS:
+        joins = word.surface in JOINERS and phrase and phrase[0].feature.pos1 in NAME_POS
+        if word.feature.pos1 not in NAME_POS and not joins:
             break
-        phrase.insert(0, word.surface)
-    return "".join(phrase)
+        phrase.insert(0, word)
+    while phrase and phrase[0].surface in JOINERS:  # a phrase does not start with の or ・
+        phrase.pop(0)
+    return "".join(w.surface for w in phrase)
 
 
 def has_place_name(text: str) -> bool:
