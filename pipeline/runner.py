@@ -157,11 +157,13 @@ class OutputBusy(RuntimeError):
 
 @contextmanager
 def exclusive(out_dir: Path) -> Iterator[None]:
-    """One run at a time per OUT: a second one stops at once with a reason."""
-    with open(out_dir / LOCK, "w") as handle:
+    """One run at a time per OUT: a second one stops at once with a reason.
+    A POSIX record lock: unlike flock, forked workers do not inherit it, so
+    it is free the moment the runner dies, even under kill -9."""
+    with open(out_dir / LOCK, "a+") as handle:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
             raise OutputBusy(f"another kyoyaku run is writing to {out_dir}/; wait for it to finish") from None
         yield
 

@@ -290,9 +290,22 @@ def test_a_second_run_on_the_same_out_folder_stops_at_once(tmp_path, capsys):
     archive = seed_archive(tmp_path / "archive")
     out = tmp_path / "out"
     out.mkdir()
-    with runner.exclusive(out):
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import time
+        from pathlib import Path
+        from pipeline.runner import exclusive
+        with exclusive(Path({str(out)!r})):
+            Path({str(tmp_path / "held")!r}).touch()
+            time.sleep(60)
+    """)], cwd=ROOT)
+    try:
+        wait_for(lambda: (tmp_path / "held").exists())
         assert main(["run", str(archive), "--out", str(out)]) == 126
-    assert "another kyoyaku run is writing" in capsys.readouterr().err
+        assert "another kyoyaku run is writing" in capsys.readouterr().err
+    finally:
+        holder.kill()
+        holder.wait()
+    assert run_cli(archive, "--out", out) == 0  # free again once the holder is gone
 
 
 def test_run_report_counts_statuses_formats_types_warnings_and_stage_times(tmp_path):
