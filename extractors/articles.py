@@ -51,7 +51,8 @@ def lines_to_paragraphs(lines: list[Line]) -> list[tuple[str, Span]]:
     expected = 2
     for line in lines:
         match = PARAGRAPH_NUMBER.match(line.text)
-        sentence_done = not groups or SENTENCE_END.search(groups[-1][-1].text)
+        last = groups[-1][-1].text if groups else ""
+        sentence_done = not groups or SENTENCE_END.search(last) or ITEM_LINE.match(last)  # after (2) …の確保
         if groups and match and int(match.group(1)) == expected and sentence_done:
             groups.append([Line(line.no, line.text[match.end():].strip(), line.page)])
             expected += 1

@@ -18,7 +18,7 @@ HEAD_TITLE = regex.compile(r"^(?P<prefix>.*?)(?P<title>(?P<muni>[^\s]*?(?:都|�
 ADDRESS = regex.compile(r"\d+\s*番|番地|丁目|\d+\s*号|[一二三四五六七八九十]+番|大字|字|\d+(?:-\d+)+")
 REDACTED = regex.compile(r"[●○◯■□×＊*]{2,}|〇〇|△△")
 SEAL = regex.compile(r"\s*(?:印|㊞|\(印\)|\[印\])\s*$")
-LABELS = regex.compile(r"^(?:住所|所在地|氏名|代表者|職氏名|名称)\s*[::]?\s*")
+LABELS = regex.compile(r"^(?:住\s*所|所\s*在\s*地|氏\s*名|代\s*表\s*者|職\s*氏\s*名|名\s*称)\s*[::]?\s*")
 MUNICIPALITY_ONLY = regex.compile(r"^[^\s\d]{1,12}?(?:都|道|府|県|市|町|村|区)$")
 
 

@@ -1,6 +1,8 @@
 """extract: list[Segment] -> Document, running the extractors in order."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from extractors.appendix import extract_appendix
 from extractors.articles import extract_articles
 from extractors.dates import extract_dates, signing_date
@@ -20,6 +22,8 @@ def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Docu
                   if s.kind == Kind.TITLE), "")
     parties = extract_parties(segments)
     dates = extract_dates(segments)
+    if doc_type != "agreement":  # a summary's own date (資料作成日) is not a signing date
+        dates = [replace(d, kind="referenced") for d in dates]
     articles = extract_articles(segments)
     signatories = extract_signatories(segments, parties)
     appendix, table_warnings = extract_appendix(segments, parties)
