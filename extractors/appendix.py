@@ -247,17 +247,20 @@ def key_of(text: str, parties: list[Party]) -> str:
 def split_key(text: str, parties: list[Party]) -> tuple[str, str] | None:
     """'(a) 取組内容 …', '取組内容: …', '【甲の役割】…', 'i 甲の役割' -> (field, value)."""
     body = KEY_MARKER.sub("", text)
-    names = [(k, p) for k, p in KEYS] + [
-        ("role_a" if p.role == "甲" else "role_b", regex.compile(regex.escape(f"{p.municipality}の役割")))
-        for p in parties[:2]]
-    for kind, pattern in names:
+    for kind, pattern in KEYS:
         match = pattern.match(body)
         if match:
-            rest = body[match.end():]
-            separator = KEY_SEPARATOR.match(rest)
-            if separator:
-                return kind, rest[separator.end():].strip()
+            return value_after(kind, body[match.end():])
+    for party in parties[:2]:  # 釧路市の役割: …
+        key = f"{party.municipality}の役割"
+        if body.startswith(key):
+            return value_after("role_a" if party.role == "甲" else "role_b", body[len(key):])
     return None
+
+
+def value_after(kind: str, rest: str) -> tuple[str, str] | None:
+    separator = KEY_SEPARATOR.match(rest)
+    return (kind, rest[separator.end():].strip()) if separator else None
 
 
 def starts_measure(following: Line | None, parties: list[Party]) -> bool:

@@ -14,9 +14,11 @@ from pipeline.japanese import tagger
 from pipeline.model import Kind, Party, Segment
 from pipeline.segment import ROLE_CHARS
 
+# (以下「甲」という。) / を甲とし: the role; the name is the run of text before it.
 ROLE_DEFINITION = regex.compile(
-    rf"(?P<name>[^、,。()「」\s]+?)\s*\(\s*以下\s*[「『]?\s*(?P<role>[{ROLE_CHARS}])\s*[」』]?\s*(?:という|と称する|とする|と略称する)。?\s*\)"
-    rf"|(?P<name>[^、,。()「」\s]+?)を(?P<role>[{ROLE_CHARS}])と(?:し|して)[、,]?")
+    rf"\s*\(\s*以下\s*[「『]?\s*(?P<role>[{ROLE_CHARS}])\s*[」』]?\s*(?:という|と称する|とする|と略称する)。?\s*\)"
+    rf"|を(?P<role>[{ROLE_CHARS}])と(?:し|して)[、,]?")
+NAME_BEFORE = regex.compile(r"[^、,。()「」\s]+$")
 NAME_SEPARATORS = regex.compile(r"^.*(?:及び|並びに|ならびに|と|、|,|・)")
 MUNICIPALITY_SUFFIX = regex.compile(r"(?:市|町|村|区)$")
 AREA_DEFINITION = regex.compile(r"\(\s*以下\s*「\s*(?:圏域|本圏域|連携中枢都市圏|定住自立圏|都市圏)\s*」\s*という。?\s*\)")
@@ -52,7 +54,10 @@ def front_text(segments: list[Segment]) -> str:
 def defined_parties(text: str) -> list[Party]:
     names: dict[str, str] = {}
     for match in ROLE_DEFINITION.finditer(text):
-        name = municipality_at_end(NAME_SEPARATORS.sub("", match["name"]).strip())
+        before = NAME_BEFORE.search(text[max(0, match.start() - 60):match.start()])
+        if not before:
+            continue
+        name = municipality_at_end(NAME_SEPARATORS.sub("", before.group(0)).strip())
         if name and match["role"] not in names:
             names[match["role"]] = name
     return with_codes(sorted(names.items(), key=lambda item: ROLE_CHARS.index(item[0])))
