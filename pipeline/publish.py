@@ -63,6 +63,13 @@ def build_tables(folder: Path, entries: list[FileEntry], load: Callable[[FileEnt
     return placed
 
 
+def can_copy_from(folder: Path | None) -> bool:
+    """The previous set has every file rows are copied from (else all rows
+    are rendered again: slower, never wrong)."""
+    return folder is not None and all((folder / f"{name}.csv").is_file() and (folder / ROWS / f"{name}.arrow").is_file()
+                                      for name in TABLE_NAMES)
+
+
 def can_copy(old: FileEntry | None, entry: FileEntry) -> bool:
     """The previous set holds exactly this entry's rows: same content, same
     result, same name columns."""

@@ -125,11 +125,11 @@ def run_locked(paths: list[Path], out_dir: Path, options: BatchOptions) -> RunRe
 def publish_tables(folder: Path, entries: list[FileEntry], cache: ResultCache, previous: Manifest | None,
                    previous_folder: Path | None, tables: str, options: BatchOptions) -> list[FileEntry]:
     """Write the new set into folder (not yet current) with its manifest."""
-    from pipeline.publish import build_tables, write_workbook_from
+    from pipeline.publish import build_tables, can_copy_from, write_workbook_from
 
     same_code = previous is not None and previous.tables_id.split(":")[0] == output_version()
-    entries = build_tables(folder, entries, lambda e: load_result(e, cache), previous,
-                           previous_folder if same_code else None, options.headers)
+    copy_from = previous_folder if same_code and can_copy_from(previous_folder) else None
+    entries = build_tables(folder, entries, lambda e: load_result(e, cache), previous, copy_from, options.headers)
     if wants_workbook(options.workbook, len(entries)):
         write_workbook_from(folder, options.headers)
     write_manifest(folder, Manifest(pipeline_version(), tables, tuple(entries)))
@@ -317,8 +317,9 @@ def process_missing(planned: list[Planned], outcomes: dict[str, Outcome], keys: 
         for path in sharing[task.key]:
             if key != task.key and path != str(task.path):
                 # task.path changed while it was read; this file still holds the old bytes
-                key, outcome = "", failed_result(Path(path), CHANGED_WHILE_READ).outcome
-            outcomes[path], keys[path] = outcome, key
+                outcomes[path], keys[path] = failed_result(Path(path), CHANGED_WHILE_READ).outcome, ""
+            else:
+                outcomes[path], keys[path] = outcome, key
         progress.file_done(str(task.path), outcome)
 
     try:

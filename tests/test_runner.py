@@ -393,3 +393,19 @@ def test_warnings_are_counted_by_kind_not_by_line():
         == "table without a header row, columns taken as measure/content/role_a/role_b"
     assert warning_kind("row 9 has 3 of 4 cells (line 80)") == warning_kind("row 2 has 3 of 4 cells (line 71-73)")
     assert warning_kind("timed out: still running after the per-file limit of 2 s") == "timed out"
+
+
+def test_tables_of_an_older_layout_are_replaced_by_links_to_a_complete_set(tmp_path):
+    archive = seed_archive(tmp_path / "archive")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "documents.csv").write_text("doc_id\nold\n", encoding="utf-8")  # a regular file, as writers used to leave
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    assert run_cli(archive, "--out", out) == 0
+    assert (out / "documents.csv").is_symlink() and "old" not in documents(out).index
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"  # not ours: left alone
+    shutil.rmtree(out / "current" / ".rows")  # a set damaged by hand: rows are rendered again, not copied
+    (archive / "extra.txt").write_bytes(seed("001").read_bytes() + b"\n(2)\n")
+    assert run_cli(archive, "--out", out) == 0
+    assert run_cli(archive, "--out", tmp_path / "fresh") == 0
+    assert table_bytes(out) == table_bytes(tmp_path / "fresh")
