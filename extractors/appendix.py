@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractors.tables import (GridRow, TERMINATED, default_columns, header_columns, is_continuation,
-                               join_fragment, merge_into, row_cells, split_label, split_roles,
-                               terminated_indexes, terminated_kinds)
+from extractors.tables import (ROLE_A_KEY, ROLE_B_KEY, GridRow, TERMINATED, default_columns, header_columns,
+                               is_continuation, join_fragment, merge_into, next_label, row_cells,
+                               split_expected_label, split_label, split_roles, terminated_indexes,
+                               terminated_kinds)
 from pipeline.model import AppendixRow, Kind, Line, Party, Segment, Span
 from pipeline.numerals import label_ordinal, to_int
 
@@ -32,7 +33,8 @@ HEADING_STYLES = (
     ("paren_kata", regex.compile(r"^\(\s*(?P<num>[ア-ン])\s*\)\s*(?P<title>.+)$")),
     ("paren_latin", regex.compile(r"^\(\s*(?P<num>[a-z])\s*\)\s*(?P<title>.+)$")),
     ("digit", regex.compile(r"^(?P<num>\d{1,2})(?:\s*[.、.]\s*|\s+)(?P<title>.+)$")),
-    ("roman", regex.compile(r"^(?P<num>[IVX]{1,5})(?:\s*[.、.]\s*|\s+)(?P<title>.+)$")),
+    # OCR reads a lone roman I as ! (! 圏域全体の…)
+    ("roman", regex.compile(r"^(?P<num>[IVX]{1,5}|![IVX]{0,4})(?:\s*[.、.]\s*|\s+)(?P<title>.+)$")),
     ("kanji", regex.compile(r"^(?P<num>[一二三四五六七八九十]{1,3})(?:\s*[.、]\s*|\s+)(?P<title>.+)$")),
     ("roman_lower", regex.compile(r"^(?P<num>(?:ii|iii|iv|vi{0,3}|ix|x))(?:\s*[.)]\s*|\s+)(?P<title>.+)$")),
     ("kata", regex.compile(r"^(?P<num>[ア-ン])(?:\s*[.、]\s*|\s+)(?P<title>.+)$")),
@@ -40,8 +42,8 @@ HEADING_STYLES = (
 )
 KEYS = (
     ("content", regex.compile(r"^(?:具体的な)?(?:取組|事業|連携)?(?:の)?(?:内容|概要)")),
-    ("role_a", regex.compile(r"^甲の役割")),
-    ("role_b", regex.compile(r"^乙の役割")),
+    ("role_a", regex.compile(rf"^{ROLE_A_KEY}")),
+    ("role_b", regex.compile(rf"^{ROLE_B_KEY}")),
     ("roles", regex.compile(r"^役割分担")),
 )
 KEY_SEPARATOR = regex.compile(r"^\s*(?:[::】]\s*|\s+|$)")
@@ -119,6 +121,8 @@ class Reader:
             merge_into(previous, cells_by_field, line)
             return
         label, measure = split_label(cells_by_field["measure"])
+        if not label and uses_labels and previous is not None:
+            label, measure = split_expected_label(measure, next_label(previous.label))
         if not label and cells_by_field.get("label"):
             label = cells_by_field["label"]
         cells_by_field["measure"] = measure
@@ -218,8 +222,8 @@ def parse_heading(text: str) -> Heading | None:
     for style, pattern in HEADING_STYLES:
         match = pattern.match(text)
         if match:
-            number = label_ordinal(match["num"]) if style in ("kata", "paren_kata", "latin", "paren_latin") \
-                else to_int(match["num"])
+            num = match["num"].replace("!", "I") if style == "roman" else match["num"]
+            number = label_ordinal(num) if style in ("kata", "paren_kata", "latin", "paren_latin") else to_int(num)
             return Heading(style, number, match["title"].strip())
     return None
 

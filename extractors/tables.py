@@ -19,18 +19,27 @@ import regex
 from pipeline.model import Line, Party
 
 FIELDS = ("section", "label", "measure", "content", "role_a", "role_b")
+# 甲の役割 / 乙の役割 as OCR reads them: 甲 as 申, 乙 as と, Z or | or lost
+# (Tesseract, seen on scanned 別表 headers and key cells).
+ROLE_A_KEY = r"[甲申]の役割"
+ROLE_B_KEY = r"[乙とZz|]?の役割"
 HEADER_WORDS = {
     "content": regex.compile(r"^(?:取組|事業|具体的な?取組|連携)?(?:の)?(?:内容|概要)$"),
-    "role_a": regex.compile(r"^甲(?:の役割)?$|中心(?:市|都市)の役割|連携中枢都市の役割"),
-    "role_b": regex.compile(r"^乙(?:の役割)?$|連携市町村?の役割|近隣市町村?の役割|周辺市町村?の役割"),
+    "role_a": regex.compile(rf"^甲$|^{ROLE_A_KEY}$|中心(?:市|都市)の役割|連携中枢都市の役割"),
+    "role_b": regex.compile(rf"^乙$|^{ROLE_B_KEY}$|連携市町村?の役割|近隣市町村?の役割|周辺市町村?の役割"),
     "measure": regex.compile(r"^(?:連携)?(?:施策|取組|事業|項目|名称)(?:名)?(?:\(.*\))?$|^連携する取組$|^連携施策"),
     "section": regex.compile(r"^(?:政策)?分野$|^区分$"),
     "roles": regex.compile(r"^役割分担$|^役割$|^甲乙の役割$"),
     "label": regex.compile(r"^(?:番号|No\.?|記号)$"),
 }
 ROLE_OF = regex.compile(r"^(?P<name>.+)の役割$")
-LABEL = regex.compile(r"^(?P<label>[ア-ン]|[a-z]|\((?:[a-zア-ン]|\d{1,2})\)|[ivx]{1,4})(?:[\s.、)]\s*|\s*$)(?P<rest>.*)$")
+# A katakana label may touch a kanji measure when OCR loses the space (ア経済戦略…).
+LABEL = regex.compile(r"^(?P<label>[ア-ン]|[a-z]|\((?:[a-zア-ン]|\d{1,2})\)|[ivx]{1,4})"
+                      r"(?:[\s.、)]\s*|\s*$|(?<=^[ア-ン])(?=\p{Han}))(?P<rest>.*)$")
 TERMINATED = regex.compile(r"[。)」]$")
+# A cell that ends a sentence, also when OCR read its 。 as o / O (推進する oO).
+FINISHED = regex.compile(r"[。)」]$|(?<=[\p{Hiragana}\p{Katakana}\p{Han}])\s*[oO○〇]{1,2}$")
+KATAKANA_LABELS = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ"
 
 
 @dataclass
@@ -98,6 +107,26 @@ def split_label(text: str) -> tuple[str, str]:
     return "", text
 
 
+def next_label(previous: str) -> str:
+    """The katakana label after `previous` (ア -> イ), or ''."""
+    at = KATAKANA_LABELS.find(previous) if len(previous) == 1 else -1
+    return KATAKANA_LABELS[at + 1] if 0 <= at < len(KATAKANA_LABELS) - 1 else ""
+
+
+def split_expected_label(text: str, expected: str) -> tuple[str, str]:
+    """The label a row should carry next, read as its look-alike (エ as 工,
+    カ as 力): '工 災害対策' after ウ -> ('エ', '災害対策'). Only the label the
+    sequence expects, and only before a space or a kanji."""
+    from pipeline.repair.glyphs import lookalike_pairs
+
+    if expected and len(text) > 1 and text[0] in lookalike_pairs().get(expected, ()) \
+            and (text[1].isspace() or regex.match(r"\p{Han}", text[1])):
+        rest = text[1:].strip()
+        if rest:
+            return expected, rest
+    return "", text
+
+
 def row_cells(line: Line, columns: dict[int, str]) -> dict[str, str]:
     cells = {kind: "" for kind in FIELDS}
     for i, cell in enumerate(line.cells):
@@ -135,7 +164,7 @@ def is_continuation(cells: dict[str, str], previous: GridRow | None, uses_labels
     key = cells["measure"]
     if not key:
         return True
-    unfinished = any(previous.cells[c] and not TERMINATED.search(previous.cells[c]) for c in terminated_columns)
+    unfinished = any(previous.cells[c] and not FINISHED.search(previous.cells[c]) for c in terminated_columns)
     if uses_labels:
         return not split_label(key)[0] and unfinished
     return unfinished
@@ -167,7 +196,7 @@ def terminated_indexes(lines: list[Line]) -> set[int]:
         if line.is_row and header_columns(line.cells, []) is None:
             for i, cell in enumerate(line.cells[1:], 1):
                 if len(cell.strip()) >= 3:  # not a page-break fragment like む。
-                    ends.setdefault(i, []).append(bool(TERMINATED.search(cell.strip())))
+                    ends.setdefault(i, []).append(bool(FINISHED.search(cell.strip())))
     return {i for i, flags in ends.items() if sum(flags) >= 0.6 * len(flags)}
 
 

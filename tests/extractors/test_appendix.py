@@ -273,3 +273,69 @@ def test_two_header_rows_with_roles_under_a_merged_cell():
     """)
     assert [(r.measure, r.content, r.role_a, r.role_b) for r in rows] == [
         ("観光振興", "広域観光を推進する。", "企画する。", "発信する。")]
+
+
+# --- scanned tables: what Tesseract makes of the keys, labels and stops -------
+
+def test_scanned_key_value_blocks_with_the_role_of_otsu_misread_or_lost():
+    # 乙 read as と, Z or lost, 甲 as 申; I of the section heading read as !
+    # (seen on the rasterized samples).
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    ! 経済成長のけん引
+    戦略的な産業振興\t
+    取組内容\t産業振興施策を検討する。
+    申の役割\t仕組みの構築に中心となって取り組む。
+    との役割\t仕組みの構築に甲と協力して取り組む。
+    新たな産業の創出\t
+    取組内容\t新たな産業の創出に取り組む。
+    甲の役割\t創出に中心となって取り組む。
+    の役割\t創出に甲と協力して取り組む。
+    II 都市機能の強化
+    広域観光の推進\t
+    取組内容\t観光の推進に取り組む。
+    甲の役割\t観光の推進に中心となって取り組む。
+    Zの役割\t観光の推進に甲と協力して取り組む。
+    """)
+    assert [brief(r) for r in rows] == [
+        (1, None, "", "戦略的な産業振興", "産業振興施策を検討する。", "仕組みの構築に中心となって取り組む。",
+         "仕組みの構築に甲と協力して取り組む。"),
+        (1, None, "", "新たな産業の創出", "新たな産業の創出に取り組む。", "創出に中心となって取り組む。",
+         "創出に甲と協力して取り組む。"),
+        (2, None, "", "広域観光の推進", "観光の推進に取り組む。", "観光の推進に中心となって取り組む。",
+         "観光の推進に甲と協力して取り組む。"),
+    ]
+
+
+def test_scanned_grid_with_a_lost_role_header_labels_without_space_and_look_alike_labels():
+    # header 乙の役割 read as の役割; ア経済 without its space; エ read as 工
+    # (a kanji), only where the sequence expects エ.
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    1 経済成長のけん引
+    取組\t\t甲の役割\tの役割
+    ア経済戦略の策定\t戦略の策定に取り組む。\t乙と連携する。\t甲と連携する。
+    イ 戦略産業の育成\t産業の育成に取り組む。\t乙と連携する。\t甲と連携する。
+    ウ地域資源の活用\t資源の活用に取り組む。\t乙と連携する。\t甲と連携する。
+    工 災害対策\t災害対策に取り組む。\t乙と連携する。\t甲と連携する。
+    工業の振興\t工業の振興に取り組む。\t乙と連携する。\t甲と連携する。
+    """)
+    assert [brief(r) for r in rows] == [
+        (1, None, "ア", "経済戦略の策定", "戦略の策定に取り組む。", "乙と連携する。", "甲と連携する。"),
+        (1, None, "イ", "戦略産業の育成", "産業の育成に取り組む。", "乙と連携する。", "甲と連携する。"),
+        (1, None, "ウ", "地域資源の活用", "資源の活用に取り組む。", "乙と連携する。", "甲と連携する。"),
+        (1, None, "エ", "災害対策", "災害対策に取り組む。", "乙と連携する。", "甲と連携する。"),
+        (1, None, "", "工業の振興", "工業の振興に取り組む。", "乙と連携する。", "甲と連携する。"),
+    ]
+
+
+def test_a_stop_read_as_o_still_ends_the_row():
+    # 推進する。 read as 推進する oO: the next measure is a row of its own.
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    教育\t教育の充実に取り組む。\t教育の充実に向け、連携を推進する。\t協力して取り組む。
+    地域振興\t地域振興に取り組む。\t地域振興に向け、連携を推進する oO\t協力して取り組む。
+    災害対策\t防災体制の充実に取り組む。\t防災体制の充実に向け、連携を推進する。\t協力して取り組む。
+    """)
+    assert [r.measure for r in rows] == ["教育", "地域振興", "災害対策"]
