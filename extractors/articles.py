@@ -10,7 +10,7 @@ import regex
 
 from pipeline.model import Article, Kind, Line, Segment, Span
 from pipeline.numerals import parse_article_number
-from pipeline.segment import ARTICLE_LINE, CAPTION_LINE, ITEM_LINE, PARAGRAPH_NUMBER, SENTENCE_END
+from pipeline.segment import ARTICLE_LINE, ITEM_LINE, PARAGRAPH_NUMBER, SENTENCE_END, caption_text
 
 INLINE_CAPTION = regex.compile(r"^\(([^()]{1,40})\)\s*")
 
@@ -20,7 +20,7 @@ def extract_articles(segments: list[Segment]) -> list[Article]:
     caption = ""
     for seg in segments:
         if seg.kind == Kind.CAPTION:
-            caption = CAPTION_LINE.match(seg.lines[0].text).group(1).strip()
+            caption = caption_text(seg.lines[0].text)
         elif seg.kind == Kind.ARTICLE:
             articles.append(segment_to_article(seg, caption))
             caption = ""

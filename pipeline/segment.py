@@ -16,6 +16,9 @@ from pipeline.numerals import ARTICLE_NUMBER, NUMBER
 ROLE_CHARS = "甲乙丙丁戊己庚辛壬癸"
 ARTICLE_LINE = regex.compile(rf"^{ARTICLE_NUMBER.pattern}(?:\s+|$|(?=[^\s関及並、,]))")
 CAPTION_LINE = regex.compile(r"^\(([^()]{1,40})\)$")
+# A caption one of whose brackets OCR lost ((定期的な協議): a caption only
+# where the next line opens an article.
+OPEN_CAPTION_LINE = regex.compile(r"^\(([^()。]{1,40})$|^([^()。]{1,40})\)$")
 APPENDIX_START = regex.compile(r"^\(?別表(?:第?\s*[0-9一二三四五六七八九十]+)?(?:\s|\(|\)|$)")
 TITLE_WORDS = regex.compile(r"協約|協定|覚書|協議書|規約|概要|合意書")
 AGREEMENT_WORDS = regex.compile(r"協約|協定|覚書|協議書|合意書")
@@ -89,7 +92,8 @@ def segment_front(lines: list[Line]) -> list[Segment]:
     trailing_captions = []
     if preamble_at is not None:
         preamble = lines[preamble_at:]
-        while preamble and CAPTION_LINE.match(preamble[-1].text):
+        while preamble and (CAPTION_LINE.match(preamble[-1].text)
+                            or not trailing_captions and OPEN_CAPTION_LINE.match(preamble[-1].text)):
             trailing_captions.insert(0, preamble.pop())
         rest = list(rest) + preamble
     if rest:
@@ -109,7 +113,7 @@ def segment_articles_and_after(lines: list[Line]) -> list[Segment]:
             end = article_end(lines, i)
             segments.append(Segment(Kind.ARTICLE, tuple(lines[i:end]), label=match.group(0).strip()))
             i = end
-        elif CAPTION_LINE.match(line.text) and i + 1 < len(lines) and ARTICLE_LINE.match(lines[i + 1].text):
+        elif is_caption_before_article(lines, i):
             segments.append(Segment(Kind.CAPTION, (line,)))
             i += 1
         else:
@@ -127,13 +131,25 @@ def article_end(lines: list[Line], start: int) -> int:
         line, previous = lines[end], lines[end - 1]
         if ARTICLE_LINE.match(line.text) or APPENDIX_START.match(line.text):
             break
-        if CAPTION_LINE.match(line.text) and end + 1 < len(lines) and ARTICLE_LINE.match(lines[end + 1].text):
+        if is_caption_before_article(lines, end):
             break
         continues = not SENTENCE_END.search(previous.text) or starts_paragraph_or_item(line.text)
         if not continues or CLOSING_MARKS.search(line.text) and SENTENCE_END.search(previous.text):
             break
         end += 1
     return end
+
+
+def is_caption_before_article(lines: list[Line], i: int) -> bool:
+    if i + 1 >= len(lines) or not ARTICLE_LINE.match(lines[i + 1].text):
+        return False
+    return bool(CAPTION_LINE.match(lines[i].text) or OPEN_CAPTION_LINE.match(lines[i].text))
+
+
+def caption_text(text: str) -> str:
+    """目的 from (目的), and from (目的 or 目的) as OCR may leave it."""
+    match = CAPTION_LINE.match(text) or OPEN_CAPTION_LINE.match(text)
+    return next((g for g in match.groups() if g), "").strip() if match else ""
 
 
 def starts_paragraph_or_item(text: str) -> bool:

@@ -65,3 +65,25 @@ def test_quoted_law_in_an_overview_is_not_an_article():
     """)
     assert doc.doc_type == "overview"
     assert doc.articles == ()
+
+
+def test_a_caption_missing_one_bracket_still_heads_its_article():
+    # a scan lost the ) of (定期的な協議) and the ( of (疑義の解決): the
+    # articles after it are articles, not the closing.
+    articles = extract_articles(segments_of("""
+        山形市及び天童市の連携協約
+        山形市(以下「甲」という。)及び天童市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        (目的
+        第1条 この協約は、圏域の形成を目的とする。
+        (定期的な協議
+        第2条 甲及び乙の長は、定期的に協議を行うものとする。
+        疑義の解決)
+        第3条 疑義が生じたときは、甲及び乙が協議して定める。
+        この連携協約の締結を証するため、本書2通を作成し、甲及び乙が記名押印の上、各自1通を保有する。
+        令和2年1月9日
+    """))
+    assert [(a.article_no, a.caption, a.text) for a in articles] == [
+        ("1", "目的", "この協約は、圏域の形成を目的とする。"),
+        ("2", "定期的な協議", "甲及び乙の長は、定期的に協議を行うものとする。"),
+        ("3", "疑義の解決", "疑義が生じたときは、甲及び乙が協議して定める。"),
+    ]
