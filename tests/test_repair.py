@@ -196,6 +196,41 @@ def test_a_misread_role_label_of_a_signature_block_is_restored():
     assert {c.rule for c in result.corrections} == {"context:role-label"}
 
 
+def test_the_parties_misread_in_running_text_are_restored_where_only_they_can_stand():
+    # Tesseract on the scanned samples: 甲 as 皿 or 四, 乙 as と or lost, 。 as o.
+    result = repaired("""
+        山形市(以下「甲」という。)及び天童市(以下「乙」という。)は、連携協約を締結する。
+        第3条 皿及び乙が相互に連携する取組は、別表に掲げるとおりとする。
+        第4条 費用は、四及び乙が協議して定める。
+        第5条 甲及びの長は、定期的に協議を行うものとする o
+        第6条 疑義が生じたときは、甲及びとが協議して定める。
+        取組内容\t子育て支援に取り組む。
+        甲の役割\tとと連携し、子育て支援に取り組む。
+        乙の役割\t甲と連携し、子育て支援に取り組む。
+        山田及び川田の両地区並びに、田と畑を含む。
+    """)
+    assert texts(result)[1:] == [
+        "第3条 甲及び乙が相互に連携する取組は、別表に掲げるとおりとする。",
+        "第4条 費用は、甲及び乙が協議して定める。",
+        "第5条 甲及び乙の長は、定期的に協議を行うものとする。",
+        "第6条 疑義が生じたときは、甲及び乙が協議して定める。",
+        "取組内容\t子育て支援に取り組む。",
+        "甲の役割\t乙と連携し、子育て支援に取り組む。",
+        "乙の役割\t甲と連携し、子育て支援に取り組む。",
+        "山田及び川田の両地区並びに、田と畑を含む。",
+    ]
+    assert {c.rule for c in result.corrections} == {"context:party-role", "context:sentence-end"}
+    assert ("皿及び乙", "甲及び乙") in fixes(result)
+
+
+def test_parties_are_not_restored_in_a_text_that_does_not_define_them():
+    result = repaired("""
+        第1条 甲及びが協議する。
+        甲の役割\tとと連携する。
+    """)
+    assert texts(result) == ["第1条 甲及びが協議する。", "甲の役割\tとと連携する。"]
+
+
 # --- running text -----------------------------------------------------------
 
 def test_katakana_look_alikes_between_kanji_are_repaired_when_unidic_reads_a_word():

@@ -2,9 +2,11 @@
 
 Rules run in order, each on the lines the previous one left:
   context  第ニ条 -> 第二条, 千茂29年 -> 平成29年, 人ロ -> 人口 (context.py)
+  stops    推進する oO -> 推進する。 at a line or cell end (context.py)
   names    美祿市 -> 美祢市 against the gazetteer and the document (names.py)
   consensus 美徹市, 美枯市, 美引市 -> 美祢市, one name misread many ways (consensus.py)
-  roles    Z 今別町長 -> 乙 今別町長, a signature block's misread role label (context.py)
+  roles    Z 今別町長 -> 乙 今別町長, a signature block's misread role label;
+           皿及び乙が / 甲及びが -> 甲及び乙が, とと連携 -> 乙と連携 (context.py)
   terms    連携中枢都市園 -> 連携中枢都市圏, the law's own terms (terms.py)
   text     a word the document spells right elsewhere (running_text.py)
 A rule proposes edits with a confidence; an edit at or above the threshold
@@ -18,13 +20,14 @@ from dataclasses import dataclass
 
 from pipeline.model import Correction, Line
 from pipeline.repair.consensus import consensus_edits
-from pipeline.repair.context import context_edits, role_edits
+from pipeline.repair.context import context_edits, role_edits, sentence_end_edits
 from pipeline.repair.edits import apply_edits
 from pipeline.repair.names import name_edits
 from pipeline.repair.running_text import running_text_edits
 from pipeline.repair.terms import term_edits
 
-RULES = (context_edits, name_edits, consensus_edits, role_edits, term_edits, running_text_edits)
+RULES = (context_edits, sentence_end_edits, name_edits, consensus_edits, role_edits, term_edits,
+         running_text_edits)
 
 
 @dataclass(frozen=True)

@@ -69,7 +69,58 @@ def context_edits(lines: list[Line]) -> list[Edit]:
 def role_edits(lines: list[Line]) -> list[Edit]:
     """Runs after the names are repaired, so that と 美枯市… is seen as と 美祢市…."""
     roles = set(DEFINED_ROLE.findall("\n".join(line.text for line in lines)))
-    return [edit for index, line in enumerate(lines) for edit in role_label_edits(index, line.text, roles)]
+    edits = [edit for index, line in enumerate(lines) for edit in role_label_edits(index, line.text, roles)]
+    if {"甲", "乙"} <= roles:
+        edits += [edit for index, line in enumerate(lines) for edit in party_pair_edits(index, line.text)]
+    return edits
+
+
+# 。 read by Tesseract as o, O or 〇 (ものとする o, 推進する oO): after kana,
+# at the end of a line or a table cell, where Japanese ends its sentence.
+SENTENCE_STOP = regex.compile(r"(?<=\p{Hiragana})[ ]?[oO○〇]{1,2}(?=\t|$)")
+
+
+def sentence_end_edits(lines: list[Line]) -> list[Edit]:
+    edits = []
+    for index, line in enumerate(lines):
+        for match in SENTENCE_STOP.finditer(line.text):
+            before = line.text[max(0, match.start() - 3):match.start()]
+            edits.append(Edit(index, match.start(), match.end(), "。", before + match.group(0), before + "。",
+                              "context:sentence-end", "o/O after kana at the end of a line or cell: 。", 0.85))
+    return edits
+
+
+# 甲 and 乙 where the text can only name the parties, as Tesseract misreads
+# them on scans: 甲 as 申/由/皿/四 (皿, 四 seen beside 申 on the scanned seeds),
+# 乙 as と/Z/| or lost (甲及びが協議して). Lone 田 only before 及び, where
+# a field (田と畑) cannot stand.
+KO_LOOKALIKES = "申由皿四"
+OTSU_LOOKALIKES = "とZz|"
+# 皿及び乙が / 甲及びとが / 甲及びの長: a pair of roles before a particle.
+PARTY_PAIR = regex.compile(rf"(?<![\p{{Han}}\p{{Katakana}}])(?P<a>[甲田{KO_LOOKALIKES}])及び"
+                           rf"(?P<b>[乙{OTSU_LOOKALIKES}]?)(?=[がはのにを、])")
+# A role cell that names the other party first: とと連携し… -> 乙と連携し…
+PARTY_PARTNER = regex.compile(rf"(?:^|(?<=[\t、 ]))(?P<r>[{KO_LOOKALIKES}{OTSU_LOOKALIKES}])(?=と(?:連携|協力))")
+
+
+def party_pair_edits(index: int, text: str) -> list[Edit]:
+    """Only in documents that define 甲 and 乙 (以下「甲」という)."""
+    edits = []
+    for match in PARTY_PAIR.finditer(text):
+        a, b = match["a"], match["b"]
+        if a == "甲" and b == "乙":
+            continue
+        fixed = "甲及び乙"
+        original = text[match.start():match.end()]
+        edits.append(Edit(index, match.start(), match.end(), fixed, original, fixed, "context:party-role",
+                          "the document defines 甲 and 乙; X及びY before a particle names the two parties", 0.85))
+    for match in PARTY_PARTNER.finditer(text):
+        role = "甲" if match["r"] in KO_LOOKALIKES else "乙"
+        original = text[match.start():match.start() + 4]
+        edits.append(Edit(index, match.start(), match.end(), role, original, role + original[1:],
+                          "context:party-role",
+                          "the document defines 甲 and 乙; a clause opening with Xと連携 names a party", 0.85))
+    return edits
 
 
 def role_label_edits(index: int, text: str, roles: set[str]) -> list[Edit]:
