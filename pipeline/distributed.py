@@ -19,7 +19,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.results import FileResult, file_rows
-from pipeline.runner import assign_doc_ids, discover, duplicate_of
+from pipeline.archive import assign_doc_ids, discover
+from pipeline.runner import duplicate_of
 
 
 def run_on_dask(paths: list[Path], out_dir: Path, client, headers: str = "en") -> list[FileResult]:

@@ -36,6 +36,7 @@ from pipeline.write import arrow_schema
 ROWS = ".rows"
 ROW_GROUP = 50_000  # rows per Parquet row group and Arrow batch: bounds memory, fixed so bytes never vary
 COPY_CHUNK = 1 << 20
+PARSE_BATCH = 8 << 20  # bytes of rendered CSV parsed into Arrow at a time
 
 
 def build_tables(folder: Path, entries: list[FileEntry], load: Callable[[FileEntry], FileResult],
@@ -112,6 +113,7 @@ class TableWriter:
         self.row_count = 0
         self.pending_copy: list[int] | None = None  # [byte start, byte end, row start, row end] in the old set
         self.new_csv: list[bytes] = []  # rendered rows not yet in Arrow
+        self.new_bytes = 0
         self.chunks = ArrowChunks(self.schema, folder / f"{name}.parquet", folder / ROWS / f"{name}.arrow")
 
     def add(self, rows: list[list]) -> tuple[int, int, int, int]:
@@ -120,6 +122,9 @@ class TableWriter:
         self.csv.write(data)
         if rows:
             self.new_csv.append(data)
+            self.new_bytes += len(data)
+            if self.new_bytes >= PARSE_BATCH:  # bounded memory: Arrow chunks do not depend on when this happens
+                self.flush_new()
         return self.advance(len(data), len(rows))
 
     def copy(self, byte_start: int, byte_length: int, row_start: int, row_count: int) -> tuple[int, int, int, int]:
@@ -160,7 +165,7 @@ class TableWriter:
         pandas (half a second a run) to check the lists are not pandas objects."""
         if not self.new_csv:
             return
-        data, self.new_csv = b"".join(self.new_csv), []
+        data, self.new_csv, self.new_bytes = b"".join(self.new_csv), [], 0
         parsed = pacsv.read_csv(pa.py_buffer(data), read_options=pacsv.ReadOptions(column_names=self.schema.names),
                                 parse_options=PARSE, convert_options=convert_options(self.schema))
         self.chunks.append(pa.Table.from_arrays(parsed.columns, schema=self.schema))

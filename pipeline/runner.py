@@ -1,8 +1,8 @@
 """The batch runner: an archive folder in, the consolidated tables out.
 
     discover   walk the paths (symlink loops, hidden files and OUT skipped)
-    plan       stat each file; hash the new or changed ones; look results up
-               by content hash + pipeline version (manifest.py, results.py)
+    plan       stat each file; hash the new or changed ones (archive.py); look
+               results up by content hash + pipeline version (results.py)
     process    the files without a result, in worker processes with a time
                and memory limit per file (workers.py)
     publish    the tables as one complete set, copying what did not change
@@ -24,21 +24,20 @@ import json
 import os
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from pipeline.archive import Planned, assign_doc_ids, discover, plan  # noqa: F401 (discover: also for callers)
 from pipeline.atomic import atomic_write
-from pipeline.manifest import (MANIFEST_NAME, FileEntry, Manifest, Outcome, content_sha256, load_manifest,
-                               output_version, pipeline_version, stat_signature)
+from pipeline.manifest import (MANIFEST_NAME, FileEntry, Manifest, Outcome, load_manifest, output_version,
+                               pipeline_version)
 from pipeline.model import Document
 from pipeline.outdir import REPORT_NAME, current_folder, make_current, new_version_folder, remove_old_versions
 from pipeline.progress import Progress, build_report
 from pipeline.results import FileResult, ResultCache, cache_key, failed_result
 from pipeline.workers import Limits, Task, process_all
 
-SKIP_NAMES = {"__pycache__"}
 CACHE = ".cache"
 LOCK = ".lock"
 CHANGED_WHILE_READ = "an identical file changed while it was read: run again"
@@ -67,17 +66,6 @@ class RunReport:
     @property
     def failed(self) -> list[FileEntry]:
         return [e for e in self.entries if e.outcome.status == "failed"]
-
-
-@dataclass(frozen=True)
-class Planned:
-    """A discovered file before processing: its hash, or why it cannot be read."""
-
-    path: Path
-    doc_id: str
-    stat: tuple[int, ...] = ()
-    sha256: str = ""
-    unreadable: str = ""  # the reason, when stat or hashing failed
 
 
 def run_batch(paths: list[Path], out_dir: Path, headers: str = "en", options: BatchOptions | None = None) -> RunReport:
@@ -166,111 +154,6 @@ def exclusive(out_dir: Path) -> Iterator[None]:
         except OSError:
             raise OutputBusy(f"another kyoyaku run is writing to {out_dir}/; wait for it to finish") from None
         yield
-
-
-def discover(paths: list[Path], out_dir: Path | None = None) -> list[Path]:
-    """Every file below the given paths, sorted; hidden names and OUT are
-    skipped, each real folder is walked once (symlink loops end), and special
-    files (FIFOs, devices) are left out since reading them can block forever.
-    Broken and looping symlinks are kept: they get a failed row."""
-    found: set[Path] = set()
-    skip = {Path(out_dir).resolve()} if out_dir else set()
-    for root in map(Path, paths):
-        if not root.is_dir():
-            found.add(root)
-            continue
-        seen: set[Path] = set()
-        stack = [root]
-        while stack:
-            folder = stack.pop()
-            try:
-                real = folder.resolve()
-                if real in seen or real in skip:
-                    continue
-                seen.add(real)
-                with os.scandir(folder) as listing:
-                    entries = list(listing)
-            except OSError:
-                continue
-            for entry in entries:
-                if entry.name.startswith(".") or entry.name in SKIP_NAMES:
-                    continue
-                kind = kind_of(entry)
-                if kind == "folder":
-                    stack.append(Path(entry.path))
-                elif kind == "file":
-                    found.add(Path(entry.path))
-    return sorted(found)
-
-
-def kind_of(entry: os.DirEntry) -> str:
-    """folder, file (a regular file or a symlink that leads to no folder:
-    broken or looping, it gets a failed row) or special (FIFO, device, socket)."""
-    try:
-        if entry.is_dir():
-            return "folder"
-        return "file" if entry.is_file() or entry.is_symlink() else "special"
-    except OSError:  # a symlink to itself: ELOOP
-        return "file"
-
-
-def assign_doc_ids(paths: list[Path]) -> list[str]:
-    """The file's stem (as the gold tables name documents), or its path
-    without suffix where two files share a stem, or with it where even that
-    is shared: a doc_id names one file, whatever order files come in."""
-    stems: dict[str, int] = {}
-    for path in paths:
-        stems[path.stem] = stems.get(path.stem, 0) + 1
-    bare = [path.stem if stems[path.stem] == 1 else path.with_suffix("").as_posix() for path in paths]
-    counts: dict[str, int] = {}
-    for name in bare:
-        counts[name] = counts.get(name, 0) + 1
-    return [name if counts[name] == 1 else path.as_posix() for name, path in zip(bare, paths)]
-
-
-def plan(paths: list[Path], doc_ids: list[str], known: dict[str, FileEntry], jobs: int) -> list[Planned]:
-    """Stat every file; a file whose stat is as the manifest remembers keeps
-    its hash, the others are hashed (in threads: reading and hashing release
-    the GIL)."""
-    stated = [stat_file(path, doc_id, known) for path, doc_id in zip(paths, doc_ids)]
-    unhashed = [i for i, p in enumerate(stated) if not p.sha256 and not p.unreadable]
-    if unhashed:
-        with ThreadPoolExecutor(max_workers=jobs) as threads:
-            for i, hashed in zip(unhashed, threads.map(hash_file, [stated[i] for i in unhashed])):
-                stated[i] = hashed
-    return stated
-
-
-def stat_file(path: Path, doc_id: str, known: dict[str, FileEntry]) -> Planned:
-    try:
-        stat = stat_signature(path)
-    except OSError as exc:
-        return unreadable_file(path, doc_id, exc)
-    before = known.get(str(path))
-    same = before is not None and before.stat == stat
-    return Planned(path, doc_id, stat, before.sha256 if same else "")
-
-
-def hash_file(planned: Planned) -> Planned:
-    try:
-        return replace(planned, sha256=content_sha256(planned.path))
-    except OSError as exc:
-        return unreadable_file(planned.path, planned.doc_id, exc)
-
-
-def unreadable_file(path: Path, doc_id: str, exc: OSError) -> Planned:
-    from pipeline.ingest.errors import unreadable
-
-    missing_target = isinstance(exc, FileNotFoundError) and broken_link(path)
-    return Planned(path, doc_id, unreadable=missing_target or str(unreadable(exc)))
-
-
-def broken_link(path: Path) -> str:
-    """The reason for a symbolic link to nothing ("" when path is not a link)."""
-    try:
-        return f"broken symbolic link: its target {os.readlink(path)} does not exist"
-    except OSError:
-        return ""
 
 
 def reuse_results(planned: list[Planned], known: dict[str, FileEntry], cache: ResultCache,

@@ -370,10 +370,12 @@ def test_make_run_passes_jobs_and_make_reprocess_forces(tmp_path):
 
 
 def test_parquet_has_one_row_group_per_fixed_number_of_rows(tmp_path, monkeypatch):
-    """Row groups are cut at fixed row counts, not where processing batches
-    happened to end, so Parquet bytes never depend on the run."""
+    """Row groups are cut at fixed row counts, not where rendering or
+    copying batches happened to end, so Parquet bytes never depend on the run
+    and memory stays bounded by the batch sizes."""
     from pipeline import publish
     monkeypatch.setattr(publish, "ROW_GROUP", 7)
+    monkeypatch.setattr(publish, "PARSE_BATCH", 1000)  # rendered rows reach Arrow a few at a time
     archive = seed_archive(tmp_path / "archive")
     out = tmp_path / "out"
     assert run_cli(archive, "--out", out) == 0
