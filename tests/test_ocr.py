@@ -8,6 +8,7 @@ these tests run for real.
 """
 from __future__ import annotations
 
+import subprocess
 from difflib import SequenceMatcher
 
 import numpy as np
@@ -143,3 +144,27 @@ def test_tesseract_tsv_becomes_word_boxes_in_points():
     assert [w.text for w in words] == ["連携", "書"]
     assert (words[0].x0, words[0].top, words[0].x1, words[0].bottom) == pytest.approx((72, 144, 96, 156))
     assert confidence == 90.0
+
+
+def test_ocr_cache_keeps_tesseract_output_per_image_and_settings(tmp_path, monkeypatch):
+    """KYOYAKU_OCR_CACHE (for benches): the same image and settings are read
+    once; another image or another page segmentation mode is read again."""
+    calls = []
+
+    def fake_tesseract(command, **kwargs):
+        calls.append(command)
+        return subprocess.CompletedProcess(command, 0, stdout=f"output {len(calls)}", stderr="")
+
+    monkeypatch.setattr(ocr.subprocess, "run", fake_tesseract)
+    page = np.full((40, 60), 255, dtype=np.uint8)
+    other = page.copy()
+    other[10:20, 10:20] = 0
+    assert ocr.tesseract_tsv(page) == "output 1"  # no cache folder set: always read
+    assert ocr.tesseract_tsv(page) == "output 2"
+    monkeypatch.setenv(ocr.CACHE_ENV, str(tmp_path / "ocr"))
+    assert ocr.tesseract_tsv(page) == "output 3"
+    assert ocr.tesseract_tsv(page) == "output 3"  # from the cache
+    assert ocr.tesseract_tsv(other) == "output 4"
+    monkeypatch.setattr(ocr, "PAGE_SEGMENTATION", "6")
+    assert ocr.tesseract_tsv(page) == "output 5"
+    assert len(list((tmp_path / "ocr").glob("*.tsv"))) == 3

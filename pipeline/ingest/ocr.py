@@ -11,10 +11,16 @@ plain text lines (whose reading order interleaves the columns).
 Pages are read in parallel, one Tesseract process per core with its own
 threads turned off (OMP_THREAD_LIMIT=1), which is faster than one process
 using every core.
+
+For measurements that run the same scans again and again (bench/scanned.py),
+KYOYAKU_OCR_CACHE=DIR keeps Tesseract's output per page in DIR, keyed by the
+image Tesseract is given and its command line: a re-run after a change that
+is not in OCR reads no page again, a change to the image or the settings does.
 """
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import os
 import shutil
@@ -44,6 +50,7 @@ MIN_ROW_RULE_PT = 40.0  # longer than any character stroke
 MIN_COLUMN_RULE_PT = 15.0  # shorter than a one-line table row, longer than 「 or |
 RULE_MARGIN_PX = 2  # painted white around a found rule (anti-aliasing)
 WORKERS = os.cpu_count() or 1  # Tesseract processes at a time
+CACHE_ENV = "KYOYAKU_OCR_CACHE"  # folder for Tesseract's output per page (measurements)
 
 
 @dataclass(frozen=True)
@@ -144,17 +151,42 @@ def paint_out(pixels: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> np.
 
 def tesseract_words(pixels: np.ndarray, scale: float) -> tuple[list[Glyph], float | None]:
     """Run the tesseract command on the image; words with their boxes."""
+    return tsv_to_words(tesseract_tsv(pixels), scale)
+
+
+def tesseract_command(image_path: str) -> list[str]:
+    return ["tesseract", image_path, "stdout", "-l", LANGUAGE, "--dpi", str(DPI), "--psm", PAGE_SEGMENTATION, "tsv"]
+
+
+def tesseract_tsv(pixels: np.ndarray) -> str:
+    cached = cache_path(pixels)
+    if cached is not None and cached.exists():
+        return cached.read_text(encoding="utf-8")
     from PIL import Image
 
     with tempfile.TemporaryDirectory(prefix="kyoyaku-ocr-") as folder:
         image_path = Path(folder) / "page.pgm"  # PGM: no compression to wait for
         Image.fromarray(pixels).save(image_path)
         env = dict(os.environ, OMP_THREAD_LIMIT="1")
-        result = subprocess.run(["tesseract", str(image_path), "stdout", "-l", LANGUAGE, "--dpi", str(DPI),
-                                 "--psm", PAGE_SEGMENTATION, "tsv"], capture_output=True, text=True, env=env)
+        result = subprocess.run(tesseract_command(str(image_path)), capture_output=True, text=True, env=env)
     if result.returncode != 0:
         raise IngestError(f"tesseract failed: {result.stderr.strip()[:200]}")
-    return tsv_to_words(result.stdout, scale)
+    if cached is not None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(result.stdout, encoding="utf-8")
+        partial.replace(cached)
+    return result.stdout
+
+
+def cache_path(pixels: np.ndarray) -> Path | None:
+    """Where KYOYAKU_OCR_CACHE keeps this image's output (None: not set)."""
+    folder = os.environ.get(CACHE_ENV)
+    if not folder:
+        return None
+    key = hashlib.sha256(" ".join(tesseract_command("")).encode() + str(pixels.shape).encode())
+    key.update(np.ascontiguousarray(pixels).tobytes())
+    return Path(folder) / f"{key.hexdigest()}.tsv"
 
 
 def tsv_to_words(tsv: str, scale: float) -> tuple[list[Glyph], float | None]:
