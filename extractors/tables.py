@@ -55,15 +55,15 @@ def header_columns(cells: list[str], parties: list[Party]) -> dict[int, str] | N
     """Column index -> field for a header row, or None if not a header.
     Role columns are found by name; the remaining columns before them are
     measure then content, whatever (possibly misplaced) words they carry."""
+    cells = [cell.replace(" ", "") for cell in cells]
+    if any(len(cell) > 20 or TERMINATED.search(cell) for cell in cells):  # a sentence: a data row
+        return None
     names = {p.municipality: ("role_a" if p.role == "甲" else "role_b") for p in parties[:2]}
     found: dict[int, str] = {}
     recognised = 0
     for i, cell in enumerate(cells):
-        cell = cell.replace(" ", "")
         if not cell:
             continue
-        if len(cell) > 20 or TERMINATED.search(cell):
-            return None
         role = ROLE_OF.match(cell)
         kind = next((k for k, pattern in HEADER_WORDS.items() if pattern.search(cell)), None)
         if kind is None and role:

@@ -57,8 +57,11 @@ def normalize(source: Source) -> list[Line]:
 
 def clean_line(text: str) -> str:
     """One source line to its normal form; TABs (cell borders) are kept."""
-    text = html.unescape(TAG.sub("", text)).replace("\ufffd", "")
-    cells = [clean_cell(cell) for cell in text.split(CELL_SEP)]
+    if "<" in text:
+        text = TAG.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
+    cells = [clean_cell(cell) for cell in text.replace("\ufffd", "").split(CELL_SEP)]
     while cells and not cells[-1]:
         cells.pop()
     if all(RULE.match(cell) or not cell for cell in cells):  # a ruled row of a text table

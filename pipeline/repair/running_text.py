@@ -9,7 +9,9 @@ UniDic's reading: the original falls apart, the correction is a word.
 """
 from __future__ import annotations
 
+import operator
 from collections import Counter
+from itertools import islice
 
 import regex
 
@@ -24,6 +26,7 @@ SUPPORT = 2  # uses of the corrected pair that make a majority
 # Words as runs of kanji and kana (取り組む): the pairs a misread breaks.
 WORD_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]{2,}")
 HAN = regex.compile(r"\p{Han}")
+NOT_HAN = regex.compile(r"\P{Han}+")
 DOUBLED = regex.compile(r"(\p{Han})\1")
 LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]")
 # Numerals are the context rules' business: a date or label must parse, not just read well.
@@ -33,14 +36,14 @@ NUMERALS = frozenset("〇一二三四五六七八九十百千万元")
 def running_text_edits(lines: list[Line]) -> list[Edit]:
     joined = Joined.of(lines)
     words = "\n".join(WORD_RUN.findall(joined.text))
-    counts = Counter(words)
-    frequent = frozenset(ch for ch, n in counts.items() if n > RARE and HAN.match(ch)) - NUMERALS
+    counts = Counter(NOT_HAN.sub("", words))
+    frequent = frozenset(ch for ch, n in counts.items() if n > RARE) - NUMERALS
     suspects = {ch: tuple(sorted(found)) for ch, n in counts.items()
-                if n <= RARE and ch not in NUMERALS and HAN.match(ch) and (found := neighbours(ch) & frequent)}
+                if n <= RARE and ch not in NUMERALS and (found := neighbours(ch) & frequent)}
     doubled = list(DOUBLED.finditer(joined.text))
     if not suspects and not doubled:
         return []
-    pairs = Counter([words[i:i + 2] for i in range(len(words) - 1)])  # the fastest count in pure Python
+    pairs = PairCounts(words)
     # A municipality the gazetteer knows (二戸市) is no misreading of 二百.
     in_names = {i for start, end, _ in known_names(joined.text) for i in range(start, end)}
     edits: list[Edit] = []
@@ -48,14 +51,56 @@ def running_text_edits(lines: list[Line]) -> list[Edit]:
         if match.start() not in in_names:
             index, pos = joined.locate(match.start())
             edits += doubled_edit(index, lines[index].text, pos, pairs)
-    for match in regex.finditer("[" + "".join(suspects) + "]", joined.text) if suspects else ():
-        if match.start() not in in_names:
-            index, pos = joined.locate(match.start())
-            edits += lookalike_edit(index, lines[index].text, pos, pairs, suspects[match.group(0)])
+    for offset in sorted(offsets_of(joined.text, suspects)):
+        if offset not in in_names:
+            index, pos = joined.locate(offset)
+            edits += lookalike_edit(index, lines[index].text, pos, pairs, suspects[joined.text[offset]])
     return edits
 
 
-def lookalike_edit(index: int, text: str, pos: int, pairs: Counter, lookalikes: tuple[str, ...]) -> list[Edit]:
+def offsets_of(text: str, chars) -> list[int]:
+    """Every offset of each (rare) character: str.find, no pattern to compile per document."""
+    found = []
+    for char in chars:
+        offset = text.find(char)
+        while offset >= 0:
+            found.append(offset)
+            offset = text.find(char, offset + 1)
+    return found
+
+
+class PairCounts:
+    """How often the document's words hold a two-character string. The set
+    of pairs present is built at once (cheaper than counting them all); a
+    count is taken only for a pair that is present and asked for."""
+
+    def __init__(self, words: str):
+        self.words = words
+        self.present = set(map(operator.add, words, islice(words, 1, None)))
+        self.known: dict[str, int] = {}
+
+    def get(self, pair: str, default: int = 0) -> int:
+        if pair not in self.present:
+            return default
+        count = self.known.get(pair)
+        if count is None:
+            count = self.known[pair] = overlapping_count(self.words, pair)
+        return count
+
+    __getitem__ = get
+
+
+def overlapping_count(text: str, pair: str) -> int:
+    """Occurrences, overlapping ones included (交交交 holds 交交 twice)."""
+    if pair[0] != pair[-1]:
+        return text.count(pair)
+    count, offset = 0, text.find(pair)
+    while offset >= 0:
+        count, offset = count + 1, text.find(pair, offset + 1)
+    return count
+
+
+def lookalike_edit(index: int, text: str, pos: int, pairs: PairCounts, lookalikes: tuple[str, ...]) -> list[Edit]:
     """The look-alike whose pair with a neighbouring kanji the document uses
     most, if UniDic reads the result better."""
     char = text[pos]
@@ -88,7 +133,7 @@ def lookalike_edit(index: int, text: str, pos: int, pairs: Counter, lookalikes: 
     return [Edit(index, pos, pos + 1, best, original, fixed, "text:document-majority", evidence, confidence)]
 
 
-def doubled_edit(index: int, text: str, pos: int, pairs: Counter) -> list[Edit]:
+def doubled_edit(index: int, text: str, pos: int, pairs: PairCounts) -> list[Edit]:
     """交交通網 -> 交通網: a kanji printed twice, once only in the document,
     where the single form is how the document writes the word elsewhere."""
     char = text[pos]
