@@ -32,6 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+import regex
 
 from pipeline.ingest.errors import IngestError
 from pipeline.ingest.layout import Glyph
@@ -49,6 +50,12 @@ INK = 160  # gray level below which a pixel is ink
 MIN_ROW_RULE_PT = 40.0  # longer than any character stroke
 MIN_COLUMN_RULE_PT = 15.0  # shorter than a one-line table row, longer than 「 or |
 RULE_MARGIN_PX = 2  # painted white around a found rule (anti-aliasing)
+# Tesseract's Japanese model now and then "reads" paragraph markup that is not
+# on the page: <p> and </p> over the first and last words of table cells,
+# sometimes broken over two lines (</ then D>). Its boxes overlap the real
+# words, so it is taken out of the words, not left to the text stages.
+MARKUP = regex.compile(r"</?[pP]>")
+MARKUP_WORD = regex.compile(r"</?[pP]?|[pPD]?>")
 WORKERS = os.cpu_count() or 1  # Tesseract processes at a time
 CACHE_ENV = "KYOYAKU_OCR_CACHE"  # folder for Tesseract's output per page (measurements)
 
@@ -189,10 +196,19 @@ def cache_path(pixels: np.ndarray) -> Path | None:
     return Path(folder) / f"{key.hexdigest()}.tsv"
 
 
+def without_markup(text: str) -> str:
+    """A word without the paragraph tags Tesseract hallucinates ("" if it
+    was nothing else)."""
+    if "<" not in text and ">" not in text:
+        return text
+    text = MARKUP.sub("", text)
+    return "" if MARKUP_WORD.fullmatch(text) else text
+
+
 def tsv_to_words(tsv: str, scale: float) -> tuple[list[Glyph], float | None]:
     words, confidences = [], []
     for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
-        text = (row.get("text") or "").strip()
+        text = without_markup((row.get("text") or "").strip())
         if row["level"] != "5" or not text:
             continue
         left, top, width, height = (int(row[k]) for k in ("left", "top", "width", "height"))

@@ -18,6 +18,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from statistics import median
 
 from extractors.tables import TERMINATED, join_fragment, split_label
 from pipeline.ingest.layout import Glyph, glyphs_to_lines, join_wrapped
@@ -26,6 +27,9 @@ from pipeline.normalize import clean_line
 
 SAME_ROW_SIMILARITY = 0.75  # a repeated header row read by OCR differs in a character or two
 EDGE_TOLERANCE = 3.0  # points: rules closer than this meet (pdfplumber's snap/join tolerance)
+HANGING = {"、", "。", ",", ".", "，", "．"}  # set hanging past the right margin, never first on a line
+HANG_EM = 0.5  # how far into a cell, in ems, hanging punctuation of the cell to its left reaches
+MIN_CHAR_EM, MAX_CHAR_EM = 0.4, 1.6  # width per character of an OCR word whose box can be cut
 
 
 @dataclass(frozen=True)
@@ -112,20 +116,69 @@ def rule(x0: float, top: float, x1: float, bottom: float) -> dict:
 
 def cells_to_texts(rows: list[list[Cell | None]], glyphs: list[Glyph], ocr: bool = False) -> list[list[str]]:
     """Each glyph goes to the cell its middle lies in; a cell's lines are
-    joined as wrapped text."""
+    joined as wrapped text. An OCR word that runs across a column rule is
+    cut there first; punctuation hanging past a cell's right rule stays in
+    that cell."""
     row_tops = [min(c.top for c in row if c) for row in rows]
     content: dict[tuple[int, int], list[Glyph]] = {}
+    em = median(g.size for g in glyphs if len(g.text.strip()) == 1) if glyphs else 0.0
     for glyph in glyphs:
         r = bisect_right(row_tops, glyph.middle) - 1
         if r < 0:
             continue
-        x = (glyph.x0 + glyph.x1) / 2
-        for c, cell in enumerate(rows[r]):
-            if cell and cell.x0 <= x <= cell.x1:
-                content.setdefault((r, c), []).append(glyph)
-                break
+        for part in split_at_rules(glyph, rows[r], em) if ocr else (glyph,):
+            c = cell_index(rows[r], (part.x0 + part.x1) / 2)
+            if c is not None:
+                content.setdefault((r, c), []).append(part)
+    keep_hanging_punctuation(rows, content, em)
     return [[join_wrapped([ln.text for ln in glyphs_to_lines(content.get((r, c), []), ocr)])
              for c in range(len(row))] for r, row in enumerate(rows)]
+
+
+def cell_index(row: list[Cell | None], x: float) -> int | None:
+    return next((c for c, cell in enumerate(row) if cell and cell.x0 <= x <= cell.x1), None)
+
+
+def split_at_rules(glyph: Glyph, row: list[Cell | None], em: float) -> list[Glyph]:
+    """An OCR word cut where a column rule (painted out before OCR) runs
+    through it, its characters shared out by width: Tesseract joins the end
+    of one cell's line and the start of the next cell's into one word when
+    nothing but the rule stood between them. Only a box about as wide as its
+    characters is cut (Tesseract sometimes gives a word a box far wider than
+    its text; where its characters stand is then unknown)."""
+    text, width = glyph.text, glyph.x1 - glyph.x0
+    if len(text) < 2 or not em or not MIN_CHAR_EM * em <= width / len(text) <= MAX_CHAR_EM * em:
+        return [glyph]
+    step = width / len(text)
+    for cell in row[1:]:
+        if cell and glyph.x0 + step / 2 < cell.x0 < glyph.x1 - step / 2:
+            cut = round((cell.x0 - glyph.x0) / step)
+            if 0 < cut < len(text):
+                left = Glyph(text[:cut], glyph.x0, cell.x0, glyph.top, glyph.bottom)
+                right = Glyph(text[cut:], cell.x0, glyph.x1, glyph.top, glyph.bottom)
+                return [left, *split_at_rules(right, row, em)]
+    return [glyph]
+
+
+def keep_hanging_punctuation(rows: list[list[Cell | None]], content: dict[tuple[int, int], list[Glyph]],
+                             em: float) -> None:
+    """、 or 。 at the very start of a cell line never starts a line in
+    Japanese: it is the end of the line of the cell to the left, set hanging
+    past the rule (ぶら下げ). Moved there when that cell has a line at the
+    same height that runs up to its right edge."""
+    for (r, c), cell_glyphs in list(content.items()):
+        cell = rows[r][c]
+        left_c = next((k for k in range(c - 1, -1, -1) if rows[r][k]), None)
+        if left_c is None:
+            continue
+        left_cell = rows[r][left_c]
+        for glyph in list(cell_glyphs):
+            if glyph.text not in HANGING or glyph.x0 > cell.x0 + HANG_EM * em:
+                continue
+            beside = [g for g in content.get((r, left_c), []) if g.top - 0.3 * em <= glyph.middle <= g.bottom + 0.3 * em]
+            if beside and max(g.x1 for g in beside) >= left_cell.x1 - 2 * em:
+                cell_glyphs.remove(glyph)
+                content[(r, left_c)].append(glyph)
 
 
 # -- tables across pages ------------------------------------------------------

@@ -20,6 +20,7 @@ from pipeline.repair.edits import Edit, Joined
 from pipeline.repair.names import inside_known_name, known_names, unidic_reading, wildcard_index
 
 HAN_ONLY = regex.compile(r"\p{Han}+$")
+SUFFIX = regex.compile("[市町村]")
 
 
 def consensus_edits(lines: list[Line]) -> list[Edit]:
@@ -29,20 +30,26 @@ def consensus_edits(lines: list[Line]) -> list[Edit]:
     the spelling, it is that one. Needs two distinct readings that UniDic
     cannot parse, so a word used consistently (中核市) never qualifies."""
     joined = Joined.of(lines)
-    groups: dict[str, list[tuple[int, int, int, str, int]]] = {}
-    for match in regex.finditer("[市町村]", joined.text):
-        index, pos = joined.locate(match.start())
-        text, end = lines[index].text, pos + 1
+    text, names = joined.text, gazetteer().by_name
+    groups: dict[str, list[tuple[int, int, str, int]]] = {}
+    for match in SUFFIX.finditer(text):
+        end = match.end()
         for size in (3, 4, 5):
             span = text[end - size:end] if end >= size else ""
-            if len(span) == size and HAN_ONLY.match(span) and span not in gazetteer().by_name:
+            if len(span) == size and HAN_ONLY.match(span) and span not in names:
                 for i in range(1, size - 1):  # the first character differing would make any start a name
-                    groups.setdefault(span[:i] + "?" + span[i + 1:], []).append((index, end - size, end, span, i))
-    prefectures = document_prefectures(joined.text)
+                    groups.setdefault(span[:i] + "?" + span[i + 1:], []).append((end - size, end, span, i))
+    prefectures = None
     edits = []
-    for pattern, members in groups.items():
-        if len({span for _, _, _, span, _ in members}) < 2:
+    for pattern, found in groups.items():
+        if len({span for _, _, span, _ in found}) < 2:
             continue  # the usual case: one spelling, used consistently
+        if prefectures is None:
+            prefectures = document_prefectures(text)
+        members = []
+        for start, end, span, i in found:
+            index, pos = joined.locate(start)
+            members.append((index, pos, pos + end - start, span, i))
         members = [m for m in members if not inside_known_name(lines[m[0]].text, m[2])]
         readings = {span for _, _, _, span, _ in members}
         unreadable = {span for index, start, _, span, i in members

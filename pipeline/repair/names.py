@@ -84,8 +84,9 @@ def candidates_at(text: str, end: int, document: str) -> list[Candidate]:
     dropped = dropped_char_names(document)
     for offset in range(len(tail) - 1):
         span = tail[offset:]
-        candidates += [Candidate(start + offset, end, name, "name:dropped", Link("component", "dropped"), -1)
-                       for name in dropped.get(span, ()) if may_lack_a_char(text, start + offset, span, name, document)]
+        for name in dropped.get(span, ()):  # mostly none: no list built per offset
+            if may_lack_a_char(text, start + offset, span, name, document):
+                candidates.append(Candidate(start + offset, end, name, "name:dropped", Link("component", "dropped"), -1))
     if " " in text[max(0, end - LONGEST_STEM - 2):end]:
         candidates += spaced_candidates(text, end)
     return candidates
