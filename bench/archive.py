@@ -15,6 +15,7 @@ time). Prints a table and merges the numbers for this N into out/bench.json.
 """
 from __future__ import annotations
 
+import compileall
 import cProfile
 import csv
 import io
@@ -135,6 +136,9 @@ def snapshot_code(folder: Path) -> Path:
     shutil.rmtree(folder, ignore_errors=True)
     for package in ("pipeline", "extractors"):
         shutil.copytree(ROOT / package, folder / package, ignore=shutil.ignore_patterns("__pycache__"))
+    # Bytecode as an installed package has it: with PYTHONDONTWRITEBYTECODE set
+    # (some sandboxes and CI images) every worker would compile the sources again.
+    compileall.compile_dir(folder, quiet=1)
     return folder
 
 

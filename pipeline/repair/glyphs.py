@@ -77,10 +77,16 @@ def component_index() -> dict[tuple[str, int, str], frozenset[str]]:
     index: dict[tuple[str, int, str], set[str]] = {}
     for char, forms in decompositions().items():
         for layout, *parts in forms:
-            for slot in range(len(parts)):
-                rest = "|".join(p for i, p in enumerate(parts) if i != slot)
+            for slot, rest in open_slots(parts):
                 index.setdefault((layout, slot, rest), set()).add(char)
     return {key: frozenset(chars) for key, chars in index.items()}
+
+
+def open_slots(parts: list[str]) -> list[tuple[int, str]]:
+    """(slot, the other parts joined by |) for each part of a decomposition."""
+    if len(parts) == 2:  # most kanji: built once per worker, so the common case is spelled out
+        return [(0, parts[1]), (1, parts[0])]
+    return [(slot, "|".join(p for i, p in enumerate(parts) if i != slot)) for slot in range(len(parts))]
 
 
 def shared_component(a: str, b: str) -> str:
@@ -114,8 +120,7 @@ def neighbours(char: str) -> frozenset[str]:
     found = set(lookalike_pairs().get(char, ()))
     index = component_index()
     for layout, *parts in decompositions().get(char, ()):
-        for slot in range(len(parts)):
-            rest = "|".join(p for i, p in enumerate(parts) if i != slot)
+        for slot, rest in open_slots(parts):
             found.update(index.get((layout, slot, rest), ()))
     found.discard(char)
     return frozenset(found)
