@@ -40,6 +40,7 @@ TERMINATED = regex.compile(r"[。)」]$")
 # A cell that ends a sentence, also when OCR read its 。 as o / O (推進する oO).
 FINISHED = regex.compile(r"[。)」]$|(?<=[\p{Hiragana}\p{Katakana}\p{Han}])\s*[oO○〇]{1,2}$")
 KATAKANA_LABELS = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ"
+KANJI = regex.compile(r"\p{Han}")
 
 
 @dataclass
@@ -120,7 +121,7 @@ def split_expected_label(text: str, expected: str) -> tuple[str, str]:
     from pipeline.repair.glyphs import lookalike_pairs
 
     if expected and len(text) > 1 and text[0] in lookalike_pairs().get(expected, ()) \
-            and (text[1].isspace() or regex.match(r"\p{Han}", text[1])):
+            and (text[1].isspace() or KANJI.match(text[1])):
         rest = text[1:].strip()
         if rest:
             return expected, rest

@@ -38,6 +38,7 @@ SPACED_LETTERS = regex.compile(r"(?<![A-Za-z])[A-Z](?: [A-Z]){1,}(?![A-Za-z])")
 RULE = regex.compile(r"^[\s\-=_~*・.─━═│┃|+]{3,}$")
 PAGE_FOOTER = regex.compile(r"^(?:-\s*\d{1,3}\s*-|\d{1,3}\s*/\s*\d{1,3}|[Pp]\.?\s*\d{1,3}|\(\s*\d{1,3}\s*\))$")
 ITEM_MARKER = regex.compile(r"^(?:\(?[0-9a-zア-ン]{1,2}\)|[0-9a-zア-ン]{1,2}[\s.])")
+KANJI = regex.compile(r"\p{Han}")
 SENTENCE_PUNCT = regex.compile(r"[、。,.:;「」()]")
 
 
@@ -133,6 +134,6 @@ def old_form_words(text: str) -> tuple[str, ...]:
         lemma = word.feature.lemma or ""
         surface = word.surface
         if (len(lemma) == len(surface) and lemma != surface
-                and all(regex.match(r"\p{Han}", ch) for ch in surface + lemma)):
+                and all(KANJI.match(ch) for ch in surface + lemma)):
             found.append(surface)
     return tuple(found)

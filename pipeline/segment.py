@@ -191,6 +191,7 @@ def signatory_blocks(lines: list[Line]) -> list[Segment]:
 
 HEAD_TITLE = regex.compile(r"(?:市|町|村|区)長|知事")
 ADDRESS_HINT = regex.compile(r"\d+番|番地|丁目|\d+号|[一二三四五六七八九十]+番")
+SIGNER_TITLE = regex.compile(r"(?:長|知事)\s*\S")
 
 
 def block_starts_without_roles(lines: list[Line]) -> list[int]:
@@ -203,7 +204,7 @@ def block_starts_without_roles(lines: list[Line]) -> list[int]:
             expecting_new = False
         if HEAD_TITLE.search(ln.text):
             # the name may share the line or follow on the next one
-            has_name = bool(regex.search(r"(?:長|知事)\s*\S", ln.text))
+            has_name = bool(SIGNER_TITLE.search(ln.text))
             expecting_new = has_name
             if not has_name and i + 1 < len(lines) and not ADDRESS_HINT.search(lines[i + 1].text) \
                     and not HEAD_TITLE.search(lines[i + 1].text):

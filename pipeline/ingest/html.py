@@ -58,7 +58,7 @@ class _LineBuilder(HTMLParser):
         if tag in SKIP_TAGS:
             self._skip = max(0, self._skip - 1)
         elif tag in ("td", "th") and self._row is not None and self._cell is not None:
-            self._row.append(regex.sub(r"\s+", " ", "".join(self._cell)).strip())
+            self._row.append(" ".join("".join(self._cell).split()))
             self._cell = None
         elif tag == "tr" and self._row is not None:
             if any(self._row):

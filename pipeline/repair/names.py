@@ -31,6 +31,8 @@ NAME_ENDS = (frozenset(SUFFIXES) | frozenset(c for s in SUFFIXES for c in lookal
              | frozenset(c for s in "市町区" for c in neighbours(s)))
 NAME_END = regex.compile("[" + "".join(sorted(NAME_ENDS)) + "]")
 LETTERS_BEFORE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー々ヶ]+$")  # searched up to a name's end
+SUFFIX = regex.compile(f"[{SUFFIXES}]")
+KANJI_OR_KATAKANA = regex.compile(r"[\p{Han}\p{Katakana}]")
 NAME_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー々ヶ]")
 LONGEST_STEM = 6
 # A name missing one character is restored only when it cannot be one of these words (本市, 同町).
@@ -148,7 +150,7 @@ def after_boundary(text: str, start: int) -> bool:
     """True when a name may begin at start: at the line's start, after a
     non-kanji, or after its prefecture or 郡 (山口県美祢市, 和気郡和気町)."""
     before = text[start - 1:start]
-    return not before or before in "県郡都府道" or not regex.match(r"[\p{Han}\p{Katakana}]", before)
+    return not before or before in "県郡都府道" or not KANJI_OR_KATAKANA.match(before)
 
 
 def inside_known_name(text: str, end: int) -> bool:
@@ -200,7 +202,7 @@ def known_names(document: str) -> list[tuple[int, int, str]]:
     (much cheaper than scanning every position)."""
     names = gazetteer().by_name
     found = []
-    for match in regex.finditer(f"[{SUFFIXES}]", document):
+    for match in SUFFIX.finditer(document):
         end = match.end()
         for start in range(max(0, end - LONGEST_STEM - 1), end - 1):
             if document[start:end] in names:
