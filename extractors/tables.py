@@ -21,8 +21,8 @@ from pipeline.model import Line, Party
 FIELDS = ("section", "label", "measure", "content", "role_a", "role_b")
 # 甲の役割 / 乙の役割 as OCR reads them: 甲 as 申, 乙 as と, Z or | or lost
 # (Tesseract, seen on scanned 別表 headers and key cells).
-ROLE_A_KEY = r"[甲申]の役割"
-ROLE_B_KEY = r"[乙とZz|]?の役割"
+ROLE_A_KEY = r"[甲申]の役割(?:分担)?"
+ROLE_B_KEY = r"[乙とZz|]?の役割(?:分担)?"
 HEADER_WORDS = {
     "content": regex.compile(r"^(?:取組|事業|具体的な?取組|連携)?(?:の)?(?:内容|概要)$"),
     "role_a": regex.compile(rf"^甲$|^{ROLE_A_KEY}$|中心(?:市|都市)の役割|連携中枢都市の役割"),
@@ -32,7 +32,7 @@ HEADER_WORDS = {
     "roles": regex.compile(r"^役割分担$|^役割$|^甲乙の役割$"),
     "label": regex.compile(r"^(?:番号|No\.?|記号)$"),
 }
-ROLE_OF = regex.compile(r"^(?P<name>.+)の役割$")
+ROLE_OF = regex.compile(r"^(?P<name>.+)の役割(?:分担)?$")
 # A katakana label may touch a kanji measure when OCR loses the space (ア経済戦略…).
 LABEL = regex.compile(r"^(?P<label>[ア-ン]|[a-z]|\((?:[a-zア-ン]|\d{1,2})\)|[ivx]{1,4})"
                       r"(?:[\s.、)]\s*|\s*$|(?<=^[ア-ン])(?=\p{Han}))(?P<rest>.*)$")

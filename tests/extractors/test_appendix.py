@@ -339,3 +339,22 @@ def test_a_stop_read_as_o_still_ends_the_row():
     災害対策\t防災体制の充実に取り組む。\t防災体制の充実に向け、連携を推進する。\t協力して取り組む。
     """)
     assert [r.measure for r in rows] == ["教育", "地域振興", "災害対策"]
+
+
+def test_role_columns_headed_role_sharing_of_each_party():
+    """甲の役割分担 / 乙の役割分担 and 取組 / 概要 head the columns: the roles
+    stay in their own cells instead of running into the content."""
+    rows, warnings = rows_of("""
+    別表(第1条関係)
+    Ⅰ 圏域全体の経済成長のけん引
+    取組\t概要\t甲の役割分担\t乙の役割分担
+    ア 産業振興\t地場産業の販路を拡大する。\t展示会を開催する。\t展示会に参加する。
+    Ⅱ 高次の都市機能の集積・強化
+    取組\t概要\t福山市の役割分担\t神石高原町の役割分担
+    ア 高度医療\t救急医療体制を充実する。\t救命救急センターを運営する。\t搬送体制を整える。
+    """)
+    assert [brief(r) for r in rows] == [
+        (1, None, "ア", "産業振興", "地場産業の販路を拡大する。", "展示会を開催する。", "展示会に参加する。"),
+        (2, None, "ア", "高度医療", "救急医療体制を充実する。", "救命救急センターを運営する。", "搬送体制を整える。"),
+    ]
+    assert not [w for w in warnings if "header" in w]
