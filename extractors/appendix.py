@@ -303,12 +303,27 @@ def to_appendix_rows(reader: Reader) -> list[AppendixRow]:
         cells, ctx = pending.row.cells, pending.context
         if not cells.get("measure") and not cells.get("content"):
             continue
+        section_no, section_title = ctx.section_no, ctx.section_title
+        if not section_title and cells.get("section"):
+            section_no, section_title = section_of_cell(cells["section"], section_no)
         rows.append(AppendixRow(
-            section_no=ctx.section_no, section_title=ctx.section_title or cells.get("section", ""),
+            section_no=section_no, section_title=section_title,
             subsection_no=ctx.subsection_no, subsection_title=ctx.subsection_title,
             label=pending.row.label, measure=cells.get("measure", ""), content=cells.get("content", ""),
             role_a=cells.get("role_a", ""), role_b=cells.get("role_b", ""), span=Span.of(pending.row.lines)))
     return rows
+
+
+# Numbering a 分野 column's cell may carry (1 経済成長のけん引, Ⅰ …, (1) …, 第1 …).
+SECTION_CELL_STYLES = ("dai", "paren_digit", "digit", "roman", "kanji")
+
+
+def section_of_cell(text: str, section_no: int | None) -> tuple[int | None, str]:
+    """(number, title) of a section given in a column of the grid."""
+    heading = parse_heading(text)
+    if heading is None or heading.style not in SECTION_CELL_STYLES:
+        return section_no, text
+    return heading.number, heading.title
 
 
 def incomplete_row_warnings(reader: Reader, rows: list[AppendixRow]) -> list[str]:

@@ -38,6 +38,24 @@ def test_html_cells_become_tab_separated_and_br_breaks_lines(write_file):
     assert source.lines[0].line_no == 2  # the line of the HTML source
 
 
+def test_html_cells_spanning_rows_and_columns_are_repeated_where_they_cover(write_file):
+    """A 分野 cell with rowspan sits beside each of its measures; a colspan
+    header covers two columns: every row keeps its cells in their columns."""
+    html = """<html><body><table>
+<tr><th rowspan="2">分野</th><th rowspan="2">連携施策</th><th colspan="2">役割分担</th></tr>
+<tr><th>甲</th><th>乙</th></tr>
+<tr><td rowspan="2">1 経済成長</td><td>ア 産業振興</td><td>誘致する。</td><td>協力する。</td></tr>
+<tr><td>イ 観光振興</td><td>宣伝する。</td><td>案内する。</td></tr>
+<tr><td>2 医療</td><td>ア 救急</td><td>運営する。</td><td rowspan="x">周知する。</td></tr>
+</table></body></html>"""
+    assert [ln.text for ln in ingest(write_file("span.html", html)).lines] == [
+        "分野\t連携施策\t役割分担\t役割分担",
+        "分野\t連携施策\t甲\t乙",
+        "1 経済成長\tア 産業振興\t誘致する。\t協力する。",
+        "1 経済成長\tイ 観光振興\t宣伝する。\t案内する。",
+        "2 医療\tア 救急\t運営する。\t周知する。"]
+
+
 @pytest.mark.parametrize("content, reason", [
     (b"", "empty file"),
     (b"  \n\n", "empty file"),

@@ -1,6 +1,9 @@
 """HTML (例規集 pages, converter output): text blocks become lines, table
 cells become TAB-separated cells, <br> a line break (inside a cell the
-wrapped parts are joined, as Japanese text has no spaces between them)."""
+wrapped parts are joined, as Japanese text has no spaces between them).
+A cell spanning rows or columns (rowspan/colspan, the 分野 cell beside all of
+its measures) is repeated in each row and column it covers, as
+pandas.read_html does, so every row keeps its columns in place."""
 from __future__ import annotations
 
 import hashlib
@@ -34,6 +37,8 @@ class _LineBuilder(HTMLParser):
         self._row: list[str] | None = None
         self._cell: list[str] | None = None
         self._row_line = 1
+        self._span = (1, 1)  # rowspan, colspan of the open cell
+        self._carried: dict[int, list] = {}  # column -> [rows still covered, text] of a rowspan cell
 
     def _flush(self) -> None:
         content = "".join(self._buffer)
@@ -48,7 +53,11 @@ class _LineBuilder(HTMLParser):
             self._flush()
             self._row, self._row_line = [], self.getpos()[0]
         elif tag in ("td", "th") and self._row is not None:
-            self._cell = []
+            self._fill_carried()
+            self._cell, self._span = [], (span_of(attrs, "rowspan"), span_of(attrs, "colspan"))
+        elif tag == "table":
+            self._flush()
+            self._carried = {}
         elif tag == "br" and self._cell is None:
             self._flush()
         elif tag in BLOCK_TAGS and self._cell is None:
@@ -58,14 +67,28 @@ class _LineBuilder(HTMLParser):
         if tag in SKIP_TAGS:
             self._skip = max(0, self._skip - 1)
         elif tag in ("td", "th") and self._row is not None and self._cell is not None:
-            self._row.append(" ".join("".join(self._cell).split()))
+            content = " ".join("".join(self._cell).split())
+            rows, columns = self._span
+            for _ in range(columns):
+                if rows > 1:
+                    self._carried[len(self._row)] = [rows - 1, content]
+                self._row.append(content)
             self._cell = None
         elif tag == "tr" and self._row is not None:
+            self._fill_carried()
             if any(self._row):
                 self.lines.append((self._row_line, "\t".join(self._row)))
             self._row = None
         elif tag in BLOCK_TAGS and self._cell is None:
             self._flush()
+
+    def _fill_carried(self) -> None:
+        """The cells of earlier rows' rowspans that cover the next column."""
+        while (carried := self._carried.get(len(self._row))) is not None:
+            self._row.append(carried[1])
+            carried[0] -= 1
+            if carried[0] == 0:
+                del self._carried[len(self._row) - 1]
 
     def handle_data(self, data):
         if self._skip:
@@ -80,6 +103,12 @@ class _LineBuilder(HTMLParser):
     def close(self):
         super().close()
         self._flush()
+
+
+def span_of(attrs: list[tuple[str, str | None]], name: str) -> int:
+    """rowspan="3" -> 3; missing or malformed -> 1 (capped: a bad page must not explode)."""
+    value = dict(attrs).get(name) or ""
+    return min(int(value), 100) if value.strip().isdigit() and int(value) > 0 else 1
 
 
 def read(path: Path, data: bytes) -> Source:

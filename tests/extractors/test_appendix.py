@@ -358,3 +358,18 @@ def test_role_columns_headed_role_sharing_of_each_party():
         (2, None, "ア", "高度医療", "救急医療体制を充実する。", "救命救急センターを運営する。", "搬送体制を整える。"),
     ]
     assert not [w for w in warnings if "header" in w]
+
+
+def test_numbered_policy_field_column_gives_section_number_and_title():
+    rows, _ = rows_of("""
+    別表
+    分野\t連携施策\t取組内容\t甲の役割\t乙の役割
+    1 経済成長のけん引\tア 産業振興\t企業誘致を進める。\t誘致活動を行う。\t情報を提供する。
+    1 経済成長のけん引\tイ 観光振興\t観光客を誘致する。\t宣伝を行う。\t協力する。
+    Ⅱ 都市機能の強化\tア 医療\t医療体制を確保する。\t病院を運営する。\t周知する。
+    """)
+    assert [(r.section_no, r.section_title, r.label, r.measure) for r in rows] == [
+        (1, "経済成長のけん引", "ア", "産業振興"),
+        (1, "経済成長のけん引", "イ", "観光振興"),
+        (2, "都市機能の強化", "ア", "医療"),
+    ]
