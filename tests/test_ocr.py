@@ -168,3 +168,36 @@ def test_ocr_cache_keeps_tesseract_output_per_image_and_settings(tmp_path, monke
     monkeypatch.setattr(ocr, "PAGE_SEGMENTATION", "6")
     assert ocr.tesseract_tsv(page) == "output 5"
     assert len(list((tmp_path / "ocr").glob("*.tsv"))) == 3
+
+
+def test_paragraph_markup_tesseract_hallucinates_is_not_read_as_text():
+    from pipeline.ingest.ocr import without_markup
+    assert [without_markup(w) for w in ["<p>", "</p>", "</", "D>", "、<p>", "。</p>", "<p>乙"]] == \
+        ["", "", "", "", "、", "。", "乙"]
+    assert without_markup("甲") == "甲" and without_markup("a<b") == "a<b"
+
+
+def test_ocr_word_running_across_a_column_rule_is_cut_there():
+    """Tesseract read the end of one cell's line and the start of the next
+    cell's as one word 圏域甲と: each cell gets its own characters."""
+    from pipeline.ingest.layout import Glyph
+    from pipeline.ingest.pdf_tables import Cell, cells_to_texts
+
+    row = [Cell(0, 0, 100, 30), Cell(100, 0, 200, 30)]
+    words = [Glyph("連携する", 60, 96, 10, 19), Glyph("圏域甲と", 82, 118, 22, 31),
+             Glyph("連携", 104, 122, 10, 19)]
+    assert cells_to_texts([row], words, ocr=True) == [["連携する圏域", "連携甲と"]]
+    # a box far wider than its two characters is not cut: where they stand is unknown
+    assert cells_to_texts([row], [Glyph("産学", 30, 120, 10, 19)], ocr=True) == [["産学", ""]]
+
+
+def test_punctuation_hanging_past_a_cell_rule_stays_with_its_line():
+    """、 set hanging past the right rule of 施策 lands just inside the next
+    cell; it never starts a line, so it ends the line of the cell before."""
+    from pipeline.ingest.layout import Glyph
+    from pipeline.ingest.pdf_tables import Cell, cells_to_texts
+
+    row = [Cell(0, 0, 100, 40), Cell(100, 0, 200, 40)]
+    words = [Glyph("形成", 80, 98, 10, 19), Glyph("、", 100.5, 102, 17, 19), Glyph("産業", 110, 128, 10, 19),
+             Glyph("育成", 4, 22, 22, 31), Glyph("、", 101, 103, 29, 31), Glyph("を", 110, 119, 22, 31)]
+    assert cells_to_texts([row], words, ocr=True) == [["形成、育成", "産業、を"]]  # 育成 ends far from the rule

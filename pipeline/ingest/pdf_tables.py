@@ -121,7 +121,8 @@ def cells_to_texts(rows: list[list[Cell | None]], glyphs: list[Glyph], ocr: bool
     that cell."""
     row_tops = [min(c.top for c in row if c) for row in rows]
     content: dict[tuple[int, int], list[Glyph]] = {}
-    em = median(g.size for g in glyphs if len(g.text.strip()) == 1) if glyphs else 0.0
+    sizes = [g.size for g in glyphs if len(g.text.strip()) == 1] or [g.size for g in glyphs]
+    em = median(sizes) if sizes else 0.0  # a character's height; OCR words of one character tell it best
     for glyph in glyphs:
         r = bisect_right(row_tops, glyph.middle) - 1
         if r < 0:
