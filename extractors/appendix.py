@@ -41,7 +41,8 @@ HEADING_STYLES = (
     ("latin", regex.compile(r"^(?P<num>[a-z])(?:\s*[.)]\s*|\s+)(?P<title>.+)$")),
 )
 KEYS = (
-    ("content", regex.compile(r"^(?:具体的な)?(?:取組|事業|連携)?(?:の)?(?:内容|概要)")),
+    ("content", regex.compile(r"^(?:具体的な)?(?:取組|事業|連携)?(?:の)?(?:内容|概要)"
+                              r"|^連携する(?:具体的な)?(?:取組|事項|事業)(?:の(?:内容|概要))?(?=\s|[::]|$)")),
     ("role_a", regex.compile(rf"^{ROLE_A_KEY}")),
     ("role_b", regex.compile(rf"^{ROLE_B_KEY}")),
     ("roles", regex.compile(r"^役割分担")),
@@ -292,8 +293,8 @@ def styles_followed_by_keys(lines: list[Line], parties: list[Party]) -> set[str]
 
 
 def is_key_line(line: Line, parties: list[Party]) -> bool:
-    if line.is_row:
-        return bool(key_of(line.cells[0], parties))
+    if line.is_row:  # a header row (連携する取組 | 取組の内容 | …) names columns, not one row's fields
+        return bool(key_of(line.cells[0], parties)) and header_columns(line.cells, parties) is None
     return split_key(line.text, parties) is not None
 
 

@@ -373,3 +373,30 @@ def test_numbered_policy_field_column_gives_section_number_and_title():
         (1, "経済成長のけん引", "イ", "観光振興"),
         (2, "都市機能の強化", "ア", "医療"),
     ]
+
+
+def test_labelled_keys_with_linked_measure_wording_under_each_field():
+    """ア 連携する取組 / イ 甲の役割 / ウ 乙の役割 as keys under (1) 医療:
+    the measure is 医療, 連携する取組 names the content."""
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    1 生活機能の強化に係る政策分野
+    (1) 医療
+     ア 連携する取組
+      地域医療体制を充実させる。
+     イ 甲の役割
+      休日診療所を運営する。
+     ウ 乙の役割
+      甲の取組に協力する。
+    (2) 福祉
+     ア 連携する具体的な取組
+      子育て支援を充実させる。
+     イ 甲の役割
+      病児保育を実施する。
+     ウ 乙の役割
+      住民に周知する。
+    """)
+    assert [brief(r) for r in rows] == [
+        (1, None, "1", "医療", "地域医療体制を充実させる。", "休日診療所を運営する。", "甲の取組に協力する。"),
+        (1, None, "2", "福祉", "子育て支援を充実させる。", "病児保育を実施する。", "住民に周知する。"),
+    ]
