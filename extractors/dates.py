@@ -1,4 +1,5 @@
-"""Era and western dates -> datetime.date (令和元年12月25日 -> 2019-12-25).
+"""Era and western dates -> datetime.date (令和元年12月25日 -> 2019-12-25,
+R1.12.25 -> 2019-12-25).
 
 Lenient on purpose: full-width or kanji numerals, 元年, spaces between
 parts, and years past an era's end (平成32年, written in real plans before
@@ -20,6 +21,10 @@ ERAS = {"明治": dt.date(1868, 1, 25), "大正": dt.date(1912, 7, 30), "昭和"
 ERA_DATE = regex.compile(
     rf"(?P<era>明治|大正|昭和|平成|令和)\s*(?P<year>{NUMBER})\s*年\s*(?P<month>{NUMBER})\s*月\s*(?P<day>{NUMBER})\s*日")
 WESTERN_DATE = regex.compile(r"(?<!\d)(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
+# Slides and tables abbreviate the era to its initial (R1.12.25, H31.3.29).
+ERA_INITIALS = {"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": "令和"}
+ABBREVIATED_DATE = regex.compile(r"(?<![A-Za-z0-9])(?P<era>[MTSHR])\s*(?P<year>\d{1,2}|元)\s*[./]\s*(?P<month>\d{1,2})"
+                                 r"\s*[./]\s*(?P<day>\d{1,2})(?![0-9./])")
 # Where a signing date stands, most telling first (a cover date is the last resort).
 SIGNING_KINDS = (Kind.DATE, Kind.SIGNATORY, Kind.CLOSING, Kind.COVER)
 
@@ -38,6 +43,12 @@ def find_dates(text: str) -> list[tuple[dt.date, str]]:
         year = kanji_to_int(match["year"])
         date = safe_date(ERAS[match["era"]].year - 1 + year if year else None,
                          kanji_to_int(match["month"]), kanji_to_int(match["day"]))
+        if date:
+            found.append((match.start(), date, match.group(0)))
+    for match in ABBREVIATED_DATE.finditer(text):
+        year = kanji_to_int(match["year"])
+        date = safe_date(ERAS[ERA_INITIALS[match["era"]]].year - 1 + year if year else None,
+                         int(match["month"]), int(match["day"]))
         if date:
             found.append((match.start(), date, match.group(0)))
     for match in WESTERN_DATE.finditer(text):

@@ -20,6 +20,9 @@ from pipeline.model import Kind, Line, Segment
     ("㍻31年4月30日", "2019-04-30"),
     ("平成32年3月31日", "2020-03-31"),  # out-of-era year, as written in plans made before 令和
     ("2020年1月9日", "2020-01-09"),
+    ("R1.12.25", "2019-12-25"),  # slides abbreviate the era to its initial
+    ("H31.3.29締結", "2019-03-29"),
+    ("(R元/5/1～)", "2019-05-01"),
 ])
 def test_dates_in_every_era_and_script_read_as_iso(text, iso):
     assert parse_date(text) == dt.date.fromisoformat(iso)
@@ -31,6 +34,10 @@ def test_impossible_day_is_not_a_date():
 
 def test_year_and_month_alone_is_not_a_full_date():
     assert find_dates("平成26年度から、平成26年8月に") == []
+
+
+def test_a_version_or_part_number_is_no_abbreviated_date():
+    assert find_dates("ABR1.2.3 版 R1.2.3.4") == []
 
 
 def test_every_date_in_a_line_keeps_its_raw_text():
