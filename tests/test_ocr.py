@@ -201,3 +201,29 @@ def test_punctuation_hanging_past_a_cell_rule_stays_with_its_line():
     words = [Glyph("形成", 80, 98, 10, 19), Glyph("、", 100.5, 102, 17, 19), Glyph("産業", 110, 128, 10, 19),
              Glyph("育成", 4, 22, 22, 31), Glyph("、", 101, 103, 29, 31), Glyph("を", 110, 119, 22, 31)]
     assert cells_to_texts([row], words, ocr=True) == [["形成、育成", "産業、を"]]  # 育成 ends far from the rule
+
+
+def test_redaction_marks_are_found_in_the_image_and_read_as_one_word():
+    """●●● (a blanked template) is not in Tesseract's Japanese model: discs
+    and squares of a character's size are found in the image; strokes,
+    rules and larger blots are not marks."""
+    from PIL import Image, ImageDraw
+
+    from pipeline.ingest.ocr import marks_to_words, solid_marks
+
+    scale = 300 / 72
+    image = Image.new("L", (1200, 400), 255)
+    draw = ImageDraw.Draw(image)
+    for n in range(3):  # ●●● at 10.5 pt: discs ~35 px wide, 44 px apart
+        draw.ellipse((100 + 44 * n, 100, 135 + 44 * n, 135), fill=0)
+    draw.rectangle((400, 100, 435, 135), fill=0)  # ■
+    draw.ellipse((600, 100, 635, 135), fill=0)  # a lone ● further on
+    draw.rectangle((100, 250, 1000, 258), fill=0)  # a table rule, 8 px thick
+    draw.rectangle((700, 100, 710, 200), fill=0)  # a thick stroke
+    draw.ellipse((800, 20, 1100, 320), fill=0)  # a blot far larger than a character
+    ink = np.asarray(image) < 160
+    marks = solid_marks(ink, scale)
+    assert sorted(mark for _, mark in marks) == ["■", "●", "●", "●", "●"]
+    words = sorted(marks_to_words(marks, scale), key=lambda w: w.x0)
+    assert [w.text for w in words] == ["●●●", "■", "●"]
+    assert words[0].x0 < 100 / scale and words[0].x1 > 223 / scale  # the run's box, a little widened

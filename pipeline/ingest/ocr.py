@@ -50,6 +50,10 @@ INK = 160  # gray level below which a pixel is ink
 MIN_ROW_RULE_PT = 40.0  # longer than any character stroke
 MIN_COLUMN_RULE_PT = 15.0  # shorter than a one-line table row, longer than 「 or |
 RULE_MARGIN_PX = 2  # painted white around a found rule (anti-aliasing)
+SOLID_CORE_PT = 3.0  # a solid square this wide fits inside a ● or ■, not in any stroke of text
+MARK_PT = (4.0, 24.0)  # size of a ● or ■ standing for a character
+DISC_FILL = (0.68, 0.88)  # share of its box a disc fills (pi/4 = 0.785)
+SQUARE_FILL = 0.93
 # Tesseract's Japanese model now and then "reads" paragraph markup that is not
 # on the page: <p> and </p> over the first and last words of table cells,
 # sometimes broken over two lines (</ then D>). Its boxes overlap the real
@@ -108,8 +112,10 @@ def ocr_image(image, scale: float) -> OcrPage:
     ink = pixels < INK
     row_rules = find_rules(ink, round(MIN_ROW_RULE_PT * scale))
     column_rules = [(y0, x0, y1, x1) for x0, y0, x1, y1 in find_rules(ink.T, round(MIN_COLUMN_RULE_PT * scale))]
-    cleaned = paint_out(pixels, row_rules + column_rules)
+    marks = solid_marks(ink, scale)
+    cleaned = paint_out(pixels, row_rules + column_rules + [box for box, _ in marks])
     words, confidence = tesseract_words(cleaned, scale)
+    words += marks_to_words(marks, scale)
     rules = [rule(x0 / scale, (y0 + y1) / 2 / scale, x1 / scale, (y0 + y1) / 2 / scale) for x0, y0, x1, y1 in row_rules]
     rules += [rule((x0 + x1) / 2 / scale, y0 / scale, (x0 + x1) / 2 / scale, y1 / scale) for x0, y0, x1, y1 in column_rules]
     return OcrPage(tuple(words), tuple(rules), confidence)
@@ -146,6 +152,54 @@ def merge_runs(runs: list[tuple[int, int, int, int]]) -> list[tuple[int, int, in
         else:
             merged.append([x0, y0, x1, y1])
     return [tuple(b) for b in merged]
+
+
+def solid_marks(ink: np.ndarray, scale: float) -> list[tuple[tuple[int, int, int, int], str]]:
+    """Solid discs and squares of a character's size: ● and ■, the marks a
+    published template or a redacted copy puts where a name or an address
+    was (●●●市町●●●丁目). Tesseract's Japanese model has no ● at all and
+    reads them as @, 欠, 久; they are found in the image instead (every
+    k x k window inside them is ink, which no stroke of text is), painted out
+    before OCR and given back as words. Box in pixels, and the mark."""
+    k = round(SOLID_CORE_PT * scale)
+    if min(ink.shape) <= k:
+        return []
+    sums = np.pad(ink, ((1, 0), (1, 0))).cumsum(axis=0, dtype=np.int32).cumsum(axis=1)
+    windows = sums[k:, k:] - sums[:-k, k:] - sums[k:, :-k] + sums[:-k, :-k]  # ink in [y, y+k) x [x, x+k)
+    core = windows == k * k
+    if not core.any():
+        return []
+    marks = []
+    for x0, y0, x1, y1 in find_rules(core, 1):
+        x1, y1 = x1 - 1 + k, y1 - 1 + k  # the union of the windows
+        width, height = x1 - x0, y1 - y0
+        if not (MARK_PT[0] * scale <= min(width, height) and max(width, height) <= MARK_PT[1] * scale
+                and 0.8 <= width / height <= 1.25):
+            continue
+        fill = ink[y0:y1, x0:x1].mean()
+        mark = "●" if DISC_FILL[0] <= fill <= DISC_FILL[1] else "■" if fill >= SQUARE_FILL else ""
+        if mark:
+            marks.append(((x0, y0, x1, y1), mark))
+    return marks
+
+
+def marks_to_words(marks: list[tuple[tuple[int, int, int, int], str]], scale: float) -> list[Glyph]:
+    """Marks side by side on a line are one word (●●●), its box widened by
+    the space between two marks, as a character box is, so that no space is
+    read between the marks and the text beside them."""
+    words: list[list] = []
+    for (x0, y0, x1, y1), mark in sorted(marks, key=lambda m: (m[0][1], m[0][0])):
+        size = y1 - y0
+        last = words[-1] if words else None
+        if last and last[4] == mark and abs(last[1] - y0) < 0.3 * size and 0 <= x0 - last[2] < 0.6 * size:
+            last[2], last[5] = x1, last[5] + 1
+        else:
+            words.append([x0, y0, x1, y1, mark, 1])
+    glyphs = []
+    for x0, y0, x1, y1, mark, count in words:
+        pad = 0.1 * (y1 - y0)
+        glyphs.append(Glyph(mark * count, (x0 - pad) / scale, (x1 + pad) / scale, y0 / scale, y1 / scale))
+    return glyphs
 
 
 def paint_out(pixels: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> np.ndarray:
