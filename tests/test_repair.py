@@ -335,3 +335,21 @@ def test_seed_parties_and_signatories_all_carry_codes():
     for path in SEEDS:
         doc = run(path)
         assert not [w for w in doc.warnings if "gazetteer" in w], path.name
+
+
+def test_role_cell_that_lost_its_opening_party_gets_the_other_party_of_its_column():
+    """Tesseract drops a 乙 that opens a 別表 cell: と連携・協力して… In a
+    document of 甲 and 乙, the 甲の役割 column names 乙 and the 乙の役割
+    column 甲; a cell elsewhere, or a document with a 丙, is left alone."""
+    text = ("山口市(以下「甲」という。)及び美祢市(以下「乙」という。)は、次のとおり協約を締結する。\n"
+            "施策\t取組内容\t申の役割\tの役割\n"
+            "観光\tと連携して取り組む。\tと連携・協力して、取組を推進する。\tと協力して実施する。\n"
+            "別の表\tと連携\n")
+    repaired = repair(normalize(source_of(text)))
+    assert [line.text for line in repaired.lines][2] == \
+        "観光\tと連携して取り組む。\t乙と連携・協力して、取組を推進する。\t甲と協力して実施する。"
+    assert repaired.lines[3].text == "別の表\tと連携"
+    assert sorted((c.original, c.corrected, c.rule) for c in repaired.corrections) == \
+        [("と協力", "甲と協力", "context:party-role"), ("と連携", "乙と連携", "context:party-role")]
+    three = text.replace("は、次の", "及び萩市(以下「丙」という。)は、次の")
+    assert not repair(normalize(source_of(three))).corrections

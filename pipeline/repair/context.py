@@ -72,7 +72,46 @@ def role_edits(lines: list[Line]) -> list[Edit]:
     edits = [edit for index, line in enumerate(lines) for edit in role_label_edits(index, line.text, roles)]
     if {"甲", "乙"} <= roles:
         edits += [edit for index, line in enumerate(lines) for edit in party_pair_edits(index, line.text)]
+    if roles == {"甲", "乙"}:
+        edits += lost_partner_edits(lines)
     return edits
+
+
+def lost_partner_edits(lines: list[Line]) -> list[Edit]:
+    """Only in documents whose parties are 甲 and 乙 alone: the partner of
+    甲 is 乙 and the partner of 乙 is 甲."""
+    edits, header = [], None
+    for index, line in enumerate(lines):
+        if "\t" not in line.text:
+            continue
+        cells = line.text.split("\t")
+        owners = [column_owner(cell) for cell in cells]
+        if "甲" in owners and "乙" in owners:
+            header = owners
+            continue
+        if header is None or len(cells) != len(header):
+            continue  # another table
+        for match in LOST_PARTNER.finditer(line.text):
+            column = line.text.count("\t", 0, match.start())
+            owner = header[column] if column < len(header) else None
+            if owner is None:
+                continue
+            partner = "乙" if owner == "甲" else "甲"
+            original = line.text[match.start():match.start() + 3]
+            edits.append(Edit(index, match.start(), match.start(), partner, original, partner + original,
+                              "context:party-role",
+                              f"a cell of the {owner}の役割 column opening with と連携 names {partner}, "
+                              f"the other party of the document", 0.85))
+    return edits
+
+
+def column_owner(cell: str) -> str | None:
+    """甲 or 乙 for a 別表 header cell 甲の役割 / 乙の役割 as OCR reads it
+    (申の役割, との役割, の役割); None for any other cell."""
+    match = ROLE_HEADER.match(cell.strip())
+    if not match:
+        return None
+    return "甲" if match["role"] and match["role"] in "甲" + KO_LOOKALIKES else "乙"
 
 
 # 。 read by Tesseract as o, O or 〇 (ものとする o, 推進する oO): after kana,
@@ -101,6 +140,11 @@ PARTY_PAIR = regex.compile(rf"(?<![\p{{Han}}\p{{Katakana}}])(?P<a>[甲田{KO_LOO
                            rf"(?P<b>[乙{OTSU_LOOKALIKES}]?)(?=[がはのにを、])")
 # A role cell that names the other party first: とと連携し… -> 乙と連携し…
 PARTY_PARTNER = regex.compile(rf"(?:^|(?<=[\t、 ]))(?P<r>[{KO_LOOKALIKES}{OTSU_LOOKALIKES}])(?=と(?:連携|協力))")
+# A role cell of a 別表 opening with the particle と (と連携・協力して…) lost
+# the party it names: Tesseract drops a 乙 that opens a cell. The party is
+# the other one than the column's own (甲の役割 -> 乙), read from the header.
+LOST_PARTNER = regex.compile(r"(?:^|(?<=\t))(?=と(?:連携|協力))")
+ROLE_HEADER = regex.compile(rf"^(?P<role>[甲乙{KO_LOOKALIKES}{OTSU_LOOKALIKES}]?)の役割")
 
 
 def party_pair_edits(index: int, text: str) -> list[Edit]:
