@@ -14,6 +14,7 @@ that decides what a document's rows are, so a code change reprocesses.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 from dataclasses import dataclass, field
@@ -143,9 +144,19 @@ class Manifest:
         return {entry.path: entry for entry in self.entries}
 
     def to_json(self) -> str:
-        return json.dumps({"format": FORMAT, "pipeline_version": self.pipeline_version,
-                           "tables_id": self.tables_id, "files": [e.to_json() for e in self.entries]},
-                          ensure_ascii=False, separators=(",", ":"))
+        out = io.StringIO()
+        self.write_json(out)
+        return out.getvalue()
+
+    def write_json(self, out) -> None:
+        """The JSON written entry by entry: a manifest of 20,000 files is
+        never held as one list of dicts or one string (≈ 90 MB at once)."""
+        head = json.dumps({"format": FORMAT, "pipeline_version": self.pipeline_version,
+                           "tables_id": self.tables_id, "files": []}, ensure_ascii=False, separators=(",", ":"))
+        out.write(head[:-2])  # ...,"files":[
+        for i, entry in enumerate(self.entries):
+            out.write(("," if i else "") + json.dumps(entry.to_json(), ensure_ascii=False, separators=(",", ":")))
+        out.write("]}")
 
 
 def load_manifest(path: Path) -> Manifest | None:

@@ -135,8 +135,11 @@ def remember_stats(previous: Manifest, entries: list[FileEntry], folder: Path) -
 
 
 def write_manifest(folder: Path, manifest: Manifest) -> None:
-    text = manifest.to_json()
-    atomic_write(folder / MANIFEST_NAME, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    def write(tmp: Path) -> None:
+        with open(tmp, "w", encoding="utf-8", buffering=1 << 20) as handle:
+            manifest.write_json(handle)
+
+    atomic_write(folder / MANIFEST_NAME, write)
 
 
 class OutputBusy(RuntimeError):
