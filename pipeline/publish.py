@@ -34,9 +34,9 @@ from pipeline.atomic import atomic_write
 from pipeline.write import arrow_schema
 
 ROWS = ".rows"
-ROW_GROUP = 50_000  # rows per Parquet row group and Arrow batch: bounds memory, fixed so bytes never vary
+ROW_GROUP = 10_000  # rows per Parquet row group and Arrow batch: bounds memory, fixed so bytes never vary
 COPY_CHUNK = 1 << 20
-PARSE_BATCH = 8 << 20  # bytes of rendered CSV parsed into Arrow at a time
+PARSE_BATCH = 2 << 20  # bytes of rendered CSV parsed into Arrow at a time
 
 
 def build_tables(folder: Path, entries: list[FileEntry], load: Callable[[FileEntry], FileResult],
