@@ -69,11 +69,15 @@ class Context:
     subsection_title: str = ""
 
 
+ROW_FIELDS = ("measure", "content", "role_a", "role_b")
+
+
 @dataclass
 class PendingRow:
     context: Context
     row: GridRow
     kind: str  # "grid" | "keyvalue"
+    fields: tuple[str, ...] = ROW_FIELDS  # the cells its table has (a grid may have no content column)
 
 
 @dataclass
@@ -127,7 +131,7 @@ class Reader:
         if not label and cells_by_field.get("label"):
             label = cells_by_field["label"]
         cells_by_field["measure"] = measure
-        self.add_row(GridRow(cells_by_field, [line], label), "grid")
+        self.add_row(GridRow(cells_by_field, [line], label), "grid", column_fields(self.columns))
 
     def last_grid_row(self) -> GridRow | None:
         if self.rows and self.rows[-1].kind == "grid":
@@ -214,8 +218,8 @@ class Reader:
         self.columns = None if heading.style == "beppyo" else self.columns
         self.last_key = ""
 
-    def add_row(self, row: GridRow, kind: str) -> None:
-        self.rows.append(PendingRow(self.context, row, kind))
+    def add_row(self, row: GridRow, kind: str, fields: tuple[str, ...] = ROW_FIELDS) -> None:
+        self.rows.append(PendingRow(self.context, row, kind, fields))
         self.last_key = ""
 
 
@@ -298,12 +302,23 @@ def is_key_line(line: Line, parties: list[Party]) -> bool:
     return split_key(line.text, parties) is not None
 
 
+def column_fields(columns: dict[int, str]) -> tuple[str, ...]:
+    """The row fields a grid's columns provide (役割分担 holds both roles)."""
+    kinds = set(columns.values())
+    if "roles" in kinds:
+        kinds |= {"role_a", "role_b"}
+    return tuple(field for field in ROW_FIELDS if field in kinds)
+
+
+def kept_rows(reader: Reader) -> list[PendingRow]:
+    """The rows that become appendix rows: a measure or a content at least."""
+    return [p for p in reader.rows if p.row.cells.get("measure") or p.row.cells.get("content")]
+
+
 def to_appendix_rows(reader: Reader) -> list[AppendixRow]:
     rows = []
-    for pending in reader.rows:
+    for pending in kept_rows(reader):
         cells, ctx = pending.row.cells, pending.context
-        if not cells.get("measure") and not cells.get("content"):
-            continue
         section_no, section_title = ctx.section_no, ctx.section_title
         if not section_title and cells.get("section"):
             section_no, section_title = section_of_cell(cells["section"], section_no)
@@ -327,12 +342,16 @@ def section_of_cell(text: str, section_no: int | None) -> tuple[int | None, str]
     return heading.number, heading.title
 
 
-def incomplete_row_warnings(reader: Reader, rows: list[AppendixRow]) -> list[str]:
+def incomplete_row_warnings(reader: Reader) -> list[str]:
+    """A row missing a cell its table has (not one its table lacks: a grid of
+    連携する取組 | 甲の役割 | 乙の役割 has no content column)."""
     warnings = []
-    for n, row in enumerate(rows, 1):
-        filled = [row.measure, row.content, row.role_a, row.role_b]
-        if 0 < sum(map(bool, filled)) < 4 and (row.role_a or row.role_b):
-            warnings.append(f"row {n} has {sum(map(bool, filled))} of 4 cells (line {row.span.lines_label})")
+    for n, pending in enumerate(kept_rows(reader), 1):
+        cells = pending.row.cells
+        filled = sum(bool(cells.get(field)) for field in pending.fields)
+        if filled < len(pending.fields) and (cells.get("role_a") or cells.get("role_b")):
+            warnings.append(f"row {n} has {filled} of {len(pending.fields)} cells "
+                            f"(line {Span.of(pending.row.lines).lines_label})")
     return warnings
 
 
@@ -340,7 +359,7 @@ def read_region(lines: list[Line], parties: list[Party]) -> tuple[list[AppendixR
     reader = Reader(parties)
     reader.read(lines)
     rows = to_appendix_rows(reader)
-    return rows, reader.warnings + incomplete_row_warnings(reader, rows)
+    return rows, reader.warnings + incomplete_row_warnings(reader)
 
 
 def extract_appendix(segments: list[Segment], parties: list[Party]) -> tuple[list[AppendixRow], list[str]]:

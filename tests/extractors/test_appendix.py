@@ -400,3 +400,18 @@ def test_labelled_keys_with_linked_measure_wording_under_each_field():
         (1, None, "1", "医療", "地域医療体制を充実させる。", "休日診療所を運営する。", "甲の取組に協力する。"),
         (1, None, "2", "福祉", "子育て支援を充実させる。", "病児保育を実施する。", "住民に周知する。"),
     ]
+
+
+def test_a_grid_without_content_column_has_complete_rows_but_a_missing_cell_is_reported():
+    rows, warnings = rows_of("""
+    別表(第1条関係)
+    連携する取組\t甲の役割\t乙の役割
+    1 圏域全体の経済成長のけん引
+    ア 企業誘致\t誘致活動を行う。\t用地情報を提供する。
+    イ 観光振興\t観光ルートを企画する。\t
+    """)
+    assert [brief(r) for r in rows] == [
+        (1, None, "ア", "企業誘致", "", "誘致活動を行う。", "用地情報を提供する。"),
+        (1, None, "イ", "観光振興", "", "観光ルートを企画する。", ""),
+    ]
+    assert [w for w in warnings if "cells" in w] == ["row 2 has 2 of 3 cells (line 12)"]  # 別表 is line 8
