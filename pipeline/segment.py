@@ -270,6 +270,9 @@ def classify(segments: list[Segment]) -> str:
     all_text = "\n".join(s.text for s in segments if s.kind != Kind.QUOTE)
     if has_articles and not OVERVIEW_WORDS.search(title) and AGREEMENT_WORDS.search(title + all_text):
         return "agreement"
-    if AGREEMENT_WORDS.search(title + all_text):
+    # A summary names the agreement in its title or lays out its measures; a
+    # text that only mentions one (a press release, a council minute) is other.
+    about_one = AGREEMENT_WORDS.search(title) or (OVERVIEW_WORDS.search(title) and AGREEMENT_WORDS.search(all_text))
+    if about_one or any(s.kind in (Kind.OVERVIEW_TABLE, Kind.APPENDIX) for s in segments):
         return "overview"
     return "other"

@@ -85,3 +85,19 @@ def test_an_agreement_whose_appendix_is_missing_is_partial():
     """)
     assert doc.status == "partial"
     assert "an article refers to 別表 but no 別表 rows were found" in doc.warnings
+
+
+def test_a_press_release_that_mentions_an_agreement_is_other():
+    text = """報道資料
+    令和3年4月1日
+    連携中枢都市圏の形成に向けた取組について
+    本市は、近隣の町と連携中枢都市圏の形成に向けた協議を開始しました。
+    今後、令和3年度中の連携協約締結を目指します。"""
+    assert classify(segments_of(text)) == "other"
+
+
+def test_a_summary_titled_after_its_agreement_is_an_overview():
+    text = """播磨圏域連携中枢都市圏形成連携協約の概要
+    1 締結日 平成27年4月1日
+    2 連携する取組 産業振興、観光振興、医療"""
+    assert classify(segments_of(text)) == "overview"
