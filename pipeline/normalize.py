@@ -84,9 +84,14 @@ def clean_cell(text: str) -> str:
 
 def is_letter_spaced(text: str) -> bool:
     """True when most Japanese characters stand alone between spaces, the
-    signature of OCR output; ordinary lines have at most a few spaces."""
+    signature of OCR output; ordinary lines have at most a few spaces. A
+    label line of a few words (氏 名 宇部市長 篠﨑 圭二) has many spaces too,
+    but most of its pieces are words, not single letters."""
     japanese = len(JAPANESE_CHAR.findall(text))
-    return japanese >= 4 and len(SPACE_IN_JAPANESE.findall(text)) >= japanese * 0.4
+    if japanese < 4 or len(SPACE_IN_JAPANESE.findall(text)) < japanese * 0.4:
+        return False
+    pieces = [piece for piece in text.split(" ") if JAPANESE_CHAR.search(piece)]
+    return 2 * sum(len(piece) == 1 for piece in pieces) >= len(pieces)
 
 
 def drop_running_headers(lines: list[Line]) -> list[Line]:

@@ -74,3 +74,9 @@ def test_a_signatory_name_at_the_end_is_not_a_stamp():
 def test_key_items_repeated_under_every_measure_are_not_running_headers():
     lines = normalize(source("ａ 甲の役割", "支援する。", "ａ 甲の役割", "運用する。", "ａ 甲の役割", "調整する。"))
     assert texts(lines).count("a 甲の役割") == 3
+
+
+def test_a_label_line_of_a_few_words_keeps_its_spaces():
+    # many spaces for its length, but its pieces are words, not single letters
+    assert clean_line("氏　名　宇部市長　篠﨑　圭二") == "氏 名 宇部市長 篠﨑 圭二"
+    assert clean_line("篠　﨑　圭　二") == "篠﨑圭二"  # a name printed letter by letter
