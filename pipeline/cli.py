@@ -106,7 +106,8 @@ def render(doc: Document) -> str:
     if doc.articles:
         out.append(f"articles ({len(doc.articles)}):")
         for a in doc.articles:
-            out.append(f"  第{a.article_no.replace('_', '条の') if a.branch else a.article_no}条"
+            label = f"第{a.number}条" + (f"の{a.branch}" if a.branch else "")  # 第2条の2
+            out.append(f"  {label}"
                        f"{'(' + a.caption + ')' if a.caption else ''}  {shorten(a.paragraphs[0] if a.paragraphs else '')}")
             out.extend(f"      {j}. {shorten(p)}" for j, p in enumerate(a.paragraphs[1:], 2))
     for s in doc.signatories:

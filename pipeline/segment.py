@@ -15,7 +15,7 @@ from pipeline.numerals import ARTICLE_NUMBER, NUMBER
 
 ROLE_CHARS = "甲乙丙丁戊己庚辛壬癸"
 ARTICLE_LINE = regex.compile(rf"^{ARTICLE_NUMBER.pattern}(?:\s+|$|(?=[^\s関及並、,]))")
-CAPTION_LINE = regex.compile(r"^\(([^()]{1,40})\)$")
+CAPTION_LINE = regex.compile(r"^\(([^()]{1,40})\)$|^【([^【】]{1,40})】$")  # (目的) or 【目的】
 # A caption one of whose brackets OCR lost ((定期的な協議): a caption only
 # where the next line opens an article.
 OPEN_CAPTION_LINE = regex.compile(r"^\(([^()。]{1,40})$|^([^()。]{1,40})\)$")

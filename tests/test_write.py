@@ -64,6 +64,15 @@ def test_show_prints_one_document_readably(capsys):
     assert "第6条(連携協約の変更等)" in shown
 
 
+def test_show_labels_a_branch_article_as_written(capsys, tmp_path):
+    source = tmp_path / "branch.txt"
+    source.write_text("連携協約書\n甲市(以下「甲」という。)と乙町(以下「乙」という。)は、次のとおり締結する。\n"
+                      "第2条 甲及び乙は協力する。\n第2条の2 甲及び乙は協議する。\n", encoding="utf-8")
+    assert main(["show", str(source)]) == 0
+    shown = capsys.readouterr().out
+    assert "  第2条の2  甲及び乙は協議する。" in shown and "条の2条" not in shown
+
+
 def test_show_dumps_a_stage_with_source_line_numbers(capsys):
     assert main(["show", str(seed("004")), "--dump", "segment"]) == 0
     dumped = capsys.readouterr().out

@@ -87,3 +87,16 @@ def test_a_caption_missing_one_bracket_still_heads_its_article():
         ("2", "定期的な協議", "甲及び乙の長は、定期的に協議を行うものとする。"),
         ("3", "疑義の解決", "疑義が生じたときは、甲及び乙が協議して定める。"),
     ]
+
+
+def test_captions_in_lenticular_brackets_on_their_own_line_or_after_the_number():
+    articles = extract_articles(segments_of("""
+    連携協約書
+    宇部市(以下「甲」という。)と山陽小野田市(以下「乙」という。)は、次のとおり連携協約を締結する。
+    【目的】
+    第1条 この協約は、甲及び乙の連携を目的とする。
+    第2条 【基本方針】甲及び乙は、相互に協力する。
+    """))
+    assert [(a.article_no, a.caption, a.text) for a in articles] == [
+        ("1", "目的", "この協約は、甲及び乙の連携を目的とする。"),
+        ("2", "基本方針", "甲及び乙は、相互に協力する。")]
