@@ -98,3 +98,14 @@ def test_an_area_named_in_its_own_article():
         第2条 圏域の名称は、備後圏域とする。
     """)
     assert extract_area_name(segs) == "備後圏域"
+
+
+def test_an_area_named_in_quotes_as_the_name_of_the_metropolitan_area():
+    segs = segments_of("""
+        山口市と宇部市との連携中枢都市圏の形成に係る連携協約
+        山口市を甲とし、宇部市を乙として、甲及び乙は、次のとおり連携協約を締結する。
+        (圏域の名称)
+        第1条 甲及び乙が形成する連携中枢都市圏の名称は、「山口宇部都市圏」とする。
+    """)
+    assert extract_area_name(segs) == "山口宇部都市圏"
+    assert roles(extract_parties(segs)) == [("甲", "山口市"), ("乙", "宇部市")]
