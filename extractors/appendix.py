@@ -46,6 +46,8 @@ KEYS = (
     ("role_a", regex.compile(rf"^{ROLE_A_KEY}")),
     ("role_b", regex.compile(rf"^{ROLE_B_KEY}")),
     ("roles", regex.compile(r"^役割分担")),
+    # 連携施策 / 施策名 / 取組名 as a key opens the next measure (a two-column 項目 | 内容 table)
+    ("measure", regex.compile(r"^(?:連携(?:する)?)?施策名?(?=\s|[::]|$)|^(?:取組|事業)名(?=\s|[::]|$)|^連携事業名?(?=\s|[::]|$)")),
 )
 KEY_SEPARATOR = regex.compile(r"^\s*(?:[::】]\s*|\s+|$)")
 KEY_MARKER = regex.compile(r"^(?:\(\s*[a-zア-ン0-9]{1,3}\s*\)|[ivx]{1,4}\s|[a-zア-ン]\s|【)\s*")
@@ -192,6 +194,9 @@ class Reader:
         if key == "roles" and not value:  # (b) 役割分担: a heading over the role items
             self.last_key = ""
             return
+        if key == "measure":
+            self.start_measure(value.strip(), line)
+            return
         if not self.rows or self.rows[-1].kind != "keyvalue":
             self.warnings.append(f"line {line.no}: {key} without a measure before it")
             return
@@ -205,6 +210,14 @@ class Reader:
             return
         pending.cells[key] = join_fragment(pending.cells[key], value.strip())
         self.last_key = key
+
+    def start_measure(self, text: str, line: Line) -> None:
+        """連携施策\t産業振興: the key names the measure; its keys follow."""
+        label, measure = split_label(text)
+        self.add_row(GridRow({"measure": measure, "content": "", "role_a": "", "role_b": ""}, [line], label),
+                     "keyvalue")
+        self.columns = None
+        self.last_key = ""
 
     def set_section(self, heading: Heading, line: Line) -> None:
         if heading.style not in self.section_styles:
@@ -297,9 +310,12 @@ def styles_followed_by_keys(lines: list[Line], parties: list[Party]) -> set[str]
 
 
 def is_key_line(line: Line, parties: list[Party]) -> bool:
+    """A line giving a field of the measure above it (連携施策 … opens a measure of its own)."""
     if line.is_row:  # a header row (連携する取組 | 取組の内容 | …) names columns, not one row's fields
-        return bool(key_of(line.cells[0], parties)) and header_columns(line.cells, parties) is None
-    return split_key(line.text, parties) is not None
+        key = key_of(line.cells[0], parties)
+        return key not in ("", "measure") and header_columns(line.cells, parties) is None
+    found = split_key(line.text, parties)
+    return found is not None and found[0] != "measure"
 
 
 def column_fields(columns: dict[int, str]) -> tuple[str, ...]:

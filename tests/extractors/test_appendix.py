@@ -415,3 +415,23 @@ def test_a_grid_without_content_column_has_complete_rows_but_a_missing_cell_is_r
         (1, None, "イ", "観光振興", "", "観光ルートを企画する。", ""),
     ]
     assert [w for w in warnings if "cells" in w] == ["row 2 has 2 of 3 cells (line 12)"]  # 別表 is line 8
+
+
+def test_a_two_column_item_and_value_table_where_a_measure_key_opens_each_row():
+    rows, warnings = rows_of("""
+    別表(第1条関係)
+    1 経済成長のけん引
+    連携施策\t産業振興
+    取組内容\t企業誘致を進める。
+    甲の役割\t誘致活動を行う。
+    乙の役割\t情報を提供する。
+    施策名：観光振興
+    取組内容：観光客を誘致する。
+    甲の役割：宣伝を行う。
+    乙の役割：協力する。
+    """)
+    assert [brief(r) for r in rows] == [
+        (1, None, "", "産業振興", "企業誘致を進める。", "誘致活動を行う。", "情報を提供する。"),
+        (1, None, "", "観光振興", "観光客を誘致する。", "宣伝を行う。", "協力する。"),
+    ]
+    assert rows[0].section_title == "経済成長のけん引" and not warnings
