@@ -45,8 +45,9 @@ SENTENCE_PUNCT = regex.compile(r"[、。,.:;「」()]")
 def normalize(source: Source) -> list[Line]:
     lines: list[Line] = []
     blank = False
-    for raw in source.lines:
-        text = clean_line(raw.text)
+    texts = cells_of_space_aligned_tables([raw.text for raw in source.lines])
+    for raw, text in zip(source.lines, texts):
+        text = clean_line(text)
         if not text.replace(CELL_SEP, "").strip() or RULE.match(text) or PAGE_FOOTER.match(text):
             blank = True
             continue
@@ -80,6 +81,81 @@ def clean_cell(text: str) -> str:
     if is_letter_spaced(text):  # OCR and some PDFs space out every character
         text = SPACE_IN_JAPANESE.sub("", text)
     return text
+
+
+# -- tables laid out with spaces (pdftotext -layout, text copied from a PDF) --
+# A gap between cells: two or more blanks (one full-width space separates words: ア　産業振興).
+GAP = regex.compile(r"[ \u3000]{2,}")
+HEADER_HINT = regex.compile(r"施策|取組|内容|概要|役割|分野|事業|項目")
+TABLE_BREAK = regex.compile(r"^\s*(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*条|別表)")
+
+
+def cells_of_space_aligned_tables(texts: list[str]) -> list[str]:
+    """Lines of a table aligned with spaces become TAB-separated cells. The
+    header row (three or more cells, two of them table words such as 取組内容
+    or 甲の役割) gives the columns by where its cells start on screen (a
+    full-width character is two wide); a row's pieces go to the column they
+    start under, so a wrapped cell's rest, indented under its column, comes
+    out with empty leading cells, as other layouts give it. Two lines in a
+    row without a gap, or a 第N条 / 別表 line, end the table."""
+    if not any(GAP.search(text) for text in texts):
+        return texts
+    out = list(texts)
+    columns: list[int] | None = None
+    plain_run = 0
+    for i, text in enumerate(texts):
+        if "\t" in text or TABLE_BREAK.match(text):
+            columns = None
+            continue
+        header = header_columns_at(text)
+        if header:
+            columns, plain_run = header, 0
+            out[i] = "\t".join(piece for _, piece in pieces_of(text))
+        elif columns and text.strip():
+            if GAP.search(text.strip()) or leading_width(text) >= 2:
+                out[i], plain_run = cells_under(text, columns), 0
+            else:
+                plain_run += 1
+                columns = None if plain_run >= 2 else columns
+    return out
+
+
+def header_columns_at(text: str) -> list[int] | None:
+    if not (GAP.search(text) and HEADER_HINT.search(text)):  # most lines: no need to measure
+        return None
+    pieces = pieces_of(text)
+    hinted = sum(bool(HEADER_HINT.search(piece)) for _, piece in pieces)
+    if len(pieces) >= 3 and hinted >= 2 and all(len(piece) <= 12 for _, piece in pieces):
+        return [start for start, _ in pieces]
+    return None
+
+
+def pieces_of(text: str, gap: str = r"[ \u3000]{2,}") -> list[tuple[int, str]]:
+    """(display column where it starts, text) of each piece between gaps."""
+    pieces, position = [], 0
+    for piece_or_gap in regex.split(f"({gap})", text):
+        if piece_or_gap and not regex.fullmatch(gap, piece_or_gap):
+            pieces.append((position, piece_or_gap))
+        position += display_width(piece_or_gap)
+    return pieces
+
+
+def cells_under(text: str, columns: list[int]) -> str:
+    """A row's words into the columns they start under; a word that starts
+    inside a column (産業振興 after ア　) stays in the cell before it."""
+    cells = [""] * len(columns)
+    for start, piece in pieces_of(text, gap=r"[ \u3000]+"):
+        column = max((c for c, begin in enumerate(columns) if begin <= start + 1), default=0)
+        cells[column] += (" " if cells[column] else "") + piece
+    return "\t".join(cells).rstrip("\t")
+
+
+def leading_width(text: str) -> int:
+    return display_width(text[:len(text) - len(text.lstrip(" \u3000"))])
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "FW" else 1 for ch in text)
 
 
 def is_letter_spaced(text: str) -> bool:

@@ -1,5 +1,6 @@
 from pipeline.model import RawLine, Source
 from pipeline.normalize import clean_line, normalize
+from tests.helpers import source_of
 
 
 def source(*texts: str) -> Source:
@@ -80,3 +81,28 @@ def test_a_label_line_of_a_few_words_keeps_its_spaces():
     # many spaces for its length, but its pieces are words, not single letters
     assert clean_line("氏　名　宇部市長　篠﨑　圭二") == "氏 名 宇部市長 篠﨑 圭二"
     assert clean_line("篠　﨑　圭　二") == "篠﨑圭二"  # a name printed letter by letter
+
+
+def test_a_table_aligned_with_spaces_becomes_cells_by_the_header_columns():
+    # as pdftotext -layout or a copy from a PDF gives it: cells start under their
+    # header, a wrapped cell's rest is indented under its column
+    lines = [line.text for line in normalize(source_of("""
+        別表(第1条関係)
+        連携施策          取組内容                甲の役割            乙の役割
+        Ⅰ 経済成長のけん引
+        ア 産業振興       企業誘致を進め、        誘致活動を行う。    情報を提供する。
+                          雇用を創出する。
+        イ　観光振興　　　観光客を誘致する。　　　宣伝を行う。　　　　協力する。
+        第2条 この協約は、締結の日から効力を生ずる。
+        甲　　下関市長　　前田　晋太郎
+    """))]
+    assert lines == [
+        "別表(第1条関係)",
+        "連携施策\t取組内容\t甲の役割\t乙の役割",
+        "I 経済成長のけん引",  # Ⅰ in NFKC
+        "ア 産業振興\t企業誘致を進め、\t誘致活動を行う。\t情報を提供する。",
+        "\t雇用を創出する。",
+        "イ 観光振興\t観光客を誘致する。\t宣伝を行う。\t協力する。",
+        "第2条 この協約は、締結の日から効力を生ずる。",
+        "甲 下関市長 前田 晋太郎",  # after the table: spaces stay spaces
+    ]

@@ -435,3 +435,20 @@ def test_a_two_column_item_and_value_table_where_a_measure_key_opens_each_row():
         (1, None, "", "観光振興", "観光客を誘致する。", "宣伝を行う。", "協力する。"),
     ]
     assert rows[0].section_title == "経済成長のけん引" and not warnings
+
+
+def test_a_space_aligned_grid_gives_the_same_rows_as_a_tab_separated_one():
+    rows, warnings = rows_of("""
+    別表(第1条関係)
+    連携施策          取組内容                甲の役割            乙の役割
+    Ⅰ 経済成長のけん引
+    ア 産業振興       企業誘致を進め、        誘致活動を行う。    情報を提供する。
+                      雇用を創出する。
+    Ⅱ 都市機能の強化
+    ア 医療           医療体制を確保する。    病院を運営する。    住民に周知する。
+    """)
+    assert [brief(r) for r in rows] == [
+        (1, None, "ア", "産業振興", "企業誘致を進め、雇用を創出する。", "誘致活動を行う。", "情報を提供する。"),
+        (2, None, "ア", "医療", "医療体制を確保する。", "病院を運営する。", "住民に周知する。"),
+    ]
+    assert not warnings
