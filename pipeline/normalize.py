@@ -53,7 +53,7 @@ def normalize(source: Source) -> list[Line]:
             continue
         lines.append(Line(no=raw.line_no, text=text, page=raw.page, blank_before=blank))
         blank = False
-    lines = drop_running_headers(lines)
+    lines = drop_page_numbers(drop_running_headers(lines))
     return drop_trailing_stamps(lines)
 
 
@@ -168,6 +168,17 @@ def is_letter_spaced(text: str) -> bool:
         return False
     pieces = [piece for piece in text.split(" ") if JAPANESE_CHAR.search(piece)]
     return 2 * sum(len(piece) == 1 for piece in pieces) >= len(pieces)
+
+
+BARE_NUMBER = regex.compile(r"^\d{1,3}$")
+
+
+def drop_page_numbers(lines: list[Line]) -> list[Line]:
+    """A bare number closing a page (3, before the break to page 4) is its
+    page number; only where pages are known (PDF, text with form feeds)."""
+    return [ln for i, ln in enumerate(lines)
+            if not (ln.page is not None and BARE_NUMBER.match(ln.text)
+                    and (i + 1 == len(lines) or lines[i + 1].page != ln.page))]
 
 
 def drop_running_headers(lines: list[Line]) -> list[Line]:

@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.ingest import IngestError, ingest
+from pipeline.normalize import normalize
 
 TEXT = "山口市(以下「甲」という。)及び美祢市(以下「乙」という。)は、次のとおり連携協約を締結する。\n第1条 この協約は、…"
 
@@ -74,3 +75,13 @@ def test_missing_file_reason(tmp_path):
 
 def test_doc_id_is_the_file_name_without_extension(write_file):
     assert ingest(write_file("001_abc.txt", TEXT)).doc_id == "001_abc"
+
+
+def test_form_feeds_give_pages_and_a_bare_page_number_closing_a_page_is_dropped(write_file):
+    # pdftotext's layout: "\f" between pages, the page number alone on the last line of each
+    text = ("連携協約書\n第1条 この協約は、甲及び乙が連携し、圏域の\n\n1\n"
+            "\f活性化を図ることを目的とする。\n第2条 甲乙協議して定める。\n\n2\n")
+    source = ingest(write_file("layout.txt", text))
+    assert [(line.text, line.page) for line in source.lines][3:5] == [("1", 1), ("活性化を図ることを目的とする。", 2)]
+    assert [line.text for line in normalize(source)] == [
+        "連携協約書", "第1条 この協約は、甲及び乙が連携し、圏域の", "活性化を図ることを目的とする。", "第2条 甲乙協議して定める。"]

@@ -80,6 +80,19 @@ def read(path: Path, data: bytes) -> Source:
     if looks_binary(data):
         raise IngestError("binary file: not text, HTML or PDF")
     decoded, encoding = decode(data)
-    lines = tuple(RawLine(text=line, line_no=i) for i, line in enumerate(LINE_BREAK.split(decoded), 1))
+    lines = tuple(paged_lines(LINE_BREAK.split(decoded)))
     return Source(doc_id=path.stem, path=str(path), format="text",
                   sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, lines=lines)
+
+
+def paged_lines(texts: list[str]):
+    """RawLines; where the text has form feeds (pdftotext puts one between
+    pages) each line also carries its page, so page numbers can be told
+    from the text."""
+    if not any("\f" in text for text in texts):
+        yield from (RawLine(text=text, line_no=i) for i, text in enumerate(texts, 1))
+        return
+    page = 1
+    for i, text in enumerate(texts, 1):
+        page += text.count("\f")
+        yield RawLine(text=text.replace("\f", ""), line_no=i, page=page)
