@@ -87,6 +87,12 @@ def segment_front(lines: list[Line]) -> list[Segment]:
             segments.append(Segment(Kind.COVER, tuple(head[:title_start])))
         segments.append(Segment(Kind.TITLE, tuple(head[title_start:title_at + 1])))
         rest = head[title_at + 1:]
+        dated = 0
+        while dated < len(rest) and ERA_DATE_LINE.match(rest[dated].text):
+            dated += 1  # 例規集 pages print the date under the title: a cover date
+        if dated:
+            segments.append(Segment(Kind.COVER, tuple(rest[:dated])))
+            rest = rest[dated:]
     else:
         rest = head
     trailing_captions = []

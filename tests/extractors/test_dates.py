@@ -66,3 +66,21 @@ def test_a_cover_date_signs_when_no_other_date_does():
     segments = [Segment(Kind.COVER, (line(3, "平成30年4月1日"),)),
                 Segment(Kind.PREAMBLE, (line(6, "甲及び乙は、次のとおり協定を締結する。"),))]
     assert signing_date(extract_dates(segments)) == dt.date(2018, 4, 1)
+
+
+def test_a_date_printed_under_the_title_signs_unless_the_closing_has_one():
+    from tests.helpers import document_of
+
+    head = """
+    ○連携中枢都市圏形成に係る連携協約
+    平成28年3月25日
+    岡山市(以下「甲」という。)と玉野市(以下「乙」という。)は、次のとおり連携協約を締結する。
+    第1条 この協約は、甲及び乙の連携を目的とする。
+    """
+    assert document_of(head).signed_date == dt.date(2016, 3, 25)
+    closing = head + """
+    この協約の締結を証するため、本書2通を作成し、各自1通を保有する。
+    平成28年3月31日
+    甲 岡山市長 大森 雅夫
+    """
+    assert document_of(closing).signed_date == dt.date(2016, 3, 31)
