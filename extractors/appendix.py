@@ -27,7 +27,7 @@ from pipeline.model import AppendixRow, Kind, Line, Party, Segment, Span
 from pipeline.numerals import label_ordinal, to_int
 
 HEADING_STYLES = (
-    ("beppyo", regex.compile(r"^別表\s*第?\s*(?P<num>[0-9一二三四五六七八九十]+)(?:\s*\([^)]*\))?\s*(?P<title>.*)$")),
+    ("beppyo", regex.compile(r"^別[表紙記]\s*第?\s*(?P<num>[0-9一二三四五六七八九十]+)(?:\s*\([^)]*\))?\s*(?P<title>.*)$")),
     ("dai", regex.compile(r"^第\s*(?P<num>\d+|[一二三四五六七八九十]+)(?![条項号])[\s.、]*(?P<title>.+)$")),
     ("paren_digit", regex.compile(r"^\(\s*(?P<num>\d{1,2})\s*\)\s*(?P<title>.+)$")),
     ("paren_kata", regex.compile(r"^\(\s*(?P<num>[ア-ン])\s*\)\s*(?P<title>.+)$")),
@@ -383,7 +383,7 @@ def extract_appendix(segments: list[Segment], parties: list[Party]) -> tuple[lis
     warnings: list[str] = []
     for seg in segments:
         if seg.kind == Kind.APPENDIX:
-            found, notes = read_region(list(seg.lines[1:]) if seg.lines[0].text.startswith("別表")
+            found, notes = read_region(list(seg.lines[1:]) if seg.lines[0].text.startswith(("別表", "別紙", "別記"))
                                        and not parse_heading(seg.lines[0].text) else list(seg.lines), parties)
         elif seg.kind == Kind.ARTICLE and has_nested_measures(seg, parties):
             found, notes = read_region(list(seg.lines[1:]), parties)

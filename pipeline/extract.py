@@ -51,8 +51,9 @@ def missing_fact_warnings(doc_type, title, parties, dates, articles, appendix) -
     if doc_type == "agreement":
         if not any(d.kind == "signed" for d in dates):
             warnings.append("no signing date found")
-        if not appendix and any("別表" in a.text for a in articles):
-            warnings.append("an article refers to 別表 but no 別表 rows were found")
+        named = next((word for word in ("別表", "別紙", "別記") for a in articles if word in a.text), "")
+        if not appendix and named:
+            warnings.append(f"an article refers to {named} but no {named} rows were found")
         numbers = [a.number for a in articles if a.branch is None]
         if numbers != list(range(1, len(numbers) + 1)):
             warnings.append("article numbers are not consecutive: " + ",".join(map(str, numbers)))

@@ -87,7 +87,7 @@ def clean_cell(text: str) -> str:
 # A gap between cells: two or more blanks (one full-width space separates words: ア　産業振興).
 GAP = regex.compile(r"[ \u3000]{2,}")
 HEADER_HINT = regex.compile(r"施策|取組|内容|概要|役割|分野|事業|項目")
-TABLE_BREAK = regex.compile(r"^\s*(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*条|別表)")
+TABLE_BREAK = regex.compile(r"^\s*(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*条|別[表紙記])")
 
 
 def cells_of_space_aligned_tables(texts: list[str]) -> list[str]:

@@ -85,6 +85,13 @@ def test_an_agreement_whose_appendix_is_missing_is_partial():
     """)
     assert doc.status == "partial"
     assert "an article refers to 別表 but no 別表 rows were found" in doc.warnings
+    besshi = document_of("""
+        甲市及び乙町の連携協約
+        倉敷市(以下「甲」という。)及び総社市(以下「乙」という。)は、次のとおり締結する。
+        第1条 連携する取組は、別紙のとおりとする。
+        令和3年4月1日
+    """)
+    assert "an article refers to 別紙 but no 別紙 rows were found" in besshi.warnings
 
 
 def test_a_press_release_that_mentions_an_agreement_is_other():

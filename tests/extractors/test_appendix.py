@@ -452,3 +452,15 @@ def test_a_space_aligned_grid_gives_the_same_rows_as_a_tab_separated_one():
         (2, None, "ア", "医療", "医療体制を確保する。", "病院を運営する。", "住民に周知する。"),
     ]
     assert not warnings
+
+
+def test_an_appendix_called_besshi_or_bekki_is_read_like_beppyo():
+    for word in ("別紙", "別記"):
+        rows, _ = rows_of(f"""
+        {word}
+        1 生活機能の強化に係る政策分野
+        連携施策\t取組内容\t甲の役割\t乙の役割
+        ア 医療\t救急医療を確保する。\t病院を運営する。\t周知する。
+        """)
+        assert [brief(r) for r in rows] == [(1, None, "ア", "医療", "救急医療を確保する。", "病院を運営する。", "周知する。")]
+        assert rows[0].section_title == "生活機能の強化に係る政策分野"
