@@ -221,8 +221,24 @@ def block_starts_without_roles(lines: list[Line]) -> list[int]:
 
 
 def segment_without_articles(lines: list[Line]) -> list[Segment]:
-    """Overviews and other documents: a title, free text and perhaps a
-    two-column table of measures introduced by a header line."""
+    """An agreement without 第N条 (one amending another: 別表中「…」を「…」に
+    改める) has a preamble and a closing like any other; overviews and other
+    documents have a title, free text and perhaps a table of measures."""
+    preamble_at = next((i for i, ln in enumerate(lines) if PREAMBLE_MARKS.search(ln.text)), None)
+    closing_at = None if preamble_at is None else next(
+        (i for i in range(preamble_at + 1, len(lines)) if is_closing_start(lines[i].text)), None)
+    if closing_at is not None:
+        body = lines[preamble_at + 1:closing_at]
+        return (segment_front(lines[:preamble_at + 1]) + ([Segment(Kind.OTHER, tuple(body))] if body else [])
+                + segment_closing(lines[closing_at:]))
+    return segment_overview(lines)
+
+
+def is_closing_start(text: str) -> bool:
+    return bool(CLOSING_MARKS.search(text) or ERA_DATE_LINE.match(text) or ROLE_LINE.match(text))
+
+
+def segment_overview(lines: list[Line]) -> list[Segment]:
     title_at = next((i for i, ln in enumerate(lines) if is_title_like(ln)), None)
     segments = []
     if title_at is not None:
@@ -275,7 +291,9 @@ def classify(segments: list[Segment]) -> str:
     title = next((s.text for s in segments if s.kind == Kind.TITLE), "")
     has_articles = any(s.kind == Kind.ARTICLE for s in segments)
     all_text = "\n".join(s.text for s in segments if s.kind != Kind.QUOTE)
-    if has_articles and not OVERVIEW_WORDS.search(title) and AGREEMENT_WORDS.search(title + all_text):
+    signed = any(s.kind == Kind.SIGNATORY for s in segments)  # an amending agreement has no articles
+    if ((has_articles or signed and AGREEMENT_WORDS.search(title))
+            and not OVERVIEW_WORDS.search(title) and AGREEMENT_WORDS.search(title + all_text)):
         return "agreement"
     # A summary names the agreement in its title or lays out its measures; a
     # text that only mentions one (a press release, a council minute) is other.

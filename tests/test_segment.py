@@ -108,3 +108,21 @@ def test_a_summary_titled_after_its_agreement_is_an_overview():
     1 締結日 平成27年4月1日
     2 連携する取組 産業振興、観光振興、医療"""
     assert classify(segments_of(text)) == "overview"
+
+
+def test_an_agreement_amending_another_without_articles_keeps_its_parties_date_and_signatories():
+    doc = document_of("""
+        連携中枢都市圏形成に係る連携協約の一部を変更する連携協約
+        福山市(以下「甲」という。)及び府中市(以下「乙」という。)は、平成27年3月27日に締結した連携協約の一部を次のとおり変更する。
+        別表中「観光の振興」を「観光及び交流の振興」に改める。
+        附 則
+        この連携協約は、令和2年4月1日から効力を生ずる。
+        令和2年3月25日
+        甲 福山市長 枝廣 直幹
+        乙 府中市長 小野 申人
+    """)
+    assert (doc.doc_type, doc.party("甲").municipality, doc.party("乙").municipality, doc.status) == (
+        "agreement", "福山市", "府中市", "ok")
+    assert doc.signed_date.isoformat() == "2020-03-25"
+    assert [(s.role, s.municipality, s.name) for s in doc.signatories] == [
+        ("甲", "福山市", "枝廣 直幹"), ("乙", "府中市", "小野 申人")]
