@@ -107,6 +107,8 @@ def cells_of_space_aligned_tables(texts: list[str]) -> list[str]:
         if "\t" in text or TABLE_BREAK.match(text):
             columns = None
             continue
+        if is_page_furniture(text):
+            continue  # a footer printed across the table (- 3 -) stays a line of its own, to be dropped
         header = header_columns_at(text)
         if header:
             columns, plain_run = header, 0
@@ -118,6 +120,13 @@ def cells_of_space_aligned_tables(texts: list[str]) -> list[str]:
                 plain_run += 1
                 columns = None if plain_run >= 2 else columns
     return out
+
+
+def is_page_furniture(text: str) -> bool:
+    """- 3 -, a rule, or a page number centred under the table."""
+    cleaned = clean_cell(text)
+    return bool(PAGE_FOOTER.match(cleaned) or RULE.match(cleaned)
+                or (BARE_NUMBER.match(cleaned) and leading_width(text) >= 10))
 
 
 def header_columns_at(text: str) -> list[int] | None:
