@@ -107,13 +107,12 @@ def cells_of_space_aligned_tables(texts: list[str]) -> list[str]:
         if "\t" in text or TABLE_BREAK.match(text):
             columns = None
             continue
-        if is_page_furniture(text):
-            continue  # a footer printed across the table (- 3 -) stays a line of its own, to be dropped
         header = header_columns_at(text)
         if header:
             columns, plain_run = header, 0
             out[i] = "\t".join(piece for _, piece in pieces_of(text))
-        elif columns and text.strip():
+        # a footer printed across the table (- 3 -) stays a line of its own, to be dropped
+        elif columns and text.strip() and not is_page_furniture(text):
             if GAP.search(text.strip()) or leading_width(text) >= 2:
                 out[i], plain_run = cells_under(text, columns), 0
             else:
