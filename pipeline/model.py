@@ -28,6 +28,7 @@ class RawLine:
     text: str
     line_no: int  # 1-based line number in the source (running number for PDF)
     page: int | None = None  # 1-based page for paged formats
+    end_page: int | None = None  # where a table row cut by a page break ends (else as page)
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class Line:
     text: str
     page: int | None = None
     blank_before: bool = False  # a blank line preceded it in the source
+    end_page: int | None = None  # a PDF table row cut by a page break ends on the next page
 
     @property
     def cells(self) -> list[str]:
@@ -81,7 +83,7 @@ class Span:
         lines = list(lines)
         if not lines:
             return Span(0, 0)
-        pages = tuple(sorted({ln.page for ln in lines if ln.page is not None}))
+        pages = tuple(sorted({page for ln in lines for page in (ln.page, ln.end_page) if page is not None}))
         return Span(min(ln.no for ln in lines), max(ln.no for ln in lines), pages)
 
     @property

@@ -51,7 +51,7 @@ def normalize(source: Source) -> list[Line]:
         if not text.replace(CELL_SEP, "").strip() or RULE.match(text) or PAGE_FOOTER.match(text):
             blank = True
             continue
-        lines.append(Line(no=raw.line_no, text=text, page=raw.page, blank_before=blank))
+        lines.append(Line(no=raw.line_no, text=text, page=raw.page, blank_before=blank, end_page=raw.end_page))
         blank = False
     lines = drop_page_numbers(drop_running_headers(lines))
     return drop_trailing_stamps(lines)

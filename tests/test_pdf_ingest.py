@@ -16,6 +16,7 @@ import pytest
 from pipeline import run
 from pipeline.ingest import IngestError, ingest
 from pipeline.normalize import normalize
+from pipeline.model import Span
 from tests.conftest import SEEDS, seed
 from tests.pdf_render import (Layout, blank_pdf, faux_bold_pdf, letter_spaced_pdf, mapped_glyphs_pdf,
                               render_seed_pdf, render_text_pdf)
@@ -127,6 +128,17 @@ def test_cut_row_with_unlabeled_key_rest_is_joined(tmp_path):
     keys = [line.text.split("\t")[0] for line in ingest(rendered.path).lines if "\t" in line.text]
     cut = [key for key in rendered.split_rows if key in keys]
     assert cut and all(key[0] in "アイウエオカ" for key in keys[1:])
+
+
+def test_a_row_cut_by_a_page_break_spans_both_pages_in_its_provenance(tmp_path):
+    rendered = render_text_pdf(BEPPYO, tmp_path / "beppyo.pdf", SMALL_PAGES)
+    rows = [line for line in ingest(rendered.path).lines if "\t" in line.text]
+    cut = [row for row in rows if row.text.split("\t")[0] in rendered.split_rows]
+    assert cut and all(row.end_page == row.page + 1 for row in cut)
+    assert all(row.end_page is None for row in rows if row not in cut)
+    first = normalize(ingest(rendered.path))
+    spans = {line.text.split("\t")[0]: Span.of([line]) for line in first if "\t" in line.text}
+    assert all(len(spans[row.text.split("\t")[0]].pages) == 2 for row in cut)  # source_pages "3-4"
 
 
 def test_header_repeated_on_each_page_is_kept_once(tmp_path):

@@ -169,8 +169,9 @@ def pages_to_raw_lines(pages: list[Page]) -> tuple[RawLine, ...]:
             if previous is not None and leaves_blank_line(previous, block):
                 lines.append(RawLine("", len(lines) + 1, page.number))
             if isinstance(block, TableBlock):
-                for row, row_page in zip(block.rows, block.pages):
-                    lines.append(RawLine(CELL_SEP.join(row), len(lines) + 1, row_page))
+                for row, row_page, end_page in zip(block.rows, block.pages, block.end_pages or block.pages):
+                    lines.append(RawLine(CELL_SEP.join(row), len(lines) + 1, row_page,
+                                         end_page if end_page != row_page else None))
             else:
                 lines.append(RawLine(block.text, len(lines) + 1, page.number))
             previous = block

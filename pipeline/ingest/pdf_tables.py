@@ -40,6 +40,7 @@ class TableBlock:
     x1: float
     bottom: float
     pages: tuple[int, ...] = ()  # the page each row starts on
+    end_pages: tuple[int, ...] = ()  # the page each row ends on (a later one for a row a page break cut)
 
     @property
     def width(self) -> int:
@@ -188,14 +189,24 @@ def continue_table(previous: TableBlock, following: TableBlock) -> TableBlock:
     """previous (closing one page) with following (opening the next) appended."""
     rows = list(following.rows)
     pages = list(following.pages)
+    ends = end_pages_of(following)
     if rows and same_row(rows[0], previous.rows[0]):
-        rows, pages = rows[1:], pages[1:]  # the header row, repeated
+        rows, pages, ends = rows[1:], pages[1:], ends[1:]  # the header row, repeated
     merged = list(previous.rows)
+    merged_ends = end_pages_of(previous)
     if rows and merged and is_cut_row(rows[0], merged, previous.rows[0]):
         merged[-1] = tuple(join_fragment(a, b) for a, b in zip(merged[-1], rows[0]))
-        rows, pages = rows[1:], pages[1:]
+        if merged_ends and ends:
+            merged_ends[-1] = ends[0]  # the row now ends where its rest ends
+        rows, pages, ends = rows[1:], pages[1:], ends[1:]
     return replace(previous, rows=tuple(merged + rows), pages=previous.pages + tuple(pages),
-                   bottom=following.bottom)
+                   end_pages=tuple(merged_ends + ends), bottom=following.bottom)
+
+
+def end_pages_of(block: TableBlock) -> list[int]:
+    """The page each row ends on, one per row."""
+    ends = list(block.end_pages or block.pages)[:len(block.rows)]
+    return ends + [ends[-1] if ends else 0] * (len(block.rows) - len(ends))
 
 
 def is_cut_row(row: tuple[str, ...], rows: list[tuple[str, ...]], header: tuple[str, ...]) -> bool:
