@@ -45,6 +45,7 @@ KEYS = (
                               r"|^連携する(?:具体的な)?(?:取組|事項|事業)(?:の(?:内容|概要))?(?=\s|[::]|$)")),
     ("role_a", regex.compile(rf"^{ROLE_A_KEY}")),
     ("role_b", regex.compile(rf"^{ROLE_B_KEY}")),
+    ("role_c", regex.compile(r"^丙の役割(?:分担)?")),
     ("roles", regex.compile(r"^役割分担")),
     # 連携施策 / 施策名 / 取組名 as a key opens the next measure (a two-column 項目 | 内容 table)
     ("measure", regex.compile(r"^(?:連携(?:する)?)?施策名?(?=\s|[::]|$)|^(?:取組|事業)名(?=\s|[::]|$)|^連携事業名?(?=\s|[::]|$)")),
@@ -208,7 +209,7 @@ class Reader:
             pending.cells["role_b"] = join_fragment(pending.cells["role_b"], role_b)
             self.last_key = "role_b"
             return
-        pending.cells[key] = join_fragment(pending.cells[key], value.strip())
+        pending.cells[key] = join_fragment(pending.cells.get(key, ""), value.strip())
         self.last_key = key
 
     def start_measure(self, text: str, line: Line) -> None:
@@ -342,7 +343,8 @@ def to_appendix_rows(reader: Reader) -> list[AppendixRow]:
             section_no=section_no, section_title=section_title,
             subsection_no=ctx.subsection_no, subsection_title=ctx.subsection_title,
             label=pending.row.label, measure=cells.get("measure", ""), content=cells.get("content", ""),
-            role_a=cells.get("role_a", ""), role_b=cells.get("role_b", ""), span=Span.of(pending.row.lines)))
+            role_a=cells.get("role_a", ""), role_b=cells.get("role_b", ""), span=Span.of(pending.row.lines),
+            role_c=cells.get("role_c", "")))
     return rows
 
 

@@ -18,7 +18,7 @@ import regex
 
 from pipeline.model import Line, Party
 
-FIELDS = ("section", "label", "measure", "content", "role_a", "role_b")
+FIELDS = ("section", "label", "measure", "content", "role_a", "role_b", "role_c")
 # 甲の役割 / 乙の役割 as OCR reads them: 甲 as 申, 乙 as と, Z or | or lost
 # (Tesseract, seen on scanned 別表 headers and key cells).
 ROLE_A_KEY = r"[甲申]の役割(?:分担)?"
@@ -27,6 +27,7 @@ HEADER_WORDS = {
     "content": regex.compile(r"^(?:取組|事業|具体的な?取組|連携)?(?:の)?(?:内容|概要)$"),
     "role_a": regex.compile(rf"^甲$|^{ROLE_A_KEY}$|中心(?:市|都市)の役割|連携中枢都市の役割"),
     "role_b": regex.compile(rf"^乙$|^{ROLE_B_KEY}$|連携市町村?の役割|近隣市町村?の役割|周辺市町村?の役割"),
+    "role_c": regex.compile(r"^丙$|^丙の役割(?:分担)?$"),
     "measure": regex.compile(r"^(?:連携)?(?:施策|取組|事業|項目|名称)(?:名)?(?:\(.*\))?$|^連携する取組$|^連携施策"),
     "section": regex.compile(r"^(?:政策)?分野$|^区分$"),
     "roles": regex.compile(r"^役割分担$|^役割$|^甲乙の役割$"),
@@ -59,7 +60,8 @@ def header_columns(cells: list[str], parties: list[Party]) -> dict[int, str] | N
     cells = [cell.replace(" ", "") for cell in cells]
     if any(len(cell) > 20 or TERMINATED.search(cell) for cell in cells):  # a sentence: a data row
         return None
-    names = {p.municipality: ("role_a" if p.role == "甲" else "role_b") for p in parties[:2]}
+    names = {p.municipality: {"甲": "role_a", "乙": "role_b", "丙": "role_c"}[p.role]
+             for p in parties[:3] if p.role in "甲乙丙"}
     found: dict[int, str] = {}
     recognised = 0
     for i, cell in enumerate(cells):
@@ -80,7 +82,7 @@ def header_columns(cells: list[str], parties: list[Party]) -> dict[int, str] | N
 def assign_free_columns(found: dict[int, str], width: int) -> dict[int, str]:
     """Fill columns whose header is empty or misplaced: the text columns
     before the role columns are measure then content, in that order."""
-    roles = {i: k for i, k in found.items() if k in ("role_a", "role_b", "roles")}
+    roles = {i: k for i, k in found.items() if k in ("role_a", "role_b", "role_c", "roles")}
     fixed = {i: k for i, k in found.items() if k in ("section", "label")}
     first_role = min(roles, default=width)
     free = [i for i in range(first_role) if i not in fixed]

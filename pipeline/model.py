@@ -186,6 +186,7 @@ class AppendixRow:
     role_a: str
     role_b: str
     span: Span
+    role_c: str = ""  # 丙's role, where three parties share the measures
 
 
 @dataclass(frozen=True)

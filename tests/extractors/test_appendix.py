@@ -464,3 +464,25 @@ def test_an_appendix_called_besshi_or_bekki_is_read_like_beppyo():
         """)
         assert [brief(r) for r in rows] == [(1, None, "ア", "医療", "救急医療を確保する。", "病院を運営する。", "周知する。")]
         assert rows[0].section_title == "生活機能の強化に係る政策分野"
+
+
+def test_a_third_party_role_column_or_key_goes_to_role_c_not_into_role_b():
+    segs = segments_of("""
+    連携協約書
+    熊本市(以下「甲」という。)、合志市(以下「乙」という。)及び菊陽町(以下「丙」という。)は、次のとおり締結する。
+    第1条 甲、乙及び丙は、別表に掲げる取組を行う。
+    別表(第1条関係)
+    連携施策\t取組内容\t甲の役割\t乙の役割\t丙の役割
+    ア 産業振興\t企業誘致を進める。\t誘致活動を行う。\t情報を提供する。\t用地を紹介する。
+    イ 観光振興
+    取組内容\t観光客を誘致する。
+    甲の役割\t宣伝を行う。
+    乙の役割\t案内する。
+    丙の役割\t協力する。
+    """)
+    rows, warnings = extract_appendix(segs, extract_parties(segs))
+    assert [(r.measure, r.content, r.role_a, r.role_b, r.role_c) for r in rows] == [
+        ("産業振興", "企業誘致を進める。", "誘致活動を行う。", "情報を提供する。", "用地を紹介する。"),
+        ("観光振興", "観光客を誘致する。", "宣伝を行う。", "案内する。", "協力する。"),
+    ]
+    assert not warnings
