@@ -25,6 +25,7 @@ from extractors.tables import (ROLE_A_KEY, ROLE_B_KEY, GridRow, TERMINATED, defa
                                terminated_kinds)
 from pipeline.model import AppendixRow, Kind, Line, Party, Segment, Span
 from pipeline.numerals import label_ordinal, to_int
+from pipeline.segment import APPENDIX_WORDS
 
 HEADING_STYLES = (
     ("beppyo", regex.compile(r"^別[表紙記]\s*第?\s*(?P<num>[0-9一二三四五六七八九十]+)(?:\s*\([^)]*\))?\s*(?P<title>.*)$")),
@@ -163,9 +164,7 @@ class Reader:
             return
         if starts_measure(following, self.parties) or (heading and heading.style in self.measure_styles):
             label, measure = (str(heading_label(heading, text)), heading.title) if heading else split_label(text)
-            self.add_row(GridRow({"measure": measure, "content": "", "role_a": "", "role_b": ""}, [line], label),
-                         "keyvalue")
-            self.columns = None
+            self.open_measure(label, measure, line)
             return
         if heading and not TERMINATED.search(heading.title):
             self.set_section(heading, line)
@@ -195,8 +194,8 @@ class Reader:
         if key == "roles" and not value:  # (b) 役割分担: a heading over the role items
             self.last_key = ""
             return
-        if key == "measure":
-            self.start_measure(value.strip(), line)
+        if key == "measure":  # 連携施策\t産業振興: the key names the measure; its keys follow
+            self.open_measure(*split_label(value.strip()), line)
             return
         if not self.rows or self.rows[-1].kind != "keyvalue":
             self.warnings.append(f"line {line.no}: {key} without a measure before it")
@@ -212,13 +211,11 @@ class Reader:
         pending.cells[key] = join_fragment(pending.cells.get(key, ""), value.strip())
         self.last_key = key
 
-    def start_measure(self, text: str, line: Line) -> None:
-        """連携施策\t産業振興: the key names the measure; its keys follow."""
-        label, measure = split_label(text)
+    def open_measure(self, label: str, measure: str, line: Line) -> None:
+        """A measure whose content and roles follow as keys."""
         self.add_row(GridRow({"measure": measure, "content": "", "role_a": "", "role_b": ""}, [line], label),
                      "keyvalue")
         self.columns = None
-        self.last_key = ""
 
     def set_section(self, heading: Heading, line: Line) -> None:
         if heading.style not in self.section_styles:
@@ -385,7 +382,7 @@ def extract_appendix(segments: list[Segment], parties: list[Party]) -> tuple[lis
     warnings: list[str] = []
     for seg in segments:
         if seg.kind == Kind.APPENDIX:
-            found, notes = read_region(list(seg.lines[1:]) if seg.lines[0].text.startswith(("別表", "別紙", "別記"))
+            found, notes = read_region(list(seg.lines[1:]) if seg.lines[0].text.startswith(APPENDIX_WORDS)
                                        and not parse_heading(seg.lines[0].text) else list(seg.lines), parties)
         elif seg.kind == Kind.ARTICLE and has_nested_measures(seg, parties):
             found, notes = read_region(list(seg.lines[1:]), parties)

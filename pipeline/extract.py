@@ -11,7 +11,7 @@ from extractors.signatories import extract_signatories
 from pipeline.gazetteer import gazetteer
 from pipeline.model import Document, Kind, Segment, Source
 from pipeline.repair import Repaired
-from pipeline.segment import classify
+from pipeline.segment import APPENDIX_WORDS, classify
 
 
 def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Document:
@@ -51,7 +51,7 @@ def missing_fact_warnings(doc_type, title, parties, dates, articles, appendix) -
     if doc_type == "agreement":
         if not any(d.kind == "signed" for d in dates):
             warnings.append("no signing date found")
-        named = next((word for word in ("別表", "別紙", "別記") for a in articles if word in a.text), "")
+        named = next((word for word in APPENDIX_WORDS for a in articles if word in a.text), "")
         if not appendix and named:
             warnings.append(f"an article refers to {named} but no {named} rows were found")
         numbers = [a.number for a in articles if a.branch is None]

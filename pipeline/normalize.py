@@ -39,6 +39,7 @@ RULE = regex.compile(r"^[\s\-=_~*・.─━═│┃|+]{3,}$")
 PAGE_FOOTER = regex.compile(r"^(?:-\s*\d{1,3}\s*-|\d{1,3}\s*/\s*\d{1,3}|[Pp]\.?\s*\d{1,3}|\(\s*\d{1,3}\s*\))$")
 ITEM_MARKER = regex.compile(r"^(?:\(?[0-9a-zア-ン]{1,2}\)|[0-9a-zア-ン]{1,2}[\s.])")
 KANJI = regex.compile(r"\p{Han}")
+BARE_NUMBER = regex.compile(r"^\d{1,3}$")
 SENTENCE_PUNCT = regex.compile(r"[、。,.:;「」()]")
 
 
@@ -86,6 +87,8 @@ def clean_cell(text: str) -> str:
 # -- tables laid out with spaces (pdftotext -layout, text copied from a PDF) --
 # A gap between cells: two or more blanks (one full-width space separates words: ア　産業振興).
 GAP = regex.compile(r"[ \u3000]{2,}")
+GAP_SPLIT = regex.compile(r"([ \u3000]{2,})")
+BLANK_SPLIT = regex.compile(r"([ \u3000]+)")  # inside a row: any blank, placed by where the next word starts
 HEADER_HINT = regex.compile(r"施策|取組|内容|概要|役割|分野|事業|項目")
 TABLE_BREAK = regex.compile(r"^\s*(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*条|別[表紙記])")
 
@@ -138,13 +141,13 @@ def header_columns_at(text: str) -> list[int] | None:
     return None
 
 
-def pieces_of(text: str, gap: str = r"[ \u3000]{2,}") -> list[tuple[int, str]]:
+def pieces_of(text: str, gap: regex.Pattern = GAP_SPLIT) -> list[tuple[int, str]]:
     """(display column where it starts, text) of each piece between gaps."""
     pieces, position = [], 0
-    for piece_or_gap in regex.split(f"({gap})", text):
-        if piece_or_gap and not regex.fullmatch(gap, piece_or_gap):
-            pieces.append((position, piece_or_gap))
-        position += display_width(piece_or_gap)
+    for i, part in enumerate(gap.split(text)):  # the pattern captures: pieces and gaps alternate
+        if part and i % 2 == 0:
+            pieces.append((position, part))
+        position += display_width(part)
     return pieces
 
 
@@ -152,7 +155,7 @@ def cells_under(text: str, columns: list[int]) -> str:
     """A row's words into the columns they start under; a word that starts
     inside a column (産業振興 after ア　) stays in the cell before it."""
     cells = [""] * len(columns)
-    for start, piece in pieces_of(text, gap=r"[ \u3000]+"):
+    for start, piece in pieces_of(text, gap=BLANK_SPLIT):
         column = max((c for c, begin in enumerate(columns) if begin <= start + 1), default=0)
         cells[column] += (" " if cells[column] else "") + piece
     return "\t".join(cells).rstrip("\t")
@@ -176,9 +179,6 @@ def is_letter_spaced(text: str) -> bool:
         return False
     pieces = [piece for piece in text.split(" ") if JAPANESE_CHAR.search(piece)]
     return 2 * sum(len(piece) == 1 for piece in pieces) >= len(pieces)
-
-
-BARE_NUMBER = regex.compile(r"^\d{1,3}$")
 
 
 def drop_page_numbers(lines: list[Line]) -> list[Line]:

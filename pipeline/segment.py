@@ -20,6 +20,7 @@ CAPTION_LINE = regex.compile(r"^\(([^()]{1,40})\)$|^【([^【】]{1,40})】$")  
 # where the next line opens an article.
 OPEN_CAPTION_LINE = regex.compile(r"^\(([^()。]{1,40})$|^([^()。]{1,40})\)$")
 # 別表, and 別紙 / 別記 as some agreements call it
+APPENDIX_WORDS = ("別表", "別紙", "別記")
 APPENDIX_START = regex.compile(r"^\(?別[表紙記](?:第?\s*[0-9一二三四五六七八九十]+)?(?:\s|\(|\)|$)")
 TITLE_WORDS = regex.compile(r"協約|協定|覚書|協議書|規約|概要|合意書")
 AGREEMENT_WORDS = regex.compile(r"協約|協定|覚書|協議書|合意書")
