@@ -20,6 +20,15 @@ REDACTED = regex.compile(r"[●○◯■□×＊*]{2,}|〇〇|△△")
 SEAL = regex.compile(r"\s*(?:印|㊞|\(印\)|\[印\])\s*$")
 LABELS = regex.compile(r"^(?:住\s*所|所\s*在\s*地|氏\s*名|代\s*表\s*者|職\s*氏\s*名|名\s*称)\s*[::]?\s*")
 MUNICIPALITY_ONLY = regex.compile(r"^[^\s\d]{1,12}?(?:都|道|府|県|市|町|村|区)$")
+# A block whose role marker was misread (選 ●●●市町…, split off by position
+# in segment.py) still opens with it: one character and a space.
+LONE_MARK = regex.compile(r"^[^\s\d]\s+(?=\S)")
+# Addresses are written without spaces, but OCR and letter-spaced layouts put
+# them in (山形市旅籠町二 丁目 3 番25号). Spaces go before the lot number and
+# next to its digits and units; a building name after it keeps its space
+# (…2番2号 中央合同庁舎).
+LOT_START = regex.compile(r"\d|[一二三四五六七八九十]+(?=丁目|番)|丁目|番地|番|号")
+SPACE_IN_LOT = regex.compile(r"\s+(?=\d|丁目|番地|番|号)|(?<=\d)\s+(?=[丁番号])")
 
 
 def extract_signatories(segments: list[Segment], parties: list[Party]) -> list[Signatory]:
@@ -36,6 +45,8 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
     role_match = ROLE_LINE.match(texts[0])
     if role_match:
         texts[0] = texts[0][role_match.end():].strip()
+    elif LONE_MARK.match(texts[0]) and ADDRESS.search(texts[0]):
+        texts[0] = LONE_MARK.sub("", texts[0])
     address = municipality = title = name = ""
     for text in filter(None, (LABELS.sub("", t) for t in texts)):
         head = HEAD_TITLE.match(text)
@@ -53,6 +64,7 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
             name = SEAL.sub("", text).strip()
     if not municipality and party:
         municipality = party.municipality
+    address = compact_address(address)
     family, given = split_person_name(name)
     redacted = any(REDACTED.search(t) for t in texts)
     return Signatory(role=seg.label, municipality=municipality, address=address, title=title,
@@ -67,6 +79,12 @@ def split_address(text: str) -> tuple[str, str]:
     if len(parts) > 1 and MUNICIPALITY_ONLY.match(parts[-1]) and ADDRESS.search(" ".join(parts[:-1])):
         return " ".join(parts[:-1]), parts[-1]
     return (text.strip(), "") if ADDRESS.search(text) else ("", "")
+
+
+def compact_address(address: str) -> str:
+    lot = LOT_START.search(address)
+    place_end = lot.start() if lot else len(address)
+    return regex.sub(r"\s+", "", address[:place_end]) + SPACE_IN_LOT.sub("", address[place_end:])
 
 
 def municipality_code(municipality: str, address: str, party: Party | None) -> str:

@@ -11,7 +11,7 @@ from extractors.signatories import extract_signatories
 from pipeline.gazetteer import gazetteer
 from pipeline.model import Document, Kind, Segment, Source
 from pipeline.repair import Repaired
-from pipeline.segment import APPENDIX_WORDS, classify
+from pipeline.segment import APPENDIX_WORDS, ROLE_LINE, classify
 
 
 def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Document:
@@ -29,7 +29,7 @@ def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Docu
     appendix, table_warnings = extract_appendix(segments, parties)
     warnings = [*source.warnings, *repaired.warnings, *table_warnings,
                 *missing_fact_warnings(doc_type, title, parties, dates, articles, appendix)]
-    warnings += gazetteer_warnings(parties, signatories)
+    warnings += gazetteer_warnings(parties, signatories) + unmarked_block_warnings(segments)
     return Document(
         doc_id=source.doc_id, source_file=source.path, sha256=source.sha256, format=source.format,
         doc_type=doc_type, title=title, area_name=extract_area_name(segments), parties=tuple(parties),
@@ -62,6 +62,17 @@ def missing_fact_warnings(doc_type, title, parties, dates, articles, appendix) -
 
 def status_of(doc_type: str, warnings: list[str]) -> str:
     return "ok" if doc_type != "other" and not warnings else "partial"
+
+
+def unmarked_block_warnings(segments: list[Segment]) -> list[str]:
+    """A signature block among marked ones that has no 甲/乙 mark of its own
+    (misread: 選 ●●●市町…) took its role from the order of the blocks."""
+    blocks = [s for s in segments if s.kind == Kind.SIGNATORY]
+    marked = [bool(ROLE_LINE.match(s.lines[0].text)) for s in blocks]
+    if not any(marked):
+        return []
+    return [f"signature block {block.label} has no role mark (reads {block.lines[0].text[:12]}); "
+            f"its role is taken from the order of the blocks" for block, ok in zip(blocks, marked) if not ok]
 
 
 def gazetteer_warnings(parties, signatories) -> list[str]:

@@ -182,42 +182,68 @@ def segment_closing(lines: list[Line]) -> list[Segment]:
 
 def signatory_blocks(lines: list[Line]) -> list[Segment]:
     """Split the signature area at role markers (甲, 乙, …); without markers,
-    at each line that names a head of a municipality (○○市長 …)."""
+    at each line that names a head of a municipality (○○市長 …). A marked
+    block that holds a second head (its own marker misread: 選 ●●●市町…) is
+    split there too, the second taking the next role in order."""
     starts = [i for i, ln in enumerate(lines) if ROLE_LINE.match(ln.text)]
     if not starts:
         starts = block_starts_without_roles(lines)
     if not starts:
         return [Segment(Kind.OTHER, tuple(lines))] if lines else []
     segments = [Segment(Kind.OTHER, tuple(lines[:starts[0]]))] if starts[0] > 0 else []
+    marked = {ROLE_LINE.match(lines[s].text).group(1) for s in starts if ROLE_LINE.match(lines[s].text)}
+    role = ""
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
         role_match = ROLE_LINE.match(lines[start].text)
         role = role_match.group(1) if role_match else ROLE_CHARS[n] if n < len(ROLE_CHARS) else ""
-        segments.append(Segment(Kind.SIGNATORY, tuple(lines[start:end]), label=role))
+        for block in unmarked_heads(lines[start:end], role, marked) if role_match else [lines[start:end]]:
+            segments.append(Segment(Kind.SIGNATORY, tuple(block), label=role))
+            role = next_role(role)
     return segments
+
+
+def unmarked_heads(block: list[Line], role: str, marked: set[str]) -> list[list[Line]]:
+    """A marked block split at each further head it holds, when the roles
+    that would follow in order are not marked elsewhere."""
+    starts = block_starts_without_roles(block)
+    following, next_one = [], role
+    for _ in starts[1:]:
+        next_one = next_role(next_one)
+        following.append(next_one)
+    if len(starts) < 2 or starts[0] != 0 or not all(r and r not in marked for r in following):
+        return [block]
+    return [block[a:b] for a, b in zip(starts, [*starts[1:], len(block)])]
+
+
+def next_role(role: str) -> str:
+    at = ROLE_CHARS.find(role)
+    return ROLE_CHARS[at + 1] if 0 <= at < len(ROLE_CHARS) - 1 else ""
 
 
 HEAD_TITLE = regex.compile(r"(?:市|町|村|区)長|知事")
 ADDRESS_HINT = regex.compile(r"\d+番|番地|丁目|\d+号|[一二三四五六七八九十]+番")
 SIGNER_TITLE = regex.compile(r"(?:長|知事)\s*\S")
+PLACE_ONLY = regex.compile(r"^[^\s\d]{1,12}?(?:都|道|府|県|市|町|村|区)$")
 
 
 def block_starts_without_roles(lines: list[Line]) -> list[int]:
-    """A block is address?, municipality?, title (…長), name?; it starts at
-    the first line after the previous block's title and name."""
-    starts, expecting_new = [], True
+    """A block is address?, municipality?, title (…長), name?; the next one
+    starts after the title and its name, which is on the title's line or
+    the line after it (a line that is no address, title or place name)."""
+    starts, expecting_new, name_may_follow = [], True, False
     for i, ln in enumerate(lines):
+        text = ln.text
+        if name_may_follow and not (ADDRESS_HINT.search(text) or HEAD_TITLE.search(text) or PLACE_ONLY.match(text)):
+            name_may_follow = False  # the name under its title
+            continue
+        name_may_follow = False
         if expecting_new:
             starts.append(i)
             expecting_new = False
-        if HEAD_TITLE.search(ln.text):
-            # the name may share the line or follow on the next one
-            has_name = bool(SIGNER_TITLE.search(ln.text))
-            expecting_new = has_name
-            if not has_name and i + 1 < len(lines) and not ADDRESS_HINT.search(lines[i + 1].text) \
-                    and not HEAD_TITLE.search(lines[i + 1].text):
-                continue
+        if HEAD_TITLE.search(text):
             expecting_new = True
+            name_may_follow = not SIGNER_TITLE.search(text)
     return [s for s in starts if any(HEAD_TITLE.search(ln.text) for ln in lines[s:s + 4])]
 
 

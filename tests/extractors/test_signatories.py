@@ -1,6 +1,6 @@
 from extractors.parties import extract_parties
 from extractors.signatories import extract_signatories, split_person_name
-from tests.helpers import segments_of
+from tests.helpers import document_of, segments_of
 
 HEAD = """
     連携協約
@@ -94,3 +94,73 @@ def test_a_whole_block_on_one_line():
     assert [fields(s) for s in sigs[:2]] == [
         ("甲", "福山市", "福山市東桜町3番5号", "福山市長", "枝広直幹"),
         ("乙", "府中市", "府中市府川町315番地", "府中市長", "小野申人")]
+
+
+def test_unmarked_blocks_with_the_name_under_the_title():
+    segs = segments_of("""
+        三原市及び尾道市の連携に関する協約
+        三原市及び尾道市は、次のとおり連携協約を締結する。
+        第1条 目的とする。
+        この協約の締結を証するため、本書2通を作成し、両市長が記名押印の上、各自1通を保有する。
+        令和4年4月1日
+        広島県三原市港町三丁目5番1号
+        三原市長
+        岡田 吉弘
+        広島県尾道市久保一丁目15番1号
+        尾道市長
+        平谷 祐宏
+    """)
+    sigs = extract_signatories(segs, extract_parties(segs))
+    assert [fields(s) for s in sigs] == [
+        ("甲", "三原市", "広島県三原市港町三丁目5番1号", "三原市長", "岡田 吉弘"),
+        ("乙", "尾道市", "広島県尾道市久保一丁目15番1号", "尾道市長", "平谷 祐宏")]
+
+
+SCANNED_TAIL = """
+    甲 山形市旅籠町二 丁目 3 番25号
+    山形市
+    山形市長
+    選 ●●●市 町●●●丁目●●番●●号
+    ●●●市町
+    ●●●市町長
+"""
+
+
+def test_a_misread_role_mark_gives_the_next_role_by_position():
+    # OCR of a template: 乙 read as 選, spaces put into the addresses
+    head = """
+        山形連携中枢都市圏形成に係る連携協約
+        山形市(以下「甲」という。)と●●●市町(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 目的とする。
+        令和2年1月9日
+    """
+    segs = segments_of(head + SCANNED_TAIL)
+    sigs = extract_signatories(segs, extract_parties(segs))
+    assert [fields(s) for s in sigs] == [
+        ("甲", "山形市", "山形市旅籠町二丁目3番25号", "山形市長", ""),
+        ("乙", "●●●市町", "●●●市町●●●丁目●●番●●号", "●●●市町長", "")]
+    assert [s.redacted for s in sigs] == [False, True]
+    warnings = document_of(head + SCANNED_TAIL).warnings
+    assert any("signature block 乙 has no role mark (reads 選 ●●●" in w for w in warnings)
+
+
+def test_a_second_head_in_a_block_stays_when_the_next_role_is_marked():
+    sigs = signatories_of("""
+    甲 広島県福山市東桜町3番5号
+       福山市長 枝広 直幹
+       職務代理者 福山市副市長 中島 智治
+    乙 広島県府中市府川町315番地
+       府中市長 小野 申人
+    """)
+    assert [s.role for s in sigs] == ["甲", "乙"]
+
+
+def test_spaces_leave_an_address_but_not_before_a_building_name():
+    sigs = signatories_of("""
+    甲 東京都千代田区霞が関2丁目1番2号 中央合同庁舎第2号館
+       福山市長 枝広 直幹
+    乙 広島県府中市府川町 315 番地 1
+       府中市長 小野 申人
+    """)
+    assert [s.address for s in sigs[:2]] == ["東京都千代田区霞が関2丁目1番2号 中央合同庁舎第2号館",
+                                              "広島県府中市府川町315番地1"]
