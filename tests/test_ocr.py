@@ -177,6 +177,20 @@ def test_paragraph_markup_tesseract_hallucinates_is_not_read_as_text():
     assert without_markup("甲") == "甲" and without_markup("a<b") == "a<b"
 
 
+def test_a_hallucinated_tag_split_into_a_line_of_its_own_is_dropped():
+    # Rows as Tesseract wrote them for a 別表 cell of a scanned seed: </ ends
+    # the cell's last line, then a line of its own reads D, テ and >.
+    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+    tsv = head + ("5\t1\t13\t1\t1\t1\t1900\t1222\t200\t33\t93.0\t取組を推進する。\n"
+                  "5\t1\t13\t1\t1\t2\t2123\t1222\t29\t33\t89.99\t</\n"
+                  "5\t1\t14\t1\t1\t1\t1748\t1284\t16\t26\t91.91\tD\n"
+                  "5\t1\t14\t1\t1\t2\t1768\t1283\t9\t17\t58.71\tテ\n"
+                  "5\t1\t14\t1\t1\t3\t1776\t1279\t12\t35\t76.10\t>\n"
+                  "5\t1\t15\t1\t1\t1\t1748\t1340\t60\t33\t95.0\tDX\n")
+    words, _ = tsv_to_words(tsv, scale=300 / 72)
+    assert [w.text for w in words] == ["取組を推進する。", "DX"]
+
+
 def test_ocr_word_running_across_a_column_rule_is_cut_there():
     """Tesseract read the end of one cell's line and the start of the next
     cell's as one word 圏域甲と: each cell gets its own characters."""

@@ -60,6 +60,8 @@ SQUARE_FILL = 0.93
 # words, so it is taken out of the words, not left to the text stages.
 MARKUP = regex.compile(r"</?[pP]>")
 MARKUP_WORD = regex.compile(r"</?[pP]?|[pPD]?>")
+# ... or as a line of its own, with a stray mark read inside it: D テ >.
+MARKUP_TAIL_LINE = regex.compile(r"/?[pPD]\P{Han}?>")
 WORKERS = os.cpu_count() or 1  # Tesseract processes at a time
 CACHE_ENV = "KYOYAKU_OCR_CACHE"  # folder for Tesseract's output per page (measurements)
 
@@ -260,10 +262,13 @@ def without_markup(text: str) -> str:
 
 
 def tsv_to_words(tsv: str, scale: float) -> tuple[list[Glyph], float | None]:
+    rows = [row for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
+            if row["level"] == "5" and (row.get("text") or "").strip()]
+    markup_lines = markup_only_lines(rows)
     words, confidences = [], []
-    for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
-        text = without_markup((row.get("text") or "").strip())
-        if row["level"] != "5" or not text:
+    for row in rows:
+        text = without_markup(row["text"].strip())
+        if not text or line_key(row) in markup_lines:
             continue
         left, top, width, height = (int(row[k]) for k in ("left", "top", "width", "height"))
         words.append(Glyph(text, left / scale, (left + width) / scale, top / scale, (top + height) / scale))
@@ -272,3 +277,16 @@ def tsv_to_words(tsv: str, scale: float) -> tuple[list[Glyph], float | None]:
             confidences.append(confidence)
     mean = round(sum(confidences) / len(confidences), 1) if confidences else None
     return words, mean
+
+
+def line_key(row: dict) -> tuple[str, str, str, str]:
+    return row["page_num"], row["block_num"], row["par_num"], row["line_num"]
+
+
+def markup_only_lines(rows: list[dict]) -> set[tuple[str, str, str, str]]:
+    """Lines that are the tail of a hallucinated tag split into words of its
+    own (D テ > after a </ that closed the line above)."""
+    texts: dict[tuple[str, str, str, str], str] = {}
+    for row in rows:
+        texts[line_key(row)] = texts.get(line_key(row), "") + row["text"].strip()
+    return {key for key, text in texts.items() if MARKUP_TAIL_LINE.fullmatch(text)}
