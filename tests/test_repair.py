@@ -207,6 +207,7 @@ def test_the_parties_misread_in_running_text_are_restored_where_only_they_can_st
         取組内容\t子育て支援に取り組む。
         甲の役割\tとと連携し、子育て支援に取り組む。
         乙の役割\t甲と連携し、子育て支援に取り組む。
+        乙の役割\t甲と連携・協力して実施する事業について、皿と取組を推進する。
         山田及び川田の両地区並びに、田と畑を含む。
     """)
     assert texts(result)[1:] == [
@@ -217,6 +218,7 @@ def test_the_parties_misread_in_running_text_are_restored_where_only_they_can_st
         "取組内容\t子育て支援に取り組む。",
         "甲の役割\t乙と連携し、子育て支援に取り組む。",
         "乙の役割\t甲と連携し、子育て支援に取り組む。",
+        "乙の役割\t甲と連携・協力して実施する事業について、甲と取組を推進する。",
         "山田及び川田の両地区並びに、田と畑を含む。",
     ]
     assert {c.rule for c in result.corrections} == {"context:party-role", "context:sentence-end"}

@@ -138,8 +138,10 @@ OTSU_LOOKALIKES = "とZz|"
 # 皿及び乙が / 甲及びとが / 甲及びの長: a pair of roles before a particle.
 PARTY_PAIR = regex.compile(rf"(?<![\p{{Han}}\p{{Katakana}}])(?P<a>[甲田{KO_LOOKALIKES}])及び"
                            rf"(?P<b>[乙{OTSU_LOOKALIKES}]?)(?=[がはのにを、])")
-# A role cell that names the other party first: とと連携し… -> 乙と連携し…
-PARTY_PARTNER = regex.compile(rf"(?:^|(?<=[\t、 ]))(?P<r>[{KO_LOOKALIKES}{OTSU_LOOKALIKES}])(?=と(?:連携|協力))")
+# A clause of a role cell that names the other party first, as the partner
+# of a joint act: とと連携し… -> 乙と連携し…, …について、皿と取組を… -> 甲と取組を…
+PARTNER_ACTS = "連携|協力|共同|協議|調整|取組|取り組"
+PARTY_PARTNER = regex.compile(rf"(?:^|(?<=[\t、 ]))(?P<r>[{KO_LOOKALIKES}{OTSU_LOOKALIKES}])(?=と(?:{PARTNER_ACTS}))")
 # A role cell of a 別表 opening with the particle と (と連携・協力して…) lost
 # the party it names: Tesseract drops a 乙 that opens a cell. The party is
 # the other one than the column's own (甲の役割 -> 乙), read from the header.
@@ -163,7 +165,7 @@ def party_pair_edits(index: int, text: str) -> list[Edit]:
         original = text[match.start():match.start() + 4]
         edits.append(Edit(index, match.start(), match.end(), role, original, role + original[1:],
                           "context:party-role",
-                          "the document defines 甲 and 乙; a clause opening with Xと連携 names a party", 0.85))
+                          "the document defines 甲 and 乙; a clause opening with Xと連携/取組 names a party", 0.85))
     return edits
 
 
