@@ -330,12 +330,17 @@ def kept_rows(reader: Reader) -> list[PendingRow]:
 
 
 def to_appendix_rows(reader: Reader) -> list[AppendixRow]:
-    rows = []
+    rows, column_section, last_context = [], None, None
     for pending in kept_rows(reader):
         cells, ctx = pending.row.cells, pending.context
+        if ctx != last_context:
+            column_section, last_context = None, ctx
         section_no, section_title = ctx.section_no, ctx.section_title
         if not section_title and cells.get("section"):
-            section_no, section_title = section_of_cell(cells["section"], section_no)
+            column_section = section_of_cell(cells["section"], section_no)
+        if not section_title and column_section:
+            # a 分野 cell spans the rows below it, which leave theirs empty
+            section_no, section_title = column_section
         rows.append(AppendixRow(
             section_no=section_no, section_title=section_title,
             subsection_no=ctx.subsection_no, subsection_title=ctx.subsection_title,

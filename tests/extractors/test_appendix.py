@@ -58,7 +58,8 @@ def test_header_naming_parties_and_a_policy_field_column():
     """)
     assert [(r.section_title, r.measure, r.content, r.role_a, r.role_b) for r in rows] == [
         ("医療", "救急医療体制の確保", "休日の救急医療を確保する。", "拠点病院を運営する。", "住民に周知する。"),
-        ("", "地域医療の連携", "医療情報を共有する。", "情報を集約する。", "情報を提供する。"),
+        # the 分野 cell left empty is the merged 医療 above it
+        ("医療", "地域医療の連携", "医療情報を共有する。", "情報を集約する。", "情報を提供する。"),
     ]
 
 
@@ -372,6 +373,26 @@ def test_numbered_policy_field_column_gives_section_number_and_title():
         (1, "経済成長のけん引", "ア", "産業振興"),
         (1, "経済成長のけん引", "イ", "観光振興"),
         (2, "都市機能の強化", "ア", "医療"),
+    ]
+
+
+def test_a_policy_field_cell_spans_the_rows_that_leave_theirs_empty():
+    # the 分野 cell is printed once for its rows, as a merged cell; a row
+    # broken over a line (観光情報を提供す / る。) is still one row
+    rows, _ = rows_of("""
+    別表
+    政策分野\t連携する取組\t取組の内容\t甲の役割\t乙の役割
+    1 圏域全体の経済成長のけん引\t(1) 地域産業の振興\t地場産業の販路を拡大する。\t事業を実施する。\t事業に協力する。
+    \t(2) 観光振興\t広域観光を推進する。\t観光ルートを整備する。\t観光情報を提供す
+    \t\t\t\tる。
+    2 生活関連機能サービスの向上\t(1) 救急医療\t救急医療体制を確保する。\t体制を運営する。\t経費を負担する。
+    \t(2) 公共交通\t路線バスを維持する。\t運行を支援する。\t運行を支援する。
+    """)
+    assert [(r.section_no, r.section_title, r.measure, r.role_b) for r in rows] == [
+        (1, "圏域全体の経済成長のけん引", "地域産業の振興", "事業に協力する。"),
+        (1, "圏域全体の経済成長のけん引", "観光振興", "観光情報を提供する。"),
+        (2, "生活関連機能サービスの向上", "救急医療", "経費を負担する。"),
+        (2, "生活関連機能サービスの向上", "公共交通", "運行を支援する。"),
     ]
 
 
