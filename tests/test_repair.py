@@ -138,6 +138,16 @@ def test_an_uncertain_name_is_reported_not_changed():
     assert len(result.warnings) == 1 and result.warnings[0].startswith("suspicious: 柞 in 小柞市")
 
 
+def test_both_towns_and_each_municipality_are_not_misread_names():
+    # 両市町 is "both the city and the town", one look-alike (一) from 下市町 (Nara)
+    result = repaired("""
+        宮崎市と国富町は、次のとおり連携協約を締結する。
+        本書2通を作成し、両市町長が記名押印の上、各自1通を保有する。
+        各市町村は、本市と連携する。
+    """)
+    assert result.corrections == () and result.warnings == ()
+
+
 def test_a_name_ending_inside_a_word_is_not_a_name():
     # 核市 ends like 柏市, but 核 belongs to 中核市.
     result = repaired("昼夜間人口比率おおむね1以上の指定都市・中核市と一体性を有する近隣市町村")

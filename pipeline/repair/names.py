@@ -37,6 +37,7 @@ NAME_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー々ヶ]")
 LONGEST_STEM = 6
 # A name missing one character is restored only when it cannot be one of these words (本市, 同町).
 DETERMINERS = frozenset("本同両各当全他前後該旧新市町村")
+GENERIC_PLACE = frozenset("市町村区")
 
 
 @dataclass(frozen=True)
@@ -65,12 +66,21 @@ def name_edits(lines: list[Line]) -> list[Edit]:
     for match in NAME_END.finditer(joined.text):
         index, pos = joined.locate(match.start())
         text = lines[index].text
-        candidates = candidates_at(text, pos + 1, joined.text)
+        candidates = [c for c in candidates_at(text, pos + 1, joined.text)
+                      if not is_generic_phrase(text[c.start:c.end], c.name, joined.text)]
         if candidates and not inside_known_name(text, pos + 1):
             edit = best_edit(index, text, candidates, joined.text)
             if edit:
                 edits.append(edit)
     return edits
+
+
+def is_generic_phrase(span: str, name: str, document: str) -> bool:
+    """両市町 (both towns), 各市町村, 本市: a determiner before 市/町/村 is
+    how agreements speak of the parties, not a place name misread (下市町),
+    unless the document writes that name elsewhere."""
+    return (len(span) > 1 and span[0] in DETERMINERS and all(c in GENERIC_PLACE for c in span[1:])
+            and name not in document)
 
 
 def candidates_at(text: str, end: int, document: str) -> list[Candidate]:
