@@ -35,7 +35,11 @@ SPACE_IN_JAPANESE = regex.compile(rf"(?<={JAPANESE}) +(?={JAPANESE})")
 # 令和元年 12 月 25 日, 第 1 条: spaces around the digits of a date or a number label.
 SPACE_IN_NUMBER = regex.compile(r"(?<=[年月第元]) +(?=\d)|(?<=\d) +(?=\d+ *[年月日])|(?<=\d) +(?=[年月日条項号])")
 SPACED_LETTERS = regex.compile(r"(?<![A-Za-z])[A-Z](?: [A-Z]){1,}(?![A-Za-z])")
-RULE = regex.compile(r"^[\s\-=_~*・.─━═│┃|+]{3,}$")
+RULE = regex.compile(r"^[\s\-=_~*・.:|+\p{Block=Box_Drawing}]{3,}$")
+# A table row drawn with borders, as converters write them: Markdown
+# (| 取組 | 甲の役割 |, ｜ after NFKC too) or box drawing (│ 取組 │ … │).
+BORDERED_ROW = regex.compile(r"^\s*[|｜│┃](?P<inner>.*)[|｜│┃]\s*$")
+BORDER = regex.compile(r"(?<!\\)[|｜│┃]")
 PAGE_FOOTER = regex.compile(r"^(?:-\s*\d{1,3}\s*-|\d{1,3}\s*/\s*\d{1,3}|[Pp]\.?\s*\d{1,3}|\(\s*\d{1,3}\s*\))$")
 ITEM_MARKER = regex.compile(r"^(?:\(?[0-9a-zア-ン]{1,2}\)|[0-9a-zア-ン]{1,2}[\s.])")
 KANJI = regex.compile(r"\p{Han}")
@@ -64,12 +68,22 @@ def clean_line(text: str) -> str:
         text = TAG.sub("", text)
     if "&" in text:
         text = html.unescape(text)
+    if text.count("|") + text.count("｜") + text.count("│") + text.count("┃") >= 3:
+        text = borders_to_cells(text)
     cells = [clean_cell(cell) for cell in text.replace("\ufffd", "").split(CELL_SEP)]
     while cells and not cells[-1]:
         cells.pop()
     if all(RULE.match(cell) or not cell for cell in cells):  # a ruled row of a text table
         return ""
     return CELL_SEP.join(cells)
+
+
+def borders_to_cells(text: str) -> str:
+    """| a | b | -> a<TAB>b; Markdown's escaped \\| stays a character."""
+    row = BORDERED_ROW.match(text)
+    if not row:
+        return text
+    return CELL_SEP.join(cell.replace("\\|", "|") for cell in BORDER.split(row["inner"]))
 
 
 def clean_cell(text: str) -> str:

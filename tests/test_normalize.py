@@ -107,3 +107,29 @@ def test_a_table_aligned_with_spaces_becomes_cells_by_the_header_columns():
         "第2条 この協約は、締結の日から効力を生ずる。",
         "甲 下関市長 前田 晋太郎",  # after the table: spaces stay spaces
     ]
+
+
+def test_markdown_and_box_drawn_table_rows_become_cells():
+    # as converters (pandoc, markitdown) and plain-text exports draw a 別表
+    lines = normalize(source(
+        "| 取組 | 甲の役割 | 乙の役割 |",
+        "|:---|---|---:|",
+        "| ア 経済戦略の策定 | 乙と連携して推進する。 | 甲と取 |",
+        "|  |  | 組を推進する。 |",
+        "┌────┬────┐",
+        "│ 連携施策 │ 取組内容 │",
+        "├────┼────┤",
+        "│ 医療 │ 救急医療を確保する。 │",
+        "└────┴────┘",
+        "｜ 福祉 ｜ 介護\\|福祉の人材を育てる。 ｜",
+        "金額は100|200のいずれかとする。",
+    ))
+    assert texts(lines) == [
+        "取組\t甲の役割\t乙の役割",
+        "ア 経済戦略の策定\t乙と連携して推進する。\t甲と取",
+        "\t\t組を推進する。",
+        "連携施策\t取組内容",
+        "医療\t救急医療を確保する。",
+        "福祉\t介護|福祉の人材を育てる。",
+        "金額は100|200のいずれかとする。",
+    ]
