@@ -40,6 +40,10 @@ RULE = regex.compile(r"^[\s\-=_~*・.:|+\p{Block=Box_Drawing}]{3,}$")
 # (| 取組 | 甲の役割 |, ｜ after NFKC too) or box drawing (│ 取組 │ … │).
 BORDERED_ROW = regex.compile(r"^\s*[|｜│┃](?P<inner>.*)[|｜│┃]\s*$")
 BORDER = regex.compile(r"(?<!\\)[|｜│┃]")
+# Markdown from converters: a heading's # marks and ** / __ around strong
+# text (# 連携協約, **第1条**(目的), **(目的)**) are markup, not text.
+MARKDOWN_HEADING = regex.compile(r"^\s*#{1,6}\s+")
+MARKDOWN_STRONG = regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 PAGE_FOOTER = regex.compile(r"^(?:-\s*\d{1,3}\s*-|\d{1,3}\s*/\s*\d{1,3}|[Pp]\.?\s*\d{1,3}|\(\s*\d{1,3}\s*\))$")
 ITEM_MARKER = regex.compile(r"^(?:\(?[0-9a-zア-ン]{1,2}\)|[0-9a-zア-ン]{1,2}[\s.])")
 KANJI = regex.compile(r"\p{Han}")
@@ -68,6 +72,8 @@ def clean_line(text: str) -> str:
         text = TAG.sub("", text)
     if "&" in text:
         text = html.unescape(text)
+    if "#" in text or "**" in text or "__" in text:
+        text = MARKDOWN_STRONG.sub(r"\2", MARKDOWN_HEADING.sub("", text))
     if text.count("|") + text.count("｜") + text.count("│") + text.count("┃") >= 3:
         text = borders_to_cells(text)
     cells = [clean_cell(cell) for cell in text.replace("\ufffd", "").split(CELL_SEP)]
