@@ -13,14 +13,16 @@ import unicodedata
 import regex
 
 from pipeline.model import DateValue, Kind, Segment
-from pipeline.numerals import NUMBER, kanji_to_int
+from pipeline.numerals import ALSO_ERA, ALSO_WESTERN, ERA_NAMES, NUMBER, kanji_to_int
 
 # First year of each era (元年) and its first day.
 ERAS = {"明治": dt.date(1868, 1, 25), "大正": dt.date(1912, 7, 30), "昭和": dt.date(1926, 12, 25),
         "平成": dt.date(1989, 1, 8), "令和": dt.date(2019, 5, 1)}
 ERA_DATE = regex.compile(
-    rf"(?P<era>明治|大正|昭和|平成|令和)\s*(?P<year>{NUMBER})\s*年\s*(?P<month>{NUMBER})\s*月\s*(?P<day>{NUMBER})\s*日")
-WESTERN_DATE = regex.compile(r"(?<!\d)(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
+    rf"(?P<era>{ERA_NAMES})\s*(?P<year>{NUMBER})\s*{ALSO_WESTERN}年\s*{ALSO_WESTERN}"
+    rf"(?P<month>{NUMBER})\s*月\s*(?P<day>{NUMBER})\s*日")
+WESTERN_DATE = regex.compile(rf"(?<!\d)(?P<year>\d{{4}})\s*{ALSO_ERA}年\s*{ALSO_ERA}"
+                             r"(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
 # Slides and tables abbreviate the era to its initial (R1.12.25, H31.3.29).
 ERA_INITIALS = {"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": "令和"}
 ABBREVIATED_DATE = regex.compile(r"(?<![A-Za-z0-9])(?P<era>[MTSHR])\s*(?P<year>\d{1,2}|元)\s*[./]\s*(?P<month>\d{1,2})"

@@ -16,6 +16,11 @@ KANJI_NUMERAL_CHARS = "".join(KANJI_DIGITS) + "".join(KANJI_UNITS) + "万元"
 
 # A number as written in agreements: ASCII digits or kanji numerals.
 NUMBER = r"(?:\d+|[〇零一壱二弐三参四五六七八九十拾百千万]+|元)"
+ERA_NAMES = r"(?:明治|大正|昭和|平成|令和)"
+# A year given in both calendars, the other in brackets before or after 年:
+# 令和2年(2020年)3月, 令和2(2020)年3月, 2020(令和2)年3月, 2020年(令和2年)3月.
+ALSO_WESTERN = r"(?:\(\s*\d{4}\s*年?\s*\)\s*)?"
+ALSO_ERA = rf"(?:\(\s*{ERA_NAMES}\s*{NUMBER}\s*年?\s*\)\s*)?"
 
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # Katakana item labels in 五十音 order (ア, イ, ウ, …), as used for 別表 items.

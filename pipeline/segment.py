@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from pipeline.model import Kind, Line, Segment
-from pipeline.numerals import ARTICLE_NUMBER, NUMBER
+from pipeline.numerals import ALSO_ERA, ALSO_WESTERN, ARTICLE_NUMBER, ERA_NAMES, NUMBER
 
 ROLE_CHARS = "甲乙丙丁戊己庚辛壬癸"
 ARTICLE_LINE = regex.compile(rf"^{ARTICLE_NUMBER.pattern}(?:\s+|$|(?=[^\s関及並、,]))")
@@ -28,7 +28,8 @@ OVERVIEW_WORDS = regex.compile(r"概要|資料|説明|について|ポイント"
 PREAMBLE_MARKS = regex.compile(r"以下「[^」]+」という|次のとおり|締結する|締結します")
 CLOSING_MARKS = regex.compile(r"証するため|記名押印|署名押印|各自.{0,6}保有|各\d通を保有|通を作成")
 ERA_DATE_LINE = regex.compile(
-    rf"^(?:明治|大正|昭和|平成|令和)\s*{NUMBER}?\s*年\s*{NUMBER}?\s*月\s*{NUMBER}?\s*日$|^\d{{4}}\s*年\s*\d+\s*月\s*\d+\s*日$")
+    rf"^{ERA_NAMES}\s*{NUMBER}?\s*{ALSO_WESTERN}年\s*{ALSO_WESTERN}{NUMBER}?\s*月\s*{NUMBER}?\s*日$"
+    rf"|^\d{{4}}\s*{ALSO_ERA}年\s*{ALSO_ERA}\d+\s*月\s*\d+\s*日$")
 # 甲 山口市…, (甲) 山口市…, 甲:…; not 甲及び乙は… (a sentence about the parties)
 ROLE_LINE = regex.compile(rf"^\(?([{ROLE_CHARS}])\)?(?:\s*[::]\s*|\s+|(?=\p{{Han}}))(?![及並とはがの{ROLE_CHARS}、])")
 QUOTE_START = regex.compile(r"抜粋|^【\s*[^】]*法\s*】|^\(参考\)|^参考[::]")

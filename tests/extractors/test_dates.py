@@ -23,6 +23,11 @@ from pipeline.model import Kind, Line, Segment
     ("R1.12.25", "2019-12-25"),  # slides abbreviate the era to its initial
     ("H31.3.29締結", "2019-03-29"),
     ("(R元/5/1～)", "2019-05-01"),
+    # both calendars, the other year in brackets
+    ("令和２年（２０２０年）３月２７日", "2020-03-27"),
+    ("令和2(2020)年3月27日", "2020-03-27"),
+    ("2020（令和2）年3月27日", "2020-03-27"),
+    ("2017年(平成29年)3月30日", "2017-03-30"),
 ])
 def test_dates_in_every_era_and_script_read_as_iso(text, iso):
     assert parse_date(text) == dt.date.fromisoformat(iso)

@@ -164,3 +164,18 @@ def test_spaces_leave_an_address_but_not_before_a_building_name():
     """)
     assert [s.address for s in sigs[:2]] == ["東京都千代田区霞が関2丁目1番2号 中央合同庁舎第2号館",
                                               "広島県府中市府川町315番地1"]
+
+
+def test_a_signing_date_with_both_calendars_closes_the_articles():
+    doc = document_of("""
+        三原市及び尾道市の連携に関する協約
+        三原市(以下「甲」という。)及び尾道市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 目的とする。
+        この協約の締結を証するため、本書2通を作成し、記名押印の上、各自1通を保有する。
+        令和２年（２０２０年）３月２７日
+        甲 三原市長 岡田 吉弘
+        乙 尾道市長 平谷 祐宏
+    """)
+    assert doc.signed_date.isoformat() == "2020-03-27"
+    assert [a.text for a in doc.articles] == ["目的とする。"]
+    assert [s.name for s in doc.signatories] == ["岡田 吉弘", "平谷 祐宏"]
