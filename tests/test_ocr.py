@@ -134,8 +134,11 @@ def test_rules_are_found_as_long_ink_runs():
     assert [(y0, x0, y1, x1) for x0, y0, x1, y1 in find_rules(ink.T, 100)] == [(30, 20, 32, 180)]
 
 
+TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+
+
 def test_tesseract_tsv_becomes_word_boxes_in_points():
-    tsv = ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+    tsv = (TSV_HEADER +
            "1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t\n"
            "5\t1\t1\t1\t1\t1\t300\t600\t100\t50\t96.5\t連携\n"
            "5\t1\t1\t1\t1\t2\t410\t600\t50\t50\t83.5\t書\n"
@@ -180,8 +183,7 @@ def test_paragraph_markup_tesseract_hallucinates_is_not_read_as_text():
 def test_a_hallucinated_tag_split_into_a_line_of_its_own_is_dropped():
     # Rows as Tesseract wrote them for a 別表 cell of a scanned seed: </ ends
     # the cell's last line, then a line of its own reads D, テ and >.
-    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
-    tsv = head + ("5\t1\t13\t1\t1\t1\t1900\t1222\t200\t33\t93.0\t取組を推進する。\n"
+    tsv = TSV_HEADER + ("5\t1\t13\t1\t1\t1\t1900\t1222\t200\t33\t93.0\t取組を推進する。\n"
                   "5\t1\t13\t1\t1\t2\t2123\t1222\t29\t33\t89.99\t</\n"
                   "5\t1\t14\t1\t1\t1\t1748\t1284\t16\t26\t91.91\tD\n"
                   "5\t1\t14\t1\t1\t2\t1768\t1283\t9\t17\t58.71\tテ\n"

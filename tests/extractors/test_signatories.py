@@ -65,13 +65,18 @@ def test_a_blanked_template_is_redacted():
     assert fields(sigs[0]) == ("乙", "●●●町", "●●●町●●番地", "●●●町長", "")
 
 
-def test_blocks_without_role_markers_follow_the_party_order():
-    segs = segments_of("""
+# Parties named without 甲/乙: the signature blocks carry no role marks.
+UNMARKED_HEAD = """
         三原市及び尾道市の連携に関する協約
         三原市及び尾道市は、次のとおり連携協約を締結する。
         第1条 目的とする。
         この協約の締結を証するため、本書2通を作成し、両市長が記名押印の上、各自1通を保有する。
         令和4年4月1日
+"""
+
+
+def test_blocks_without_role_markers_follow_the_party_order():
+    segs = segments_of(UNMARKED_HEAD + """
         三原市長 岡田 吉弘
         尾道市長 平谷 祐宏
     """)
@@ -97,12 +102,7 @@ def test_a_whole_block_on_one_line():
 
 
 def test_unmarked_blocks_with_the_name_under_the_title():
-    segs = segments_of("""
-        三原市及び尾道市の連携に関する協約
-        三原市及び尾道市は、次のとおり連携協約を締結する。
-        第1条 目的とする。
-        この協約の締結を証するため、本書2通を作成し、両市長が記名押印の上、各自1通を保有する。
-        令和4年4月1日
+    segs = segments_of(UNMARKED_HEAD + """
         広島県三原市港町三丁目5番1号
         三原市長
         岡田 吉弘
