@@ -1,4 +1,4 @@
-"""What a batch run remembers between runs: OUT/manifest.json.
+"""What a batch run remembers between runs: OUT/manifest.jsonl.
 
 One entry per input file: the content hash and the stat signature it had, the
 doc_id it was given, how it went (status, format, warnings, seconds) and where
@@ -8,21 +8,28 @@ without being read (as git's index does); a file whose content hash and
 pipeline version are known is not extracted again; a file whose rows and
 name are unchanged is copied from the previous tables without being rendered.
 
+The manifest is a header line and one JSON line per file, in doc_id order,
+written as the tables are published. A run keeps only a small index of the
+previous one in memory (Known: stat, key, outcome digest, line offset) and
+reads a whole entry back when it publishes that file's rows, so its memory
+does not grow with the archive.
+
 The pipeline version is the package version plus a hash of every source file
 that decides what a document's rows are, so a code change reprocesses.
 """
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
-MANIFEST_NAME = "manifest.json"
-FORMAT = 1  # bumped when the manifest layout changes; an older manifest is ignored
+MANIFEST_NAME = "manifest.jsonl"  # a header line, then one line per file in doc_id order
+FORMAT = 2  # bumped when the manifest layout changes; an older manifest is ignored
 
 PACKAGES = ("pipeline", "extractors")
 # Modules that run batches or write files but do not decide a document's rows
@@ -134,39 +141,89 @@ class FileEntry:
                          placement={name: tuple(span) for name, span in data["placement"].items()})
 
 
-@dataclass(frozen=True)
-class Manifest:
-    pipeline_version: str
-    tables_id: str  # fingerprint of what the published tables hold (see runner.tables_id)
-    entries: tuple[FileEntry, ...]
+class Known(NamedTuple):
+    """What a run needs of a previous entry before publishing: small, so the
+    index of a large archive costs little memory; the full entry is read back
+    from the manifest file at `offset` when its rows are published."""
 
-    def by_path(self) -> dict[str, FileEntry]:
-        return {entry.path: entry for entry in self.entries}
+    stat: tuple[int, ...]
+    key: str
+    digest: bytes  # outcome_digest of its outcome
+    limits: tuple[float, int] | None
+    offset: int
 
-    def to_json(self) -> str:
-        out = io.StringIO()
-        self.write_json(out)
-        return out.getvalue()
-
-    def write_json(self, out) -> None:
-        """The JSON written entry by entry: a manifest of 20,000 files is
-        never held as one list of dicts or one string (≈ 90 MB at once)."""
-        head = json.dumps({"format": FORMAT, "pipeline_version": self.pipeline_version,
-                           "tables_id": self.tables_id, "files": []}, ensure_ascii=False, separators=(",", ":"))
-        out.write(head[:-2])  # ...,"files":[
-        for i, entry in enumerate(self.entries):
-            out.write(("," if i else "") + json.dumps(entry.to_json(), ensure_ascii=False, separators=(",", ":")))
-        out.write("]}")
+    @property
+    def sha256(self) -> str:
+        return self.key.split(".")[0]
 
 
-def load_manifest(path: Path) -> Manifest | None:
+def outcome_digest(outcome: Outcome | dict) -> bytes:
+    """Equal for equal outcomes, whether an Outcome or its JSON form."""
+    data = outcome.to_json() if isinstance(outcome, Outcome) else outcome
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.blake2b(text.encode(), digest_size=12).digest()
+
+
+class PreviousManifest:
+    """A manifest on disk: read once into a compact index by path (Known);
+    whole entries are parsed again only when asked for, one at a time."""
+
+    def __init__(self, path: Path, pipeline_version: str, tables_id: str, index: dict[str, Known]) -> None:
+        self.path = Path(path)
+        self.pipeline_version = pipeline_version
+        self.tables_id = tables_id
+        self.index = index
+        self.handle = None  # opened when the first entry is read back
+
+    def entry(self, known: Known) -> FileEntry:
+        if self.handle is None:
+            self.handle = open(self.path, "rb")
+        self.handle.seek(known.offset)
+        return FileEntry.from_json(json.loads(self.handle.readline()))
+
+    def close(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
+            self.handle = None
+
+    def entries(self) -> Iterator[FileEntry]:
+        """Every entry, in the order written (doc_id)."""
+        with open(self.path, "rb") as handle:
+            handle.readline()
+            for line in handle:
+                yield FileEntry.from_json(json.loads(line))
+
+
+def load_manifest(path: Path) -> PreviousManifest | None:
     """The manifest at path, or None when there is none or it is unreadable
     (then everything is treated as new: slower, never wrong)."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        if data.get("format") != FORMAT:
-            return None
-        return Manifest(pipeline_version=data["pipeline_version"], tables_id=data["tables_id"],
-                        entries=tuple(FileEntry.from_json(e) for e in data["files"]))
+        with open(path, "rb") as handle:
+            head = json.loads(handle.readline())
+            if head.get("format") != FORMAT:
+                return None
+            index, offset = {}, handle.tell()
+            for line in handle:
+                data = json.loads(line)
+                outcome = data["outcome"]
+                limits = outcome["limits"]
+                index[data["path"]] = Known(tuple(data["stat"]), data["key"], outcome_digest(outcome),
+                                            tuple(limits) if limits else None, offset)
+                offset += len(line)
+        return PreviousManifest(path, head["pipeline_version"], head["tables_id"], index)
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+class ManifestWriter:
+    """Writes a manifest entry by entry as the tables are published: one
+    JSON line each after a header line, so that neither writing nor reading
+    it ever holds the whole archive's entries."""
+
+    def __init__(self, handle, pipeline_version: str, tables_id: str) -> None:
+        self.handle = handle
+        head = {"format": FORMAT, "pipeline_version": pipeline_version, "tables_id": tables_id}
+        handle.write(json.dumps(head, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+    def add(self, entry: FileEntry) -> None:
+        self.handle.write(json.dumps(entry.to_json(), ensure_ascii=False, separators=(",", ":")) + "\n")

@@ -58,37 +58,62 @@ class Progress:
             self.bar.close()
 
 
-def build_report(entries: list[FileEntry], processed: set[str], seconds: float, publish_seconds: float,
-                 jobs: int, version: str, published: bool) -> dict:
-    """run_report.json: counts, most frequent warnings, slowest files, time per stage."""
-    outcomes = [e.outcome for e in entries]
-    stages: Counter = Counter()
-    for entry in entries:
-        if entry.path in processed:
-            stages.update(entry.outcome.stages)
-    stages["publish"] = publish_seconds
-    slowest = sorted(entries, key=lambda e: (-e.outcome.seconds, e.path))[:TOP]
-    warnings = Counter(warning_kind(w) for o in outcomes for w in o.warnings)
-    return {
-        "files": len(entries),
-        "processed": len(processed),
-        "reused": len(entries) - len(processed),
-        "seconds": round(seconds, 3),
-        "files_per_second": round(len(processed) / seconds, 1) if seconds and processed else None,
-        "jobs": jobs,
-        "pipeline_version": version,
-        "tables_rewritten": published,
-        "status": dict(sorted(Counter(o.status for o in outcomes).items())),
-        "format": dict(sorted(Counter(o.format or "unknown" for o in outcomes).items())),
-        "doc_type": dict(sorted(Counter(o.doc_type for o in outcomes).items())),
-        "duplicates": sum(bool(e.duplicate_of) for e in entries),
-        "top_warnings": warnings.most_common(TOP),
-        "slowest": [{"file": e.path, "seconds": e.outcome.seconds} for e in slowest if e.outcome.seconds],
-        "stage_seconds": {k: round(v, 3) for k, v in sorted(stages.items(), key=lambda kv: -kv[1])},
-        "peak_memory_mb": peak_memory_mb(),
-        "failed": [{"file": e.path, "reason": "; ".join(e.outcome.warnings)}
-                   for e in entries if e.outcome.status == "failed"],
-    }
+class ReportBuilder:
+    """run_report.json, built from the entries one at a time (in doc_id
+    order) as they are published: counts, most frequent warnings, slowest
+    files, time per stage. Nothing per file is kept but the failures."""
+
+    def __init__(self, processed: set[str]) -> None:
+        self.processed = processed
+        self.files = self.duplicates = 0
+        self.status: Counter = Counter()
+        self.format: Counter = Counter()
+        self.doc_type: Counter = Counter()
+        self.warnings: Counter = Counter()
+        self.stages: Counter = Counter()
+        self.slowest: list[tuple[float, str]] = []  # (-seconds, path), cut to TOP from time to time
+        self.failed: list[dict] = []
+
+    def add(self, entry: FileEntry) -> None:
+        outcome = entry.outcome
+        self.files += 1
+        self.duplicates += bool(entry.duplicate_of)
+        self.status[outcome.status] += 1
+        self.format[outcome.format or "unknown"] += 1
+        self.doc_type[outcome.doc_type] += 1
+        self.warnings.update(warning_kind(w) for w in outcome.warnings)
+        if entry.path in self.processed:
+            self.stages.update(outcome.stages)
+        self.slowest.append((-outcome.seconds, entry.path))
+        if len(self.slowest) > 4 * TOP:
+            self.slowest = sorted(self.slowest)[:TOP]
+        if outcome.status == "failed":
+            self.failed.append({"file": entry.path, "reason": "; ".join(outcome.warnings)})
+
+    def summary(self, seconds: float, publish_seconds: float, jobs: int, version: str, published: bool) -> dict:
+        processed = len(self.processed)
+        stages = Counter(self.stages)
+        stages["publish"] = publish_seconds
+        slowest = sorted(self.slowest)[:TOP]
+        return {
+            "files": self.files,
+            "processed": processed,
+            "reused": self.files - processed,
+            "seconds": round(seconds, 3),
+            "files_per_second": round(processed / seconds, 1) if seconds and processed else None,
+            "jobs": jobs,
+            "pipeline_version": version,
+            "tables_rewritten": published,
+            "status": dict(sorted(self.status.items())),
+            "format": dict(sorted(self.format.items())),
+            "doc_type": dict(sorted(self.doc_type.items())),
+            "duplicates": self.duplicates,
+            "top_warnings": self.warnings.most_common(TOP),
+            "slowest": [{"file": path, "seconds": -minus} for minus, path in slowest if minus],
+            "stage_seconds": {k: round(v, 3) for k, v in sorted(stages.items(), key=lambda kv: -kv[1])},
+            "peak_memory_mb": peak_memory_mb(),
+            "failed": self.failed,
+        }
 
 
 def warning_kind(warning: str) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -27,7 +27,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from pipeline.headers import header_names
-from pipeline.manifest import FileEntry, Manifest
+from pipeline.manifest import FileEntry
 from pipeline.results import NAME_COLUMNS, FileResult
 from pipeline.tables import SCHEMAS, TABLE_NAMES, typed_frame
 from pipeline.atomic import atomic_write
@@ -39,29 +39,27 @@ COPY_CHUNK = 1 << 20
 PARSE_BATCH = 2 << 20  # bytes of rendered CSV parsed into Arrow at a time
 
 
-def build_tables(folder: Path, entries: list[FileEntry], load: Callable[[FileEntry], FileResult],
-                 previous: Manifest | None, previous_folder: Path | None, headers: str) -> list[FileEntry]:
-    """Write every table into folder from entries (sorted by doc_id), each
-    entry's rows copied from the previous set when they are unchanged, else
-    rendered from load(entry). Returns the entries with their placements."""
-    folder.mkdir(parents=True)
-    (folder / ROWS).mkdir()
-    old_entries = previous.by_path() if previous and previous_folder else {}
+def build_tables(folder: Path, items: Iterable[tuple[FileEntry, FileEntry | None, FileResult | None]],
+                 load: Callable[[FileEntry], FileResult], previous_folder: Path | None, headers: str,
+                 placed: Callable[[FileEntry], None]) -> None:
+    """Write every table into folder from items (entry, its previous entry or
+    None, its result if already loaded), in doc_id order: each entry's rows
+    are copied from the previous set when they are unchanged, else rendered
+    from its result (load(entry) when None). placed(entry) receives each
+    entry with its placement as soon as its rows are written."""
+    (folder / ROWS).mkdir(parents=True)
     writers = {name: TableWriter(name, folder, headers, previous_folder) for name in TABLE_NAMES}
-    placed = []
     try:
-        for entry in entries:
-            old = old_entries.get(entry.path)
-            if can_copy(old, entry):
+        for entry, old, result in items:
+            if previous_folder is not None and can_copy(old, entry):
                 placement = {name: writers[name].copy(*old.placement[name]) for name in TABLE_NAMES}
             else:
-                rows = named_rows(load(entry), entry)
+                rows = named_rows(result if result is not None else load(entry), entry)
                 placement = {name: writers[name].add(rows.get(name, [])) for name in TABLE_NAMES}
-            placed.append(replace(entry, placement=placement))
+            placed(replace(entry, placement=placement))
     finally:
         for writer in writers.values():
             writer.close()
-    return placed
 
 
 def can_copy_from(folder: Path | None) -> bool:
@@ -106,7 +104,7 @@ class TableWriter:
         self.old_csv = self.old_rows = None
         if previous_folder is not None:
             self.old_csv = open(previous_folder / f"{name}.csv", "rb")
-            self.old_rows = pa.ipc.open_file(pa.memory_map(str(previous_folder / ROWS / f"{name}.arrow"))).read_all()
+            self.old_rows = OldRows(previous_folder / ROWS / f"{name}.arrow")
         self.schema = table_schema(name, self.old_rows)
         self.csv = open(folder / f"{name}.csv", "wb", buffering=COPY_CHUNK)
         self.offset = self.csv.write(("\ufeff" + render_csv([header_names(name, columns, headers)])).encode())
@@ -157,7 +155,8 @@ class TableWriter:
                 raise OSError(f"previous {self.name}.csv is shorter than its manifest says")
             self.csv.write(block)
             remaining -= len(block)
-        self.chunks.append(self.old_rows.slice(row_start, row_end - row_start))
+        for piece in self.old_rows.pieces(row_start, row_end):
+            self.chunks.append(piece)
 
     def flush_new(self) -> None:
         """Rendered rows -> Arrow by parsing their CSV: the same values as the
@@ -166,7 +165,7 @@ class TableWriter:
         if not self.new_csv:
             return
         data, self.new_csv, self.new_bytes = b"".join(self.new_csv), [], 0
-        parsed = pacsv.read_csv(pa.py_buffer(data), read_options=pacsv.ReadOptions(column_names=self.schema.names),
+        parsed = pacsv.read_csv(pa.py_buffer(data), read_options=read_options(self.schema.names),
                                 parse_options=PARSE, convert_options=convert_options(self.schema))
         self.chunks.append(pa.Table.from_arrays(parsed.columns, schema=self.schema))
 
@@ -179,9 +178,16 @@ class TableWriter:
             self.csv.close()
             if self.old_csv is not None:
                 self.old_csv.close()
+                self.old_rows.close()
 
 
 PARSE = pacsv.ParseOptions(newlines_in_values=True)
+
+
+def read_options(names: list[str]) -> pacsv.ReadOptions:
+    """One thread: a 2 MB batch gains little from Arrow's thread pool, and
+    each of its threads keeps a malloc arena that grows the runner's memory."""
+    return pacsv.ReadOptions(column_names=names, use_threads=False)
 
 
 @lru_cache(maxsize=None)
@@ -200,7 +206,43 @@ def render_csv(rows) -> str:
     return buffer.getvalue()
 
 
-def table_schema(name: str, old_rows: pa.Table | None) -> pa.Schema:
+class OldRows:
+    """The previous set's rows of one table, read a batch at a time as
+    ranges are asked for (in increasing order, as copies come in doc_id
+    order): a memory map of the whole file would count all of it, once
+    touched, in the runner's resident memory."""
+
+    def __init__(self, path: Path) -> None:
+        self.file = pa.OSFile(str(path))
+        self.reader = pa.ipc.open_file(self.file)
+        self.schema = self.reader.schema
+        self.index, self.start, self.batch = -1, 0, None  # the batch read last and its first row
+
+    def pieces(self, start: int, end: int) -> Iterator[pa.Table]:
+        """Rows start..end as tables, one per batch they span."""
+        if start < self.start:
+            self.index, self.start, self.batch = -1, 0, None  # asked for an earlier range: read from the top
+        while start < end:
+            while self.batch is None or start >= self.start + self.batch.num_rows:
+                self.next_batch()
+            stop = min(end, self.start + self.batch.num_rows)
+            yield pa.Table.from_batches([self.batch.slice(start - self.start, stop - start)])
+            start = stop
+
+    def next_batch(self) -> None:
+        if self.batch is not None:
+            self.start += self.batch.num_rows
+        self.index += 1
+        if self.index >= self.reader.num_record_batches:
+            raise OSError("previous rows file is shorter than its manifest says")
+        self.batch = self.reader.get_batch(self.index)
+
+    def close(self) -> None:
+        self.batch = None
+        self.file.close()
+
+
+def table_schema(name: str, old_rows: OldRows | None) -> pa.Schema:
     """The Arrow schema with pandas' metadata, so pandas.read_parquet gives
     back the nullable dtypes of tables.SCHEMAS (Int64, not float with NaN).
     The metadata is taken from the previous set when it has the same columns:

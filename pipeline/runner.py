@@ -30,11 +30,11 @@ from pathlib import Path
 
 from pipeline.archive import Planned, assign_doc_ids, discover, plan  # noqa: F401 (discover: also for callers)
 from pipeline.atomic import atomic_write
-from pipeline.manifest import (MANIFEST_NAME, FileEntry, Manifest, Outcome, load_manifest, output_version,
-                               pipeline_version)
+from pipeline.manifest import (MANIFEST_NAME, FileEntry, Known, ManifestWriter, Outcome, PreviousManifest,
+                               load_manifest, outcome_digest, output_version, pipeline_version)
 from pipeline.model import Document
 from pipeline.outdir import REPORT_NAME, current_folder, make_current, new_version_folder, remove_old_versions
-from pipeline.progress import Progress, build_report
+from pipeline.progress import Progress, ReportBuilder
 from pipeline.results import FileResult, ResultCache, cache_key, failed_result
 from pipeline.workers import Limits, Task, process_all
 
@@ -60,12 +60,30 @@ class BatchOptions:
 
 @dataclass(frozen=True)
 class RunReport:
-    entries: tuple[FileEntry, ...]
     summary: dict  # what run_report.json holds
 
     @property
-    def failed(self) -> list[FileEntry]:
-        return [e for e in self.entries if e.outcome.status == "failed"]
+    def failed(self) -> list[dict]:
+        return self.summary["failed"]
+
+
+@dataclass(slots=True)
+class Tracked:
+    """One file of the run: all the runner holds per file, so that its memory
+    stays flat however large the archive (outcomes and placements go to the
+    cache and the manifest file; only their digest stays here)."""
+
+    path: str
+    doc_id: str
+    stat: tuple[int, ...]
+    key: str  # result cache key; "" when the file could not be read
+    digest: bytes = b""  # outcome_digest of its outcome, once it has one
+    reason: str = ""  # why it failed, when there is no cached result (key "")
+    duplicate_of: str = ""
+
+    @property
+    def sha256(self) -> str:
+        return self.key.split(".")[0]
 
 
 def run_batch(paths: list[Path], out_dir: Path, headers: str = "en", options: BatchOptions | None = None) -> RunReport:
@@ -80,64 +98,110 @@ def run_locked(paths: list[Path], out_dir: Path, options: BatchOptions) -> RunRe
     started = time.perf_counter()
     previous_folder = current_folder(out_dir)
     previous = load_manifest(previous_folder / MANIFEST_NAME) if previous_folder else None
-    known = previous.by_path() if previous else {}
+    known = previous.index if previous else {}
     cache = ResultCache(out_dir / CACHE, pipeline_version())
 
     found = discover(paths, out_dir)
-    planned = plan(found, assign_doc_ids(found), known, options.workers)
-    outcomes, keys = reuse_results(planned, known, cache, options)
-    processed, workers_exited = process_missing(planned, outcomes, keys, cache, options)
-    entries = with_duplicates([entry_of(p, keys, outcomes) for p in planned])
-    entries.sort(key=lambda e: e.doc_id)
+    files = [tracked(p) for p in plan(found, assign_doc_ids(found), known, options.workers)]
+    del found
+    reuse_results(files, known, cache, options)
+    processed, workers_exited = process_missing(files, cache, options)
+    files.sort(key=lambda f: f.doc_id)
+    mark_duplicates(files)
 
-    tables = tables_id(entries, options)
+    tables = tables_id(files, options)
+    report = ReportBuilder(processed)
     publish_started = time.perf_counter()
-    if previous and previous_folder and previous.tables_id == tables:
-        folder, published = previous_folder, False  # nothing changed: nothing to rewrite
-        remember_stats(previous, entries, folder)
-    else:
-        folder, published = new_version_folder(out_dir), True
-        entries = publish_tables(folder, entries, cache, previous, previous_folder, tables, options)
+    try:
+        if previous and previous_folder and previous.tables_id == tables:
+            folder, published = previous_folder, False  # nothing changed: nothing to rewrite
+            remember_stats(previous, files, folder, report.add)
+        else:
+            folder, published = new_version_folder(out_dir), True
+            publish_tables(folder, files, cache, previous, previous_folder, tables, options, report.add)
+    finally:
+        if previous:
+            previous.close()
     publish_seconds = time.perf_counter() - publish_started
-    workers_exited()  # before build_report reads their peak memory
-    summary = build_report(entries, processed, time.perf_counter() - started, publish_seconds,
-                           options.workers, pipeline_version(), published)
+    workers_exited()  # before the report reads their peak memory
+    summary = report.summary(time.perf_counter() - started, publish_seconds, options.workers, pipeline_version(),
+                             published)
     write_report(folder, summary)
     if published:
         make_current(out_dir, folder)
         remove_old_versions(out_dir, keep={folder, previous_folder})
-        cache.prune(keep={e.key for e in entries if e.key})
-    return RunReport(tuple(entries), summary)
+        cache.prune(keep={f.key for f in files if f.key})
+    return RunReport(summary)
 
 
-def publish_tables(folder: Path, entries: list[FileEntry], cache: ResultCache, previous: Manifest | None,
-                   previous_folder: Path | None, tables: str, options: BatchOptions) -> list[FileEntry]:
-    """Write the new set into folder (not yet current) with its manifest."""
+def tracked(planned: Planned) -> Tracked:
+    key = cache_key(planned.sha256, planned.path) if planned.sha256 else ""
+    return Tracked(str(planned.path), planned.doc_id, planned.stat, key, reason=planned.unreadable)
+
+
+def publish_tables(folder: Path, files: list[Tracked], cache: ResultCache, previous: PreviousManifest | None,
+                   previous_folder: Path | None, tables: str, options: BatchOptions,
+                   placed: Callable[[FileEntry], None]) -> None:
+    """Write the new set into folder (not yet current) with its manifest,
+    streamed: each file's entry goes to the manifest and to placed() as its
+    rows are written, and is not kept."""
     from pipeline.publish import build_tables, can_copy_from, write_workbook_from
 
     same_code = previous is not None and previous.tables_id.split(":")[0] == output_version()
     copy_from = previous_folder if same_code and can_copy_from(previous_folder) else None
-    entries = build_tables(folder, entries, lambda e: load_result(e, cache), previous, copy_from, options.headers)
-    if wants_workbook(options.workbook, len(entries)):
-        write_workbook_from(folder, options.headers)
-    write_manifest(folder, Manifest(pipeline_version(), tables, tuple(entries)))
-    return entries
+    folder.mkdir(parents=True)
 
-
-def remember_stats(previous: Manifest, entries: list[FileEntry], folder: Path) -> None:
-    """A file touched but not changed keeps its rows; its new stat is noted
-    so that the next run need not hash it again."""
-    stats = {e.path: e.stat for e in entries}
-    if all(stats.get(e.path, e.stat) == e.stat for e in previous.entries):
-        return
-    write_manifest(folder, replace(previous, entries=tuple(replace(e, stat=stats.get(e.path, e.stat))
-                                                            for e in previous.entries)))
-
-
-def write_manifest(folder: Path, manifest: Manifest) -> None:
     def write(tmp: Path) -> None:
         with open(tmp, "w", encoding="utf-8", buffering=1 << 20) as handle:
-            manifest.write_json(handle)
+            manifest = ManifestWriter(handle, pipeline_version(), tables)
+
+            def add(entry: FileEntry) -> None:
+                manifest.add(entry)
+                placed(entry)
+            build_tables(folder, final_entries(files, previous, cache), lambda e: load_result(e, cache), copy_from,
+                         options.headers, add)
+
+    atomic_write(folder / MANIFEST_NAME, write)
+    if wants_workbook(options.workbook, len(files)):
+        write_workbook_from(folder, options.headers)
+
+
+def final_entries(files: list[Tracked], previous: PreviousManifest | None,
+                  cache: ResultCache) -> Iterator[tuple[FileEntry, FileEntry | None, FileResult | None]]:
+    """(entry, its previous entry when the content is the same, its result
+    when it had to be loaded) for each file in doc_id order. The outcome is
+    the previous entry's when it is the same, else the cached result's."""
+    for f in files:
+        before = previous.index.get(f.path) if previous else None
+        old = previous.entry(before) if before is not None and f.key and before.key == f.key else None
+        result = None
+        if old is not None and before.digest == f.digest:
+            outcome = old.outcome
+        else:
+            result = cached_result(f.path, f.key, cache) if f.key else failed_result(Path(f.path), f.reason)
+            outcome = result.outcome
+        yield FileEntry(f.path, f.doc_id, f.key, f.sha256, f.stat, outcome, f.duplicate_of), old, result
+
+
+def remember_stats(previous: PreviousManifest, files: list[Tracked], folder: Path,
+                   placed: Callable[[FileEntry], None]) -> None:
+    """Nothing to publish: the previous entries are this run's (tables_id
+    says so, in the same order). A file touched but not changed keeps its
+    rows; its new stat is noted so that the next run need not hash it again."""
+    if all(known.stat == f.stat for f in files if (known := previous.index.get(f.path)) is not None):
+        for entry in previous.entries():
+            placed(entry)
+        return
+
+    def write(tmp: Path) -> None:
+        with open(tmp, "w", encoding="utf-8", buffering=1 << 20) as handle:
+            manifest = ManifestWriter(handle, previous.pipeline_version, previous.tables_id)
+            for entry, f in zip(previous.entries(), files, strict=True):
+                if entry.path != f.path:
+                    raise RuntimeError(f"manifest out of step with the run at {f.path}")
+                entry = replace(entry, stat=f.stat)
+                manifest.add(entry)
+                placed(entry)
 
     atomic_write(folder / MANIFEST_NAME, write)
 
@@ -159,24 +223,26 @@ def exclusive(out_dir: Path) -> Iterator[None]:
         yield
 
 
-def reuse_results(planned: list[Planned], known: dict[str, FileEntry], cache: ResultCache,
-                  options: BatchOptions) -> tuple[dict[str, Outcome], dict[str, str]]:
-    """Outcomes (by path) of the files whose result is cached, and every
-    readable file's cache key (by path)."""
-    keys = {str(p.path): cache_key(p.sha256, p.path) for p in planned if p.sha256}
-    outcomes: dict[str, Outcome] = {}
+def reuse_results(files: list[Tracked], known: dict[str, Known], cache: ResultCache, options: BatchOptions) -> None:
+    """Give each readable file whose result is cached (and was not made
+    under other limits) the digest of its outcome: it needs no worker."""
     if options.force:
-        return outcomes, keys
+        return
     cached = cache.keys()
     limits = options.limits.as_tuple()
-    for path, key in keys.items():
-        if key not in cached:
+    for f in files:
+        if not f.key or f.key not in cached:
             continue
-        before = known.get(path)
-        outcome = before.outcome if before is not None and before.key == key else cached_outcome(cache, key)
-        if outcome is not None and outcome.limits in (None, limits):
-            outcomes[path] = outcome
-    return outcomes, keys
+        before = known.get(f.path)
+        if before is not None and before.key == f.key:
+            outcome_limits, digest = before.limits, before.digest
+        else:
+            outcome = cached_outcome(cache, f.key)
+            if outcome is None:
+                continue
+            outcome_limits, digest = outcome.limits, outcome_digest(outcome)
+        if outcome_limits in (None, limits):
+            f.digest = digest
 
 
 def cached_outcome(cache: ResultCache, key: str) -> Outcome | None:
@@ -184,36 +250,45 @@ def cached_outcome(cache: ResultCache, key: str) -> Outcome | None:
     return result.outcome if result else None
 
 
-def process_missing(planned: list[Planned], outcomes: dict[str, Outcome], keys: dict[str, str],
-                    cache: ResultCache, options: BatchOptions) -> tuple[set[str], Callable[[], None]]:
+def process_missing(files: list[Tracked], cache: ResultCache,
+                    options: BatchOptions) -> tuple[set[str], Callable[[], None]]:
     """Process every readable file without an outcome, once per content key
-    (identical files share one result); fills outcomes and keys in place.
+    (identical files share one result); sets their key and digest in place.
     Returns the paths processed and a function waiting for the workers' exit."""
-    sharing: dict[str, list[str]] = {}
+    sharing: dict[str, list[Tracked]] = {}
     tasks = []
-    for p in planned:
-        path = str(p.path)
-        if p.sha256 and path not in outcomes:
-            if keys[path] not in sharing:
-                tasks.append(Task(p.path, keys[path], p.stat[0]))
-            sharing.setdefault(keys[path], []).append(path)
+    for f in files:
+        if f.key and not f.digest:
+            if f.key not in sharing:
+                tasks.append(Task(f.path, f.key, f.stat[0]))
+            sharing.setdefault(f.key, []).append(f)
+    processed = {f.path for group in sharing.values() for f in group}
     progress = Progress(options.progress, len(tasks))
 
     def done(task: Task, key: str, outcome: Outcome) -> None:
-        for path in sharing[task.key]:
-            if key != task.key and path != str(task.path):
+        for f in sharing.pop(task.key):
+            if key != task.key and f.path != task.path:
                 # task.path changed while it was read; this file still holds the old bytes
-                outcomes[path], keys[path] = failed_result(Path(path), CHANGED_WHILE_READ).outcome, ""
+                unread(f, CHANGED_WHILE_READ)
+            elif not key:  # could not be read by the worker: nothing cached, the reason stands
+                unread(f, "; ".join(outcome.warnings))
             else:
-                outcomes[path], keys[path] = outcome, key
-        progress.file_done(str(task.path), outcome)
+                f.stat = f.stat if key == f.key else ()  # changed while read: hash it again next run
+                f.key, f.digest = key, outcome_digest(outcome)
+        progress.file_done(task.path, outcome)
 
     try:
         workers_exited = process_all(tasks, options.workers, options.limits, cache, done,
                                      meanwhile=import_publisher)
     finally:
         progress.close()
-    return {path for paths in sharing.values() for path in paths}, workers_exited
+    return processed, workers_exited
+
+
+def unread(f: Tracked, reason: str) -> None:
+    """A file with no cached result: it fails with reason, and is hashed again next run."""
+    f.key, f.stat, f.reason = "", (), reason
+    f.digest = outcome_digest(failed_result(Path(f.path), reason).outcome)
 
 
 def import_publisher() -> None:
@@ -221,20 +296,10 @@ def import_publisher() -> None:
     importlib.import_module("pipeline.publish")
 
 
-def entry_of(planned: Planned, keys: dict[str, str], outcomes: dict[str, Outcome]) -> FileEntry:
-    path = str(planned.path)
-    if planned.unreadable:
-        outcome = failed_result(planned.path, planned.unreadable).outcome
-        return FileEntry(path, planned.doc_id, key="", sha256="", stat=(), outcome=outcome)
-    key = keys.get(path, "")
-    sha256 = key.split(".")[0] if key else ""
-    stat = planned.stat if sha256 == planned.sha256 else ()  # changed while read: hash it again next run
-    return FileEntry(path, planned.doc_id, key=key, sha256=sha256, stat=stat, outcome=outcomes[path])
-
-
-def with_duplicates(entries: list[FileEntry]) -> list[FileEntry]:
-    originals = duplicate_of([e.doc_id for e in entries], [e.sha256 for e in entries])
-    return [replace(e, duplicate_of=original) for e, original in zip(entries, originals)]
+def mark_duplicates(files: list[Tracked]) -> None:
+    originals = duplicate_of([f.doc_id for f in files], [f.sha256 for f in files])
+    for f, original in zip(files, originals):
+        f.duplicate_of = original
 
 
 def duplicate_of(doc_ids: list[str], sha256s: list[str]) -> list[str]:
@@ -247,15 +312,15 @@ def duplicate_of(doc_ids: list[str], sha256s: list[str]) -> list[str]:
     return ["" if not sha or first[sha] == doc_id else first[sha] for doc_id, sha in zip(doc_ids, sha256s)]
 
 
-def tables_id(entries: list[FileEntry], options: BatchOptions) -> str:
+def tables_id(files: list[Tracked], options: BatchOptions) -> str:
     """What the published tables hold: equal ids mean equal tables, so a run
     whose id equals the current one has nothing to rewrite."""
     digest = hashlib.sha256()
-    workbook = wants_workbook(options.workbook, len(entries))
+    workbook = wants_workbook(options.workbook, len(files))
     digest.update(json.dumps([options.headers, workbook]).encode())
-    for e in entries:
-        digest.update(json.dumps([e.path, e.doc_id, e.key, e.duplicate_of, e.outcome.status,
-                                  e.outcome.warnings, e.outcome.seconds], ensure_ascii=False).encode())
+    for f in files:
+        digest.update(json.dumps([f.path, f.doc_id, f.key, f.duplicate_of, f.digest.hex()],
+                                 ensure_ascii=False).encode())
     return f"{output_version()}:{digest.hexdigest()[:16]}"
 
 
@@ -267,11 +332,15 @@ def load_result(entry: FileEntry, cache: ResultCache) -> FileResult:
     """The rows of an entry for publishing: from the cache, or rebuilt for a
     file that could not be read (those are not cached)."""
     if entry.key:
-        result = cache.get(entry.key)
-        if result is not None:
-            return result
-        return failed_result(Path(entry.path), "cached result lost while running: run again with --force")
+        return cached_result(entry.path, entry.key, cache)
     return failed_result(Path(entry.path), "; ".join(entry.outcome.warnings))
+
+
+def cached_result(path: str, key: str, cache: ResultCache) -> FileResult:
+    result = cache.get(key)
+    if result is not None:
+        return result
+    return failed_result(Path(path), "cached result lost while running: run again with --force")
 
 
 def write_report(folder: Path, summary: dict) -> None:

@@ -12,6 +12,7 @@ archive.
 from __future__ import annotations
 
 import ctypes
+import itertools
 import multiprocessing
 import os
 import resource
@@ -19,7 +20,7 @@ import signal
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import TimeoutError as FutureTimeout
-from concurrent.futures import as_completed
+from concurrent.futures import FIRST_COMPLETED, wait
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -27,6 +28,9 @@ from pipeline.manifest import Outcome, content_sha256
 from pipeline.results import OUT_OF_MEMORY, FileResult, ResultCache, cache_key, failed_result, file_rows
 
 PR_SET_PDEATHSIG = 1
+# Tasks handed to the pool per worker at a time: enough that no worker waits for the
+# next, few enough that the runner never holds a future for every file of the archive.
+IN_FLIGHT = 4
 
 
 @dataclass(frozen=True)
@@ -38,9 +42,9 @@ class Limits:
         return (float(self.timeout), int(self.memory_mb))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Task:
-    path: Path
+    path: str
     key: str  # cache key of the content the runner hashed
     size: int = 0  # bytes: big files are started first, so no long straggler ends the run
 
@@ -53,21 +57,32 @@ def process_all(tasks: Iterable[Task], jobs: int, limits: Limits, cache: ResultC
     cached, "" when it is not), and meanwhile() once the workers have their
     tasks. Ctrl-C stops the workers and re-raises. Returns a function that
     waits until the workers have exited (they do so in the background)."""
-    tasks = sorted(tasks, key=lambda task: (-task.size, str(task.path)))
+    tasks = sorted(tasks, key=lambda task: (-task.size, task.path))
     if not tasks:
         return lambda: None
     from pebble import ProcessPool
 
     pool = ProcessPool(max_workers=jobs, context=multiprocessing.get_context("fork"),
                        initializer=start_worker, initargs=(limits.memory_mb,))
+    waiting = iter(tasks)
+    running: dict = {}
+
+    def schedule(count: int) -> None:
+        for task in itertools.islice(waiting, count):
+            future = pool.schedule(process_into_cache, args=(task, str(cache.root), cache.folder.name, limits),
+                                   timeout=limits.timeout)
+            running[future] = task
+
     try:
-        futures = {pool.schedule(process_into_cache, args=(task, str(cache.root), cache.folder.name, limits),
-                                 timeout=limits.timeout): task for task in tasks}
+        schedule(jobs * IN_FLIGHT)
         meanwhile()
-        for future in as_completed(futures):
-            task = futures[future]
-            key, outcome = finished(future, task, limits, cache)
-            on_done(task, key, outcome)
+        while running:
+            finished_now, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in finished_now:
+                task = running.pop(future)
+                key, outcome = finished(future, task, limits, cache)
+                on_done(task, key, outcome)
+            schedule(len(finished_now))
     except BaseException:
         pool.stop()
         pool.join()

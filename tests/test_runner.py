@@ -90,7 +90,8 @@ def test_unchanged_archive_is_neither_extracted_nor_rewritten(tmp_path, monkeypa
     assert (report["processed"], report["reused"], report["tables_rewritten"]) == (0, 5, False)
     assert (out / "current").resolve() == first_set
     assert table_bytes(out) == before
-    touched = json.loads((out / "manifest.json").read_text())["files"]
+    lines = (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+    touched = [json.loads(line) for line in lines[1:]]  # after the header line
     stat = os.stat(archive / SEEDS[3].name)
     entry = next(e for e in touched if e["path"].endswith(SEEDS[3].name))
     assert entry["stat"][1] == stat.st_mtime_ns  # remembered: the next run does not hash it again
@@ -281,7 +282,7 @@ def test_tables_are_links_into_one_complete_set(tmp_path):
     out = tmp_path / "out"
     assert run_cli(archive, "--out", out) == 0
     current = (out / "current").resolve()
-    for name in TABLE_FILES + ["run_report.json", "manifest.json"]:
+    for name in TABLE_FILES + ["run_report.json", "manifest.jsonl"]:
         assert (out / name).is_symlink() and (out / name).resolve() == current / name, name
     assert not list(out.glob(".*.tmp"))
 
@@ -414,3 +415,55 @@ def test_tables_of_an_older_layout_are_replaced_by_links_to_a_complete_set(tmp_p
     assert run_cli(archive, "--out", out) == 0
     assert run_cli(archive, "--out", tmp_path / "fresh") == 0
     assert table_bytes(out) == table_bytes(tmp_path / "fresh")
+
+
+def test_the_manifest_is_read_as_a_small_index_and_entries_one_at_a_time(tmp_path):
+    """A re-run holds only (stat, key, outcome digest, offset) per file of the
+    previous run; an entry is read back whole, by its offset, when its rows
+    are published. A manifest of the older one-JSON layout is ignored."""
+    from pipeline.manifest import FileEntry, ManifestWriter, Outcome, load_manifest, outcome_digest
+    ok = Outcome("ok", "text", "agreement", (), 0.25, {"ingest": 0.1}, None)
+    slow = Outcome("failed", "", "other", ("timed out",), 2.0, {}, (2.0, 300))
+    entries = [FileEntry("a/1.txt", "1", "ab.txt", "ab", (10, 1, 2, 3), ok, "", {"documents": (3, 40, 0, 1)}),
+               FileEntry("b/2.txt", "2", "cd.txt", "cd", (20, 4, 5, 6), slow, "1", {"documents": (43, 30, 1, 1)})]
+    path = tmp_path / "manifest.jsonl"
+    with open(path, "w", encoding="utf-8") as handle:
+        writer = ManifestWriter(handle, "0.1.0+abc", "x:123")
+        for entry in entries:
+            writer.add(entry)
+    previous = load_manifest(path)
+    assert (previous.pipeline_version, previous.tables_id) == ("0.1.0+abc", "x:123")
+    known = previous.index["b/2.txt"]
+    assert (known.stat, known.key, known.sha256, known.limits) == ((20, 4, 5, 6), "cd.txt", "cd", (2.0, 300))
+    assert known.digest == outcome_digest(slow) != outcome_digest(ok)
+    assert previous.entry(known) == entries[1]
+    assert previous.entry(previous.index["a/1.txt"]) == entries[0]
+    assert list(previous.entries()) == entries
+    (tmp_path / "old.json").write_text(json.dumps({"format": 1, "pipeline_version": "0.1.0+abc", "tables_id": "x",
+                                                   "files": []}), encoding="utf-8")
+    assert load_manifest(tmp_path / "old.json") is None
+
+
+def test_tasks_reach_the_worker_pool_a_few_at_a_time(tmp_path, monkeypatch):
+    """The runner never holds a future for every file: at most IN_FLIGHT
+    tasks per worker are scheduled and not yet done."""
+    from pebble import ProcessPool
+
+    from pipeline.results import ResultCache, cache_key
+    from pipeline.manifest import content_sha256
+    monkeypatch.setattr(workers, "IN_FLIGHT", 1)
+    scheduled = []
+    schedule = ProcessPool.schedule
+    monkeypatch.setattr(ProcessPool, "schedule", lambda self, *a, **k: scheduled.append(1) or schedule(self, *a, **k))
+    archive = seed_archive(tmp_path / "archive")
+    tasks = [workers.Task(str(p), cache_key(content_sha256(p), p), p.stat().st_size) for p in sorted(archive.rglob("*.txt"))]
+    cache = ResultCache(tmp_path / "cache", "v")
+    in_flight = []
+
+    def done(task, key, outcome):
+        in_flight.append(len(scheduled) - len(in_flight) - 1)
+        assert key == task.key and outcome.status == "ok"
+    workers.process_all(tasks, 2, workers.Limits(), cache, done)()
+    assert len(in_flight) == len(scheduled) == 5
+    assert max(in_flight) <= 2 - 1  # besides the one just done: 2 workers x 1 task each
+    assert cache.keys() == {task.key for task in tasks}
