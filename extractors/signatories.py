@@ -12,14 +12,13 @@ import regex
 from pipeline.gazetteer import gazetteer
 from pipeline.japanese import tagger
 from pipeline.model import Kind, Party, Segment, Signatory
-from pipeline.segment import ROLE_LINE
+from pipeline.segment import PLACE_ONLY, ROLE_LINE
 
 HEAD_TITLE = regex.compile(r"^(?P<prefix>.*?)(?P<title>(?P<muni>[^\s]*?(?:都|道|府|県|市|町|村|区|組合|広域連合))(?:長|知事|管理者))(?:\s*(?P<rest>.*))?$")
 ADDRESS = regex.compile(r"\d+\s*番|番地|丁目|\d+\s*号|[一二三四五六七八九十]+番|大字|字|\d+(?:-\d+)+")
 REDACTED = regex.compile(r"[●○◯■□×＊*]{2,}|〇〇|△△")
 SEAL = regex.compile(r"\s*(?:印|㊞|\(印\)|\[印\])\s*$")
 LABELS = regex.compile(r"^(?:住\s*所|所\s*在\s*地|氏\s*名|代\s*表\s*者|職\s*氏\s*名|名\s*称)\s*[::]?\s*")
-MUNICIPALITY_ONLY = regex.compile(r"^[^\s\d]{1,12}?(?:都|道|府|県|市|町|村|区)$")
 # A block whose role marker was misread (選 ●●●市町…, split off by position
 # in segment.py) still opens with it: one character and a space.
 LONE_MARK = regex.compile(r"^[^\s\d]\s+(?=\S)")
@@ -58,7 +57,7 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
         elif ADDRESS.search(text) and not address:
             address, trailing_municipality = split_address(text)
             municipality = municipality or trailing_municipality
-        elif MUNICIPALITY_ONLY.match(text) and not municipality:
+        elif PLACE_ONLY.match(text) and not municipality:
             municipality = text
         elif not name and title and not ADDRESS.search(text):
             name = SEAL.sub("", text).strip()
@@ -76,7 +75,7 @@ def split_address(text: str) -> tuple[str, str]:
     """'山口市亀山町2番1号 山口市' -> (address, municipality): a PDF or OCR line
     may hold the address and the municipality's name side by side."""
     parts = text.split()
-    if len(parts) > 1 and MUNICIPALITY_ONLY.match(parts[-1]) and ADDRESS.search(" ".join(parts[:-1])):
+    if len(parts) > 1 and PLACE_ONLY.match(parts[-1]) and ADDRESS.search(" ".join(parts[:-1])):
         return " ".join(parts[:-1]), parts[-1]
     return (text.strip(), "") if ADDRESS.search(text) else ("", "")
 

@@ -39,6 +39,7 @@ RULE = regex.compile(r"^[\s\-=_~*・.:|+\p{Block=Box_Drawing}]{3,}$")
 # A table row drawn with borders, as converters write them: Markdown
 # (| 取組 | 甲の役割 |, ｜ after NFKC too) or box drawing (│ 取組 │ … │).
 BORDERED_ROW = regex.compile(r"^\s*[|｜│┃](?P<inner>.*)[|｜│┃]\s*$")
+BORDER_CHARS = ("|", "｜", "│", "┃")
 BORDER = regex.compile(r"(?<!\\)[|｜│┃]")
 # Markdown from converters: a heading's # marks and ** / __ around strong
 # text (# 連携協約, **第1条**(目的), **(目的)**) are markup, not text.
@@ -74,7 +75,7 @@ def clean_line(text: str) -> str:
         text = html.unescape(text)
     if "#" in text or "**" in text or "__" in text:
         text = MARKDOWN_STRONG.sub(r"\2", MARKDOWN_HEADING.sub("", text))
-    if text.count("|") + text.count("｜") + text.count("│") + text.count("┃") >= 3:
+    if text.lstrip().startswith(BORDER_CHARS):
         text = borders_to_cells(text)
     cells = [clean_cell(cell) for cell in text.replace("\ufffd", "").split(CELL_SEP)]
     while cells and not cells[-1]:

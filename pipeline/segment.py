@@ -192,13 +192,12 @@ def signatory_blocks(lines: list[Line]) -> list[Segment]:
     if not starts:
         return [Segment(Kind.OTHER, tuple(lines))] if lines else []
     segments = [Segment(Kind.OTHER, tuple(lines[:starts[0]]))] if starts[0] > 0 else []
-    marked = {ROLE_LINE.match(lines[s].text).group(1) for s in starts if ROLE_LINE.match(lines[s].text)}
-    role = ""
-    for n, start in enumerate(starts):
+    role_marks = [ROLE_LINE.match(lines[start].text) for start in starts]
+    marked = {mark.group(1) for mark in role_marks if mark}
+    for n, (start, mark) in enumerate(zip(starts, role_marks)):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
-        role_match = ROLE_LINE.match(lines[start].text)
-        role = role_match.group(1) if role_match else ROLE_CHARS[n] if n < len(ROLE_CHARS) else ""
-        for block in unmarked_heads(lines[start:end], role, marked) if role_match else [lines[start:end]]:
+        role = mark.group(1) if mark else ROLE_CHARS[n] if n < len(ROLE_CHARS) else ""
+        for block in unmarked_heads(lines[start:end], role, marked) if mark else [lines[start:end]]:
             segments.append(Segment(Kind.SIGNATORY, tuple(block), label=role))
             role = next_role(role)
     return segments
@@ -208,11 +207,9 @@ def unmarked_heads(block: list[Line], role: str, marked: set[str]) -> list[list[
     """A marked block split at each further head it holds, when the roles
     that would follow in order are not marked elsewhere."""
     starts = block_starts_without_roles(block)
-    following, next_one = [], role
-    for _ in starts[1:]:
-        next_one = next_role(next_one)
-        following.append(next_one)
-    if len(starts) < 2 or starts[0] != 0 or not all(r and r not in marked for r in following):
+    at = ROLE_CHARS.find(role)
+    following = set(ROLE_CHARS[at + 1:at + len(starts)])
+    if len(starts) < 2 or starts[0] != 0 or len(following) < len(starts) - 1 or following & marked:
         return [block]
     return [block[a:b] for a, b in zip(starts, [*starts[1:], len(block)])]
 

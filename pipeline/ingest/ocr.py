@@ -26,6 +26,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
@@ -286,7 +287,7 @@ def line_key(row: dict) -> tuple[str, str, str, str]:
 def markup_only_lines(rows: list[dict]) -> set[tuple[str, str, str, str]]:
     """Lines that are the tail of a hallucinated tag split into words of its
     own (D テ > after a </ that closed the line above)."""
-    texts: dict[tuple[str, str, str, str], str] = {}
+    texts: dict[tuple[str, str, str, str], str] = defaultdict(str)
     for row in rows:
-        texts[line_key(row)] = texts.get(line_key(row), "") + row["text"].strip()
+        texts[line_key(row)] += row["text"].strip()
     return {key for key, text in texts.items() if MARKUP_TAIL_LINE.fullmatch(text)}
