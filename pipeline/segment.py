@@ -21,7 +21,9 @@ CAPTION_LINE = regex.compile(r"^\(([^()]{1,40})\)$|^【([^【】]{1,40})】$")  
 OPEN_CAPTION_LINE = regex.compile(r"^\(([^()。]{1,40})$|^([^()。]{1,40})\)$")
 # 別表, and 別紙 / 別記 as some agreements call it
 APPENDIX_WORDS = ("別表", "別紙", "別記")
-APPENDIX_START = regex.compile(r"^\(?別[表紙記](?:第?\s*[0-9一二三四五六七八九十]+)?(?:\s|\(|\)|$)")
+# ... also when OCR lost the parenthesis before 第N条関係: 別表第3条関係)
+APPENDIX_START = regex.compile(r"^\(?別[表紙記](?:(?:第?\s*[0-9一二三四五六七八九十]+)?(?:\s|\(|\)|$)"
+                               r"|第\s*[0-9一二三四五六七八九十]+\s*条(?:の\s*[0-9一二三四五六七八九十]+)?\s*関係)")
 TITLE_WORDS = regex.compile(r"協約|協定|覚書|協議書|規約|概要|合意書")
 AGREEMENT_WORDS = regex.compile(r"協約|協定|覚書|協議書|合意書")
 OVERVIEW_WORDS = regex.compile(r"概要|資料|説明|について|ポイント")

@@ -70,6 +70,12 @@ def test_a_wrapped_article_line_that_mentions_the_appendix_stays_in_the_article(
     assert segments[2].text.endswith("別表に掲げるとおりとする。")
 
 
+def test_an_appendix_heading_whose_opening_parenthesis_ocr_lost_still_opens_the_appendix():
+    text = AGREEMENT.replace("別表(第1条関係)", "別表第1条関係)") + "    観光\t周遊観光の推進\t情報発信\t協力\n"
+    assert kinds(segments_of(text))[-1] == ("appendix", "")
+    assert [(row.measure, row.role_a) for row in document_of(text).appendix] == [("観光", "情報発信")]
+
+
 def test_text_that_is_no_agreement_is_other():
     assert classify(segments_of("牛乳を買う。\n卵を買う。")) == "other"
 
