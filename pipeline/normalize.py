@@ -67,6 +67,10 @@ def normalize(source: Source) -> list[Line]:
     return drop_trailing_stamps(lines)
 
 
+# Agreements repeat their lines (a role cell down a whole 別表, the same
+# articles in a city's agreement with each partner town): a pure function
+# of the line, remembered.
+@lru_cache(maxsize=1 << 14)
 def clean_line(text: str) -> str:
     """One source line to its normal form; TABs (cell borders) are kept."""
     if "<" in text:
