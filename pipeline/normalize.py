@@ -56,7 +56,7 @@ def normalize(source: Source) -> list[Line]:
     lines: list[Line] = []
     blank = False
     texts = cells_of_space_aligned_tables([raw.text for raw in source.lines])
-    for raw, text in zip(source.lines, texts):
+    for raw, text in reading_order(source.lines, texts):
         text = clean_line(text)
         if not text.replace(CELL_SEP, "").strip() or RULE.match(text) or PAGE_FOOTER.match(text):
             blank = True
@@ -147,6 +147,76 @@ def cells_of_space_aligned_tables(texts: list[str]) -> list[str]:
                 plain_run += 1
                 columns = None if plain_run >= 2 else columns
     return out
+
+
+# -- signature blocks side by side (甲 left, 乙 right), as text layouts print them --
+# A column head: a role mark standing alone or before the block's first word.
+SIDE_ROLE = regex.compile(r"^[(（]?(?P<role>[甲乙丙丁戊])[)）]?(?:[:：]|\s|$|(?=\p{Han}))(?![及並とはがの、])")
+SIDE_ROLES = "甲乙丙丁戊"
+SIDE_SLACK = 4  # display columns a right-hand block's line may start left of its role mark
+SIDE_MAX_LINES = 12  # a signature block is a few lines; more is something else
+
+
+def reading_order(raws: list, texts: list[str]) -> list[tuple]:
+    """(source line, text) in reading order: signature blocks printed side by
+    side (甲 住所 … 乙 住所 on one line, titles and names below) are read
+    column by column, each part keeping its source line."""
+    ordered: list[tuple] = []
+    i = 0
+    while i < len(texts):
+        starts = side_by_side_columns(texts[i])
+        end = side_by_side_end(texts, i, starts) if starts else i + 1
+        if end - i < 2:
+            ordered.append((raws[i], texts[i]))
+            i += 1
+            continue
+        columns = [column_parts(text, starts) for text in texts[i:end]]
+        for c in range(len(starts)):
+            ordered += [(raws[i + k], parts[c]) for k, parts in enumerate(columns) if parts[c]]
+        i = end
+    return ordered
+
+
+def side_by_side_columns(text: str) -> list[int] | None:
+    """Display columns where the blocks of a line such as 甲 宇部市… 乙
+    山陽小野田市… start: its first piece and each later piece opening with
+    the next role mark (甲, then 乙, then 丙)."""
+    if "\t" in text or not GAP.search(text.strip()):
+        return None
+    pieces = pieces_of(text)
+    roles = [(start, SIDE_ROLE.match(piece)) for start, piece in pieces]
+    if not roles[0][1]:
+        return None
+    starts, last = [roles[0][0]], SIDE_ROLES.index(roles[0][1]["role"])
+    for start, mark in roles[1:]:
+        if mark and SIDE_ROLES.index(mark["role"]) == last + 1:
+            starts.append(start)
+            last += 1
+    return starts if len(starts) >= 2 else None
+
+
+def side_by_side_end(texts: list[str], head: int, starts: list[int]) -> int:
+    """The line after the last one that still has words in the rightmost
+    block (blank lines may stand between)."""
+    end = head + 1
+    for i in range(head + 1, min(len(texts), head + SIDE_MAX_LINES)):
+        text = texts[i]
+        if not text.strip():
+            continue
+        if "\t" in text or TABLE_BREAK.match(text) or not any(
+                start >= starts[-1] - SIDE_SLACK for start, _ in pieces_of(text)):
+            break
+        end = i + 1
+    return end
+
+
+def column_parts(text: str, starts: list[int]) -> list[str]:
+    """The line's text in each block, by where its pieces start."""
+    parts = [""] * len(starts)
+    for start, piece in pieces_of(text):
+        column = max((c for c, begin in enumerate(starts) if c == 0 or start >= begin - SIDE_SLACK), default=0)
+        parts[column] += (" " if parts[column] else "") + piece.strip()
+    return parts
 
 
 def is_page_furniture(text: str) -> bool:

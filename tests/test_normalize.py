@@ -152,3 +152,19 @@ def test_markdown_headings_and_strong_marks_from_converters_are_dropped():
         "1 圏域全体の経済成長のけん引",
         "注*1 及び注*2 を参照する。",
     ]
+
+
+def test_signature_blocks_side_by_side_are_read_column_by_column_with_their_source_lines():
+    lines = normalize(source_of("""
+        令和2年3月31日
+        甲  宇部市常盤町一丁目7番1号          乙  山陽小野田市日の出一丁目1番1号
+
+            宇部市長  篠﨑 圭二                    山陽小野田市長  藤田 剛二
+        甲及び乙は、  誠実に協議する。
+    """))
+    assert [(ln.no, ln.text) for ln in lines] == [
+        (1, "令和2年3月31日"),
+        (2, "甲 宇部市常盤町一丁目7番1号"), (4, "宇部市長 篠﨑 圭二"),
+        (2, "乙 山陽小野田市日の出一丁目1番1号"), (4, "山陽小野田市長 藤田 剛二"),
+        (5, "甲及び乙は、 誠実に協議する。"),
+    ]

@@ -179,3 +179,19 @@ def test_a_signing_date_with_both_calendars_closes_the_articles():
     assert doc.signed_date.isoformat() == "2020-03-27"
     assert [a.text for a in doc.articles] == ["目的とする。"]
     assert [s.name for s in doc.signatories] == ["岡田 吉弘", "平谷 祐宏"]
+
+
+def test_blocks_printed_side_by_side_are_read_block_by_block():
+    # as pdftotext -layout gives a signature area printed in three columns,
+    # the role marks on a line of their own
+    sigs = signatories_of("""
+    (甲)                              (乙)                            (丙)
+    広島県福山市東桜町3番5号          広島県府中市府川町315番地       広島県神石郡神石高原町小畠2025番地
+
+      福山市長  枝広 直幹               府中市長  小野 申人             神石高原町長  入江 嘉則
+    """)
+    assert [fields(s) for s in sigs] == [
+        ("甲", "福山市", "広島県福山市東桜町3番5号", "福山市長", "枝広 直幹"),
+        ("乙", "府中市", "広島県府中市府川町315番地", "府中市長", "小野 申人"),
+        ("丙", "神石高原町", "広島県神石郡神石高原町小畠2025番地", "神石高原町長", "入江 嘉則"),
+    ]
