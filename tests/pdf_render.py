@@ -280,6 +280,18 @@ def unknown_ordering_pdf(path: Path, lines: list[str]) -> Path:
     return path
 
 
+def placed_text_pdf(path: Path, lines: list[list[tuple[float, str]]], size: float = 10.5) -> Path:
+    """One page, each line a list of (x in points, text): for layouts that
+    put things side by side on a line."""
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont(FONT, size)
+    for n, line in enumerate(lines):
+        for x, text in line:
+            pdf.drawString(x, 780 - 2 * size * n, text)
+    pdf.save()
+    return path
+
+
 def blank_pdf(path: Path, pages: int = 1) -> Path:
     pdf = canvas.Canvas(str(path), pagesize=A4)
     for _ in range(pages):

@@ -18,7 +18,7 @@ from pipeline.ingest import IngestError, ingest
 from pipeline.normalize import normalize
 from pipeline.model import Span
 from tests.conftest import SEEDS, seed
-from tests.pdf_render import (Layout, blank_pdf, faux_bold_pdf, letter_spaced_pdf, mapped_glyphs_pdf,
+from tests.pdf_render import (Layout, blank_pdf, faux_bold_pdf, letter_spaced_pdf, mapped_glyphs_pdf, placed_text_pdf,
                               render_seed_pdf, render_text_pdf)
 
 SEED_001 = seed("001")
@@ -147,6 +147,23 @@ def test_header_repeated_on_each_page_is_kept_once(tmp_path):
     assert texts.count("取組\t取組内容\t甲の役割\t乙の役割") == 1
     document = pdfium.PdfDocument(str(rendered.path))
     assert sum("甲の役割" in page.get_textpage().get_text_range() for page in document) == rendered.pages
+
+
+def test_signature_blocks_side_by_side_on_the_page_are_read_block_by_block(tmp_path):
+    path = placed_text_pdf(tmp_path / "side.pdf", [
+        [(60, "宇部市及び山陽小野田市の連携協約")],
+        [(60, "宇部市(以下「甲」という。)及び山陽小野田市(以下「乙」という。)は、次のとおり締結する。")],
+        [(60, "第1条 この連携協約は、圏域の発展を目的とする。")],
+        [(60, "この協約の締結を証するため、本書2通を作成し、記名押印の上、各自1通を保有する。")],
+        [(60, "令和2年3月31日")],
+        [(60, "甲 宇部市常盤町一丁目7番1号"), (320, "乙 山陽小野田市日の出一丁目1番1号")],
+        [(75, "宇部市長 久保田 后子"), (335, "山陽小野田市長 藤田 剛二")],
+    ])
+    doc = run(path)
+    assert [(s.role, s.municipality, s.address, s.title, s.name) for s in doc.signatories] == [
+        ("甲", "宇部市", "宇部市常盤町一丁目7番1号", "宇部市長", "久保田 后子"),
+        ("乙", "山陽小野田市", "山陽小野田市日の出一丁目1番1号", "山陽小野田市長", "藤田 剛二"),
+    ]
 
 
 # -- text-layer faults -------------------------------------------------------------

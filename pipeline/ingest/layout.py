@@ -24,6 +24,11 @@ FULL_WIDTH_GAP = 0.9  # between Japanese characters only a gap of about 1 em is 
 # followed by a half-width space shows a gap of 0.6-1.2 em, other words
 # 0.2-0.6 em. Punctuation has little ink in a full-width box: no measure.
 OCR_LABEL_GAP = 0.6
+# Two ems or more between the words of a line separate columns: cells of a
+# table without rules, signature blocks printed side by side. Such a gap is
+# written as one space per half em, as a text layout (pdftotext -layout)
+# prints it, so that normalize reads both the same way.
+COLUMN_GAP = 2.0
 PUNCTUATION = regex.compile(r"[、。,.・「」『』()（）【】〔〕:：;；]")
 CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆、。・「」『』（）【】〔〕，．：；！？\u3000-\u303f\uff01-\uff60]")
 ALNUM_END = regex.compile(r"[A-Za-z0-9]$")
@@ -103,7 +108,7 @@ def band_to_line(glyphs: list[Glyph], ocr: bool = False) -> TextLine | None:
         if previous is not None:
             is_label = label_possible and len(previous.text) == 1
             if space_glyph or needs_space(previous, glyph, size, is_label):
-                parts.append(" ")
+                parts.append(spaces_for(glyph.x0 - previous.x1, size))
             if CJK.search(previous.text[-1]) and CJK.search(glyph.text[0]):
                 label_possible = False
         parts.append(glyph.text)
@@ -113,6 +118,16 @@ def band_to_line(glyphs: list[Glyph], ocr: bool = False) -> TextLine | None:
     right = visible[-2].x1 if hanging else last.x1
     return TextLine("".join(parts), visible[0].x0, right, min(g.top for g in visible),
                     max(g.bottom for g in visible), size)
+
+
+def spaces_for(gap: float, size: float) -> str:
+    """One space, or one per half em across a column gap."""
+    return " " * round(2 * gap / size) if gap >= COLUMN_GAP * size else " "
+
+
+def indent_for(x0: float, left_margin: float, size: float) -> str:
+    """Spaces for a line's indent, one per half em (see spaces_for)."""
+    return " " * max(0, round(2 * (x0 - left_margin) / size))
 
 
 def needs_space(left: Glyph, right: Glyph, size: float, ocr_label: bool = False) -> bool:

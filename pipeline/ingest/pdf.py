@@ -26,7 +26,7 @@ import regex
 from pipeline.ingest.columns import unruled_tables
 from pipeline.ingest.errors import IngestError
 from pipeline.ingest.furniture import furniture
-from pipeline.ingest.layout import Glyph, TextLine, glyphs_to_lines, join_wrapped
+from pipeline.ingest.layout import Glyph, TextLine, glyphs_to_lines, indent_for, join_wrapped
 from pipeline.ingest.pdf_tables import TableBlock, continue_table, find_tables, same_table
 from pipeline.model import CELL_SEP, PageInfo, RawLine, Source
 from pipeline.normalize import clean_line
@@ -173,9 +173,17 @@ def pages_to_raw_lines(pages: list[Page]) -> tuple[RawLine, ...]:
                     lines.append(RawLine(CELL_SEP.join(row), len(lines) + 1, row_page,
                                          end_page if end_page != row_page else None))
             else:
-                lines.append(RawLine(block.text, len(lines) + 1, page.number))
+                lines.append(RawLine(text_with_indent(block, margins[0]), len(lines) + 1, page.number))
             previous = block
     return tuple(lines)
+
+
+def text_with_indent(line: TextLine, left_margin: float) -> str:
+    """A line with column gaps keeps its indent too, so that normalize can
+    tell which column each of its parts stands in; other lines need none."""
+    if "  " not in line.text:
+        return line.text
+    return indent_for(line.x0, left_margin, line.size) + line.text
 
 
 def join_continued_tables(pages: list[Page]) -> list[Page]:
