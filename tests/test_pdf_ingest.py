@@ -166,6 +166,25 @@ def test_signature_blocks_side_by_side_on_the_page_are_read_block_by_block(tmp_p
     ]
 
 
+def test_a_table_without_rules_on_a_text_layer_page_gives_cells_and_joins_wrapped_cells(tmp_path):
+    path = placed_text_pdf(tmp_path / "unruled.pdf", [
+        [(60, "宇部市及び山陽小野田市の連携協約")],
+        [(60, "宇部市(以下「甲」という。)及び山陽小野田市(以下「乙」という。)は、次のとおり締結する。")],
+        [(60, "第1条 甲及び乙の役割分担は、別表のとおりとする。")],
+        [(60, "令和2年3月31日")],
+        [(60, "別表(第1条関係)")],
+        [(60, "連携施策"), (160, "取組内容"), (330, "甲の役割"), (450, "乙の役割")],
+        [(60, "産業振興"), (160, "企業誘致を推進し、"), (330, "情報を発信する。"), (450, "用地を紹介する。")],
+        [(160, "雇用を創出する。")],
+        [(60, "観光振興"), (160, "周遊観光を進める。"), (330, "事業を実施し、"), (450, "事業に協力する。")],
+        [(330, "効果を検証する。")],
+    ])
+    assert [(r.measure, r.content, r.role_a, r.role_b) for r in run(path).appendix] == [
+        ("産業振興", "企業誘致を推進し、雇用を創出する。", "情報を発信する。", "用地を紹介する。"),
+        ("観光振興", "周遊観光を進める。", "事業を実施し、効果を検証する。", "事業に協力する。"),
+    ]
+
+
 # -- text-layer faults -------------------------------------------------------------
 
 def test_faux_bold_duplicates_are_read_once(tmp_path):

@@ -134,6 +134,8 @@ def needs_space(left: Glyph, right: Glyph, size: float, ocr_label: bool = False)
     """ocr_label: left is a one-character OCR word before the line's first
     gap between Japanese words, where labels (ア, 甲, 第1条) stand."""
     gap = right.x0 - left.x1
+    if gap >= COLUMN_GAP * size:  # a column gap, also after 。 ending a cell
+        return True
     left_cjk, right_cjk = CJK.search(left.text[-1]), CJK.search(right.text[0])
     punctuation = PUNCTUATION.search(left.text[-1] + right.text[0])
     if (left_cjk or right_cjk) and punctuation:

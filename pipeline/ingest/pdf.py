@@ -179,10 +179,9 @@ def pages_to_raw_lines(pages: list[Page]) -> tuple[RawLine, ...]:
 
 
 def text_with_indent(line: TextLine, left_margin: float) -> str:
-    """A line with column gaps keeps its indent too, so that normalize can
-    tell which column each of its parts stands in; other lines need none."""
-    if "  " not in line.text:
-        return line.text
+    """A line keeps its indent, so that normalize can tell which column of
+    a table without rules (or of signature blocks side by side) it stands
+    in, as in a text layout."""
     return indent_for(line.x0, left_margin, line.size) + line.text
 
 
