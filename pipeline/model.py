@@ -39,6 +39,7 @@ class PageInfo:
     method: str  # "text" | "ocr" | "empty"
     ocr_confidence: float | None = None
     cid_glyphs: int = 0
+    skew: float = 0.0  # degrees a scanned page was turned, and turned back before OCR
 
 
 @dataclass(frozen=True)

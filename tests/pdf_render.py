@@ -253,15 +253,19 @@ def render_seed_pdf(seed: Path, folder: Path, layout: Layout = Layout()) -> Path
     return render_text_pdf(seed.read_text(encoding="utf-8"), folder / f"{seed.stem}.pdf", layout).path
 
 
-def rasterize_pdf(source: Path, target: Path, dpi: int = 200) -> Path:
-    """Every page as a grayscale image in an image-only PDF (a scan)."""
+def rasterize_pdf(source: Path, target: Path, dpi: int = 200, turn: float = 0.0) -> Path:
+    """Every page as a grayscale image in an image-only PDF (a scan); turn:
+    degrees counter-clockwise, a page fed crooked into the scanner."""
     import pypdfium2 as pdfium
+    from PIL import Image
 
     document = pdfium.PdfDocument(str(source))
     try:
         images = [page.render(scale=dpi / 72, grayscale=True).to_pil() for page in document]
     finally:
         document.close()
+    if turn:
+        images = [image.rotate(turn, resample=Image.BICUBIC, fillcolor=255) for image in images]
     images[0].save(target, "PDF", resolution=dpi, save_all=True, append_images=images[1:])
     return target
 

@@ -19,7 +19,8 @@ from pipeline.ingest import IngestError, ingest
 from pipeline.ingest import ocr
 from pipeline.ingest.ocr import find_rules, tsv_to_words
 from tests.conftest import seed
-from tests.pdf_render import rasterize_pdf, render_seed_pdf, render_text_pdf, unknown_ordering_pdf
+from tests.pdf_render import Layout, rasterize_pdf, render_seed_pdf, render_text_pdf, unknown_ordering_pdf
+from tests.test_pdf_ingest import BEPPYO
 
 SEED_001 = seed("001")
 
@@ -71,9 +72,6 @@ def test_table_of_a_scan_is_rebuilt_cell_by_cell(ocr_doc):
 
 
 def test_scanned_table_without_rules_gets_its_columns_from_the_header_words(tmp_path):
-    from tests.pdf_render import Layout
-    from tests.test_pdf_ingest import BEPPYO
-
     printed = render_text_pdf(BEPPYO, tmp_path / "unruled.pdf", Layout(height=420, table_rules=False))
     assert printed.pages >= 3 and printed.split_rows
     rows = [line.text.split("\t") for line in ingest(rasterize_pdf(printed.path, tmp_path / "scan.pdf", dpi=300)).lines
@@ -84,6 +82,30 @@ def test_scanned_table_without_rules_gets_its_columns_from_the_header_words(tmp_
         assert len(scanned) == 4
         assert similar("|".join(scanned), "|".join(expected)) >= 0.9, (scanned, expected)
         assert similar(scanned[1], expected[1]) >= 0.9  # the long content cell is not mixed with its neighbours
+
+
+def test_skew_of_a_crooked_page_is_measured_from_its_ink(tmp_path):
+    import pypdfium2 as pdfium
+
+    printed = render_text_pdf(BEPPYO, tmp_path / "p.pdf").path
+    for turn in (0.0, 0.7, -1.6):
+        scan = rasterize_pdf(printed, tmp_path / f"scan{turn}.pdf", dpi=300, turn=turn)
+        page = pdfium.PdfDocument(str(scan))[0].render(scale=300 / 72, grayscale=True).to_pil()
+        assert abs(ocr.skew_angle(np.asarray(page.convert("L")) < ocr.INK) - turn) <= 0.05
+
+
+def test_a_crooked_scan_is_straightened_so_its_table_rules_are_found(tmp_path):
+    """At 0.7° a rule drifts 3 pixel rows across the table: without turning
+    the page back no rule, so no cell, is found."""
+    printed = render_text_pdf(BEPPYO, tmp_path / "ruled.pdf", Layout(height=420))
+    scanned = ingest(rasterize_pdf(printed.path, tmp_path / "crooked.pdf", dpi=300, turn=0.7))
+    assert all(abs(page.skew - 0.7) <= 0.05 for page in scanned.pages)
+    assert "straightened by 0.7" in scanned.warnings[0]
+    rows = [line.text.split("\t") for line in scanned.lines if "\t" in line.text]
+    typed = [line.split("\t") for line in BEPPYO.splitlines()[2:]]
+    assert len(rows) == len(typed)
+    for row, expected in zip(rows, typed):
+        assert len(row) == 4 and similar(row[1], expected[1]) >= 0.9, (row, expected)
 
 
 def test_scan_text_is_not_letter_spaced(ocr_doc):

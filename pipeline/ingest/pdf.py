@@ -128,8 +128,10 @@ def read_scans(data: bytes, pdf, indexes: list[int]) -> list[Page]:
         page = pdf.pages[i]
         unreadable = sum(1 for c in page.chars if CID.match(c["text"]))
         method = "ocr" if result.words else "empty"
-        info = PageInfo(page.page_number, method, result.confidence, unreadable)
-        warning = f"page {page.page_number}: no usable text layer, read by OCR (mean confidence {result.confidence})"
+        info = PageInfo(page.page_number, method, result.confidence, unreadable, result.skew)
+        straightened = f", straightened by {result.skew:g}°" if result.skew else ""
+        warning = (f"page {page.page_number}: no usable text layer, read by OCR "
+                   f"(mean confidence {result.confidence}{straightened})")
         pages.append(layout_page(page, list(result.words), info, (warning,) if result.words else (),
                                  rules=list(result.rules)))
     return pages
