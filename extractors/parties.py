@@ -106,8 +106,10 @@ def topic_municipalities(segments: list[Segment]) -> list[str]:
 
 def extract_area_name(segments: list[Segment]) -> str:
     """The 圏域 as the text names it: the noun phrase defined as
-    (以下「圏域」という。), else a named ○○圏域 in the title or preamble;
-    "" when the text names none (…で構成される圏域)."""
+    (以下「圏域」という。), else a named ○○圏域 in the title or preamble,
+    else in an article (この協定は、…大隅定住自立圏を形成し…: many 定住自立圏
+    agreements name theirs only in the 目的 article); "" when the text names
+    none (…で構成される圏域)."""
     text = front_text(segments)
     named = AREA_NAME_ARTICLE.search(text)
     if named:
@@ -117,7 +119,7 @@ def extract_area_name(segments: list[Segment]) -> str:
         phrase = noun_phrase_before(text[:definition.start()])
         return "" if phrase in GENERIC_AREAS else phrase
     for seg in segments:
-        if seg.kind in (Kind.TITLE, Kind.PREAMBLE):
+        if seg.kind in (Kind.TITLE, Kind.PREAMBLE, Kind.ARTICLE):
             for match in NAMED_AREA.finditer(seg.text):
                 if match.group(0) not in GENERIC_AREAS and has_place_name(match.group(0)):
                     return match.group(0)
@@ -141,4 +143,7 @@ def noun_phrase_before(text: str) -> str:
 
 
 def has_place_name(text: str) -> bool:
-    return any(w.feature.pos3 == "地名" for w in tagger()(text)) or bool(gazetteer().find_all(text))
+    """A proper noun in the phrase: UniDic tags many regional names as
+    surnames (大隅, 湖東, 大崎 -> 人名), and a phrase of common nouns
+    (広域都市圏, 周辺定住自立圏) is no name."""
+    return any(w.feature.pos2 == "固有名詞" for w in tagger()(text)) or bool(gazetteer().find_all(text))

@@ -109,3 +109,13 @@ def test_an_area_named_in_quotes_as_the_name_of_the_metropolitan_area():
     """)
     assert extract_area_name(segs) == "山口宇部都市圏"
     assert roles(extract_parties(segs)) == [("甲", "山口市"), ("乙", "宇部市")]
+
+
+def test_an_area_named_only_in_the_purpose_article():
+    segs = segments_of("""
+        鹿屋市と垂水市との定住自立圏形成協定書
+        鹿屋市(以下「甲」という。)と垂水市(以下「乙」という。)は、次のとおり協定を締結する。
+        (目的)
+        第1条 この協定は、甲及び乙が連携を図ることにより、大隅定住自立圏を形成し、圏域全体の活性化を図ることを目的とする。
+    """)
+    assert extract_area_name(segs) == "大隅定住自立圏"
