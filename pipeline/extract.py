@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import regex
+
 from extractors.appendix import extract_appendix
 from extractors.articles import extract_articles
 from extractors.dates import extract_dates, signing_date
@@ -51,13 +53,23 @@ def missing_fact_warnings(doc_type, title, parties, dates, articles, appendix) -
     if doc_type == "agreement":
         if not any(d.kind == "signed" for d in dates):
             warnings.append("no signing date found")
-        named = next((word for word in APPENDIX_WORDS for a in articles if word in a.text), "")
+        named = next((word for word in APPENDIX_WORDS for a in articles if refers_to_own(word, a.text)), "")
         if not appendix and named:
             warnings.append(f"an article refers to {named} but no {named} rows were found")
         numbers = [a.number for a in articles if a.branch is None]
         if numbers != list(range(1, len(numbers) + 1)):
             warnings.append("article numbers are not consecutive: " + ",".join(map(str, numbers)))
     return warnings
+
+
+# 原協約別表中「観光振興」を「…」に改める: an amending agreement edits the
+# 別表 of the one it amends, and has none of its own.
+AMENDED_IN = r"(?!(?:第?\s*[0-9一二三四五六七八九十]+)?\s*中\s*「)"
+
+
+def refers_to_own(word: str, text: str) -> bool:
+    """The article names a 別表 of this agreement, not one it amends."""
+    return bool(regex.search(word + AMENDED_IN, text))
 
 
 def status_of(doc_type: str, warnings: list[str]) -> str:

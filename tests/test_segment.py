@@ -132,3 +132,18 @@ def test_an_agreement_amending_another_without_articles_keeps_its_parties_date_a
     assert doc.signed_date.isoformat() == "2020-03-25"
     assert [(s.role, s.municipality, s.name) for s in doc.signatories] == [
         ("甲", "福山市", "枝廣 直幹"), ("乙", "府中市", "小野 申人")]
+
+
+def test_an_amending_agreement_that_edits_the_original_appendix_misses_none():
+    doc = document_of("""
+        連携協約の一部を変更する協約
+        倉敷市(以下「甲」という。)及び総社市(以下「乙」という。)は、原協約の一部を次のとおり変更する。
+        第1条 原協約別表中「観光振興」を「観光及び物産の振興」に改める。
+        第2条 原協約別表第2中「交通」を「地域公共交通」に改める。
+        令和3年3月29日
+        甲 倉敷市長 伊東香織
+        乙 総社市長 片岡聡一
+    """)
+    assert not [w for w in doc.warnings if "別表" in w]
+    assert doc.status == "ok"
+
