@@ -17,7 +17,9 @@ from pipeline.segment import PLACE_ONLY, ROLE_LINE
 HEAD_TITLE = regex.compile(r"^(?P<prefix>.*?)(?P<title>(?P<muni>[^\s]*?(?:都|道|府|県|市|町|村|区|組合|広域連合))(?:長|知事|管理者))(?:\s*(?P<rest>.*))?$")
 ADDRESS = regex.compile(r"\d+\s*番|番地|丁目|\d+\s*号|[一二三四五六七八九十]+番|大字|字|\d+(?:-\d+)+")
 REDACTED = regex.compile(r"[●○◯■□×＊*]{2,}|〇〇|△△")
-SEAL = regex.compile(r"\s*(?:印|㊞|\(印\)|\[印\])\s*$")
+# The seal after a name, or what a published copy prints in its place:
+# (署名), (自署), (公印省略), (押印省略).
+SEAL = regex.compile(r"\s*(?:印|㊞|[(\[](?:印|署名|自署|公?印省略|押印省略)[)\]])\s*$")
 LABELS = regex.compile(r"^(?:住\s*所|所\s*在\s*地|氏\s*名|代\s*表\s*者|職\s*氏\s*名|名\s*称)\s*[::]?\s*")
 # A block whose role marker was misread (選 ●●●市町…, split off by position
 # in segment.py) still opens with it: one character and a space.

@@ -46,6 +46,20 @@ def test_labelled_address_and_name_lines():
     assert fields(sigs[0]) == ("甲", "福山市", "福山市東桜町3番5号", "福山市長", "枝広直幹")
 
 
+def test_what_a_published_copy_prints_for_the_seal_is_no_part_of_the_name():
+    sigs = signatories_of("""
+    甲 広島県福山市東桜町3番5号
+       福山市長 枝広 直幹 (署名)
+    乙 広島県府中市府川町315番地
+       府中市長 小野 申人 (公印省略)
+    丙 広島県神石郡神石高原町小畠2025番地
+       神石高原町長
+       入江 嘉則 [押印省略]
+    """)
+    assert [s.name for s in sigs] == ["枝広 直幹", "小野 申人", "入江 嘉則"]
+    assert (sigs[1].family_name, sigs[1].given_name) == ("小野", "申人")
+
+
 def test_block_of_title_and_name_only_takes_the_municipality_from_the_title():
     sigs = signatories_of("""
     甲 府中市長
