@@ -24,7 +24,8 @@ MUNICIPALITY_SUFFIX = regex.compile(r"(?:市|町|村|区)$")
 AREA_DEFINITION = regex.compile(r"\(\s*以下\s*「\s*(?:圏域|本圏域|連携中枢都市圏|定住自立圏|都市圏)\s*」\s*という。?\s*\)")
 # (名称) 第2条 圏域の名称は、…とする。 / 連携中枢都市圏の名称は、「…」とする。
 AREA_NAME_ARTICLE = regex.compile(r"(?:圏域|都市圏|定住自立圏)の名称は、?\s*[「『]?\s*(?P<name>[^、。「」『』\s]+?)\s*[」』]?\s*とする")
-NAMED_AREA = regex.compile(r"[\p{Han}\p{Katakana}ー]{2,}(?:圏域|都市圏|定住自立圏)")
+# 八代市・氷川町・芦北町連携中枢都市圏: names joined by ・ are one name.
+NAMED_AREA = regex.compile(r"(?:[\p{Han}\p{Katakana}ー]+・)*[\p{Han}\p{Katakana}ー]{2,}(?:圏域|都市圏|定住自立圏)")
 GENERIC_AREAS = {"圏域", "都市圏", "本圏域", "定住自立圏", "連携中枢都市圏", "当該圏域"}
 # Parts of speech that can belong to a name like 山口県央連携都市圏域 or びんご圏域.
 NAME_POS = ("名詞", "接頭辞", "接尾辞")

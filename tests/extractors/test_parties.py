@@ -119,3 +119,12 @@ def test_an_area_named_only_in_the_purpose_article():
         第1条 この協定は、甲及び乙が連携を図ることにより、大隅定住自立圏を形成し、圏域全体の活性化を図ることを目的とする。
     """)
     assert extract_area_name(segs) == "大隅定住自立圏"
+
+
+def test_an_area_named_by_its_members_joined_with_nakaguro_is_read_whole():
+    segs = segments_of("""
+        八代市・氷川町・芦北町連携中枢都市圏形成連携協約書
+        八代市(以下「甲」という。)、氷川町(以下「乙」という。)及び芦北町(以下「丙」という。)は、次のとおり連携協約を締結する。
+        第1条 この連携協約は、圏域の活性化を図ることを目的とする。
+    """)
+    assert extract_area_name(segs) == "八代市・氷川町・芦北町連携中枢都市圏"
