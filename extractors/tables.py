@@ -25,8 +25,9 @@ ROLE_A_KEY = r"[甲申]の役割(?:分担)?"
 ROLE_B_KEY = r"[乙とZz|]?の役割(?:分担)?"
 HEADER_WORDS = {
     "content": regex.compile(r"^(?:取組|事業|具体的な?取組|連携)?(?:の)?(?:内容|概要)$"),
-    "role_a": regex.compile(rf"^甲$|^{ROLE_A_KEY}$|中心(?:市|都市)の役割|連携中枢都市の役割"),
-    "role_b": regex.compile(rf"^乙$|^{ROLE_B_KEY}$|連携市町村?の役割|近隣市町村?の役割|周辺市町村?の役割"),
+    "role_a": regex.compile(rf"^甲$|^{ROLE_A_KEY}$|中心(?:市|都市)の役割|連携中枢都市の役割|^中心(?:市|都市)$|^連携中枢都市$"),
+    "role_b": regex.compile(rf"^乙$|^{ROLE_B_KEY}$|連携市町村?の役割|近隣市町村?の役割|周辺市町村?の役割"
+                            r"|^(?:連携|近隣|周辺)(?:市町村|市町|町村|市|町|村)$"),
     "role_c": regex.compile(r"^丙$|^丙の役割(?:分担)?$"),
     "measure": regex.compile(r"^(?:連携)?(?:施策|取組|事業|項目|名称)(?:名)?(?:\(.*\))?$|^連携する取組$|^連携施策"),
     "section": regex.compile(r"^(?:政策)?分野$|^区分$"),
@@ -34,6 +35,9 @@ HEADER_WORDS = {
     "label": regex.compile(r"^(?:番号|No\.?|記号)$"),
 }
 ROLE_OF = regex.compile(r"^(?P<name>.+)の役割(?:分担)?$")
+ROLE_KINDS = {"甲": "role_a", "乙": "role_b", "丙": "role_c"}
+# A column named by its party alone: 甲(鹿屋市), 鹿屋市(甲), 鹿屋市.
+PARTY_HEADER = regex.compile(r"^(?P<role>[甲乙丙])\((?P<name>[^()]+)\)$|^(?P<name>[^()]+)\((?P<role>[甲乙丙])\)$")
 # A katakana label may touch a kanji measure when OCR loses the space (ア経済戦略…).
 LABEL = regex.compile(r"^(?P<label>[ア-ン]|[a-z]|\((?:[a-zア-ン]|\d{1,2})\)|[ivx]{1,4})"
                       r"(?:[\s.、)]\s*|\s*$|(?<=^[ア-ン])(?=\p{Han}))(?P<rest>.*)$")
@@ -58,10 +62,9 @@ def header_columns(cells: list[str], parties: list[Party]) -> dict[int, str] | N
     Role columns are found by name; the remaining columns before them are
     measure then content, whatever (possibly misplaced) words they carry."""
     cells = [cell.replace(" ", "") for cell in cells]
-    if any(len(cell) > 20 or TERMINATED.search(cell) for cell in cells):  # a sentence: a data row
-        return None
-    names = {p.municipality: {"甲": "role_a", "乙": "role_b", "丙": "role_c"}[p.role]
-             for p in parties[:3] if p.role in "甲乙丙"}
+    if any(len(cell) > 20 or TERMINATED.search(cell) and not PARTY_HEADER.match(cell) for cell in cells):
+        return None  # a sentence: a data row
+    names = {p.municipality: ROLE_KINDS[p.role] for p in parties[:3] if p.role in ROLE_KINDS}
     found: dict[int, str] = {}
     recognised = 0
     for i, cell in enumerate(cells):
@@ -69,6 +72,7 @@ def header_columns(cells: list[str], parties: list[Party]) -> dict[int, str] | N
             continue
         role = ROLE_OF.match(cell)
         kind = next((k for k, pattern in HEADER_WORDS.items() if pattern.search(cell)), None)
+        kind = kind or party_column(role["name"] if role else cell, names)
         if kind is None and role:
             kind = names.get(role["name"]) or ("role_a" if "role_a" not in found.values() else "role_b")
         if kind:
@@ -77,6 +81,13 @@ def header_columns(cells: list[str], parties: list[Party]) -> dict[int, str] | N
     if recognised < 2:
         return None
     return assign_free_columns(found, len(cells))
+
+
+def party_column(name: str, names: dict[str, str]) -> str | None:
+    """The role column a party's name heads: 甲(鹿屋市), 鹿屋市(甲) or a
+    party's municipality alone, also before の役割."""
+    match = PARTY_HEADER.match(name)
+    return ROLE_KINDS[match["role"]] if match else names.get(name)
 
 
 def assign_free_columns(found: dict[int, str], width: int) -> dict[int, str]:
