@@ -144,11 +144,18 @@ def article_end(lines: list[Line], start: int) -> int:
             break
         if is_caption_before_article(lines, end):
             break
-        continues = not SENTENCE_END.search(previous.text) or starts_paragraph_or_item(line.text)
+        continues = not SENTENCE_END.search(previous.text) or starts_paragraph_or_item(line.text) \
+            or end == start + 1 and is_bare_article_head(previous.text)
         if not continues or CLOSING_MARKS.search(line.text) and SENTENCE_END.search(previous.text):
             break
         end += 1
     return end
+
+
+def is_bare_article_head(text: str) -> bool:
+    """第1条 or 第1条 (目的) alone on its line: the body follows below."""
+    rest = text[ARTICLE_LINE.match(text).end():].strip()
+    return not rest or bool(CAPTION_LINE.match(rest))
 
 
 def is_caption_before_article(lines: list[Line], i: int) -> bool:

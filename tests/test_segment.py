@@ -147,3 +147,22 @@ def test_an_amending_agreement_that_edits_the_original_appendix_misses_none():
     assert not [w for w in doc.warnings if "別表" in w]
     assert doc.status == "ok"
 
+
+def test_an_article_whose_label_and_caption_stand_above_its_body():
+    doc = document_of("""
+        定住自立圏形成協定書
+        宇和島市(以下「甲」という。)と鬼北町(以下「乙」という。)は、次のとおり協定を締結する。
+        第1条 (目的)
+        この協定は、甲及び乙が連携し、定住自立圏を形成することを目的とする。
+        第2条
+        甲及び乙は、定期的に協議する。
+        2 協議の結果は公表する。
+        この協定の締結を証するため、本書2通を作成し、記名押印の上、各1通を保有する。
+        平成22年3月23日
+        甲 宇和島市長 石橋寛久
+        乙 鬼北町長 甲岡秀文
+    """)
+    assert [(a.article_no, a.caption, a.paragraphs) for a in doc.articles] == [
+        ("1", "目的", ("この協定は、甲及び乙が連携し、定住自立圏を形成することを目的とする。",)),
+        ("2", "", ("甲及び乙は、定期的に協議する。", "協議の結果は公表する。"))]
+    assert [(s.role, s.name) for s in doc.signatories] == [("甲", "石橋寛久"), ("乙", "甲岡秀文")]
