@@ -44,9 +44,10 @@ HEADING_STYLES = (
 KEYS = (
     ("content", regex.compile(r"^(?:具体的な)?(?:取組|事業|連携)?(?:の)?(?:内容|概要)"
                               r"|^連携する(?:具体的な)?(?:取組|事項|事業)(?:の(?:内容|概要))?(?=\s|[::]|$)")),
-    ("role_a", regex.compile(rf"^{ROLE_A_KEY}")),
-    ("role_b", regex.compile(rf"^{ROLE_B_KEY}")),
-    ("role_c", regex.compile(r"^丙の役割(?:分担)?")),
+    # 甲の役割 …, and 甲: … as the items under a 役割分担 heading
+    ("role_a", regex.compile(rf"^{ROLE_A_KEY}|^甲(?=\s*[::])")),
+    ("role_b", regex.compile(rf"^{ROLE_B_KEY}|^乙(?=\s*[::])")),
+    ("role_c", regex.compile(r"^丙の役割(?:分担)?|^丙(?=\s*[::])")),
     ("roles", regex.compile(r"^役割分担")),
     # 連携施策 / 施策名 / 取組名 as a key opens the next measure (a two-column 項目 | 内容 table)
     ("measure", regex.compile(r"^(?:連携(?:する)?)?施策名?(?=\s|[::]|$)|^(?:取組|事業)名(?=\s|[::]|$)|^連携事業名?(?=\s|[::]|$)")),

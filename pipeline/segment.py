@@ -39,6 +39,8 @@ QUOTE_START = regex.compile(r"抜粋|^【\s*[^】]*法\s*】|^\(参考\)|^参考
 ITEM_LINE = regex.compile(r"^(?:\(\s*[0-9a-zア-ン一二三四五六七八九十]+\s*\)|[a-z]\s|[ivx]+\s|[ア-ン]\s|[一二三四五六七八九十]+\s)")
 # 2 前項の… / ②前項の… (② is "2" after NFKC); not 2通, 2月, 2番
 PARAGRAPH_NUMBER = regex.compile(r"^(\d{1,2})(?:\s+|(?=[^\d\s.,、)年月日条号番通]))")
+# 甲: … / 乙の役割: … under a 役割分担 item of an article: the article goes on.
+ROLE_ITEM = regex.compile(rf"^[{ROLE_CHARS}](?:の役割(?:分担)?)?\s*[::]")
 TABLE_HEADER_WORDS = regex.compile(r"施策|取組|事業|項目|内容|役割")
 SENTENCE_END = regex.compile(r"[。)」]$")
 
@@ -171,7 +173,7 @@ def caption_text(text: str) -> str:
 
 
 def starts_paragraph_or_item(text: str) -> bool:
-    return bool(PARAGRAPH_NUMBER.match(text) or ITEM_LINE.match(text))
+    return bool(PARAGRAPH_NUMBER.match(text) or ITEM_LINE.match(text) or ROLE_ITEM.match(text))
 
 
 def segment_closing(lines: list[Line]) -> list[Segment]:

@@ -1,5 +1,6 @@
 """別表 rows in every layout; expected rows written from reading the inputs."""
 from extractors.appendix import extract_appendix
+from extractors.articles import extract_articles
 from extractors.parties import extract_parties
 from tests.helpers import segments_of
 
@@ -125,6 +126,32 @@ def test_measures_nested_inside_article_3():
         (2, None, "a", "高度医療", "救命救急体制を確保する。", "救命救急センターを支援する。", "搬送体制を整える。"),
     ]
     assert rows[2].section_title == "高次の都市機能の集積・強化"
+
+
+def test_roles_given_as_ko_and_otsu_items_under_a_yakuwari_buntan_item():
+    segs = segments_of("""
+    定住自立圏形成協定書
+    宇和島市(以下「甲」という。)と鬼北町(以下「乙」という。)は、次のとおり協定を締結する。
+    第2条 甲及び乙が連携する取組は、次のとおりとする。
+    (1) 生活機能の強化に係る政策分野
+    ア 医療
+    (ア) 取組の内容 救急医療体制を確保する。
+    (イ) 役割分担
+    甲:二次救急医療機関を支援する。
+    乙:住民に周知する。
+    イ 教育
+    (ア) 取組の内容 図書館の相互利用を推進する。
+    (イ) 役割分担
+    甲:図書館を開放する。
+    乙:図書館を開放する。
+    第3条 この協定に定めのない事項は、甲及び乙が協議して定める。
+    """)
+    rows, _ = extract_appendix(segs, extract_parties(segs))
+    assert [brief(r) for r in rows] == [
+        (1, None, "ア", "医療", "救急医療体制を確保する。", "二次救急医療機関を支援する。", "住民に周知する。"),
+        (1, None, "イ", "教育", "図書館の相互利用を推進する。", "図書館を開放する。", "図書館を開放する。"),
+    ]
+    assert [a.article_no for a in extract_articles(segs)] == ["2", "3"]
 
 
 def test_beppyo_dai_n_are_sections():
