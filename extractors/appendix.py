@@ -30,6 +30,8 @@ from pipeline.segment import APPENDIX_WORDS
 HEADING_STYLES = (
     ("beppyo", regex.compile(r"^別[表紙記]\s*第?\s*(?P<num>[0-9一二三四五六七八九十]+)(?:\s*\([^)]*\))?\s*(?P<title>.*)$")),
     ("dai", regex.compile(r"^第\s*(?P<num>\d+|[一二三四五六七八九十]+)(?![条項号])[\s.、]*(?P<title>.+)$")),
+    # 【分野1】観光 / 【1】観光
+    ("bracket", regex.compile(r"^【\s*(?:分野|区分|第)?\s*(?P<num>\d{1,2}|[一二三四五六七八九十]+)\s*】\s*(?P<title>.+)$")),
     ("paren_digit", regex.compile(r"^\(\s*(?P<num>\d{1,2})\s*\)\s*(?P<title>.+)$")),
     ("paren_kata", regex.compile(r"^\(\s*(?P<num>[ア-ン])\s*\)\s*(?P<title>.+)$")),
     ("paren_latin", regex.compile(r"^\(\s*(?P<num>[a-z])\s*\)\s*(?P<title>.+)$")),
@@ -50,7 +52,8 @@ KEYS = (
     ("role_c", regex.compile(r"^丙の役割(?:分担)?|^丙(?=\s*[::])")),
     ("roles", regex.compile(r"^役割分担")),
     # 連携施策 / 施策名 / 取組名 as a key opens the next measure (a two-column 項目 | 内容 table)
-    ("measure", regex.compile(r"^(?:連携(?:する)?)?施策名?(?=\s|[::]|$)|^(?:取組|事業)名(?=\s|[::]|$)|^連携事業名?(?=\s|[::]|$)")),
+    ("measure", regex.compile(r"^(?:連携(?:する)?)?施策名?(?=\s|[::]|$)|^(?:取組|事業)名(?=\s|[::]|$)|^連携事業名?(?=\s|[::]|$)"
+                              r"|^(?:取組|連携)事項(?=\s|[::]|$)")),
 )
 KEY_SEPARATOR = regex.compile(r"^\s*(?:[::】]\s*|\s+|$)")
 KEY_MARKER = regex.compile(r"^(?:\(\s*[a-zア-ン0-9]{1,3}\s*\)|[ivx]{1,4}\s|[a-zア-ン]\s|【)\s*")

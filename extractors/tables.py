@@ -21,8 +21,9 @@ from pipeline.model import Line, Party
 FIELDS = ("section", "label", "measure", "content", "role_a", "role_b", "role_c")
 # 甲の役割 / 乙の役割 as OCR reads them: 甲 as 申, 乙 as と, Z or | or lost
 # (Tesseract, seen on scanned 別表 headers and key cells).
-ROLE_A_KEY = r"[甲申]の役割(?:分担)?"
-ROLE_B_KEY = r"[乙とZz|]?の役割(?:分担)?"
+# Also 役割分担(甲) / 役割(乙), the party after the word.
+ROLE_A_KEY = r"(?:[甲申]の役割(?:分担)?|役割(?:分担)?\(甲\))"
+ROLE_B_KEY = r"(?:[乙とZz|]?の役割(?:分担)?|役割(?:分担)?\(乙\))"
 HEADER_WORDS = {
     "content": regex.compile(r"^(?:取組|事業|具体的な?取組|連携)?(?:の)?(?:内容|概要)$"),
     "role_a": regex.compile(rf"^甲$|^{ROLE_A_KEY}$|中心(?:市|都市)の役割|連携中枢都市の役割|^中心(?:市|都市)$|^連携中枢都市$"),
