@@ -140,7 +140,28 @@ def noun_phrase_before(text: str) -> str:
         phrase.insert(0, word)
     while phrase and phrase[0].surface in JOINERS:  # a phrase does not start with の or ・
         phrase.pop(0)
-    return "".join(w.surface for w in phrase)
+    name = "".join(w.surface for w in phrase)
+    cut_head = words[-len(phrase) - 1] if phrase and len(words) > len(phrase) else None
+    if cut_head is not None and text.endswith(name) and is_cut_name_head(cut_head):
+        return with_leading_kana(text[:-len(name)], name)
+    return name
+
+
+# A run of hiragana after punctuation or a bracket, touching what follows.
+KANA_AFTER_BREAK = regex.compile(r"(?:^|[、。,「『(\s])(\p{Hiragana}+)$")
+
+
+def is_cut_name_head(word) -> bool:
+    """れんけいこうち広域都市圏: UniDic cuts a name written in hiragana
+    (れん|けいこ|うち) and tags its head as a verb ending or particle,
+    which no clause starts with."""
+    return word.feature.pos1 in ("助動詞", "助詞") and bool(regex.fullmatch(r"\p{Hiragana}+", word.surface))
+
+
+def with_leading_kana(before: str, name: str) -> str:
+    """The name with the hiragana back to the punctuation before it."""
+    run = KANA_AFTER_BREAK.search(before) if regex.match(r"\p{Hiragana}", name) else None
+    return run.group(1) + name if run else name
 
 
 def has_place_name(text: str) -> bool:

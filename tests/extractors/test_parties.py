@@ -128,3 +128,12 @@ def test_an_area_named_by_its_members_joined_with_nakaguro_is_read_whole():
         第1条 この連携協約は、圏域の活性化を図ることを目的とする。
     """)
     assert extract_area_name(segs) == "八代市・氷川町・芦北町連携中枢都市圏"
+
+
+def test_an_area_written_in_hiragana_that_unidic_cuts_is_read_whole():
+    segs = segments_of("""
+        高知市と南国市との連携中枢都市圏形成に係る連携協約
+        高知市(以下「甲」という。)と南国市(以下「乙」という。)は、れんけいこうち広域都市圏(以下「圏域」という。)の形成に関し、次のとおり連携協約を締結する。
+        第1条 この連携協約は、圏域の発展を図ることを目的とする。
+    """)
+    assert extract_area_name(segs) == "れんけいこうち広域都市圏"
