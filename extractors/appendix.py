@@ -108,13 +108,17 @@ class Reader:
         for i, line in enumerate(lines):
             following = lines[i + 1] if i + 1 < len(lines) else None
             if line.is_row:
-                self.read_row(line)
+                self.read_row(line, following)
             else:
                 self.read_text(line, following)
 
     # -- rows ----------------------------------------------------------
-    def read_row(self, line: Line) -> None:
+    def read_row(self, line: Line, following: Line | None = None) -> None:
         cells = line.cells
+        spanning = spanning_heading(cells)
+        if spanning:  # a section row across the table (colspan): a heading, no measure
+            self.read_text(Line(line.no, spanning, line.page, line.blank_before, line.end_page), following)
+            return
         columns = header_columns(cells, self.parties)
         if columns:
             self.columns = columns
@@ -236,6 +240,19 @@ class Reader:
     def add_row(self, row: GridRow, kind: str, fields: tuple[str, ...] = ROW_FIELDS) -> None:
         self.rows.append(PendingRow(self.context, row, kind, fields))
         self.last_key = ""
+
+
+def spanning_heading(cells: list[str]) -> str:
+    """A numbered section heading that fills a whole row: one cell spanning
+    the table (HTML colspan repeats it in every cell; a PDF table finder
+    leaves the others empty)."""
+    texts = {cell.strip() for cell in cells if cell.strip()}
+    if len(texts) != 1:
+        return ""
+    text = texts.pop()
+    heading = parse_heading(text)
+    spans = sum(cell.strip() == text for cell in cells) > 1 or cells[0].strip() == text
+    return text if spans and heading and heading.style in SECTION_CELL_STYLES else ""
 
 
 def parse_heading(text: str) -> Heading | None:

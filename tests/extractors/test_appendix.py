@@ -577,3 +577,21 @@ def test_key_value_blocks_keyed_as_torikumi_jikou_and_yakuwari_buntan_of_each_pa
          "応援要請の窓口を設置する。"),
     ]
     assert [r.section_title for r in rows] == ["観光", "防災"]
+
+
+def test_a_section_row_spanning_the_grid_is_a_section_heading():
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    連携する取組\t取組の内容\t甲の役割\t乙の役割
+    1 圏域全体の経済成長のけん引\t1 圏域全体の経済成長のけん引\t1 圏域全体の経済成長のけん引\t1 圏域全体の経済成長のけん引
+    ア 産業振興\t地場産業の振興を図る。\t産業振興を主導する。\t甲と連携する。
+    イ 観光振興\t広域観光を推進する。\t観光情報を発信する。\t観光資源を磨く。
+    2 高次の都市機能の集積・強化\t\t\t
+    ア 高度医療\t高度医療体制を整備する。\t救命救急センターを運営する。\t甲と連携する。
+    """)
+    assert [brief(r) for r in rows] == [
+        (1, None, "ア", "産業振興", "地場産業の振興を図る。", "産業振興を主導する。", "甲と連携する。"),
+        (1, None, "イ", "観光振興", "広域観光を推進する。", "観光情報を発信する。", "観光資源を磨く。"),
+        (2, None, "ア", "高度医療", "高度医療体制を整備する。", "救命救急センターを運営する。", "甲と連携する。"),
+    ]
+    assert [r.section_title for r in rows] == ["圏域全体の経済成長のけん引"] * 2 + ["高次の都市機能の集積・強化"]
