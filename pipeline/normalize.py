@@ -49,6 +49,7 @@ PAGE_FOOTER = regex.compile(r"^(?:-\s*\d{1,3}\s*-|\d{1,3}\s*/\s*\d{1,3}|[Pp]\.?\
 ITEM_MARKER = regex.compile(r"^(?:\(?[0-9a-zア-ン]{1,2}\)|[0-9a-zア-ン]{1,2}[\s.])")
 KANJI = regex.compile(r"\p{Han}")
 BARE_NUMBER = regex.compile(r"^\d{1,3}$")
+SIGNATURE_MARKS = set("甲乙丙丁印")
 SENTENCE_PUNCT = regex.compile(r"[、。,.:;「」()]")
 
 
@@ -273,6 +274,8 @@ def is_letter_spaced(text: str) -> bool:
     if japanese < 4 or len(SPACE_IN_JAPANESE.findall(text)) < japanese * 0.4:
         return False
     pieces = [piece for piece in text.split(" ") if JAPANESE_CHAR.search(piece)]
+    if len(pieces) > 3:  # a signature line's role mark and seal are one letter by nature (甲 … 中西 茂 印)
+        pieces = pieces[pieces[0] in SIGNATURE_MARKS:len(pieces) - (pieces[-1] in SIGNATURE_MARKS)]
     return 2 * sum(len(piece) == 1 for piece in pieces) >= len(pieces)
 
 

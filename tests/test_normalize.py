@@ -83,6 +83,12 @@ def test_a_label_line_of_a_few_words_keeps_its_spaces():
     assert clean_line("篠　﨑　圭　二") == "篠﨑圭二"  # a name printed letter by letter
 
 
+def test_a_signature_line_with_its_role_mark_and_seal_keeps_its_spaces():
+    # 甲 and 印 are one letter by nature; with a one-letter given name they made half the pieces
+    assert clean_line("甲　氏名　鹿屋市長　中西　茂　　㊞") == "甲 氏名 鹿屋市長 中西 茂 印"
+    assert clean_line("甲 及 び 乙 は 協 議 す る 印") == "甲及び乙は協議する印"
+
+
 def test_a_table_aligned_with_spaces_becomes_cells_by_the_header_columns():
     # as pdftotext -layout or a copy from a PDF gives it: cells start under their
     # header, a wrapped cell's rest is indented under its column
