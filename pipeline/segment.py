@@ -202,8 +202,9 @@ def signatory_blocks(lines: list[Line]) -> list[Segment]:
         starts = block_starts_without_roles(lines)
     if not starts:
         return [Segment(Kind.OTHER, tuple(lines))] if lines else []
-    segments = [Segment(Kind.OTHER, tuple(lines[:starts[0]]))] if starts[0] > 0 else []
     role_marks = [ROLE_LINE.match(lines[start].text) for start in starts]
+    starts = with_addresses_above(lines, starts) if role_marks[0] else starts
+    segments = [Segment(Kind.OTHER, tuple(lines[:starts[0]]))] if starts[0] > 0 else []
     marked = {mark.group(1) for mark in role_marks if mark}
     for n, (start, mark) in enumerate(zip(starts, role_marks)):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
@@ -212,6 +213,20 @@ def signatory_blocks(lines: list[Line]) -> list[Segment]:
             segments.append(Segment(Kind.SIGNATORY, tuple(block), label=role))
             role = next_role(role)
     return segments
+
+
+def with_addresses_above(lines: list[Line], starts: list[int]) -> list[int]:
+    """Blocks that give the address on the line above the role mark
+    (住所 …番地 / 甲 氏名 …市長 …): when the first block does so, each block
+    starts at the address line just above its mark."""
+    first = starts[0]
+    if first == 0 or not is_address_line(lines[first - 1]):
+        return starts
+    return [start - 1 if start > 0 and is_address_line(lines[start - 1]) else start for start in starts]
+
+
+def is_address_line(line: Line) -> bool:
+    return not ROLE_LINE.match(line.text) and bool(ADDRESS_HINT.search(line.text) or ADDRESS_LABEL.match(line.text))
 
 
 def unmarked_heads(block: list[Line], role: str, marked: set[str]) -> list[list[Line]]:
@@ -233,6 +248,7 @@ def next_role(role: str) -> str:
 HEAD_TITLE = regex.compile(r"(?:市|町|村|区)長|知事")
 ADDRESS_HINT = regex.compile(r"\d+番|番地|丁目|\d+号|[一二三四五六七八九十]+番")
 SIGNER_TITLE = regex.compile(r"(?:長|知事)\s*\S")
+ADDRESS_LABEL = regex.compile(r"^(?:住\s*所|所\s*在\s*地)")
 PLACE_ONLY = regex.compile(r"^[^\s\d]{1,12}?(?:都|道|府|県|市|町|村|区)$")
 
 

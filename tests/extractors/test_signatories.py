@@ -60,6 +60,22 @@ def test_what_a_published_copy_prints_for_the_seal_is_no_part_of_the_name():
     assert (sigs[1].family_name, sigs[1].given_name) == ("小野", "申人")
 
 
+def test_addresses_given_on_the_line_above_each_role_mark():
+    sigs = signatories_of("""
+        住所 広島県福山市東桜町3番5号
+    甲 氏名 福山市長 枝広 直 ㊞
+        住所 広島県府中市府川町315番地
+    乙 氏名 府中市長 小野 申人 ㊞
+        住所 広島県神石郡神石高原町小畠2025番地
+    丙 氏名 神石高原町長 入江 嘉則 ㊞
+    """)
+    assert [fields(s) for s in sigs] == [
+        ("甲", "福山市", "広島県福山市東桜町3番5号", "福山市長", "枝広 直"),
+        ("乙", "府中市", "広島県府中市府川町315番地", "府中市長", "小野 申人"),
+        ("丙", "神石高原町", "広島県神石郡神石高原町小畠2025番地", "神石高原町長", "入江 嘉則"),
+    ]
+
+
 def test_block_of_title_and_name_only_takes_the_municipality_from_the_title():
     sigs = signatories_of("""
     甲 府中市長
