@@ -24,9 +24,13 @@ ERA_DATE = regex.compile(
 WESTERN_DATE = regex.compile(rf"(?<!\d)(?P<year>\d{{4}})\s*{ALSO_ERA}年\s*{ALSO_ERA}"
                              r"(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
 # Slides and tables abbreviate the era to its initial (R1.12.25, H31.3.29).
-ERA_INITIALS = {"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": "令和"}
-ABBREVIATED_DATE = regex.compile(r"(?<![A-Za-z0-9])(?P<era>[MTSHR])\s*(?P<year>\d{1,2}|元)\s*[./]\s*(?P<month>\d{1,2})"
-                                 r"\s*[./]\s*(?P<day>\d{1,2})(?![0-9./])")
+# The era written out is abbreviated the same way (令和2.3.27), an initial
+# may carry its dot (H.31.3.29), and a western date its slashes (2019/12/25).
+ERA_INITIALS = {"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": "令和"} | {era: era for era in ERAS}
+ABBREVIATED_DATE = regex.compile(rf"(?<![A-Za-z0-9])(?P<era>[MTSHR](?:\.(?=\s*(?:\d|元)))?|{ERA_NAMES})\s*(?P<year>\d{{1,2}}|元)"
+                                 r"\s*[./]\s*(?P<month>\d{1,2})\s*[./]\s*(?P<day>\d{1,2})(?![0-9./])")
+SLASHED_DATE = regex.compile(r"(?<![0-9./A-Za-z])(?P<year>(?:18|19|20)\d{2})\s*[/.]\s*(?P<month>\d{1,2})"
+                             r"\s*[/.]\s*(?P<day>\d{1,2})(?![0-9./])")
 # Where a signing date stands, most telling first (a cover date is the last resort).
 SIGNING_KINDS = (Kind.DATE, Kind.SIGNATORY, Kind.CLOSING, Kind.COVER)
 
@@ -49,11 +53,11 @@ def find_dates(text: str) -> list[tuple[dt.date, str]]:
             found.append((match.start(), date, match.group(0)))
     for match in ABBREVIATED_DATE.finditer(text):
         year = kanji_to_int(match["year"])
-        date = safe_date(ERAS[ERA_INITIALS[match["era"]]].year - 1 + year if year else None,
+        date = safe_date(ERAS[ERA_INITIALS[match["era"].rstrip(".")]].year - 1 + year if year else None,
                          int(match["month"]), int(match["day"]))
         if date:
             found.append((match.start(), date, match.group(0)))
-    for match in WESTERN_DATE.finditer(text):
+    for match in (*WESTERN_DATE.finditer(text), *SLASHED_DATE.finditer(text)):
         date = safe_date(int(match["year"]), int(match["month"]), int(match["day"]))
         if date:
             found.append((match.start(), date, match.group(0)))

@@ -23,6 +23,10 @@ from pipeline.model import Kind, Line, Segment
     ("R1.12.25", "2019-12-25"),  # slides abbreviate the era to its initial
     ("H31.3.29締結", "2019-03-29"),
     ("(R元/5/1～)", "2019-05-01"),
+    ("H.31.3.29", "2019-03-29"),
+    ("令和2.3.27 締結", "2020-03-27"),  # the era written out, abbreviated the same way
+    ("2019/12/25", "2019-12-25"),
+    ("締結日 2020.3.27", "2020-03-27"),
     # both calendars, the other year in brackets
     ("令和２年（２０２０年）３月２７日", "2020-03-27"),
     ("令和2(2020)年3月27日", "2020-03-27"),
@@ -43,6 +47,7 @@ def test_year_and_month_alone_is_not_a_full_date():
 
 def test_a_version_or_part_number_is_no_abbreviated_date():
     assert find_dates("ABR1.2.3 版 R1.2.3.4") == []
+    assert find_dates("v2019.1.2 第2.3.1版 12/25/2019 20201/2/3") == []
 
 
 def test_every_date_in_a_line_keeps_its_raw_text():
