@@ -63,6 +63,7 @@ class Line:
     page: int | None = None
     blank_before: bool = False  # a blank line preceded it in the source
     end_page: int | None = None  # a PDF table row cut by a page break ends on the next page
+    ocr: bool = False  # read by OCR from a scanned page: its characters are guesses
 
     @property
     def cells(self) -> list[str]:

@@ -56,13 +56,15 @@ SENTENCE_PUNCT = regex.compile(r"[、。,.:;「」()]")
 def normalize(source: Source) -> list[Line]:
     lines: list[Line] = []
     blank = False
+    scanned = {page.page for page in source.pages if page.method == "ocr"}
     texts = cells_of_space_aligned_tables([raw.text for raw in source.lines])
     for raw, text in reading_order(source.lines, texts):
         text = clean_line(text)
         if not text.replace(CELL_SEP, "").strip() or RULE.match(text) or PAGE_FOOTER.match(text):
             blank = True
             continue
-        lines.append(Line(no=raw.line_no, text=text, page=raw.page, blank_before=blank, end_page=raw.end_page))
+        lines.append(Line(no=raw.line_no, text=text, page=raw.page, blank_before=blank, end_page=raw.end_page,
+                          ocr=raw.page in scanned))
         blank = False
     lines = drop_page_numbers(drop_running_headers(lines))
     return drop_trailing_stamps(lines)

@@ -6,6 +6,8 @@ rest of the same text uses).
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pipeline import run
 from pipeline.normalize import normalize
 from pipeline.repair import repair
@@ -365,3 +367,40 @@ def test_role_cell_that_lost_its_opening_party_gets_the_other_party_of_its_colum
         [("と協力", "甲と協力", "context:party-role"), ("と連携", "乙と連携", "context:party-role")]
     three = text.replace("は、次の", "及び萩市(以下「丙」という。)は、次の")
     assert not repair(normalize(source_of(three))).corrections
+
+
+# --- scanned pages: misreads without a glyph link ---------------------------
+
+SCANNED_ROLES = """
+    ア 産業振興\t企業誘致を進める。\t事業について圏域の中心的な役割を担う。\t甲と連携する。
+    イ 観光振興\t周遊観光を進める。\t事業について剛域の中心的な役割を担う。\t甲と連携する。
+    ウ 地域医療\t医療連携を進める。\t事業について圏域の中心的な役割を担う。\t甲と連携する。
+    エ 子育て支援\t子育てを支援する。\t事業について疾域の中心的な役割を担う。\t甲と連携する。
+    オ 公共交通\t交通網を整える。\t事業について圏域の中心的な役割を担う。\t甲と連携する。
+    カ 移住定住\t移住を促進する。\t事業について剛域の中心的な役割を担う。\t甲と連携する。
+    キ 人材育成\t職員を育成する。\t事業について圏域の中心的な役割を担う。\t甲と連携する。
+    ク 環境保全\t自然を保全する。\t事業について圏域の中心的な役割を担う。\t甲と連携する。
+"""
+
+
+def scanned(text: str):
+    lines = [replace(line, ocr=True) for line in normalize(source_of(text))]
+    return repair(lines)
+
+
+def test_on_a_scanned_page_a_kanji_misread_without_a_glyph_link_follows_the_documents_majority():
+    # Tesseract reads 圏 as 剛 or 疾: no component shared, but 圏域の中心的な is written five times
+    result = scanned(SCANNED_ROLES)
+    assert sorted(set(fixes(result))) == [("事業について剛域の中心的な", "事業について圏域の中心的な"),
+                                          ("事業について疾域の中心的な", "事業について圏域の中心的な")]
+    assert all(c.rule == "text:scanned-majority" for c in result.corrections)
+    assert sum("圏域の中心的な" in text for text in texts(result)) == 8
+
+
+def test_the_same_text_from_a_text_layer_keeps_its_rare_kanji():
+    assert repaired(SCANNED_ROLES).corrections == ()
+
+
+def test_a_rare_kanji_that_makes_a_word_is_no_misread_on_a_scan():
+    text = SCANNED_ROLES.replace("事業について剛域の中心的な", "事業について流域の中心的な")
+    assert ("事業について流域の中心的な", "事業について圏域の中心的な") not in fixes(scanned(text))

@@ -9,6 +9,8 @@ Rules run in order, each on the lines the previous one left:
            皿及び乙が / 甲及びが -> 甲及び乙が, とと連携 -> 乙と連携 (context.py)
   terms    連携中枢都市園 -> 連携中枢都市圏, the law's own terms (terms.py)
   text     a word the document spells right elsewhere (running_text.py)
+  scanned  on OCR'd lines, a kanji where the document's majority writes
+           another between the same neighbours: 疾域の中 -> 圏域の中 (scanned_text.py)
 A rule proposes edits with a confidence; an edit at or above the threshold
 changes the text and is logged as a Correction, one below it becomes a
 `suspicious: …` warning. A pure function of its input: clean text comes
@@ -24,10 +26,11 @@ from pipeline.repair.context import context_edits, role_edits, sentence_end_edit
 from pipeline.repair.edits import apply_edits
 from pipeline.repair.names import name_edits
 from pipeline.repair.running_text import running_text_edits
+from pipeline.repair.scanned_text import scanned_text_edits
 from pipeline.repair.terms import term_edits
 
 RULES = (context_edits, sentence_end_edits, name_edits, consensus_edits, role_edits, term_edits,
-         running_text_edits)
+         running_text_edits, scanned_text_edits)
 
 
 @dataclass(frozen=True)
