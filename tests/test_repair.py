@@ -404,3 +404,27 @@ def test_the_same_text_from_a_text_layer_keeps_its_rare_kanji():
 def test_a_rare_kanji_that_makes_a_word_is_no_misread_on_a_scan():
     text = SCANNED_ROLES.replace("事業について剛域の中心的な", "事業について流域の中心的な")
     assert ("事業について流域の中心的な", "事業について圏域の中心的な") not in fixes(scanned(text))
+
+
+def test_a_row_label_misread_as_a_look_alike_is_the_label_its_sequence_needs():
+    result = repaired("""
+        ア 経済戦略の策定\t取組を進める。
+        イ戦略産業の育成\t企業を支援する。
+        ッ地域資源の活用\t販路を広げる。
+        工 観光施策の展開\t誘客を図る。
+        オ その他\t連携を図る。
+        ア 高度な医療\t体制を支援する。
+    """)
+    assert fixes(result) == [("ッ地域資源の", "ウ地域資源の"), ("工 観光施策", "エ 観光施策")]
+    assert [text.split("\t")[0][:1] for text in texts(result)] == list("アイウエオア")
+
+
+def test_labels_out_of_sequence_without_a_look_alike_are_left_alone():
+    # a skipped label (ウ deleted in an amendment) is what the text says
+    result = repaired("""
+        ア 経済戦略の策定\t取組を進める。
+        イ 戦略産業の育成\t企業を支援する。
+        エ 観光施策の展開\t誘客を図る。
+        オ その他\t連携を図る。
+    """)
+    assert result.corrections == ()

@@ -3,6 +3,7 @@
 Rules run in order, each on the lines the previous one left:
   context  第ニ条 -> 第二条, 千茂29年 -> 平成29年, 人ロ -> 人口 (context.py)
   stops    推進する oO -> 推進する。 at a line or cell end (context.py)
+  labels   ア イ ッ エ -> ア イ ウ エ, a row label the sequence needs (context.py)
   names    美祿市 -> 美祢市 against the gazetteer and the document (names.py)
   consensus 美徹市, 美枯市, 美引市 -> 美祢市, one name misread many ways (consensus.py)
   roles    Z 今別町長 -> 乙 今別町長, a signature block's misread role label;
@@ -22,14 +23,14 @@ from dataclasses import dataclass
 
 from pipeline.model import Correction, Line
 from pipeline.repair.consensus import consensus_edits
-from pipeline.repair.context import context_edits, role_edits, sentence_end_edits
+from pipeline.repair.context import context_edits, label_sequence_edits, role_edits, sentence_end_edits
 from pipeline.repair.edits import apply_edits
 from pipeline.repair.names import name_edits
 from pipeline.repair.running_text import running_text_edits
 from pipeline.repair.scanned_text import scanned_text_edits
 from pipeline.repair.terms import term_edits
 
-RULES = (context_edits, sentence_end_edits, name_edits, consensus_edits, role_edits, term_edits,
+RULES = (context_edits, sentence_end_edits, label_sequence_edits, name_edits, consensus_edits, role_edits, term_edits,
          running_text_edits, scanned_text_edits)
 
 

@@ -129,6 +129,43 @@ def sentence_end_edits(lines: list[Line]) -> list[Edit]:
     return edits
 
 
+# A row label of a sequence (ア イ ウ エ …) opening a line or its first cell,
+# before a space, or a katakana label touching its kanji (ア経済戦略: OCR lost the space).
+SEQUENCE_LABEL = regex.compile(r"^(?P<label>\S)[ ](?=\S)|^(?P<label>\p{Katakana})(?=\p{Han})")
+KATAKANA_SEQUENCE = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ"
+
+
+def label_sequence_edits(lines: list[Line]) -> list[Edit]:
+    """ア, イ, ッ, エ: a label between two labels of a sequence that is a
+    look-alike of the one the sequence needs there (ッ for ウ, 工 for エ) is
+    that label. The label after it must be the next one, or a new ア."""
+    labelled = [(i, m["label"]) for i, line in enumerate(lines) if (m := SEQUENCE_LABEL.match(line.text))]
+    edits = []
+    before = labelled[0][1] if labelled else ""  # as the sequence reads it, corrected
+    for n in range(1, len(labelled)):
+        index, label = labelled[n]
+        expected = following_label(before)
+        after = labelled[n + 1][1] if n + 1 < len(labelled) else "ア"
+        if (expected and label != expected and reads_as(label, expected)
+                and (after == "ア" or reads_as(after, following_label(expected)))):
+            word = lines[index].text[:6].split("\t")[0]
+            edits.append(Edit(index, 0, 1, expected, word, expected + word[1:], "context:label-sequence",
+                              f"the label between {before} and {after} is {expected}", 0.85))
+            label = expected
+        before = label
+    return edits
+
+
+def reads_as(found: str, label: str) -> bool:
+    """found is the label, or OCR's look-alike of it (ッ for ウ, 工 for エ)."""
+    return bool(label) and (found == label or found in lookalike_pairs().get(label, ()))
+
+
+def following_label(label: str) -> str:
+    at = KATAKANA_SEQUENCE.find(label) if len(label) == 1 else -1
+    return KATAKANA_SEQUENCE[at + 1] if 0 <= at < len(KATAKANA_SEQUENCE) - 1 else ""
+
+
 # 甲 and 乙 where the text can only name the parties, as Tesseract misreads
 # them on scans: 甲 as 申/由/皿/四 (皿, 四 seen beside 申 on the scanned seeds),
 # 乙 as と/Z/| or lost (甲及びが協議して). Lone 田 only before 及び, where

@@ -18,7 +18,7 @@ from importlib import resources
 # Groups of characters any two of which OCR confuses; one group per line of
 # thought. Katakana/kanji twins first, then kanji seen in agreements.
 LOOKALIKE_GROUPS = (
-    "二ニ", "一ー-", "口ロ□", "力カ", "八ハ", "工エ", "夕タ", "卜ト", "才オ", "十+", "〇○◯",
+    "二ニ", "一ー-", "口ロ□", "力カ", "八ハ", "工エ", "夕タ", "卜ト", "才オ", "十+", "〇○◯", "ウッ",
     "へヘ", "りリ", "べベ", "ぺペ", "かカ",
     "市巿币", "平千干乎", "成茂戊戌戍", "年午牛", "日曰", "月用", "第弟笫", "条粂", "項頃頂",
     "号弓", "令今合", "和私", "昭照", "治冶", "正止", "元兀", "未末", "土士", "己已巳",
