@@ -12,7 +12,7 @@ import regex
 from pipeline.gazetteer import gazetteer
 from pipeline.japanese import tagger
 from pipeline.model import Kind, Party, Segment, Signatory
-from pipeline.segment import PLACE_ONLY, ROLE_LINE
+from pipeline.segment import PLACE_ONLY, role_mark
 
 HEAD_TITLE = regex.compile(r"^(?P<prefix>.*?)(?P<title>(?P<muni>[^\s]*?(?:都|道|府|県|市|町|村|区|組合|広域連合))(?:長|知事|管理者))(?:\s*(?P<rest>.*))?$")
 ADDRESS = regex.compile(r"\d+\s*番|番地|丁目|\d+\s*号|[一二三四五六七八九十]+番|大字|字|\d+(?:-\d+)+")
@@ -43,7 +43,7 @@ def extract_signatories(segments: list[Segment], parties: list[Party]) -> list[S
 
 def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
     texts = [ln.text.replace("\t", " ").strip() for ln in seg.lines]
-    role_match = ROLE_LINE.match(texts[0])
+    role_match = role_mark(texts[0])
     if role_match:
         texts[0] = texts[0][role_match.end():].strip()
     elif LONE_MARK.match(texts[0]) and ADDRESS.search(texts[0]):

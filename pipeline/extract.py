@@ -13,7 +13,7 @@ from extractors.signatories import extract_signatories
 from pipeline.gazetteer import gazetteer
 from pipeline.model import Document, Kind, Segment, Source
 from pipeline.repair import Repaired
-from pipeline.segment import APPENDIX_WORDS, ROLE_LINE, classify
+from pipeline.segment import APPENDIX_WORDS, classify, role_mark
 
 
 def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Document:
@@ -80,7 +80,7 @@ def unmarked_block_warnings(segments: list[Segment]) -> list[str]:
     """A signature block among marked ones that has no 甲/乙 mark of its own
     (misread: 選 ●●●市町…) took its role from the order of the blocks."""
     blocks = [s for s in segments if s.kind == Kind.SIGNATORY]
-    marked = [bool(ROLE_LINE.match(s.lines[0].text)) for s in blocks]
+    marked = [bool(role_mark(s.lines[0].text)) for s in blocks]
     if not any(marked):
         return []
     return [f"signature block {block.label} has no role mark (reads {block.lines[0].text[:12]}); "

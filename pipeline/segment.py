@@ -34,6 +34,33 @@ ERA_DATE_LINE = regex.compile(
     rf"|^\d{{4}}\s*{ALSO_ERA}年\s*{ALSO_ERA}\d+\s*月\s*\d+\s*日$")
 # 甲 山口市…, (甲) 山口市…, 甲:…; not 甲及び乙は… (a sentence about the parties)
 ROLE_LINE = regex.compile(rf"^\(?([{ROLE_CHARS}])\)?(?:\s*[::]\s*|\s+|(?=\p{{Han}}))(?![及並とはがの{ROLE_CHARS}、])")
+LONGEST_NAME = 8  # characters in the longest municipality name, suffix included
+
+
+# A mark and its separator alone, for a line whose place starts with a role
+# character (甲 甲府市…), which ROLE_LINE takes for a sentence (甲乙協議).
+SEPARATED_ROLE = regex.compile(rf"^\(?([{ROLE_CHARS}])\)?(?:\s*[::]\s*|\s+)")
+
+
+def role_mark(text: str):
+    """The role mark opening a signature line (a ROLE_LINE match), or None.
+    Municipalities named with a role character are told apart by the
+    gazetteer: 甲府市長 has no mark, 甲 甲府市… has one."""
+    match = ROLE_LINE.match(text)
+    if match and match.end() == 1 and opens_with_municipality(text):
+        return None
+    separated = SEPARATED_ROLE.match(text) if match is None else None
+    if separated and opens_with_municipality(text[separated.end():]):
+        return separated
+    return match
+
+
+def opens_with_municipality(text: str) -> bool:
+    from pipeline.gazetteer import gazetteer
+
+    return any(text[:k] in gazetteer().by_name for k in range(2, LONGEST_NAME + 1))
+
+
 QUOTE_START = regex.compile(r"抜粋|^【\s*[^】]*法\s*】|^\(参考\)|^参考[::]")
 # Items nested in an article: (1) / 1 / 一 / a / (a) / ア / i — kept inside the article.
 ITEM_LINE = regex.compile(r"^(?:\(\s*[0-9a-zア-ン一二三四五六七八九十]+\s*\)|[a-z]\s|[ivx]+\s|[ア-ン]\s|[一二三四五六七八九十]+\s)")
@@ -179,7 +206,7 @@ def starts_paragraph_or_item(text: str) -> bool:
 def segment_closing(lines: list[Line]) -> list[Segment]:
     """Closing formula, signing date and the signatory blocks."""
     date_at = next((i for i, ln in enumerate(lines) if ERA_DATE_LINE.match(ln.text)), None)
-    role_at = next((i for i, ln in enumerate(lines) if ROLE_LINE.match(ln.text)), None)
+    role_at = next((i for i, ln in enumerate(lines) if role_mark(ln.text)), None)
     if date_at is not None and (role_at is None or date_at < role_at):
         closing, date, rest = lines[:date_at], [lines[date_at]], lines[date_at + 1:]
     elif role_at is not None:  # blocks follow the formula; a date, if any, comes later
@@ -197,12 +224,12 @@ def signatory_blocks(lines: list[Line]) -> list[Segment]:
     at each line that names a head of a municipality (○○市長 …). A marked
     block that holds a second head (its own marker misread: 選 ●●●市町…) is
     split there too, the second taking the next role in order."""
-    starts = [i for i, ln in enumerate(lines) if ROLE_LINE.match(ln.text)]
+    starts = [i for i, ln in enumerate(lines) if role_mark(ln.text)]
     if not starts:
         starts = block_starts_without_roles(lines)
     if not starts:
         return [Segment(Kind.OTHER, tuple(lines))] if lines else []
-    role_marks = [ROLE_LINE.match(lines[start].text) for start in starts]
+    role_marks = [role_mark(lines[start].text) for start in starts]
     starts = with_addresses_above(lines, starts) if role_marks[0] else starts
     segments = [Segment(Kind.OTHER, tuple(lines[:starts[0]]))] if starts[0] > 0 else []
     marked = {mark.group(1) for mark in role_marks if mark}
@@ -226,7 +253,7 @@ def with_addresses_above(lines: list[Line], starts: list[int]) -> list[int]:
 
 
 def is_address_line(line: Line) -> bool:
-    return not ROLE_LINE.match(line.text) and bool(ADDRESS_HINT.search(line.text) or ADDRESS_LABEL.match(line.text))
+    return not role_mark(line.text) and bool(ADDRESS_HINT.search(line.text) or ADDRESS_LABEL.match(line.text))
 
 
 def unmarked_heads(block: list[Line], role: str, marked: set[str]) -> list[list[Line]]:
@@ -287,7 +314,7 @@ def segment_without_articles(lines: list[Line]) -> list[Segment]:
 
 
 def is_closing_start(text: str) -> bool:
-    return bool(CLOSING_MARKS.search(text) or ERA_DATE_LINE.match(text) or ROLE_LINE.match(text))
+    return bool(CLOSING_MARKS.search(text) or ERA_DATE_LINE.match(text) or role_mark(text))
 
 
 def segment_overview(lines: list[Line]) -> list[Segment]:

@@ -225,3 +225,29 @@ def test_blocks_printed_side_by_side_are_read_block_by_block():
         ("乙", "府中市", "広島県府中市府川町315番地", "府中市長", "小野 申人"),
         ("丙", "神石高原町", "広島県神石郡神石高原町小畠2025番地", "神石高原町長", "入江 嘉則"),
     ]
+
+
+KOFU_HEAD = """
+    連携協約
+    甲府市(以下「甲」という。)及び甲斐市(以下「乙」という。)は、次のとおり締結する。
+    第1条 目的とする。
+    この協約の締結を証するため、本書2通を作成し、記名押印の上、各自1通を保有する。
+    令和2年3月27日
+"""
+
+
+def test_municipalities_named_with_a_role_character_are_no_role_marks():
+    # 甲府市長 is the mayor of 甲府市, not 甲 + 府市長; 甲 甲府市… is the mark 甲, then the address
+    segs = segments_of(KOFU_HEAD + """
+    甲 甲府市丸の内一丁目18番1号
+       甲府市長 樋口 雄一
+    乙 甲斐市篠原2610番地
+       甲斐市長 保坂 武
+    """)
+    sigs = extract_signatories(segs, extract_parties(segs))
+    assert [fields(s) for s in sigs] == [
+        ("甲", "甲府市", "甲府市丸の内一丁目18番1号", "甲府市長", "樋口 雄一"),
+        ("乙", "甲斐市", "甲斐市篠原2610番地", "甲斐市長", "保坂 武"),
+    ]
+    assert not [w for w in document_of(KOFU_HEAD + "甲 甲府市丸の内一丁目18番1号\n甲府市長 樋口 雄一\n").warnings
+                if "role mark" in w]
