@@ -15,6 +15,9 @@ extraction takes seconds, not the ~2 s per page of Tesseract:
   unrepaired/ the same files with repair switched off (`repair` replaced by
               the identity in this process: for measurement only; checked by
               the run logging no correction)
+  scans-crooked/, scans-noisy/ and crooked-repaired/, noisy-repaired/:
+              the same pages fed 0.8° crooked, and noisy (200 dpi JPEG with
+              sensor noise, specks and blur, 0.4° crooked), repair on
 --fresh empties ocr/ first. Without Tesseract the bench says so and stops;
 without the scorer (../shared/eval/score.py beside the repository) it runs
 the pipeline and says that scoring was skipped.
@@ -42,21 +45,28 @@ DPI = 300
 METRICS = ("documents", "articles_f1", "signatories", "appendix_row_f1", "appendix_cells", "corrections", "overall")
 
 
-def make_scans(seeds: list[Path]) -> list[Path]:
-    """The seeds as image-only PDFs, made again only when the seed or the
-    renderer changed."""
+# Scans as they come from real scanners: fed crooked, and noisy (sensor
+# noise, specks, blur, a coarse 200 dpi JPEG), see tests/pdf_render.py.
+VARIANTS = {"crooked": {"dpi": DPI, "turn": 0.8}, "noisy": {"dpi": 200, "turn": 0.4, "noisy": True}}
+
+
+def make_scans(seeds: list[Path], variant: str = "") -> list[Path]:
+    """The seeds as image-only PDFs (scans/, or scans-VARIANT/), made again
+    only when the seed or the renderer changed."""
     from tests.pdf_render import rasterize_pdf, render_seed_pdf
 
+    options = VARIANTS.get(variant, {"dpi": DPI})
     renderer = (ROOT / "tests" / "pdf_render.py").read_bytes()
-    folder, printed, stamps = WORK / "scans", WORK / "printed", WORK / "stamps"
+    folder = WORK / (f"scans-{variant}" if variant else "scans")
+    printed, stamps = WORK / "printed", WORK / (f"stamps-{variant}" if variant else "stamps")
     for made in (folder, printed, stamps):
         made.mkdir(parents=True, exist_ok=True)
     scans = []
     for seed in seeds:
-        stamp = hashlib.sha256(seed.read_bytes() + renderer + str(DPI).encode()).hexdigest()
+        stamp = hashlib.sha256(seed.read_bytes() + renderer + json.dumps(options).encode()).hexdigest()
         scan, stamp_file = folder / f"{seed.stem}.pdf", stamps / seed.stem
         if not (scan.exists() and stamp_file.exists() and stamp_file.read_text() == stamp):
-            rasterize_pdf(render_seed_pdf(seed, printed), scan, dpi=DPI)
+            rasterize_pdf(render_seed_pdf(seed, printed), scan, **options)
             stamp_file.write_text(stamp)
         scans.append(scan)
     return scans
@@ -67,7 +77,7 @@ def run_repaired(scans: list[Path], out: Path) -> float:
     shutil.rmtree(out, ignore_errors=True)
     env = dict(os.environ, KYOYAKU_OCR_CACHE=str(WORK / "ocr"))
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "pipeline", "run", str(WORK / "scans"), "--out", str(out), "--quiet",
+    subprocess.run([sys.executable, "-m", "pipeline", "run", str(scans[0].parent), "--out", str(out), "--quiet",
                     "--workbook", "never"], cwd=ROOT, env=env, check=False)
     return time.perf_counter() - started
 
@@ -119,6 +129,9 @@ def main() -> None:
     runs = {"unrepaired": WORK / "unrepaired", "repaired": WORK / "repaired"}
     timings["unrepaired_s"] = round(run_unrepaired(scans, runs["unrepaired"]), 1)
     timings["repaired_s"] = round(run_repaired(scans, runs["repaired"]), 1)
+    for variant in VARIANTS:
+        runs[f"{variant}_repaired"] = WORK / f"{variant}-repaired"
+        timings[f"{variant}_s"] = round(run_repaired(make_scans(seeds, variant), runs[f"{variant}_repaired"]), 1)
     report: dict = {"documents": len(scans), "dpi": DPI, "seconds": timings,
                     "tesseract": {"psm": ocr.PAGE_SEGMENTATION, "command": ocr.tesseract_command("IMAGE")}}
     if not (SCORER.exists() and GOLD.is_dir()):

@@ -40,6 +40,7 @@ class PageInfo:
     ocr_confidence: float | None = None
     cid_glyphs: int = 0
     skew: float = 0.0  # degrees a scanned page was turned, and turned back before OCR
+    despeckled: bool = False  # read again through a median filter: a noisy scan
 
 
 @dataclass(frozen=True)

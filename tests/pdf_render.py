@@ -253,9 +253,11 @@ def render_seed_pdf(seed: Path, folder: Path, layout: Layout = Layout()) -> Path
     return render_text_pdf(seed.read_text(encoding="utf-8"), folder / f"{seed.stem}.pdf", layout).path
 
 
-def rasterize_pdf(source: Path, target: Path, dpi: int = 200, turn: float = 0.0) -> Path:
+def rasterize_pdf(source: Path, target: Path, dpi: int = 200, turn: float = 0.0, noisy: bool = False) -> Path:
     """Every page as a grayscale image in an image-only PDF (a scan); turn:
-    degrees counter-clockwise, a page fed crooked into the scanner."""
+    degrees counter-clockwise, a page fed crooked into the scanner; noisy:
+    sensor noise, specks and a blur, saved as a coarse JPEG (seeded: the
+    same bytes every run)."""
     import pypdfium2 as pdfium
     from PIL import Image
 
@@ -266,8 +268,23 @@ def rasterize_pdf(source: Path, target: Path, dpi: int = 200, turn: float = 0.0)
         document.close()
     if turn:
         images = [image.rotate(turn, resample=Image.BICUBIC, fillcolor=255) for image in images]
+    if noisy:
+        images = [with_noise(image, seed) for seed, image in enumerate(images)]
     images[0].save(target, "PDF", resolution=dpi, save_all=True, append_images=images[1:])
     return target
+
+
+def with_noise(image, seed: int):
+    import numpy as np
+    from PIL import Image, ImageFilter
+
+    rng = np.random.default_rng(seed)
+    pixels = np.asarray(image.convert("L")).astype(np.int16) + rng.normal(0, 26, image.size[::-1]).astype(np.int16)
+    pixels[rng.random(pixels.shape) < 0.002] = 0
+    blurred = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(0.6))
+    buffer = io.BytesIO()
+    blurred.save(buffer, "JPEG", quality=55)
+    return Image.open(io.BytesIO(buffer.getvalue()))
 
 
 def unknown_ordering_pdf(path: Path, lines: list[str]) -> Path:

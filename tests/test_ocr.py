@@ -108,6 +108,19 @@ def test_a_crooked_scan_is_straightened_so_its_table_rules_are_found(tmp_path):
         assert len(row) == 4 and similar(row[1], expected[1]) >= 0.9, (row, expected)
 
 
+def test_a_noisy_scan_is_read_again_despeckled_and_its_table_cells_come_out_clean(tmp_path):
+    """Specks read as . - : ) and broken rows: the page's low confidence
+    sends it through a median filter, whose reading Tesseract trusts more."""
+    printed = render_text_pdf(BEPPYO, tmp_path / "p.pdf")
+    scanned = ingest(rasterize_pdf(printed.path, tmp_path / "noisy.pdf", dpi=200, noisy=True))
+    assert any(page.despeckled for page in scanned.pages)
+    assert any("despeckled" in warning for warning in scanned.warnings)
+    rows = [line.text.split("\t") for line in scanned.lines if "\t" in line.text]
+    typed = [line.split("\t") for line in BEPPYO.splitlines()[2:]]
+    assert len(rows) == len(typed)
+    assert sum(similar(row[1], expected[1]) >= 0.9 for row, expected in zip(rows, typed)) >= len(typed) - 1
+
+
 def test_scan_text_is_not_letter_spaced(ocr_doc):
     """Tesseract's words are joined without spaces; past a line's label
     (ア 地域医療, 第1条 この) a space between Japanese characters is left only

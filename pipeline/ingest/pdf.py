@@ -128,10 +128,11 @@ def read_scans(data: bytes, pdf, indexes: list[int]) -> list[Page]:
         page = pdf.pages[i]
         unreadable = sum(1 for c in page.chars if CID.match(c["text"]))
         method = "ocr" if result.words else "empty"
-        info = PageInfo(page.page_number, method, result.confidence, unreadable, result.skew)
-        straightened = f", straightened by {result.skew:g}°" if result.skew else ""
+        info = PageInfo(page.page_number, method, result.confidence, unreadable, result.skew, result.despeckled)
+        notes = ([f"straightened by {result.skew:g}°"] if result.skew else []) + (
+            ["despeckled"] if result.despeckled else [])
         warning = (f"page {page.page_number}: no usable text layer, read by OCR "
-                   f"(mean confidence {result.confidence}{straightened})")
+                   f"(mean confidence {', '.join([str(result.confidence), *notes])})")
         pages.append(layout_page(page, list(result.words), info, (warning,) if result.words else (),
                                  rules=list(result.rules)))
     return pages
