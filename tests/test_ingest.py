@@ -39,6 +39,17 @@ def test_html_cells_become_tab_separated_and_br_breaks_lines(write_file):
     assert source.lines[0].line_no == 2  # the line of the HTML source
 
 
+def test_html_ruby_readings_are_not_part_of_the_text(write_file):
+    """例規集 pages print the reading over a name (<ruby>八戸<rt>はちのへ</rt></ruby>);
+    the text is the name, in a title as in a cell, also when </rt> is omitted."""
+    html = """<html><body>
+<p>○<ruby>八戸<rp>(</rp><rt>はちのへ</rt><rp>)</rp></ruby>市と<ruby>階上町<rt>はしかみちょう</ruby>との連携協約</p>
+<table><tr><td>イ　<ruby><rb>蕪嶋</rb><rt>かぶしま</rt></ruby>観光の推進</td><td>誘客に取り組む。</td></tr></table>
+</body></html>"""
+    assert [ln.text for ln in ingest(write_file("ruby.html", html)).lines] == [
+        "○八戸市と階上町との連携協約", "イ 蕪嶋観光の推進\t誘客に取り組む。"]
+
+
 def test_html_cells_spanning_rows_and_columns_are_repeated_where_they_cover(write_file):
     """A 分野 cell with rowspan sits beside each of its measures; a colspan
     header covers two columns: every row keeps its cells in their columns."""

@@ -19,6 +19,10 @@ HTML_START = regex.compile(rb"^\s*(?:<!doctype\s+html|<html|<\?xml[^>]*>\s*<html
 BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "section",
               "article", "header", "footer", "blockquote", "pre", "title", "caption", "table"}
 SKIP_TAGS = {"script", "style", "head", "noscript"}
+# <ruby>八戸<rp>(</rp><rt>はちのへ</rt><rp>)</rp></ruby>: the reading printed
+# over a name is not part of the text (八戸, not 八戸(はちのへ)). HTML lets
+# </rt> and </rp> be omitted, so the next <rt>/<rp>/<rb> or </ruby> ends one too.
+RUBY_ANNOTATION_TAGS = {"rt", "rp"}
 
 
 def sniff(path: Path, head: bytes) -> bool:
@@ -34,6 +38,7 @@ class _LineBuilder(HTMLParser):
         self._buffer: list[str] = []
         self._buffer_line = 1
         self._skip = 0
+        self._in_ruby_annotation = False
         self._row: list[str] | None = None
         self._cell: list[str] | None = None
         self._row_line = 1
@@ -47,7 +52,9 @@ class _LineBuilder(HTMLParser):
         self._buffer = []
 
     def handle_starttag(self, tag, attrs):
-        if tag in SKIP_TAGS:
+        if tag in ("rt", "rp", "rb"):
+            self._in_ruby_annotation = tag in RUBY_ANNOTATION_TAGS
+        elif tag in SKIP_TAGS:
             self._skip += 1
         elif tag == "tr":
             self._flush()
@@ -64,7 +71,9 @@ class _LineBuilder(HTMLParser):
             self._flush()
 
     def handle_endtag(self, tag):
-        if tag in SKIP_TAGS:
+        if tag in RUBY_ANNOTATION_TAGS or tag == "ruby":
+            self._in_ruby_annotation = False
+        elif tag in SKIP_TAGS:
             self._skip = max(0, self._skip - 1)
         elif tag in ("td", "th") and self._row is not None and self._cell is not None:
             content = " ".join("".join(self._cell).split())
@@ -91,7 +100,7 @@ class _LineBuilder(HTMLParser):
                 del self._carried[len(self._row) - 1]
 
     def handle_data(self, data):
-        if self._skip:
+        if self._skip or self._in_ruby_annotation:
             return
         if self._cell is not None:
             self._cell.append(data.replace("\n", "").replace("\r", ""))
