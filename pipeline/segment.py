@@ -14,6 +14,14 @@ from pipeline.model import Kind, Line, Segment
 from pipeline.numerals import ALSO_ERA, ALSO_WESTERN, ARTICLE_NUMBER, ERA_NAMES, NUMBER
 
 ROLE_CHARS = "甲乙丙丁戊己庚辛壬癸"
+# The lines a 例規集 page prints under a title: its number (協約第1号,
+# 告示第127号, (平成30年3月30日協約第1号)) and its history (改正 令和2年…,
+# 令和2年3月31日一部変更). Not a title, though 協約 may stand in one.
+ENACTMENT_DATE = rf"{ERA_NAMES}\s*{NUMBER}\s*年\s*{NUMBER}\s*月\s*{NUMBER}\s*日"
+ENACTMENT_LINE = regex.compile(
+    rf"^\(?\s*(?:(?:最終)?改正\s*[::]?\s*)?(?:{ENACTMENT_DATE}\s*)?[^\s()]{{0,8}}第\s*{NUMBER}\s*号\s*\)?$"
+    rf"|^\(?\s*(?:最終)?改正(?:\s|[::]|{ERA_NAMES})"
+    rf"|^\(?\s*{ENACTMENT_DATE}\s*(?:一部)?(?:変更|改正)\s*\)?$")
 ARTICLE_LINE = regex.compile(rf"^{ARTICLE_NUMBER.pattern}(?:\s+|$|(?=[^\s関及並、,]))")
 CAPTION_LINE = regex.compile(r"^\(([^()]{1,40})\)$|^【([^【】]{1,40})】$")  # (目的) or 【目的】
 # A caption one of whose brackets OCR lost ((定期的な協議): a caption only
@@ -122,8 +130,8 @@ def segment_front(lines: list[Line]) -> list[Segment]:
         segments.append(Segment(Kind.TITLE, tuple(head[title_start:title_at + 1])))
         rest = head[title_at + 1:]
         dated = 0
-        while dated < len(rest) and ERA_DATE_LINE.match(rest[dated].text):
-            dated += 1  # 例規集 pages print the date under the title: a cover date
+        while dated < len(rest) and (ERA_DATE_LINE.match(rest[dated].text) or ENACTMENT_LINE.match(rest[dated].text)):
+            dated += 1  # 例規集 pages print the date, number and history under the title: cover lines
         if dated:
             segments.append(Segment(Kind.COVER, tuple(rest[:dated])))
             rest = rest[dated:]
@@ -345,7 +353,7 @@ def is_title_like(line: Line) -> bool:
     text = line.text.lstrip("○◯◎●■□◆◇ ")
     return (not line.is_row and 4 <= len(text) <= 100 and bool(TITLE_WORDS.search(text))
             and not text.endswith("。") and not ARTICLE_LINE.match(text) and not CAPTION_LINE.match(text)
-            and "以下" not in text)
+            and "以下" not in text and not ENACTMENT_LINE.match(text))
 
 
 TITLE_BREAK = regex.compile(r"(?:の|における|に係る|に関する|及び|並びに|と|、)$")

@@ -166,3 +166,28 @@ def test_an_article_whose_label_and_caption_stand_above_its_body():
         ("1", "目的", ("この協定は、甲及び乙が連携し、定住自立圏を形成することを目的とする。",)),
         ("2", "", ("甲及び乙は、定期的に協議する。", "協議の結果は公表する。"))]
     assert [(s.role, s.name) for s in doc.signatories] == [("甲", "石橋寛久"), ("乙", "甲岡秀文")]
+
+
+def test_reiki_number_and_history_lines_under_the_title_are_not_the_title():
+    """例規集 pages print the agreement's number (協約第1号) and its history
+    under the title; the number holds 協約 but is no title."""
+    doc = document_of("""
+        ○八戸市と階上町との連携中枢都市圏の形成に係る連携協約
+        平成29年3月30日
+        協約第1号
+        改正　令和2年3月31日一部変更
+        八戸市(以下「甲」という。)と階上町(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この連携協約は、圏域の発展を目的とする。
+        平成29年3月30日
+        甲 八戸市長 小林 眞
+        乙 階上町長 浜谷 豊美
+    """)
+    assert doc.title == "八戸市と階上町との連携中枢都市圏の形成に係る連携協約"
+    segments = segments_of("""
+        ○八戸市と階上町との連携協約
+        (平成30年3月30日協約第1号)
+        八戸市(以下「甲」という。)と階上町(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この連携協約は、圏域の発展を目的とする。
+    """)
+    assert [(s.kind.value, s.text) for s in segments[:2]] == [
+        ("title", "○八戸市と階上町との連携協約"), ("cover", "(平成30年3月30日協約第1号)")]
