@@ -40,7 +40,9 @@ ROLE_KINDS = {"甲": "role_a", "乙": "role_b", "丙": "role_c"}
 # A column named by its party alone: 甲(鹿屋市), 鹿屋市(甲), 鹿屋市.
 PARTY_HEADER = regex.compile(r"^(?P<role>[甲乙丙])\((?P<name>[^()]+)\)$|^(?P<name>[^()]+)\((?P<role>[甲乙丙])\)$")
 # A katakana label may touch a kanji measure when OCR loses the space (ア経済戦略…).
-LABEL = regex.compile(r"^(?P<label>[ア-ン]|[a-z]|\((?:[a-zア-ン]|\d{1,2})\)|[ivx]{1,4})"
+# A number labels a measure too (1 医療, 2. 福祉), but only before a space or
+# a stop: 3次救急医療 and 1.5次産業 begin with a number that is part of the name.
+LABEL = regex.compile(r"^(?P<label>[ア-ン]|[a-z]|\((?:[a-zア-ン]|\d{1,2})\)|[ivx]{1,4}|\d{1,2}(?=[\s.、)](?!\d)))"
                       r"(?:[\s.、)]\s*|\s*$|(?<=^[ア-ン])(?=\p{Han}))(?P<rest>.*)$")
 TERMINATED = regex.compile(r"[。)」]$")
 # A cell that ends a sentence, also when OCR read its 。 as o / O (推進する oO).

@@ -595,3 +595,25 @@ def test_a_section_row_spanning_the_grid_is_a_section_heading():
         (2, None, "ア", "高度医療", "高度医療体制を整備する。", "救命救急センターを運営する。", "甲と連携する。"),
     ]
     assert [r.section_title for r in rows] == ["圏域全体の経済成長のけん引"] * 2 + ["高次の都市機能の集積・強化"]
+
+
+def test_grid_measures_numbered_1_2_carry_the_number_as_their_label():
+    """別表第1 / 別表第2 of a 定住自立圏 協定 number their measures 1, 2 in the
+    first cell (１　医療); a number that belongs to the name (3次救急医療)
+    is no label."""
+    rows, _ = rows_of("""
+    別表第1(第1条関係) 生活機能の強化に係る政策分野
+    取組\t取組の内容\t甲の役割\t乙の役割
+    1 医療\t救急医療体制を維持する。\t二次救急医療を担う。\t初期救急医療を担う。
+    2. 福祉\t相談支援を行う。\t相談窓口を設置する。\t住民へ周知する。
+    3次救急医療\t高度医療を提供する。\t救命救急センターを運営する。\t搬送に協力する。
+    別表第2(第1条関係) 結びつきやネットワークの強化に係る政策分野
+    取組\t甲の役割\t乙の役割
+    1 地域公共交通\t運行経費を負担する。\t利用を促進する。
+    """)
+    assert [(r.section_no, r.label, r.measure, r.content, r.role_a, r.role_b) for r in rows] == [
+        (1, "1", "医療", "救急医療体制を維持する。", "二次救急医療を担う。", "初期救急医療を担う。"),
+        (1, "2", "福祉", "相談支援を行う。", "相談窓口を設置する。", "住民へ周知する。"),
+        (1, "", "3次救急医療", "高度医療を提供する。", "救命救急センターを運営する。", "搬送に協力する。"),
+        (2, "1", "地域公共交通", "", "運行経費を負担する。", "利用を促進する。"),
+    ]
