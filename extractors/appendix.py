@@ -60,6 +60,11 @@ KEY_MARKER = regex.compile(r"^(?:\(\s*[a-zア-ン0-9]{1,3}\s*\)|[ivx]{1,4}\s|[a-
 HEADING_MARKER = regex.compile(r"^\(?\s*([^\s.、.)]+)")
 CLAUSE_REFERENCE = regex.compile(r"^\(\s*第\s*\d+\s*条関係\s*\)\s*")  # 別表(第3条関係)
 NOTE = regex.compile(r"^(?:※|注\s*\d*[::)]|\(注)")
+# Under a 役割分担 heading the roles may be sentences with the party as
+# subject: (ア) 甲は、…を支援する。 / (イ) 乙は、…。 The subject names the field.
+ROLE_SENTENCE = regex.compile(r"^(?:\(\s*[a-zア-ン0-9]{1,3}\s*\)|[ivx]{1,4}\s|[a-zア-ン]\s)?\s*"
+                              r"(?P<role>[甲乙丙])は[、,]\s*(?P<value>\S.*)$")
+ROLE_FIELDS = {"甲": "role_a", "乙": "role_b", "丙": "role_c"}
 
 
 @dataclass(frozen=True)
@@ -100,6 +105,7 @@ class Reader:
     measure_styles: set[str] = field(default_factory=set)
     columns: dict[int, str] | None = None
     last_key: str = ""
+    roles_open: bool = False  # under a 役割分担 heading, whose role items follow
     terminated: set[int] = field(default_factory=set)  # column indexes whose cells end with 。
 
     def read(self, lines: list[Line]) -> None:
@@ -155,7 +161,7 @@ class Reader:
         text = line.text
         if NOTE.match(text):
             return
-        key_value = split_key(text, self.parties)
+        key_value = split_key(text, self.parties) or self.role_sentence(text)
         if key_value:
             self.set_value(*key_value, line)
             return
@@ -180,6 +186,12 @@ class Reader:
         if self.context.section_no is not None and not self.context.section_title and not self.rows_in_section():
             self.context.section_title = text  # 別表第2 / 生活機能の強化に係る政策分野
 
+    def role_sentence(self, text: str) -> tuple[str, str] | None:
+        """甲は、… under a 役割分担 heading: 甲's role (the subject dropped, as
+        a role column or a 甲の役割 key gives it)."""
+        match = ROLE_SENTENCE.match(text) if self.roles_open else None
+        return (ROLE_FIELDS[match["role"]], match["value"]) if match else None
+
     def continues_value(self) -> bool:
         """A value given on the lines after its key (`(a) 取組内容` / text), or
         one that wrapped before its 。, goes on until it is finished."""
@@ -200,8 +212,9 @@ class Reader:
 
     def set_value(self, key: str, value: str, line: Line) -> None:
         if key == "roles" and not value:  # (b) 役割分担: a heading over the role items
-            self.last_key = ""
+            self.last_key, self.roles_open = "", True
             return
+        self.roles_open = self.roles_open and key in ROLE_FIELDS.values()
         if key == "measure":  # 連携施策\t産業振興: the key names the measure; its keys follow
             self.open_measure(*split_label(value.strip()), line)
             return
@@ -235,11 +248,11 @@ class Reader:
         else:
             self.context = Context(self.context.section_no, self.context.section_title, heading.number, title)
         self.columns = None if heading.style == "beppyo" else self.columns
-        self.last_key = ""
+        self.last_key, self.roles_open = "", False
 
     def add_row(self, row: GridRow, kind: str, fields: tuple[str, ...] = ROW_FIELDS) -> None:
         self.rows.append(PendingRow(self.context, row, kind, fields))
-        self.last_key = ""
+        self.last_key, self.roles_open = "", False
 
 
 def spanning_heading(cells: list[str]) -> str:

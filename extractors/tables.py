@@ -157,8 +157,10 @@ def row_cells(line: Line, columns: dict[int, str]) -> dict[str, str]:
 
 
 # 【甲】, (甲), 甲:, 甲の役割: — a marker needs its bracket or colon, so that
-# "甲と連携して…" (a sentence about 甲 inside 乙's role) is not one.
-ROLE_MARKER = regex.compile(r"[【(\[]\s*(?P<role>甲|乙)(?:の役割)?\s*[】)\]]\s*[::]?\s*|(?P<role>甲|乙)(?:の役割)?\s*[::]\s*")
+# "甲と連携して…" (a sentence about 甲 inside 乙's role) is not one; or it is
+# the subject opening a sentence: 甲は、…。乙は、…。
+ROLE_MARKER = regex.compile(r"[【(\[]\s*(?P<role>甲|乙)(?:の役割)?\s*[】)\]]\s*[::]?\s*|(?P<role>甲|乙)(?:の役割)?\s*[::]\s*"
+                            r"|(?:^|(?<=。))\s*(?P<role>甲|乙)は[、,]\s*")
 
 
 def split_roles(text: str) -> tuple[str, str]:

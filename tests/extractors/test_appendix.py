@@ -154,6 +154,35 @@ def test_roles_given_as_ko_and_otsu_items_under_a_yakuwari_buntan_item():
     assert [a.article_no for a in extract_articles(segs)] == ["2", "3"]
 
 
+def test_roles_given_as_sentences_with_the_party_as_subject_under_yakuwari_buntan():
+    """(イ) 役割分担 / (ア) 甲は、…。 / (イ) 乙は、…。: the subject says whose
+    role it is; also both on the 役割分担 line (役割分担 甲は、…。乙は、…。)."""
+    segs = segments_of("""
+    定住自立圏形成協定書
+    西条市(以下「甲」という。)と新居浜市(以下「乙」という。)は、次のとおり協定を締結する。
+    (生活機能の強化に係る政策分野)
+    第2条 甲及び乙が連携して取り組む事項及び役割分担は、次のとおりとする。
+    (1) 医療
+    ア 取組の内容
+    休日及び夜間の救急医療体制の充実を図る。
+    イ 役割分担
+    (ア) 甲は、二次救急医療機関の運営を支援する。
+    (イ) 乙は、甲と連携して初期救急医療体制を
+    確保する。
+    (2) 子育て
+    ア 取組の内容 病児保育の広域利用を進める。
+    イ 役割分担 甲は、病児保育施設を運営する。乙は、住民に制度を周知する。
+    第3条 この協定に定めのない事項は、甲及び乙が協議して定める。
+    """)
+    rows, warnings = extract_appendix(segs, extract_parties(segs))
+    assert [brief(r) for r in rows] == [
+        (None, None, "1", "医療", "休日及び夜間の救急医療体制の充実を図る。", "二次救急医療機関の運営を支援する。",
+         "甲と連携して初期救急医療体制を確保する。"),
+        (None, None, "2", "子育て", "病児保育の広域利用を進める。", "病児保育施設を運営する。", "住民に制度を周知する。"),
+    ]
+    assert warnings == []
+
+
 def test_beppyo_dai_n_are_sections():
     rows, _ = rows_of("""
     別表第1(第3条関係) 圏域全体の経済成長のけん引
