@@ -252,6 +252,14 @@ def test_katakana_look_alikes_between_kanji_are_repaired_when_unidic_reads_a_wor
     assert texts(result) == ["人口減少に対応し、協力して取り組む。"]
 
 
+def test_kanji_look_alikes_between_katakana_are_repaired():
+    """OCR reads the long vowel ー as 一 and ロ as 口 inside katakana words;
+    a kanji numeral standing after katakana (データ一件) is left alone."""
+    result = repaired("観光ル一トを整備し、プ口ジェクトのデ一タを共有する。\nデータ一件ごとに確認する。")
+    assert texts(result) == ["観光ルートを整備し、プロジェクトのデータを共有する。", "データ一件ごとに確認する。"]
+    assert {c.rule for c in result.corrections} == {"context:kanji-in-katakana"}
+
+
 def test_katakana_item_labels_are_kept():
     result = repaired("""
         ア 経済戦略の策定

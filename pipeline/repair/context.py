@@ -49,6 +49,11 @@ DEFINED_ROLE = regex.compile(r"以下\s*「\s*([甲乙丙丁])\s*」")
 ERA_LOOKALIKES = "".join(sorted({c for era in ERAS for ch in era for c in lookalike_pairs().get(ch, ())}))
 SUSPECT = regex.compile("[" + regex.escape("".join(AS_KANJI_NUMERAL) + "".join(AS_DIGIT) + "弟笫粂頃頂午牛用曰"
                                            + ERA_LOOKALIKES + "".join(KANJI_TWIN) + "".join(HIRAGANA_TWIN)) + "]")
+# The other way round: a kanji standing between katakana is the katakana it
+# resembles (観光ル一ト -> ルート, プ口ジェクト -> プロジェクト); Japanese
+# writes no kanji inside a katakana word.
+KATAKANA_TWIN = {kanji: kana for kana, kanji in KANJI_TWIN.items()}
+KANJI_IN_KATAKANA = regex.compile(rf"(?<=[\p{{Katakana}}ー])[{''.join(KATAKANA_TWIN)}](?=[\p{{Katakana}}ー])")
 LONE_KATAKANA = regex.compile(
     rf"(?<![\p{{Katakana}}ー])[{''.join(KANJI_TWIN) + ''.join(HIRAGANA_TWIN)}](?![\p{{Katakana}}ー])")
 
@@ -63,6 +68,8 @@ def context_edits(lines: list[Line]) -> list[Edit]:
         edits += article_label_edits(index, text)
         edits += date_edits(index, text)
         edits += lone_katakana_edits(index, text)
+    for match in KANJI_IN_KATAKANA.finditer(joined.text):
+        edits += kanji_in_katakana_edits(*joined.locate(match.start()), lines)
     return edits
 
 
@@ -318,8 +325,11 @@ def lone_katakana_edits(index: int, text: str) -> list[Edit]:
     """人ロ減少 -> 人口減少: a katakana look-alike standing alone next to
     kanji, where its twin makes a dictionary word with a neighbour."""
     edits = []
+    misread_kana = {m.start() for m in KANJI_IN_KATAKANA.finditer(text)}  # デ一タ: 一 is the kana, not タ
     for match in LONE_KATAKANA.finditer(text):
         pos, char = match.start(), match.group(0)
+        if pos - 1 in misread_kana or pos + 1 in misread_kana:
+            continue
         before, after = text[pos - 1:pos], text[pos + 1:pos + 2]
         if char in KANJI_TWIN and (is_han(before) or is_han(after)):
             twin = KANJI_TWIN[char]
@@ -334,6 +344,19 @@ def lone_katakana_edits(index: int, text: str) -> list[Edit]:
             edits.append(Edit(index, pos, pos + 1, twin, original, fixed, "context:katakana-in-kanji",
                               f"lone katakana {char} beside kanji; UniDic reads {fixed}", 0.9))
     return edits
+
+
+def kanji_in_katakana_edits(index: int, pos: int, lines: list[Line]) -> list[Edit]:
+    """ル一ト -> ルート, when UniDic reads the katakana word better."""
+    text = lines[index].text
+    twin = KATAKANA_TWIN[text[pos]]
+    start, end = letter_run(text, pos)
+    original = text[start:end]
+    fixed = original[:pos - start] + twin + original[pos - start + 1:]
+    if not reads_better(original, fixed, pos - start):
+        return []
+    return [Edit(index, pos, pos + 1, twin, original, fixed, "context:kanji-in-katakana",
+                 f"kanji {text[pos]} between katakana; UniDic reads {fixed}", 0.9)]
 
 
 def changed_chars(original: str, fixed: str) -> str:
