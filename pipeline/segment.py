@@ -81,12 +81,36 @@ SENTENCE_END = regex.compile(r"[。)」]$")
 
 
 def segment(lines: list[Line]) -> list[Segment]:
+    toc_start, toc_end = find_table_of_contents(lines)
+    if toc_end > toc_start:  # its 第N条 / 別表 entries would open the articles and the 別表
+        rest = segment(lines[:toc_start] + lines[toc_end:])
+        toc = Segment(Kind.COVER, tuple(lines[toc_start:toc_end]))
+        at = next((n for n, s in enumerate(rest) if s.lines and s.lines[0].no > lines[toc_start].no), len(rest))
+        return rest[:at] + [toc] + rest[at:]
     appendix_at = find_appendix_start(lines)
     body, appendix = lines[:appendix_at], lines[appendix_at:]
     segments = segment_body(body)
     if appendix:
         segments.append(Segment(Kind.APPENDIX, tuple(appendix)))
     return segments
+
+
+TOC_HEADING = regex.compile(r"^目\s*次$")
+# An entry of a table of contents: 第1条 目的, 第1章 総則, 別表, 附則, perhaps
+# with leaders and a page number (第2条 基本方針 …… 1); a title, never a sentence.
+TOC_ENTRY = regex.compile(rf"^(?:{ARTICLE_NUMBER.pattern}|第\s*[0-9一二三四五六七八九十]+\s*章|別[表紙記]|附\s*則)"
+                          r"[^。]{0,30}$")
+
+
+def find_table_of_contents(lines: list[Line]) -> tuple[int, int]:
+    """(start, end) of a 目次 and its entries, (0, 0) when there is none."""
+    start = next((i for i, ln in enumerate(lines) if TOC_HEADING.match(ln.text)), None)
+    if start is None:
+        return 0, 0
+    end = start + 1
+    while end < len(lines) and TOC_ENTRY.match(lines[end].text) and not lines[end].is_row:
+        end += 1
+    return (start, end) if end - start >= 3 else (0, 0)
 
 
 def find_appendix_start(lines: list[Line]) -> int:

@@ -191,3 +191,31 @@ def test_reiki_number_and_history_lines_under_the_title_are_not_the_title():
     """)
     assert [(s.kind.value, s.text) for s in segments[:2]] == [
         ("title", "○八戸市と階上町との連携協約"), ("cover", "(平成30年3月30日協約第1号)")]
+
+
+def test_a_table_of_contents_is_cover_not_articles_and_appendix():
+    """目次 lists 第1条 目的 … 別表 before the agreement: its entries are
+    neither the articles nor the start of the 別表."""
+    segments = segments_of("""
+        連携協約書
+        目次
+        第1条 目的
+        第2条 協議
+        別表
+        熊本市及び宇城市の連携協約
+        熊本市(以下「甲」という。)及び宇城市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        (目的)
+        第1条 この連携協約は、圏域の発展を図ることを目的とする。
+        (協議)
+        第2条 定めのない事項は、甲及び乙が協議して定める。
+        令和3年3月29日
+        甲 熊本市長 大西 一史
+        乙 宇城市長 守田 憲史
+        別表(第1条関係)
+        連携施策\t取組内容\t甲の役割\t乙の役割
+    """)
+    assert kinds(segments) == [
+        ("cover", ""), ("cover", ""), ("title", ""), ("preamble", ""), ("caption", ""), ("article", "第1条"),
+        ("caption", ""), ("article", "第2条"), ("date", ""), ("signatory", "甲"), ("signatory", "乙"),
+        ("appendix", "")]
+    assert [ln.text for ln in segments[1].lines] == ["目次", "第1条 目的", "第2条 協議", "別表"]
