@@ -161,13 +161,13 @@ def segment_front(lines: list[Line]) -> list[Segment]:
             rest = rest[dated:]
     else:
         rest = head
+    # The caption of 第1条 ends the front, after the preamble or, where the
+    # agreement has none (例規集 pages start at 第1条), after the title.
+    rest = list(rest) + (lines[preamble_at:] if preamble_at is not None else [])
     trailing_captions = []
-    if preamble_at is not None:
-        preamble = lines[preamble_at:]
-        while preamble and (CAPTION_LINE.match(preamble[-1].text)
-                            or not trailing_captions and OPEN_CAPTION_LINE.match(preamble[-1].text)):
-            trailing_captions.insert(0, preamble.pop())
-        rest = list(rest) + preamble
+    while rest and (CAPTION_LINE.match(rest[-1].text)
+                    or not trailing_captions and OPEN_CAPTION_LINE.match(rest[-1].text)):
+        trailing_captions.insert(0, rest.pop())
     if rest:
         segments.append(Segment(Kind.PREAMBLE, tuple(rest)))
     segments.extend(Segment(Kind.CAPTION, (ln,)) for ln in trailing_captions)

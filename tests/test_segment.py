@@ -219,3 +219,18 @@ def test_a_table_of_contents_is_cover_not_articles_and_appendix():
         ("caption", ""), ("article", "第2条"), ("date", ""), ("signatory", "甲"), ("signatory", "乙"),
         ("appendix", "")]
     assert [ln.text for ln in segments[1].lines] == ["目次", "第1条 目的", "第2条 協議", "別表"]
+
+
+def test_caption_of_article_1_without_a_preamble():
+    """例規集 pages may start at 第1条 right under the title and its date
+    (the parties defined in 第1条): (目的) is still 第1条's caption."""
+    doc = document_of("""
+        ○北九州市と直方市との連携中枢都市圏形成に係る連携協約
+        平成28年4月1日
+        (目的)
+        第1条 この連携協約は、北九州市(以下「甲」という。)及び直方市(以下「乙」という。)が連携し、圏域の発展を図ることを目的とする。
+        (費用負担)
+        第2条 前条の取組に要する費用は、甲及び乙が協議して定める。
+    """)
+    assert [(a.article_no, a.caption) for a in doc.articles] == [("1", "目的"), ("2", "費用負担")]
+    assert doc.title == "北九州市と直方市との連携中枢都市圏形成に係る連携協約"
