@@ -28,6 +28,11 @@ LONE_MARK = regex.compile(r"^[^\s\d]\s+(?=\S)")
 # them in (山形市旅籠町二 丁目 3 番25号). Spaces go before the lot number and
 # next to its digits and units; a building name after it keeps its space
 # (…2番2号 中央合同庁舎).
+# A signature table cell of an HTML page (住所<br>○○市長 氏名) comes joined
+# (…幸町71番地鳥取市長 深澤 義彦): the lot number ends the address, the
+# head's title starts after it.
+ADDRESS_THEN_TITLE = regex.compile(r"(?<=[\d一二三四五六七八九十]\s*(?:番地|番|号)(?:\s*\d+(?:-\d+)*)?)"
+                                   r"(?![地号])(?=[^\s\d]{1,12}?(?:都|道|府|県|市|町|村|区)(?:長|知事))")
 LOT_START = regex.compile(r"\d|[一二三四五六七八九十]+(?=丁目|番)|丁目|番地|番|号")
 SPACE_IN_LOT = regex.compile(r"\s+(?=\d|丁目|番地|番|号)|(?<=\d)\s+(?=[丁番号])")
 
@@ -42,7 +47,7 @@ def extract_signatories(segments: list[Segment], parties: list[Party]) -> list[S
 
 
 def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
-    texts = [ln.text.replace("\t", " ").strip() for ln in seg.lines]
+    texts = [ADDRESS_THEN_TITLE.sub(" ", ln.text.replace("\t", " ")).strip() for ln in seg.lines]
     role_match = role_mark(texts[0])
     if role_match:
         texts[0] = texts[0][role_match.end():].strip()

@@ -251,3 +251,23 @@ def test_municipalities_named_with_a_role_character_are_no_role_marks():
     ]
     assert not [w for w in document_of(KOFU_HEAD + "甲 甲府市丸の内一丁目18番1号\n甲府市長 樋口 雄一\n").warnings
                 if "role mark" in w]
+
+
+def test_html_signature_table_cells_with_address_and_title_joined(write_file):
+    """A 例規集 page lays the blocks out as a table (甲 | 住所<br>○○市長 氏名);
+    the cell's lines come joined, the lot number (番地, 号) ending the address."""
+    from pipeline import run
+
+    path = write_file("sign.html", """<html><body>
+<p>鳥取市と八頭町との連携協約</p>
+<p>鳥取市（以下「甲」という。）と八頭町（以下「乙」という。）は、次のとおり連携協約を締結する。</p>
+<p>第1条　この連携協約は、圏域の発展を図ることを目的とする。</p>
+<p>平成30年3月23日</p>
+<table>
+<tr><td>甲</td><td>鳥取県鳥取市幸町71番地<br>鳥取市長　深澤　義彦</td></tr>
+<tr><td>乙</td><td>鳥取県八頭郡八頭町郡家493番地1<br>八頭町長　吉田　英人</td></tr>
+</table></body></html>""")
+    assert [fields(s) for s in run(path).signatories] == [
+        ("甲", "鳥取市", "鳥取県鳥取市幸町71番地", "鳥取市長", "深澤 義彦"),
+        ("乙", "八頭町", "鳥取県八頭郡八頭町郡家493番地1", "八頭町長", "吉田 英人"),
+    ]
