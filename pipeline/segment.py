@@ -22,7 +22,11 @@ ENACTMENT_LINE = regex.compile(
     rf"^\(?\s*(?:(?:最終)?改正\s*[::]?\s*)?(?:{ENACTMENT_DATE}\s*)?[^\s()]{{0,8}}第\s*{NUMBER}\s*号\s*\)?$"
     rf"|^\(?\s*(?:最終)?改正(?:\s|[::]|{ERA_NAMES})"
     rf"|^\(?\s*{ENACTMENT_DATE}\s*(?:一部)?(?:変更|改正)\s*\)?$")
-ARTICLE_LINE = regex.compile(rf"^{ARTICLE_NUMBER.pattern}(?:\s+|$|(?=[^\s関及並、,]))")
+# Not a line that a wrapped sentence opens with a citation of law
+# (…地方自治法 / 第二百五十二条の二第一項の規定に基づき): a body never
+# starts with a paragraph number or with の規定 / に基づき.
+CITED_ARTICLE = regex.compile(rf"\s*(?:第\s*{NUMBER}\s*[項号]|の規定|に規定|に基づ|によ|を準用)")
+ARTICLE_LINE = regex.compile(rf"^(?>{ARTICLE_NUMBER.pattern})(?!{CITED_ARTICLE.pattern})(?:\s+|$|(?=[^\s関及並、,]))")
 CAPTION_LINE = regex.compile(r"^\(([^()]{1,40})\)$|^【([^【】]{1,40})】$")  # (目的) or 【目的】
 # A caption one of whose brackets OCR lost ((定期的な協議): a caption only
 # where the next line opens an article.

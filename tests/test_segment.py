@@ -234,3 +234,29 @@ def test_caption_of_article_1_without_a_preamble():
     """)
     assert [(a.article_no, a.caption) for a in doc.articles] == [("1", "目的"), ("2", "費用負担")]
     assert doc.title == "北九州市と直方市との連携中枢都市圏形成に係る連携協約"
+
+
+def test_a_wrapped_line_opening_with_a_cited_law_article_is_no_article():
+    """Hard-wrapped text may break before a citation (…地方自治法 /
+    第二百五十二条の二第一項の規定に基づき…): that line goes on the
+    sentence, it is not an article 252_2."""
+    doc = document_of("""
+        姫路市と神河町との連携中枢都市圏形成に係る連携協約
+        姫路市(以下「甲」という。)及び神河町(以下「乙」という。)は、地方自治法
+        第二百五十二条の二第一項の規定に基づき、次のとおり連携協約を締結する。
+        (協約の変更)
+        第一条 この連携協約を変更しようとするときは、地方自治法
+        第二百五十二条の二第三項の規定により、甲及び乙が協議して定める。
+        (協議)
+        第二条 この連携協約に定めのない事項は、
+        第一条の規定にかかわらず、甲乙協議して定める。
+        平成二十八年四月一日
+        甲 姫路市長 石見 利勝
+        乙 神河町長 山名 宗悟
+    """)
+    assert [(a.article_no, a.caption, a.text) for a in doc.articles] == [
+        ("1", "協約の変更", "この連携協約を変更しようとするときは、地方自治法第二百五十二条の二第三項の規定により、"
+                          "甲及び乙が協議して定める。"),
+        ("2", "協議", "この連携協約に定めのない事項は、第一条の規定にかかわらず、甲乙協議して定める。"),
+    ]
+    assert (doc.party("甲").municipality, doc.party("乙").municipality) == ("姫路市", "神河町")
