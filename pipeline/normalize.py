@@ -32,6 +32,10 @@ TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 JAPANESE = r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆、。・「」『』()]"
 JAPANESE_CHAR = regex.compile(JAPANESE)
 SPACE_IN_JAPANESE = regex.compile(rf"(?<={JAPANESE}) +(?={JAPANESE})")
+WORD_GAP = "\ue000"  # a private-use character: NFKC and the space rules leave it alone
+WIDE_GAP = regex.compile(r"\u3000+| {2,}")
+SINGLE_SPACE = regex.compile(r"(?<=\S) (?=\S)")
+AROUND_WORD_GAP = regex.compile(rf"\s*{WORD_GAP}[\s{WORD_GAP}]*")
 # 令和元年 12 月 25 日, 第 1 条: spaces around the digits of a date or a number label.
 SPACE_IN_NUMBER = regex.compile(r"(?<=[年月第元]) +(?=\d)|(?<=\d) +(?=\d+ *[年月日])|(?<=\d) +(?=[年月日条項号])")
 SPACED_LETTERS = regex.compile(r"(?<![A-Za-z])[A-Z](?: [A-Z]){1,}(?![A-Za-z])")
@@ -101,15 +105,26 @@ def borders_to_cells(text: str) -> str:
 
 
 def clean_cell(text: str) -> str:
+    cleaned = squeezed(text)
+    if " " not in cleaned or not is_letter_spaced(cleaned):
+        return cleaned
+    # OCR and some PDFs space out every character; where they do so with
+    # single spaces, a full-width space or a wider gap is still a word gap
+    # (石 見　利 勝: family and given name), held through NFKC as WORD_GAP.
+    if ("\u3000" in text or "  " in text.strip()) and SINGLE_SPACE.search(text):
+        cleaned = squeezed(WIDE_GAP.sub(WORD_GAP, text.strip()))
+    return AROUND_WORD_GAP.sub(" ", SPACE_IN_JAPANESE.sub("", cleaned)).strip()
+
+
+def squeezed(text: str) -> str:
+    """NFKC, one form of dashes and brackets, one space for any run of
+    blanks, none inside letter-spaced acronyms and numbers."""
     text = unicodedata.normalize("NFKC", text).translate(AFTER_NFKC)
     text = WHITESPACE.sub(" ", text).strip()
     if " " not in text:
         return text
     text = SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), text)
-    text = SPACE_IN_NUMBER.sub("", text)
-    if is_letter_spaced(text):  # OCR and some PDFs space out every character
-        text = SPACE_IN_JAPANESE.sub("", text)
-    return text
+    return SPACE_IN_NUMBER.sub("", text)
 
 
 # -- tables laid out with spaces (pdftotext -layout, text copied from a PDF) --

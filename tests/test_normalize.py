@@ -174,3 +174,9 @@ def test_signature_blocks_side_by_side_are_read_column_by_column_with_their_sour
         (2, "乙 山陽小野田市日の出一丁目1番1号"), (4, "山陽小野田市長 藤田 剛二"),
         (5, "甲及び乙は、 誠実に協議する。"),
     ]
+
+
+def test_letter_spaced_ocr_keeps_its_wider_gaps_as_word_gaps():
+    # single spaces between the letters, a full-width space or a double one between the words
+    assert clean_line("姫 路 市 長　石 見　利 勝") == "姫路市長 石見 利勝"
+    assert clean_line("甲  姫 路 市 長  石 見  利 勝") == "甲 姫路市長 石見 利勝"
