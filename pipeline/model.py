@@ -36,7 +36,7 @@ class PageInfo:
     """How one page of a paged source was read (text layer or OCR)."""
 
     page: int
-    method: str  # "text" | "ocr" | "empty"
+    method: str  # "text" | "ocr" | "empty" | "scan-text" (a text layer over a page image: someone's OCR)
     ocr_confidence: float | None = None
     cid_glyphs: int = 0
     skew: float = 0.0  # degrees a scanned page was turned, and turned back before OCR

@@ -60,7 +60,7 @@ SENTENCE_PUNCT = regex.compile(r"[、。,.:;「」()]")
 def normalize(source: Source) -> list[Line]:
     lines: list[Line] = []
     blank = False
-    scanned = {page.page for page in source.pages if page.method == "ocr"}
+    scanned = {page.page for page in source.pages if page.method in ("ocr", "scan-text")}
     texts = cells_of_space_aligned_tables([raw.text for raw in source.lines])
     for raw, text in reading_order(source.lines, texts):
         text = clean_line(text)

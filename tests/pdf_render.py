@@ -313,6 +313,22 @@ def placed_text_pdf(path: Path, lines: list[list[tuple[float, str]]], size: floa
     return path
 
 
+def searchable_scan_pdf(path: Path, lines: list[str], size: float = 10.5) -> Path:
+    """A scan made searchable: an image of the whole page (here a plain
+    one) with a text layer laid over it, as a scanner's OCR writes it."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    pdf.drawImage(ImageReader(Image.new("L", (int(width), int(height)), 250)), 0, 0, width, height)
+    pdf.setFont(FONT, size)
+    for n, line in enumerate(lines):
+        pdf.drawString(60, height - 60 - 2 * size * n, line)
+    pdf.save()
+    return path
+
+
 def blank_pdf(path: Path, pages: int = 1) -> Path:
     pdf = canvas.Canvas(str(path), pagesize=A4)
     for _ in range(pages):

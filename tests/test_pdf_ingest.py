@@ -19,6 +19,7 @@ from pipeline.normalize import normalize
 from pipeline.model import Span
 from tests.conftest import SEEDS, seed
 from tests.pdf_render import (Layout, blank_pdf, faux_bold_pdf, letter_spaced_pdf, mapped_glyphs_pdf, placed_text_pdf,
+                               searchable_scan_pdf,
                               render_seed_pdf, render_text_pdf)
 
 SEED_001 = seed("001")
@@ -183,6 +184,19 @@ def test_a_table_without_rules_on_a_text_layer_page_gives_cells_and_joins_wrappe
         ("産業振興", "企業誘致を推進し、雇用を創出する。", "情報を発信する。", "用地を紹介する。"),
         ("観光振興", "周遊観光を進める。", "事業を実施し、効果を検証する。", "事業に協力する。"),
     ]
+
+
+def test_a_text_layer_over_a_page_image_is_read_as_someone_elses_ocr(tmp_path):
+    """A scan made searchable: its text layer is read, and its lines are
+    OCR's guesses, open to the repairs for scanned pages (剛域 -> 圏域)."""
+    roles = [f"{label} 事業について{kanji}域の中心的な役割を担う。" for label, kanji in zip("アイウエオ", "圏圏剛圏圏")]
+    source = ingest(searchable_scan_pdf(tmp_path / "searchable.pdf", ["別表(第1条関係)", *roles]))
+    assert [page.method for page in source.pages] == ["scan-text"]
+    lines = normalize(source)
+    assert all(line.ocr for line in lines)
+    from pipeline.repair import repair
+    assert [(c.original, c.corrected) for c in repair(lines).corrections] == [
+        ("事業について剛域の中心的な", "事業について圏域の中心的な")]
 
 
 # -- text-layer faults -------------------------------------------------------------

@@ -33,6 +33,7 @@ from pipeline.normalize import clean_line
 
 MIN_TEXT_GLYPHS = 20  # fewer readable characters on a page with an image: a scan
 UNREADABLE_SHARE = 0.5  # more (cid:NNN) glyphs than this: the text layer is unusable
+SCAN_COVER = 0.8  # share of the page an image covers for the page to be a scan
 CID = regex.compile(r"^\(cid:\d+\)$")
 UNREADABLE = "\ufffd"  # the replacement character; normalize drops it
 SENTENCE_END = regex.compile(r"[。)」]$")
@@ -113,8 +114,16 @@ def read_text_layer(page) -> Page | None:
     # an unreadable glyph keeps its place as U+FFFD, so no space is read into its gap
     glyphs = [Glyph(UNREADABLE if CID.match(c["text"]) else c["text"], c["x0"], c["x1"], c["top"], c["bottom"])
               for c in chars]
-    method = "text" if readable else "empty"
+    method = "scan-text" if readable and is_scan_with_text(page) else "text" if readable else "empty"
     return layout_page(page, glyphs, PageInfo(page.page_number, method, None, unreadable), warnings)
+
+
+def is_scan_with_text(page) -> bool:
+    """A text layer laid over an image of the whole page: a scan made
+    searchable by someone's OCR, whose characters are guesses like ours."""
+    area = float(page.width * page.height)
+    return any((image["x1"] - image["x0"]) * (image["bottom"] - image["top"]) >= SCAN_COVER * area
+               for image in page.images)
 
 
 def read_scans(data: bytes, pdf, indexes: list[int]) -> list[Page]:
