@@ -31,6 +31,9 @@ class RawLine:
     end_page: int | None = None  # where a table row cut by a page break ends (else as page)
 
 
+SCANNED_METHODS = ("ocr", "scan-text")  # PageInfo.method of pages whose characters are OCR's guesses
+
+
 @dataclass(frozen=True)
 class PageInfo:
     """How one page of a paged source was read (text layer or OCR)."""

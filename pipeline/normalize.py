@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import regex
 
-from pipeline.model import CELL_SEP, Line, Source
+from pipeline.model import CELL_SEP, SCANNED_METHODS, Line, Source
 
 # CJK Radicals Supplement code points that NFKC leaves alone (Word PDFs use them).
 RADICAL_SUPPLEMENT = str.maketrans({"⺠": "民", "⻁": "虎", "⻄": "西", "⻆": "角", "⻌": "辶", "⻑": "長",
@@ -60,7 +60,7 @@ SENTENCE_PUNCT = regex.compile(r"[、。,.:;「」()]")
 def normalize(source: Source) -> list[Line]:
     lines: list[Line] = []
     blank = False
-    scanned = {page.page for page in source.pages if page.method in ("ocr", "scan-text")}
+    scanned = {page.page for page in source.pages if page.method in SCANNED_METHODS}
     texts = cells_of_space_aligned_tables([raw.text for raw in source.lines])
     for raw, text in reading_order(source.lines, texts):
         text = clean_line(text)

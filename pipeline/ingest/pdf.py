@@ -28,7 +28,7 @@ from pipeline.ingest.errors import IngestError
 from pipeline.ingest.furniture import furniture
 from pipeline.ingest.layout import Glyph, TextLine, glyphs_to_lines, indent_for, join_wrapped
 from pipeline.ingest.pdf_tables import TableBlock, continue_table, find_tables, same_table
-from pipeline.model import CELL_SEP, PageInfo, RawLine, Source
+from pipeline.model import CELL_SEP, SCANNED_METHODS, PageInfo, RawLine, Source
 from pipeline.normalize import clean_line
 
 MIN_TEXT_GLYPHS = 20  # fewer readable characters on a page with an image: a scan
@@ -163,7 +163,7 @@ def layout_page(page, glyphs: list[Glyph], info: PageInfo, warnings: tuple[str, 
 def drop_furniture(pages: list[Page]) -> list[Page]:
     """Without running headers, footers and page numbers (furniture.py)."""
     lines = [[b for b in page.blocks if isinstance(b, TextLine)] for page in pages]
-    dropped = furniture(lines, [page.info.method == "ocr" for page in pages])
+    dropped = furniture(lines, [page.info.method in SCANNED_METHODS for page in pages])
     return [replace(page, blocks=tuple(b for b in page.blocks if id(b) not in dropped)) for page in pages]
 
 
