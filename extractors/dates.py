@@ -31,6 +31,8 @@ ABBREVIATED_DATE = regex.compile(rf"(?<![A-Za-z0-9])(?P<era>[MTSHR](?:\.(?=\s*(?
                                  r"\s*[./]\s*(?P<month>\d{1,2})\s*[./]\s*(?P<day>\d{1,2})(?![0-9./])")
 SLASHED_DATE = regex.compile(r"(?<![0-9./A-Za-z])(?P<year>(?:18|19|20)\d{2})\s*[/.]\s*(?P<month>\d{1,2})"
                              r"\s*[/.]\s*(?P<day>\d{1,2})(?![0-9./])")
+# What every date above holds (before NFKC too: 年, or digits with . or /, full-width or not).
+DATE_HINT = regex.compile(r"年|\d\s*[./．／]")
 # Where a signing date stands, most telling first (a cover date is the last resort).
 SIGNING_KINDS = (Kind.DATE, Kind.SIGNATORY, Kind.CLOSING, Kind.COVER)
 
@@ -43,6 +45,8 @@ def parse_date(text: str) -> dt.date | None:
 
 def find_dates(text: str) -> list[tuple[dt.date, str]]:
     """Every date in text with the exact text it was read from, in order."""
+    if not DATE_HINT.search(text):  # most lines: no 年 and no 1.2 / 1/2
+        return []
     text = unicodedata.normalize("NFKC", text)
     found = []
     for match in ERA_DATE.finditer(text):
