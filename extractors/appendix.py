@@ -2,6 +2,8 @@
 
 Layouts read here (tables.py assembles grid rows):
 - grids: TAB-separated rows under a header row, broken across pages;
+- grids given one cell per line (pdftotext without -layout), rebuilt into
+  TAB rows first by linear_tables.py;
 - key/value blocks: a measure line, then `取組内容\t…`, `甲の役割\t…`,
   `乙の役割\t…` (also `取組内容: …`, `【取組内容】…`);
 - measures nested inside an article: (1) field / a measure / (a) 取組内容 /
@@ -23,6 +25,7 @@ from extractors.tables import (ROLE_A_KEY, ROLE_B_KEY, GridRow, TERMINATED, defa
                                is_continuation, join_fragment, merge_into, next_label, row_cells,
                                split_expected_label, split_label, split_roles, terminated_indexes,
                                terminated_kinds)
+from extractors.linear_tables import rebuild_linearized_tables
 from pipeline.model import AppendixRow, Kind, Line, Party, Segment, Span
 from pipeline.numerals import label_ordinal, to_int
 from pipeline.segment import APPENDIX_WORDS
@@ -421,8 +424,11 @@ def extract_appendix(segments: list[Segment], parties: list[Party]) -> tuple[lis
     warnings: list[str] = []
     for seg in segments:
         if seg.kind == Kind.APPENDIX:
-            found, notes = read_region(list(seg.lines[1:]) if seg.lines[0].text.startswith(APPENDIX_WORDS)
-                                       and not parse_heading(seg.lines[0].text) else list(seg.lines), parties)
+            region, notes = rebuild_linearized_tables(
+                list(seg.lines[1:]) if seg.lines[0].text.startswith(APPENDIX_WORDS)
+                and not parse_heading(seg.lines[0].text) else list(seg.lines), parties)
+            found, more = read_region(region, parties)
+            notes += more
         elif seg.kind == Kind.ARTICLE and has_nested_measures(seg, parties):
             found, notes = read_region(list(seg.lines[1:]), parties)
         elif seg.kind == Kind.OVERVIEW_TABLE:

@@ -64,12 +64,20 @@ def header_columns(cells: list[str], parties: list[Party]) -> dict[int, str] | N
     """Column index -> field for a header row, or None if not a header.
     Role columns are found by name; the remaining columns before them are
     measure then content, whatever (possibly misplaced) words they carry."""
+    found = recognised_columns(cells, parties)
+    if found is None or len(found) < 2:
+        return None
+    return assign_free_columns(found, len(cells))
+
+
+def recognised_columns(cells: list[str], parties: list[Party]) -> dict[int, str] | None:
+    """Column index -> field for the cells that name a column (取組内容,
+    甲の役割, a party's name …); None when a cell is a sentence (a data row)."""
     cells = [cell.replace(" ", "") for cell in cells]
     if any(len(cell) > 20 or TERMINATED.search(cell) and not PARTY_HEADER.match(cell) for cell in cells):
         return None  # a sentence: a data row
     names = {p.municipality: ROLE_KINDS[p.role] for p in parties[:3] if p.role in ROLE_KINDS}
     found: dict[int, str] = {}
-    recognised = 0
     for i, cell in enumerate(cells):
         if not cell:
             continue
@@ -79,11 +87,8 @@ def header_columns(cells: list[str], parties: list[Party]) -> dict[int, str] | N
         if kind is None and role:
             kind = names.get(role["name"]) or ("role_a" if "role_a" not in found.values() else "role_b")
         if kind:
-            recognised += 1
             found[i] = kind
-    if recognised < 2:
-        return None
-    return assign_free_columns(found, len(cells))
+    return found
 
 
 def party_column(name: str, names: dict[str, str]) -> str | None:

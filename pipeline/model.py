@@ -68,6 +68,7 @@ class Line:
     blank_before: bool = False  # a blank line preceded it in the source
     end_page: int | None = None  # a PDF table row cut by a page break ends on the next page
     ocr: bool = False  # read by OCR from a scanned page: its characters are guesses
+    through: int | None = None  # a 別表 row rebuilt from cells given one per line ends at this source line
 
     @property
     def cells(self) -> list[str]:
@@ -90,7 +91,7 @@ class Span:
         if not lines:
             return Span(0, 0)
         pages = tuple(sorted({page for ln in lines for page in (ln.page, ln.end_page) if page is not None}))
-        return Span(min(ln.no for ln in lines), max(ln.no for ln in lines), pages)
+        return Span(min(ln.no for ln in lines), max(ln.through or ln.no for ln in lines), pages)
 
     @property
     def lines_label(self) -> str:

@@ -2,7 +2,7 @@
 from extractors.appendix import extract_appendix
 from extractors.articles import extract_articles
 from extractors.parties import extract_parties
-from tests.helpers import segments_of
+from tests.helpers import document_of, segments_of
 
 PREAMBLE = """
     甲市及び乙町の連携協約
@@ -646,3 +646,115 @@ def test_grid_measures_numbered_1_2_carry_the_number_as_their_label():
         (1, "", "3次救急医療", "高度医療を提供する。", "救命救急センターを運営する。", "搬送に協力する。"),
         (2, "1", "地域公共交通", "", "運行経費を負担する。", "利用を促進する。"),
     ]
+
+
+# pdftotext without -layout (and copies from PDF viewers) put every cell of
+# a 別表 on a line of its own: header cells, then each row's cells in order.
+LINEARIZED = """
+    別表(第1条関係)
+    連携施策
+    取組内容
+    甲の役割
+    乙の役割
+    1 圏域全体の経済成長のけん引
+    ア 高度な医療サービ
+    スの提供体制の構築
+    高度な医療サービスを圏域の
+    住民が受けられる体制を整え
+    る。
+    拠点病院の機能の充実を
+    図る。
+    拠点病院との連携を図
+    る。
+    イ 広域的な公共交
+    通網の維持・確保
+    路線バスの運行を維持する。
+    運行を支援する。
+    利用を促進する。
+    2 圏域全体の生活関連機能サービスの向上
+    連携施策
+    取組内容
+    甲の役割
+    乙の役割
+    ア 子育て支援
+    病児保育の相互利用を進め
+    る。
+    施設を提供する。
+    住民への周知を行う。
+    附 則
+    この協約は、令和2年4月1日から施行する。
+"""
+
+
+def test_a_grid_given_one_cell_per_line_is_rebuilt_into_its_rows():
+    """Sentence cells end with 。; a measure's wrapped rest (スの提供体制の構築)
+    is shorter than the content column, whose wrapped lines fill it."""
+    rows, warnings = rows_of(LINEARIZED)
+    assert [brief(r) for r in rows] == [
+        (1, None, "ア", "高度な医療サービスの提供体制の構築", "高度な医療サービスを圏域の住民が受けられる体制を整える。",
+         "拠点病院の機能の充実を図る。", "拠点病院との連携を図る。"),
+        (1, None, "イ", "広域的な公共交通網の維持・確保", "路線バスの運行を維持する。", "運行を支援する。", "利用を促進する。"),
+        (2, None, "ア", "子育て支援", "病児保育の相互利用を進める。", "施設を提供する。", "住民への周知を行う。"),
+    ]
+    assert rows[0].section_title == "圏域全体の経済成長のけん引"
+    assert rows[0].span.lines_label == "14-22"  # all the lines of its cells
+    assert warnings == []
+
+
+def test_one_cell_per_line_rows_that_cannot_be_told_apart_are_left_out_with_a_warning():
+    """A cell without 。 (情報発信) and a cell of two sentences broken at
+    its line end leave too few or too many lines ending a cell: those rows
+    are dropped, the rows around them kept, and the document is partial."""
+    appendix = """
+    別表(第1条関係)
+    連携施策
+    取組内容
+    甲の役割
+    乙の役割
+    ア 産業振興
+    中小企業の経営力強化に取り組む。
+    支援の体制を整える。
+    事業者への支援を行う。
+    イ 観光振興
+    周遊ルートを整備する。
+    情報発信
+    観光資源を磨き上げる。
+    ウ 子育て
+    病児保育を進める。
+    施設を提供する。
+    また、職員を派遣する。
+    周知を行う。
+    エ 地域公共交通
+    路線バスを維持する。
+    運行を支援する。
+    利用を促進する。
+    """
+    rows, warnings = rows_of(appendix)
+    assert [(r.label, r.measure, r.role_b) for r in rows] == [
+        ("ア", "産業振興", "事業者への支援を行う。"), ("エ", "地域公共交通", "利用を促進する。")]
+    assert len(warnings) == 2 and all("could not be told apart" in w for w in warnings)
+    assert document_of(PREAMBLE + appendix).status == "partial"
+
+
+def test_one_cell_per_line_rows_without_labels_are_all_left_out_after_a_failure():
+    """Without labels nothing shows where the next row starts once one went
+    wrong: the table's rows are all dropped rather than shifted."""
+    clean = """
+    別表(第1条関係)
+    取組
+    甲の役割
+    乙の役割
+    産業振興
+    支援の体制を整える。
+    事業者への支援を行う。
+    観光振興
+    情報発信を行う。
+    観光資源を磨き上げる。
+    """
+    rows, warnings = rows_of(clean)
+    assert [(r.label, r.measure, r.role_a, r.role_b) for r in rows] == [
+        ("", "産業振興", "支援の体制を整える。", "事業者への支援を行う。"),
+        ("", "観光振興", "情報発信を行う。", "観光資源を磨き上げる。")]
+    assert warnings == []
+    rows, warnings = rows_of(clean.replace("情報発信を行う。", "情報発信"))
+    assert rows == [] and any("all left out" in w for w in warnings)

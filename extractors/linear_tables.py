@@ -1,0 +1,237 @@
+"""別表 grids whose cells come one per line, rebuilt into TAB rows.
+
+pdftotext without -layout and copies from PDF viewers linearize a table:
+the header cells stand on lines of their own (連携施策 / 取組内容 / 甲の役割 /
+乙の役割), then each row's cells in order, a long cell wrapped over several
+lines. What tells the cells apart:
+- the header gives the number of columns;
+- the sentence columns (取組内容, the roles) end each cell with 。, so a row
+  is its measure and then one 。-ended run of lines per sentence column;
+- a measure that wraps (ア 高度な医療サービスの / 提供体制の構築) ends at
+  a line shorter than the content column: every wrapped line of a cell but
+  its last is as wide as the cell;
+- row labels (ア, イ …) keep their sequence, and the next one never stands
+  inside a row.
+A row that fails these checks (an empty cell, a cell without 。, a cell of
+several sentences broken at a line end) is left out with a warning rather
+than put together wrongly; a table without labels cannot be resynchronised,
+so its rows from there on are left out.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from extractors.tables import recognised_columns
+from pipeline.model import CELL_SEP, Line, Party
+from pipeline.normalize import display_width
+
+SENTENCE_COLUMNS = {"content", "role_a", "role_b", "role_c", "roles"}
+MAX_HEADER_CELLS = 6
+# A cell with nothing to say: a dash, 同左 / 同上, なし.
+EMPTY_CELL = regex.compile(r"^(?:[-―ー・]|同左|同上|なし|該当なし)$")
+# A line that is no row of the table: a note, 附則, the next 別表.
+TABLE_END = regex.compile(r"^(?:※|注\s*\d*[::)]|\(注|附\s*則|別[表紙記])")
+# A line shorter than the content column by more than this (display
+# columns: two characters) is the last line of a cell, not a wrapped one.
+WRAP_SLACK = 4
+
+
+def rebuild_linearized_tables(lines: list[Line], parties: list[Party]) -> tuple[list[Line], list[str]]:
+    """The region's lines with each linearized grid replaced by its header
+    and rows as TAB lines; lines of rows that cannot be rebuilt are dropped."""
+    out: list[Line] = []
+    warnings: list[str] = []
+    i = 0
+    while i < len(lines):
+        width = header_length(lines, i, parties)
+        if not width:
+            out.append(lines[i])
+            i += 1
+            continue
+        table = LinearTable(lines, i, width, parties)
+        table.read()
+        out += table.output()
+        warnings += table.warnings
+        i = table.end
+    return out, warnings
+
+
+def parse_heading(text: str):
+    from extractors.appendix import parse_heading as heading_of  # appendix reads the rows built here
+
+    return heading_of(text)
+
+
+def header_length(lines: list[Line], start: int, parties: list[Party]) -> int:
+    """How many lines from `start` are header cells standing alone (three or
+    more, among them a role column), or 0."""
+    best = 0
+    for end in range(start + 1, min(len(lines), start + MAX_HEADER_CELLS) + 1):
+        line = lines[end - 1]
+        if line.is_row or regex.search(r"\s", line.text):
+            break
+        found = recognised_columns([ln.text for ln in lines[start:end]], parties)
+        if not found or len(found) < end - start:
+            break
+        best = end - start
+    if best < 3:
+        return 0
+    kinds = list(recognised_columns([ln.text for ln in lines[start:start + best]], parties).values())
+    return best if kinds[0] == "measure" and set(kinds[1:]) <= SENTENCE_COLUMNS and \
+        set(kinds) & {"role_a", "role_b", "roles"} else 0
+
+
+@dataclass
+class Row:
+    lines: list[Line]
+    ends: list[int]  # index in lines of the last line of each sentence cell
+
+
+@dataclass
+class LinearTable:
+    lines: list[Line]
+    start: int  # the first header line
+    width: int  # header cells
+    parties: list[Party]
+    end: int = 0
+    items: list = field(default_factory=list)  # Row or a heading Line, in order
+    warnings: list[str] = field(default_factory=list)
+    label_style: str | None = None  # the numbering of row labels; "" when rows have none
+    label_number: int | None = None
+    failed: bool = False  # a row could not be rebuilt
+
+    @property
+    def sentence_cells(self) -> int:
+        return self.width - 1
+
+    def read(self) -> None:
+        i = self.start + self.width
+        while i < len(self.lines):
+            line, header = self.lines[i], header_length(self.lines, i, self.parties)
+            if header == self.width:  # repeated on a new page or section
+                i += self.width
+            elif header or TABLE_END.match(line.text) or line.is_row:  # another table
+                break
+            elif self.is_section_heading(i):
+                self.items.append(line)
+                self.label_number = None
+                i += 1
+            else:
+                i = self.read_row(i)
+        self.end = i
+
+    def is_section_heading(self, i: int) -> bool:
+        """A numbered line at a row's start in another style than the row
+        labels; before the first row, one followed by another numbered line
+        or the header."""
+        heading = parse_heading(self.lines[i].text)
+        if heading is None:
+            return False
+        if self.label_style is not None:
+            return heading.style != self.label_style
+        following = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        return following is None or bool(parse_heading(following.text)) or \
+            header_length(self.lines, i + 1, self.parties) > 0
+
+    def read_row(self, start: int) -> int:
+        """Collect one row from `start`; returns where the next one starts."""
+        label_ok = self.take_label(self.lines[start]) and not self.lines[start].text.endswith("。")
+        ends: list[int] = []
+        i = start + 1
+        while i < len(self.lines) and len(ends) < self.sentence_cells and not self.starts_row(i):
+            if self.lines[i].text.endswith("。") or EMPTY_CELL.match(self.lines[i].text):
+                ends.append(i - start)
+            i += 1
+        complete = len(ends) == self.sentence_cells
+        if complete and self.label_style and i < len(self.lines) and not self.starts_row(i):
+            complete = False  # lines before the next label: a cell held more sentences than its line ends show
+            while i < len(self.lines) and not self.starts_row(i):
+                i += 1
+        if label_ok and complete:
+            self.items.append(Row(self.lines[start:i], ends))
+            return i
+        self.failed = True
+        self.warnings.append(f"lines {self.lines[start].no}-{self.lines[i - 1].no}: a 別表 row given one "
+                             f"cell per line whose {self.width} cells could not be told apart; left out")
+        return i if self.label_style else self.skip_to_end(i)  # unlabelled: nothing to find the next row by
+
+    def take_label(self, line: Line) -> bool:
+        """The row's label continues the sequence, or restarts it at 1; the
+        first row decides whether the table labels its rows ("" = it does not)."""
+        heading = parse_heading(line.text)
+        if self.label_style is None:
+            self.label_style = heading.style if heading else ""
+        if not self.label_style:
+            return heading is None
+        if heading is None or heading.style != self.label_style:
+            return False
+        expected = 1 if self.label_number is None else self.label_number + 1
+        self.label_number = heading.number
+        return heading.number in (expected, 1)
+
+    def starts_row(self, i: int) -> bool:
+        """Inside a row: the next label, a numbered line of another style,
+        the header again or the end of the table."""
+        line = self.lines[i]
+        if line.is_row or TABLE_END.match(line.text) or header_length(self.lines, i, self.parties):
+            return True
+        heading = parse_heading(line.text)
+        if heading is None or self.label_style is None:
+            return False
+        expected = 1 if self.label_number is None else self.label_number + 1
+        return heading.style != self.label_style or heading.number == expected
+
+    def skip_to_end(self, i: int) -> int:
+        while i < len(self.lines) and not (self.lines[i].is_row or TABLE_END.match(self.lines[i].text)):
+            i += 1
+        return i
+
+    # -- rows as TAB lines -------------------------------------------------
+    def output(self) -> list[Line]:
+        header = self.lines[self.start:self.start + self.width]
+        out = [joined_line(header, [ln.text for ln in header])]
+        if self.failed and not self.label_style:  # rows without labels after a failed one may be shifted
+            self.warnings.append(f"lines {header[0].no}-{self.lines[self.end - 1].no}: the rows of this 別表 "
+                                 "have no labels to check them by; all left out")
+            return out + [item for item in self.items if isinstance(item, Line)]
+        content_width = self.content_width()
+        for item in self.items:
+            out.append(item if isinstance(item, Line) else self.row_line(item, content_width))
+        return out
+
+    def content_width(self) -> int:
+        """The content column's width: its widest line, a full wrapped one."""
+        widths = [display_width(ln.text) for row in self.rows() for ln in row.lines[1:row.ends[0] + 1]]
+        return max(widths, default=0)
+
+    def rows(self) -> list[Row]:
+        return [item for item in self.items if isinstance(item, Row)]
+
+    def row_line(self, row: Row, content_width: int) -> Line:
+        first_cell = row.lines[:row.ends[0] + 1]
+        measure_end = measure_length(first_cell, content_width)
+        cells = ["".join(ln.text for ln in first_cell[:measure_end]),
+                 "".join(ln.text for ln in first_cell[measure_end:])]
+        for begin, end in zip(row.ends, row.ends[1:]):
+            cells.append("".join(ln.text for ln in row.lines[begin + 1:end + 1]))
+        return joined_line(row.lines, cells)
+
+
+def measure_length(first_cell: list[Line], content_width: int) -> int:
+    """Lines of the measure at the head of measure + content: up to the last
+    line before the content's final one that falls short of the content
+    column (a wrapped content line fills it)."""
+    length = 1
+    for k in range(1, len(first_cell) - 1):
+        if display_width(first_cell[k].text) < content_width - WRAP_SLACK:
+            length = k + 1
+    return length
+
+
+def joined_line(lines: list[Line], cells: list[str]) -> Line:
+    first, last = lines[0], lines[-1]
+    end_page = last.end_page or last.page
+    return Line(first.no, CELL_SEP.join(cells), first.page, first.blank_before,
+                end_page if end_page != first.page else first.end_page, first.ocr, last.no)
