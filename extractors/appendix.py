@@ -25,7 +25,7 @@ from extractors.tables import (ROLE_A_KEY, ROLE_B_KEY, GridRow, TERMINATED, defa
                                is_continuation, join_fragment, merge_into, next_label, row_cells,
                                split_expected_label, split_label, split_roles, terminated_indexes,
                                terminated_kinds)
-from extractors.linear_tables import rebuild_linearized_tables
+from extractors.linear_tables import join_split_cells, rebuild_linearized_tables
 from pipeline.model import AppendixRow, Kind, Line, Party, Segment, Span
 from pipeline.numerals import label_ordinal, to_int
 from pipeline.segment import APPENDIX_WORDS
@@ -427,6 +427,7 @@ def extract_appendix(segments: list[Segment], parties: list[Party]) -> tuple[lis
             region, notes = rebuild_linearized_tables(
                 list(seg.lines[1:]) if seg.lines[0].text.startswith(APPENDIX_WORDS)
                 and not parse_heading(seg.lines[0].text) else list(seg.lines), parties)
+            region = join_split_cells(region, parties)
             found, more = read_region(region, parties)
             notes += more
         elif seg.kind == Kind.ARTICLE and has_nested_measures(seg, parties):

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractors.tables import recognised_columns
+from extractors.tables import header_columns, recognised_columns
 from pipeline.model import CELL_SEP, Line, Party
 from pipeline.normalize import display_width
 
@@ -235,3 +235,43 @@ def joined_line(lines: list[Line], cells: list[str]) -> Line:
     end_page = last.end_page or last.page
     return Line(first.no, CELL_SEP.join(cells), first.page, first.blank_before,
                 end_page if end_page != first.page else first.end_page, first.ocr, last.no)
+
+
+# -- a cell's paragraphs exported as lines of their own (Word's plain text) --
+def join_split_cells(lines: list[Line], parties: list[Party]) -> list[Line]:
+    """Word saves a table as one TAB line per row, but a cell holding two
+    paragraphs breaks its row there: `ア 産業振興<TAB>…に取り組む。` /
+    `創業を支援する。<TAB>甲の役割…<TAB>乙の役割…`. A row short of the
+    header's cells is joined with the lines after it when each of them opens
+    with a sentence (…。), which the measure or 分野 column never holds, and
+    together they give exactly the header's cells."""
+    out: list[Line] = []
+    width = 0
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.is_row and header_columns(line.cells, parties):
+            width = len(line.cells)
+        end = split_row_end(lines, i, width) if width and line.is_row else i + 1
+        out.append(line if end == i + 1 else joined_line(lines[i:end], joined_cells(lines[i:end])))
+        i = end
+    return out
+
+
+def split_row_end(lines: list[Line], start: int, width: int) -> int:
+    """The line after the last piece of a row Word broke at a cell's
+    paragraph, or start + 1 when the row is whole."""
+    count, end = len(lines[start].cells), start + 1
+    while count < width and end < len(lines) and lines[end].cells[0].strip().endswith("。"):
+        count += len(lines[end].cells) - 1
+        end += 1
+    return end if count == width else start + 1
+
+
+def joined_cells(pieces: list[Line]) -> list[str]:
+    cells = list(pieces[0].cells)
+    for piece in pieces[1:]:
+        first, *rest = piece.cells
+        cells[-1] += first
+        cells += rest
+    return cells

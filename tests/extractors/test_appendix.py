@@ -758,3 +758,30 @@ def test_one_cell_per_line_rows_without_labels_are_all_left_out_after_a_failure(
     assert warnings == []
     rows, warnings = rows_of(clean.replace("情報発信を行う。", "情報発信"))
     assert rows == [] and any("all left out" in w for w in warnings)
+
+
+def test_a_cell_of_two_paragraphs_that_word_broke_the_row_at_is_one_cell():
+    """Word's plain text gives a table one TAB line per row, but breaks the
+    row where a cell holds a second paragraph; the rest of the row opens
+    with that paragraph. A 分野 merged over two rows is repeated or empty."""
+    rows, warnings = rows_of("""
+    別表(第1条関係)
+    分野\t連携施策\t取組内容\t甲の役割\t乙の役割
+    産業\tア 産業振興\t中小企業の経営力強化に取り組む。
+    創業を支援する。\t支援の体制を整える。\t事業者への支援を行う。
+    産業\tイ 観光振興\t周遊ルートを整備する。\t情報発信を行う。
+    観光案内所を運営する。
+    案内板を整備する。\t観光資源を磨き上げる。
+    医療\tウ 地域医療\t救急医療体制を維持する。\t運営を担う。\t普及啓発を行う。
+    \tエ 子育て支援\t病児保育を進める。\t施設を提供する。\t周知を行う。
+    """)
+    assert [(r.section_title, r.label, r.measure, r.content, r.role_a, r.role_b) for r in rows] == [
+        ("産業", "ア", "産業振興", "中小企業の経営力強化に取り組む。創業を支援する。", "支援の体制を整える。",
+         "事業者への支援を行う。"),
+        ("産業", "イ", "観光振興", "周遊ルートを整備する。", "情報発信を行う。観光案内所を運営する。案内板を整備する。",
+         "観光資源を磨き上げる。"),
+        ("医療", "ウ", "地域医療", "救急医療体制を維持する。", "運営を担う。", "普及啓発を行う。"),
+        ("医療", "エ", "子育て支援", "病児保育を進める。", "施設を提供する。", "周知を行う。"),
+    ]
+    assert warnings == []
+    assert rows[1].span.lines_label == "12-14"
