@@ -29,6 +29,8 @@ def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Docu
     articles = extract_articles(segments)
     signatories = extract_signatories(segments, parties)
     appendix, table_warnings = extract_appendix(segments, parties)
+    if doc_type == "other":  # a plan's tables, a press release's attendees: no agreement's rows or signers
+        signatories, appendix, table_warnings = [], [], []
     warnings = [*source.warnings, *repaired.warnings, *table_warnings,
                 *missing_fact_warnings(doc_type, title, parties, dates, articles, appendix)]
     warnings += gazetteer_warnings(parties, signatories) + unmarked_block_warnings(segments)

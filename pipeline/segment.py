@@ -380,10 +380,12 @@ def is_overview_table_header(line: Line) -> bool:
 def is_title_like(line: Line) -> bool:
     text = line.text.lstrip("○◯◎●■□◆◇ ")
     return (not line.is_row and 4 <= len(text) <= 100 and bool(TITLE_WORDS.search(text))
+            and not CHAPTER_LINE.match(text)
             and not text.endswith("。") and not ARTICLE_LINE.match(text) and not CAPTION_LINE.match(text)
             and "以下" not in text and not ENACTMENT_LINE.match(text))
 
 
+CHAPTER_LINE = regex.compile(r"^第\s*[0-9一二三四五六七八九十]+\s*[章節編]")  # 第1章 …の概要 heads a chapter
 TITLE_BREAK = regex.compile(r"(?:の|における|に係る|に関する|及び|並びに|と|、)$")
 
 
@@ -410,9 +412,29 @@ def classify(segments: list[Segment]) -> str:
     if ((has_articles or signed and AGREEMENT_WORDS.search(title))
             and not OVERVIEW_WORDS.search(title) and AGREEMENT_WORDS.search(title + all_text)):
         return "agreement"
+    if announces_or_plans(segments, title):
+        return "other"
     # A summary names the agreement in its title or lays out its measures; a
     # text that only mentions one (a press release, a council minute) is other.
     about_one = AGREEMENT_WORDS.search(title) or (OVERVIEW_WORDS.search(title) and AGREEMENT_WORDS.search(all_text))
     if about_one or any(s.kind in (Kind.OVERVIEW_TABLE, Kind.APPENDIX) for s in segments):
         return "overview"
     return "other"
+
+
+# A press release says so above its title (記者発表資料, 報道発表) or titles
+# itself as news (…連携協約を締結します); a plan made under an agreement
+# (…連携中枢都市圏ビジョン, 共生ビジョン, 計画, 戦略) heads its first line with
+# the plan's name. Both speak of an agreement and lay out measures without
+# being one or its summary.
+PRESS_MARK = regex.compile(r"記者発表|報道発表|報道資料|プレスリリース|報道機関各位")
+NEWS_TITLE = regex.compile(r"(?:ます|ました)[。!]?$")
+PLAN_TITLE = regex.compile(r"(?:ビジョン|計画|戦略)(?:\s*\([^()]*\))?$")
+HEAD_LINES = 4
+
+
+def announces_or_plans(segments: list[Segment], title: str) -> bool:
+    head = [ln.text for s in segments for ln in s.lines][:HEAD_LINES]
+    first = head[0] if head else ""
+    return (any(PRESS_MARK.search(text) for text in head) or bool(NEWS_TITLE.search(title))
+            or bool(PLAN_TITLE.search(first)) and not AGREEMENT_WORDS.search(first))

@@ -260,3 +260,39 @@ def test_a_wrapped_line_opening_with_a_cited_law_article_is_no_article():
         ("2", "協議", "この連携協約に定めのない事項は、第一条の規定にかかわらず、甲乙協議して定める。"),
     ]
     assert (doc.party("甲").municipality, doc.party("乙").municipality) == ("姫路市", "神河町")
+
+
+def test_a_press_release_titled_after_the_agreement_it_announces_is_other():
+    """記者発表資料 above it and a title that is news (…を締結します): it
+    speaks of the agreement, its signing ceremony and contents, but is
+    neither; the mayors attending are no signatories."""
+    doc = document_of("""
+        記者発表資料
+        令和2年3月26日
+        岡山市と玉野市が連携中枢都市圏形成に係る連携協約を締結します
+        岡山市と玉野市は、地方自治法第252条の2第1項の規定に基づく連携協約を締結します。
+        1 締結式
+        (1) 日時 令和2年3月26日(木)午前10時から
+        (2) 出席者 岡山市長 大森 雅夫
+        玉野市長 黒田 晋
+        2 連携協約の主な内容
+        連携施策 取組内容
+        産業振興 中小企業の経営力強化に取り組む。
+    """)
+    assert (doc.doc_type, doc.signatories, doc.appendix, doc.signed_date) == ("other", (), (), None)
+    assert classify(segments_of("岡山市と玉野市が連携協約を締結しました\n両市は、本日、連携協約を締結しました。")) == "other"
+
+
+def test_a_plan_made_under_an_agreement_is_other_and_its_tables_give_no_rows():
+    """A 連携中枢都市圏ビジョン mentions the agreement and tables its
+    projects; its chapter heading 第1章 …の概要 is no title."""
+    doc = document_of("""
+        岡山連携中枢都市圏ビジョン
+        令和2年3月
+        第1章 岡山連携中枢都市圏ビジョンの概要
+        本ビジョンは、岡山市と連携協約を締結した連携市町が、圏域の将来像及び具体的な取組を示すものである。
+        第3章 具体的な取組
+        取組名\t事業概要\t関係市町
+        創業支援事業\t創業希望者への相談支援を行う。\t岡山市、玉野市
+    """)
+    assert (doc.doc_type, doc.title, doc.appendix) == ("other", "", ())
