@@ -452,6 +452,8 @@ def overview_rows(lines: list[Line]) -> list[AppendixRow]:
     (the narrow left column) and content sentences (the wide right column)
     that end with 。; a line may also hold both, split by a space."""
     body = lines[1:]
+    if lines[0].is_row and sum(line.is_row for line in body) * 2 >= len(body):
+        return overview_grid_rows(lines)
     width = measure_column_width(body)
     rows: list[AppendixRow] = []
     measure: list[Line] = []
@@ -482,6 +484,23 @@ def overview_rows(lines: list[Line]) -> list[AppendixRow]:
             content.append(line)
     emit()
     return rows
+
+
+def overview_grid_rows(lines: list[Line]) -> list[AppendixRow]:
+    """An overview's table kept as cells (施策 | 取組内容 | 関係市町): one row
+    per line, the first two cells its measure and content (an overview has
+    no roles); a line whose first cell is empty continues the row above.
+    Cells need not end with 。 here, so nothing runs on into the next row."""
+    rows: list[tuple[list[str], list[Line]]] = []
+    for line in lines[1:]:
+        cells = [cell.strip() for cell in line.cells] + ["", ""]
+        if cells[0] or not rows:
+            rows.append(([cells[0], cells[1]], [line]))
+        else:
+            rows[-1][0][1] = join_fragment(rows[-1][0][1], cells[1])
+            rows[-1][1].append(line)
+    return [AppendixRow(None, "", None, "", "", measure, content, "", "", Span.of(found))
+            for (measure, content), found in rows if measure or content]
 
 
 def measure_column_width(lines: list[Line]) -> int:

@@ -785,3 +785,19 @@ def test_a_cell_of_two_paragraphs_that_word_broke_the_row_at_is_one_cell():
     ]
     assert warnings == []
     assert rows[1].span.lines_label == "12-14"
+
+
+def test_an_overview_table_kept_as_cells_gives_a_row_per_line():
+    """An overview's 施策 | 取組内容 | 関係市町 table: the last cell names
+    towns without 。, which must not run the next row into this one."""
+    doc = document_of("""
+    岡山連携中枢都市圏形成に係る連携協約の概要
+    1 連携する取組
+    連携施策\t取組内容\t関係市町
+    産業振興\t中小企業の経営力強化に取り組む。\t岡山市、玉野市
+    観光振興\t周遊ルートを整備し、\t岡山市
+    \t誘客を図る。
+    """)
+    assert doc.doc_type == "overview"
+    assert [(r.measure, r.content, r.role_a) for r in doc.appendix] == [
+        ("産業振興", "中小企業の経営力強化に取り組む。", ""), ("観光振興", "周遊ルートを整備し、誘客を図る。", "")]
