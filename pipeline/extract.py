@@ -13,7 +13,7 @@ from extractors.signatories import extract_signatories
 from pipeline.gazetteer import gazetteer
 from pipeline.model import Document, Kind, Segment, Source
 from pipeline.repair import Repaired
-from pipeline.segment import APPENDIX_WORDS, classify, role_mark
+from pipeline.segment import ANOTHER_AGREEMENT, APPENDIX_WORDS, classify, role_mark
 
 
 def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Document:
@@ -34,6 +34,8 @@ def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Docu
     warnings = [*source.warnings, *repaired.warnings, *table_warnings,
                 *missing_fact_warnings(doc_type, title, parties, dates, articles, appendix)]
     warnings += gazetteer_warnings(parties, signatories) + unmarked_block_warnings(segments)
+    warnings += [f"another agreement follows from line {s.lines[0].no} ({s.lines[0].text[:40]}): "
+                 "only the first is read" for s in segments if s.label == ANOTHER_AGREEMENT]
     return Document(
         doc_id=source.doc_id, source_file=source.path, sha256=source.sha256, format=source.format,
         doc_type=doc_type, title=title, area_name=extract_area_name(segments), parties=tuple(parties),

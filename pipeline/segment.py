@@ -92,11 +92,34 @@ def segment(lines: list[Line]) -> list[Segment]:
         at = next((n for n, s in enumerate(rest) if s.lines and s.lines[0].no > lines[toc_start].no), len(rest))
         return rest[:at] + [toc] + rest[at:]
     appendix_at = find_appendix_start(lines)
-    body, appendix = lines[:appendix_at], lines[appendix_at:]
+    next_at = next_agreement_start(lines, appendix_at)
+    body, appendix, rest = lines[:appendix_at], lines[appendix_at:next_at], lines[next_at:]
     segments = segment_body(body)
     if appendix:
         segments.append(Segment(Kind.APPENDIX, tuple(appendix)))
+    if rest:  # a file of several agreements (one city's with each partner): the first is read
+        segments.append(Segment(Kind.OTHER, tuple(rest), label=ANOTHER_AGREEMENT))
     return segments
+
+
+ANOTHER_AGREEMENT = "another agreement"
+DEFINED_PARTY = regex.compile(rf"以下\s*「\s*[{ROLE_CHARS}]\s*」\s*という")
+HEAD_REACH = 6  # lines before a preamble that may be the next agreement's cover and title
+ARTICLE_REACH = 12  # lines after it within which its 第1条 stands
+
+
+def next_agreement_start(lines: list[Line], appendix_at: int) -> int:
+    """Where a second agreement begins after this one's 別表: a preamble
+    defining 甲/乙 with a 第1条 close below it, from its title on."""
+    for i in range(appendix_at + 1, len(lines)):
+        if lines[i].is_row or not DEFINED_PARTY.search(lines[i].text):
+            continue
+        if any(ARTICLE_LINE.match(ln.text) for ln in lines[i + 1:i + 1 + ARTICLE_REACH]):
+            start = i
+            while start > max(appendix_at + 1, i - HEAD_REACH) and is_heading_like(lines[start - 1]):
+                start -= 1
+            return start
+    return len(lines)
 
 
 TOC_HEADING = regex.compile(r"^目\s*次$")
@@ -375,6 +398,12 @@ def is_overview_table_header(line: Line) -> bool:
     words = line.text.replace("\t", " ").split()
     return (2 <= len(words) <= 5 and len(line.text) <= 40 and not SENTENCE_END.search(line.text)
             and sum(bool(TABLE_HEADER_WORDS.search(w)) for w in words) >= 2)
+
+
+def is_heading_like(line: Line) -> bool:
+    """A cover or title line (連携協約書, a date, the parties' names, a title
+    wrapped over lines): no table row, no sentence."""
+    return not line.is_row and not SENTENCE_END.search(line.text) and len(line.text) <= 60
 
 
 def is_title_like(line: Line) -> bool:

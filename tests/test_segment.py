@@ -76,6 +76,18 @@ def test_an_appendix_heading_whose_opening_parenthesis_ocr_lost_still_opens_the_
     assert [(row.measure, row.role_a) for row in document_of(text).appendix] == [("観光", "情報発信")]
 
 
+def test_a_second_agreement_after_the_first_ones_appendix_is_not_read_as_its_rows():
+    # a city publishing its agreements with each partner town in one file
+    first = AGREEMENT + "    観光\t周遊観光の推進\t情報発信\t協力\n"
+    second = (first.replace("総社市", "早島町").replace("片岡 聡一", "中西 善久")
+              .replace("周遊観光の推進", "広域観光の推進"))
+    doc = document_of(first + second)
+    assert [(row.measure, row.content) for row in doc.appendix] == [("観光", "周遊観光の推進")]
+    assert doc.parties[1].municipality == "総社市"
+    assert doc.status == "partial"
+    assert "another agreement follows from line 24 (連携協約書): only the first is read" in doc.warnings
+
+
 def test_text_that_is_no_agreement_is_other():
     assert classify(segments_of("牛乳を買う。\n卵を買う。")) == "other"
 
