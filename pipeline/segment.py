@@ -25,7 +25,7 @@ ENACTMENT_LINE = regex.compile(
 # Not a line that a wrapped sentence opens with a citation of law
 # (…地方自治法 / 第二百五十二条の二第一項の規定に基づき): a body never
 # starts with a paragraph number or with の規定 / に基づき.
-CITED_ARTICLE = regex.compile(rf"\s*(?:第\s*{NUMBER}\s*[項号]|の規定|に規定|に基づ|によ|を準用)")
+CITED_ARTICLE = regex.compile(rf"\s*(?:第\s*{NUMBER}\s*[項号]|の規定|に規定|に基づ|によ|を準用|中\s*「|を次のように|を削る|の次に)")
 ARTICLE_LINE = regex.compile(rf"^(?>{ARTICLE_NUMBER.pattern})(?!{CITED_ARTICLE.pattern})(?:\s+|$|(?=[^\s関及並、,]))")
 CAPTION_LINE = regex.compile(r"^\(([^()]{1,40})\)$|^【([^【】]{1,40})】$")  # (目的) or 【目的】
 # A caption one of whose brackets OCR lost ((定期的な協議): a caption only
@@ -93,10 +93,14 @@ def segment(lines: list[Line]) -> list[Segment]:
         return rest[:at] + [toc] + rest[at:]
     appendix_at = find_appendix_start(lines)
     next_at = next_agreement_start(lines, appendix_at)
-    body, appendix, rest = lines[:appendix_at], lines[appendix_at:next_at], lines[next_at:]
-    segments = segment_body(body)
+    tail_at = find_appendix_end(lines[:next_at], appendix_at)
+    body, appendix, tail, rest = (lines[:appendix_at], lines[appendix_at:tail_at], lines[tail_at:next_at],
+                                  lines[next_at:])
+    segments = segment_body(body + tail)
     if appendix:
-        segments.append(Segment(Kind.APPENDIX, tuple(appendix)))
+        at = next((n for n, s in enumerate(segments) if tail and s.lines and s.lines[-1].no >= tail[0].no),
+                  len(segments))
+        segments.insert(at, Segment(Kind.APPENDIX, tuple(appendix)))
     if rest:  # a file of several agreements (one city's with each partner): the first is read
         segments.append(Segment(Kind.OTHER, tuple(rest), label=ANOTHER_AGREEMENT))
     return segments
@@ -147,6 +151,35 @@ def find_appendix_start(lines: list[Line]) -> int:
         if not line.is_row and APPENDIX_START.match(line.text) and not continues_sentence:
             return i
     return len(lines)
+
+
+SUPPLEMENTARY_HEADING = regex.compile(r"^附\s*則$")
+
+
+def find_appendix_end(lines: list[Line], start: int) -> int:
+    """Where the agreement goes on after its 別表: at the closing formula
+    (…を証するため、本書2通を作成し…) that follows it, or at the 附則 heading
+    before that formula. An amending agreement prints the whole new table
+    (別表を次のように改める。 / 別表(第3条関係) …) before its 附則, closing
+    and signatures; a table printed before the signatures is read so too.
+    Without a closing formula or a signing date over a role-marked signature
+    after it, the 別表 runs to the end."""
+    closing = next((i for i in range(start + 1, len(lines)) if opens_signing(lines, i)), None)
+    if closing is None:
+        return len(lines)
+    while closing - 1 > start and is_wrapped_from(lines[closing - 1], lines[closing]):
+        closing -= 1  # the formula's first part wrapped onto the line above
+    heading = next((i for i in range(closing - 1, start, -1) if SUPPLEMENTARY_HEADING.match(lines[i].text)), None)
+    return heading if heading is not None else closing
+
+
+def opens_signing(lines: list[Line], i: int) -> bool:
+    """The closing formula, or a date alone on its line over 甲 …市長 …."""
+    text = lines[i].text
+    if lines[i].is_row:
+        return False
+    return bool(CLOSING_MARKS.search(text)) or bool(
+        ERA_DATE_LINE.match(text) and i + 1 < len(lines) and role_mark(lines[i + 1].text))
 
 
 def segment_body(lines: list[Line]) -> list[Segment]:
@@ -233,11 +266,19 @@ def article_end(lines: list[Line], start: int) -> int:
         if is_caption_before_article(lines, end):
             break
         continues = not SENTENCE_END.search(previous.text) or starts_paragraph_or_item(line.text) \
-            or end == start + 1 and is_bare_article_head(previous.text)
+            or end == start + 1 and is_bare_article_head(previous.text) \
+            or AMENDS.search(lines[start].text) and AMENDING_INSTRUCTION.search(line.text)
         if not continues or CLOSING_MARKS.search(line.text) and SENTENCE_END.search(previous.text):
             break
         end += 1
     return end
+
+
+# 第1条 …協約の一部を次のように変更する。 / 第3条中「…」を「…」に改める。 /
+# 別表を次のように改める。: an amending article's instructions stand one to
+# a line, each a finished sentence, and belong to the article.
+AMENDS = regex.compile(r"次のように(?:変更|改正|改め)")
+AMENDING_INSTRUCTION = regex.compile(r"(?:改める|削る|加える)。$")
 
 
 def is_bare_article_head(text: str) -> bool:

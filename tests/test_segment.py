@@ -308,3 +308,54 @@ def test_a_plan_made_under_an_agreement_is_other_and_its_tables_give_no_rows():
         創業支援事業\t創業希望者への相談支援を行う。\t岡山市、玉野市
     """)
     assert (doc.doc_type, doc.title, doc.appendix) == ("other", "", ())
+
+
+NEW_TABLE = """
+    別表(第2条関係)
+    1 圏域全体の経済成長のけん引
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    ア 産業振興\t中小企業の創業を支援する。\t支援体制を整備する。\t事業者へ周知する。
+    イ 観光振興\t周遊観光を推進する。\t情報発信を行う。\t観光資源を磨き上げる。
+    附 則
+    この協約は、令和2年4月1日から施行する。
+"""
+
+
+def test_an_amendment_printing_the_whole_new_table_keeps_its_rows_and_goes_on_after_it():
+    # 別表を次のように改める。 then the new table, 附則, closing and signatures:
+    # the 別表 ends at 附則, the signatures after it are the agreement's
+    doc = document_of("""
+        岡山連携中枢都市圏形成に係る連携協約の一部を変更する協約
+        岡山市(以下「甲」という。)及び玉野市(以下「乙」という。)は、原協約の一部を次のとおり変更する。
+        原協約の別表を次のように改める。
+    """ + NEW_TABLE + """
+        この協約の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。
+        令和2年3月26日
+        甲 岡山市北区大供一丁目1番1号
+        岡山市長 大森 雅夫
+        乙 玉野市宇野一丁目27番1号
+        玉野市長 黒田 晋
+    """)
+    assert (doc.doc_type, doc.status, doc.signed_date.isoformat()) == ("agreement", "ok", "2020-03-26")
+    assert [(s.role, s.municipality, s.name) for s in doc.signatories] == [
+        ("甲", "岡山市", "大森 雅夫"), ("乙", "玉野市", "黒田 晋")]
+    assert [(r.label, r.measure, r.role_b) for r in doc.appendix] == [
+        ("ア", "産業振興", "事業者へ周知する。"), ("イ", "観光振興", "観光資源を磨き上げる。")]
+
+
+def test_an_amending_article_keeps_its_instructions_and_a_table_without_closing_formula_ends_at_the_date():
+    doc = document_of("""
+        連携協約の一部を変更する協約
+        山口市(以下「甲」という。)及び宇部市(以下「乙」という。)は、次のとおり協約を締結する。
+        第1条 連携協約の一部を次のように変更する。
+        第3条中「別表第1」を「別表」に改める。
+        別表を次のように改める。
+    """ + NEW_TABLE + """
+        令和3年3月26日
+        甲 山口市長 渡辺 純忠
+        乙 宇部市長 篠﨑 圭二
+    """)
+    assert [(a.article_no, a.text) for a in doc.articles] == [
+        ("1", "連携協約の一部を次のように変更する。第3条中「別表第1」を「別表」に改める。別表を次のように改める。")]
+    assert (doc.signed_date.isoformat(), [s.role for s in doc.signatories], len(doc.appendix)) == (
+        "2021-03-26", ["甲", "乙"], 2)
