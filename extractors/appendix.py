@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractors.tables import (ROLE_A_KEY, ROLE_B_KEY, GridRow, TERMINATED, default_columns, header_columns,
-                               is_continuation, join_fragment, merge_into, next_label, row_cells,
+from extractors.tables import (ROLE_A_KEY, ROLE_B_KEY, UNPLACED_ROLE, GridRow, TERMINATED, default_columns,
+                               header_columns, is_continuation, join_fragment, merge_into, next_label, row_cells,
                                split_expected_label, split_label, split_roles, terminated_indexes,
                                terminated_kinds)
 from extractors.linear_tables import join_split_cells, rebuild_linearized_tables
@@ -130,6 +130,8 @@ class Reader:
             return
         columns = header_columns(cells, self.parties)
         if columns:
+            if columns != self.columns:
+                self.warnings += unplaced_column_warnings(line, columns)
             self.columns = columns
             return
         key = key_of(cells[0], self.parties)
@@ -351,6 +353,14 @@ def is_key_line(line: Line, parties: list[Party]) -> bool:
         return key not in ("", "measure") and header_columns(line.cells, parties) is None
     found = split_key(line.text, parties)
     return found is not None and found[0] != "measure"
+
+
+def unplaced_column_warnings(line: Line, columns: dict[int, str]) -> list[str]:
+    """A header naming a party past 丙 (丁の役割, a fourth town): its column
+    has no field, and its cells are left out of the rows."""
+    return [f"line {line.no}: column {line.cells[i].strip()} is a fourth or later party's role, "
+            f"which has no field; its cells are left out" for i, kind in sorted(columns.items())
+            if kind == UNPLACED_ROLE]
 
 
 def column_fields(columns: dict[int, str]) -> tuple[str, ...]:

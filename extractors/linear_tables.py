@@ -23,11 +23,11 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractors.tables import header_columns, recognised_columns
+from extractors.tables import UNPLACED_ROLE, header_columns, recognised_columns
 from pipeline.model import CELL_SEP, Line, Party
 from pipeline.normalize import display_width
 
-SENTENCE_COLUMNS = {"content", "role_a", "role_b", "role_c", "roles"}
+SENTENCE_COLUMNS = {"content", "role_a", "role_b", "role_c", "roles", UNPLACED_ROLE}
 MAX_HEADER_CELLS = 6
 # A cell with nothing to say: a dash, 同左 / 同上, なし.
 EMPTY_CELL = regex.compile(r"^(?:[-―ー・]|同左|同上|なし|該当なし)$")

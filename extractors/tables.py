@@ -37,8 +37,15 @@ HEADER_WORDS = {
 }
 ROLE_OF = regex.compile(r"^(?P<name>.+)の役割(?:分担)?$")
 ROLE_KINDS = {"甲": "role_a", "乙": "role_b", "丙": "role_c"}
+# A fourth party's column (丁の役割, or the fourth town's name) has no field
+# in the schema: it is kept out of the row, with a warning, instead of being
+# run into another party's role.
+UNPLACED_ROLE = "role_unplaced"
+LATER_ROLES = "丁戊己庚辛壬癸"
+ROLE_COLUMNS = ("role_a", "role_b", "role_c", "roles", UNPLACED_ROLE)
 # A column named by its party alone: 甲(鹿屋市), 鹿屋市(甲), 鹿屋市.
-PARTY_HEADER = regex.compile(r"^(?P<role>[甲乙丙])\((?P<name>[^()]+)\)$|^(?P<name>[^()]+)\((?P<role>[甲乙丙])\)$")
+PARTY_HEADER = regex.compile(rf"^(?P<role>[甲乙丙{LATER_ROLES}])\((?P<name>[^()]+)\)$"
+                             rf"|^(?P<name>[^()]+)\((?P<role>[甲乙丙{LATER_ROLES}])\)$")
 # A katakana label may touch a kanji measure when OCR loses the space (ア経済戦略…).
 # A number labels a measure too (1 医療, 2. 福祉), but only before a space or
 # a stop: 3次救急医療 and 1.5次産業 begin with a number that is part of the name.
@@ -76,7 +83,7 @@ def recognised_columns(cells: list[str], parties: list[Party]) -> dict[int, str]
     cells = [cell.replace(" ", "") for cell in cells]
     if any(len(cell) > 20 or TERMINATED.search(cell) and not PARTY_HEADER.match(cell) for cell in cells):
         return None  # a sentence: a data row
-    names = {p.municipality: ROLE_KINDS[p.role] for p in parties[:3] if p.role in ROLE_KINDS}
+    names = {p.municipality: ROLE_KINDS.get(p.role, UNPLACED_ROLE) for p in parties if p.role}
     found: dict[int, str] = {}
     for i, cell in enumerate(cells):
         if not cell:
@@ -85,7 +92,7 @@ def recognised_columns(cells: list[str], parties: list[Party]) -> dict[int, str]
         kind = next((k for k, pattern in HEADER_WORDS.items() if pattern.search(cell)), None)
         kind = kind or party_column(role["name"] if role else cell, names)
         if kind is None and role:
-            kind = names.get(role["name"]) or ("role_a" if "role_a" not in found.values() else "role_b")
+            kind = names.get(role["name"]) or next_free_role(found)
         if kind:
             found[i] = kind
     return found
@@ -93,15 +100,27 @@ def recognised_columns(cells: list[str], parties: list[Party]) -> dict[int, str]
 
 def party_column(name: str, names: dict[str, str]) -> str | None:
     """The role column a party's name heads: 甲(鹿屋市), 鹿屋市(甲) or a
-    party's municipality alone, also before の役割."""
+    party's municipality alone, also before の役割; 丁 and later parties
+    head a column the schema has no field for."""
     match = PARTY_HEADER.match(name)
-    return ROLE_KINDS[match["role"]] if match else names.get(name)
+    if match:
+        return ROLE_KINDS.get(match["role"], UNPLACED_ROLE)
+    if len(name) == 1 and name in LATER_ROLES:
+        return UNPLACED_ROLE
+    return names.get(name)
+
+
+def next_free_role(found: dict[int, str]) -> str:
+    """An unknown party's role column (…の役割) takes the next role field
+    not yet taken; past 丙 none is left."""
+    taken = set(found.values())
+    return next((kind for kind in ("role_a", "role_b") if kind not in taken), UNPLACED_ROLE)
 
 
 def assign_free_columns(found: dict[int, str], width: int) -> dict[int, str]:
     """Fill columns whose header is empty or misplaced: the text columns
     before the role columns are measure then content, in that order."""
-    roles = {i: k for i, k in found.items() if k in ("role_a", "role_b", "role_c", "roles")}
+    roles = {i: k for i, k in found.items() if k in ROLE_COLUMNS}
     fixed = {i: k for i, k in found.items() if k in ("section", "label")}
     first_role = min(roles, default=width)
     free = [i for i in range(first_role) if i not in fixed]
@@ -156,7 +175,7 @@ def row_cells(line: Line, columns: dict[int, str]) -> dict[str, str]:
         if kind == "roles":  # one 役割分担 column holding 【甲】…【乙】…
             role_a, role_b = split_roles(cell.strip())
             cells["role_a"], cells["role_b"] = join_fragment(cells["role_a"], role_a), join_fragment(cells["role_b"], role_b)
-        elif kind:
+        elif kind in cells:
             cells[kind] = join_fragment(cells[kind], cell.strip())
     return cells
 

@@ -565,6 +565,29 @@ def test_a_third_party_role_column_or_key_goes_to_role_c_not_into_role_b():
     assert not warnings
 
 
+def test_a_fourth_party_role_column_is_left_out_with_a_warning_not_run_into_role_b():
+    # the schema has fields up to 丙: 丁's column, by mark or by the fourth
+    # town's name, must not be appended to 乙's role
+    segs = segments_of("""
+    連携協約書
+    八代市(以下「甲」という。)、氷川町(以下「乙」という。)、芦北町(以下「丙」という。)及び津奈木町(以下「丁」という。)は、次のとおり締結する。
+    第1条 甲、乙、丙及び丁は、別表に掲げる取組を行う。
+    別表(第1条関係)
+    1 経済成長のけん引
+    連携施策\t取組内容\t甲の役割\t乙の役割\t丙の役割\t丁の役割
+    ア 観光振興\t周遊観光を推進する。\t情報発信を担う。\t氷川町の資源を磨く。\t芦北町の資源を磨く。\t津奈木町の資源を磨く。
+    2 都市機能の強化
+    連携施策\t取組内容\t八代市の役割\t氷川町の役割\t芦北町の役割\t津奈木町の役割
+    ア 医療\t救急医療を確保する。\t病院を運営する。\t周知する。\t協力する。\t支援する。
+    """)
+    rows, warnings = extract_appendix(segs, extract_parties(segs))
+    assert [(r.measure, r.role_a, r.role_b, r.role_c) for r in rows] == [
+        ("観光振興", "情報発信を担う。", "氷川町の資源を磨く。", "芦北町の資源を磨く。"),
+        ("医療", "病院を運営する。", "周知する。", "協力する。"),
+    ]
+    assert [w.split(": ", 1)[1].split(" is ")[0] for w in warnings] == ["column 丁の役割"]  # once per layout
+
+
 def test_role_columns_headed_by_the_party_alone():
     rows, _ = rows_of("""
     別表(第1条関係)
