@@ -61,14 +61,15 @@ def normalize(source: Source) -> list[Line]:
     lines: list[Line] = []
     blank = False
     scanned = {page.page for page in source.pages if page.method in SCANNED_METHODS}
-    texts = cells_of_space_aligned_tables([raw.text for raw in source.lines])
+    texts, through = cells_of_space_aligned_tables([raw.text for raw in source.lines])
+    last_line = {id(source.lines[i]): source.lines[end].line_no for i, end in through.items()}
     for raw, text in reading_order(source.lines, texts):
         text = clean_line(text)
         if not text.replace(CELL_SEP, "").strip() or RULE.match(text) or PAGE_FOOTER.match(text):
             blank = True
             continue
         lines.append(Line(no=raw.line_no, text=text, page=raw.page, blank_before=blank, end_page=raw.end_page,
-                          ocr=raw.page in scanned))
+                          ocr=raw.page in scanned, through=last_line.get(id(raw))))
         blank = False
     lines = drop_page_numbers(drop_running_headers(lines))
     return drop_trailing_stamps(lines)
@@ -136,7 +137,7 @@ HEADER_HINT = regex.compile(r"施策|取組|内容|概要|役割|分野|事業|�
 TABLE_BREAK = regex.compile(r"^\s*(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*条|別[表紙記])")
 
 
-def cells_of_space_aligned_tables(texts: list[str]) -> list[str]:
+def cells_of_space_aligned_tables(texts: list[str]) -> tuple[list[str], dict[int, int]]:
     """Lines of a table aligned with spaces become TAB-separated cells. The
     header row (three or more cells, two of them table words such as 取組内容
     or 甲の役割) gives the columns by where its cells start on screen (a
@@ -145,26 +146,73 @@ def cells_of_space_aligned_tables(texts: list[str]) -> list[str]:
     out with empty leading cells, as other layouts give it. Two lines in a
     row without a gap, or a 第N条 / 別表 line, end the table."""
     if not any(GAP.search(text) for text in texts):
-        return texts
+        return texts, {}
     out = list(texts)
     columns: list[int] | None = None
+    width = display_width
     plain_run = 0
+    rows: list[int] = []  # lines made into cells, headers excluded
     for i, text in enumerate(texts):
         if "\t" in text or TABLE_BREAK.match(text):
             columns = None
             continue
         header = header_columns_at(text)
         if header:
-            columns, plain_run = header, 0
+            width = column_measure(text, texts[i + 1:i + 1 + MEASURE_LINES])
+            columns, plain_run = header_columns_at(text, width), 0
             out[i] = "\t".join(piece for _, piece in pieces_of(text))
         # a footer printed across the table (- 3 -) stays a line of its own, to be dropped
         elif columns and text.strip() and not is_page_furniture(text):
             if GAP.search(text.strip()) or leading_width(text) >= 2:
-                out[i], plain_run = cells_under(text, columns), 0
+                out[i], plain_run = cells_under(text, columns, width), 0
+                rows.append(i)
             else:
                 plain_run += 1
                 columns = None if plain_run >= 2 else columns
-    return out
+    return merge_spaced_rows(texts, out, rows)
+
+
+def merge_spaced_rows(texts: list[str], out: list[str], rows: list[int]) -> tuple[list[str], dict[int, int]]:
+    """A ruled table printed as text (pdftotext -layout) shows a row's
+    wrapped cells as lines in a run, and a blank line between rows: such a
+    run, blank above and below, is one row, its lines' cells joined column
+    by column. Returns the lines and, for each merged row, its last line."""
+    through: dict[int, int] = {}
+    for run in runs_of(rows):
+        if len(run) >= 2 and is_blank(texts, run[0] - 1) and is_blank(texts, run[-1] + 1):
+            cells = [line.split("\t") for line in (out[i] for i in run)]
+            width = max(map(len, cells))
+            out[run[0]] = "\t".join(joined_cell([row[c] if c < len(row) else "" for row in cells])
+                                    for c in range(width)).rstrip("\t")
+            for i in run[1:]:
+                out[i] = ""
+            through[run[0]] = run[-1]
+    return out, through
+
+
+def runs_of(indexes: list[int]) -> list[list[int]]:
+    """Consecutive indexes grouped: [3, 4, 5, 8, 9] -> [[3, 4, 5], [8, 9]]."""
+    runs: list[list[int]] = []
+    for i in indexes:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def is_blank(texts: list[str], i: int) -> bool:
+    return i < 0 or i >= len(texts) or not texts[i].strip()
+
+
+def joined_cell(parts: list[str]) -> str:
+    """A cell's lines joined: nothing between Japanese, a space between two ASCII words."""
+    text = ""
+    for part in (p.strip() for p in parts):
+        if part:
+            text += (" " if text and text[-1].isascii() and text[-1].isalnum()
+                     and part[0].isascii() and part[0].isalnum() else "") + part
+    return text
 
 
 # -- signature blocks side by side (甲 left, 乙 right), as text layouts print them --
@@ -244,31 +292,48 @@ def is_page_furniture(text: str) -> bool:
                 or (BARE_NUMBER.match(cleaned) and leading_width(text) >= 10))
 
 
-def header_columns_at(text: str) -> list[int] | None:
+def header_columns_at(text: str, width=None) -> list[int] | None:
     if not (GAP.search(text) and HEADER_HINT.search(text)):  # most lines: no need to measure
         return None
-    pieces = pieces_of(text)
+    pieces = pieces_of(text, width=width or display_width)
     hinted = sum(bool(HEADER_HINT.search(piece)) for _, piece in pieces)
     if len(pieces) >= 3 and hinted >= 2 and all(len(piece) <= 12 for _, piece in pieces):
         return [start for start, _ in pieces]
     return None
 
 
-def pieces_of(text: str, gap: regex.Pattern = GAP_SPLIT) -> list[tuple[int, str]]:
+def pieces_of(text: str, gap: regex.Pattern = GAP_SPLIT, width=None) -> list[tuple[int, str]]:
     """(display column where it starts, text) of each piece between gaps."""
+    width = width or display_width
     pieces, position = [], 0
     for i, part in enumerate(gap.split(text)):  # the pattern captures: pieces and gaps alternate
         if part and i % 2 == 0:
             pieces.append((position, part))
-        position += display_width(part)
+        position += width(part)
     return pieces
 
 
-def cells_under(text: str, columns: list[int]) -> str:
+# How a layout counts a full-width character: two columns on screen and in
+# hand-aligned text, one in pdftotext -layout's grid. The count under which
+# the rows' pieces start where the header's cells do is the table's.
+MEASURE_LINES = 8
+
+
+def column_measure(header: str, below: list[str]):
+    """display_width or len, whichever lines the rows up under the header."""
+    def fit(width) -> int:
+        starts = {start for start, _ in pieces_of(header, width=width)}
+        return sum(any(abs(start - s) <= 1 for s in starts)
+                   for text in below if GAP.search(text.strip())
+                   for start, _ in pieces_of(text, width=width)[1:])
+    return len if fit(len) > fit(display_width) else display_width
+
+
+def cells_under(text: str, columns: list[int], width=None) -> str:
     """A row's words into the columns they start under; a word that starts
     inside a column (産業振興 after ア　) stays in the cell before it."""
     cells = [""] * len(columns)
-    for start, piece in pieces_of(text, gap=BLANK_SPLIT):
+    for start, piece in pieces_of(text, gap=BLANK_SPLIT, width=width):
         column = max((c for c, begin in enumerate(columns) if begin <= start + 1), default=0)
         cells[column] += (" " if cells[column] else "") + piece
     return "\t".join(cells).rstrip("\t")

@@ -1,4 +1,4 @@
-from pipeline.model import RawLine, Source
+from pipeline.model import RawLine, Source, Span
 from pipeline.normalize import clean_line, normalize
 from tests.helpers import source_of
 
@@ -180,3 +180,27 @@ def test_letter_spaced_ocr_keeps_its_wider_gaps_as_word_gaps():
     # single spaces between the letters, a full-width space or a double one between the words
     assert clean_line("姫 路 市 長　石 見　利 勝") == "姫路市長 石見 利勝"
     assert clean_line("甲  姫 路 市 長  石 見  利 勝") == "甲 姫路市長 石見 利勝"
+
+
+PDFTOTEXT_TABLE = "\n".join([
+    # pdftotext -layout: one column per character (not two for a full-width
+    # one), a wrapped cell's rest on the next line, a blank line between rows
+    "別表(第1条関係)",
+    "",
+    "連携施策" + " " * 6 + "取組内容" + " " * 12 + "甲の役割" + " " * 8 + "乙の役割",
+    "",
+    "ア 産業振興" + " " * 4 + "企業誘致を進め、" + " " * 8 + "誘致活動を" + " " * 7 + "情報を提供",
+    " " * 10 + "雇用を創出する。" + " " * 8 + "行う。" + " " * 9 + "する。",
+    "",
+    "イ 観光振興" + " " * 4 + "観光客を誘致する。" + " " * 7 + "宣伝を行う。" + " " * 6 + "協力する。",
+])
+
+
+def test_a_table_printed_by_pdftotext_gives_one_row_per_ruled_row_with_its_wrapped_cells_joined():
+    lines = normalize(source_of(PDFTOTEXT_TABLE))
+    assert [(ln.no, ln.text, Span.of([ln]).last) for ln in lines] == [
+        (1, "別表(第1条関係)", 1),
+        (3, "連携施策\t取組内容\t甲の役割\t乙の役割", 3),
+        (5, "ア 産業振興\t企業誘致を進め、雇用を創出する。\t誘致活動を行う。\t情報を提供する。", 6),
+        (8, "イ 観光振興\t観光客を誘致する。\t宣伝を行う。\t協力する。", 8),
+    ]
