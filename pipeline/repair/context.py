@@ -16,7 +16,7 @@ from pipeline.model import Line
 from pipeline.numerals import kanji_to_int
 from pipeline.repair.edits import Edit, Joined
 from pipeline.repair.glyphs import link, lookalike_pairs
-from pipeline.repair.reading import letter_run, reads_better
+from pipeline.repair.reading import better_reading
 
 ERAS = ("明治", "大正", "昭和", "平成", "令和")
 KANJI_NUMERALS = "〇一二三四五六七八九十百千"
@@ -337,10 +337,9 @@ def lone_katakana_edits(index: int, text: str) -> list[Edit]:
             twin = HIRAGANA_TWIN[char]
         else:
             continue
-        start, end = letter_run(text, pos)
-        original = text[start:end]
-        fixed = original[:pos - start] + twin + original[pos - start + 1:]
-        if reads_better(original, fixed, pos - start):
+        reading = better_reading(text, pos, twin)
+        if reading:
+            original, fixed = reading
             edits.append(Edit(index, pos, pos + 1, twin, original, fixed, "context:katakana-in-kanji",
                               f"lone katakana {char} beside kanji; UniDic reads {fixed}", 0.9))
     return edits
@@ -350,11 +349,10 @@ def kanji_in_katakana_edits(index: int, pos: int, lines: list[Line]) -> list[Edi
     """ル一ト -> ルート, when UniDic reads the katakana word better."""
     text = lines[index].text
     twin = KATAKANA_TWIN[text[pos]]
-    start, end = letter_run(text, pos)
-    original = text[start:end]
-    fixed = original[:pos - start] + twin + original[pos - start + 1:]
-    if not reads_better(original, fixed, pos - start):
+    reading = better_reading(text, pos, twin)
+    if not reading:
         return []
+    original, fixed = reading
     return [Edit(index, pos, pos + 1, twin, original, fixed, "context:kanji-in-katakana",
                  f"kanji {text[pos]} between katakana; UniDic reads {fixed}", 0.9)]
 

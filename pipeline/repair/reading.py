@@ -49,6 +49,15 @@ def letter_run(text: str, pos: int, reach: int = 6) -> tuple[int, int]:
     return start, end
 
 
+def better_reading(text: str, pos: int, char: str) -> tuple[str, str] | None:
+    """(word, corrected word) around pos with text[pos] replaced by char,
+    when UniDic reads the corrected word better (reads_better); else None."""
+    start, end = letter_run(text, pos)
+    original = text[start:end]
+    fixed = original[:pos - start] + char + original[pos - start + 1:]
+    return (original, fixed) if reads_better(original, fixed, pos - start) else None
+
+
 def oddness(text: str) -> int:
     """Tokens UniDic does not know or reads as one letter that is not a
     particle, auxiliary or symbol: a misreading raises this count (人ロ減少:

@@ -19,7 +19,7 @@ from pipeline.model import Line
 from pipeline.repair.edits import Edit, Joined
 from pipeline.repair.glyphs import link, neighbours
 from pipeline.repair.names import known_names
-from pipeline.repair.reading import letter_run, makes_word, oddness, reads_better
+from pipeline.repair.reading import better_reading, letter_run, makes_word, oddness
 
 RARE = 2  # a misread character is rare in its document
 SUPPORT = 2  # uses of the corrected pair that make a majority
@@ -122,11 +122,10 @@ def lookalike_edit(index: int, text: str, pos: int, pairs: PairCounts, lookalike
             best, best_support = other, support
     if not best:
         return []
-    start, end = letter_run(text, pos)
-    original = text[start:end]
-    fixed = original[:pos - start] + best + original[pos - start + 1:]
-    if not reads_better(original, fixed, pos - start):
+    reading = better_reading(text, pos, best)
+    if not reading:
         return []
+    original, fixed = reading
     similarity = link(char, best)
     confidence = 0.65 + similarity.strength + (0.1 if best_support >= SUPPORT else -0.2)
     evidence = f"document writes {best} {best_support}x beside the same character; look-alike {similarity.label}"

@@ -22,7 +22,7 @@ import regex
 from pipeline.model import Line
 from pipeline.repair.edits import Edit, Joined
 from pipeline.repair.names import known_names
-from pipeline.repair.reading import letter_run, reads_better
+from pipeline.repair.reading import better_reading
 from pipeline.repair.running_text import NOT_HAN, NUMERALS, RARE, WORD_RUN
 
 CONTEXT = 3  # characters on each side compared
@@ -97,11 +97,10 @@ def majority_edit(index: int, text: str, pos: int, document: str, frequent: froz
     original_count = context_count(document, left, text[pos], right)
     if best_count < MAJORITY or best_count < CLEAR * runner_up or best_count <= original_count:
         return []
-    start, end = letter_run(text, pos)
-    original = text[start:end]
-    fixed = original[:pos - start] + best + original[pos - start + 1:]
-    if not reads_better(original, fixed, pos - start):
+    reading = better_reading(text, pos, best)
+    if not reading:
         return []
+    original, fixed = reading
     evidence = (f"scanned page; the document writes {left}{best}{right} {best_count}x, "
                 f"with {text[pos]} {original_count}x; UniDic reads {fixed}")
     return [Edit(index, pos, pos + 1, best, original, fixed, "text:scanned-majority", evidence, 0.8)]
