@@ -150,10 +150,16 @@ def test_header_repeated_on_each_page_is_kept_once(tmp_path):
     assert sum("甲の役割" in page.get_textpage().get_text_range() for page in document) == rendered.pages
 
 
+# Title and preamble of the pages laid out word by word below.
+UBE_FRONT = [
+    [(60, "宇部市及び山陽小野田市の連携協約")],
+    [(60, "宇部市(以下「甲」という。)及び山陽小野田市(以下「乙」という。)は、次のとおり締結する。")],
+]
+
+
 def test_signature_blocks_side_by_side_on_the_page_are_read_block_by_block(tmp_path):
     path = placed_text_pdf(tmp_path / "side.pdf", [
-        [(60, "宇部市及び山陽小野田市の連携協約")],
-        [(60, "宇部市(以下「甲」という。)及び山陽小野田市(以下「乙」という。)は、次のとおり締結する。")],
+        *UBE_FRONT,
         [(60, "第1条 この連携協約は、圏域の発展を目的とする。")],
         [(60, "この協約の締結を証するため、本書2通を作成し、記名押印の上、各自1通を保有する。")],
         [(60, "令和2年3月31日")],
@@ -169,8 +175,7 @@ def test_signature_blocks_side_by_side_on_the_page_are_read_block_by_block(tmp_p
 
 def test_a_table_without_rules_on_a_text_layer_page_gives_cells_and_joins_wrapped_cells(tmp_path):
     path = placed_text_pdf(tmp_path / "unruled.pdf", [
-        [(60, "宇部市及び山陽小野田市の連携協約")],
-        [(60, "宇部市(以下「甲」という。)及び山陽小野田市(以下「乙」という。)は、次のとおり締結する。")],
+        *UBE_FRONT,
         [(60, "第1条 甲及び乙の役割分担は、別表のとおりとする。")],
         [(60, "令和2年3月31日")],
         [(60, "別表(第1条関係)")],
