@@ -33,19 +33,29 @@ LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]")
 NUMERALS = frozenset("〇一二三四五六七八九十百千万元")
 
 
+def kanji_census(text: str) -> tuple[str, Counter, frozenset[str]]:
+    """The document's words (runs of letters, one a line), how often each
+    kanji stands in them, and the kanji seen more than RARE times."""
+    words = "\n".join(WORD_RUN.findall(text))
+    counts = Counter(NOT_HAN.sub("", words))
+    return words, counts, frozenset(ch for ch, n in counts.items() if n > RARE) - NUMERALS
+
+
+def name_offsets(text: str) -> set[int]:
+    """Offsets inside a municipality the gazetteer knows: 二戸市 is no misreading of 二百."""
+    return {i for start, end, _ in known_names(text) for i in range(start, end)}
+
+
 def running_text_edits(lines: list[Line]) -> list[Edit]:
     joined = Joined.of(lines)
-    words = "\n".join(WORD_RUN.findall(joined.text))
-    counts = Counter(NOT_HAN.sub("", words))
-    frequent = frozenset(ch for ch, n in counts.items() if n > RARE) - NUMERALS
+    words, counts, frequent = kanji_census(joined.text)
     suspects = {ch: tuple(sorted(found)) for ch, n in counts.items()
                 if n <= RARE and ch not in NUMERALS and (found := neighbours(ch) & frequent)}
     doubled = list(DOUBLED.finditer(joined.text))
     if not suspects and not doubled:
         return []
     pairs = PairCounts(words)
-    # A municipality the gazetteer knows (二戸市) is no misreading of 二百.
-    in_names = {i for start, end, _ in known_names(joined.text) for i in range(start, end)}
+    in_names = name_offsets(joined.text)
     edits: list[Edit] = []
     for match in doubled:
         if match.start() not in in_names:

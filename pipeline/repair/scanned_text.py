@@ -13,17 +13,14 @@ rare kanji is what the author wrote.
 """
 from __future__ import annotations
 
-import operator
-from collections import Counter
 from dataclasses import replace
 
 import regex
 
 from pipeline.model import Line
 from pipeline.repair.edits import Edit, Joined
-from pipeline.repair.names import known_names
 from pipeline.repair.reading import better_reading
-from pipeline.repair.running_text import NOT_HAN, NUMERALS, RARE, WORD_RUN
+from pipeline.repair.running_text import NUMERALS, PairCounts, kanji_census, name_offsets
 
 CONTEXT = 3  # characters on each side compared
 MAJORITY = 4  # uses of the corrected context before a change is made
@@ -64,11 +61,9 @@ def with_edits(lines: list[Line], edits: list[Edit]) -> list[Line]:
 
 def majority_edits(lines: list[Line]) -> list[Edit]:
     joined = Joined.of(lines)
-    words = "\n".join(WORD_RUN.findall(joined.text))
-    counts = Counter(NOT_HAN.sub("", words))
-    frequent = frozenset(ch for ch, n in counts.items() if n > RARE) - NUMERALS
-    pairs = set(map(operator.add, words, words[1:]))
-    in_names = {i for start, end, _ in known_names(joined.text) for i in range(start, end)}
+    words, counts, frequent = kanji_census(joined.text)
+    pairs = PairCounts(words).present
+    in_names = name_offsets(joined.text)
     edits = []
     for index, line in enumerate(lines):
         if not line.ocr:
@@ -84,8 +79,8 @@ def majority_edit(index: int, text: str, pos: int, document: str, frequent: froz
                   pairs: set[str]) -> list[Edit]:
     """The kanji the document writes most between the same neighbours, if
     it clearly wins and UniDic reads the result better."""
-    left, right = LETTERS_BEFORE.search(text[max(0, pos - CONTEXT):pos]).group(), \
-        LETTERS_AFTER.match(text, pos + 1, pos + 1 + CONTEXT).group()
+    left = LETTERS_BEFORE.search(text[max(0, pos - CONTEXT):pos]).group()
+    right = LETTERS_AFTER.match(text, pos + 1, pos + 1 + CONTEXT).group()
     if len(left) + len(right) < 2:  # one neighbouring character says too little
         return []
     others = [other for other in frequent if other != text[pos]
