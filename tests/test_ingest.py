@@ -1,4 +1,3 @@
-
 import pytest
 
 from pipeline.ingest import IngestError, ingest
