@@ -159,7 +159,8 @@ def cells_of_space_aligned_tables(texts: list[str]) -> tuple[list[str], dict[int
         header = header_columns_at(text)
         if header:
             width = column_measure(text, texts[i + 1:i + 1 + MEASURE_LINES])
-            columns, plain_run = header_columns_at(text, width), 0
+            columns = header if width is display_width else header_columns_at(text, width)
+            plain_run = 0
             out[i] = "\t".join(piece for _, piece in pieces_of(text))
         # a footer printed across the table (- 3 -) stays a line of its own, to be dropped
         elif columns and text.strip() and not is_page_furniture(text):
@@ -182,7 +183,7 @@ def merge_spaced_rows(texts: list[str], out: list[str], rows: list[int]) -> tupl
         if len(run) >= 2 and is_blank(texts, run[0] - 1) and is_blank(texts, run[-1] + 1):
             cells = [line.split("\t") for line in (out[i] for i in run)]
             width = max(map(len, cells))
-            out[run[0]] = "\t".join(joined_cell([row[c] if c < len(row) else "" for row in cells])
+            out[run[0]] = "\t".join(join_wrapped([row[c] if c < len(row) else "" for row in cells])
                                     for c in range(width)).rstrip("\t")
             for i in run[1:]:
                 out[i] = ""
@@ -205,13 +206,20 @@ def is_blank(texts: list[str], i: int) -> bool:
     return i < 0 or i >= len(texts) or not texts[i].strip()
 
 
-def joined_cell(parts: list[str]) -> str:
-    """A cell's lines joined: nothing between Japanese, a space between two ASCII words."""
+ALNUM_END = regex.compile(r"[A-Za-z0-9]$")
+ALNUM_START = regex.compile(r"^[A-Za-z0-9]")
+
+
+def join_wrapped(parts: list[str]) -> str:
+    """Lines of one paragraph or cell, joined: nothing between Japanese
+    characters, a space between two ASCII words."""
     text = ""
     for part in (p.strip() for p in parts):
-        if part:
-            text += (" " if text and text[-1].isascii() and text[-1].isalnum()
-                     and part[0].isascii() and part[0].isalnum() else "") + part
+        if not part:
+            continue
+        if text and ALNUM_END.search(text) and ALNUM_START.match(part):
+            text += " "
+        text += part
     return text
 
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from extractors.tables import header_columns
-from pipeline.ingest.layout import COLUMN_GAP, Glyph, glyphs_to_lines, join_wrapped, vertical_bands
+from pipeline.ingest.layout import COLUMN_GAP, Glyph, glyphs_to_lines, vertical_bands
 from pipeline.ingest.pdf_tables import TableBlock
+from pipeline.normalize import join_wrapped
 
 ALIGN_SLACK = 1.0  # ems a cell's text may start left of its column title
 ROW_PITCH = 2.0  # ems from one line to the next: more starts a new row (lines of a cell are ~1.5 apart)

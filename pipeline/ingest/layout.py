@@ -31,8 +31,6 @@ OCR_LABEL_GAP = 0.6
 COLUMN_GAP = 2.0
 PUNCTUATION = regex.compile(r"[、。,.・「」『』()（）【】〔〕:：;；]")
 CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆、。・「」『』（）【】〔〕，．：；！？\u3000-\u303f\uff01-\uff60]")
-ALNUM_END = regex.compile(r"[A-Za-z0-9]$")
-ALNUM_START = regex.compile(r"^[A-Za-z0-9]")
 
 
 @dataclass(frozen=True)
@@ -143,16 +141,3 @@ def needs_space(left: Glyph, right: Glyph, size: float, ocr_label: bool = False)
     if left_cjk and right_cjk:
         return gap >= (OCR_LABEL_GAP if ocr_label else FULL_WIDTH_GAP) * size
     return gap > X_TOLERANCE_RATIO * size
-
-
-def join_wrapped(parts: list[str]) -> str:
-    """Lines of one paragraph or cell, joined: nothing between Japanese
-    characters, a space between two ASCII words."""
-    text = ""
-    for part in (p.strip() for p in parts):
-        if not part:
-            continue
-        if text and ALNUM_END.search(text) and ALNUM_START.match(part):
-            text += " "
-        text += part
-    return text

@@ -26,10 +26,10 @@ import regex
 from pipeline.ingest.columns import unruled_tables
 from pipeline.ingest.errors import IngestError
 from pipeline.ingest.furniture import furniture
-from pipeline.ingest.layout import Glyph, TextLine, glyphs_to_lines, indent_for, join_wrapped
+from pipeline.ingest.layout import Glyph, TextLine, glyphs_to_lines, indent_for
 from pipeline.ingest.pdf_tables import TableBlock, continue_table, find_tables, same_table
 from pipeline.model import CELL_SEP, SCANNED_METHODS, PageInfo, RawLine, Source
-from pipeline.normalize import clean_line
+from pipeline.normalize import clean_line, join_wrapped
 
 MIN_TEXT_GLYPHS = 20  # fewer readable characters on a page with an image: a scan
 UNREADABLE_SHARE = 0.5  # more (cid:NNN) glyphs than this: the text layer is unusable

@@ -21,7 +21,8 @@ from difflib import SequenceMatcher
 from statistics import median
 
 from extractors.tables import TERMINATED, join_fragment, split_label
-from pipeline.ingest.layout import Glyph, glyphs_to_lines, join_wrapped
+from pipeline.ingest.layout import Glyph, glyphs_to_lines
+from pipeline.normalize import join_wrapped
 from pipeline.model import CELL_SEP
 from pipeline.normalize import clean_line
 
