@@ -60,6 +60,10 @@ class Gazetteer:
         context = max(set(prefectures), key=prefectures.count) if prefectures else ""
         return [self.code(name, context) for name in names]
 
+    def starts_with_name(self, text: str) -> bool:
+        """text opens with a municipality's name (甲府市長…, 美祢市大嶺町…)."""
+        return any(text[:size] in self.by_name for size in range(2, self.longest + 1))
+
     def prefecture_of(self, address: str) -> str:
         """The prefecture an address starts with (広島県福山市… -> 広島県)."""
         for size in (3, 4):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import regex
 
+from pipeline.gazetteer import gazetteer
 from pipeline.model import Kind, Line, Segment
 from pipeline.numerals import ALSO_ERA, ALSO_WESTERN, ARTICLE_NUMBER, ERA_NAMES, NUMBER
 
@@ -46,9 +47,6 @@ ERA_DATE_LINE = regex.compile(
     rf"|^\d{{4}}\s*{ALSO_ERA}年\s*{ALSO_ERA}\d+\s*月\s*\d+\s*日$")
 # 甲 山口市…, (甲) 山口市…, 甲:…; not 甲及び乙は… (a sentence about the parties)
 ROLE_LINE = regex.compile(rf"^\(?([{ROLE_CHARS}])\)?(?:\s*[::]\s*|\s+|(?=\p{{Han}}))(?![及並とはがの{ROLE_CHARS}、])")
-LONGEST_NAME = 8  # characters in the longest municipality name, suffix included
-
-
 # A mark and its separator alone, for a line whose place starts with a role
 # character (甲 甲府市…), which ROLE_LINE takes for a sentence (甲乙協議).
 SEPARATED_ROLE = regex.compile(rf"^\(?([{ROLE_CHARS}])\)?(?:\s*[::]\s*|\s+)")
@@ -59,18 +57,14 @@ def role_mark(text: str):
     Municipalities named with a role character are told apart by the
     gazetteer: 甲府市長 has no mark, 甲 甲府市… has one."""
     match = ROLE_LINE.match(text)
-    if match and match.end() == 1 and opens_with_municipality(text):
+    if match and match.end() == 1 and gazetteer().starts_with_name(text):
         return None
     separated = SEPARATED_ROLE.match(text) if match is None else None
-    if separated and opens_with_municipality(text[separated.end():]):
+    if separated and gazetteer().starts_with_name(text[separated.end():]):
         return separated
     return match
 
 
-def opens_with_municipality(text: str) -> bool:
-    from pipeline.gazetteer import gazetteer
-
-    return any(text[:k] in gazetteer().by_name for k in range(2, LONGEST_NAME + 1))
 
 
 QUOTE_START = regex.compile(r"抜粋|^【\s*[^】]*法\s*】|^\(参考\)|^参考[::]")

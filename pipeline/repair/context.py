@@ -221,15 +221,10 @@ def role_label_edits(index: int, text: str, roles: set[str]) -> list[Edit]:
     if not match:
         return []
     role = next((r for r in sorted(roles) if r != match["label"] and link(match["label"], r)), None)
-    if role is None or not starts_with_place(match["rest"]):
+    if role is None or not gazetteer().starts_with_name(match["rest"]):
         return []
     return [Edit(index, 0, 1, role, text[:match.end("label") + 1] + match["rest"][:4], role + " " + match["rest"][:4],
                  "context:role-label", f"signature label before a place name; the document defines {role}", 0.85)]
-
-
-def starts_with_place(text: str) -> bool:
-    names = gazetteer().by_name
-    return any(text[:size] in names for size in range(2, 8))
 
 
 def read_number(text: str) -> str | None:
