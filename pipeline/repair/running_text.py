@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import operator
 from collections import Counter
+from functools import cache
 from itertools import islice
 
 import regex
@@ -26,7 +27,6 @@ SUPPORT = 2  # uses of the corrected pair that make a majority
 # Words as runs of kanji and kana (取り組む): the pairs a misread breaks.
 WORD_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]{2,}")
 HAN = regex.compile(r"\p{Han}")
-NOT_HAN = regex.compile(r"\P{Han}+")
 DOUBLED = regex.compile(r"(\p{Han})\1")
 LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]")
 # Numerals are the context rules' business: a date or label must parse, not just read well.
@@ -37,8 +37,14 @@ def kanji_census(text: str) -> tuple[str, Counter, frozenset[str]]:
     """The document's words (runs of letters, one a line), how often each
     kanji stands in them, and the kanji seen more than RARE times."""
     words = "\n".join(WORD_RUN.findall(text))
-    counts = Counter(NOT_HAN.sub("", words))
+    # every character counted at C speed, then the few hundred distinct ones sorted out
+    counts = Counter({ch: n for ch, n in Counter(words).items() if is_han(ch)})
     return words, counts, frozenset(ch for ch, n in counts.items() if n > RARE) - NUMERALS
+
+
+@cache
+def is_han(char: str) -> bool:
+    return HAN.match(char) is not None
 
 
 def name_offsets(text: str) -> set[int]:
@@ -49,7 +55,7 @@ def name_offsets(text: str) -> set[int]:
 def running_text_edits(lines: list[Line]) -> list[Edit]:
     joined = Joined.of(lines)
     words, counts, frequent = kanji_census(joined.text)
-    suspects = {ch: tuple(sorted(found)) for ch, n in counts.items()
+    suspects = {ch: found for ch, n in counts.items()
                 if n <= RARE and ch not in NUMERALS and (found := neighbours(ch) & frequent)}
     doubled = list(DOUBLED.finditer(joined.text))
     if not suspects and not doubled:
@@ -61,11 +67,23 @@ def running_text_edits(lines: list[Line]) -> list[Edit]:
         if match.start() not in in_names:
             index, pos = joined.locate(match.start())
             edits += doubled_edit(index, lines[index].text, pos, pairs)
-    for offset in sorted(offsets_of(joined.text, suspects)):
-        if offset not in in_names:
+    text = joined.text
+    for offset in sorted(offsets_of(text, suspects)):
+        lookalikes = suspects[text[offset]]
+        if offset not in in_names and pairs_with_neighbours(text, offset, lookalikes, pairs.present):
             index, pos = joined.locate(offset)
-            edits += lookalike_edit(index, lines[index].text, pos, pairs, suspects[joined.text[offset]])
+            edits += lookalike_edit(index, lines[index].text, pos, pairs, tuple(sorted(lookalikes)))
     return edits
+
+
+def pairs_with_neighbours(text: str, offset: int, lookalikes: frozenset[str], present: set[str]) -> bool:
+    """Whether any look-alike stands beside this character's neighbour
+    anywhere in the document: most rare characters are rare words, and this
+    set lookup spares them the full look (a line break is no neighbour)."""
+    left = text[offset - 1] if offset else ""
+    right = text[offset + 1:offset + 2]
+    left, right = ("" if left == "\n" else left), ("" if right == "\n" else right)
+    return any(left + other in present or other + right in present for other in lookalikes)
 
 
 def offsets_of(text: str, chars) -> list[int]:
