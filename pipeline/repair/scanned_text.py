@@ -62,7 +62,7 @@ def with_edits(lines: list[Line], edits: list[Edit]) -> list[Line]:
 def majority_edits(lines: list[Line]) -> list[Edit]:
     joined = Joined.of(lines)
     words, counts, frequent = kanji_census(joined.text)
-    pairs = PairCounts(words).present
+    pairs = PairCounts(words)
     in_names = name_offsets(joined.text)
     edits = []
     for index, line in enumerate(lines):
@@ -76,7 +76,7 @@ def majority_edits(lines: list[Line]) -> list[Edit]:
 
 
 def majority_edit(index: int, text: str, pos: int, document: str, frequent: frozenset[str],
-                  pairs: set[str]) -> list[Edit]:
+                  pairs: PairCounts) -> list[Edit]:
     """The kanji the document writes most between the same neighbours, if
     it clearly wins and UniDic reads the result better."""
     left = LETTERS_BEFORE.search(text[max(0, pos - CONTEXT):pos]).group()
@@ -84,7 +84,7 @@ def majority_edit(index: int, text: str, pos: int, document: str, frequent: froz
     if len(left) + len(right) < 2:  # one neighbouring character says too little
         return []
     others = [other for other in frequent if other != text[pos]
-              and ((right and other + right[0] in pairs) or (left and left[-1] + other in pairs))]
+              and ((right and pairs.has(other + right[0])) or (left and pairs.has(left[-1] + other)))]
     support = sorted(((context_count(document, left, other, right), other) for other in others), reverse=True)
     if not support:
         return []
