@@ -13,6 +13,7 @@ continues on the next line(s) in one of three ways, all merged here:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -80,6 +81,14 @@ def header_columns(cells: list[str], parties: list[Party]) -> dict[int, str] | N
 def recognised_columns(cells: list[str], parties: list[Party]) -> dict[int, str] | None:
     """Column index -> field for the cells that name a column (取組内容,
     甲の役割, a party's name …); None when a cell is a sentence (a data row)."""
+    found = column_names(tuple(cells), tuple(parties))
+    return None if found is None else dict(found)
+
+
+@lru_cache(maxsize=4096)
+def column_names(cells: tuple[str, ...], parties: tuple[Party, ...]) -> dict[int, str] | None:
+    """recognised_columns, remembered: the table readers ask it of the same
+    row several times (is it a header? does a header follow?)."""
     cells = [cell.replace(" ", "") for cell in cells]
     if any(len(cell) > 20 or TERMINATED.search(cell) and not PARTY_HEADER.match(cell) for cell in cells):
         return None  # a sentence: a data row
