@@ -281,6 +281,18 @@ def test_a_rare_misreading_of_a_word_the_document_repeats_is_repaired():
     assert all(c.evidence.startswith("document writes") for c in result.corrections)
 
 
+def test_the_letter_pairs_a_document_holds_are_every_overlapping_pair():
+    # PairCounts reads pairs from UTF-32 bytes at both alignments: odd and
+    # even lengths, line breaks and a character outside the BMP (𠮷).
+    from pipeline.repair.running_text import PairCounts
+
+    for words in ("圏域の連携\n連絡会議", "圏域の連携\n連絡会議を", "𠮷野町\n圏域"):
+        pairs = PairCounts(words)
+        every_pair = {a + b for a in words for b in words}
+        assert {pair for pair in every_pair if pairs.has(pair)} == {words[i:i + 2] for i in range(len(words) - 1)}
+        assert pairs["連携"] == words.count("連携")
+
+
 def test_a_term_of_art_is_repaired_even_where_the_scan_misreads_it_more_often():
     # UniDic reads 都市園 and 都市圏 alike; the law's term decides.
     result = repaired("""
