@@ -49,6 +49,9 @@ HEADING_STYLES = (
 KEYS = (
     ("content", regex.compile(r"^(?:具体的な)?(?:取組|事業|連携)?(?:の)?(?:内容|概要)"
                               r"|^連携する(?:具体的な)?(?:取組|事項|事業)(?:の(?:内容|概要))?(?=\s|[::]|$)")),
+    # 甲及び乙の役割 (甲・乙の役割, 甲、乙及び丙の役割): one value for each party named
+    ("roles_abc", regex.compile(r"^甲(?:及び|並びに|と|・|、)乙(?:及び|並びに|と|・|、)丙の役割(?:分担)?")),
+    ("roles_ab", regex.compile(r"^甲(?:及び|並びに|と|・|、)乙の役割(?:分担)?")),
     # 甲の役割 …, and 甲: … as the items under a 役割分担 heading
     ("role_a", regex.compile(rf"^{ROLE_A_KEY}|^甲(?=\s*[::])")),
     ("role_b", regex.compile(rf"^{ROLE_B_KEY}|^乙(?=\s*[::])")),
@@ -61,13 +64,21 @@ KEYS = (
 KEY_SEPARATOR = regex.compile(r"^\s*(?:[::】]\s*|\s+|$)")
 KEY_MARKER = regex.compile(r"^(?:\(\s*[a-zア-ン0-9]{1,3}\s*\)|[ivx]{1,4}\s|[a-zア-ン]\s|【)\s*")
 HEADING_MARKER = regex.compile(r"^\(?\s*([^\s.、.)]+)")
-CLAUSE_REFERENCE = regex.compile(r"^\(\s*第\s*\d+\s*条関係\s*\)\s*")  # 別表(第3条関係)
+# 別表(第3条関係) …, also after the title: 別表第1 経済成長のけん引(第3条関係)
+CLAUSE_REFERENCE = regex.compile(r"^\(\s*第\s*\d+\s*条関係\s*\)\s*|\s*\(\s*第\s*\d+\s*条関係\s*\)$")
 NOTE = regex.compile(r"^(?:※|注\s*\d*[::)]|\(注)")
 # Under a 役割分担 heading the roles may be sentences with the party as
 # subject: (ア) 甲は、…を支援する。 / (イ) 乙は、…。 The subject names the field.
 ROLE_SENTENCE = regex.compile(r"^(?:\(\s*[a-zア-ン0-9]{1,3}\s*\)|[ivx]{1,4}\s|[a-zア-ン]\s)?\s*"
                               r"(?P<role>[甲乙丙])は[、,]\s*(?P<value>\S.*)$")
 ROLE_FIELDS = {"甲": "role_a", "乙": "role_b", "丙": "role_c"}
+# The fields a key fills: its own, or each party's that a shared key names.
+KEY_FIELDS = {"roles_ab": ("role_a", "role_b"), "roles_abc": ("role_a", "role_b", "role_c")}
+# An item of a list inside a value (【取組の内容】 / ・ … / ・ …).
+BULLET = regex.compile(r"^[・●○◯■□◆◇]")
+# i heads a list numbered in lower-case roman (i, ii, iii) as well as the
+# ninth of one lettered a, b, c …: a region with an ii item numbers in roman.
+LOWER_ROMAN_TWO = regex.compile(r"^ii(?:\s|[.)])")
 
 
 @dataclass(frozen=True)
@@ -110,9 +121,11 @@ class Reader:
     last_key: str = ""
     roles_open: bool = False  # under a 役割分担 heading, whose role items follow
     terminated: set[int] = field(default_factory=set)  # column indexes whose cells end with 。
+    lower_roman: bool = False  # the region numbers items i, ii, iii
 
     def read(self, lines: list[Line]) -> None:
         self.measure_styles = styles_followed_by_keys(lines, self.parties)
+        self.lower_roman = any(not line.is_row and LOWER_ROMAN_TWO.match(line.text) for line in lines)
         self.terminated = terminated_indexes(lines)
         for i, line in enumerate(lines):
             following = lines[i + 1] if i + 1 < len(lines) else None
@@ -157,7 +170,8 @@ class Reader:
         self.add_row(GridRow(cells_by_field, [line], label), "grid", column_fields(self.columns))
 
     def last_grid_row(self) -> GridRow | None:
-        if self.rows and self.rows[-1].kind == "grid":
+        """The row a line may continue: not one above a section heading."""
+        if self.rows and self.rows[-1].kind == "grid" and self.rows[-1].context is self.context:
             return self.rows[-1].row
         return None
 
@@ -172,12 +186,13 @@ class Reader:
             return
         if self.describes_measure(text):  # text under a measure, before any key: its content
             self.last_key = "content"
-        if self.continues_value():
+        if self.continues_value(text):
             pending = self.rows[-1].row
-            pending.cells[self.last_key] = join_fragment(pending.cells[self.last_key], text)
+            for name in self.value_fields():
+                pending.cells[name] = join_fragment(pending.cells[name], text)
             pending.lines.append(line)
             return
-        heading = parse_heading(text)
+        heading = self.heading_of(text)
         if heading and heading.style == "beppyo":
             self.set_section(heading, line)
             return
@@ -197,13 +212,23 @@ class Reader:
         match = ROLE_SENTENCE.match(text) if self.roles_open else None
         return (ROLE_FIELDS[match["role"]], match["value"]) if match else None
 
-    def continues_value(self) -> bool:
+    def continues_value(self, text: str) -> bool:
         """A value given on the lines after its key (`(a) 取組内容` / text), or
-        one that wrapped before its 。, goes on until it is finished."""
+        one that wrapped before its 。, goes on until it is finished; a value
+        that opens a list (・ …) goes on with each further item."""
         if not (self.rows and self.rows[-1].kind == "keyvalue" and self.last_key):
             return False
-        value = self.rows[-1].row.cells[self.last_key]
-        return not value or not TERMINATED.search(value)
+        value = self.rows[-1].row.cells[self.value_fields()[0]]
+        return not value or not TERMINATED.search(value) or bool(BULLET.match(value) and BULLET.match(text))
+
+    def value_fields(self) -> tuple[str, ...]:
+        return KEY_FIELDS.get(self.last_key, (self.last_key,))
+
+    def heading_of(self, text: str) -> Heading | None:
+        heading = parse_heading(text)
+        if heading and heading.style == "latin" and text.startswith("i") and self.lower_roman:
+            return Heading("roman_lower", 1, heading.title)
+        return heading
 
     def describes_measure(self, text: str) -> bool:
         if not (self.rows and self.rows[-1].kind == "keyvalue" and self.rows_in_section()):
@@ -234,7 +259,8 @@ class Reader:
             pending.cells["role_b"] = join_fragment(pending.cells["role_b"], role_b)
             self.last_key = "role_b"
             return
-        pending.cells[key] = join_fragment(pending.cells.get(key, ""), value.strip())
+        for name in KEY_FIELDS.get(key, (key,)):
+            pending.cells[name] = join_fragment(pending.cells.get(name, ""), value.strip())
         self.last_key = key
 
     def open_measure(self, label: str, measure: str, line: Line) -> None:
@@ -376,10 +402,33 @@ def kept_rows(reader: Reader) -> list[PendingRow]:
     return [p for p in reader.rows if p.row.cells.get("measure") or p.row.cells.get("content")]
 
 
+# A cell that gives no value of its own: a dash or なし (the party has no
+# part in the measure: recorded empty), 同左 (the same as the cell to its
+# left) and 同上 (the same as the cell above), which a grid's reader resolves.
+NO_VALUE = regex.compile(r"^(?:[-ー・]|なし|該当なし)$")
+CELL_ORDER = ("measure", "content", "role_a", "role_b", "role_c")
+
+
+def resolved_cells(pending: PendingRow, above: dict[str, str] | None) -> dict[str, str]:
+    """The row's cells with placeholders replaced by what they stand for."""
+    cells = dict(pending.row.cells)
+    order = [name for name in CELL_ORDER if name in pending.fields or cells.get(name)]
+    for at, name in enumerate(order):
+        value = cells.get(name, "").strip()
+        if name != "measure" and NO_VALUE.match(value):
+            cells[name] = ""
+        elif pending.kind == "grid" and value == "同左" and at > 0:
+            cells[name] = cells[order[at - 1]]
+        elif pending.kind == "grid" and value == "同上" and above is not None:
+            cells[name] = above.get(name, "")
+    return cells
+
+
 def to_appendix_rows(reader: Reader) -> list[AppendixRow]:
-    rows, column_section, last_context = [], None, None
+    rows, column_section, last_context, above = [], None, None, None
     for pending in kept_rows(reader):
-        cells, ctx = pending.row.cells, pending.context
+        cells, ctx = resolved_cells(pending, above), pending.context
+        above = cells
         if ctx != last_context:
             column_section, last_context = None, ctx
         section_no, section_title = ctx.section_no, ctx.section_title

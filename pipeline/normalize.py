@@ -50,6 +50,8 @@ BORDER = regex.compile(r"(?<!\\)[|｜│┃]")
 MARKDOWN_HEADING = regex.compile(r"^\s*#{1,6}\s+")
 MARKDOWN_STRONG = regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 PAGE_FOOTER = regex.compile(r"^(?:-\s*\d{1,3}\s*-|\d{1,3}\s*/\s*\d{1,3}|[Pp]\.?\s*\d{1,3}|\(\s*\d{1,3}\s*\))$")
+# A label alone on its line, naming the value below it: 【取組の内容】, 乙の役割分担.
+KEY_LABEL = regex.compile(r"^【[^【】]{1,12}】$|^[^\s。、]{0,10}(?:の役割(?:分担)?|取組(?:の)?内容)$")
 ITEM_MARKER = regex.compile(r"^(?:\(?[0-9a-zア-ン]{1,2}\)|[0-9a-zア-ン]{1,2}[\s.])")
 KANJI = regex.compile(r"\p{Han}")
 BARE_NUMBER = regex.compile(r"^\d{1,3}$")
@@ -61,7 +63,9 @@ def normalize(source: Source) -> list[Line]:
     lines: list[Line] = []
     blank = False
     scanned = {page.page for page in source.pages if page.method in SCANNED_METHODS}
-    texts, through = cells_of_space_aligned_tables([raw.text for raw in source.lines])
+    texts, ruled = cells_of_ruled_rows([raw.text for raw in source.lines])
+    texts, through = cells_of_space_aligned_tables(texts)
+    through |= ruled
     last_line = {id(source.lines[i]): source.lines[end].line_no for i, end in through.items()}
     for raw, text in reading_order(source.lines, texts):
         text = clean_line(text)
@@ -128,6 +132,81 @@ def squeezed(text: str) -> str:
     return SPACE_IN_NUMBER.sub("", text)
 
 
+# -- tables drawn with borders whose rows are ruled off from each other --
+# A rule drawn across the table: +----+----+, ├────┼────┤, |---|---|, also
+# one under a spanning header cell only (│    │    ├────┬────┤).
+BORDER_RULE = regex.compile(r"^\s*[+|｜\p{Block=Box_Drawing}][\s\-=_~.:|+｜\p{Block=Box_Drawing}]{2,}$")
+CELL_FINISHED = regex.compile(r"[。)」]$")
+
+
+def starts_with_border(text: str) -> bool:
+    first = text.lstrip()[:1]
+    return first in ("+", "|", "｜") or "\u2500" <= first <= "\u257f"
+
+
+def cells_of_ruled_rows(texts: list[str]) -> tuple[list[str], dict[int, int]]:
+    """A table drawn with borders (│ a │ b │, | a | b |) whose rows are ruled
+    off from each other (├──┼──┤, +---+---+) shows a row's wrapped cells as
+    lines in a run between two rules: such a run is one row, its lines'
+    cells joined column by column. Only where the rules part two or more
+    body rows: a table ruled under its header alone has one row a line.
+    Returns the lines (merged rows as TAB cells) and each merged row's last line."""
+    if not any(BORDER_RULE.match(text) for text in texts if starts_with_border(text)):
+        return texts, {}
+    out, through = list(texts), {}
+    for block in drawn_tables(texts):
+        runs = runs_of([i for i in block if not BORDER_RULE.match(texts[i])])
+        if len(runs) < 3:  # a header and one body: the rules may set off only the header
+            continue
+        for run in runs:
+            cells = [borders_to_cells(texts[i]).split(CELL_SEP) for i in run]
+            ruled = is_row_rule(texts, run[0] - 1) and is_row_rule(texts, run[-1] + 1)
+            if len(run) < 2 or not ruled or not continues_cells(cells):
+                continue
+            width = max(map(len, cells))
+            out[run[0]] = CELL_SEP.join(join_wrapped([row[c] if c < len(row) else "" for row in cells])
+                                        for c in range(width))
+            for i in run[1:]:
+                out[i] = ""
+            through[run[0]] = run[-1]
+    return out, through
+
+
+def is_row_rule(texts: list[str], i: int) -> bool:
+    """A rule between rows; not Markdown's |---|---| under its header, whose
+    rows follow one a line."""
+    return 0 <= i < len(texts) and bool(BORDER_RULE.match(texts[i])) and not texts[i].lstrip().startswith(("|", "｜"))
+
+
+def drawn_tables(texts: list[str]) -> list[list[int]]:
+    """Indexes of the lines of each drawn table: bordered rows and rules in a run."""
+    tables: list[list[int]] = []
+    for i, text in enumerate(texts):
+        if not (starts_with_border(text) and (BORDER_RULE.match(text) or BORDERED_ROW.match(text))):
+            continue
+        if tables and tables[-1][-1] == i - 1:
+            tables[-1].append(i)
+        else:
+            tables.append([i])
+    return tables
+
+
+def continues_cells(rows: list[list[str]]) -> bool:
+    """The lines of a run are one wrapped row, not rows of their own (a table
+    ruling off groups of rows): a later line leaves its first cell empty, or
+    leaves empty a cell the line above fills (only the measure wrapped), or
+    the line above breaks off a cell mid-sentence (a finished row's cells end
+    with 。)."""
+    for above, line in zip(rows, rows[1:]):
+        if not line[0].strip():
+            return True
+        for k, cell in enumerate(above[1:], 1):
+            below = line[k].strip() if k < len(line) else ""
+            if cell.strip() and (not below or not CELL_FINISHED.search(cell.strip())):
+                return True
+    return False
+
+
 # -- tables laid out with spaces (pdftotext -layout, text copied from a PDF) --
 # A gap between cells: two or more blanks (one full-width space separates words: ア　産業振興).
 GAP = regex.compile(r"[ \u3000]{2,}")
@@ -152,16 +231,20 @@ def cells_of_space_aligned_tables(texts: list[str]) -> tuple[list[str], dict[int
     width = display_width
     plain_run = 0
     rows: list[int] = []  # lines made into cells, headers excluded
+    header_at = -1
     for i, text in enumerate(texts):
-        if "\t" in text or TABLE_BREAK.match(text):
-            columns = None
+        if "\t" in text or TABLE_BREAK.match(text) or starts_with_border(text):
+            columns = None  # cells already drawn: borders tell them apart better than positions
             continue
         header = header_columns_at(text)
         if header:
             width = column_measure(text, texts[i + 1:i + 1 + MEASURE_LINES])
             columns = header if width is display_width else header_columns_at(text, width)
-            plain_run = 0
+            plain_run, header_at = 0, i
             out[i] = "\t".join(piece for _, piece in pieces_of(text))
+        elif columns and i == header_at + 1 and sub_header_columns(text, columns, width):
+            columns = sub_header_columns(text, columns, width)
+            out[i] = cells_under(text, columns, width)
         # a footer printed across the table (- 3 -) stays a line of its own, to be dropped
         elif columns and text.strip() and not is_page_furniture(text):
             if GAP.search(text.strip()) or leading_width(text) >= 2:
@@ -171,6 +254,23 @@ def cells_of_space_aligned_tables(texts: list[str]) -> tuple[list[str], dict[int
                 plain_run += 1
                 columns = None if plain_run >= 2 else columns
     return merge_spaced_rows(texts, out, rows)
+
+
+SUB_HEADER_CELL = 8  # characters: a column name (甲, 乙の役割, 鹿児島市), not a cell of text
+
+
+def sub_header_columns(text: str, columns: list[int], width) -> list[int] | None:
+    """A header over two lines (役割分担 spanning 甲 and 乙 printed under it):
+    a line right under the header whose pieces are all short names, none of
+    them under the first column, splits the column it stands under. Returns
+    the columns: the header's left of it, the sub-header's, the header's right of it."""
+    pieces = pieces_of(text, width=width)
+    if len(pieces) < 2 or len(columns) < 2 or pieces[0][0] < columns[1] - 1:
+        return None
+    if any(len(piece) > SUB_HEADER_CELL or regex.search(r"[、。]", piece) for _, piece in pieces):
+        return None
+    first, last = pieces[0][0], pieces[-1][0]
+    return [c for c in columns if c < first - 1] + [start for start, _ in pieces] + [c for c in columns if c > last]
 
 
 def merge_spaced_rows(texts: list[str], out: list[str], rows: list[int]) -> tuple[list[str], dict[int, int]]:
@@ -380,10 +480,12 @@ def drop_page_numbers(lines: list[Line]) -> list[Line]:
 def drop_running_headers(lines: list[Line]) -> list[Line]:
     """A non-table line that recurs three or more times is a running header
     or footer (a slide or page title); keep only its first occurrence.
-    Short lines recur for other reasons (甲の役割 under every measure)."""
+    Short lines recur for other reasons (甲の役割 under every measure), and
+    so do key labels standing over their value (【取組の内容】 / 【甲の役割】,
+    as the ministry's model 定住自立圏形成協定 prints each measure)."""
     counts = Counter(ln.text.strip() for ln in lines if not ln.is_row)
     repeated = {text for text, n in counts.items()
-                if n >= 3 and len(text) >= 6 and not ITEM_MARKER.match(text)}
+                if n >= 3 and len(text) >= 6 and not ITEM_MARKER.match(text) and not KEY_LABEL.match(text)}
     seen: set[str] = set()
     kept = []
     for ln in lines:

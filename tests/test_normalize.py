@@ -204,3 +204,48 @@ def test_a_table_printed_by_pdftotext_gives_one_row_per_ruled_row_with_its_wrapp
         (5, "ア 産業振興\t企業誘致を進め、雇用を創出する。\t誘致活動を行う。\t情報を提供する。", 6),
         (8, "イ 観光振興\t観光客を誘致する。\t宣伝を行う。\t協力する。", 8),
     ]
+
+
+def test_key_labels_standing_over_their_values_are_not_running_headers():
+    # the ministry's model 定住自立圏形成協定 prints 【取組の内容】 over each measure's text
+    lines = normalize(source("【取組の内容】", "一", "【取組の内容】", "二", "【取組の内容】", "三",
+                             "連携市町の役割", "四", "連携市町の役割", "五", "連携市町の役割"))
+    assert texts(lines).count("【取組の内容】") == 3
+    assert texts(lines).count("連携市町の役割") == 3
+
+
+def test_a_box_drawn_row_ruled_off_from_the_next_is_one_row_of_joined_cells():
+    lines = normalize(source(
+        "┌────┬────┐",
+        "│ 連携施策 │ 取組内容 │",
+        "├────┼────┤",
+        "│ ア 農林水産物の │ 販路拡大に取り組む。 │",
+        "│ ブランド化 │  │",
+        "├────┼────┤",
+        "│ イ 創業 │ 創業を支援する。 │",
+        "└────┴────┘",
+    ))
+    assert [(ln.no, ln.text) for ln in lines] == [
+        (2, "連携施策\t取組内容"), (4, "ア 農林水産物のブランド化\t販路拡大に取り組む。"), (7, "イ 創業\t創業を支援する。")]
+    assert lines[1].through == 5
+
+
+def test_a_table_ruled_under_its_header_only_keeps_a_row_a_line():
+    lines = normalize(source(
+        "+------+------+",
+        "| 施策 | 内容 |",
+        "+------+------+",
+        "| ア 観光 | 観光を振興する。 |",
+        "| イ 産業 | 産業を振興する。 |",
+        "+------+------+",
+    ))
+    assert texts(lines) == ["施策\t内容", "ア 観光\t観光を振興する。", "イ 産業\t産業を振興する。"]
+
+
+def test_the_second_line_of_a_space_aligned_header_splits_the_column_it_stands_under():
+    lines = normalize(source(
+        "連携する取組        取組の内容              役割分担",
+        "                                            甲                  乙",
+        "ア 観光             観光を振興する。        宣伝する。          協力する。",
+    ))
+    assert texts(lines) == ["連携する取組\t取組の内容\t役割分担", "\t\t甲\t乙", "ア 観光\t観光を振興する。\t宣伝する。\t協力する。"]

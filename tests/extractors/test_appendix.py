@@ -824,3 +824,179 @@ def test_an_overview_table_kept_as_cells_gives_a_row_per_line():
     assert doc.doc_type == "overview"
     assert [(r.measure, r.content, r.role_a) for r in doc.appendix] == [
         ("産業振興", "中小企業の経営力強化に取り組む。", ""), ("観光振興", "周遊ルートを整備し、誘客を図る。", "")]
+
+
+# -- layouts probed by corpus documents 16-19 ---------------------------------
+def test_ministry_model_keys_standing_over_their_values_under_every_measure():
+    # 【取組の内容】 / 【甲の役割】 recur under each measure: key labels, not running headers
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    1 生活機能の強化に係る政策分野
+    (1) 医療
+    ア 救急医療体制の確保
+    【取組の内容】
+    休日夜間診療所の運営を維持する。
+    【甲の役割】
+    診療所を運営する。
+    【乙の役割】
+    経費の一部を負担する。
+    イ 在宅医療の推進
+    【取組の内容】
+    在宅医療の体制を構築する。
+    【甲の役割】
+    拠点を設置する。
+    【乙の役割】
+    拠点と連携する。
+    (2) 福祉
+    ア 子育て支援
+    【取組の内容】
+    保育所を相互に利用する。
+    【甲の役割】
+    利用を調整する。
+    【乙の役割】
+    住民に周知する。
+    """)
+    assert [brief(r) for r in rows] == [
+        (1, 1, "ア", "救急医療体制の確保", "休日夜間診療所の運営を維持する。", "診療所を運営する。", "経費の一部を負担する。"),
+        (1, 1, "イ", "在宅医療の推進", "在宅医療の体制を構築する。", "拠点を設置する。", "拠点と連携する。"),
+        (1, 2, "ア", "子育て支援", "保育所を相互に利用する。", "利用を調整する。", "住民に周知する。"),
+    ]
+
+
+def test_a_value_listing_bullet_items_keeps_every_item():
+    rows, _ = rows_of("""
+    別表
+    ア 在宅医療の推進
+    【取組の内容】
+    ・ 在宅医療の体制を構築する。
+    ・ 情報共有に参加する。
+    【甲の役割】 拠点を設置する。
+    【乙の役割】 拠点と連携する。
+    ・ 乙の後の測定
+    【取組の内容】 測定する。
+    """)
+    assert [(r.measure, r.content.replace(" ", ""), r.role_b) for r in rows] == [
+        ("在宅医療の推進", "・在宅医療の体制を構築する。・情報共有に参加する。", "拠点と連携する。"),
+        ("・ 乙の後の測定", "測定する。", ""),  # a role that opens no list is not continued by a bullet line
+    ]
+
+
+def test_a_key_naming_both_parties_gives_each_the_value():
+    rows, _ = rows_of("""
+    別表
+    ア 病児保育の広域利用
+    【取組の内容】 病児保育を相互に利用する。
+    【甲及び乙の役割】
+    相互利用の調整を行う。
+    イ 図書館の相互利用
+    取組内容: 図書館を相互に利用する。
+    甲・乙の役割: 住民に周知する。
+    """)
+    assert [(r.measure, r.role_a, r.role_b) for r in rows] == [
+        ("病児保育の広域利用", "相互利用の調整を行う。", "相互利用の調整を行う。"),
+        ("図書館の相互利用", "住民に周知する。", "住民に周知する。"),
+    ]
+
+
+def test_box_drawn_grid_whose_rows_are_ruled_off_gives_one_row_per_ruled_row():
+    # the measure wraps while the other cells finish on the first line
+    rows, _ = rows_of("""
+    別表
+    +------------------+----------------------+------------------+------------------+
+    | 連携施策         | 取組内容             | 甲の役割         | 乙の役割         |
+    +==================+======================+==================+==================+
+    | (a) 農林水産物の | 販路拡大に取り組む。 | 商談会を開く。   | 出展者を募る。   |
+    | ブランド化       |                      |                  |                  |
+    +------------------+----------------------+------------------+------------------+
+    | (b) 創業支援     | 創業を支援する。     | 窓口を設ける。   | 周知する。       |
+    +------------------+----------------------+------------------+------------------+
+    """)
+    assert [brief(r) for r in rows] == [
+        (None, None, "a", "農林水産物のブランド化", "販路拡大に取り組む。", "商談会を開く。", "出展者を募る。"),
+        (None, None, "b", "創業支援", "創業を支援する。", "窓口を設ける。", "周知する。"),
+    ]
+
+
+def test_box_drawn_grid_with_a_two_line_header_and_numbered_labels():
+    # cells are told apart by the borders, not by where the (misaligned) text stands
+    rows, _ = rows_of("""
+    別表第1 圏域全体の経済成長のけん引(第1条関係)
+    ┌──────┬──────────┬───────────────┐
+    │連携する取組│取組の内容          │役割分担                      │
+    │            │                    ├───────┬───────┤
+    │            │                    │甲            │乙            │
+    ├──────┼──────────┼───────┼───────┤
+    │1-1 産業    │中小企業の販路開拓を│支援制度を運用│甲と連携し、周│
+    │の振興      │支援する。          │する。        │知する。      │
+    ├──────┼──────────┼───────┼───────┤
+    │1-2 観光の振興│周遊ルートを設定する。│情報を発信する。│同左│
+    └──────┴──────────┴───────┴───────┘
+    別表第2 高次の都市機能の集積・強化(第1条関係)
+    ┌──────┬──────────┬───────┬───────┐
+    │連携する取組│取組の内容│甲の役割│乙の役割│
+    ├──────┼──────────┼───────┼───────┤
+    │2-1 医療│救命救急センターを支援する。│センターを支援する。│－│
+    └──────┴──────────┴───────┴───────┘
+    """)
+    assert [brief(r) for r in rows] == [
+        (1, None, "1-1", "産業の振興", "中小企業の販路開拓を支援する。", "支援制度を運用する。", "甲と連携し、周知する。"),
+        (1, None, "1-2", "観光の振興", "周遊ルートを設定する。", "情報を発信する。", "情報を発信する。"),
+        (2, None, "2-1", "医療", "救命救急センターを支援する。", "センターを支援する。", ""),
+    ]
+    assert rows[0].section_title == "圏域全体の経済成長のけん引"  # (第1条関係) after the title is no part of it
+
+
+def test_placeholder_cells_same_as_left_same_as_above_and_dashes():
+    rows, _ = rows_of("""
+    別表
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    ア 観光\t観光を振興する。\t宣伝する。\t同左
+    イ 物産\t物産展を開く。\t開催する。\t同上
+    ウ 医療\t医療を確保する。\t病院を運営する。\t―
+    """)
+    assert [(r.role_a, r.role_b) for r in rows] == [
+        ("宣伝する。", "宣伝する。"), ("開催する。", "宣伝する。"), ("病院を運営する。", "")]
+
+
+def test_a_row_after_a_section_heading_never_continues_the_row_above_it():
+    rows, _ = rows_of("""
+    別表
+    第1 経済成長
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    産業振興\t企業を誘致する。\t誘致する。\t協力する。
+    観光\t観光を振興する。\t宣伝する。\t同左
+    第2 都市機能
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    医療\t医療を確保する。\t運営する。\t協力する。
+    """)
+    assert [(r.section_no, r.measure) for r in rows] == [(1, "産業振興"), (1, "観光"), (2, "医療")]
+
+
+def test_sections_numbered_in_lower_case_roman_from_i():
+    rows, _ = rows_of("""
+    別表
+    I 経済成長
+    i 産業振興
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    (a) 創業支援\t創業を支援する。\t窓口を設ける。\t周知する。
+    ii 観光
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    (a) 観光振興\t観光を振興する。\t宣伝する。\t協力する。
+    """)
+    assert [(r.section_no, r.subsection_no, r.subsection_title, r.label) for r in rows] == [
+        (1, 1, "産業振興", "a"), (1, 2, "観光", "a")]
+
+
+def test_space_aligned_grid_with_a_two_line_header():
+    # pdftotext -layout of a header whose 役割分担 cell spans 甲 and 乙
+    rows, _ = rows_of("""
+    別表
+    連携する取組        取組の内容                    役割分担
+                                                      甲                        乙
+    a. 企業誘致         企業誘致活動を行う。          中心的な役割を担う。      甲と連携する。
+    b. 物産展           物産展を開催する。            物産展を企画する。        出展を促す。
+    """)
+    assert [brief(r) for r in rows] == [
+        (None, None, "a", "企業誘致", "企業誘致活動を行う。", "中心的な役割を担う。", "甲と連携する。"),
+        (None, None, "b", "物産展", "物産展を開催する。", "物産展を企画する。", "出展を促す。"),
+    ]
