@@ -32,6 +32,10 @@ CAPTION_LINE = regex.compile(r"^\(([^()]{1,40})\)$|^【([^【】]{1,40})】$")  
 # A caption one of whose brackets OCR lost ((定期的な協議): a caption only
 # where the next line opens an article.
 OPEN_CAPTION_LINE = regex.compile(r"^\(([^()。]{1,40})$|^([^()。]{1,40})\)$")
+# A caption printed without brackets on the line above its article (目的 /
+# 第一条 この協約は…), as some agreements and copies that lost the brackets
+# print it: a few words, without punctuation, digits or spaces.
+BARE_CAPTION_LINE = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}ー・]{2,25}$")
 # 別表, and 別紙 / 別記 as some agreements call it
 APPENDIX_WORDS = ("別表", "別紙", "別記")
 # ... also when OCR lost the parenthesis before 第N条関係: 別表第3条関係)
@@ -220,7 +224,8 @@ def segment_front(lines: list[Line]) -> list[Segment]:
     rest = list(rest) + (lines[preamble_at:] if preamble_at is not None else [])
     trailing_captions = []
     while rest and (CAPTION_LINE.match(rest[-1].text)
-                    or not trailing_captions and OPEN_CAPTION_LINE.match(rest[-1].text)):
+                    or not trailing_captions and OPEN_CAPTION_LINE.match(rest[-1].text)
+                    or not trailing_captions and len(rest) > 1 and is_bare_caption(rest[-1], rest[-2])):
         trailing_captions.insert(0, rest.pop())
     if rest:
         segments.append(Segment(Kind.PREAMBLE, tuple(rest)))
@@ -284,13 +289,29 @@ def is_bare_article_head(text: str) -> bool:
 def is_caption_before_article(lines: list[Line], i: int) -> bool:
     if i + 1 >= len(lines) or not ARTICLE_LINE.match(lines[i + 1].text):
         return False
-    return bool(CAPTION_LINE.match(lines[i].text) or OPEN_CAPTION_LINE.match(lines[i].text))
+    return bool(CAPTION_LINE.match(lines[i].text) or OPEN_CAPTION_LINE.match(lines[i].text)
+                or i > 0 and is_bare_caption(lines[i], lines[i - 1]))
+
+
+def is_bare_caption(line: Line, previous: Line) -> bool:
+    """A caption without brackets (its article below is checked by the
+    caller): it follows a finished sentence or the last item of the article
+    before, so the tail of a title or a cover line over an agreement without
+    preamble (例規集: title, then 第1条) is none. 附則 heads the
+    supplementary provisions, 別表 a table."""
+    return (not line.is_row and bool(BARE_CAPTION_LINE.match(line.text))
+            and not SUPPLEMENTARY_HEADING.match(line.text) and not APPENDIX_START.match(line.text)
+            and not TOC_HEADING.match(line.text)
+            and (previous.text.endswith("。") or bool(ITEM_LINE.match(previous.text))))
 
 
 def caption_text(text: str) -> str:
-    """目的 from (目的), and from (目的 or 目的) as OCR may leave it."""
+    """目的 from (目的), and from (目的 or 目的) as OCR may leave it, or
+    from 目的 printed without brackets."""
     match = CAPTION_LINE.match(text) or OPEN_CAPTION_LINE.match(text)
-    return next((g for g in match.groups() if g), "").strip() if match else ""
+    if match:
+        return next((g for g in match.groups() if g), "").strip()
+    return text.strip() if BARE_CAPTION_LINE.match(text) else ""
 
 
 def starts_paragraph_or_item(text: str) -> bool:
