@@ -389,7 +389,9 @@ def next_role(role: str) -> str:
 
 HEAD_TITLE = regex.compile(r"(?:市|町|村|区)長|知事")
 ADDRESS_HINT = regex.compile(r"\d+番|番地|丁目|\d+号|[一二三四五六七八九十]+番")
-SIGNER_TITLE = regex.compile(r"(?:長|知事)\s*\S")
+# A title closing its line (…市長, 長与町長, …職務執行者 副町長) has the
+# person under it. Not "長 and something after it": 長崎市長 has that too.
+TITLE_ENDS_LINE = regex.compile(r"(?:長|知事|管理者|職務代理者|職務執行者)\s*$")
 ADDRESS_LABEL = regex.compile(r"^(?:住\s*所|所\s*在\s*地)")
 PLACE_ONLY = regex.compile(r"^[^\s\d]{1,12}?(?:都|道|府|県|市|町|村|区)$")
 
@@ -410,7 +412,7 @@ def block_starts_without_roles(lines: list[Line]) -> list[int]:
             expecting_new = False
         if HEAD_TITLE.search(text):
             expecting_new = True
-            name_may_follow = not SIGNER_TITLE.search(text)
+            name_may_follow = bool(TITLE_ENDS_LINE.search(text))
     return [s for s in starts if any(HEAD_TITLE.search(ln.text) for ln in lines[s:s + 4])]
 
 
