@@ -196,7 +196,7 @@ def segment_body(lines: list[Line]) -> list[Segment]:
 
 def segment_front(lines: list[Line]) -> list[Segment]:
     """Cover, title and preamble: the lines before the first article."""
-    preamble_at = next((i for i, ln in enumerate(lines) if PREAMBLE_MARKS.search(ln.text)), None)
+    preamble_at = find_preamble(lines)
     if preamble_at is not None:
         while preamble_at > 0 and is_wrapped_from(lines[preamble_at - 1], lines[preamble_at]):
             preamble_at -= 1
@@ -231,6 +231,32 @@ def segment_front(lines: list[Line]) -> list[Segment]:
         segments.append(Segment(Kind.PREAMBLE, tuple(rest)))
     segments.extend(Segment(Kind.CAPTION, (ln,)) for ln in trailing_captions)
     return segments
+
+
+# 長崎市告示第12号 / …連携協約を締結したので、…次のとおり告示する。 / date /
+# 長崎市長 …: a gazette notice publishing the agreement (地方自治法第252条の2
+# 第2項) is printed above its title. Its sentence announces, never concludes.
+NOTICE_SENTENCE_END = regex.compile(r"(?:告示|公告|公示|公表)する。$")
+SENTENCE_REACH = 4  # lines a wrapped sentence may run over
+
+
+def find_preamble(lines: list[Line]) -> int | None:
+    """The first line with a preamble's mark (以下「甲」という, 次のとおり,
+    締結する) whose sentence is no notice (…次のとおり告示する。)."""
+    for i, line in enumerate(lines):
+        if PREAMBLE_MARKS.search(line.text) and not NOTICE_SENTENCE_END.search(sentence_from(lines, i)):
+            return i
+    return None
+
+
+def sentence_from(lines: list[Line], i: int) -> str:
+    """The text from line i to the first line that ends a sentence."""
+    parts = []
+    for line in lines[i:i + SENTENCE_REACH]:
+        parts.append(line.text)
+        if line.text.endswith("。"):
+            break
+    return "".join(parts)
 
 
 def segment_articles_and_after(lines: list[Line]) -> list[Segment]:
@@ -420,7 +446,7 @@ def segment_without_articles(lines: list[Line]) -> list[Segment]:
     """An agreement without 第N条 (one amending another: 別表中「…」を「…」に
     改める) has a preamble and a closing like any other; overviews and other
     documents have a title, free text and perhaps a table of measures."""
-    preamble_at = next((i for i, ln in enumerate(lines) if PREAMBLE_MARKS.search(ln.text)), None)
+    preamble_at = find_preamble(lines)
     closing_at = None if preamble_at is None else next(
         (i for i in range(preamble_at + 1, len(lines)) if is_closing_start(lines[i].text)), None)
     if closing_at is not None:
@@ -476,11 +502,19 @@ CHAPTER_LINE = regex.compile(r"^第\s*[0-9一二三四五六七八九十]+\s*[�
 TITLE_BREAK = regex.compile(r"(?:の|における|に係る|に関する|及び|並びに|と|、)$")
 
 
+# …連携中枢都市圏 / 形成に係る連携協約: a title's second part may open with
+# what no title opens with, a particle or the 形成 of the area named above.
+TITLE_CONTINUATION = regex.compile(r"^(?:の|に(?:係る|関する|おける|ついて)|における|及び|並びに|形成)")
+
+
 def is_title_start(previous: Line, line: Line) -> bool:
     """A title wrapped over two lines: the first part ends mid-phrase
-    (…連携中枢都市圏の / 形成に係る連携協約)."""
+    (…連携中枢都市圏の / 形成に係る連携協約), or the second part opens
+    mid-phrase (…連携中枢都市圏 / 形成に係る連携協約)."""
     return not line.blank_before and not previous.is_row and len(previous.text) <= 60 \
-        and bool(TITLE_BREAK.search(previous.text))
+        and (bool(TITLE_BREAK.search(previous.text)) or is_heading_like(previous)
+             and bool(TITLE_CONTINUATION.match(line.text)) and not ENACTMENT_LINE.match(previous.text)
+             and not ERA_DATE_LINE.match(previous.text))
 
 
 def is_wrapped_from(previous: Line, line: Line) -> bool:
