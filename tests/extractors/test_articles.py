@@ -135,3 +135,24 @@ def test_a_title_over_the_first_article_is_no_caption():
         第1条 この協約は、圏域を形成することを目的とする。
     """))
     assert [(a.article_no, a.caption) for a in articles] == [("1", "")]
+
+
+def test_captions_in_corner_brackets_above_or_beside_the_article_number():
+    articles = extract_articles(segments_of("""
+        松山市と砥部町との連携協約
+        松山市(以下「甲」という。)と砥部町(以下「乙」という。)は、次のとおり連携協約を締結する。
+        「目的」
+        第1条 この協約は、圏域の形成を目的とする。
+        第2条「協議」 甲及び乙は、協議する。
+    """))
+    assert [(a.article_no, a.caption, a.text) for a in articles] == [
+        ("1", "目的", "この協約は、圏域の形成を目的とする。"), ("2", "協議", "甲及び乙は、協議する。")]
+
+
+def test_a_body_opening_with_a_defined_term_in_corner_brackets_has_no_caption():
+    articles = extract_articles(segments_of("""
+        松山市と砥部町との連携協約
+        松山市(以下「甲」という。)と砥部町(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 「連携市町村」とは、乙をいう。
+    """))
+    assert [(a.caption, a.text) for a in articles] == [("", "「連携市町村」とは、乙をいう。")]
