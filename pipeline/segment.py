@@ -152,7 +152,9 @@ def find_appendix_start(lines: list[Line]) -> int:
     return len(lines)
 
 
-SUPPLEMENTARY_HEADING = regex.compile(r"^附\s*則$")
+# 附則, 附則(抄), 附則(令和2年3月31日一部変更): the supplementary provisions,
+# whose own 第1条, 第2条 … are no articles of the agreement.
+SUPPLEMENTARY_HEADING = regex.compile(r"^附\s*則(?:\s*\([^()]*\))?$")
 
 
 def find_appendix_end(lines: list[Line], start: int) -> int:
@@ -287,8 +289,8 @@ def article_end(lines: list[Line], start: int) -> int:
     end = start + 1
     while end < len(lines):
         line, previous = lines[end], lines[end - 1]
-        if ARTICLE_LINE.match(line.text) or APPENDIX_START.match(line.text):
-            break
+        if ARTICLE_LINE.match(line.text) or APPENDIX_START.match(line.text) or SUPPLEMENTARY_HEADING.match(line.text):
+            break  # 附則 also after an item without 。 (…その他必要な事項)
         if is_caption_before_article(lines, end):
             break
         continues = not SENTENCE_END.search(previous.text) or starts_paragraph_or_item(line.text) \

@@ -156,3 +156,23 @@ def test_a_body_opening_with_a_defined_term_in_corner_brackets_has_no_caption():
         第1条 「連携市町村」とは、乙をいう。
     """))
     assert [(a.caption, a.text) for a in articles] == [("", "「連携市町村」とは、乙をいう。")]
+
+
+def test_supplementary_provisions_after_an_item_without_a_full_stop_are_no_articles():
+    articles = extract_articles(segments_of("""
+        ○倉敷市と早島町との連携協約
+        倉敷市(以下「甲」という。)と早島町(以下「乙」という。)は、次のとおり連携協約を締結する。
+        (目的)
+        第1条 この協約は、圏域の形成を目的とする。
+        (協議)
+        第2条 甲及び乙は、次に掲げる事項について協議する。
+        (1) 取組の進捗に関すること。
+        (2) その他必要な事項
+        附 則(抄)
+        (施行期日)
+        第1条 この協約は、令和2年4月1日から施行する。
+        (経過措置)
+        第2条 この協約の施行前に行った取組は、この協約に基づく取組とみなす。
+    """))
+    assert [a.article_no for a in articles] == ["1", "2"]
+    assert articles[1].text.endswith("(2) その他必要な事項")
