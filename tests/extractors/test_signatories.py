@@ -307,3 +307,18 @@ def test_an_address_whose_municipality_starts_with_cho_is_no_head_title():
     assert [fields(s) for s in sigs] == [
         ("甲", "長崎市", "長崎県長崎市魚の町4番1号", "長崎市長", "田中 健一"),
         ("乙", "長与町", "長崎県西彼杵郡長与町嬉里郷659番地1", "長与町長", "吉田 浩")]
+
+
+def test_an_acting_heads_office_on_the_line_below_is_no_second_block():
+    for marks in (("甲 ", "乙 "), ("", "")):
+        segs = segments_of(UNMARKED_HEAD + f"""
+            {marks[0]}広島県三原市港町三丁目5番1号
+            三原市長 岡田 吉弘
+            {marks[1]}広島県尾道市久保一丁目15番1号
+            尾道市長職務代理者
+            尾道市副市長 檀上 正樹 印
+        """)
+        sigs = extract_signatories(segs, extract_parties(segs))
+        assert [(s.role, s.municipality, s.title, s.name) for s in sigs] == [
+            ("甲", "三原市", "三原市長", "岡田 吉弘"),
+            ("乙", "尾道市", "尾道市長職務代理者 尾道市副市長", "檀上 正樹")], marks
