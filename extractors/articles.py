@@ -12,7 +12,9 @@ from pipeline.model import Article, Kind, Line, Segment, Span
 from pipeline.numerals import parse_article_number
 from pipeline.segment import ARTICLE_LINE, ITEM_LINE, PARAGRAPH_NUMBER, SENTENCE_END, caption_text
 
-INLINE_CAPTION = regex.compile(r"^\(([^()]{1,40})\)\s*|^【([^【】]{1,40})】\s*")
+# 第1条(目的) / 【目的】 / 「目的」 この協約は…; not a body opening with a
+# defined term (第2条 「連携市町村」とは、…): a particle follows that.
+INLINE_CAPTION = regex.compile(r"^\(([^()]{1,40})\)\s*|^【([^【】]{1,40})】\s*|^「([^「」]{1,40})」(?![とはをのにがもで、])\s*")
 
 
 def extract_articles(segments: list[Segment]) -> list[Article]:
@@ -36,7 +38,7 @@ def segment_to_article(seg: Segment, caption: str) -> Article:
     body_first = Line(first.no, first.text[label.end():].strip(), first.page)
     inline_caption = INLINE_CAPTION.match(body_first.text)
     if inline_caption and not caption:  # 第1条(目的) この協約は、…
-        caption = inline_caption.group(1) or inline_caption.group(2)
+        caption = next(group for group in inline_caption.groups() if group)
         body_first = Line(first.no, body_first.text[inline_caption.end():], first.page)
     body = [body_first, *seg.lines[1:]] if body_first.text else list(seg.lines[1:])
     paragraphs = lines_to_paragraphs(body)

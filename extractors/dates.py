@@ -13,7 +13,7 @@ import unicodedata
 import regex
 
 from pipeline.model import DateValue, Kind, Segment
-from pipeline.numerals import ALSO_ERA, ALSO_WESTERN, ERA_NAMES, NUMBER, kanji_to_int
+from pipeline.numerals import ALSO_ERA, ALSO_WESTERN, ERA_NAMES, NUMBER, WEEKDAY, kanji_to_int
 
 # First year of each era (元年) and its first day.
 ERAS = {"明治": dt.date(1868, 1, 25), "大正": dt.date(1912, 7, 30), "昭和": dt.date(1926, 12, 25),
@@ -33,6 +33,8 @@ SLASHED_DATE = regex.compile(r"(?<![0-9./A-Za-z])(?P<year>(?:18|19|20)\d{2})\s*[
                              r"\s*[/.]\s*(?P<day>\d{1,2})(?![0-9./])")
 # What every date above holds (before NFKC too: 年, or digits with . or /, full-width or not).
 DATE_HINT = regex.compile(r"年|\d\s*[./．／]")
+# What may follow a date alone on its line: its weekday, 令和3年4月1日(木).
+ONLY_WEEKDAY = regex.compile(rf"{WEEKDAY}?\s*")
 # Where a signing date stands, most telling first (a cover date is the last resort).
 SIGNING_KINDS = (Kind.DATE, Kind.SIGNATORY, Kind.CLOSING, Kind.COVER)
 
@@ -88,10 +90,16 @@ def extract_dates(segments: list[Segment]) -> list[DateValue]:
         for line in seg.lines:
             for date, raw in find_dates(line.text):
                 kind = "referenced"
-                if not signed_taken and seg.kind in SIGNING_KINDS and raw.strip() == line.text.strip():
+                if not signed_taken and seg.kind in SIGNING_KINDS and stands_alone(raw, line.text):
                     kind, signed_taken = "signed", True
                 values.append(DateValue(iso=date, raw=raw, kind=kind, line_no=line.no))
     return sorted(values, key=lambda v: (v.line_no, v.raw))
+
+
+def stands_alone(raw: str, line: str) -> bool:
+    """The date is all its line holds, but for its weekday."""
+    line = line.strip()
+    return line.startswith(raw.strip()) and bool(ONLY_WEEKDAY.fullmatch(line[len(raw.strip()):]))
 
 
 def signing_date(values: list[DateValue]) -> dt.date | None:

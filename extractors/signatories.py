@@ -14,7 +14,17 @@ from pipeline.japanese import tagger
 from pipeline.model import Kind, Party, Segment, Signatory
 from pipeline.segment import PLACE_ONLY, role_mark
 
-HEAD_TITLE = regex.compile(r"^(?P<prefix>.*?)(?P<title>(?P<muni>[^\s]*?(?:都|道|府|県|市|町|村|区|組合|広域連合))(?:長|知事|管理者))(?:\s*(?P<rest>.*))?$")
+# 長与町長職務代理者 長与町副町長 中村 博: one who stands in for the head
+# (職務代理者, 地方自治法第152条) or acts in a vacant office (職務執行者)
+# signs with that capacity and the office held, both part of the title.
+# The office may stand on the line below, before the name. A deputy's
+# office (副町長) is no head's title.
+OFFICE = r"[^\s]*?(?:副(?:市|町|村|区)長|副知事|部長|局長|理事)"
+ACTING = rf"(?:\s*職務(?:代理|執行)者(?:\s*{OFFICE})?)"
+ACTING_END = regex.compile(r"職務(?:代理|執行)者$")
+OFFICE_THEN_NAME = regex.compile(rf"^(?P<office>{OFFICE})(?:\s+|$)(?P<rest>.*)$")
+HEAD_TITLE = regex.compile(rf"(?P<title>(?P<muni>[^\s]*?(?<!副)(?:都|道|府|県|市|町|村|区|組合|広域連合))(?:長|知事|管理者)"
+                           rf"{ACTING}?)(?:\s*(?P<rest>.*))?$")
 ADDRESS = regex.compile(r"\d+\s*番|番地|丁目|\d+\s*号|[一二三四五六七八九十]+番|大字|字|\d+(?:-\d+)+")
 REDACTED = regex.compile(r"[●○◯■□×＊*]{2,}|〇〇|△△")
 # The seal after a name, or what a published copy prints in its place:
@@ -55,12 +65,15 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
         texts[0] = LONE_MARK.sub("", texts[0])
     address = municipality = title = name = ""
     for text in filter(None, (LABELS.sub("", t) for t in texts)):
-        head = HEAD_TITLE.match(text)
+        head = head_title(text)
         if head and not title:
             title, municipality = head["title"], municipality or head["muni"]
-            prefix_address, _ = split_address(head["prefix"])
+            prefix_address, _ = split_address(text[:head.start()])
             address = address or prefix_address
             name = name or SEAL.sub("", head["rest"] or "").strip()
+        elif not name and ACTING_END.search(title) and OFFICE_THEN_NAME.match(text):
+            office = OFFICE_THEN_NAME.match(text)  # 長与町長職務代理者 / 長与町副町長 中村 博
+            title, name = f"{title} {office['office']}", SEAL.sub("", office["rest"]).strip()
         elif ADDRESS.search(text) and not address:
             address, trailing_municipality = split_address(text)
             municipality = municipality or trailing_municipality
@@ -76,6 +89,16 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
     return Signatory(role=seg.label, municipality=municipality, address=address, title=title,
                      name=name, family_name=family, given_name=given, redacted=redacted,
                      span=seg.span, municipality_code=municipality_code(municipality, address, party))
+
+
+def head_title(text: str):
+    """The first head's title in text (…市長, with what follows it), or None.
+    長崎県長崎市魚の町…: where a municipality's name follows 県 or 市, its 長
+    opens that name (長崎市, 長野市, 長岡市), and the line is an address."""
+    for match in HEAD_TITLE.finditer(text, overlapped=True):
+        if not gazetteer().starts_with_name(text[match.end("muni"):]):
+            return match
+    return None
 
 
 def split_address(text: str) -> tuple[str, str]:

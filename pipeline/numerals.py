@@ -21,6 +21,8 @@ ERA_NAMES = r"(?:明治|大正|昭和|平成|令和)"
 # 令和2年(2020年)3月, 令和2(2020)年3月, 2020(令和2)年3月, 2020年(令和2年)3月.
 ALSO_WESTERN = r"(?:\(\s*\d{4}\s*年?\s*\)\s*)?"
 ALSO_ERA = rf"(?:\(\s*{ERA_NAMES}\s*{NUMBER}\s*年?\s*\)\s*)?"
+# The weekday a date may carry after it: 令和3年4月1日(木), …日(木曜日).
+WEEKDAY = r"(?:\s*\(\s*[月火水木金土日](?:曜日?)?\s*\))"
 
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # Katakana item labels in 五十音 order (ア, イ, ウ, …), as used for 別表 items.

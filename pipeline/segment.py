@@ -12,7 +12,7 @@ import regex
 
 from pipeline.gazetteer import gazetteer
 from pipeline.model import Kind, Line, Segment
-from pipeline.numerals import ALSO_ERA, ALSO_WESTERN, ARTICLE_NUMBER, ERA_NAMES, NUMBER
+from pipeline.numerals import ALSO_ERA, ALSO_WESTERN, ARTICLE_NUMBER, ERA_NAMES, NUMBER, WEEKDAY
 
 ROLE_CHARS = "甲乙丙丁戊己庚辛壬癸"
 # The lines a 例規集 page prints under a title: its number (協約第1号,
@@ -28,10 +28,15 @@ ENACTMENT_LINE = regex.compile(
 # starts with a paragraph number or with の規定 / に基づき.
 CITED_ARTICLE = regex.compile(rf"\s*(?:第\s*{NUMBER}\s*[項号]|の規定|に規定|に基づ|によ|を準用|中\s*「|を次のように|を削る|の次に)")
 ARTICLE_LINE = regex.compile(rf"^(?>{ARTICLE_NUMBER.pattern})(?!{CITED_ARTICLE.pattern})(?:\s+|$|(?=[^\s関及並、,]))")
-CAPTION_LINE = regex.compile(r"^\(([^()]{1,40})\)$|^【([^【】]{1,40})】$")  # (目的) or 【目的】
+# (目的), 【目的】 or 「目的」 alone on its line
+CAPTION_LINE = regex.compile(r"^\(([^()]{1,40})\)$|^【([^【】]{1,40})】$|^「([^「」]{1,40})」$")
 # A caption one of whose brackets OCR lost ((定期的な協議): a caption only
 # where the next line opens an article.
 OPEN_CAPTION_LINE = regex.compile(r"^\(([^()。]{1,40})$|^([^()。]{1,40})\)$")
+# A caption printed without brackets on the line above its article (目的 /
+# 第一条 この協約は…), as some agreements and copies that lost the brackets
+# print it: a few words, without punctuation, digits or spaces.
+BARE_CAPTION_LINE = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}ー・]{2,25}$")
 # 別表, and 別紙 / 別記 as some agreements call it
 APPENDIX_WORDS = ("別表", "別紙", "別記")
 # ... also when OCR lost the parenthesis before 第N条関係: 別表第3条関係)
@@ -43,8 +48,8 @@ OVERVIEW_WORDS = regex.compile(r"概要|資料|説明|について|ポイント"
 PREAMBLE_MARKS = regex.compile(r"以下「[^」]+」という|次のとおり|締結する|締結します")
 CLOSING_MARKS = regex.compile(r"証するため|記名押印|署名押印|各自.{0,6}保有|各\d通を保有|通を作成")
 ERA_DATE_LINE = regex.compile(
-    rf"^{ERA_NAMES}\s*{NUMBER}?\s*{ALSO_WESTERN}年\s*{ALSO_WESTERN}{NUMBER}?\s*月\s*{NUMBER}?\s*日$"
-    rf"|^\d{{4}}\s*{ALSO_ERA}年\s*{ALSO_ERA}\d+\s*月\s*\d+\s*日$")
+    rf"^{ERA_NAMES}\s*{NUMBER}?\s*{ALSO_WESTERN}年\s*{ALSO_WESTERN}{NUMBER}?\s*月\s*{NUMBER}?\s*日{WEEKDAY}?$"
+    rf"|^\d{{4}}\s*{ALSO_ERA}年\s*{ALSO_ERA}\d+\s*月\s*\d+\s*日{WEEKDAY}?$")
 # 甲 山口市…, (甲) 山口市…, 甲:…; not 甲及び乙は… (a sentence about the parties)
 ROLE_LINE = regex.compile(rf"^\(?([{ROLE_CHARS}])\)?(?:\s*[::]\s*|\s+|(?=\p{{Han}}))(?![及並とはがの{ROLE_CHARS}、])")
 # A mark and its separator alone, for a line whose place starts with a role
@@ -147,7 +152,9 @@ def find_appendix_start(lines: list[Line]) -> int:
     return len(lines)
 
 
-SUPPLEMENTARY_HEADING = regex.compile(r"^附\s*則$")
+# 附則, 附則(抄), 附則(令和2年3月31日一部変更): the supplementary provisions,
+# whose own 第1条, 第2条 … are no articles of the agreement.
+SUPPLEMENTARY_HEADING = regex.compile(r"^附\s*則(?:\s*\([^()]*\))?$")
 
 
 def find_appendix_end(lines: list[Line], start: int) -> int:
@@ -192,7 +199,7 @@ def segment_body(lines: list[Line]) -> list[Segment]:
 
 def segment_front(lines: list[Line]) -> list[Segment]:
     """Cover, title and preamble: the lines before the first article."""
-    preamble_at = next((i for i, ln in enumerate(lines) if PREAMBLE_MARKS.search(ln.text)), None)
+    preamble_at = find_preamble(lines)
     if preamble_at is not None:
         while preamble_at > 0 and is_wrapped_from(lines[preamble_at - 1], lines[preamble_at]):
             preamble_at -= 1
@@ -220,12 +227,39 @@ def segment_front(lines: list[Line]) -> list[Segment]:
     rest = list(rest) + (lines[preamble_at:] if preamble_at is not None else [])
     trailing_captions = []
     while rest and (CAPTION_LINE.match(rest[-1].text)
-                    or not trailing_captions and OPEN_CAPTION_LINE.match(rest[-1].text)):
+                    or not trailing_captions and OPEN_CAPTION_LINE.match(rest[-1].text)
+                    or not trailing_captions and len(rest) > 1 and is_bare_caption(rest[-1], rest[-2])):
         trailing_captions.insert(0, rest.pop())
     if rest:
         segments.append(Segment(Kind.PREAMBLE, tuple(rest)))
     segments.extend(Segment(Kind.CAPTION, (ln,)) for ln in trailing_captions)
     return segments
+
+
+# 長崎市告示第12号 / …連携協約を締結したので、…次のとおり告示する。 / date /
+# 長崎市長 …: a gazette notice publishing the agreement (地方自治法第252条の2
+# 第2項) is printed above its title. Its sentence announces, never concludes.
+NOTICE_SENTENCE_END = regex.compile(r"(?:告示|公告|公示|公表)する。$")
+SENTENCE_REACH = 4  # lines a wrapped sentence may run over
+
+
+def find_preamble(lines: list[Line]) -> int | None:
+    """The first line with a preamble's mark (以下「甲」という, 次のとおり,
+    締結する) whose sentence is no notice (…次のとおり告示する。)."""
+    for i, line in enumerate(lines):
+        if PREAMBLE_MARKS.search(line.text) and not NOTICE_SENTENCE_END.search(sentence_from(lines, i)):
+            return i
+    return None
+
+
+def sentence_from(lines: list[Line], i: int) -> str:
+    """The text from line i to the first line that ends a sentence."""
+    parts = []
+    for line in lines[i:i + SENTENCE_REACH]:
+        parts.append(line.text)
+        if line.text.endswith("。"):
+            break
+    return "".join(parts)
 
 
 def segment_articles_and_after(lines: list[Line]) -> list[Segment]:
@@ -255,8 +289,8 @@ def article_end(lines: list[Line], start: int) -> int:
     end = start + 1
     while end < len(lines):
         line, previous = lines[end], lines[end - 1]
-        if ARTICLE_LINE.match(line.text) or APPENDIX_START.match(line.text):
-            break
+        if ARTICLE_LINE.match(line.text) or APPENDIX_START.match(line.text) or SUPPLEMENTARY_HEADING.match(line.text):
+            break  # 附則 also after an item without 。 (…その他必要な事項)
         if is_caption_before_article(lines, end):
             break
         continues = not SENTENCE_END.search(previous.text) or starts_paragraph_or_item(line.text) \
@@ -284,13 +318,29 @@ def is_bare_article_head(text: str) -> bool:
 def is_caption_before_article(lines: list[Line], i: int) -> bool:
     if i + 1 >= len(lines) or not ARTICLE_LINE.match(lines[i + 1].text):
         return False
-    return bool(CAPTION_LINE.match(lines[i].text) or OPEN_CAPTION_LINE.match(lines[i].text))
+    return bool(CAPTION_LINE.match(lines[i].text) or OPEN_CAPTION_LINE.match(lines[i].text)
+                or i > 0 and is_bare_caption(lines[i], lines[i - 1]))
+
+
+def is_bare_caption(line: Line, previous: Line) -> bool:
+    """A caption without brackets (its article below is checked by the
+    caller): it follows a finished sentence or the last item of the article
+    before, so the tail of a title or a cover line over an agreement without
+    preamble (例規集: title, then 第1条) is none. 附則 heads the
+    supplementary provisions, 別表 a table."""
+    return (not line.is_row and bool(BARE_CAPTION_LINE.match(line.text))
+            and not SUPPLEMENTARY_HEADING.match(line.text) and not APPENDIX_START.match(line.text)
+            and not TOC_HEADING.match(line.text)
+            and (previous.text.endswith("。") or bool(ITEM_LINE.match(previous.text))))
 
 
 def caption_text(text: str) -> str:
-    """目的 from (目的), and from (目的 or 目的) as OCR may leave it."""
+    """目的 from (目的), and from (目的 or 目的) as OCR may leave it, or
+    from 目的 printed without brackets."""
     match = CAPTION_LINE.match(text) or OPEN_CAPTION_LINE.match(text)
-    return next((g for g in match.groups() if g), "").strip() if match else ""
+    if match:
+        return next((g for g in match.groups() if g), "").strip()
+    return text.strip() if BARE_CAPTION_LINE.match(text) else ""
 
 
 def starts_paragraph_or_item(text: str) -> bool:
@@ -366,9 +416,13 @@ def next_role(role: str) -> str:
     return ROLE_CHARS[at + 1] if 0 <= at < len(ROLE_CHARS) - 1 else ""
 
 
-HEAD_TITLE = regex.compile(r"(?:市|町|村|区)長|知事")
+# A head's title; a deputy's (副町長, 副知事) under an acting head's
+# (…町長職務代理者) is no second head.
+HEAD_TITLE = regex.compile(r"(?<!副)(?:(?:市|町|村|区)長|知事)")
 ADDRESS_HINT = regex.compile(r"\d+番|番地|丁目|\d+号|[一二三四五六七八九十]+番")
-SIGNER_TITLE = regex.compile(r"(?:長|知事)\s*\S")
+# A title closing its line (…市長, 長与町長, …職務執行者 副町長) has the
+# person under it. Not "長 and something after it": 長崎市長 has that too.
+TITLE_ENDS_LINE = regex.compile(r"(?:長|知事|管理者|職務代理者|職務執行者)\s*$")
 ADDRESS_LABEL = regex.compile(r"^(?:住\s*所|所\s*在\s*地)")
 PLACE_ONLY = regex.compile(r"^[^\s\d]{1,12}?(?:都|道|府|県|市|町|村|区)$")
 
@@ -389,7 +443,7 @@ def block_starts_without_roles(lines: list[Line]) -> list[int]:
             expecting_new = False
         if HEAD_TITLE.search(text):
             expecting_new = True
-            name_may_follow = not SIGNER_TITLE.search(text)
+            name_may_follow = bool(TITLE_ENDS_LINE.search(text))
     return [s for s in starts if any(HEAD_TITLE.search(ln.text) for ln in lines[s:s + 4])]
 
 
@@ -397,7 +451,7 @@ def segment_without_articles(lines: list[Line]) -> list[Segment]:
     """An agreement without 第N条 (one amending another: 別表中「…」を「…」に
     改める) has a preamble and a closing like any other; overviews and other
     documents have a title, free text and perhaps a table of measures."""
-    preamble_at = next((i for i, ln in enumerate(lines) if PREAMBLE_MARKS.search(ln.text)), None)
+    preamble_at = find_preamble(lines)
     closing_at = None if preamble_at is None else next(
         (i for i in range(preamble_at + 1, len(lines)) if is_closing_start(lines[i].text)), None)
     if closing_at is not None:
@@ -453,11 +507,19 @@ CHAPTER_LINE = regex.compile(r"^第\s*[0-9一二三四五六七八九十]+\s*[�
 TITLE_BREAK = regex.compile(r"(?:の|における|に係る|に関する|及び|並びに|と|、)$")
 
 
+# …連携中枢都市圏 / 形成に係る連携協約: a title's second part may open with
+# what no title opens with, a particle or the 形成 of the area named above.
+TITLE_CONTINUATION = regex.compile(r"^(?:の|に(?:係る|関する|おける|ついて)|における|及び|並びに|形成)")
+
+
 def is_title_start(previous: Line, line: Line) -> bool:
     """A title wrapped over two lines: the first part ends mid-phrase
-    (…連携中枢都市圏の / 形成に係る連携協約)."""
+    (…連携中枢都市圏の / 形成に係る連携協約), or the second part opens
+    mid-phrase (…連携中枢都市圏 / 形成に係る連携協約)."""
     return not line.blank_before and not previous.is_row and len(previous.text) <= 60 \
-        and bool(TITLE_BREAK.search(previous.text))
+        and (bool(TITLE_BREAK.search(previous.text)) or is_heading_like(previous)
+             and bool(TITLE_CONTINUATION.match(line.text)) and not ENACTMENT_LINE.match(previous.text)
+             and not ERA_DATE_LINE.match(previous.text))
 
 
 def is_wrapped_from(previous: Line, line: Line) -> bool:

@@ -359,3 +359,43 @@ def test_an_amending_article_keeps_its_instructions_and_a_table_without_closing_
         ("1", "連携協約の一部を次のように変更する。第3条中「別表第1」を「別表」に改める。別表を次のように改める。")]
     assert (doc.signed_date.isoformat(), [s.role for s in doc.signatories], len(doc.appendix)) == (
         "2021-03-26", ["甲", "乙"], 2)
+
+
+GAZETTE_NOTICE = """
+    長崎市告示第12号
+    地方自治法第252条の2第1項の規定により、長与町と連携協約を締結したので、同条第2項の規定により、次のとおり
+    告示する。
+    令和元年12月24日
+    長崎市長 田中 健一
+
+    長崎市及び長与町の連携中枢都市圏
+    形成に係る連携協約
+
+    両市町は、次のとおり連携協約を締結する。
+    (目的)
+    第1条 この協約は、両市町の連携を目的とする。
+    この協約の締結を証するため、本書2通を作成し、各自1通を保有する。
+    令和元年12月20日
+    長崎市長 田中 健一
+    長与町長 吉田 浩
+"""
+
+
+def test_a_gazette_notice_above_the_title_is_cover_and_not_the_preamble():
+    segments = segments_of(GAZETTE_NOTICE)
+    assert [s.kind for s in segments[:3]] == [Kind.COVER, Kind.TITLE, Kind.PREAMBLE]
+    assert segments[1].text == "長崎市及び長与町の連携中枢都市圏\n形成に係る連携協約"
+    doc = document_of(GAZETTE_NOTICE)
+    assert (doc.title, doc.signed_date.isoformat()) == ("長崎市及び長与町の連携中枢都市圏形成に係る連携協約", "2019-12-20")
+    assert [p.municipality for p in doc.parties] == ["長崎市", "長与町"]  # from the title: the preamble says 両市町
+
+
+def test_a_cover_line_over_a_title_that_opens_afresh_stays_cover():
+    segments = segments_of("""
+        北上・西和賀定住自立圏
+        定住自立圏形成協定書
+        北上市(以下「甲」という。)と西和賀町(以下「乙」という。)は、次のとおり協定を締結する。
+        第1条 この協定は、圏域の形成を目的とする。
+    """)
+    assert [(s.kind, s.text) for s in segments[:2]] == [
+        (Kind.COVER, "北上・西和賀定住自立圏"), (Kind.TITLE, "定住自立圏形成協定書")]

@@ -100,3 +100,79 @@ def test_captions_in_lenticular_brackets_on_their_own_line_or_after_the_number()
     assert [(a.article_no, a.caption, a.text) for a in articles] == [
         ("1", "目的", "この協約は、甲及び乙の連携を目的とする。"),
         ("2", "基本方針", "甲及び乙は、相互に協力する。")]
+
+
+BARE_CAPTIONS = """
+    岡山市と玉野市との連携協約
+
+    岡山市(以下「甲」という。)と玉野市(以下「乙」という。)は、次のとおり連携協約を締結する。
+
+    目的
+    第一条 この連携協約は、圏域を形成することを目的とする。
+    基本方針
+    第二条 甲及び乙は、次に掲げる分野について連携を図るものとする。
+    (一) 経済成長のけん引
+    (二) 生活関連機能サービスの向上
+    連携協約の変更
+    第三条 この連携協約の変更は、甲乙協議して定める。
+    附則
+    第一条 この連携協約は、令和二年四月一日から施行する。
+
+    この協約の締結を証するため、本書二通を作成する。
+"""
+
+
+def test_captions_without_brackets_on_the_line_above_open_no_new_part():
+    articles = extract_articles(segments_of(BARE_CAPTIONS))
+    assert [(a.article_no, a.caption) for a in articles] == [
+        ("1", "目的"), ("2", "基本方針"), ("3", "連携協約の変更")]
+    assert articles[1].text.endswith("(二) 生活関連機能サービスの向上")  # the caption of 第三条 is no item
+
+
+def test_a_title_over_the_first_article_is_no_caption():
+    articles = extract_articles(segments_of("""
+        ○甲府市連携協約
+        第1条 この協約は、圏域を形成することを目的とする。
+    """))
+    assert [(a.article_no, a.caption) for a in articles] == [("1", "")]
+
+
+def test_captions_in_corner_brackets_above_or_beside_the_article_number():
+    articles = extract_articles(segments_of("""
+        松山市と砥部町との連携協約
+        松山市(以下「甲」という。)と砥部町(以下「乙」という。)は、次のとおり連携協約を締結する。
+        「目的」
+        第1条 この協約は、圏域の形成を目的とする。
+        第2条「協議」 甲及び乙は、協議する。
+    """))
+    assert [(a.article_no, a.caption, a.text) for a in articles] == [
+        ("1", "目的", "この協約は、圏域の形成を目的とする。"), ("2", "協議", "甲及び乙は、協議する。")]
+
+
+def test_a_body_opening_with_a_defined_term_in_corner_brackets_has_no_caption():
+    articles = extract_articles(segments_of("""
+        松山市と砥部町との連携協約
+        松山市(以下「甲」という。)と砥部町(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 「連携市町村」とは、乙をいう。
+    """))
+    assert [(a.caption, a.text) for a in articles] == [("", "「連携市町村」とは、乙をいう。")]
+
+
+def test_supplementary_provisions_after_an_item_without_a_full_stop_are_no_articles():
+    articles = extract_articles(segments_of("""
+        ○倉敷市と早島町との連携協約
+        倉敷市(以下「甲」という。)と早島町(以下「乙」という。)は、次のとおり連携協約を締結する。
+        (目的)
+        第1条 この協約は、圏域の形成を目的とする。
+        (協議)
+        第2条 甲及び乙は、次に掲げる事項について協議する。
+        (1) 取組の進捗に関すること。
+        (2) その他必要な事項
+        附 則(抄)
+        (施行期日)
+        第1条 この協約は、令和2年4月1日から施行する。
+        (経過措置)
+        第2条 この協約の施行前に行った取組は、この協約に基づく取組とみなす。
+    """))
+    assert [a.article_no for a in articles] == ["1", "2"]
+    assert articles[1].text.endswith("(2) その他必要な事項")

@@ -94,3 +94,25 @@ def test_a_date_printed_under_the_title_signs_unless_the_closing_has_one():
     甲 岡山市長 大森 雅夫
     """
     assert document_of(closing).signed_date == dt.date(2016, 3, 31)
+
+
+@pytest.mark.parametrize("date_line", ["令和3年4月1日(木)", "令和三年四月一日（木曜日）", "2021年4月1日 (木曜)"])
+def test_a_signing_date_with_its_weekday_still_signs(date_line):
+    from tests.helpers import document_of
+
+    doc = document_of(f"""
+    郡山市と三春町との連携協約
+    郡山市(以下「甲」という。)と三春町(以下「乙」という。)は、次のとおり連携協約を締結する。
+    第1条 この協約は、甲及び乙の連携を目的とする。
+    この協約の締結を証するため、本書2通を作成し、各自1通を保有する。
+    {date_line}
+    郡山市長 吉田 一夫
+    三春町長 坂本 花子
+    """)
+    assert doc.signed_date == dt.date(2021, 4, 1)
+    assert len(doc.signatories) == 2  # the date line ends the closing; the blocks follow it
+
+
+def test_a_date_inside_a_sentence_with_a_weekday_after_it_is_referenced():
+    segments = [Segment(Kind.CLOSING, (line(20, "令和3年4月1日(木)から施行する。"),))]
+    assert [v.kind for v in extract_dates(segments)] == ["referenced"]

@@ -271,3 +271,54 @@ def test_html_signature_table_cells_with_address_and_title_joined(write_file):
         ("甲", "鳥取市", "鳥取県鳥取市幸町71番地", "鳥取市長", "深澤 義彦"),
         ("乙", "八頭町", "鳥取県八頭郡八頭町郡家493番地1", "八頭町長", "吉田 英人"),
     ]
+
+
+def test_an_acting_head_signs_with_that_capacity_and_the_office_held():
+    sigs = signatories_of("""
+    甲 広島県福山市東桜町3番5号
+       福山市長 枝広 直幹 印
+    乙 広島県府中市府川町315番地
+       府中市長職務代理者 府中市副市長 山本 一郎 印
+    丙 広島県神石郡神石高原町小畠2025番地
+       神石高原町長職務執行者 副町長
+       入江 和男
+    """)
+    assert [(s.title, s.name) for s in sigs] == [
+        ("福山市長", "枝広 直幹"), ("府中市長職務代理者 府中市副市長", "山本 一郎"),
+        ("神石高原町長職務執行者 副町長", "入江 和男")]
+
+
+def test_an_address_whose_municipality_starts_with_cho_is_no_head_title():
+    # 長崎県長崎市…, 長野県長野市…: 県 + 長 is not the prefecture's head
+    segs = segments_of("""
+    長崎市及び長与町の連携協約
+    長崎市及び長与町は、次のとおり連携協約を締結する。
+    第1条 この協約は、両市町の連携を目的とする。
+    この協約の締結を証するため、本書2通を作成し、各自1通を保有する。
+    令和2年3月27日
+    長崎県長崎市魚の町4番1号
+    長崎市長
+    田中 健一
+    長崎県西彼杵郡長与町嬉里郷659番地1
+    長与町長
+    吉田 浩
+    """)
+    sigs = extract_signatories(segs, extract_parties(segs))
+    assert [fields(s) for s in sigs] == [
+        ("甲", "長崎市", "長崎県長崎市魚の町4番1号", "長崎市長", "田中 健一"),
+        ("乙", "長与町", "長崎県西彼杵郡長与町嬉里郷659番地1", "長与町長", "吉田 浩")]
+
+
+def test_an_acting_heads_office_on_the_line_below_is_no_second_block():
+    for marks in (("甲 ", "乙 "), ("", "")):
+        segs = segments_of(UNMARKED_HEAD + f"""
+            {marks[0]}広島県三原市港町三丁目5番1号
+            三原市長 岡田 吉弘
+            {marks[1]}広島県尾道市久保一丁目15番1号
+            尾道市長職務代理者
+            尾道市副市長 檀上 正樹 印
+        """)
+        sigs = extract_signatories(segs, extract_parties(segs))
+        assert [(s.role, s.municipality, s.title, s.name) for s in sigs] == [
+            ("甲", "三原市", "三原市長", "岡田 吉弘"),
+            ("乙", "尾道市", "尾道市長職務代理者 尾道市副市長", "檀上 正樹")], marks
