@@ -34,9 +34,10 @@ ARTICLE_LABEL = regex.compile(
     rf"(?P<head>[{''.join(LABEL_HEAD)}])(?P<num>{NUM})(?P<unit>[{''.join(LABEL_UNIT)}])"
     rf"(?:の(?P<branch>{NUM})(?![\p{{Katakana}}ー]))?")
 DATE_UNITS = {"年": "年", "午": "年", "牛": "年", "月": "月", "用": "月", "日": "日", "曰": "日"}
+YEAR_UNITS = "年午牛"
 # Spaces may stand between the parts: normalize removes them only around 年, 月, 日 it recognises.
 DATE = regex.compile(
-    rf"(?P<era>\p{{Han}}{{2}})? ?(?P<year>{NUM}|元) ?(?P<nen>[年午牛])"
+    rf"(?P<era>\p{{Han}}{{2}})? ?(?P<year>{NUM}|元) ?(?P<nen>[{YEAR_UNITS}])"
     rf"(?: ?(?P<month>{NUM}) ?(?P<gatsu>[月用])(?: ?(?P<day>{NUM}) ?(?P<nichi>[日曰]))?)?")
 # Katakana (and one hiragana) shapes of kanji, and katakana shapes of hiragana.
 KANJI_TWIN = {"ロ": "口", "カ": "力", "ニ": "二", "ー": "一", "ハ": "八", "エ": "工", "タ": "夕",
@@ -261,6 +262,8 @@ def article_label_edits(index: int, text: str) -> list[Edit]:
 
 
 def date_edits(index: int, text: str) -> list[Edit]:
+    if not any(unit in text for unit in YEAR_UNITS):
+        return []  # every date here has its 年: no need to run DATE along the line
     edits = []
     for match in DATE.finditer(text):
         if not SUSPECT.search(match.group(0)):
