@@ -19,7 +19,8 @@ from pipeline.model import Line
 from pipeline.repair.edits import Edit, Joined
 from pipeline.repair.names import inside_known_name, known_names, unidic_reading, wildcard_index
 
-HAN_ONLY = regex.compile(r"\p{Han}+$")
+LONGEST = 5  # characters of a name with its suffix looked at
+HAN_BEFORE = regex.compile(rf"\p{{Han}}{{1,{LONGEST}}}$")  # searched up to a suffix's end
 SUFFIX = regex.compile("[市町村]")
 
 
@@ -34,9 +35,10 @@ def consensus_edits(lines: list[Line]) -> list[Edit]:
     groups: dict[str, list[tuple[int, int, str, int]]] = {}
     for match in SUFFIX.finditer(text):
         end = match.end()
-        for size in (3, 4, 5):
-            span = text[end - size:end] if end >= size else ""
-            if len(span) == size and HAN_ONLY.match(span) and span not in names:
+        run = HAN_BEFORE.search(text, max(0, end - LONGEST), end)
+        for size in range(3, len(run.group()) + 1 if run else 0):
+            span = text[end - size:end]
+            if span not in names:
                 for i in range(1, size - 1):  # the first character differing would make any start a name
                     groups.setdefault(span[:i] + "?" + span[i + 1:], []).append((end - size, end, span, i))
     prefectures = None
