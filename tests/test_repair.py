@@ -187,6 +187,17 @@ def test_broken_era_and_date_units_are_repaired():
     assert all(c.rule == "context:date" for c in result.corrections)
 
 
+def test_the_first_year_of_an_era_read_without_its_top_bar_is_repaired():
+    # 元 read as 兀 (the same strokes less the top bar), in kanji and in digits
+    result = repaired("""
+        令和兀年十一月二十日
+        今和兀年5月1日
+        兀年の突兀たる山
+    """)
+    assert texts(result) == ["令和元年十一月二十日", "令和元年5月1日", "兀年の突兀たる山"]
+    assert all(c.rule == "context:date" for c in result.corrections)
+
+
 def test_impossible_dates_and_durations_are_left_alone():
     result = repaired("""
         千茂29年13月30日

@@ -34,9 +34,11 @@ ARTICLE_LABEL = regex.compile(
     rf"(?P<head>[{''.join(LABEL_HEAD)}])(?P<num>{NUM})(?P<unit>[{''.join(LABEL_UNIT)}])"
     rf"(?:の(?P<branch>{NUM})(?![\p{{Katakana}}ー]))?")
 DATE_UNITS = {"年": "年", "午": "年", "牛": "年", "月": "月", "用": "月", "日": "日", "曰": "日"}
+# 元 of 元年 and what OCR makes of it (兀: the same strokes without the top bar).
+FIRST_YEAR = "元" + "".join(sorted(lookalike_pairs().get("元", ())))
 # Spaces may stand between the parts: normalize removes them only around 年, 月, 日 it recognises.
 DATE = regex.compile(
-    rf"(?P<era>\p{{Han}}{{2}})? ?(?P<year>{NUM}|元) ?(?P<nen>[年午牛])"
+    rf"(?P<era>\p{{Han}}{{2}})? ?(?P<year>{NUM}|[{FIRST_YEAR}]) ?(?P<nen>[年午牛])"
     rf"(?: ?(?P<month>{NUM}) ?(?P<gatsu>[月用])(?: ?(?P<day>{NUM}) ?(?P<nichi>[日曰]))?)?")
 # Katakana (and one hiragana) shapes of kanji, and katakana shapes of hiragana.
 KANJI_TWIN = {"ロ": "口", "カ": "力", "ニ": "二", "ー": "一", "ハ": "八", "エ": "工", "タ": "夕",
@@ -48,6 +50,7 @@ DEFINED_ROLE = regex.compile(r"以下\s*「\s*([甲乙丙丁])\s*」")
 # Any character some rule here would change: lines without one are skipped.
 ERA_LOOKALIKES = "".join(sorted({c for era in ERAS for ch in era for c in lookalike_pairs().get(ch, ())}))
 SUSPECT = regex.compile("[" + regex.escape("".join(AS_KANJI_NUMERAL) + "".join(AS_DIGIT) + "弟笫粂頃頂午牛用曰"
+                                           + FIRST_YEAR[1:]
                                            + ERA_LOOKALIKES + "".join(KANJI_TWIN) + "".join(HIRAGANA_TWIN)) + "]")
 # The other way round: a kanji standing between katakana is the katakana it
 # resembles (観光ル一ト -> ルート, プ口ジェクト -> プロジェクト); Japanese
@@ -230,8 +233,8 @@ def role_label_edits(index: int, text: str, roles: set[str]) -> list[Edit]:
 def read_number(text: str) -> str | None:
     """A number slot with its look-alikes replaced, or None when the slot
     does not read as one number (digits mixed with kanji, or nothing left)."""
-    if text == "元":
-        return text
+    if text in FIRST_YEAR:  # 元年 needs its era: DATE accepts 元/兀 only before 年, and an era is required
+        return "元"
     if all(ch.isdigit() or ch in AS_DIGIT for ch in text):
         return "".join(AS_DIGIT.get(ch, ch) for ch in text)
     if all(ch in KANJI_NUMERALS or ch in AS_KANJI_NUMERAL for ch in text):
