@@ -271,6 +271,29 @@ def test_kanji_look_alikes_between_katakana_are_repaired():
     assert {c.rule for c in result.corrections} == {"context:kanji-in-katakana"}
 
 
+def test_a_kanji_twin_opening_or_closing_a_katakana_word_is_repaired():
+    """工リア, 力ード, 二ーズ: the twin is the word's first letter, so only one
+    side is katakana; メニュ一: its last letter, where the stem (メニュ) is no
+    word of its own or the document spells the word with the kana (センター)."""
+    result = repaired("""
+        観光工リアを結ぶ周遊ルートと交通系IC力ードにより、圏域の二ーズに応える。
+        体験メニュ一を作成し、センタ一の運営を支援する。
+        交流センターを整備する。
+    """)
+    assert texts(result)[:2] == ["観光エリアを結ぶ周遊ルートと交通系ICカードにより、圏域のニーズに応える。",
+                                 "体験メニューを作成し、センターの運営を支援する。"]
+    assert {c.rule for c in result.corrections} == {"context:kanji-in-katakana"}
+
+
+def test_a_kanji_after_a_katakana_word_is_kept_when_it_makes_a_word_with_what_follows():
+    # 一件, 一覧, 一ヶ月, 口コミ, 工学 and the suffix 力 (ブランド力) are written so
+    result = repaired("""
+        データ一件ごとにマップ一覧へ載せ、一ヶ月ごとに口コミ情報を集める。
+        デザイン工学を生かし、ブランド力とコミュニティ力を高める。
+    """)
+    assert result.corrections == () and result.warnings == ()
+
+
 def test_katakana_item_labels_are_kept():
     result = repaired("""
         ア 経済戦略の策定

@@ -12,6 +12,7 @@ from __future__ import annotations
 import regex
 
 from pipeline.gazetteer import gazetteer
+from pipeline.japanese import tagger
 from pipeline.model import Line
 from pipeline.numerals import kanji_to_int
 from pipeline.repair.edits import Edit, Joined
@@ -57,6 +58,15 @@ SUSPECT = regex.compile("[" + regex.escape("".join(AS_KANJI_NUMERAL) + "".join(A
 # writes no kanji inside a katakana word.
 KATAKANA_TWIN = {kanji: kana for kana, kanji in KANJI_TWIN.items()}
 KANJI_IN_KATAKANA = regex.compile(rf"(?<=[\p{{Katakana}}ー])[{''.join(KATAKANA_TWIN)}](?=[\p{{Katakana}}ー])")
+# The same twin as a katakana word's first or last letter (工リア, 力ード, 二ーズ;
+# メニュ一): the kana side alone shows it, so UniDic must read the word better,
+# and a last letter also needs a stem that is no word of its own, since a
+# katakana word is often followed by a kanji numeral or suffix (データ一件,
+# コミュニティ力), and the document's own spelling settles the rest (センタ一
+# where it writes センター).
+KANJI_OPENING_KATAKANA = regex.compile(rf"(?<![\p{{Katakana}}ー])[{''.join(KATAKANA_TWIN)}](?=[\p{{Katakana}}ー])")
+KANJI_CLOSING_KATAKANA = regex.compile(
+    rf"(?<=(?<![\p{{Katakana}}ー])(?P<stem>[\p{{Katakana}}ー]{{2,}}))[{''.join(KATAKANA_TWIN)}](?![\p{{Katakana}}ー])")
 LONE_KATAKANA = regex.compile(
     rf"(?<![\p{{Katakana}}ー])[{''.join(KANJI_TWIN) + ''.join(HIRAGANA_TWIN)}](?![\p{{Katakana}}ー])")
 
@@ -73,6 +83,12 @@ def context_edits(lines: list[Line]) -> list[Edit]:
         edits += lone_katakana_edits(index, text)
     for match in KANJI_IN_KATAKANA.finditer(joined.text):
         edits += kanji_in_katakana_edits(*joined.locate(match.start()), lines)
+    for match in KANJI_OPENING_KATAKANA.finditer(joined.text):
+        edits += kanji_in_katakana_edits(*joined.locate(match.start()), lines, "opening")
+    for match in KANJI_CLOSING_KATAKANA.finditer(joined.text):
+        word = match["stem"] + KATAKANA_TWIN[match.group()]
+        if not is_one_word(match["stem"]) or word in joined.text:
+            edits += kanji_in_katakana_edits(*joined.locate(match.start()), lines, "closing")
     return edits
 
 
@@ -343,8 +359,10 @@ def lone_katakana_edits(index: int, text: str) -> list[Edit]:
     return edits
 
 
-def kanji_in_katakana_edits(index: int, pos: int, lines: list[Line]) -> list[Edit]:
-    """ル一ト -> ルート, when UniDic reads the katakana word better."""
+def kanji_in_katakana_edits(index: int, pos: int, lines: list[Line], where: str = "between") -> list[Edit]:
+    """ル一ト -> ルート (a kanji between katakana), 工リア -> エリア (opening
+    a katakana word), メニュ一 -> メニュー (closing it), when UniDic reads the
+    katakana word better."""
     text = lines[index].text
     twin = KATAKANA_TWIN[text[pos]]
     reading = better_reading(text, pos, twin)
@@ -352,7 +370,13 @@ def kanji_in_katakana_edits(index: int, pos: int, lines: list[Line]) -> list[Edi
         return []
     original, fixed = reading
     return [Edit(index, pos, pos + 1, twin, original, fixed, "context:kanji-in-katakana",
-                 f"kanji {text[pos]} between katakana; UniDic reads {fixed}", 0.9)]
+                 f"kanji {text[pos]} {where} katakana; UniDic reads {fixed}", 0.9)]
+
+
+def is_one_word(text: str) -> bool:
+    """UniDic reads text as one known word (データ, コミュニティ; not メニュ)."""
+    words = tagger()(text)
+    return len(words) == 1 and not words[0].is_unk
 
 
 def changed_chars(original: str, fixed: str) -> str:
