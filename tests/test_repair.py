@@ -292,6 +292,12 @@ def test_a_kanji_after_a_katakana_word_is_kept_when_it_makes_a_word_with_what_fo
         デザイン工学を生かし、ブランド力とコミュニティ力を高める。
     """)
     assert result.corrections == () and result.warnings == ()
+    # one katakana after a kanji is a place name's ノ: 二ノ島町 is 西ノ島町 misread, not ニノ島町
+    result = repaired("""
+        隠岐の島町(以下「甲」という。)及び西ノ島町(以下「乙」という。)は、連携協約を締結する。
+        乙 二ノ島町長
+    """)
+    assert fixes(result) == [("二ノ島町", "西ノ島町")]
 
 
 def test_katakana_item_labels_are_kept():

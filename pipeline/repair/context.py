@@ -63,8 +63,10 @@ KANJI_IN_KATAKANA = regex.compile(rf"(?<=[\p{{Katakana}}ー])[{''.join(KATAKANA_
 # and a last letter also needs a stem that is no word of its own, since a
 # katakana word is often followed by a kanji numeral or suffix (データ一件,
 # コミュニティ力), and the document's own spelling settles the rest (センタ一
-# where it writes センター).
-KANJI_OPENING_KATAKANA = regex.compile(rf"(?<![\p{{Katakana}}ー])[{''.join(KATAKANA_TWIN)}](?=[\p{{Katakana}}ー])")
+# where it writes センター). The kana side must be two letters or more: one
+# katakana after a kanji is a place name's ノ or ヶ (西ノ島町 read 二ノ島町, 一ヶ月).
+KANJI_OPENING_KATAKANA = regex.compile(
+    rf"(?<![\p{{Katakana}}ー])[{''.join(KATAKANA_TWIN)}](?=[\p{{Katakana}}ー]{{2}})")
 KANJI_CLOSING_KATAKANA = regex.compile(
     rf"(?<=(?<![\p{{Katakana}}ー])(?P<stem>[\p{{Katakana}}ー]{{2,}}))[{''.join(KATAKANA_TWIN)}](?![\p{{Katakana}}ー])")
 LONE_KATAKANA = regex.compile(
