@@ -321,6 +321,23 @@ def test_a_rare_misreading_of_a_word_the_document_repeats_is_repaired():
     assert all(c.evidence.startswith("document writes") for c in result.corrections)
 
 
+def test_a_misread_unidic_reads_like_the_word_is_settled_by_the_documents_own_word():
+    # UniDic reads 都市園 as 都市 | 園 just as 都市圏 as 都市 | 圏: no evidence
+    # either way; the area name written three times and a listed look-alike decide.
+    text = """
+        れんけいこうち広域都市圏の形成に係る連携協約
+        甲及び乙は、れんけいこうち広域都市圏を形成する。
+        れんけいこうち広域都市圏の救急医療体制を維持する。
+        れんけいこうち広域都市園の観光を振興する。都市公園を整備する。
+    """
+    result = repaired(text)
+    assert texts(result)[3] == "れんけいこうち広域都市圏の観光を振興する。都市公園を整備する。"
+    assert [c.rule for c in result.corrections] == ["text:document-word"]
+    assert "writes 都市圏 3x, 都市園 once" in result.corrections[0].evidence
+    # twice is not yet the document's word
+    assert repaired(text.replace("甲及び乙は、れんけいこうち広域都市圏を形成する。", "")).corrections == ()
+
+
 def test_the_letter_pairs_a_document_holds_are_every_overlapping_pair():
     # PairCounts reads pairs from UTF-32 bytes at both alignments: odd and
     # even lengths, line breaks and a character outside the BMP (𠮷).
