@@ -4,7 +4,9 @@ Inside `第…条`, dates and numbers a katakana look-alike is a kanji numeral
 (第ニ条 -> 第二条, 平成ニ十九年 -> 平成二十九年), a letter is a digit
 (2O17年 -> 2017年) and a broken era is the era it resembles (千茂 -> 平成).
 Outside numbers, a lone katakana look-alike between kanji is the kanji it
-copies (人ロ -> 人口, 協カ -> 協力) when UniDic reads the result as a word.
+copies (人ロ -> 人口, 協カ -> 協力) when UniDic reads the result as a word,
+and a kanji twin inside a katakana word, or opening or closing it, is the
+kana (ル一ト, 工リア, メニュ一).
 Every change is checked: the corrected label or date must parse.
 """
 from __future__ import annotations

@@ -5,7 +5,10 @@ Cheap on clean text: only kanji seen at most RARE times in the document are
 examined, and UniDic is consulted only for those with a linked look-alike
 whose pair of characters (with the left or right neighbour) the document
 uses. The change needs the document's majority, a similarity link, and
-UniDic's reading: the original falls apart, the correction is a word.
+UniDic's reading: the original falls apart, the correction is a word. Where
+UniDic reads both alike (都市園, 都市圏: 都市 | a suffix), the document's own
+kanji word decides instead: written TIE_SUPPORT times with a hand-listed
+look-alike, and this spelling nowhere else.
 """
 from __future__ import annotations
 
