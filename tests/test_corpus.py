@@ -180,3 +180,33 @@ def test_appendix(path):
         for name in APPENDIX_TEXT_FIELDS:
             diff.text(f"{where} {name}", want[name], getattr(got, name))
     diff.check()
+
+
+def pairs_match(expected: tuple[str, str], logged: tuple[str, str]) -> bool:
+    """A logged correction stands for an expected one when each side holds
+    the other, original with original and corrected with corrected: the
+    log shows the word around the change (今和2年3月1日 for 今和2年), as the
+    scorer's containment test allows."""
+    (o, k), (lo, lk) = expected, logged
+    return (o in lo and k in lk) or (lo in o and lk in k)
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=IDS)
+def test_corrections(path):
+    """The (original, corrected) pairs of the expected file, compared as the
+    scorer does (NFKC, no whitespace): each must be logged, and, since a
+    wrong correction is worse than a missed one, each logged correction must
+    be one of them. Not compared when the file has no `corrections` list."""
+    exp, doc = expected_of(path), result(path)
+    if exp.get("corrections") is None:
+        return
+    diff = Diff(path.name)
+    expected = {(norm(c["original"]), norm(c["corrected"])) for c in exp["corrections"]}
+    logged = {(norm(c.original), norm(c.corrected)) for c in doc.corrections}
+    for pair in sorted(expected):
+        if not any(pairs_match(pair, found) for found in logged):
+            diff.value(f"correction {pair[0]} -> {pair[1]}", "logged", "missing")
+    for found in sorted(logged):
+        if not any(pairs_match(pair, found) for pair in expected):
+            diff.value(f"correction {found[0]} -> {found[1]}", "not made", "made (not in the expected list)")
+    diff.check()

@@ -187,6 +187,17 @@ def test_broken_era_and_date_units_are_repaired():
     assert all(c.rule == "context:date" for c in result.corrections)
 
 
+def test_the_first_year_of_an_era_read_without_its_top_bar_is_repaired():
+    # 元 read as 兀 (the same strokes less the top bar), in kanji and in digits
+    result = repaired("""
+        令和兀年十一月二十日
+        今和兀年5月1日
+        兀年の突兀たる山
+    """)
+    assert texts(result) == ["令和元年十一月二十日", "令和元年5月1日", "兀年の突兀たる山"]
+    assert all(c.rule == "context:date" for c in result.corrections)
+
+
 def test_impossible_dates_and_durations_are_left_alone():
     result = repaired("""
         千茂29年13月30日
@@ -260,6 +271,35 @@ def test_kanji_look_alikes_between_katakana_are_repaired():
     assert {c.rule for c in result.corrections} == {"context:kanji-in-katakana"}
 
 
+def test_a_kanji_twin_opening_or_closing_a_katakana_word_is_repaired():
+    """工リア, 力ード, 二ーズ: the twin is the word's first letter, so only one
+    side is katakana; メニュ一: its last letter, where the stem (メニュ) is no
+    word of its own or the document spells the word with the kana (センター)."""
+    result = repaired("""
+        観光工リアを結ぶ周遊ルートと交通系IC力ードにより、圏域の二ーズに応える。
+        体験メニュ一を作成し、センタ一の運営を支援する。
+        交流センターを整備する。
+    """)
+    assert texts(result)[:2] == ["観光エリアを結ぶ周遊ルートと交通系ICカードにより、圏域のニーズに応える。",
+                                 "体験メニューを作成し、センターの運営を支援する。"]
+    assert {c.rule for c in result.corrections} == {"context:kanji-in-katakana"}
+
+
+def test_a_kanji_after_a_katakana_word_is_kept_when_it_makes_a_word_with_what_follows():
+    # 一件, 一覧, 一ヶ月, 口コミ, 工学 and the suffix 力 (ブランド力) are written so
+    result = repaired("""
+        データ一件ごとにマップ一覧へ載せ、一ヶ月ごとに口コミ情報を集める。
+        デザイン工学を生かし、ブランド力とコミュニティ力を高める。
+    """)
+    assert result.corrections == () and result.warnings == ()
+    # one katakana after a kanji is a place name's ノ: 二ノ島町 is 西ノ島町 misread, not ニノ島町
+    result = repaired("""
+        隠岐の島町(以下「甲」という。)及び西ノ島町(以下「乙」という。)は、連携協約を締結する。
+        乙 二ノ島町長
+    """)
+    assert fixes(result) == [("二ノ島町", "西ノ島町")]
+
+
 def test_katakana_item_labels_are_kept():
     result = repaired("""
         ア 経済戦略の策定
@@ -279,6 +319,23 @@ def test_a_rare_misreading_of_a_word_the_document_repeats_is_repaired():
     assert texts(result)[2:] == ["この連絡会議の庶務は、甲が行う。", "圏域の住民。圏域の交通。圏域の環境。"]
     assert {c.rule for c in result.corrections} == {"text:document-majority"}
     assert all(c.evidence.startswith("document writes") for c in result.corrections)
+
+
+def test_a_misread_unidic_reads_like_the_word_is_settled_by_the_documents_own_word():
+    # UniDic reads 都市園 as 都市 | 園 just as 都市圏 as 都市 | 圏: no evidence
+    # either way; the area name written three times and a listed look-alike decide.
+    text = """
+        れんけいこうち広域都市圏の形成に係る連携協約
+        甲及び乙は、れんけいこうち広域都市圏を形成する。
+        れんけいこうち広域都市圏の救急医療体制を維持する。
+        れんけいこうち広域都市園の観光を振興する。都市公園を整備する。
+    """
+    result = repaired(text)
+    assert texts(result)[3] == "れんけいこうち広域都市圏の観光を振興する。都市公園を整備する。"
+    assert [c.rule for c in result.corrections] == ["text:document-word"]
+    assert "writes 都市圏 3x, 都市園 once" in result.corrections[0].evidence
+    # twice is not yet the document's word
+    assert repaired(text.replace("甲及び乙は、れんけいこうち広域都市圏を形成する。", "")).corrections == ()
 
 
 def test_the_letter_pairs_a_document_holds_are_every_overlapping_pair():

@@ -1,7 +1,8 @@
 """repair: list[Line] -> Repaired — OCR errors fixed where evidence supports it.
 
 Rules run in order, each on the lines the previous one left:
-  context  第ニ条 -> 第二条, 千茂29年 -> 平成29年, 人ロ -> 人口 (context.py)
+  context  第ニ条 -> 第二条, 千茂29年 -> 平成29年, 令和兀年 -> 令和元年, 人ロ -> 人口,
+           ル一ト, 工リア, メニュ一 -> ルート, エリア, メニュー (context.py)
   stops    推進する oO -> 推進する。 at a line or cell end (context.py)
   labels   ア イ ッ エ -> ア イ ウ エ, a row label the sequence needs (context.py)
   names    美祿市 -> 美祢市 against the gazetteer and the document (names.py)
@@ -9,7 +10,8 @@ Rules run in order, each on the lines the previous one left:
   roles    Z 今別町長 -> 乙 今別町長, a signature block's misread role label;
            皿及び乙が / 甲及びが -> 甲及び乙が, とと連携 -> 乙と連携 (context.py)
   terms    連携中枢都市園 -> 連携中枢都市圏, the law's own terms (terms.py)
-  text     a word the document spells right elsewhere (running_text.py)
+  text     a word the document spells right elsewhere (running_text.py); where
+           UniDic reads both alike, its kanji word written 3x: 都市園 -> 都市圏
   scanned  on OCR'd lines, a kanji where the document's majority writes
            another between the same neighbours: 疾域の中 -> 圏域の中 (scanned_text.py)
 A rule proposes edits with a confidence; an edit at or above the threshold

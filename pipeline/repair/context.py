@@ -4,7 +4,9 @@ Inside `第…条`, dates and numbers a katakana look-alike is a kanji numeral
 (第ニ条 -> 第二条, 平成ニ十九年 -> 平成二十九年), a letter is a digit
 (2O17年 -> 2017年) and a broken era is the era it resembles (千茂 -> 平成).
 Outside numbers, a lone katakana look-alike between kanji is the kanji it
-copies (人ロ -> 人口, 協カ -> 協力) when UniDic reads the result as a word.
+copies (人ロ -> 人口, 協カ -> 協力) when UniDic reads the result as a word,
+and a kanji twin inside a katakana word, or opening or closing it, is the
+kana (ル一ト, 工リア, メニュ一).
 Every change is checked: the corrected label or date must parse.
 """
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import regex
 
 from pipeline.gazetteer import gazetteer
+from pipeline.japanese import tagger
 from pipeline.model import Line
 from pipeline.numerals import kanji_to_int
 from pipeline.repair.edits import Edit, Joined
@@ -35,9 +38,11 @@ ARTICLE_LABEL = regex.compile(
     rf"(?:の(?P<branch>{NUM})(?![\p{{Katakana}}ー]))?")
 DATE_UNITS = {"年": "年", "午": "年", "牛": "年", "月": "月", "用": "月", "日": "日", "曰": "日"}
 YEAR_UNITS = "年午牛"
+# 元 of 元年 and what OCR makes of it (兀: the same strokes without the top bar).
+FIRST_YEAR = "元" + "".join(sorted(lookalike_pairs().get("元", ())))
 # Spaces may stand between the parts: normalize removes them only around 年, 月, 日 it recognises.
 DATE = regex.compile(
-    rf"(?P<era>\p{{Han}}{{2}})? ?(?P<year>{NUM}|元) ?(?P<nen>[{YEAR_UNITS}])"
+    rf"(?P<era>\p{{Han}}{{2}})? ?(?P<year>{NUM}|[{FIRST_YEAR}]) ?(?P<nen>[{YEAR_UNITS}])"
     rf"(?: ?(?P<month>{NUM}) ?(?P<gatsu>[月用])(?: ?(?P<day>{NUM}) ?(?P<nichi>[日曰]))?)?")
 # Katakana (and one hiragana) shapes of kanji, and katakana shapes of hiragana.
 KANJI_TWIN = {"ロ": "口", "カ": "力", "ニ": "二", "ー": "一", "ハ": "八", "エ": "工", "タ": "夕",
@@ -49,12 +54,24 @@ DEFINED_ROLE = regex.compile(r"以下\s*「\s*([甲乙丙丁])\s*」")
 # Any character some rule here would change: lines without one are skipped.
 ERA_LOOKALIKES = "".join(sorted({c for era in ERAS for ch in era for c in lookalike_pairs().get(ch, ())}))
 SUSPECT = regex.compile("[" + regex.escape("".join(AS_KANJI_NUMERAL) + "".join(AS_DIGIT) + "弟笫粂頃頂午牛用曰"
+                                           + FIRST_YEAR[1:]
                                            + ERA_LOOKALIKES + "".join(KANJI_TWIN) + "".join(HIRAGANA_TWIN)) + "]")
 # The other way round: a kanji standing between katakana is the katakana it
 # resembles (観光ル一ト -> ルート, プ口ジェクト -> プロジェクト); Japanese
 # writes no kanji inside a katakana word.
 KATAKANA_TWIN = {kanji: kana for kana, kanji in KANJI_TWIN.items()}
 KANJI_IN_KATAKANA = regex.compile(rf"(?<=[\p{{Katakana}}ー])[{''.join(KATAKANA_TWIN)}](?=[\p{{Katakana}}ー])")
+# The same twin as a katakana word's first or last letter (工リア, 力ード, 二ーズ;
+# メニュ一): the kana side alone shows it, so UniDic must read the word better,
+# and a last letter also needs a stem that is no word of its own, since a
+# katakana word is often followed by a kanji numeral or suffix (データ一件,
+# コミュニティ力), and the document's own spelling settles the rest (センタ一
+# where it writes センター). The kana side must be two letters or more: one
+# katakana after a kanji is a place name's ノ or ヶ (西ノ島町 read 二ノ島町, 一ヶ月).
+KANJI_OPENING_KATAKANA = regex.compile(
+    rf"(?<![\p{{Katakana}}ー])[{''.join(KATAKANA_TWIN)}](?=[\p{{Katakana}}ー]{{2}})")
+KANJI_CLOSING_KATAKANA = regex.compile(
+    rf"(?<=(?<![\p{{Katakana}}ー])(?P<stem>[\p{{Katakana}}ー]{{2,}}))[{''.join(KATAKANA_TWIN)}](?![\p{{Katakana}}ー])")
 LONE_KATAKANA = regex.compile(
     rf"(?<![\p{{Katakana}}ー])[{''.join(KANJI_TWIN) + ''.join(HIRAGANA_TWIN)}](?![\p{{Katakana}}ー])")
 
@@ -71,6 +88,12 @@ def context_edits(lines: list[Line]) -> list[Edit]:
         edits += lone_katakana_edits(index, text)
     for match in KANJI_IN_KATAKANA.finditer(joined.text):
         edits += kanji_in_katakana_edits(*joined.locate(match.start()), lines)
+    for match in KANJI_OPENING_KATAKANA.finditer(joined.text):
+        edits += kanji_in_katakana_edits(*joined.locate(match.start()), lines, "opening")
+    for match in KANJI_CLOSING_KATAKANA.finditer(joined.text):
+        word = match["stem"] + KATAKANA_TWIN[match.group()]
+        if not is_one_word(match["stem"]) or word in joined.text:
+            edits += kanji_in_katakana_edits(*joined.locate(match.start()), lines, "closing")
     return edits
 
 
@@ -231,8 +254,8 @@ def role_label_edits(index: int, text: str, roles: set[str]) -> list[Edit]:
 def read_number(text: str) -> str | None:
     """A number slot with its look-alikes replaced, or None when the slot
     does not read as one number (digits mixed with kanji, or nothing left)."""
-    if text == "元":
-        return text
+    if text in FIRST_YEAR:  # 元年 needs its era: DATE accepts 元/兀 only before 年, and an era is required
+        return "元"
     if all(ch.isdigit() or ch in AS_DIGIT for ch in text):
         return "".join(AS_DIGIT.get(ch, ch) for ch in text)
     if all(ch in KANJI_NUMERALS or ch in AS_KANJI_NUMERAL for ch in text):
@@ -343,8 +366,10 @@ def lone_katakana_edits(index: int, text: str) -> list[Edit]:
     return edits
 
 
-def kanji_in_katakana_edits(index: int, pos: int, lines: list[Line]) -> list[Edit]:
-    """ル一ト -> ルート, when UniDic reads the katakana word better."""
+def kanji_in_katakana_edits(index: int, pos: int, lines: list[Line], where: str = "between") -> list[Edit]:
+    """ル一ト -> ルート (a kanji between katakana), 工リア -> エリア (opening
+    a katakana word), メニュ一 -> メニュー (closing it), when UniDic reads the
+    katakana word better."""
     text = lines[index].text
     twin = KATAKANA_TWIN[text[pos]]
     reading = better_reading(text, pos, twin)
@@ -352,7 +377,13 @@ def kanji_in_katakana_edits(index: int, pos: int, lines: list[Line]) -> list[Edi
         return []
     original, fixed = reading
     return [Edit(index, pos, pos + 1, twin, original, fixed, "context:kanji-in-katakana",
-                 f"kanji {text[pos]} between katakana; UniDic reads {fixed}", 0.9)]
+                 f"kanji {text[pos]} {where} katakana; UniDic reads {fixed}", 0.9)]
+
+
+def is_one_word(text: str) -> bool:
+    """UniDic reads text as one known word (データ, コミュニティ; not メニュ)."""
+    words = tagger()(text)
+    return len(words) == 1 and not words[0].is_unk
 
 
 def changed_chars(original: str, fixed: str) -> str:

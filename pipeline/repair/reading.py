@@ -73,3 +73,11 @@ def reads_better(original: str, fixed: str, pos: int) -> bool:
     その普及び leaves び alone, so it is not better)."""
     return (falls_apart(original, pos) and makes_word(fixed, pos)
             and oddness(fixed) < oddness(original))
+
+
+def reads_alike(original: str, fixed: str) -> bool:
+    """UniDic cuts both into words at the same places with the same parts
+    of speech (都市 | 園 and 都市 | 圏): its reading favours neither."""
+    def shape(text: str) -> list[tuple[int, str]]:
+        return [(len(word.surface), word.feature.pos1) for word in tagger()(text)]
+    return shape(original) == shape(fixed)

@@ -5,7 +5,10 @@ Cheap on clean text: only kanji seen at most RARE times in the document are
 examined, and UniDic is consulted only for those with a linked look-alike
 whose pair of characters (with the left or right neighbour) the document
 uses. The change needs the document's majority, a similarity link, and
-UniDic's reading: the original falls apart, the correction is a word.
+UniDic's reading: the original falls apart, the correction is a word. Where
+UniDic reads both alike (都市園, 都市圏: 都市 | a suffix), the document's own
+kanji word decides instead: written TIE_SUPPORT times with a hand-listed
+look-alike, and this spelling nowhere else.
 """
 from __future__ import annotations
 
@@ -19,10 +22,11 @@ from pipeline.model import Line
 from pipeline.repair.edits import Edit, Joined
 from pipeline.repair.glyphs import link, neighbours
 from pipeline.repair.names import known_names
-from pipeline.repair.reading import better_reading, letter_run, makes_word, oddness
+from pipeline.repair.reading import better_reading, letter_run, makes_word, oddness, reads_alike
 
 RARE = 2  # a misread character is rare in its document
 SUPPORT = 2  # uses of the corrected pair that make a majority
+TIE_SUPPORT = 3  # uses of the corrected kanji word when UniDic reads both alike
 # Words as runs of kanji and kana (取り組む): the pairs a misread breaks.
 WORD_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]{2,}")
 HAN = regex.compile(r"\p{Han}")
@@ -71,7 +75,7 @@ def running_text_edits(lines: list[Line]) -> list[Edit]:
         lookalikes = suspects[text[offset]]
         if offset not in in_names and pairs_with_neighbours(text, offset, lookalikes, pairs.present):
             index, pos = joined.locate(offset)
-            edits += lookalike_edit(index, lines[index].text, pos, pairs, tuple(sorted(lookalikes)))
+            edits += lookalike_edit(index, lines[index].text, pos, pairs, tuple(sorted(lookalikes)), text)
     return edits
 
 
@@ -157,9 +161,11 @@ def overlapping_count(text: str, pair: str) -> int:
     return count
 
 
-def lookalike_edit(index: int, text: str, pos: int, pairs: PairCounts, lookalikes: tuple[str, ...]) -> list[Edit]:
+def lookalike_edit(index: int, text: str, pos: int, pairs: PairCounts, lookalikes: tuple[str, ...],
+                   document: str) -> list[Edit]:
     """The look-alike whose pair with a neighbouring kanji the document uses
-    most, if UniDic reads the result better."""
+    most, if UniDic reads the result better, or reads both alike and the
+    document's own kanji word settles it (same_reading_edit)."""
     char = text[pos]
     left, right = text[pos - 1:pos], text[pos + 1:pos + 2]
     best, best_support = "", 0
@@ -181,12 +187,45 @@ def lookalike_edit(index: int, text: str, pos: int, pairs: PairCounts, lookalike
         return []
     reading = better_reading(text, pos, best)
     if not reading:
-        return []
+        return same_reading_edit(index, text, pos, best, document)
     original, fixed = reading
     similarity = link(char, best)
     confidence = 0.65 + similarity.strength + (0.1 if best_support >= SUPPORT else -0.2)
     evidence = f"document writes {best} {best_support}x beside the same character; look-alike {similarity.label}"
     return [Edit(index, pos, pos + 1, best, original, fixed, "text:document-majority", evidence, confidence)]
+
+
+def same_reading_edit(index: int, text: str, pos: int, other: str, document: str) -> list[Edit]:
+    """広域都市園 -> 広域都市圏: UniDic reads a suffix kanji and its look-alike
+    alike (都市 | 園, 都市 | 圏), so it says nothing either way. A hand-listed
+    look-alike and the document's own kanji word then decide: the word with
+    the look-alike written TIE_SUPPORT times, this spelling nowhere else."""
+    similarity = link(text[pos], other)
+    if similarity is None or similarity.kind != "table":
+        return []
+    start, end = kanji_run(text, pos)
+    word = text[start:end]
+    corrected = word[:pos - start] + other + word[pos - start + 1:]
+    if len(word) < 2 or document.count(word) != 1 or document.count(corrected) < TIE_SUPPORT:
+        return []
+    run_start, run_end = letter_run(text, pos)
+    original = text[run_start:run_end]
+    fixed = original[:pos - run_start] + other + original[pos - run_start + 1:]
+    if not reads_alike(original, fixed):
+        return []
+    evidence = (f"UniDic reads {word} and {corrected} alike; the document writes {corrected} "
+                f"{document.count(corrected)}x, {word} once; look-alike {similarity.label}")
+    return [Edit(index, pos, pos + 1, other, original, fixed, "text:document-word", evidence, 0.8)]
+
+
+def kanji_run(text: str, pos: int, reach: int = 2) -> tuple[int, int]:
+    """The kanji around pos, at most `reach` on each side (都市園 in 広域都市園の)."""
+    start, end = pos, pos + 1
+    while start > 0 and pos - start < reach and is_han(text[start - 1]):
+        start -= 1
+    while end < len(text) and end - pos <= reach and is_han(text[end]):
+        end += 1
+    return start, end
 
 
 def doubled_edit(index: int, text: str, pos: int, pairs: PairCounts) -> list[Edit]:
