@@ -227,7 +227,9 @@ def is_continuation(cells: dict[str, str], previous: GridRow | None, uses_labels
 
 def merge_into(row: GridRow, cells: dict[str, str], line: Line) -> None:
     for kind, fragment in cells.items():
-        if fragment:
+        # A cell spanning both lines (HTML's rowspan 分野 cell beside a row the
+        # converter broke at a page) is the same cell repeated, not more text.
+        if fragment and fragment != row.cells[kind]:
             row.cells[kind] = join_fragment(row.cells[kind], fragment)
     row.lines.append(line)
 

@@ -73,8 +73,10 @@ def role_mark(text: str):
 
 
 QUOTE_START = regex.compile(r"抜粋|^【\s*[^】]*法\s*】|^\(参考\)|^参考[::]")
-# Items nested in an article: (1) / 1 / 一 / a / (a) / ア / i — kept inside the article.
-ITEM_LINE = regex.compile(r"^(?:\(\s*[0-9a-zア-ン一二三四五六七八九十]+\s*\)|[a-z]\s|[ivx]+\s|[ア-ン]\s|[一二三四五六七八九十]+\s)")
+# Items nested in an article: (1) / 1. / 一 / a / (a) / ア / i — kept inside the article
+# (1. as a browser numbers the items of an HTML <ol>, and as typed lists are numbered).
+ITEM_LINE = regex.compile(r"^(?:\(\s*[0-9a-zア-ン一二三四五六七八九十]+\s*\)|\d{1,2}\.\s|[a-z]\s|[ivx]+\s|[ア-ン]\s"
+                          r"|[一二三四五六七八九十]+\s)")
 # 2 前項の… / ②前項の… (② is "2" after NFKC); not 2通, 2月, 2番
 PARAGRAPH_NUMBER = regex.compile(r"^(\d{1,2})(?:\s+|(?=[^\d\s.,、)年月日条号番通]))")
 # 甲: … / 乙の役割: … under a 役割分担 item of an article: the article goes on.
@@ -383,7 +385,45 @@ def signatory_blocks(lines: list[Line]) -> list[Segment]:
         for block in unmarked_heads(lines[start:end], role, marked) if mark else [lines[start:end]]:
             segments.append(Segment(Kind.SIGNATORY, tuple(block), label=role))
             role = next_role(role)
-    return segments
+    return segments[:-1] + after_last_block(segments[-1])
+
+
+def after_last_block(last: Segment) -> list[Segment]:
+    """The last block ends with its head's person (and a seal on a line of
+    its own): what follows on a web page (このページに関するお問い合わせ, the
+    office's address and phone) would give the block a second address. A
+    signing date printed under the blocks stays a date."""
+    end = block_end(list(last.lines))
+    if end >= len(last.lines):
+        return [last]
+    rest = last.lines[end:]
+    dated = 1 if ERA_DATE_LINE.match(rest[0].text) else 0
+    return ([Segment(Kind.SIGNATORY, last.lines[:end], label=last.label)]
+            + ([Segment(Kind.DATE, rest[:dated])] if dated else [])
+            + ([Segment(Kind.OTHER, rest[dated:])] if rest[dated:] else []))
+
+
+SEAL_LINE = regex.compile(r"^[(\[]?(?:印|㊞|公?印省略|押印省略|署名|自署)[)\]]?$")
+
+
+def block_end(block: list[Line]) -> int:
+    """After the line naming the head (…市長 X), or the line under it when
+    the title ends its line (…市長 / X; …職務執行者 副町長 / X), and a seal."""
+    head = next((i for i, ln in enumerate(block) if is_head_line(ln.text)), None)
+    if head is None:
+        return len(block)
+    end = head + (2 if TITLE_ENDS_LINE.search(block[head].text) else 1)
+    while end < len(block) and SEAL_LINE.match(block[end].text.replace(" ", "")):
+        end += 1
+    return end
+
+
+def is_head_line(text: str) -> bool:
+    """A head's title not inside an address (東京都豊島区長崎1丁目: 区長 is no title)."""
+    last = None
+    for last in HEAD_TITLE.finditer(text):
+        pass
+    return last is not None and not ADDRESS_HINT.search(text, last.end())
 
 
 def with_addresses_above(lines: list[Line], starts: list[int]) -> list[int]:

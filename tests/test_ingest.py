@@ -94,3 +94,97 @@ def test_form_feeds_give_pages_and_a_bare_page_number_closing_a_page_is_dropped(
     assert [(line.text, line.page) for line in source.lines][3:5] == [("1", 1), ("活性化を図ることを目的とする。", 2)]
     assert [line.text for line in normalize(source)] == [
         "連携協約書", "第1条 この協約は、甲及び乙が連携し、圏域の", "活性化を図ることを目的とする。", "第2条 甲乙協議して定める。"]
+
+
+def texts_of(write_file, name: str, html: str) -> list[str]:
+    return [ln.text for ln in ingest(write_file(name, html)).lines]
+
+
+def test_html_table_nested_in_a_cell_is_text_of_that_cell(write_file):
+    """Word nests a small table in a 別表 cell (the facilities a measure
+    covers): the outer row stays one row, the inner cells words of its cell,
+    and the 分野 rowspan still covers the row below."""
+    html = """<html><body><table>
+<tr><td rowspan="2">3 生活</td><td>ア 図書館</td><td><p>次の図書館を相互利用する。</p>
+  <table><tr><td>中央図書館</td><td>甲市</td></tr><tr><td>市立図書館</td><td>乙市</td></tr></table></td>
+  <td>開放する。</td></tr>
+<tr><td>イ 交通</td><td>路線バスを維持する。</td><td>調整する。</td></tr>
+</table></body></html>"""
+    assert texts_of(write_file, "nested.html", html) == [
+        "3 生活\tア 図書館\t次の図書館を相互利用する。 中央図書館 甲市 市立図書館 乙市\t開放する。",
+        "3 生活\tイ 交通\t路線バスを維持する。\t調整する。"]
+
+
+def test_html_signature_blocks_laid_side_by_side_in_a_table_are_read_block_by_block(write_file):
+    """A table only laying out the signature blocks (甲 … | 乙 …) is not a
+    row of cells: each block's lines, one block after the other."""
+    html = """<html><body><p>令和2年3月30日</p>
+<table class="sign"><tr>
+<td>甲<br>兵庫県姫路市安田四丁目1番地<br>姫路市長　清水　康弘</td>
+<td>乙<br>兵庫県宍粟市山崎町中広瀬133番地6<br>宍粟市長　山﨑　正樹</td>
+</tr></table>
+<table><tr><td>甲</td><td>乙</td></tr>
+<tr><td><p>岡山県岡山市北区大供一丁目1番1号</p><p>岡山市長 森川 正和</p></td>
+<td><p>岡山県玉野市宇野一丁目27番1号</p><p>玉野市長 黒田 直樹</p></td></tr></table>
+</body></html>"""
+    assert texts_of(write_file, "sign.html", html) == [
+        "令和2年3月30日",
+        "甲", "兵庫県姫路市安田四丁目1番地", "姫路市長　清水　康弘",
+        "乙", "兵庫県宍粟市山崎町中広瀬133番地6", "宍粟市長　山﨑　正樹",
+        "甲", "岡山県岡山市北区大供一丁目1番1号", "岡山市長 森川 正和",
+        "乙", "岡山県玉野市宇野一丁目27番1号", "玉野市長 黒田 直樹"]
+
+
+def test_html_role_columns_of_a_beppyo_stay_cells(write_file):
+    """甲 | 乙 heading a 別表's role columns is no signature layout: its rows are sentences."""
+    html = """<html><body><table><tr><td>甲</td><td>乙</td></tr>
+<tr><td>観光情報を<br>発信する。</td><td>情報を<br>提供する。</td></tr></table></body></html>"""
+    assert texts_of(write_file, "roles.html", html) == ["甲\t乙", "観光情報を発信する。\t情報を提供する。"]
+
+
+def test_html_image_alt_text_stands_where_the_image_is(write_file):
+    """A 外字 printed as an image (<img alt="﨑">) is a letter of the name; a seal's alt is 印."""
+    html = """<html><body><p>宍粟市長　山<img src="gaiji/e0a5.png" alt="&#xFA11;" />　正樹　<img src="seal.png" alt="印"></p>
+<p><img src="spacer.gif">第1条</p></body></html>"""
+    assert texts_of(write_file, "alt.html", html) == ["宍粟市長　山\ufa11　正樹　印", "第1条"]
+
+
+def test_html_ordered_list_items_carry_the_number_a_browser_prints(write_file):
+    """<ol><li> shows 1. 2. …; items that print their own number ((1) …),
+    lists styled without numbers and <ul> items get none."""
+    html = """<html><body><p>次に掲げる政策分野とする。</p>
+<ol><li>生活機能の強化</li><li><p>結びつきの強化</p></li></ol>
+<ol type="a" start="2"><li>医療</li></ol>
+<ol><li>(1) 教育</li></ol>
+<ol style="list-style-type: none"><li>福祉</li></ol>
+<ul><li>産業</li></ul></body></html>"""
+    assert texts_of(write_file, "ol.html", html) == [
+        "次に掲げる政策分野とする。", "1. 生活機能の強化", "2. 結びつきの強化", "b. 医療", "(1) 教育", "福祉", "産業"]
+
+
+def test_html_page_with_main_content_is_read_without_menus_sidebar_and_footer(write_file):
+    """A city's page: the header, the menus (<nav>), the breadcrumbs (an
+    <ol>: no numbers leak into the content), the sidebar and the footer with
+    the office's address are outside <main>, and are not the agreement."""
+    html = """<html><body><header><p>上越市</p></header>
+<nav><ul><li>くらし</li><li>市政情報</li></ul></nav>
+<ol class="pankuzu"><li>トップ</li><li>協定書</li></ol>
+<main><div id="contents"><h1>上越市と妙高市との定住自立圏の形成に関する協定書</h1>
+<div><p>第1条 目的とする。</p></div></div></main>
+<aside><p>関連リンク</p></aside>
+<footer><address>〒943-8601 新潟県上越市木田1丁目1番3号 電話:025-526-5111</address></footer>
+</body></html>"""
+    assert texts_of(write_file, "site.html", html) == [
+        "上越市と妙高市との定住自立圏の形成に関する協定書", "第1条 目的とする。"]
+
+
+def test_html_menus_are_skipped_on_a_page_without_main(write_file):
+    html = """<html><body><nav><a href="/">トップ</a> &gt; <a href="/reiki/">例規集</a></nav>
+<p>○甲市と乙町との連携協約</p></body></html>"""
+    assert texts_of(write_file, "nav.html", html) == ["○甲市と乙町との連携協約"]
+
+
+def test_xhtml_with_an_xml_declaration_and_doctype_is_html_whatever_its_name(write_file):
+    page = ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN"'
+            ' "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n<html><body><p>連携協約</p></body></html>')
+    assert ingest(write_file("export.dat", page)).format == "html"

@@ -399,3 +399,67 @@ def test_a_cover_line_over_a_title_that_opens_afresh_stays_cover():
     """)
     assert [(s.kind, s.text) for s in segments[:2]] == [
         (Kind.COVER, "北上・西和賀定住自立圏"), (Kind.TITLE, "定住自立圏形成協定書")]
+
+
+def test_items_numbered_1_dot_stay_in_their_article():
+    """1. 2. (a browser's numbers before the items of an HTML <ol>, a typed
+    list's) after the sentence that announces them are the article's items,
+    not the start of the closing."""
+    doc = document_of("""
+    上越市と妙高市との定住自立圏の形成に関する協定書
+    上越市(以下「甲」という。)と妙高市(以下「乙」という。)は、次のとおり協定を締結する。
+    第1条(基本方針)
+    甲及び乙は、次に掲げる政策分野について連携を図るものとする。
+    1. 生活機能の強化に係る政策分野
+    2. 結びつきやネットワークの強化に係る政策分野
+    第2条(疑義の解決)
+    この協定に関し疑義が生じたときは、甲乙協議の上、定めるものとする。
+    令和3年3月26日
+    甲 上越市長 中川 正明
+    乙 妙高市長 井上 昌子
+    """)
+    assert [a.article_no for a in doc.articles] == ["1", "2"]
+    assert doc.articles[0].text == ("甲及び乙は、次に掲げる政策分野について連携を図るものとする。\n"
+                                    "1. 生活機能の強化に係る政策分野\n2. 結びつきやネットワークの強化に係る政策分野")
+
+
+def test_the_last_signature_block_ends_with_its_heads_person():
+    """What follows the last block on a city's page (このページに関する
+    お問い合わせ, the office's address and phone) is not part of it: a block
+    without an address must not take the office's."""
+    doc = document_of("""
+    上越市と妙高市との定住自立圏の形成に関する協定書
+    上越市(以下「甲」という。)と妙高市(以下「乙」という。)は、次のとおり協定を締結する。
+    第1条 この協定に関し疑義が生じたときは、甲乙協議の上、定めるものとする。
+    令和3年3月26日
+    甲
+    上越市長 中川 正明
+    乙
+    妙高市長
+    井上 昌子
+    印
+    このページの先頭へ
+    このページに関するお問い合わせ
+    企画政策部 企画政策課
+    〒943-8601 新潟県上越市木田1丁目1番3号
+    電話:025-526-5111
+    """)
+    assert [(s.role, s.address, s.title, s.name) for s in doc.signatories] == [
+        ("甲", "", "上越市長", "中川 正明"), ("乙", "", "妙高市長", "井上 昌子")]
+    assert doc.signatories[1].span.lines_label == "7-10"
+
+
+def test_a_signing_date_under_the_last_block_stays_the_signing_date():
+    doc = document_of("""
+    岡山市と玉野市との連携協約
+    岡山市(以下「甲」という。)と玉野市(以下「乙」という。)は、次のとおり連携協約を締結する。
+    第1条 疑義が生じたときは、甲乙協議の上、定めるものとする。
+    この協約の締結を証するため、本書2通を作成し、各自1通を保有する。
+    甲 岡山県岡山市北区大供一丁目1番1号
+    岡山市長 森川 正和
+    乙 岡山県玉野市宇野一丁目27番1号
+    玉野市長 黒田 直樹
+    平成二十六年十一月二十八日
+    """)
+    assert str(doc.signed_date) == "2014-11-28"
+    assert doc.signatories[1].span.lines_label == "7-8"

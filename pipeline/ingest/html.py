@@ -1,9 +1,17 @@
-"""HTML (例規集 pages, converter output): text blocks become lines, table
-cells become TAB-separated cells, <br> a line break (inside a cell the
-wrapped parts are joined, as Japanese text has no spaces between them).
+"""HTML (例規集 pages, converter output, Word's "Save as Web Page", a city
+website's page): text blocks become lines, table cells become TAB-separated
+cells, <br> a line break (inside a cell the wrapped parts are joined, as
+Japanese text has no spaces between them).
 A cell spanning rows or columns (rowspan/colspan, the 分野 cell beside all of
 its measures) is repeated in each row and column it covers, as
-pandas.read_html does, so every row keeps its columns in place."""
+pandas.read_html does, so every row keeps its columns in place.
+
+What a browser shows is what is read: an image's alt text stands where the
+image does (a 外字 drawn as a picture, a seal 印), an <ol> item carries the
+number printed before it, and a page that marks its <main> content has only
+that read (menus, breadcrumbs, sidebars and the city's footer are not the
+agreement). A table nested in a cell is text of that cell; a table that only
+lays signature blocks side by side (甲 … | 乙 …) is read block by block."""
 from __future__ import annotations
 
 import hashlib
@@ -15,14 +23,20 @@ import regex
 from pipeline.ingest import text
 from pipeline.model import RawLine, Source
 
-HTML_START = regex.compile(rb"^\s*(?:<!doctype\s+html|<html|<\?xml[^>]*>\s*<html)", regex.IGNORECASE)
+HTML_START = regex.compile(rb"^\s*(?:<!doctype\s+html|<html|<\?xml[^>]*>\s*(?:<!doctype[^>]*>\s*)?<html)",
+                           regex.IGNORECASE)
 BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "section",
-              "article", "header", "footer", "blockquote", "pre", "title", "caption", "table"}
-SKIP_TAGS = {"script", "style", "head", "noscript"}
+              "article", "header", "footer", "blockquote", "pre", "title", "caption", "table",
+              "main", "ol", "ul", "dl"}
+SKIP_TAGS = {"script", "style", "head", "noscript", "nav"}
 # <ruby>八戸<rp>(</rp><rt>はちのへ</rt><rp>)</rp></ruby>: the reading printed
 # over a name is not part of the text (八戸, not 八戸(はちのへ)). HTML lets
 # </rt> and </rp> be omitted, so the next <rt>/<rp>/<rb> or </ruby> ends one too.
 RUBY_ANNOTATION_TAGS = {"rt", "rp"}
+CELL_TAGS = ("td", "th")
+# <main>, or an element with role="main": a page that marks its content so.
+MAIN_MARK = regex.compile(r"<main[\s>]|\srole\s*=\s*[\"']?main\b", regex.IGNORECASE)
+LINE_BREAK_IN_CELL = "\n"  # kept between a cell's lines until the cell ends
 
 
 def sniff(path: Path, head: bytes) -> bool:
@@ -32,75 +46,172 @@ def sniff(path: Path, head: bytes) -> bool:
 class _LineBuilder(HTMLParser):
     """Collects (source line, text) pairs; table rows as TAB-joined cells."""
 
-    def __init__(self) -> None:
+    def __init__(self, main_only: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.lines: list[tuple[int, str]] = []
         self._buffer: list[str] = []
         self._buffer_line = 1
         self._skip = 0
+        self._main: MainElement | None = MainElement() if main_only else None
         self._in_ruby_annotation = False
         self._row: list[str] | None = None
+        self._row_blocks: list[list[tuple[int, str]]] = []  # each cell's lines, for signature layouts
         self._cell: list[str] | None = None
+        self._cell_starts: list[int] = []  # the source line each of the open cell's lines starts on
+        self._nested_tables = 0  # tables open inside the open cell
         self._row_line = 1
         self._span = (1, 1)  # rowspan, colspan of the open cell
         self._carried: dict[int, list] = {}  # column -> [rows still covered, text] of a rowspan cell
+        self._marks_row: tuple[int, list[str], list] | None = None  # 甲 | 乙 over the blocks below
+        self._lists: list[ListNumbering | None] = []  # open <ol> (numbering) and <ul> (None)
+        self._marker = ""  # the number of the <ol> item whose first line is still to come
 
     def _flush(self) -> None:
-        content = "".join(self._buffer)
-        if content.strip():
-            self.lines.append((self._buffer_line, content.strip()))
+        content = "".join(self._buffer).strip()
+        if content:
+            if self._marker and not OWN_MARKER.match(content):
+                content = f"{self._marker} {content}"
+            self._marker = ""
+            self.lines.append((self._buffer_line, content))
         self._buffer = []
 
+    @property
+    def _skipping(self) -> bool:
+        return bool(self._skip or (self._main and not self._main.open))
+
     def handle_starttag(self, tag, attrs):
+        if self._main:
+            self._main.start(tag, attrs)
         if tag in ("rt", "rp", "rb"):
             self._in_ruby_annotation = tag in RUBY_ANNOTATION_TAGS
         elif tag in SKIP_TAGS:
             self._skip += 1
+        elif tag == "img":
+            self.handle_data(dict(attrs).get("alt") or "")
+        elif self._nested_tables or (tag == "table" and self._cell is not None):
+            self._nested_start(tag)
         elif tag == "tr":
             self._flush()
-            self._row, self._row_line = [], self.getpos()[0]
-        elif tag in ("td", "th") and self._row is not None:
+            self._row, self._row_line, self._row_blocks = [], self.getpos()[0], []
+        elif tag in CELL_TAGS and self._row is not None:
             self._fill_carried()
-            self._cell, self._span = [], (span_of(attrs, "rowspan"), span_of(attrs, "colspan"))
+            self._cell, self._cell_starts = [], [self.getpos()[0]]
+            self._span = (span_of(attrs, "rowspan"), span_of(attrs, "colspan"))
         elif tag == "table":
             self._flush()
-            self._carried = {}
-        elif tag == "br" and self._cell is None:
+            self._carried, self._marks_row = {}, None
+        elif self._cell is not None:
+            if tag == "br" or tag in BLOCK_TAGS:
+                self._break_cell_line()
+        elif tag in ("ol", "ul"):
             self._flush()
-        elif tag in BLOCK_TAGS and self._cell is None:
+            self._lists.append(ListNumbering.of(attrs) if tag == "ol" else None)
+        elif tag == "li":
+            self._flush()
+            numbering = self._lists[-1] if self._lists else None
+            self._marker = numbering.next_marker() if numbering and not self._skipping else ""
+        elif tag == "br" or tag in BLOCK_TAGS:
             self._flush()
 
     def handle_endtag(self, tag):
+        if self._main:
+            self._main.end(tag)
         if tag in RUBY_ANNOTATION_TAGS or tag == "ruby":
             self._in_ruby_annotation = False
         elif tag in SKIP_TAGS:
             self._skip = max(0, self._skip - 1)
-        elif tag in ("td", "th") and self._row is not None and self._cell is not None:
-            content = " ".join("".join(self._cell).split())
-            rows, columns = self._span
-            for _ in range(columns):
-                if rows > 1:
-                    self._carried[len(self._row)] = [rows - 1, content]
-                self._row.append(content)
-            self._cell = None
+        elif self._nested_tables:
+            self._nested_end(tag)
+        elif tag in CELL_TAGS and self._row is not None and self._cell is not None:
+            self._end_cell()
         elif tag == "tr" and self._row is not None:
-            self._fill_carried()
-            if any(self._row):
-                self.lines.append((self._row_line, "\t".join(self._row)))
-            self._row = None
-        elif tag in BLOCK_TAGS and self._cell is None:
+            self._end_row()
+        elif tag == "table":
+            self._emit_marks_row()
+        elif self._cell is not None:
+            if tag in BLOCK_TAGS:
+                self._break_cell_line()
+        elif tag in ("ol", "ul"):
             self._flush()
+            if self._lists:
+                self._lists.pop()
+        elif tag in BLOCK_TAGS:
+            self._flush()
+
+    # -- cells -------------------------------------------------------------
+    def _break_cell_line(self) -> None:
+        self._cell.append(LINE_BREAK_IN_CELL)
+        self._cell_starts.append(self.getpos()[0])
+
+    def _nested_start(self, tag: str) -> None:
+        """A table inside a cell: its cells are words of the outer cell."""
+        if tag == "table":
+            self._nested_tables += 1
+        if tag in ("table", "tr", *CELL_TAGS, "br") or tag in BLOCK_TAGS:
+            self._cell.append(" ")
+
+    def _nested_end(self, tag: str) -> None:
+        if tag == "table":
+            self._nested_tables -= 1
+        if tag in ("table", "tr", *CELL_TAGS) or tag in BLOCK_TAGS:
+            self._cell.append(" ")
+
+    def _end_cell(self) -> None:
+        raw = "".join(self._cell)
+        content = " ".join(raw.replace(LINE_BREAK_IN_CELL, "").split())
+        block = [(start, part.strip()) for start, part in zip(self._cell_starts, raw.split(LINE_BREAK_IN_CELL))
+                 if part.strip()]
+        rows, columns = self._span
+        for _ in range(columns):
+            if rows > 1:
+                self._carried[len(self._row)] = [rows - 1, content]
+            self._row.append(content)
+            self._row_blocks.append(block)
+            block = []  # a block spanning columns is one block
+        self._cell = None
+
+    def _end_row(self) -> None:
+        self._fill_carried()
+        row, blocks, line = self._row, self._row_blocks, self._row_line
+        self._row = None
+        if is_role_marks_row(row):  # 甲 | 乙 alone: the blocks may follow in the next row
+            self._emit_marks_row()
+            self._marks_row = (line, row, blocks)
+            return
+        if self._marks_row is not None:
+            marked = [marks + block for marks, block in zip(self._marks_row[2], blocks)]
+            if is_side_by_side_blocks(marked):
+                self._marks_row = None
+                self._emit_blocks(marked)
+                return
+            self._emit_marks_row()
+        if is_side_by_side_blocks(blocks):
+            self._emit_blocks(blocks)
+        elif any(row):
+            self.lines.append((line, "\t".join(row)))
+
+    def _emit_blocks(self, blocks: list[list[tuple[int, str]]]) -> None:
+        """Signature blocks side by side: one block after the other, each line its own."""
+        for block in blocks:
+            self.lines.extend(block)
+
+    def _emit_marks_row(self) -> None:
+        if self._marks_row is not None:
+            line, row, _ = self._marks_row
+            self.lines.append((line, "\t".join(row)))
+            self._marks_row = None
 
     def _fill_carried(self) -> None:
         """The cells of earlier rows' rowspans that cover the next column."""
         while (carried := self._carried.get(len(self._row))) is not None:
             self._row.append(carried[1])
+            self._row_blocks.append([])  # a spanning cell's block was the row's it started in
             carried[0] -= 1
             if carried[0] == 0:
                 del self._carried[len(self._row) - 1]
 
     def handle_data(self, data):
-        if self._skip or self._in_ruby_annotation:
+        if self._skipping or self._in_ruby_annotation:
             return
         if self._cell is not None:
             self._cell.append(data.replace("\n", "").replace("\r", ""))
@@ -114,6 +225,103 @@ class _LineBuilder(HTMLParser):
         self._flush()
 
 
+class MainElement:
+    """Whether the reader is inside the page's <main> (or role="main") element."""
+
+    def __init__(self) -> None:
+        self.tag = ""
+        self.depth = 0  # open elements named as the main one, itself included
+
+    @property
+    def open(self) -> bool:
+        return self.depth > 0
+
+    def start(self, tag: str, attrs) -> None:
+        if self.open and tag == self.tag:
+            self.depth += 1
+        elif not self.open and (tag == "main" or (dict(attrs).get("role") or "").lower() == "main"):
+            self.tag, self.depth = tag, 1
+
+    def end(self, tag: str) -> None:
+        if self.open and tag == self.tag:
+            self.depth -= 1
+
+
+# An item that prints its own number ((1) 医療, 1 医療, 一 医療, ア 医療, ①):
+# its list is styled without markers, so none is added.
+OWN_MARKER = regex.compile(r"^(?:[(（][^()（）]{1,3}[)）]|[0-9０-９]{1,2}[.．、)）\s\u3000]|[一二三四五六七八九十]{1,3}[、\s\u3000]"
+                           r"|[ア-ン][.．、\s\u3000]|[①-⑳])")
+ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90), ("l", 50), ("xl", 40),
+         ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
+
+
+class ListNumbering:
+    """The numbers a browser prints before the items of an <ol>: 1. 2. …,
+    a. b. …, i. ii. … (type="a", type="i", list-style-type), none when the
+    list is styled without them."""
+
+    def __init__(self, kind: str, start: int) -> None:
+        self.kind, self.number = kind, start
+
+    @classmethod
+    def of(cls, attrs) -> ListNumbering:
+        attributes = dict(attrs)
+        style = (attributes.get("style") or "").lower().replace(" ", "")
+        kind = attributes.get("type") or "1"
+        for name, as_type in (("none", ""), ("lower-alpha", "a"), ("lower-latin", "a"), ("upper-alpha", "A"),
+                              ("upper-latin", "A"), ("lower-roman", "i"), ("upper-roman", "I"), ("decimal", "1")):
+            if regex.search(rf"list-style(?:-type)?:{name}\b", style):
+                kind = as_type
+                break
+        start = attributes.get("start") or ""
+        return cls(kind, int(start) if start.strip().isdigit() else 1)
+
+    def next_marker(self) -> str:
+        number, self.number = self.number, self.number + 1
+        if self.kind in ("a", "A") and 1 <= number <= 26:
+            letter = chr(ord("a") + number - 1)
+            return f"{letter.upper() if self.kind == 'A' else letter}."
+        if self.kind in ("i", "I") and number >= 1:
+            roman = to_roman(number)
+            return f"{roman.upper() if self.kind == 'I' else roman}."
+        return f"{number}." if self.kind else ""
+
+
+def to_roman(number: int) -> str:
+    out = ""
+    for letters, value in ROMAN:
+        while number >= value:
+            out, number = out + letters, number - value
+    return out
+
+
+# A signature block opens with its party's role mark: 甲 alone, or before the address.
+ROLE_OPENING = regex.compile(r"^[(（]?(?P<role>[甲乙丙丁戊])[)）]?(?:[\s\u3000:：]|$)")
+ROLE_ORDER = "甲乙丙丁戊"
+HEAD_OF_OFFICE = regex.compile(r"(?:都|道|府|県|市|町|村|区)長|知事|管理者")
+
+
+def is_role_marks_row(cells: list[str]) -> bool:
+    """甲 | 乙 (| 丙): a row of role marks alone, in order (not the 甲 | 乙
+    under a 役割分担 header, whose other cells the spans above fill)."""
+    filled = [cell.strip() for cell in cells if cell.strip()]
+    marks = [ROLE_OPENING.match(cell) for cell in filled]
+    return len(filled) >= 2 and all(m and m.end() == len(cell) for m, cell in zip(marks, filled)) \
+        and "".join(m["role"] for m in marks) in ROLE_ORDER
+
+
+def is_side_by_side_blocks(blocks: list[list[tuple[int, str]]]) -> bool:
+    """A row laying signature blocks side by side: every filled cell opens
+    with the next role mark (甲, 乙 …) and names a head of office (…市長)
+    on a line of its own; a 別表 row's cells are sentences, not such blocks."""
+    filled = [block for block in blocks if block]
+    if len(filled) < 2 or any(len(block) < 2 for block in filled):
+        return False
+    marks = [ROLE_OPENING.match(block[0][1]) for block in filled]
+    return all(marks) and "".join(m["role"] for m in marks) in ROLE_ORDER \
+        and all(any(HEAD_OF_OFFICE.search(text) for _, text in block) for block in filled)
+
+
 def span_of(attrs: list[tuple[str, str | None]], name: str) -> int:
     """rowspan="3" -> 3; missing or malformed -> 1 (capped: a bad page must not explode)."""
     value = dict(attrs).get(name) or ""
@@ -122,7 +330,7 @@ def span_of(attrs: list[tuple[str, str | None]], name: str) -> int:
 
 def read(path: Path, data: bytes) -> Source:
     decoded, encoding = text.decode(data)
-    builder = _LineBuilder()
+    builder = _LineBuilder(main_only=bool(MAIN_MARK.search(decoded)))
     builder.feed(decoded)
     builder.close()
     lines = tuple(RawLine(text=content, line_no=line_no) for line_no, content in builder.lines)

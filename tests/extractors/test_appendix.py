@@ -1000,3 +1000,20 @@ def test_space_aligned_grid_with_a_two_line_header():
         (None, None, "a", "企業誘致", "企業誘致活動を行う。", "中心的な役割を担う。", "甲と連携する。"),
         (None, None, "b", "物産展", "物産展を開催する。", "物産展を企画する。", "出展を促す。"),
     ]
+
+
+def test_a_row_broken_at_a_page_beside_a_spanning_field_cell_keeps_the_field_once():
+    """A converter breaks a row at a page into two <tr>; the 分野 cell's
+    rowspan covers both, so HTML gives it on the continuation too: the same
+    cell seen again, not more of its text."""
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    分野\t連携する取組\t取組の内容\t甲の役割\t乙の役割
+    1 経済成長のけん引\tア 地域産業の振興\t技術力の向上を図るため、\t窓口を運営するとともに、\t周知を行う。
+    1 経済成長のけん引\t\t研究開発を支援する。\t助成を行う。\t
+    1 経済成長のけん引\tイ 森林資源の活用\t木材の利用を促進する。\t普及啓発を行う。\t木材を供給する。
+    """)
+    assert [(r.section_no, r.section_title, r.label, r.measure, r.content, r.role_a, r.role_b) for r in rows] == [
+        (1, "経済成長のけん引", "ア", "地域産業の振興", "技術力の向上を図るため、研究開発を支援する。",
+         "窓口を運営するとともに、助成を行う。", "周知を行う。"),
+        (1, "経済成長のけん引", "イ", "森林資源の活用", "木材の利用を促進する。", "普及啓発を行う。", "木材を供給する。")]
