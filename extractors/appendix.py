@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractors.tables import (ROLE_A_KEY, ROLE_B_KEY, UNPLACED_ROLE, GridRow, TERMINATED, default_columns,
+from extractors.tables import (ROLE_A_KEY, ROLE_B_KEY, ROLE_COLUMNS, UNPLACED_ROLE, GridRow, TERMINATED, default_columns,
                                header_columns, is_continuation, join_fragment, merge_into, next_label, row_cells,
                                split_expected_label, split_label, split_roles, terminated_indexes,
                                terminated_kinds)
@@ -118,6 +118,7 @@ class Reader:
     section_styles: list[str] = field(default_factory=list)
     measure_styles: set[str] = field(default_factory=set)
     columns: dict[int, str] | None = None
+    header_above: dict[int, str] | None = None  # the columns of a header row just read, which a sub-header completes
     last_key: str = ""
     roles_open: bool = False  # under a 役割分担 heading, whose role items follow
     terminated: set[int] = field(default_factory=set)  # column indexes whose cells end with 。
@@ -132,17 +133,22 @@ class Reader:
             if line.is_row:
                 self.read_row(line, following)
             else:
+                self.header_above = None
                 self.read_text(line, following)
 
     # -- rows ----------------------------------------------------------
     def read_row(self, line: Line, following: Line | None = None) -> None:
         cells = line.cells
+        header_above, self.header_above = self.header_above, None  # kept only by a header row
         spanning = spanning_heading(cells)
         if spanning:  # a section row across the table (colspan): a heading, no measure
             self.read_text(Line(line.no, spanning, line.page, line.blank_before, line.end_page), following)
             return
         columns = header_columns(cells, self.parties)
         if columns:
+            if header_above is not None:
+                columns = completed_by_sub_header(header_above, cells, columns)
+            self.header_above = columns
             if columns != self.columns:
                 self.warnings += unplaced_column_warnings(line, columns)
             self.columns = columns
@@ -407,6 +413,15 @@ def kept_rows(reader: Reader) -> list[PendingRow]:
 # left) and 同上 (the same as the cell above), which a grid's reader resolves.
 NO_VALUE = regex.compile(r"^(?:[-ー・]|なし|該当なし)$")
 CELL_ORDER = ("measure", "content", "role_a", "role_b", "role_c")
+
+
+def completed_by_sub_header(above: dict[int, str], cells: list[str], columns: dict[int, str]) -> dict[int, str]:
+    """The second row of a two-level header (甲 | 乙 under 役割分担) names
+    only the columns it splits; a column it leaves empty keeps the name the
+    row above gave it (分野, 取組 … spanning both rows)."""
+    kept = {i: kind for i, kind in above.items()
+            if kind not in ROLE_COLUMNS and (i >= len(cells) or not cells[i].strip())}
+    return dict(sorted((columns | kept).items()))
 
 
 def resolved_cells(pending: PendingRow, above: dict[str, str] | None) -> dict[str, str]:

@@ -26,17 +26,21 @@ DIGITS = regex.compile(r"\d+")
 DASH_LIKE = regex.compile(r"[-ー一―‐−–—]")
 
 
-def furniture(pages: list[list[TextLine]], scanned: list[bool]) -> set[int]:
+def furniture(pages: list[list[TextLine]], scanned: list[bool], heights: list[float] | None = None) -> set[int]:
     """ids of the lines (per page, in reading order) that are page furniture;
-    scanned pages compare their lines loosely."""
+    scanned pages compare their lines loosely. heights: each page's height,
+    so that a footer is found at the same distance from the bottom of a
+    landscape page as of a portrait one."""
     if len(pages) < 2:
         return set()
+    heights = heights or [0.0] * len(pages)
     edges = [edge_lines(lines) for lines in pages]
     needed = max(2, SHARE * len(pages))
     found = set()
     for n, lines in enumerate(edges):
         for line in lines:
-            support = 1 + sum(any(recurs(line, other, scanned[n] and scanned[m]) for other in others)
+            support = 1 + sum(any(same_place(line, heights[n], other, heights[m])
+                                  and recurs(line, other, scanned[n] and scanned[m]) for other in others)
                               for m, others in enumerate(edges) if m != n)
             if support >= needed:
                 found.add(id(line))
@@ -49,9 +53,15 @@ def edge_lines(lines: list[TextLine]) -> list[TextLine]:
     return lines[:EDGE_LINES] + lines[-EDGE_LINES:]
 
 
+def same_place(line: TextLine, height: float, other: TextLine, other_height: float) -> bool:
+    """As far from the top of its page as the other line, or as far from
+    the bottom: a header keeps its distance from the top edge, a footer
+    from the bottom one, whatever the page's size or orientation."""
+    return abs(line.top - other.top) <= SAME_HEIGHT or \
+        abs((height - line.bottom) - (other_height - other.bottom)) <= SAME_HEIGHT
+
+
 def recurs(line: TextLine, other: TextLine, loosely: bool) -> bool:
-    if abs(line.top - other.top) > SAME_HEIGHT:
-        return False
     text, other_text = masked(line.text), masked(other.text)
     if text == other_text:
         return True

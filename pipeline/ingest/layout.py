@@ -62,6 +62,7 @@ class TextLine:
     top: float
     bottom: float
     size: float  # median character height
+    end: float | None = None  # right edge of the last character, punctuation included
 
 
 def glyphs_to_lines(glyphs: Iterable[Glyph], ocr: bool = False) -> list[TextLine]:
@@ -95,6 +96,7 @@ def band_to_line(glyphs: list[Glyph], ocr: bool = False) -> TextLine | None:
     if not visible:
         return None
     size = median(g.size for g in visible)
+    spacing = 0.0 if ocr else letter_spacing(visible)
     parts: list[str] = []
     previous: Glyph | None = None
     space_glyph = False
@@ -105,7 +107,7 @@ def band_to_line(glyphs: list[Glyph], ocr: bool = False) -> TextLine | None:
             continue
         if previous is not None:
             is_label = label_possible and len(previous.text) == 1
-            if space_glyph or needs_space(previous, glyph, size, is_label):
+            if space_glyph or needs_space(previous, glyph, size, is_label, spacing):
                 parts.append(spaces_for(glyph.x0 - previous.x1, size))
             if CJK.search(previous.text[-1]) and CJK.search(glyph.text[0]):
                 label_possible = False
@@ -115,7 +117,7 @@ def band_to_line(glyphs: list[Glyph], ocr: bool = False) -> TextLine | None:
     hanging = len(visible) > 1 and last.text in "、。,.」』)）】"
     right = visible[-2].x1 if hanging else last.x1
     return TextLine("".join(parts), visible[0].x0, right, min(g.top for g in visible),
-                    max(g.bottom for g in visible), size)
+                    max(g.bottom for g in visible), size, last.x1)
 
 
 def spaces_for(gap: float, size: float) -> str:
@@ -128,12 +130,22 @@ def indent_for(x0: float, left_margin: float, size: float) -> str:
     return " " * max(0, round(2 * (x0 - left_margin) / size))
 
 
-def needs_space(left: Glyph, right: Glyph, size: float, ocr_label: bool = False) -> bool:
+def letter_spacing(glyphs: list[Glyph]) -> float:
+    """The space a line puts between all its characters: the median gap.
+    A justified line spreads its characters, ASCII digits among them (第 3 条),
+    and only a gap wider than that spread is a word space. Zero for a line
+    set solid, whose gaps are mostly none."""
+    gaps = [b.x0 - a.x1 for a, b in zip(glyphs, glyphs[1:])]
+    return max(0.0, median(gaps)) if len(gaps) >= 3 else 0.0
+
+
+def needs_space(left: Glyph, right: Glyph, size: float, ocr_label: bool = False, spacing: float = 0.0) -> bool:
     """ocr_label: left is a one-character OCR word before the line's first
-    gap between Japanese words, where labels (ア, 甲, 第1条) stand."""
-    gap = right.x0 - left.x1
-    if gap >= COLUMN_GAP * size:  # a column gap, also after 。 ending a cell
+    gap between Japanese words, where labels (ア, 甲, 第1条) stand; spacing:
+    the line's letter spacing, which no gap is a space for."""
+    if right.x0 - left.x1 >= COLUMN_GAP * size:  # a column gap, also after 。 ending a cell
         return True
+    gap = right.x0 - left.x1 - spacing
     left_cjk, right_cjk = CJK.search(left.text[-1]), CJK.search(right.text[0])
     punctuation = PUNCTUATION.search(left.text[-1] + right.text[0])
     if (left_cjk or right_cjk) and punctuation:

@@ -26,7 +26,7 @@ import regex
 from pipeline.ingest.columns import unruled_tables
 from pipeline.ingest.errors import IngestError
 from pipeline.ingest.furniture import furniture
-from pipeline.ingest.layout import Glyph, TextLine, glyphs_to_lines, indent_for
+from pipeline.ingest.layout import COLUMN_GAP, Glyph, TextLine, glyphs_to_lines, indent_for
 from pipeline.ingest.pdf_tables import TableBlock, continue_table, find_tables, same_table
 from pipeline.model import CELL_SEP, SCANNED_METHODS, PageInfo, RawLine, Source
 from pipeline.normalize import clean_line, join_wrapped
@@ -41,6 +41,10 @@ SENTENCE_END = regex.compile(r"[。)」]$")
 # paragraph or item number, a caption, 別表, a party marker, a bullet.
 BLOCK_START = regex.compile(r"^(?:第\s*[0-9一二三四五六七八九十百]+\s*条|\d{1,2}\s|\(|[ア-ン]\s|[一二三四五六七八九十]+\s"
                             r"|別表|[甲乙丙丁](?:\s|$)|[※・○●■◆□【])")
+
+# The spaces layout.spaces_for writes for a gap of COLUMN_GAP ems or more
+# inside a line: columns (cells of a table without rules) stand apart there.
+COLUMN_GAP_RUN = regex.compile(r"\S {%d,}\S" % round(2 * COLUMN_GAP))
 
 Block = TextLine | TableBlock
 
@@ -163,7 +167,7 @@ def layout_page(page, glyphs: list[Glyph], info: PageInfo, warnings: tuple[str, 
 def drop_furniture(pages: list[Page]) -> list[Page]:
     """Without running headers, footers and page numbers (furniture.py)."""
     lines = [[b for b in page.blocks if isinstance(b, TextLine)] for page in pages]
-    dropped = furniture(lines, [page.info.method in SCANNED_METHODS for page in pages])
+    dropped = furniture(lines, [page.info.method in SCANNED_METHODS for page in pages], [page.height for page in pages])
     return [replace(page, blocks=tuple(b for b in page.blocks if id(b) not in dropped)) for page in pages]
 
 
@@ -245,7 +249,7 @@ def join_wrapped_lines(blocks: list[Block], margins: tuple[float, float]) -> lis
         previous = joined[-1] if joined else None
         if isinstance(block, TextLine) and isinstance(previous, TextLine) and wraps_into(previous, block, margins):
             joined[-1] = TextLine(join_wrapped([previous.text, block.text]), previous.x0, block.x1,
-                                  previous.top, block.bottom, previous.size)
+                                  previous.top, block.bottom, previous.size, block.end)
         else:
             joined.append(block)
     return joined
@@ -259,12 +263,21 @@ def wraps_into(line: TextLine, following: TextLine, margins: tuple[float, float]
     size = line.size
     if right - left < 20 * size:  # no body text wide enough to have wrapped
         return False
+    if COLUMN_GAP_RUN.search(line.text) or COLUMN_GAP_RUN.search(following.text):
+        return False  # cells of a table without rules side by side, not a paragraph
     gap = following.top - line.bottom  # a joined line's bottom is its last part's
     if gap > 0.8 * size or abs(following.size - size) > 0.2 * size:
         return False
-    if line.x0 > left + 3 * size or line.x1 < right - 1.2 * size or following.x0 > line.x0 + 1.5 * size:
+    if line.x0 > left + 3 * size or not reaches_margin(line, right) or following.x0 > line.x0 + 1.5 * size:
         return False
     return not (SENTENCE_END.search(clean_line(line.text)) and BLOCK_START.match(clean_line(following.text)))
+
+
+def reaches_margin(line: TextLine, right: float) -> bool:
+    """The line runs to the right margin: up to it but for punctuation set
+    hanging past it, or with its last character, punctuation too, flush
+    with it, as a justified line is set."""
+    return line.x1 >= right - 1.2 * line.size or (line.end or 0.0) >= right - 0.3 * line.size
 
 
 def leaves_blank_line(previous: Block, block: Block) -> bool:

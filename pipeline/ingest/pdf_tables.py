@@ -20,6 +20,8 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from statistics import median
 
+from pdfplumber.table import words_to_edges_v
+
 from extractors.tables import TERMINATED, join_fragment, split_label
 from pipeline.ingest.layout import Glyph, glyphs_to_lines
 from pipeline.normalize import join_wrapped
@@ -31,6 +33,8 @@ EDGE_TOLERANCE = 3.0  # points: rules closer than this meet (pdfplumber's snap/j
 HANGING = {"、", "。", ",", ".", "，", "．"}  # set hanging past the right margin, never first on a line
 HANG_EM = 0.5  # how far into a cell, in ems, hanging punctuation of the cell to its left reaches
 MIN_CHAR_EM, MAX_CHAR_EM = 0.4, 1.6  # width per character of an OCR word whose box can be cut
+MAX_RULE_WIDTH = 2.0  # points: a filled rectangle thinner than this is drawn as a rule
+MIN_ALIGNED_WORDS = 3  # words starting at one x that make a column (pdfplumber's min_words_vertical)
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,8 @@ def find_tables(page, glyphs: list[Glyph], rules: list[dict] | None = None) -> t
     the glyphs outside every table. `rules` replaces the page's own vector
     lines: for a scan, the rules found in the image (glyphs are OCR words)."""
     tables = page.find_tables(table_settings(page, rules))
+    if rules is None:
+        tables += tables_ruled_across_only(page, tables)
     blocks, outside = [], glyphs
     for table in tables:
         rows = [[Cell(*bbox) if bbox else None for bbox in row.cells] for row in table.rows]
@@ -74,6 +80,52 @@ def find_tables(page, glyphs: list[Glyph], rules: list[dict] | None = None) -> t
         blocks.append(TableBlock(tuple(tuple(r) for r in texts if any(r)), x0, top, x1, bottom,
                                  (page.page_number,) * len(texts)))
     return [b for b in blocks if b.rows], outside
+
+
+def tables_ruled_across_only(page, found: list) -> list:
+    """Tables ruled only by horizontal lines (above, between and below the
+    rows, no column rules): three or more rules of the same extent with no
+    table found between them. The rows are where the rules are; the columns
+    where the text inside lines up (pdfplumber's word alignment, as its
+    "text" strategy finds them), drawn from the top rule to the bottom one:
+    cells of a ruled row are set close together, so no gap tells them apart."""
+    tables = []
+    for x0, top, x1, bottom in stacked_rules(page):
+        if any(t.bbox[1] <= bottom and top <= t.bbox[3] and t.bbox[0] <= x1 and x0 <= t.bbox[2] for t in found):
+            continue
+        region = page.crop((x0, top - EDGE_TOLERANCE, x1, bottom + EDGE_TOLERANCE))
+        columns = [edge["x0"] for edge in words_to_edges_v(region.extract_words(), MIN_ALIGNED_WORDS)]
+        if len(columns) >= 3:  # two columns at least: text at one margin is a paragraph
+            tables += region.find_tables({"vertical_strategy": "explicit", "explicit_vertical_lines": columns,
+                                          "horizontal_strategy": "lines"})
+    return tables
+
+
+def stacked_rules(page) -> list[tuple[float, float, float, float]]:
+    """Bounding boxes of groups of horizontal rules that start and end at
+    the same x (three at least) without a vertical rule between them."""
+    page = page.filter(lambda obj: not is_background(obj))
+    groups: dict[tuple[int, int], list[dict]] = {}
+    for edge in page.edges:
+        if edge["orientation"] == "h" and edge["x1"] - edge["x0"] > 0.3 * float(page.width):
+            groups.setdefault((round(edge["x0"] / EDGE_TOLERANCE), round(edge["x1"] / EDGE_TOLERANCE)), []).append(edge)
+    vertical = [e for e in page.edges if e["orientation"] == "v"]
+    boxes = []
+    for rules in groups.values():
+        tops = sorted({round(r["top"], 1) for r in rules})
+        box = (min(r["x0"] for r in rules), tops[0], max(r["x1"] for r in rules), tops[-1])
+        crossed = any(box[0] - EDGE_TOLERANCE <= v["x0"] <= box[2] + EDGE_TOLERANCE
+                      and v["top"] < box[3] and v["bottom"] > box[1] for v in vertical)
+        if len(tops) >= 3 and not crossed:
+            boxes.append(box)
+    return boxes
+
+
+def is_background(obj: dict) -> bool:
+    """A filled rectangle without an outline, thicker than a rule: a cell's
+    or a row's shading, whose sides are no ruling lines."""
+    return obj.get("object_type") == "rect" and bool(obj.get("fill")) and not obj.get("stroke") \
+        and min(obj["width"], obj["height"]) > MAX_RULE_WIDTH
 
 
 def table_settings(page, rules: list[dict] | None) -> dict:
@@ -130,9 +182,9 @@ def cells_to_texts(rows: list[list[Cell | None]], glyphs: list[Glyph], ocr: bool
         if r < 0:
             continue
         for part in split_at_rules(glyph, rows[r], em) if ocr else (glyph,):
-            c = cell_index(rows[r], (part.x0 + part.x1) / 2)
-            if c is not None:
-                content.setdefault((r, c), []).append(part)
+            at = cell_at(rows, r, (part.x0 + part.x1) / 2, part.middle)
+            if at is not None:
+                content.setdefault(at, []).append(part)
     keep_hanging_punctuation(rows, content, em)
     return [[join_wrapped([ln.text for ln in glyphs_to_lines(content.get((r, c), []), ocr)])
              for c in range(len(row))] for r, row in enumerate(rows)]
@@ -140,6 +192,21 @@ def cells_to_texts(rows: list[list[Cell | None]], glyphs: list[Glyph], ocr: bool
 
 def cell_index(row: list[Cell | None], x: float) -> int | None:
     return next((c for c, cell in enumerate(row) if cell and cell.x0 <= x <= cell.x1), None)
+
+
+def cell_at(rows: list[list[Cell | None]], r: int, x: float, y: float) -> tuple[int, int] | None:
+    """(row, column) of the cell at x in row r, or of the merged cell from a
+    row above that covers the point: pdfplumber lists a cell spanning rows
+    (a 分野 cell over its measures, a header over two header rows) in its
+    first row only, while its text, centred vertically, sits lower down."""
+    c = cell_index(rows[r], x)
+    if c is not None:
+        return r, c
+    for k in range(r - 1, -1, -1):
+        c = cell_index(rows[k], x)
+        if c is not None:
+            return (k, c) if rows[k][c].bottom >= y else None
+    return None
 
 
 def split_at_rules(glyph: Glyph, row: list[Cell | None], em: float) -> list[Glyph]:
@@ -217,14 +284,22 @@ def is_cut_row(row: tuple[str, ...], rows: list[tuple[str, ...]], header: tuple[
     body = [r for r in rows if r != header]
     if not body:
         return False
-    key = clean_line(row[0])
+    k = key_column(body)
+    key = clean_line(row[k])
     if not key:
         return True
-    if sum(bool(split_label(clean_line(r[0]))[0]) for r in body) >= len(body) / 2:
+    if sum(bool(split_label(clean_line(r[k]))[0]) for r in body) >= len(body) / 2:
         return not split_label(key)[0]
     last = body[-1]
     return any(last[c] and row[c] and not TERMINATED.search(clean_line(last[c]))
                for c in prose_columns(body[:-1] or body))
+
+
+def key_column(body: list[tuple[str, ...]]) -> int:
+    """The first column that every row fills: the measure. A 分野 column
+    before it is empty below each section's first row (its cell spans the
+    rows), so an empty cell there says nothing about a cut row."""
+    return next((c for c in range(len(body[0])) if all(r[c].strip() for r in body)), 0)
 
 
 def prose_columns(rows: list[tuple[str, ...]]) -> list[int]:
