@@ -18,6 +18,7 @@ a style whose items carry 取組内容/役割 is the measure level instead.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -305,7 +306,11 @@ def spanning_heading(cells: list[str]) -> str:
     return text if spans and heading and heading.style in SECTION_CELL_STYLES else ""
 
 
+@lru_cache(maxsize=8192)
 def parse_heading(text: str) -> Heading | None:
+    """The heading a line opens with (1 …, (1) …, ア …, 第2 …), or None.
+    Remembered: the reader asks it of each line more than once, and
+    agreements repeat their heading lines."""
     for style, pattern in HEADING_STYLES:
         match = pattern.match(text)
         if match:
