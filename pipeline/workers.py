@@ -12,12 +12,12 @@ archive.
 from __future__ import annotations
 
 import ctypes
-import itertools
 import multiprocessing
 import os
 import resource
 import signal
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures import FIRST_COMPLETED, wait
@@ -31,6 +31,14 @@ PR_SET_PDEATHSIG = 1
 # Tasks handed to the pool per worker at a time: enough that no worker waits for the
 # next, few enough that the runner never holds a future for every file of the archive.
 IN_FLIGHT = 4
+# Small files travel in batches: each task costs the runner about 0.3 ms of
+# pebble's queues and threads, on the cores the workers need, and a small
+# text agreement takes only some 10 ms. A file that may take long (a PDF
+# may need OCR; a big file) travels alone, and every worker gets many
+# batches, so the load stays balanced.
+BATCH_FILES = 8
+BATCH_BYTES = 256 * 1024
+BATCHES_PER_WORKER = 16
 
 
 @dataclass(frozen=True)
@@ -55,8 +63,10 @@ def process_all(tasks: Iterable[Task], jobs: int, limits: Limits, cache: ResultC
     """Run every task in a pool of `jobs` processes; on_done(task, key, outcome)
     is called in this process as each finishes (key: where its result is
     cached, "" when it is not), and meanwhile() once the workers have their
-    tasks. Ctrl-C stops the workers and re-raises. Returns a function that
-    waits until the workers have exited (they do so in the background)."""
+    tasks. A batch that fails as a whole (its worker timed out or died) is
+    run again a file at a time, so only the file at fault fails. Ctrl-C
+    stops the workers and re-raises. Returns a function that waits until the
+    workers have exited (they do so in the background)."""
     tasks = sorted(tasks, key=lambda task: (-task.size, task.path))
     if not tasks:
         return lambda: None
@@ -64,14 +74,15 @@ def process_all(tasks: Iterable[Task], jobs: int, limits: Limits, cache: ResultC
 
     pool = ProcessPool(max_workers=jobs, context=multiprocessing.get_context("fork"),
                        initializer=start_worker, initargs=(limits.memory_mb,))
-    waiting = iter(tasks)
+    waiting = deque(batches(tasks, jobs))
     running: dict = {}
 
     def schedule(count: int) -> None:
-        for task in itertools.islice(waiting, count):
-            future = pool.schedule(process_into_cache, args=(task, str(cache.root), cache.folder.name, limits),
+        for _ in range(min(count, len(waiting))):
+            batch = waiting.popleft()
+            future = pool.schedule(process_batch_into_cache, args=(batch, str(cache.root), cache.folder.name, limits),
                                    timeout=limits.timeout)
-            running[future] = task
+            running[future] = batch
 
     try:
         schedule(jobs * IN_FLIGHT)
@@ -79,9 +90,12 @@ def process_all(tasks: Iterable[Task], jobs: int, limits: Limits, cache: ResultC
         while running:
             finished_now, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in finished_now:
-                task = running.pop(future)
-                key, outcome = finished(future, task, limits, cache)
-                on_done(task, key, outcome)
+                batch = running.pop(future)
+                if len(batch) > 1 and future.exception() is not None:
+                    waiting.extendleft((task,) for task in reversed(batch))
+                    continue
+                for task, (key, outcome) in zip(batch, finished(future, batch[0], limits, cache)):
+                    on_done(task, key, outcome)
             schedule(len(finished_now))
     except BaseException:
         pool.stop()
@@ -93,9 +107,27 @@ def process_all(tasks: Iterable[Task], jobs: int, limits: Limits, cache: ResultC
     return closing.join
 
 
-def finished(future, task: Task, limits: Limits, cache: ResultCache) -> tuple[str, Outcome]:
-    """The outcome of a finished task; a worker killed for its timeout or
-    dead of a signal becomes a failed result, cached with the limits it hit."""
+def batches(tasks: list[Task], jobs: int) -> list[tuple[Task, ...]]:
+    """The tasks, in their order, as batches of small files (see BATCH_FILES);
+    one file a batch when the run is too small to share out in batches."""
+    size = max(1, min(BATCH_FILES, len(tasks) // (jobs * BATCHES_PER_WORKER)))
+    found: list[tuple[Task, ...]] = []
+    batch: list[Task] = []
+    for task in tasks:
+        if size == 1 or task.size > BATCH_BYTES or task.path.lower().endswith(".pdf"):
+            found.append((task,))
+            continue
+        batch.append(task)
+        if len(batch) == size:
+            found.append(tuple(batch))
+            batch = []
+    return found + ([tuple(batch)] if batch else [])
+
+
+def finished(future, task: Task, limits: Limits, cache: ResultCache) -> list[tuple[str, Outcome]]:
+    """The (key, outcome) of each file of a finished batch; a worker killed
+    for its timeout or dead of a signal (only a batch of one file gets here
+    then) becomes a failed result for `task`, cached with the limits it hit."""
     from pebble import ProcessExpired
 
     seconds = 0.0
@@ -112,7 +144,7 @@ def finished(future, task: Task, limits: Limits, cache: ResultCache) -> tuple[st
         reason = f"internal error: {type(exc).__name__}: {exc}"
     result = failed_result(task.path, reason, limits=limits.as_tuple(), seconds=seconds)
     cache.put(task.key, result)
-    return task.key, result.outcome
+    return [(task.key, result.outcome)]
 
 
 def died_how(exitcode: int | None) -> str:
@@ -122,6 +154,12 @@ def died_how(exitcode: int | None) -> str:
         except ValueError:
             return f"signal {-exitcode}"
     return f"exit code {exitcode}"
+
+
+def process_batch_into_cache(batch: tuple[Task, ...], cache_root: str, version_folder: str,
+                             limits: Limits) -> list[tuple[str, Outcome]]:
+    """In a worker: process_into_cache for each file of the batch, in order."""
+    return [process_into_cache(task, cache_root, version_folder, limits) for task in batch]
 
 
 def process_into_cache(task: Task, cache_root: str, version_folder: str, limits: Limits) -> tuple[str, Outcome]:

@@ -203,6 +203,25 @@ def test_a_document_that_fails_becomes_a_failed_row_and_the_batch_goes_on(tmp_pa
     assert "bad" not in set(articles["doc_id"])
 
 
+@pytest.mark.parametrize("fault, reason", [
+    (lambda: time.sleep(60), "timed out: still running after the per-file limit of 2 s"),
+    (lambda: os.kill(os.getpid(), signal.SIGKILL), "worker process died (killed by SIGKILL)"),
+], ids=["hangs", "worker-dies"])
+def test_a_batch_that_fails_as_a_whole_is_run_again_a_file_at_a_time(tmp_path, monkeypatch, fault, reason):
+    """Small files travel in batches; the files that shared a batch with a
+    file that hangs or kills its worker are read again one by one, and only
+    that file fails."""
+    files = {f"doc{i:02d}.txt": seed(f"00{i % 5}").read_bytes() + f"\n({i})\n".encode() for i in range(40)}
+    archive = archive_of(tmp_path / "archive", files)
+    assert len(workers.batches([workers.Task(str(p), "", 1) for p in sorted(archive.glob("*.txt"))], 1)) < 40
+    fault_in_a_stage(monkeypatch, "doc17.txt", fault)
+    out = tmp_path / "out"
+    assert run_cli(archive, "--out", out, "--jobs", 1, "--timeout", 2) == 1
+    docs = documents(out)
+    assert docs.loc["doc17", "status"] == "failed" and reason in docs.loc["doc17", "warnings"]
+    assert (docs.drop(index="doc17")["status"] == "ok").all() and len(docs) == 40
+
+
 def test_a_failure_from_a_limit_is_retried_when_the_limit_changes(tmp_path, monkeypatch):
     archive = archive_of(tmp_path / "archive", {"slow.txt": seed("001")})
     out = tmp_path / "out"
