@@ -388,10 +388,11 @@ def is_key_line(line: Line, parties: list[Party]) -> bool:
 
 
 def unplaced_column_warnings(line: Line, columns: dict[int, str]) -> list[str]:
-    """A header naming a party past 丙 (丁の役割, a fourth town): its column
-    has no field, and its cells are left out of the rows."""
-    return [f"line {line.no}: column {line.cells[i].strip()} is a fourth or later party's role, "
-            f"which has no field; its cells are left out" for i, kind in sorted(columns.items())
+    """A header naming a party past 丙 (丁の役割, a fourth town), or a second
+    town of a role several share: its column has no field, and its cells
+    are left out of the rows."""
+    return [f"line {line.no}: column {line.cells[i].strip()} is a role without a field "
+            f"(a fourth or later party's, or a second town's sharing one role); its cells are left out" for i, kind in sorted(columns.items())
             if kind == UNPLACED_ROLE]
 
 

@@ -1017,3 +1017,20 @@ def test_a_row_broken_at_a_page_beside_a_spanning_field_cell_keeps_the_field_onc
         (1, "経済成長のけん引", "ア", "地域産業の振興", "技術力の向上を図るため、研究開発を支援する。",
          "窓口を運営するとともに、助成を行う。", "周知を行う。"),
         (1, "経済成長のけん引", "イ", "森林資源の活用", "木材の利用を促進する。", "普及啓発を行う。", "木材を供給する。")]
+
+
+def test_of_towns_sharing_one_role_the_first_heads_role_b_and_the_others_are_left_out():
+    # 乙 is four towns; their columns must not be run together into role_b:
+    # role_b is party_b's (the first 乙 town's) column
+    segs = segments_of("""
+    定住自立圏形成協定書
+    帯広市(以下「甲」という。)と、音更町、芽室町及び池田町(以下これらを「乙」という。)は、次のとおり締結する。
+    第1条 甲及び乙は、別表に掲げる取組を行う。
+    別表(第1条関係)
+    1 圏域マネジメント能力の強化
+    取組\t取組の内容\t帯広市\t音更町\t芽室町\t池田町
+    (1) 人材育成\t合同研修を行う。\t企画する。\t会場を提供する。\t参加する。\t参加する。
+    """)
+    rows, warnings = extract_appendix(segs, extract_parties(segs))
+    assert [(r.measure, r.role_a, r.role_b, r.role_c) for r in rows] == [("人材育成", "企画する。", "会場を提供する。", "")]
+    assert [w.split(": ", 1)[1].split(" is ")[0] for w in warnings] == ["column 芽室町", "column 池田町"]
