@@ -66,6 +66,9 @@ KEY_MARKER = regex.compile(r"^(?:\(\s*[a-zア-ン0-9]{1,3}\s*\)|[ivx]{1,4}\s|[a-
 HEADING_MARKER = regex.compile(r"^\(?\s*([^\s.、.)]+)")
 # 別表(第3条関係) …, also after the title: 別表第1 経済成長のけん引(第3条関係)
 CLAUSE_REFERENCE = regex.compile(r"^\(\s*第\s*\d+\s*条関係\s*\)\s*|\s*\(\s*第\s*\d+\s*条関係\s*\)$")
+# What follows 別表N in an amending agreement's instruction (…の項中イの項の
+# 次に次のように加える。): no title of the section.
+AMENDING_INSTRUCTION = regex.compile(r"次のように(?:加える|改める)。$")
 NOTE = regex.compile(r"^(?:※|注\s*\d*[::)]|\(注)")
 # Under a 役割分担 heading the roles may be sentences with the party as
 # subject: (ア) 甲は、…を支援する。 / (イ) 乙は、…。 The subject names the field.
@@ -280,6 +283,8 @@ class Reader:
             self.section_styles.append(heading.style)
         level = self.section_styles.index(heading.style)
         title = CLAUSE_REFERENCE.sub("", heading.title).strip()
+        if AMENDING_INSTRUCTION.search(title):  # 別表1の項中イの項の次に次のように加える。: section 1, its title is in the amended agreement
+            title = ""
         if level == 0:
             self.context = Context(heading.number, title)
         else:

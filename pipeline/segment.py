@@ -151,7 +151,21 @@ def find_appendix_start(lines: list[Line]) -> int:
             and not line.blank_before and ARTICLE_LINE.match(lines[i - 1].text)
         if not line.is_row and APPENDIX_START.match(line.text) and not continues_sentence:
             return i
+        if introduces_rows(lines, i):
+            return i
     return len(lines)
+
+
+# 別表1の項中イの項の次に次のように加える。 / 別表第2中アの項を次のように改める。
+# over the rows an amending agreement adds or replaces: the instruction
+# heads them (it names their section) and they are the agreement's rows.
+TABLE_AMENDMENT = regex.compile(r"^(?:原協約の?)?別[表紙記].*次のように(?:加える|改める)。$")
+
+
+def introduces_rows(lines: list[Line], i: int) -> bool:
+    """An amending instruction on the 別表 with table rows right under it."""
+    return (not lines[i].is_row and bool(TABLE_AMENDMENT.match(lines[i].text))
+            and i + 1 < len(lines) and lines[i + 1].is_row)
 
 
 # 附則, 附則(抄), 附則(令和2年3月31日一部変更): the supplementary provisions,
