@@ -17,12 +17,13 @@ a style whose items carry 取組内容/役割 is the measure level instead.
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 import regex
 
 from extractors.tables import (ROLE_A_KEY, ROLE_B_KEY, ROLE_COLUMNS, UNPLACED_ROLE, GridRow, TERMINATED, default_columns,
-                               header_columns, is_continuation, join_fragment, merge_into, next_label, row_cells,
+                               header_columns, is_continuation, join_fragment, merge_into, next_label, recognised_columns, row_cells,
                                split_expected_label, split_label, split_roles, terminated_indexes,
                                terminated_kinds)
 from extractors.linear_tables import join_split_cells, rebuild_linearized_tables
@@ -568,19 +569,36 @@ def overview_rows(lines: list[Line]) -> list[AppendixRow]:
 
 def overview_grid_rows(lines: list[Line]) -> list[AppendixRow]:
     """An overview's table kept as cells (施策 | 取組内容 | 関係市町): one row
-    per line, the first two cells its measure and content (an overview has
-    no roles); a line whose first cell is empty continues the row above.
+    per line, its measure and content (an overview has no roles) in the
+    columns its header names, else the first two cells; a line whose measure
+    cell is empty continues the row above, and a 分野 cell left empty is the
+    one above it (a spanning cell). Columns of ○ under each partner town say
+    who takes part, which no field holds. The table ends at its last row.
     Cells need not end with 。 here, so nothing runs on into the next row."""
+    at = overview_columns(lines[0].cells)
     rows: list[tuple[list[str], list[Line]]] = []
-    for line in lines[1:]:
-        cells = [cell.strip() for cell in line.cells] + ["", ""]
-        if cells[0] or not rows:
-            rows.append(([cells[0], cells[1]], [line]))
+    section = ""
+    for line in itertools.takewhile(lambda ln: ln.is_row, lines[1:]):
+        cells = [cell.strip() for cell in line.cells] + [""] * len(lines[0].cells)
+        measure, content = cells[at["measure"]], cells[at["content"]] if "content" in at else ""
+        section = cells[at["section"]] if "section" in at and cells[at["section"]] else section
+        if measure or not rows:
+            rows.append(([section, measure, content], [line]))
         else:
-            rows[-1][0][1] = join_fragment(rows[-1][0][1], cells[1])
+            rows[-1][0][2] = join_fragment(rows[-1][0][2], content)
             rows[-1][1].append(line)
-    return [AppendixRow(None, "", None, "", "", measure, content, "", "", Span.of(found))
-            for (measure, content), found in rows if measure or content]
+    return [AppendixRow(*section_of_cell(section, None), None, "", "", measure, content, "", "", Span.of(found))
+            for (section, measure, content), found in rows if measure or content]
+
+
+def overview_columns(header: list[str]) -> dict[str, int]:
+    """Field -> column of an overview's table: by the header's names when it
+    names the measure column, else measure and content are the first two."""
+    named: dict[str, int] = {}
+    for i, kind in sorted((recognised_columns(header, []) or {}).items()):
+        if kind in ("section", "measure", "content"):
+            named.setdefault(kind, i)
+    return named if "measure" in named else {"measure": 0, "content": 1}
 
 
 def measure_column_width(lines: list[Line]) -> int:

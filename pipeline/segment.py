@@ -527,7 +527,8 @@ def segment_overview(lines: list[Line]) -> list[Segment]:
             segments.append(Segment(Kind.COVER, tuple(lines[:title_at])))
         segments.append(Segment(Kind.TITLE, (lines[title_at],)))
         lines = lines[title_at + 1:]
-    table_at = next((i for i, ln in enumerate(lines) if is_overview_table_header(ln)), None)
+    table_at = next((i for i, ln in enumerate(lines) if is_overview_table_header(ln)
+                     or is_header_row_over_rows(lines, i)), None)
     if table_at is None:
         return segments + ([Segment(Kind.OTHER, tuple(lines))] if lines else [])
     if table_at:
@@ -541,6 +542,16 @@ def is_overview_table_header(line: Line) -> bool:
     words = line.text.replace("\t", " ").split()
     return (2 <= len(words) <= 5 and len(line.text) <= 40 and not SENTENCE_END.search(line.text)
             and sum(bool(TABLE_HEADER_WORDS.search(w)) for w in words) >= 2)
+
+
+def is_header_row_over_rows(lines: list[Line], i: int) -> bool:
+    """分野 | 連携する取組 | 三股町 | 曽於市: a table's header kept as cells (a
+    slide's table, ○ under each partner town) over a row of the table: short
+    cells, none a sentence, one naming the measures."""
+    cells = [cell.strip() for cell in lines[i].cells] if lines[i].is_row else []
+    return (len(cells) >= 2 and i + 1 < len(lines) and lines[i + 1].is_row
+            and all(len(cell) <= 20 and not SENTENCE_END.search(cell) for cell in cells)
+            and any(TABLE_HEADER_WORDS.search(cell) for cell in cells))
 
 
 def is_heading_like(line: Line) -> bool:

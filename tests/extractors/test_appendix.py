@@ -1034,3 +1034,25 @@ def test_of_towns_sharing_one_role_the_first_heads_role_b_and_the_others_are_lef
     rows, warnings = extract_appendix(segs, extract_parties(segs))
     assert [(r.measure, r.role_a, r.role_b, r.role_c) for r in rows] == [("人材育成", "企画する。", "会場を提供する。", "")]
     assert [w.split(": ", 1)[1].split(" is ")[0] for w in warnings] == ["column 芽室町", "column 池田町"]
+
+
+def test_a_slide_table_with_a_mark_column_per_town_gives_measures_under_their_fields():
+    # 分野 | 連携する取組 | one column of ○ per partner town: the header names
+    # the measure column (not the first cell), an empty 分野 cell is the one
+    # above it, ○ columns are no content, and the table ends at its last row
+    doc = document_of("""
+    都城広域定住自立圏形成協定の概要
+    ■協定の締結
+    ・都城市は、三股町、曽於市及び志布志市とそれぞれ定住自立圏形成協定を締結しました。
+    ■連携する取組(○は連携する市町)
+    分野\t連携する取組\t三股町\t曽於市\t志布志市
+    医療\t救急医療体制の充実\t○\t○\t○
+    \t地域医療を担う人材の確保\t○\t\t○
+    福祉\t病児保育の広域利用\t○\t○\t
+    ■今後の予定
+    ・令和5年3月 共生ビジョンの改定
+    """)
+    assert doc.doc_type == "overview"
+    assert [(r.section_title, r.measure, r.content, r.role_a) for r in doc.appendix] == [
+        ("医療", "救急医療体制の充実", "", ""), ("医療", "地域医療を担う人材の確保", "", ""),
+        ("福祉", "病児保育の広域利用", "", "")]
