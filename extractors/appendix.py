@@ -415,6 +415,44 @@ def kept_rows(reader: Reader) -> list[PendingRow]:
     return [p for p in reader.rows if p.row.cells.get("measure") or p.row.cells.get("content")]
 
 
+# ○ in a party's column of a 取組一覧 (番号 | 事業名 | 事業概要 | 松江市 | 安来市):
+# the party takes part in the measure; its role is stated elsewhere, if at all.
+PARTICIPATION_MARK = regex.compile(r"^[○◯●◎]$")
+ROLE_FIELDS_ALL = ("role_a", "role_b", "role_c")
+
+
+def with_roles_given_apart(rows: list[PendingRow]) -> list[PendingRow]:
+    """A measure named again in a later section with roles only (別表第2
+    役割分担 after a 別表第1 取組一覧) completes the row it names: one row
+    per measure, its roles in place of the participation marks."""
+    kept: list[PendingRow] = []
+    for pending in rows:
+        earlier = named_earlier(pending, kept)
+        if earlier is None:
+            kept.append(pending)
+            continue
+        for name in ROLE_FIELDS_ALL:
+            value = pending.row.cells.get(name, "")
+            if value or PARTICIPATION_MARK.match(earlier.row.cells.get(name, "").strip()):
+                earlier.row.cells[name] = value
+        earlier.row.lines.extend(pending.row.lines)
+    return kept
+
+
+def named_earlier(pending: PendingRow, kept: list[PendingRow]) -> PendingRow | None:
+    """The row of another section with the same measure (and label, where
+    both have one), when this one gives roles and no content."""
+    cells = pending.row.cells
+    if cells.get("content") or not any(cells.get(name) for name in ROLE_FIELDS_ALL) or not cells.get("measure"):
+        return None
+    for earlier in kept:
+        same_label = not (earlier.row.label and pending.row.label) or earlier.row.label == pending.row.label
+        if earlier.context is not pending.context and earlier.row.cells.get("measure") == cells["measure"] \
+                and same_label and earlier.row.cells.get("content"):
+            return earlier
+    return None
+
+
 # A cell that gives no value of its own: a dash or なし (the party has no
 # part in the measure: recorded empty), 同左 (the same as the cell to its
 # left) and 同上 (the same as the cell above), which a grid's reader resolves.
@@ -437,7 +475,7 @@ def resolved_cells(pending: PendingRow, above: dict[str, str] | None) -> dict[st
     order = [name for name in CELL_ORDER if name in pending.fields or cells.get(name)]
     for at, name in enumerate(order):
         value = cells.get(name, "").strip()
-        if name != "measure" and NO_VALUE.match(value):
+        if name != "measure" and NO_VALUE.match(value) or name in ROLE_FIELDS_ALL and PARTICIPATION_MARK.match(value):
             cells[name] = ""
         elif pending.kind == "grid" and value == "同左" and at > 0:
             cells[name] = cells[order[at - 1]]
@@ -496,6 +534,7 @@ def incomplete_row_warnings(reader: Reader) -> list[str]:
 def read_region(lines: list[Line], parties: list[Party]) -> tuple[list[AppendixRow], list[str]]:
     reader = Reader(parties)
     reader.read(lines)
+    reader.rows = with_roles_given_apart(reader.rows)
     rows = to_appendix_rows(reader)
     return rows, reader.warnings + incomplete_row_warnings(reader)
 

@@ -1056,3 +1056,33 @@ def test_a_slide_table_with_a_mark_column_per_town_gives_measures_under_their_fi
     assert [(r.section_title, r.measure, r.content, r.role_a) for r in doc.appendix] == [
         ("医療", "救急医療体制の充実", "", ""), ("医療", "地域医療を担う人材の確保", "", ""),
         ("福祉", "病児保育の広域利用", "", "")]
+
+
+def test_roles_given_in_a_table_of_their_own_complete_the_measures_of_the_first():
+    # 別表第1 lists the measures with ○ under each town taking part, 別表第2
+    # gives each measure's roles: one row per measure, the roles in place of
+    # the marks, a town without ○ or role ""
+    rows, _ = rows_of("""
+    別表第1(第2条関係)
+    番号\t事業名\t事業概要\t福山市\t神石高原町
+    1\t広域観光の推進\t周遊ルートを造成する。\t○\t○
+    2\t物流の促進\t合同説明会を開催する。\t○\t
+    別表第2(第2条関係)
+    1 広域観光の推進
+    甲の役割:情報発信を行う。
+    乙の役割:観光資源を紹介する。
+    2 物流の促進
+    甲の役割:荷主へ周知する。
+    """)
+    assert [(r.section_no, r.label, r.measure, r.content, r.role_a, r.role_b) for r in rows] == [
+        (1, "1", "広域観光の推進", "周遊ルートを造成する。", "情報発信を行う。", "観光資源を紹介する。"),
+        (1, "2", "物流の促進", "合同説明会を開催する。", "荷主へ周知する。", "")]
+
+
+def test_a_participation_mark_in_a_party_column_is_no_role():
+    rows, _ = rows_of("""
+    別表(第2条関係)
+    事業名\t事業概要\t福山市\t神石高原町
+    広域観光の推進\t周遊ルートを造成する。\t○\t◯
+    """)
+    assert [(r.role_a, r.role_b) for r in rows] == [("", "")]
