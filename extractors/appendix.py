@@ -17,13 +17,14 @@ a style whose items carry 取組内容/役割 is the measure level instead.
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
 
 from extractors.tables import (ROLE_A_KEY, ROLE_B_KEY, ROLE_COLUMNS, UNPLACED_ROLE, GridRow, TERMINATED, default_columns,
-                               header_columns, is_continuation, join_fragment, merge_into, next_label, row_cells,
+                               header_columns, is_continuation, join_fragment, merge_into, next_label, recognised_columns, row_cells,
                                split_expected_label, split_label, split_roles, terminated_indexes,
                                terminated_kinds)
 from extractors.linear_tables import join_split_cells, rebuild_linearized_tables
@@ -67,6 +68,9 @@ KEY_MARKER = regex.compile(r"^(?:\(\s*[a-zア-ン0-9]{1,3}\s*\)|[ivx]{1,4}\s|[a-
 HEADING_MARKER = regex.compile(r"^\(?\s*([^\s.、.)]+)")
 # 別表(第3条関係) …, also after the title: 別表第1 経済成長のけん引(第3条関係)
 CLAUSE_REFERENCE = regex.compile(r"^\(\s*第\s*\d+\s*条関係\s*\)\s*|\s*\(\s*第\s*\d+\s*条関係\s*\)$")
+# What follows 別表N in an amending agreement's instruction (…の項中イの項の
+# 次に次のように加える。): no title of the section.
+AMENDING_INSTRUCTION = regex.compile(r"次のように(?:加える|改める)。$")
 NOTE = regex.compile(r"^(?:※|注\s*\d*[::)]|\(注)")
 # Under a 役割分担 heading the roles may be sentences with the party as
 # subject: (ア) 甲は、…を支援する。 / (イ) 乙は、…。 The subject names the field.
@@ -281,6 +285,8 @@ class Reader:
             self.section_styles.append(heading.style)
         level = self.section_styles.index(heading.style)
         title = CLAUSE_REFERENCE.sub("", heading.title).strip()
+        if AMENDING_INSTRUCTION.search(title):  # 別表1の項中イの項の次に次のように加える。: section 1, its title is in the amended agreement
+            title = ""
         if level == 0:
             self.context = Context(heading.number, title)
         else:
@@ -393,10 +399,11 @@ def is_key_line(line: Line, parties: list[Party]) -> bool:
 
 
 def unplaced_column_warnings(line: Line, columns: dict[int, str]) -> list[str]:
-    """A header naming a party past 丙 (丁の役割, a fourth town): its column
-    has no field, and its cells are left out of the rows."""
-    return [f"line {line.no}: column {line.cells[i].strip()} is a fourth or later party's role, "
-            f"which has no field; its cells are left out" for i, kind in sorted(columns.items())
+    """A header naming a party past 丙 (丁の役割, a fourth town), or a second
+    town of a role several share: its column has no field, and its cells
+    are left out of the rows."""
+    return [f"line {line.no}: column {line.cells[i].strip()} is a role without a field "
+            f"(a fourth or later party's, or a second town's sharing one role); its cells are left out" for i, kind in sorted(columns.items())
             if kind == UNPLACED_ROLE]
 
 
@@ -411,6 +418,44 @@ def column_fields(columns: dict[int, str]) -> tuple[str, ...]:
 def kept_rows(reader: Reader) -> list[PendingRow]:
     """The rows that become appendix rows: a measure or a content at least."""
     return [p for p in reader.rows if p.row.cells.get("measure") or p.row.cells.get("content")]
+
+
+# ○ in a party's column of a 取組一覧 (番号 | 事業名 | 事業概要 | 松江市 | 安来市):
+# the party takes part in the measure; its role is stated elsewhere, if at all.
+PARTICIPATION_MARK = regex.compile(r"^[○◯●◎]$")
+ROLE_FIELDS_ALL = ("role_a", "role_b", "role_c")
+
+
+def with_roles_given_apart(rows: list[PendingRow]) -> list[PendingRow]:
+    """A measure named again in a later section with roles only (別表第2
+    役割分担 after a 別表第1 取組一覧) completes the row it names: one row
+    per measure, its roles in place of the participation marks."""
+    kept: list[PendingRow] = []
+    for pending in rows:
+        earlier = named_earlier(pending, kept)
+        if earlier is None:
+            kept.append(pending)
+            continue
+        for name in ROLE_FIELDS_ALL:
+            value = pending.row.cells.get(name, "")
+            if value or PARTICIPATION_MARK.match(earlier.row.cells.get(name, "").strip()):
+                earlier.row.cells[name] = value
+        earlier.row.lines.extend(pending.row.lines)
+    return kept
+
+
+def named_earlier(pending: PendingRow, kept: list[PendingRow]) -> PendingRow | None:
+    """The row of another section with the same measure (and label, where
+    both have one), when this one gives roles and no content."""
+    cells = pending.row.cells
+    if cells.get("content") or not any(cells.get(name) for name in ROLE_FIELDS_ALL) or not cells.get("measure"):
+        return None
+    for earlier in kept:
+        same_label = not (earlier.row.label and pending.row.label) or earlier.row.label == pending.row.label
+        if earlier.context is not pending.context and earlier.row.cells.get("measure") == cells["measure"] \
+                and same_label and earlier.row.cells.get("content"):
+            return earlier
+    return None
 
 
 # A cell that gives no value of its own: a dash or なし (the party has no
@@ -435,7 +480,7 @@ def resolved_cells(pending: PendingRow, above: dict[str, str] | None) -> dict[st
     order = [name for name in CELL_ORDER if name in pending.fields or cells.get(name)]
     for at, name in enumerate(order):
         value = cells.get(name, "").strip()
-        if name != "measure" and NO_VALUE.match(value):
+        if name != "measure" and NO_VALUE.match(value) or name in ROLE_FIELDS_ALL and PARTICIPATION_MARK.match(value):
             cells[name] = ""
         elif pending.kind == "grid" and value == "同左" and at > 0:
             cells[name] = cells[order[at - 1]]
@@ -494,6 +539,7 @@ def incomplete_row_warnings(reader: Reader) -> list[str]:
 def read_region(lines: list[Line], parties: list[Party]) -> tuple[list[AppendixRow], list[str]]:
     reader = Reader(parties)
     reader.read(lines)
+    reader.rows = with_roles_given_apart(reader.rows)
     rows = to_appendix_rows(reader)
     return rows, reader.warnings + incomplete_row_warnings(reader)
 
@@ -567,19 +613,36 @@ def overview_rows(lines: list[Line]) -> list[AppendixRow]:
 
 def overview_grid_rows(lines: list[Line]) -> list[AppendixRow]:
     """An overview's table kept as cells (施策 | 取組内容 | 関係市町): one row
-    per line, the first two cells its measure and content (an overview has
-    no roles); a line whose first cell is empty continues the row above.
+    per line, its measure and content (an overview has no roles) in the
+    columns its header names, else the first two cells; a line whose measure
+    cell is empty continues the row above, and a 分野 cell left empty is the
+    one above it (a spanning cell). Columns of ○ under each partner town say
+    who takes part, which no field holds. The table ends at its last row.
     Cells need not end with 。 here, so nothing runs on into the next row."""
+    at = overview_columns(lines[0].cells)
     rows: list[tuple[list[str], list[Line]]] = []
-    for line in lines[1:]:
-        cells = [cell.strip() for cell in line.cells] + ["", ""]
-        if cells[0] or not rows:
-            rows.append(([cells[0], cells[1]], [line]))
+    section = ""
+    for line in itertools.takewhile(lambda ln: ln.is_row, lines[1:]):
+        cells = [cell.strip() for cell in line.cells] + [""] * len(lines[0].cells)
+        measure, content = cells[at["measure"]], cells[at["content"]] if "content" in at else ""
+        section = cells[at["section"]] if "section" in at and cells[at["section"]] else section
+        if measure or not rows:
+            rows.append(([section, measure, content], [line]))
         else:
-            rows[-1][0][1] = join_fragment(rows[-1][0][1], cells[1])
+            rows[-1][0][2] = join_fragment(rows[-1][0][2], content)
             rows[-1][1].append(line)
-    return [AppendixRow(None, "", None, "", "", measure, content, "", "", Span.of(found))
-            for (measure, content), found in rows if measure or content]
+    return [AppendixRow(*section_of_cell(section, None), None, "", "", measure, content, "", "", Span.of(found))
+            for (section, measure, content), found in rows if measure or content]
+
+
+def overview_columns(header: list[str]) -> dict[str, int]:
+    """Field -> column of an overview's table: by the header's names when it
+    names the measure column, else measure and content are the first two."""
+    named: dict[str, int] = {}
+    for i, kind in sorted((recognised_columns(header, []) or {}).items()):
+        if kind in ("section", "measure", "content"):
+            named.setdefault(kind, i)
+    return named if "measure" in named else {"measure": 0, "content": 1}
 
 
 def measure_column_width(lines: list[Line]) -> int:

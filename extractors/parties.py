@@ -15,8 +15,11 @@ from pipeline.model import Kind, Party, Segment
 from pipeline.segment import ROLE_CHARS
 
 # (以下「甲」という。) / を甲とし: the role; the name is the run of text before it.
+# 音更町、芽室町及び池田町(以下これらを「乙」という。): one role for several
+# towns, the collective 周辺町村 of a 定住自立圏 signing as one party.
+COLLECTIVE = r"(?:(?:これら|それぞれ)\s*(?:を|は)?\s*(?:総称して|併せて)?\s*)"
 ROLE_DEFINITION = regex.compile(
-    rf"\s*\(\s*以下\s*[「『]?\s*(?P<role>[{ROLE_CHARS}])\s*[」』]?\s*(?:という|と称する|とする|と略称する)。?\s*\)"
+    rf"\s*\(\s*以下\s*(?P<collective>{COLLECTIVE})?[「『]?\s*(?P<role>[{ROLE_CHARS}])\s*[」』]?\s*(?:という|と称する|とする|と略称する)。?\s*\)"
     rf"|を(?P<role>[{ROLE_CHARS}])と(?:し|して)[、,]?")
 NAME_BEFORE = regex.compile(r"[^、,。()「」\s]+$")
 NAME_SEPARATORS = regex.compile(r"^.*(?:及び|並びに|ならびに|と|、|,|・)")
@@ -54,15 +57,35 @@ def front_text(segments: list[Segment]) -> str:
 
 
 def defined_parties(text: str) -> list[Party]:
-    names: dict[str, str] = {}
+    names: dict[str, list[str]] = {}
     for match in ROLE_DEFINITION.finditer(text):
         before = NAME_BEFORE.search(text[max(0, match.start() - 60):match.start()])
         if not before:
             continue
         name = municipality_at_end(NAME_SEPARATORS.sub("", before.group(0)).strip())
         if name and match["role"] not in names:
-            names[match["role"]] = name
-    return with_codes(sorted(names.items(), key=lambda item: ROLE_CHARS.index(item[0])))
+            listed = listed_before(text[max(0, match.start() - 120):match.start()]) if match["collective"] else []
+            names[match["role"]] = listed[:-1] + [name] if listed and listed[-1] == name else [name]
+    ordered = sorted(names.items(), key=lambda item: ROLE_CHARS.index(item[0]))
+    return with_codes([(role, name) for role, group in ordered for name in group])
+
+
+# The list a collective role names: 周辺町村である音更町、芽室町、幕別町及び池田町
+LIST_BEFORE = regex.compile(r"[^。()「」\s]+$")
+LIST_SEPARATOR = regex.compile(r"、|,|及び|並びに|ならびに")
+
+
+def listed_before(text: str) -> list[str]:
+    """The known municipalities listed (、 及び 並びに) right before a
+    collective definition, in order; the list ends where a part names none."""
+    run = LIST_BEFORE.search(text)
+    names: list[str] = []
+    for part in reversed(LIST_SEPARATOR.split(run.group(0)) if run else []):
+        name = municipality_at_end(part.strip())
+        if not name or not gazetteer().is_known(name):
+            break
+        names.insert(0, name)
+    return names
 
 
 def municipality_at_end(name: str) -> str:

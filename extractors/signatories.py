@@ -7,6 +7,8 @@ from UniDic's 人名,姓 / 人名,名 tags.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from pipeline.gazetteer import gazetteer
@@ -48,12 +50,33 @@ SPACE_IN_LOT = regex.compile(r"\s+(?=\d|丁目|番地|番|号)|(?<=\d)\s+(?=[丁
 
 
 def extract_signatories(segments: list[Segment], parties: list[Party]) -> list[Signatory]:
-    by_role = {p.role: p for p in parties}
+    by_role: dict[str, Party] = {}
+    for party in parties:
+        by_role.setdefault(party.role, party)
     signatories = []
     for seg in segments:
         if seg.kind == Kind.SIGNATORY:
-            signatories.append(block_to_signatory(seg, by_role.get(seg.label)))
+            signatory = block_to_signatory(seg, by_role.get(seg.label))
+            signatories.append(with_role_of_its_party(signatory, seg, parties))
     return signatories
+
+
+def with_role_of_its_party(signatory: Signatory, seg: Segment, parties: list[Party]) -> Signatory:
+    """A block without a mark of its own took its role from the order of the
+    blocks; the party it names knows better. Four towns defined together as
+    乙 sign under one 乙 mark, one block each: each block is 乙, not 丙, 丁 …"""
+    if role_mark(seg.lines[0].text):
+        return signatory
+    party = party_named(signatory, parties)
+    return replace(signatory, role=party.role) if party and party.role != signatory.role else signatory
+
+
+def party_named(signatory: Signatory, parties: list[Party]) -> Party | None:
+    for party in parties:
+        same_code = party.code and party.code == signatory.municipality_code
+        if same_code or not party.code and party.municipality == signatory.municipality:
+            return party
+    return None
 
 
 def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:

@@ -95,7 +95,7 @@ def column_names(cells: tuple[str, ...], parties: tuple[Party, ...]) -> dict[int
     cells = [cell.replace(" ", "") for cell in cells]
     if any(len(cell) > 20 or TERMINATED.search(cell) and not PARTY_HEADER.match(cell) for cell in cells):
         return None  # a sentence: a data row
-    names = {p.municipality: ROLE_KINDS.get(p.role, UNPLACED_ROLE) for p in parties if p.role}
+    names = party_column_kinds(parties)
     found: dict[int, str] = {}
     for i, cell in enumerate(cells):
         if not cell:
@@ -108,6 +108,17 @@ def column_names(cells: tuple[str, ...], parties: tuple[Party, ...]) -> dict[int
         if kind:
             found[i] = kind
     return found
+
+
+def party_column_kinds(parties: tuple[Party, ...]) -> dict[str, str]:
+    """Municipality -> the role field its column fills. Of towns sharing one
+    role (four defined together as 乙) the first fills it, as it is party_b;
+    the others' columns have no field, as a 丁's has none."""
+    kinds: dict[str, str] = {}
+    for party in parties:
+        kind = ROLE_KINDS.get(party.role, UNPLACED_ROLE)
+        kinds[party.municipality] = UNPLACED_ROLE if kind in kinds.values() and kind != UNPLACED_ROLE else kind
+    return kinds
 
 
 def party_column(name: str, names: dict[str, str]) -> str | None:

@@ -33,7 +33,7 @@ def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Docu
         signatories, appendix, table_warnings = [], [], []
     warnings = [*source.warnings, *repaired.warnings, *table_warnings,
                 *missing_fact_warnings(doc_type, title, parties, dates, articles, appendix)]
-    warnings += gazetteer_warnings(parties, signatories) + unmarked_block_warnings(segments)
+    warnings += gazetteer_warnings(parties, signatories) + unmarked_block_warnings(segments, signatories, parties)
     warnings += [f"another agreement follows from line {s.lines[0].no} ({s.lines[0].text[:40]}): "
                  "only the first is read" for s in segments if s.label == ANOTHER_AGREEMENT]
     return Document(
@@ -80,15 +80,21 @@ def status_of(doc_type: str, warnings: list[str]) -> str:
     return "ok" if doc_type != "other" and not warnings else "partial"
 
 
-def unmarked_block_warnings(segments: list[Segment]) -> list[str]:
+def unmarked_block_warnings(segments: list[Segment], signatories, parties) -> list[str]:
     """A signature block among marked ones that has no 甲/乙 mark of its own
-    (misread: 選 ●●●市町…) took its role from the order of the blocks."""
+    (misread: 選 ●●●市町…) took its role from the order of the blocks,
+    unless it names one of the towns that share a role: they sign under one
+    mark (乙 over four towns' blocks)."""
     blocks = [s for s in segments if s.kind == Kind.SIGNATORY]
     marked = [bool(role_mark(s.lines[0].text)) for s in blocks]
     if not any(marked):
         return []
+    roles = [p.role for p in parties]
+    named = {(p.role, p.municipality) for p in parties if roles.count(p.role) > 1}
     return [f"signature block {block.label} has no role mark (reads {block.lines[0].text[:12]}); "
-            f"its role is taken from the order of the blocks" for block, ok in zip(blocks, marked) if not ok]
+            f"its role is taken from the order of the blocks"
+            for block, ok, signer in zip(blocks, marked, signatories)
+            if not ok and (signer.role, signer.municipality) not in named]
 
 
 def gazetteer_warnings(parties, signatories) -> list[str]:

@@ -151,7 +151,21 @@ def find_appendix_start(lines: list[Line]) -> int:
             and not line.blank_before and ARTICLE_LINE.match(lines[i - 1].text)
         if not line.is_row and APPENDIX_START.match(line.text) and not continues_sentence:
             return i
+        if introduces_rows(lines, i):
+            return i
     return len(lines)
+
+
+# 別表1の項中イの項の次に次のように加える。 / 別表第2中アの項を次のように改める。
+# over the rows an amending agreement adds or replaces: the instruction
+# heads them (it names their section) and they are the agreement's rows.
+TABLE_AMENDMENT = regex.compile(r"^(?:原協約の?)?別[表紙記].*次のように(?:加える|改める)。$")
+
+
+def introduces_rows(lines: list[Line], i: int) -> bool:
+    """An amending instruction on the 別表 with table rows right under it."""
+    return (not lines[i].is_row and bool(TABLE_AMENDMENT.match(lines[i].text))
+            and i + 1 < len(lines) and lines[i + 1].is_row)
 
 
 # 附則, 附則(抄), 附則(令和2年3月31日一部変更): the supplementary provisions,
@@ -513,7 +527,8 @@ def segment_overview(lines: list[Line]) -> list[Segment]:
             segments.append(Segment(Kind.COVER, tuple(lines[:title_at])))
         segments.append(Segment(Kind.TITLE, (lines[title_at],)))
         lines = lines[title_at + 1:]
-    table_at = next((i for i, ln in enumerate(lines) if is_overview_table_header(ln)), None)
+    table_at = next((i for i, ln in enumerate(lines) if is_overview_table_header(ln)
+                     or is_header_row_over_rows(lines, i)), None)
     if table_at is None:
         return segments + ([Segment(Kind.OTHER, tuple(lines))] if lines else [])
     if table_at:
@@ -527,6 +542,16 @@ def is_overview_table_header(line: Line) -> bool:
     words = line.text.replace("\t", " ").split()
     return (2 <= len(words) <= 5 and len(line.text) <= 40 and not SENTENCE_END.search(line.text)
             and sum(bool(TABLE_HEADER_WORDS.search(w)) for w in words) >= 2)
+
+
+def is_header_row_over_rows(lines: list[Line], i: int) -> bool:
+    """分野 | 連携する取組 | 三股町 | 曽於市: a table's header kept as cells (a
+    slide's table, ○ under each partner town) over a row of the table: short
+    cells, none a sentence, one naming the measures."""
+    cells = [cell.strip() for cell in lines[i].cells] if lines[i].is_row else []
+    return (len(cells) >= 2 and i + 1 < len(lines) and lines[i + 1].is_row
+            and all(len(cell) <= 20 and not SENTENCE_END.search(cell) for cell in cells)
+            and any(TABLE_HEADER_WORDS.search(cell) for cell in cells))
 
 
 def is_heading_like(line: Line) -> bool:

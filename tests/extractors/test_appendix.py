@@ -1017,3 +1017,72 @@ def test_a_row_broken_at_a_page_beside_a_spanning_field_cell_keeps_the_field_onc
         (1, "経済成長のけん引", "ア", "地域産業の振興", "技術力の向上を図るため、研究開発を支援する。",
          "窓口を運営するとともに、助成を行う。", "周知を行う。"),
         (1, "経済成長のけん引", "イ", "森林資源の活用", "木材の利用を促進する。", "普及啓発を行う。", "木材を供給する。")]
+
+
+def test_of_towns_sharing_one_role_the_first_heads_role_b_and_the_others_are_left_out():
+    # 乙 is four towns; their columns must not be run together into role_b:
+    # role_b is party_b's (the first 乙 town's) column
+    segs = segments_of("""
+    定住自立圏形成協定書
+    帯広市(以下「甲」という。)と、音更町、芽室町及び池田町(以下これらを「乙」という。)は、次のとおり締結する。
+    第1条 甲及び乙は、別表に掲げる取組を行う。
+    別表(第1条関係)
+    1 圏域マネジメント能力の強化
+    取組\t取組の内容\t帯広市\t音更町\t芽室町\t池田町
+    (1) 人材育成\t合同研修を行う。\t企画する。\t会場を提供する。\t参加する。\t参加する。
+    """)
+    rows, warnings = extract_appendix(segs, extract_parties(segs))
+    assert [(r.measure, r.role_a, r.role_b, r.role_c) for r in rows] == [("人材育成", "企画する。", "会場を提供する。", "")]
+    assert [w.split(": ", 1)[1].split(" is ")[0] for w in warnings] == ["column 芽室町", "column 池田町"]
+
+
+def test_a_slide_table_with_a_mark_column_per_town_gives_measures_under_their_fields():
+    # 分野 | 連携する取組 | one column of ○ per partner town: the header names
+    # the measure column (not the first cell), an empty 分野 cell is the one
+    # above it, ○ columns are no content, and the table ends at its last row
+    doc = document_of("""
+    都城広域定住自立圏形成協定の概要
+    ■協定の締結
+    ・都城市は、三股町、曽於市及び志布志市とそれぞれ定住自立圏形成協定を締結しました。
+    ■連携する取組(○は連携する市町)
+    分野\t連携する取組\t三股町\t曽於市\t志布志市
+    医療\t救急医療体制の充実\t○\t○\t○
+    \t地域医療を担う人材の確保\t○\t\t○
+    福祉\t病児保育の広域利用\t○\t○\t
+    ■今後の予定
+    ・令和5年3月 共生ビジョンの改定
+    """)
+    assert doc.doc_type == "overview"
+    assert [(r.section_title, r.measure, r.content, r.role_a) for r in doc.appendix] == [
+        ("医療", "救急医療体制の充実", "", ""), ("医療", "地域医療を担う人材の確保", "", ""),
+        ("福祉", "病児保育の広域利用", "", "")]
+
+
+def test_roles_given_in_a_table_of_their_own_complete_the_measures_of_the_first():
+    # 別表第1 lists the measures with ○ under each town taking part, 別表第2
+    # gives each measure's roles: one row per measure, the roles in place of
+    # the marks, a town without ○ or role ""
+    rows, _ = rows_of("""
+    別表第1(第2条関係)
+    番号\t事業名\t事業概要\t福山市\t神石高原町
+    1\t広域観光の推進\t周遊ルートを造成する。\t○\t○
+    2\t物流の促進\t合同説明会を開催する。\t○\t
+    別表第2(第2条関係)
+    1 広域観光の推進
+    甲の役割:情報発信を行う。
+    乙の役割:観光資源を紹介する。
+    2 物流の促進
+    甲の役割:荷主へ周知する。
+    """)
+    assert [(r.section_no, r.label, r.measure, r.content, r.role_a, r.role_b) for r in rows] == [
+        (1, "1", "広域観光の推進", "周遊ルートを造成する。", "情報発信を行う。", "観光資源を紹介する。"),
+        (1, "2", "物流の促進", "合同説明会を開催する。", "荷主へ周知する。", "")]
+
+
+def test_a_participation_mark_in_a_party_column_is_no_role():
+    rows, _ = rows_of("""
+    別表(第2条関係)
+    事業名\t事業概要\t福山市\t神石高原町
+    広域観光の推進\t周遊ルートを造成する。\t○\t◯
+    """)
+    assert [(r.role_a, r.role_b) for r in rows] == [("", "")]

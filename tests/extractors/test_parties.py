@@ -137,3 +137,26 @@ def test_an_area_written_in_hiragana_that_unidic_cuts_is_read_whole():
         第1条 この連携協約は、圏域の発展を図ることを目的とする。
     """)
     assert extract_area_name(segs) == "れんけいこうち広域都市圏"
+
+
+def test_towns_defined_together_as_one_party_each_hold_its_role():
+    # 以下これらを「乙」という: the four towns of the list are all 乙, in order
+    # (not only the town next to the definition)
+    segs = segments_of("""
+        定住自立圏形成協定書
+        中心市である帯広市(以下「甲」という。)と、周辺町村である音更町、芽室町、幕別町及び池田町(以下これらを「乙」という。)は、次のとおり協定を締結する。
+        第1条 この協定は、圏域の活性化を目的とする。
+    """)
+    parties = extract_parties(segs)
+    assert roles(parties) == [("甲", "帯広市"), ("乙", "音更町"), ("乙", "芽室町"), ("乙", "幕別町"), ("乙", "池田町")]
+    assert parties[-1].code == "016446"  # 池田町 of 北海道, among four 池田町
+
+
+def test_a_list_before_a_single_definition_is_not_one_party():
+    # without これら the definition names the town next to it only
+    segs = segments_of("""
+        連携協約書
+        熊本市(以下「甲」という。)、大津町(以下「乙」という。)及び菊陽町(以下「丙」という。)は、次のとおり締結する。
+        第1条 目的とする。
+    """)
+    assert roles(extract_parties(segs)) == [("甲", "熊本市"), ("乙", "大津町"), ("丙", "菊陽町")]

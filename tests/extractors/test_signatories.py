@@ -322,3 +322,27 @@ def test_an_acting_heads_office_on_the_line_below_is_no_second_block():
         assert [(s.role, s.municipality, s.title, s.name) for s in sigs] == [
             ("甲", "三原市", "三原市長", "岡田 吉弘"),
             ("乙", "尾道市", "尾道市長職務代理者 尾道市副市長", "檀上 正樹")], marks
+
+
+def test_towns_sharing_one_mark_sign_each_in_its_block_with_that_role():
+    # one 乙 over four towns' blocks: each block is 乙 (the party it names),
+    # not 丙, 丁, 戊 by position, and no block is reported as unmarked
+    doc = document_of("""
+        定住自立圏形成協定書
+        帯広市(以下「甲」という。)と、音更町、芽室町及び池田町(以下これらを「乙」という。)は、次のとおり協定を締結する。
+        第1条 この協定は、圏域の活性化を目的とする。
+        この協定の締結を証するため、本書4通を作成し、記名押印の上、各自1通を保有する。
+        令和3年3月26日
+        甲 北海道帯広市西5条南7丁目1番地
+        帯広市長 米田 健一
+        乙 北海道河東郡音更町元町2番地
+        音更町長 小西 達也
+        北海道河西郡芽室町東2条2丁目14番地
+        芽室町長 堀 美智子
+        北海道中川郡池田町西1条7丁目11番地
+        池田町長 寺岡 浩之
+    """)
+    assert [(s.role, s.municipality, s.name) for s in doc.signatories] == [
+        ("甲", "帯広市", "米田 健一"), ("乙", "音更町", "小西 達也"), ("乙", "芽室町", "堀 美智子"),
+        ("乙", "池田町", "寺岡 浩之")]
+    assert not [w for w in doc.warnings if "role mark" in w]
