@@ -438,13 +438,21 @@ def column_measure(header: str, below: list[str]):
 
 
 def cells_under(text: str, columns: list[int], width=None) -> str:
-    """A row's words into the columns they start under; a word that starts
-    inside a column (産業振興 after ア　) stays in the cell before it."""
+    """A row's words into the columns whose start is nearest to theirs, left
+    to right: a word that starts inside a column (産業振興 after ア　) stays
+    in its cell, and a cell that pdftotext pushed a few columns left of its
+    header (one space after a full cell before it) still finds its column."""
     cells = [""] * len(columns)
+    column = 0
     for start, piece in pieces_of(text, gap=BLANK_SPLIT, width=width):
-        column = max((c for c, begin in enumerate(columns) if begin <= start + 1), default=0)
+        column = max(column, nearest_column(columns, start))
         cells[column] += (" " if cells[column] else "") + piece
     return "\t".join(cells).rstrip("\t")
+
+
+def nearest_column(columns: list[int], start: int) -> int:
+    """The column starting nearest to `start`; the right one of a tie."""
+    return min(range(len(columns)), key=lambda c: (abs(columns[c] - start), -c))
 
 
 def leading_width(text: str) -> int:

@@ -249,3 +249,22 @@ def test_the_second_line_of_a_space_aligned_header_splits_the_column_it_stands_u
         "ア 観光             観光を振興する。        宣伝する。          協力する。",
     ))
     assert texts(lines) == ["連携する取組\t取組の内容\t役割分担", "\t\t甲\t乙", "ア 観光\t観光を振興する。\t宣伝する。\t協力する。"]
+
+
+# Excerpts of pdftotext -layout's output for raw/000 printed to PDF
+# (tests/pdf_render.render_text_pdf): one grid column per character.
+PDFTOTEXT_HEADER = "連携施策         取組内容              甲の役割          乙の役割"
+
+
+def test_a_cell_pdftotext_pushed_left_of_its_header_goes_to_the_nearest_column():
+    # the third cell starts at 28, three left of 甲の役割 (31), one space after the second
+    lines = normalize(source(
+        PDFTOTEXT_HEADER,
+        "",
+        "産業クラスターの形成、 産業クラスターの形成、イノベー 産業クラスターの形成、      各種連携事業について、",
+        "イノベーションの実現、 ションの実現、新規創業の促進 イノベーションの実現、       甲と連携して取り組む。",
+    ))
+    assert texts(lines)[1].split("\t") == [
+        "産業クラスターの形成、イノベーションの実現、", "産業クラスターの形成、イノベーションの実現、新規創業の促進",
+        "産業クラスターの形成、イノベーションの実現、", "各種連携事業について、甲と連携して取り組む。"]
+
