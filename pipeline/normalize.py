@@ -213,6 +213,7 @@ GAP = regex.compile(r"[ \u3000]{2,}")
 GAP_SPLIT = regex.compile(r"([ \u3000]{2,})")
 BLANK_SPLIT = regex.compile(r"([ \u3000]+)")  # inside a row: any blank, placed by where the next word starts
 HEADER_HINT = regex.compile(r"施策|取組|内容|概要|役割|分野|事業|項目")
+SENTENCE_MARK = regex.compile(r"[、。]")
 TABLE_BREAK = regex.compile(r"^\s*(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*条|別[表紙記])")
 
 
@@ -405,7 +406,10 @@ def header_columns_at(text: str, width=None) -> list[int] | None:
         return None
     pieces = pieces_of(text, width=width or display_width)
     hinted = sum(bool(HEADER_HINT.search(piece)) for _, piece in pieces)
-    if len(pieces) >= 3 and hinted >= 2 and all(len(piece) <= 12 for _, piece in pieces):
+    # header cells are names (取組内容, 甲の役割), never sentences: a body line of
+    # short cells (事業に取り組む。 | 各種連携事業について) is no header
+    if len(pieces) >= 3 and hinted >= 2 and all(len(piece) <= 12 and not SENTENCE_MARK.search(piece)
+                                                for _, piece in pieces):
         return [start for start, _ in pieces]
     return None
 
