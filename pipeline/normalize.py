@@ -248,13 +248,20 @@ def cells_of_space_aligned_tables(texts: list[str]) -> tuple[list[str], dict[int
             out[i] = cells_under(text, columns, width)
         # a footer printed across the table (- 3 -) stays a line of its own, to be dropped
         elif columns and text.strip() and not is_page_furniture(text):
-            if GAP.search(text.strip()) or leading_width(text) >= 2:
-                out[i], plain_run = cells_under(text, columns, width), 0
+            cells = cells_under(text, columns, width)
+            if GAP.search(text.strip()) or leading_width(text) >= 2 or is_split(cells):
+                out[i], plain_run = cells, 0
                 rows.append(i)
             else:
                 plain_run += 1
                 columns = None if plain_run >= 2 else columns
     return merge_spaced_rows(texts, out, rows)
+
+
+def is_split(cells: str) -> bool:
+    """Words in two cells or more: a row even where pdftotext left only
+    one space between its full cells (新規創業の促進及び地 及び地域の…)."""
+    return sum(bool(cell) for cell in cells.split("\t")) >= 2
 
 
 SUB_HEADER_CELL = 8  # characters: a column name (甲, 乙の役割, 鹿児島市), not a cell of text
