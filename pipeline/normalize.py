@@ -221,8 +221,10 @@ def cells_of_space_aligned_tables(texts: list[str]) -> tuple[list[str], dict[int
     """Lines of a table aligned with spaces become TAB-separated cells. The
     header row (three or more cells, two of them table words such as 取組内容
     or 甲の役割) gives the columns by where its cells start on screen (a
-    full-width character is two wide); a row's pieces go to the column they
-    start under, so a wrapped cell's rest, indented under its column, comes
+    full-width character is two wide), and where many rows start a cell
+    far from any header cell is a column too (one header cell over two
+    columns); a row's pieces go to the column starting nearest to them, so
+    a wrapped cell's rest, indented under its column, comes
     out with empty leading cells, as other layouts give it. Two lines in a
     row without a gap, or a 第N条 / 別表 line, end the table."""
     if not any(GAP.search(text) for text in texts):
@@ -240,9 +242,11 @@ def cells_of_space_aligned_tables(texts: list[str]) -> tuple[list[str], dict[int
         header = header_columns_at(text)
         if header:
             width = column_measure(text, texts[i + 1:i + 1 + MEASURE_LINES])
-            columns = header if width is display_width else header_columns_at(text, width)
+            header = header if width is display_width else header_columns_at(text, width)
+            columns = with_body_columns(header, body_below(texts, i), width)
             plain_run, header_at = 0, i
-            out[i] = "\t".join(piece for _, piece in pieces_of(text))
+            out[i] = ("\t".join(piece for _, piece in pieces_of(text)) if columns == header
+                      else cells_under(text, columns, width))
         elif columns and i == header_at + 1 and sub_header_columns(text, columns, width):
             columns = sub_header_columns(text, columns, width)
             out[i] = cells_under(text, columns, width)
@@ -262,6 +266,56 @@ def is_split(cells: str) -> bool:
     """Words in two cells or more: a row even where pdftotext left only
     one space between its full cells (新規創業の促進及び地 及び地域の…)."""
     return sum(bool(cell) for cell in cells.split("\t")) >= 2
+
+
+# Where the rows' cells start: a start shared by this share of the table's
+# lines is a column even where the header names none (取組 over both the
+# measure and its content, printed once; pdftotext moving a lone header word).
+BODY_COLUMN_SHARE = 0.4
+SAME_COLUMN = 3  # display columns: pdftotext places a column's cells this far apart
+BODY_LINES = 80
+
+
+def body_below(texts: list[str], header: int) -> list[str]:
+    """The lines of the table under a header with a gap in them, up to the
+    next header, a 第N条 or 別表 line or two lines of plain text in a row."""
+    body, plain = [], 0
+    for text in texts[header + 1:header + 1 + BODY_LINES]:
+        if "\t" in text or TABLE_BREAK.match(text) or header_columns_at(text):
+            break
+        if GAP.search(text.strip()) or leading_width(text) >= 2:
+            body.append(text)
+            plain = 0
+        elif text.strip():
+            plain += 1
+            if plain >= 2:
+                break
+    return body
+
+
+def with_body_columns(header: list[int], body: list[str], width) -> list[int]:
+    """The header's columns and those where many rows start a cell far from
+    any header cell: each cluster of starts (a few columns apart, as
+    pdftotext shifts them) counted once a line."""
+    counts: Counter = Counter()
+    for text in body:
+        counts.update({start for start, _ in pieces_of(text, width=width)})
+    needed = max(2, BODY_COLUMN_SHARE * len(body))
+    added = [start for start, n in cluster_modes(counts) if n >= needed
+             and all(abs(start - column) > SAME_COLUMN for column in header)]
+    return sorted(header + added)
+
+
+def cluster_modes(counts: Counter) -> list[tuple[int, int]]:
+    """(most frequent start, lines) of each run of starts at most
+    SAME_COLUMN apart."""
+    clusters: list[list[int]] = []
+    for start in sorted(counts):
+        if clusters and start - clusters[-1][-1] <= SAME_COLUMN:
+            clusters[-1].append(start)
+        else:
+            clusters.append([start])
+    return [(max(run, key=counts.__getitem__), sum(counts[s] for s in run)) for run in clusters]
 
 
 SUB_HEADER_CELL = 8  # characters: a column name (甲, 乙の役割, 鹿児島市), not a cell of text

@@ -1,3 +1,5 @@
+import pytest
+
 from pipeline.model import RawLine, Source, Span
 from pipeline.normalize import clean_line, normalize
 from tests.helpers import source_of
@@ -311,3 +313,23 @@ def test_lines_whose_cells_pdftotext_parted_by_one_space_only_stay_rows_of_the_t
         "各種連携事業について圏域の中心的な役割を担うとともに圏域内市町と連携して取り組む。",
         "各種連携事業について、甲と連携して取り組む。"]
     assert len(lines) == 2
+
+
+@pytest.mark.parametrize("header", [
+    "取組                             甲の役割          乙の役割",  # 取組 over the measure and its content
+    "             取組                甲の役割          乙の役割",  # the same header on the next page
+], ids=["spanning", "moved"])
+def test_a_column_the_header_does_not_start_is_found_where_the_rows_start_cells(header):
+    # raw/001's 別表 printed by pdftotext -layout: one header cell over two columns
+    lines = normalize(source(
+        header,
+        "",
+        "ア 高度な医療サービ   医療機関や県等との連携や情報    乙と連携・協力して、取   甲と連携・協力して実施",
+        "スの提供体制構築の支   共有を図り、高度な医療サービ    組を推進する。       する事業について、甲と",
+        "援            スの提供体制構築の支援などに                  取組を推進する。",
+        "             取り組む。",
+    ))
+    assert texts(lines)[1].split("\t") == [
+        "ア 高度な医療サービスの提供体制構築の支援", "医療機関や県等との連携や情報共有を図り、高度な医療サービスの提供体制構築の支援などに取り組む。",
+        "乙と連携・協力して、取組を推進する。", "甲と連携・協力して実施する事業について、甲と取組を推進する。"]
+    assert texts(lines)[0].split("\t")[2:] == ["甲の役割", "乙の役割"]
