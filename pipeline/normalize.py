@@ -64,7 +64,7 @@ def normalize(source: Source) -> list[Line]:
     blank = False
     scanned = {page.page for page in source.pages if page.method in SCANNED_METHODS}
     texts, ruled = cells_of_ruled_rows([raw.text for raw in source.lines])
-    texts, through = cells_of_space_aligned_tables(texts)
+    texts, through = cells_of_space_aligned_tables(texts, [raw.page for raw in source.lines])
     through |= ruled
     last_line = {id(source.lines[i]): source.lines[end].line_no for i, end in through.items()}
     for raw, text in reading_order(source.lines, texts):
@@ -217,7 +217,7 @@ SENTENCE_MARK = regex.compile(r"[、。]")
 TABLE_BREAK = regex.compile(r"^\s*(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*条|別[表紙記])")
 
 
-def cells_of_space_aligned_tables(texts: list[str]) -> tuple[list[str], dict[int, int]]:
+def cells_of_space_aligned_tables(texts: list[str], pages: list | None = None) -> tuple[list[str], dict[int, int]]:
     """Lines of a table aligned with spaces become TAB-separated cells. The
     header row (three or more cells, two of them table words such as 取組内容
     or 甲の役割) gives the columns by where its cells start on screen (a
@@ -250,8 +250,9 @@ def cells_of_space_aligned_tables(texts: list[str]) -> tuple[list[str], dict[int
         elif columns and i == header_at + 1 and sub_header_columns(text, columns, width):
             columns = sub_header_columns(text, columns, width)
             out[i] = cells_under(text, columns, width)
-        # a footer printed across the table (- 3 -) stays a line of its own, to be dropped
-        elif columns and text.strip() and not is_page_furniture(text):
+        # a footer printed across the table (- 3 -) stays a line of its own, to be dropped,
+        # and so does a running header over the header repeated on the next page
+        elif columns and text.strip() and not is_page_furniture(text) and not is_page_top(texts, pages, i):
             cells = cells_under(text, columns, width)
             if GAP.search(text.strip()) or leading_width(text) >= 2 or is_split(cells):
                 out[i], plain_run = cells, 0
@@ -260,6 +261,17 @@ def cells_of_space_aligned_tables(texts: list[str]) -> tuple[list[str], dict[int
                 plain_run += 1
                 columns = None if plain_run >= 2 else columns
     return merge_spaced_rows(texts, out, rows)
+
+
+def is_page_top(texts: list[str], pages: list | None, i: int) -> bool:
+    """The first line of a page (pdftotext's form feed before it) with a
+    table header next: the page's running header, not a row's last words."""
+    if not pages or pages[i] is None:
+        return False
+    above = next((k for k in range(i - 1, -1, -1) if texts[k].strip()), None)
+    below = next((k for k in range(i + 1, len(texts)) if texts[k].strip()), None)
+    return (above is not None and pages[above] != pages[i]
+            and below is not None and bool(header_columns_at(texts[below])))
 
 
 def is_split(cells: str) -> bool:

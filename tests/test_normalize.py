@@ -333,3 +333,30 @@ def test_a_column_the_header_does_not_start_is_found_where_the_rows_start_cells(
         "ア 高度な医療サービスの提供体制構築の支援", "医療機関や県等との連携や情報共有を図り、高度な医療サービスの提供体制構築の支援などに取り組む。",
         "乙と連携・協力して、取組を推進する。", "甲と連携・協力して実施する事業について、甲と取組を推進する。"]
     assert texts(lines)[0].split("\t")[2:] == ["甲の役割", "乙の役割"]
+
+
+def test_a_running_header_atop_the_next_page_of_a_table_is_no_row_of_it():
+    # raw/004 by pdftotext -layout: the page's running header stood in the last column,
+    # as if the row above went on over the page
+    from pipeline.ingest.text import paged_lines
+
+    lines = normalize(Source(doc_id="d", path="d.txt", format="text", sha256="", encoding="utf-8", lines=tuple(
+        paged_lines([
+            PDFTOTEXT_HEADER,
+            "",
+            "産業クラスターの形成、 産業クラスターの形成、イノベー 産業クラスターの形成、   甲と連携して実施する事",
+            "イノベーション実現、 ション実現、新規創業促進、地 イノベーション実現、新     業について、協力して取",
+            "新規創業促進、地域の 域の中堅企業等を核とした戦略 規創業促進、地域の中堅     り組む。",
+            "",
+            "",
+            "                         -2-",
+            "\f                                                     連携協約書(写)",
+            "",
+            "",
+            "連携施策         取組内容               甲の役割          乙の役割",
+            "",
+            "中堅企業等を核とした   産業の育成を図るため、起業支 企業等を核とした戦略産",
+            "戦略産業の育成      援等、各種連携事業に取り組む。 業の育成を図るため、圏",
+        ]))))
+    assert [ln.text.split("\t")[-1] for ln in lines[1:3]] == ["甲と連携して実施する事業について、協力して取り組む。", "連携協約書(写)"]
+    assert not lines[2].is_row
