@@ -1017,3 +1017,29 @@ def test_a_row_broken_at_a_page_beside_a_spanning_field_cell_keeps_the_field_onc
         (1, "経済成長のけん引", "ア", "地域産業の振興", "技術力の向上を図るため、研究開発を支援する。",
          "窓口を運営するとともに、助成を行う。", "周知を行う。"),
         (1, "経済成長のけん引", "イ", "森林資源の活用", "木材の利用を促進する。", "普及啓発を行う。", "木材を供給する。")]
+
+
+def test_a_measure_name_wrapped_over_two_lines_above_its_keys_is_read_whole():
+    # raw/002 by pdftotext -layout (and without it, then with no blank lines at all):
+    # the measure's cell wrapped, its keys follow in a two-column layout
+    rows, _ = rows_of("""
+    別表（第3条関係）
+
+    I 圏域全体の経済成長のけん引
+
+    強みをいかした新たな産業の創出・
+    育成
+
+    取組内容                 地域の強みや資源をいかし、広域的な情報共有、企業マッチング等を行う
+                         ことにより、新たな産業の創出や育成、商品開発等に取り組む。
+
+    甲の役割                 産業の創出・育成等に圏域の中心となって取り組む。
+
+    乙の役割                 産業の創出・育成等に甲と協力して取り組む。
+
+    地域資源をいかした商品や農産物
+    の販路開拓・拡大
+    取組内容                 地域の強みや資源を持ち寄り、商品や農産物について、生産地と消費地と
+    """)
+    assert [r.measure for r in rows] == ["強みをいかした新たな産業の創出・育成", "地域資源をいかした商品や農産物の販路開拓・拡大"]
+    assert rows[0].content == "地域の強みや資源をいかし、広域的な情報共有、企業マッチング等を行うことにより、新たな産業の創出や育成、商品開発等に取り組む。"
