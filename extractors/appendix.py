@@ -128,6 +128,7 @@ class Reader:
     roles_open: bool = False  # under a 役割分担 heading, whose role items follow
     terminated: set[int] = field(default_factory=set)  # column indexes whose cells end with 。
     lower_roman: bool = False  # the region numbers items i, ii, iii
+    loose: Line | None = None  # the line just read, if nothing took it: a measure's first line?
 
     def read(self, lines: list[Line]) -> None:
         self.measure_styles = styles_followed_by_keys(lines, self.parties)
@@ -136,6 +137,7 @@ class Reader:
         for i, line in enumerate(lines):
             following = lines[i + 1] if i + 1 < len(lines) else None
             if line.is_row:
+                self.loose = None
                 self.read_row(line, following)
             else:
                 self.header_above = None
@@ -188,6 +190,7 @@ class Reader:
 
     # -- text lines ----------------------------------------------------
     def read_text(self, line: Line, following: Line | None) -> None:
+        loose, self.loose = self.loose, None
         text = line.text
         if NOTE.match(text):
             return
@@ -208,7 +211,10 @@ class Reader:
             self.set_section(heading, line)
             return
         if starts_measure(following, self.parties) or (heading and heading.style in self.measure_styles):
-            label, measure = (str(heading_label(heading, text)), heading.title) if heading else split_label(text)
+            if heading:
+                label, measure = str(heading_label(heading, text)), heading.title
+            else:  # a measure's name wrapped: its first line, right above, took no key
+                label, measure = split_label(join_fragment(loose.text, text) if wrapped_onto(loose, line) else text)
             self.open_measure(label, measure, line)
             return
         if heading and not TERMINATED.search(heading.title):
@@ -216,6 +222,8 @@ class Reader:
             return
         if self.context.section_no is not None and not self.context.section_title and not self.rows_in_section():
             self.context.section_title = text  # 別表第2 / 生活機能の強化に係る政策分野
+        else:
+            self.loose = line
 
     def role_sentence(self, text: str) -> tuple[str, str] | None:
         """甲は、… under a 役割分担 heading: 甲's role (the subject dropped, as
@@ -297,6 +305,13 @@ class Reader:
     def add_row(self, row: GridRow, kind: str, fields: tuple[str, ...] = ROW_FIELDS) -> None:
         self.rows.append(PendingRow(self.context, row, kind, fields))
         self.last_key, self.roles_open = "", False
+
+
+def wrapped_onto(above: Line | None, line: Line) -> bool:
+    """`line` goes on from `above`: no blank line between them (a blank
+    line parts rows and paragraphs in text from a PDF) and `above` breaks
+    off unfinished (no 。)."""
+    return above is not None and not line.blank_before and not TERMINATED.search(above.text)
 
 
 def spanning_heading(cells: list[str]) -> str:

@@ -64,7 +64,7 @@ def normalize(source: Source) -> list[Line]:
     blank = False
     scanned = {page.page for page in source.pages if page.method in SCANNED_METHODS}
     texts, ruled = cells_of_ruled_rows([raw.text for raw in source.lines])
-    texts, through = cells_of_space_aligned_tables(texts)
+    texts, through = cells_of_space_aligned_tables(texts, [raw.page for raw in source.lines])
     through |= ruled
     last_line = {id(source.lines[i]): source.lines[end].line_no for i, end in through.items()}
     for raw, text in reading_order(source.lines, texts):
@@ -213,15 +213,18 @@ GAP = regex.compile(r"[ \u3000]{2,}")
 GAP_SPLIT = regex.compile(r"([ \u3000]{2,})")
 BLANK_SPLIT = regex.compile(r"([ \u3000]+)")  # inside a row: any blank, placed by where the next word starts
 HEADER_HINT = regex.compile(r"施策|取組|内容|概要|役割|分野|事業|項目")
+SENTENCE_MARK = regex.compile(r"[、。]")
 TABLE_BREAK = regex.compile(r"^\s*(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*条|別[表紙記])")
 
 
-def cells_of_space_aligned_tables(texts: list[str]) -> tuple[list[str], dict[int, int]]:
+def cells_of_space_aligned_tables(texts: list[str], pages: list | None = None) -> tuple[list[str], dict[int, int]]:
     """Lines of a table aligned with spaces become TAB-separated cells. The
     header row (three or more cells, two of them table words such as 取組内容
     or 甲の役割) gives the columns by where its cells start on screen (a
-    full-width character is two wide); a row's pieces go to the column they
-    start under, so a wrapped cell's rest, indented under its column, comes
+    full-width character is two wide), and where many rows start a cell
+    far from any header cell is a column too (one header cell over two
+    columns); a row's pieces go to the column starting nearest to them, so
+    a wrapped cell's rest, indented under its column, comes
     out with empty leading cells, as other layouts give it. Two lines in a
     row without a gap, or a 第N条 / 別表 line, end the table."""
     if not any(GAP.search(text) for text in texts):
@@ -239,21 +242,92 @@ def cells_of_space_aligned_tables(texts: list[str]) -> tuple[list[str], dict[int
         header = header_columns_at(text)
         if header:
             width = column_measure(text, texts[i + 1:i + 1 + MEASURE_LINES])
-            columns = header if width is display_width else header_columns_at(text, width)
+            header = header if width is display_width else header_columns_at(text, width)
+            columns = with_body_columns(header, body_below(texts, i), width)
             plain_run, header_at = 0, i
-            out[i] = "\t".join(piece for _, piece in pieces_of(text))
+            out[i] = ("\t".join(piece for _, piece in pieces_of(text)) if columns == header
+                      else cells_under(text, columns, width))
         elif columns and i == header_at + 1 and sub_header_columns(text, columns, width):
             columns = sub_header_columns(text, columns, width)
             out[i] = cells_under(text, columns, width)
-        # a footer printed across the table (- 3 -) stays a line of its own, to be dropped
-        elif columns and text.strip() and not is_page_furniture(text):
-            if GAP.search(text.strip()) or leading_width(text) >= 2:
-                out[i], plain_run = cells_under(text, columns, width), 0
+        # a footer printed across the table (- 3 -) stays a line of its own, to be dropped,
+        # and so does a running header over the header repeated on the next page
+        elif columns and text.strip() and not is_page_furniture(text) and not is_page_top(texts, pages, i):
+            cells = cells_under(text, columns, width)
+            if GAP.search(text.strip()) or leading_width(text) >= 2 or is_split(cells):
+                out[i], plain_run = cells, 0
                 rows.append(i)
             else:
                 plain_run += 1
                 columns = None if plain_run >= 2 else columns
     return merge_spaced_rows(texts, out, rows)
+
+
+def is_page_top(texts: list[str], pages: list | None, i: int) -> bool:
+    """The first line of a page (pdftotext's form feed before it) with a
+    table header next: the page's running header, not a row's last words."""
+    if not pages or pages[i] is None:
+        return False
+    above = next((k for k in range(i - 1, -1, -1) if texts[k].strip()), None)
+    below = next((k for k in range(i + 1, len(texts)) if texts[k].strip()), None)
+    return (above is not None and pages[above] != pages[i]
+            and below is not None and bool(header_columns_at(texts[below])))
+
+
+def is_split(cells: str) -> bool:
+    """Words in two cells or more: a row even where pdftotext left only
+    one space between its full cells (新規創業の促進及び地 及び地域の…)."""
+    return sum(bool(cell) for cell in cells.split("\t")) >= 2
+
+
+# Where the rows' cells start: a start shared by this share of the table's
+# lines is a column even where the header names none (取組 over both the
+# measure and its content, printed once; pdftotext moving a lone header word).
+BODY_COLUMN_SHARE = 0.4
+SAME_COLUMN = 3  # display columns: pdftotext places a column's cells this far apart
+BODY_LINES = 80
+
+
+def body_below(texts: list[str], header: int) -> list[str]:
+    """The lines of the table under a header with a gap in them, up to the
+    next header, a 第N条 or 別表 line or two lines of plain text in a row."""
+    body, plain = [], 0
+    for text in texts[header + 1:header + 1 + BODY_LINES]:
+        if "\t" in text or TABLE_BREAK.match(text) or header_columns_at(text):
+            break
+        if GAP.search(text.strip()) or leading_width(text) >= 2:
+            body.append(text)
+            plain = 0
+        elif text.strip():
+            plain += 1
+            if plain >= 2:
+                break
+    return body
+
+
+def with_body_columns(header: list[int], body: list[str], width) -> list[int]:
+    """The header's columns and those where many rows start a cell far from
+    any header cell: each cluster of starts (a few columns apart, as
+    pdftotext shifts them) counted once a line."""
+    counts: Counter = Counter()
+    for text in body:
+        counts.update({start for start, _ in pieces_of(text, width=width)})
+    needed = max(2, BODY_COLUMN_SHARE * len(body))
+    added = [start for start, n in cluster_modes(counts) if n >= needed
+             and all(abs(start - column) > SAME_COLUMN for column in header)]
+    return sorted(header + added)
+
+
+def cluster_modes(counts: Counter) -> list[tuple[int, int]]:
+    """(most frequent start, lines) of each run of starts at most
+    SAME_COLUMN apart."""
+    clusters: list[list[int]] = []
+    for start in sorted(counts):
+        if clusters and start - clusters[-1][-1] <= SAME_COLUMN:
+            clusters[-1].append(start)
+        else:
+            clusters.append([start])
+    return [(max(run, key=counts.__getitem__), sum(counts[s] for s in run)) for run in clusters]
 
 
 SUB_HEADER_CELL = 8  # characters: a column name (甲, 乙の役割, 鹿児島市), not a cell of text
@@ -405,7 +479,10 @@ def header_columns_at(text: str, width=None) -> list[int] | None:
         return None
     pieces = pieces_of(text, width=width or display_width)
     hinted = sum(bool(HEADER_HINT.search(piece)) for _, piece in pieces)
-    if len(pieces) >= 3 and hinted >= 2 and all(len(piece) <= 12 for _, piece in pieces):
+    # header cells are names (取組内容, 甲の役割), never sentences: a body line of
+    # short cells (事業に取り組む。 | 各種連携事業について) is no header
+    if len(pieces) >= 3 and hinted >= 2 and all(len(piece) <= 12 and not SENTENCE_MARK.search(piece)
+                                                for _, piece in pieces):
         return [start for start, _ in pieces]
     return None
 
@@ -438,13 +515,21 @@ def column_measure(header: str, below: list[str]):
 
 
 def cells_under(text: str, columns: list[int], width=None) -> str:
-    """A row's words into the columns they start under; a word that starts
-    inside a column (産業振興 after ア　) stays in the cell before it."""
+    """A row's words into the columns whose start is nearest to theirs, left
+    to right: a word that starts inside a column (産業振興 after ア　) stays
+    in its cell, and a cell that pdftotext pushed a few columns left of its
+    header (one space after a full cell before it) still finds its column."""
     cells = [""] * len(columns)
+    column = 0
     for start, piece in pieces_of(text, gap=BLANK_SPLIT, width=width):
-        column = max((c for c, begin in enumerate(columns) if begin <= start + 1), default=0)
+        column = max(column, nearest_column(columns, start))
         cells[column] += (" " if cells[column] else "") + piece
     return "\t".join(cells).rstrip("\t")
+
+
+def nearest_column(columns: list[int], start: int) -> int:
+    """The column starting nearest to `start`; the right one of a tie."""
+    return min(range(len(columns)), key=lambda c: (abs(columns[c] - start), -c))
 
 
 def leading_width(text: str) -> int:

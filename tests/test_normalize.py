@@ -1,3 +1,5 @@
+import pytest
+
 from pipeline.model import RawLine, Source, Span
 from pipeline.normalize import clean_line, normalize
 from tests.helpers import source_of
@@ -249,3 +251,112 @@ def test_the_second_line_of_a_space_aligned_header_splits_the_column_it_stands_u
         "ア 観光             観光を振興する。        宣伝する。          協力する。",
     ))
     assert texts(lines) == ["連携する取組\t取組の内容\t役割分担", "\t\t甲\t乙", "ア 観光\t観光を振興する。\t宣伝する。\t協力する。"]
+
+
+# Excerpts of pdftotext -layout's output for raw/000 printed to PDF
+# (tests/pdf_render.render_text_pdf): one grid column per character.
+PDFTOTEXT_HEADER = "連携施策         取組内容              甲の役割          乙の役割"
+
+
+def test_a_cell_pdftotext_pushed_left_of_its_header_goes_to_the_nearest_column():
+    # the third cell starts at 28, three left of 甲の役割 (31), one space after the second
+    lines = normalize(source(
+        PDFTOTEXT_HEADER,
+        "",
+        "産業クラスターの形成、 産業クラスターの形成、イノベー 産業クラスターの形成、      各種連携事業について、",
+        "イノベーションの実現、 ションの実現、新規創業の促進 イノベーションの実現、       甲と連携して取り組む。",
+    ))
+    assert texts(lines)[1].split("\t") == [
+        "産業クラスターの形成、イノベーションの実現、", "産業クラスターの形成、イノベーションの実現、新規創業の促進",
+        "産業クラスターの形成、イノベーションの実現、", "各種連携事業について、甲と連携して取り組む。"]
+
+
+def test_a_body_line_of_short_cells_is_no_header_since_header_cells_are_no_sentences():
+    # 種連携事業に取り組む。 | 各種連携事業について圏 | … has table words in three short pieces
+    lines = normalize(source(
+        PDFTOTEXT_HEADER,
+        "",
+        "医療体制の充実      医療体制の充実を図るため、各    医療体制の充実に向け、   各種連携事業について、",
+        "             種連携事業に取り組む。       各種連携事業について圏   甲と連携して取り組む。",
+        "                               域の中心的な役割を担う",
+        "",
+        "福祉の充実        福祉の充実を図るため、各種連    福祉の充実に向け、各種   各種連携事業について、",
+        "             携事業に取り組む。         連携事業について圏域の   甲と連携して取り組む。",
+    ))
+    assert texts(lines)[1:] == [
+        "医療体制の充実\t医療体制の充実を図るため、各種連携事業に取り組む。"
+        "\t医療体制の充実に向け、各種連携事業について圏域の中心的な役割を担う\t各種連携事業について、甲と連携して取り組む。",
+        "福祉の充実\t福祉の充実を図るため、各種連携事業に取り組む。\t福祉の充実に向け、各種連携事業について圏域の\t"
+        "各種連携事業について、甲と連携して取り組む。"]
+
+
+def test_lines_whose_cells_pdftotext_parted_by_one_space_only_stay_rows_of_the_table():
+    # no gap of two spaces in the third and fourth line: they were taken for text after the table
+    lines = normalize(source(
+        PDFTOTEXT_HEADER,
+        "",
+        "産業クラスターの形成、 産業クラスターの形成、イノベー 産業クラスターの形成、      各種連携事業について、",
+        "イノベーションの実現、 ションの実現、新規創業の促進 イノベーションの実現、       甲と連携して取り組む。",
+        "新規創業の促進及び地 及び地域の中堅企業等を核とし 新規創業の促進及び地域",
+        "域の中堅企業等を核と た戦略産業の育成を図るため、 の中堅企業等を核とした",
+        "した戦略産業の育成   企業支援、雇用の確保等、各種 戦略産業の育成に向け、",
+        "            連携事業に取り組む。      各種連携事業について圏",
+        "                            域の中心的な役割を担う",
+        "                            とともに圏域内市町と連",
+        "                            携して取り組む。",
+    ))
+    assert texts(lines)[1].split("\t") == [
+        "産業クラスターの形成、イノベーションの実現、新規創業の促進及び地域の中堅企業等を核とした戦略産業の育成",
+        "産業クラスターの形成、イノベーションの実現、新規創業の促進及び地域の中堅企業等を核とした戦略産業の育成を図るため、"
+        "企業支援、雇用の確保等、各種連携事業に取り組む。",
+        "産業クラスターの形成、イノベーションの実現、新規創業の促進及び地域の中堅企業等を核とした戦略産業の育成に向け、"
+        "各種連携事業について圏域の中心的な役割を担うとともに圏域内市町と連携して取り組む。",
+        "各種連携事業について、甲と連携して取り組む。"]
+    assert len(lines) == 2
+
+
+@pytest.mark.parametrize("header", [
+    "取組                             甲の役割          乙の役割",  # 取組 over the measure and its content
+    "             取組                甲の役割          乙の役割",  # the same header on the next page
+], ids=["spanning", "moved"])
+def test_a_column_the_header_does_not_start_is_found_where_the_rows_start_cells(header):
+    # raw/001's 別表 printed by pdftotext -layout: one header cell over two columns
+    lines = normalize(source(
+        header,
+        "",
+        "ア 高度な医療サービ   医療機関や県等との連携や情報    乙と連携・協力して、取   甲と連携・協力して実施",
+        "スの提供体制構築の支   共有を図り、高度な医療サービ    組を推進する。       する事業について、甲と",
+        "援            スの提供体制構築の支援などに                  取組を推進する。",
+        "             取り組む。",
+    ))
+    assert texts(lines)[1].split("\t") == [
+        "ア 高度な医療サービスの提供体制構築の支援", "医療機関や県等との連携や情報共有を図り、高度な医療サービスの提供体制構築の支援などに取り組む。",
+        "乙と連携・協力して、取組を推進する。", "甲と連携・協力して実施する事業について、甲と取組を推進する。"]
+    assert texts(lines)[0].split("\t")[2:] == ["甲の役割", "乙の役割"]
+
+
+def test_a_running_header_atop_the_next_page_of_a_table_is_no_row_of_it():
+    # raw/004 by pdftotext -layout: the page's running header stood in the last column,
+    # as if the row above went on over the page
+    from pipeline.ingest.text import paged_lines
+
+    lines = normalize(Source(doc_id="d", path="d.txt", format="text", sha256="", encoding="utf-8", lines=tuple(
+        paged_lines([
+            PDFTOTEXT_HEADER,
+            "",
+            "産業クラスターの形成、 産業クラスターの形成、イノベー 産業クラスターの形成、   甲と連携して実施する事",
+            "イノベーション実現、 ション実現、新規創業促進、地 イノベーション実現、新     業について、協力して取",
+            "新規創業促進、地域の 域の中堅企業等を核とした戦略 規創業促進、地域の中堅     り組む。",
+            "",
+            "",
+            "                         -2-",
+            "\f                                                     連携協約書(写)",
+            "",
+            "",
+            "連携施策         取組内容               甲の役割          乙の役割",
+            "",
+            "中堅企業等を核とした   産業の育成を図るため、起業支 企業等を核とした戦略産",
+            "戦略産業の育成      援等、各種連携事業に取り組む。 業の育成を図るため、圏",
+        ]))))
+    assert [ln.text.split("\t")[-1] for ln in lines[1:3]] == ["甲と連携して実施する事業について、協力して取り組む。", "連携協約書(写)"]
+    assert not lines[2].is_row

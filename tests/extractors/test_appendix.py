@@ -1086,3 +1086,29 @@ def test_a_participation_mark_in_a_party_column_is_no_role():
     広域観光の推進\t周遊ルートを造成する。\t○\t◯
     """)
     assert [(r.role_a, r.role_b) for r in rows] == [("", "")]
+
+
+def test_a_measure_name_wrapped_over_two_lines_above_its_keys_is_read_whole():
+    # raw/002 by pdftotext -layout (and without it, then with no blank lines at all):
+    # the measure's cell wrapped, its keys follow in a two-column layout
+    rows, _ = rows_of("""
+    別表（第3条関係）
+
+    I 圏域全体の経済成長のけん引
+
+    強みをいかした新たな産業の創出・
+    育成
+
+    取組内容                 地域の強みや資源をいかし、広域的な情報共有、企業マッチング等を行う
+                         ことにより、新たな産業の創出や育成、商品開発等に取り組む。
+
+    甲の役割                 産業の創出・育成等に圏域の中心となって取り組む。
+
+    乙の役割                 産業の創出・育成等に甲と協力して取り組む。
+
+    地域資源をいかした商品や農産物
+    の販路開拓・拡大
+    取組内容                 地域の強みや資源を持ち寄り、商品や農産物について、生産地と消費地と
+    """)
+    assert [r.measure for r in rows] == ["強みをいかした新たな産業の創出・育成", "地域資源をいかした商品や農産物の販路開拓・拡大"]
+    assert rows[0].content == "地域の強みや資源をいかし、広域的な情報共有、企業マッチング等を行うことにより、新たな産業の創出や育成、商品開発等に取り組む。"
