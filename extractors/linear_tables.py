@@ -36,6 +36,11 @@ TABLE_END = regex.compile(r"^(?:※|注\s*\d*[::)]|\(注|附\s*則|別[表紙記
 # A line shorter than the content column by more than this (display
 # columns: two characters) is the last line of a cell, not a wrapped one.
 WRAP_SLACK = 4
+# Two cells printed side by side on one line, as pdftotext without -layout
+# joins cells whose lines share a baseline: one space between Japanese text.
+SIDE_BY_SIDE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー、。)」] +[\p{Han}\p{Hiragana}\p{Katakana}(「]")
+# A row label before the measure (ア 産業振興, (1) 医療): its space is no cell gap.
+LEADING_LABEL = regex.compile(r"^\(?[\p{Katakana}\p{Latin}\d]{1,2}[).]?\s+")
 
 
 def rebuild_linearized_tables(lines: list[Line], parties: list[Party]) -> tuple[list[Line], list[str]]:
@@ -101,6 +106,16 @@ class LinearTable:
     label_style: str | None = None  # the numbering of row labels; "" when rows have none
     label_number: int | None = None
     failed: bool = False  # a row could not be rebuilt
+    blocky: bool = False  # blank lines part the cells (pdftotext without -layout)
+
+    @property
+    def header_texts(self) -> set[str]:
+        return {ln.text for ln in self.lines[self.start:self.start + self.width]}
+
+    def is_header_cell(self, i: int) -> bool:
+        """A header cell printed apart from the rest of its header: pdftotext
+        moves 甲の役割 / 乙の役割 beside a row or after a page break."""
+        return self.lines[i].text in self.header_texts
 
     @property
     def sentence_cells(self) -> int:
@@ -108,12 +123,16 @@ class LinearTable:
 
     def read(self) -> None:
         i = self.start + self.width
+        body = self.lines[i:i + 4 * self.width]
+        self.blocky = sum(ln.blank_before for ln in body) >= self.width  # a blank line after each cell
         while i < len(self.lines):
             line, header = self.lines[i], header_length(self.lines, i, self.parties)
             if header == self.width:  # repeated on a new page or section
                 i += self.width
             elif header or TABLE_END.match(line.text) or line.is_row:  # another table
                 break
+            elif self.blocky and self.is_header_cell(i):
+                i += 1
             elif self.is_section_heading(i):
                 self.items.append(line)
                 self.label_number = None
@@ -138,24 +157,39 @@ class LinearTable:
     def read_row(self, start: int) -> int:
         """Collect one row from `start`; returns where the next one starts."""
         label_ok = self.take_label(self.lines[start]) and not self.lines[start].text.endswith("。")
-        ends: list[int] = []
+        taken, ends = [self.lines[start]], []
         i = start + 1
         while i < len(self.lines) and len(ends) < self.sentence_cells and not self.starts_row(i):
-            if self.lines[i].text.endswith("。") or EMPTY_CELL.match(self.lines[i].text):
-                ends.append(i - start)
+            if not (self.blocky and self.is_header_cell(i)):
+                taken.append(self.lines[i])
+                if self.lines[i].text.endswith("。") or EMPTY_CELL.match(self.lines[i].text):
+                    ends.append(len(taken) - 1)
             i += 1
         complete = len(ends) == self.sentence_cells
         if complete and self.label_style and i < len(self.lines) and not self.starts_row(i):
             complete = False  # lines before the next label: a cell held more sentences than its line ends show
             while i < len(self.lines) and not self.starts_row(i):
                 i += 1
-        if label_ok and complete:
-            self.items.append(Row(self.lines[start:i], ends))
+        if label_ok and complete and (not self.blocky or cells_are_blocks(taken, ends)):
+            self.items.append(Row(taken, ends))
             return i
         self.failed = True
         self.warnings.append(f"lines {self.lines[start].no}-{self.lines[i - 1].no}: a 別表 row given one "
                              f"cell per line whose {self.width} cells could not be told apart; left out")
-        return i if self.label_style else self.skip_to_end(i)  # unlabelled: nothing to find the next row by
+        if self.label_style:
+            return i
+        # Unlabelled: only blank lines parting the cells show where a row may start again.
+        return self.next_measure(start + 1) if self.blocky else self.skip_to_end(i)
+
+    def next_measure(self, i: int) -> int:
+        """The next run of lines that a blank line or a finished sentence
+        opens and that ends without 。 (a measure), or the table's end."""
+        while i < len(self.lines) and not self.starts_row(i):
+            opens = self.lines[i].blank_before or self.lines[i - 1].text.endswith("。")
+            if opens and not self.is_header_cell(i) and not block_ends_sentence(self.lines, i):
+                return i
+            i += 1
+        return i
 
     def take_label(self, line: Line) -> bool:
         """The row's label continues the sequence, or restarts it at 1; the
@@ -192,14 +226,38 @@ class LinearTable:
     def output(self) -> list[Line]:
         header = self.lines[self.start:self.start + self.width]
         out = [joined_line(header, [ln.text for ln in header])]
-        if self.failed and not self.label_style:  # rows without labels after a failed one may be shifted
+        if self.failed and not self.label_style and not self.blocky:  # rows without labels after a failed one may be shifted
             self.warnings.append(f"lines {header[0].no}-{self.lines[self.end - 1].no}: the rows of this 別表 "
                                  "have no labels to check them by; all left out")
             return out + [item for item in self.items if isinstance(item, Line)]
         content_width = self.content_width()
+        references = self.column_widths() if self.blocky else None
         for item in self.items:
-            out.append(item if isinstance(item, Line) else self.row_line(item, content_width))
+            if isinstance(item, Line):
+                out.append(item)
+            elif references is None or fits_columns(self.block_cells(item), references):
+                out.append(self.row_line(item, content_width))
+            else:
+                self.warnings.append(f"lines {item.lines[0].no}-{item.lines[-1].no}: a 別表 row whose cells "
+                                     "are not as wide as their columns (printed out of order); left out")
         return out
+
+    # -- blocky text: cells are runs of lines between blank lines ----------
+    def block_cells(self, row: Row) -> list[list[Line]]:
+        """The row's cells as line lists: the measure is its first block."""
+        first = row.lines[:row.ends[0] + 1]
+        measure_end = next(k for k in range(1, len(first)) if first[k].blank_before)
+        cells = [first[:measure_end], first[measure_end:]]
+        return cells + [row.lines[begin + 1:end + 1] for begin, end in zip(row.ends, row.ends[1:])]
+
+    def column_widths(self) -> list[int]:
+        """Each column's width: the median of its cells' widest lines."""
+        cells = [self.block_cells(row) for row in self.rows()]
+        widths = []
+        for column in range(self.sentence_cells + 1):
+            found = sorted(max(display_width(ln.text) for ln in row[column]) for row in cells if len(row[column]) > 1)
+            widths.append(found[len(found) // 2] if found else 0)
+        return widths
 
     def content_width(self) -> int:
         """The content column's width: its widest line, a full wrapped one."""
@@ -211,12 +269,45 @@ class LinearTable:
 
     def row_line(self, row: Row, content_width: int) -> Line:
         first_cell = row.lines[:row.ends[0] + 1]
-        measure_end = measure_length(first_cell, content_width)
+        measure_end = len(self.block_cells(row)[0]) if self.blocky else measure_length(first_cell, content_width)
         cells = ["".join(ln.text for ln in first_cell[:measure_end]),
                  "".join(ln.text for ln in first_cell[measure_end:])]
         for begin, end in zip(row.ends, row.ends[1:]):
             cells.append("".join(ln.text for ln in row.lines[begin + 1:end + 1]))
         return joined_line(row.lines, cells)
+
+
+def cells_are_blocks(lines: list[Line], ends: list[int]) -> bool:
+    """In text whose cells blank lines part: the measure and the content
+    are one block each, no other cell holds a blank line, and no line holds
+    two cells side by side."""
+    if any(SIDE_BY_SIDE.search(LEADING_LABEL.sub("", ln.text)) for ln in lines):
+        return False
+    first_gaps = sum(ln.blank_before for ln in lines[1:ends[0] + 1])
+    later_gaps = any(ln.blank_before for begin, end in zip(ends, ends[1:]) for ln in lines[begin + 2:end + 1])
+    return first_gaps == 1 and not later_gaps
+
+
+def block_ends_sentence(lines: list[Line], i: int) -> bool:
+    """Whether the run of lines from i up to the next blank line ends with 。."""
+    end = i
+    while end + 1 < len(lines) and not lines[end + 1].blank_before and not lines[end].text.endswith("。"):
+        end += 1
+    return lines[end].text.endswith("。") or bool(EMPTY_CELL.match(lines[end].text))
+
+
+def fits_columns(cells: list[list[Line]], widths: list[int]) -> bool:
+    """Every wrapped line but a cell's last fills its column, and no line
+    is wider (by more than a half-width letter's column): a cell out of its
+    column's place shows in its width."""
+    for cell, width in zip(cells, widths):
+        if not width:
+            continue
+        if any(not width - WRAP_SLACK <= display_width(ln.text) <= width + 1 for ln in cell[:-1]):
+            return False
+        if display_width(cell[-1].text) > width + 1:
+            return False
+    return True
 
 
 def measure_length(first_cell: list[Line], content_width: int) -> int:

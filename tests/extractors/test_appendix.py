@@ -783,6 +783,106 @@ def test_one_cell_per_line_rows_without_labels_are_all_left_out_after_a_failure(
     assert rows == [] and any("all left out" in w for w in warnings)
 
 
+# raw/000 printed and read by pdftotext without -layout: blank lines part the
+# cells; a row whose cells share baselines comes side by side on single
+# spaces, another out of order (乙の役割 before 取組内容, 甲の役割 after them).
+PDFTOTEXT_BLOCKS = """
+別表(第3条関係)
+1 圏域全体の経済成長のけん引
+連携施策
+
+取組内容
+
+甲の役割
+
+乙の役割
+
+産学官民一体となった
+圏域の経済成長等の推
+進体制の整備
+
+産学官民一体となった圏域の経
+済成長等を図るため、ビジョン
+懇談会を開催し、連携中枢都市
+圏ビジョンの策定、進捗管理等
+に取り組む。
+
+産学官民一体となった圏
+域の経済成長等の推進体
+制の整備について、圏域
+の中心的な役割を担うと
+ともに圏域内市町と連携
+して取り組む。
+
+連携中枢都市圏ビジョン
+の推進について甲と連携
+して取り組む。
+
+産業クラスターの形成、 産業クラスターの形成、イノベー 産業クラスターの形成、
+イノベーションの実現、 ションの実現、新規創業の促進 イノベーションの実現、
+した戦略産業の育成
+企業支援、雇用の確保等、各種 戦略産業の育成に向け、
+連携事業に取り組む。
+各種連携事業について圏
+域の中心的な役割を担う
+とともに圏域内市町と連
+携して取り組む。
+
+各種連携事業について、
+甲と連携して取り組む。
+
+地域資源を活用した地
+域経済の裾野拡大
+
+各種連携事業について、
+甲と連携して取り組む。
+
+地域資源を活用した地域経済の
+裾野拡大を図るため、販路拡大
+の推進等、各種連携事業に取り
+組む。
+
+地域資源を活用した地域
+経済の裾野拡大に向け、
+各種連携事業について圏
+域の中心的な役割を担う
+とともに圏域内市町と連
+携して取り組む。
+
+その他の圏域全体の経
+済成長のけん引に係る
+施策
+
+圏域全体の経済成長のけん引に
+係る施策の促進を図るための新
+たな施策の検討に取り組む。
+
+圏域全体の経済成長のけ
+ん引に係る施策の促進に
+向けた新たな施策の検討
+について圏域の中心的な
+役割を担うとともに圏域
+内市町と連携して取り組
+む。
+
+新たな施策の検討につい
+て、甲と連携して取り組
+む。
+"""
+
+
+def test_unlabelled_rows_parted_by_blank_lines_are_found_again_after_one_that_fails():
+    """Blank lines show where a measure starts again (a run not ending with
+    。); the side-by-side row and the one whose 乙の役割 stands where the
+    取組内容 belongs (too narrow for that column) are left out with warnings."""
+    rows, warnings = rows_of(PDFTOTEXT_BLOCKS)
+    assert [(r.measure, r.content[:10], r.role_b) for r in rows] == [
+        ("産学官民一体となった圏域の経済成長等の推進体制の整備", "産学官民一体となった",
+         "連携中枢都市圏ビジョンの推進について甲と連携して取り組む。"),
+        ("その他の圏域全体の経済成長のけん引に係る施策", "圏域全体の経済成長の", "新たな施策の検討について、甲と連携して取り組む。")]
+    assert len(warnings) >= 2 and any("not as wide as their columns" in w for w in warnings)
+
+
 def test_a_cell_of_two_paragraphs_that_word_broke_the_row_at_is_one_cell():
     """Word's plain text gives a table one TAB line per row, but breaks the
     row where a cell holds a second paragraph; the rest of the row opens
