@@ -571,15 +571,30 @@ def drop_running_headers(lines: list[Line]) -> list[Line]:
     counts = Counter(ln.text.strip() for ln in lines if not ln.is_row)
     repeated = {text for text, n in counts.items()
                 if n >= 3 and len(text) >= 6 and not ITEM_MARKER.match(text) and not KEY_LABEL.match(text)}
+    edges = page_edges(lines)
     seen: set[str] = set()
     kept = []
-    for ln in lines:
+    for i, ln in enumerate(lines):
         key = ln.text.strip()
-        if key in repeated and key in seen:
+        if key in repeated and key in seen and (edges is None or i in edges):
             continue
         seen.add(key)
         kept.append(ln)
     return kept
+
+
+def page_edges(lines: list[Line]) -> set[int] | None:
+    """Indexes of the first and last two lines of each page, where pages are
+    known: a running header stands there, while the same role sentence
+    recurs down a 別表 that pdftotext printed one cell per line."""
+    pages = [ln.page for ln in lines]
+    if len(set(pages)) < 2 or None in pages:
+        return None
+    edges = set()
+    for i, page in enumerate(pages):
+        if i < 2 or pages[i - 2] != page or i + 2 >= len(pages) or pages[i + 2] != page:
+            edges.add(i)
+    return edges
 
 
 def drop_trailing_stamps(lines: list[Line]) -> list[Line]:

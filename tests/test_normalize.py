@@ -360,3 +360,16 @@ def test_a_running_header_atop_the_next_page_of_a_table_is_no_row_of_it():
         ]))))
     assert [ln.text.split("\t")[-1] for ln in lines[1:3]] == ["甲と連携して実施する事業について、協力して取り組む。", "連携協約書(写)"]
     assert not lines[2].is_row
+
+
+def test_a_role_sentence_recurring_down_a_table_is_no_running_header_where_pages_are_known():
+    # raw/000 printed and read by pdftotext without -layout: the same 乙の役割 cell
+    # recurs mid-page under each measure; only the page's top line is a running header
+    from pipeline.ingest.text import paged_lines
+
+    lines = normalize(Source(doc_id="d", path="d.txt", format="text", sha256="", encoding="utf-8", lines=tuple(
+        paged_lines(["連携協約書(写)", "医療体制の充実", "各種連携事業について、", "甲と連携して取り組む。", "(注)", "以上",
+                     "\f連携協約書(写)", "福祉の充実", "各種連携事業について、", "甲と連携して取り組む。", "(注)", "以上",
+                     "\f連携協約書(写)", "地域振興の充実", "各種連携事業について、", "甲と連携して取り組む。", "(注)", "以上"]))))
+    assert texts(lines).count("連携協約書(写)") == 1
+    assert texts(lines).count("甲と連携して取り組む。") == 3
