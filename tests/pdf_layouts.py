@@ -16,7 +16,9 @@ seed renderings (pdf_render.py) do not have:
   an explicit position, as some PDF makers write text: justified lines
   with extra space between characters, a line whose characters come in a
   non-reading order; a 別表 ruled only by horizontal lines and one whose
-  header cells are filled rectangles and whose rows are striped.
+  header cells are filled rectangles and whose rows are striped
+  (`filled_header_table`, which also draws the stripes alone or the header
+  fills over a white body).
 
 The content is data here; the expected values are written separately, by
 reading the drawn pages, in tests/test_pdf_layouts.py.
@@ -472,20 +474,24 @@ def rules_only_across(sheet: Sheet, top: float, rows, widths: list[float]) -> fl
     return top
 
 
-def filled_header_table(sheet: Sheet, top: float, rows, widths: list[float]) -> float:
+def filled_header_table(sheet: Sheet, top: float, rows, widths: list[float], header_fills: bool = True,
+                        stripes: bool = True) -> float:
     """Header cells as grey rectangles with white gaps between them, body
-    rows striped: no ruling line at all."""
+    rows striped: no ruling line at all. Without `header_fills` the header
+    row is white like every other body row; without `stripes` the body is
+    all white."""
     xs = columns_at(widths)
     header, *body = rows
     height = CELL_LEADING + 2 * PAD
-    for x, w in zip(xs, widths):
-        sheet.fill(x + 0.75, top, w - 1.5, height, 0.8)
+    if header_fills:
+        for x, w in zip(xs, widths):
+            sheet.fill(x + 0.75, top, w - 1.5, height, 0.8)
     cell_lines(sheet, top, header, widths, xs)
     top += height + 1.5
     for n, row in enumerate(body):
         cells = [wrap(text, w - 2 * PAD, CELL) for text, w in zip(row, widths)]
         row_height = max(map(len, cells)) * CELL_LEADING + 2 * PAD
-        if n % 2 == 0:
+        if stripes and n % 2 == 0:
             sheet.fill(xs[0], top, xs[-1] - xs[0], row_height, 0.93)
         cell_lines(sheet, top, row, widths, xs)
         top += row_height

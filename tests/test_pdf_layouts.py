@@ -13,8 +13,8 @@ import pytest
 
 from pipeline import run
 from pipeline.ingest import ingest
-from tests.pdf_layouts import MARGIN, Sheet, landscape_appendix_pdf, merged_cells_pdf, placed_chars_pdf, \
-    rules_only_across
+from tests.pdf_layouts import MARGIN, Sheet, filled_header_table, landscape_appendix_pdf, merged_cells_pdf, \
+    placed_chars_pdf, rules_only_across
 
 SIGNATORY = ("role", "municipality", "address", "title", "name", "redacted")
 
@@ -140,14 +140,18 @@ def test_placed_characters_agreement(drawn):
     ]
     texts = [line.text for line in ingest(path).lines]
     assert "この協定の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自その1通を保有する。" in texts
-    life = "生活機能の強化に係る政策分野"
-    # 別表第1, ruled by horizontal lines only. 別表第2 (header cells filled,
-    # rows striped, no rules) is not read yet: its rows are left out here.
-    assert [row for row in appendix_values(doc) if row[0] == 1] == [
+    life, management = "生活機能の強化に係る政策分野", "圏域マネジメント能力の強化に係る政策分野"
+    # 別表第1 ruled by horizontal lines only; 別表第2 without any rule, its
+    # header cells filled and its first body row striped, the second white
+    assert appendix_values(doc) == [
         (1, life, "ア", "救急医療体制の確保", "圏域の救急医療体制を確保するため、二次救急医療機関の運営を支援する。",
          "二次救急医療機関を運営する。", "運営に要する経費の一部を負担する。"),
         (1, life, "イ", "地域公共交通の確保", "圏域の住民の通院及び通学の手段を確保するため、路線バスを運行する。",
          "路線バスの運行を支援する。", "甲と連携して利用を促進する。"),
+        (2, management, "ア", "職員の交流", "合同研修を実施し、職員の資質の向上を図る。",
+         "合同研修を企画し、実施する。", "合同研修に職員を派遣する。"),
+        (2, management, "イ", "移住の促進", "圏域への移住を促進するため、相談会を共同で開催する。",
+         "相談会を企画し、運営する。", "相談会に参加し、町の情報を発信する。"),
     ]
 
 
@@ -248,3 +252,43 @@ def test_table_ruled_only_across_is_read_by_its_rows_and_aligned_columns(tmp_pat
         "ア 救急医療体制の確保\t二次救急医療機関の運営を支援し、休日の診療体制を確保する。\t運営する。",
         "イ 交通\t路線バスを運行する。\t支援する。",
     ]
+
+
+# tables of shaded cells without any rule: the fills are the grid
+
+SHADED_ROWS = [("取組", "取組の内容", "甲の役割"),
+               ("ア 職員の交流", "合同研修を実施し、職員の資質の向上を図る。", "研修を企画する。"),
+               ("イ 移住の促進", "移住相談会を開催する。", "相談会を運営し、情報を発信する。"),
+               ("ウ 図書館", "図書館を相互に利用する。", "利用を受け入れる。"),
+               ("エ 防災", "災害時に相互に応援する。", "物資を備蓄し、提供する。")]
+SHADED_LINES = ["取組\t取組の内容\t甲の役割",
+                "ア 職員の交流\t合同研修を実施し、職員の資質の向上を図る。\t研修を企画する。",
+                "イ 移住の促進\t移住相談会を開催する。\t相談会を運営し、情報を発信する。",
+                "ウ 図書館\t図書館を相互に利用する。\t利用を受け入れる。",
+                "エ 防災\t災害時に相互に応援する。\t物資を備蓄し、提供する。"]
+
+
+def shaded_table_lines(tmp_path, **shading) -> list[str]:
+    """The lines read from a page holding SHADED_ROWS drawn without rules,
+    a paragraph under the table."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "shaded.pdf"
+    sheet = Sheet(canvas.Canvas(str(path)))
+    bottom = filled_header_table(sheet, MARGIN, SHADED_ROWS, [110, 180, 160], **shading)
+    sheet.text(MARGIN, bottom + 20, "2 前項の取組の詳細は、甲及び乙が協議して定める。")
+    sheet.pdf.save()
+    return [line.text for line in ingest(path).lines if line.text]
+
+
+def test_table_of_filled_header_cells_and_striped_rows_is_read_by_its_fills(tmp_path):
+    assert shaded_table_lines(tmp_path) == [*SHADED_LINES, "2 前項の取組の詳細は、甲及び乙が協議して定める。"]
+
+
+def test_striped_rows_without_header_fills_take_columns_from_aligned_words(tmp_path):
+    assert shaded_table_lines(tmp_path, header_fills=False) == [
+        *SHADED_LINES, "2 前項の取組の詳細は、甲及び乙が協議して定める。"]
+
+
+def test_filled_header_cells_over_a_white_body_take_rows_from_line_spacing(tmp_path):
+    assert shaded_table_lines(tmp_path, stripes=False) == [*SHADED_LINES, "2 前項の取組の詳細は、甲及び乙が協議して定める。"]

@@ -24,16 +24,15 @@ from pdfplumber.table import words_to_edges_v
 
 from extractors.tables import TERMINATED, join_fragment, split_label
 from pipeline.ingest.layout import Glyph, glyphs_to_lines
+from pipeline.ingest.shading import EDGE_TOLERANCE, is_background, shaded_grids
 from pipeline.normalize import join_wrapped
 from pipeline.model import CELL_SEP
 from pipeline.normalize import clean_line
 
 SAME_ROW_SIMILARITY = 0.75  # a repeated header row read by OCR differs in a character or two
-EDGE_TOLERANCE = 3.0  # points: rules closer than this meet (pdfplumber's snap/join tolerance)
 HANGING = {"、", "。", ",", ".", "，", "．"}  # set hanging past the right margin, never first on a line
 HANG_EM = 0.5  # how far into a cell, in ems, hanging punctuation of the cell to its left reaches
 MIN_CHAR_EM, MAX_CHAR_EM = 0.4, 1.6  # width per character of an OCR word whose box can be cut
-MAX_RULE_WIDTH = 2.0  # points: a filled rectangle thinner than this is drawn as a rule
 MIN_ALIGNED_WORDS = 3  # words starting at one x that make a column (pdfplumber's min_words_vertical)
 
 
@@ -66,6 +65,9 @@ def find_tables(page, glyphs: list[Glyph], rules: list[dict] | None = None) -> t
     lines: for a scan, the rules found in the image (glyphs are OCR words)."""
     tables = page.find_tables(table_settings(page, rules))
     if rules is None:
+        shaded = tables_of_shaded_cells(page, glyphs)
+        # the fills' edges alone make pdfplumber a table of the header: the shaded table replaces it
+        tables = [t for t in tables if not any(overlaps(t.bbox, s.bbox) for s in shaded)] + shaded
         tables += tables_ruled_across_only(page, tables)
     blocks, outside = [], glyphs
     for table in tables:
@@ -80,6 +82,23 @@ def find_tables(page, glyphs: list[Glyph], rules: list[dict] | None = None) -> t
         blocks.append(TableBlock(tuple(tuple(r) for r in texts if any(r)), x0, top, x1, bottom,
                                  (page.page_number,) * len(texts)))
     return [b for b in blocks if b.rows], outside
+
+
+def tables_of_shaded_cells(page, glyphs: list[Glyph]) -> list:
+    """Tables drawn with shaded cells and no rules (shading.py), cut into
+    cells by pdfplumber along the grid the fills imply."""
+    tables = []
+    for grid in shaded_grids(page, glyphs):
+        x0, top, x1, bottom = grid.bbox
+        tables += page.find_tables({
+            "vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+            "explicit_vertical_lines": [rule(x, top, x, bottom) for x in grid.xs],
+            "explicit_horizontal_lines": [rule(x0, y, x1, y) for y in grid.ys]})
+    return tables
+
+
+def overlaps(a: tuple, b: tuple) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def tables_ruled_across_only(page, found: list) -> list:
@@ -119,13 +138,6 @@ def stacked_rules(page) -> list[tuple[float, float, float, float]]:
         if len(tops) >= 3 and not crossed:
             boxes.append(box)
     return boxes
-
-
-def is_background(obj: dict) -> bool:
-    """A filled rectangle without an outline, thicker than a rule: a cell's
-    or a row's shading, whose sides are no ruling lines."""
-    return obj.get("object_type") == "rect" and bool(obj.get("fill")) and not obj.get("stroke") \
-        and min(obj["width"], obj["height"]) > MAX_RULE_WIDTH
 
 
 def table_settings(page, rules: list[dict] | None) -> dict:
