@@ -493,7 +493,11 @@ def pieces_of(text: str, gap: regex.Pattern = GAP_SPLIT, width=None) -> list[tup
     pieces, position = [], 0
     for i, part in enumerate(gap.split(text)):  # the pattern captures: pieces and gaps alternate
         if part and i % 2 == 0:
-            pieces.append((position, part))
+            # A line indented by one blank (an ideographic space) starts
+            # its first piece at the word, not at the blank: 甲 stays a role mark.
+            word = part.lstrip(" \u3000")
+            if word:
+                pieces.append((position + width(part[:len(part) - len(word)]), word))
         position += width(part)
     return pieces
 
