@@ -67,15 +67,18 @@ def normalize(source: Source) -> list[Line]:
     texts, through = cells_of_space_aligned_tables(texts, [raw.page for raw in source.lines])
     through |= ruled
     last_line = {id(source.lines[i]): source.lines[end].line_no for i, end in through.items()}
+    footer_breaks: set[int] = set()  # indexes of the lines that open a page after a footer
     for raw, text in reading_order(source.lines, texts):
         text = clean_line(text)
         if not text.replace(CELL_SEP, "").strip() or RULE.match(text) or PAGE_FOOTER.match(text):
+            if PAGE_FOOTER.match(text):
+                footer_breaks.add(len(lines))
             blank = True
             continue
         lines.append(Line(no=raw.line_no, text=text, page=raw.page, blank_before=blank, end_page=raw.end_page,
                           ocr=raw.page in scanned, through=last_line.get(id(raw))))
         blank = False
-    lines = drop_page_numbers(drop_running_headers(lines))
+    lines = drop_page_numbers(drop_running_headers(lines, footer_breaks))
     return drop_trailing_stamps(lines)
 
 
@@ -566,7 +569,7 @@ def drop_page_numbers(lines: list[Line]) -> list[Line]:
                     and (i + 1 == len(lines) or lines[i + 1].page != ln.page))]
 
 
-def drop_running_headers(lines: list[Line]) -> list[Line]:
+def drop_running_headers(lines: list[Line], footer_breaks: set[int] = frozenset()) -> list[Line]:
     """A non-table line that recurs three or more times is a running header
     or footer (a slide or page title); keep only its first occurrence.
     Short lines recur for other reasons (甲の役割 under every measure), and
@@ -575,7 +578,7 @@ def drop_running_headers(lines: list[Line]) -> list[Line]:
     counts = Counter(ln.text.strip() for ln in lines if not ln.is_row)
     repeated = {text for text, n in counts.items()
                 if n >= 3 and len(text) >= 6 and not ITEM_MARKER.match(text) and not KEY_LABEL.match(text)}
-    edges = page_edges(lines)
+    edges = page_edges(lines, footer_breaks)
     seen: set[str] = set()
     kept = []
     for i, ln in enumerate(lines):
@@ -587,16 +590,22 @@ def drop_running_headers(lines: list[Line]) -> list[Line]:
     return kept
 
 
-def page_edges(lines: list[Line]) -> set[int] | None:
+def page_edges(lines: list[Line], footer_breaks: set[int] = frozenset()) -> set[int] | None:
     """Indexes of the first and last two lines of each page, where pages are
     known: a running header stands there, while the same role sentence
-    recurs down a 別表 that pdftotext printed one cell per line."""
+    recurs down a 別表 that pdftotext printed one cell per line. A page
+    ends at a form feed and also at a footer (- 3 -): a file may have form
+    feeds between some pages only, and its headers stand after each footer."""
     pages = [ln.page for ln in lines]
     if len(set(pages)) < 2 or None in pages:
         return None
+    page_of, page = [], 0  # pages counted by form feeds and footers alike
+    for i, ln in enumerate(lines):
+        page += i > 0 and (ln.page != lines[i - 1].page or i in footer_breaks)
+        page_of.append(page)
     edges = set()
-    for i, page in enumerate(pages):
-        if i < 2 or pages[i - 2] != page or i + 2 >= len(pages) or pages[i + 2] != page:
+    for i, page in enumerate(page_of):
+        if i < 2 or page_of[i - 2] != page or i + 2 >= len(page_of) or page_of[i + 2] != page:
             edges.add(i)
     return edges
 

@@ -373,3 +373,29 @@ def test_a_role_sentence_recurring_down_a_table_is_no_running_header_where_pages
                      "\f連携協約書(写)", "地域振興の充実", "各種連携事業について、", "甲と連携して取り組む。", "(注)", "以上"]))))
     assert texts(lines).count("連携協約書(写)") == 1
     assert texts(lines).count("甲と連携して取り組む。") == 3
+
+
+def test_a_running_header_after_a_footer_goes_even_where_only_some_pages_end_with_a_form_feed():
+    # the pages of this file end at footers (- 1 -); one form feed, added by
+    # whoever joined two exports, makes the pages known: the header under
+    # the footer still opens a page, so it is no part of the sentence it cuts
+    from pipeline.ingest.text import paged_lines
+
+    page = ["八戸圏域 連携協約書", "第1条 甲及び乙は、相互に", "- 1 -", "八戸圏域 連携協約書", "協力する。",
+            "第2条 甲及び乙は、", "- 2 -", "八戸圏域 連携協約書", "協議する。", "- 3 -", "\f八戸圏域 連携協約書",
+            "第3条 甲及び乙は、誠実に協議する。"]
+    lines = normalize(Source(doc_id="d", path="d.txt", format="text", sha256="", encoding="utf-8",
+                             lines=tuple(paged_lines(page))))
+    assert texts(lines) == ["八戸圏域 連携協約書", "第1条 甲及び乙は、相互に", "協力する。", "第2条 甲及び乙は、",
+                            "協議する。", "第3条 甲及び乙は、誠実に協議する。"]
+
+
+def test_signature_blocks_side_by_side_indented_by_an_ideographic_space_are_read_block_by_block():
+    lines = normalize(source_of("""
+        \u3000甲\u3000岡山県岡山市北区大供一丁目1番1号\u3000\u3000\u3000\u3000\u3000乙\u3000岡山県玉野市宇野一丁目27番1号
+        \u3000\u3000\u3000岡山市長\u3000森川\u3000正和\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000玉野市長\u3000黒田\u3000直樹
+    """))
+    assert [(ln.no, ln.text) for ln in lines] == [
+        (1, "甲 岡山県岡山市北区大供一丁目1番1号"), (2, "岡山市長 森川 正和"),
+        (1, "乙 岡山県玉野市宇野一丁目27番1号"), (2, "玉野市長 黒田 直樹"),
+    ]
