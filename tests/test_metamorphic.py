@@ -108,7 +108,7 @@ def start_of_block(lines: list[str], i: int) -> int:
 
 # --- the rewritings -------------------------------------------------------
 # Each takes the document's lines and returns the bytes of the rewritten
-# file, or None where it does not apply (then the case is skipped).
+# file, or None where it does not apply (then there is no such case).
 
 
 def crlf(lines):
@@ -222,7 +222,8 @@ TRANSFORMATIONS = {f.__name__: f for f in (
     other_width_digits, other_width_parentheses,
     footer_and_form_feed, running_header_pages, hard_wrapped_prose)}
 
-# (document stem prefix, transformation) -> the gap that makes it fail.
+# (document stem prefix, transformation) -> the gap that makes it fail: not
+# run until the gap is closed (README, Tests).
 HARD_WRAP_GAP = ("a prose line hard-wrapped mid-word is not joined back before the per-line readings: "
                  "a date, a party's definition (以下「乙」), the 圏域 or an article's start cut at the line end")
 HEADER_AS_TITLE_GAP = ("an overview: a running header naming 協約 on every page, the first too, is kept once "
@@ -235,20 +236,19 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
 
 
 def cases():
+    """Every (document, rewriting) that applies, but the known gaps: those
+    are listed above and in the README, not run as tests expected to fail."""
     for path in TEXT_DOCUMENTS:
-        for name in TRANSFORMATIONS:
-            gap = KNOWN_GAPS.get((path.stem[:3].rstrip("_"), name))
-            marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
-            yield pytest.param(path, name, id=f"{path.stem[:24]}-{name}", marks=marks)
+        for name, rewrite in TRANSFORMATIONS.items():
+            if (path.stem[:3].rstrip("_"), name) in KNOWN_GAPS or rewrite(lines_of(path)) is None:
+                continue
+            yield pytest.param(path, name, id=f"{path.stem[:24]}-{name}")
 
 
 @pytest.mark.parametrize(("path", "transformation"), list(cases()))
 def test_a_rewriting_a_reader_does_not_notice_changes_nothing(path, transformation, tmp_path):
-    rewritten = TRANSFORMATIONS[transformation](lines_of(path))
-    if rewritten is None:
-        pytest.skip(f"{transformation} does not apply to {path.name}")
     copy = tmp_path / path.name
-    copy.write_bytes(rewritten)
+    copy.write_bytes(TRANSFORMATIONS[transformation](lines_of(path)))
     diff = Diff(f"{path.name} ({transformation})")
     compare_everything(diff, expected_values(path), run(copy))
     diff.check()
