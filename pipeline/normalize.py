@@ -67,13 +67,14 @@ def normalize(source: Source) -> list[Line]:
     texts, through = cells_of_space_aligned_tables(texts, [raw.page for raw in source.lines])
     through |= ruled
     last_line = {id(source.lines[i]): source.lines[end].line_no for i, end in through.items()}
+    full = lines_at_margin(source.lines, texts)
     for raw, text in reading_order(source.lines, texts):
         text = clean_line(text)
         if not text.replace(CELL_SEP, "").strip() or RULE.match(text) or PAGE_FOOTER.match(text):
             blank = True
             continue
         lines.append(Line(no=raw.line_no, text=text, page=raw.page, blank_before=blank, end_page=raw.end_page,
-                          ocr=raw.page in scanned, through=last_line.get(id(raw))))
+                          ocr=raw.page in scanned, through=last_line.get(id(raw)), at_margin=id(raw) in full))
         blank = False
     lines = drop_page_numbers(drop_running_headers(lines))
     return drop_trailing_stamps(lines)
@@ -130,6 +131,32 @@ def squeezed(text: str) -> str:
         return text
     text = SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), text)
     return SPACE_IN_NUMBER.sub("", text)
+
+
+# -- lines wrapped at the right margin --
+# A printed page wraps its prose at one width; a line that reaches it was
+# cut there, even when the cut fell right after a 。 and the sentence after
+# it goes on below (…協議によるものとする。 / この場合において、…). Proportional
+# glyphs make the full lines a few columns shorter or longer than the widest.
+MARGIN_SLACK = 0.06  # share of the widest line's width
+MARGIN_LINES = 5  # full lines needed to trust a margin
+
+
+def lines_at_margin(raws, texts: list[str]) -> set[int]:
+    """ids of the raw lines of prose that run to the right margin; only
+    where pages are known (pdftotext's form feeds, PDF), as a plain text
+    gives each paragraph a line of its own and has no margin."""
+    if not raws or raws[0].page is None and raws[-1].page is None:
+        return set()
+    widths = {id(raw): display_width(text.rstrip()) for raw, text in zip(raws, texts) if is_prose(text)}
+    widest = max(widths.values(), default=0)
+    full = {key for key, width in widths.items() if width >= widest * (1 - MARGIN_SLACK)}
+    return full if len(full) >= MARGIN_LINES else set()
+
+
+def is_prose(text: str) -> bool:
+    """A line of running text: not indented, no cells or gaps in it."""
+    return bool(text.strip()) and "\t" not in text and leading_width(text) < 2 and not GAP.search(text.strip())
 
 
 # -- tables drawn with borders whose rows are ruled off from each other --

@@ -311,11 +311,20 @@ def article_end(lines: list[Line], start: int) -> int:
             break
         continues = not SENTENCE_END.search(previous.text) or starts_paragraph_or_item(line.text) \
             or end == start + 1 and is_bare_article_head(previous.text) \
+            or continues_past_margin(previous, line) \
             or AMENDS.search(lines[start].text) and AMENDING_INSTRUCTION.search(line.text)
         if not continues or CLOSING_MARKS.search(line.text) and SENTENCE_END.search(previous.text):
             break
         end += 1
     return end
+
+
+def continues_past_margin(previous: Line, line: Line) -> bool:
+    """A line under one cut at the right margin right after its 。 goes on
+    with the paragraph: a new paragraph would be numbered (2, 3 …) or
+    indented, and the date and signatures open their own lines."""
+    return (previous.at_margin and not line.blank_before and not line.is_row
+            and not ERA_DATE_LINE.match(line.text) and not role_mark(line.text))
 
 
 # 第1条 …協約の一部を次のように変更する。 / 第3条中「…」を「…」に改める。 /
