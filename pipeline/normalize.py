@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import unicodedata
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 
 import regex
@@ -599,6 +600,8 @@ def drop_running_headers(lines: list[Line]) -> list[Line]:
     repeated = {text for text, n in counts.items()
                 if n >= 3 and len(text) >= 6 and not ITEM_MARKER.match(text) and not KEY_LABEL.match(text)}
     edges = page_edges(lines)
+    page_tops = Counter(ln.text.strip() for i, ln in enumerate(lines)
+                        if edges is not None and (i == 0 or lines[i - 1].page != ln.page))
     seen: set[str] = set()
     kept = []
     for i, ln in enumerate(lines):
@@ -606,7 +609,10 @@ def drop_running_headers(lines: list[Line]) -> list[Line]:
         if key in repeated and key in seen and (edges is None or i in edges):
             continue
         seen.add(key)
-        kept.append(ln)
+        # the first one is kept (it may be the cover's only line) but marked: what
+        # opens every page names the file (連携協約書(写)), not this text; a slide's
+        # title repeated lower on its pages is no page's first line
+        kept.append(replace(ln, running_header=True) if key in repeated and page_tops[key] >= 2 else ln)
     return kept
 
 

@@ -533,3 +533,13 @@ def test_a_sentence_after_a_line_cut_at_the_margin_right_after_its_period_stays_
                                   "あらかじめ議会の議決を経なければならない。",)
 
 
+
+def test_a_running_header_opening_every_page_is_never_the_title():
+    # raw/003 (an overview) printed to PDF and read by pdftotext without -layout:
+    # 連携協約書(写) opens every page, the overview's own title stands under it
+    doc = paged_document_of([
+        ["連携協約書(写)", "", "連携中枢都市圏の形成に係る連携協約（案）の概要", "連携中枢都市圏の意義",
+         "地域において、相当の規模と中核性を備える圏域において市町村が連携し、コンパクト化と", "", "-1-", ""],
+        ["連携協約書(写)", "", "連携中枢都市圏形成の推進", "平成26年度から、国費による支援", "", "-2-", ""],
+        ["連携協約書(写)", "", "連携中枢都市圏における取組内容", "① 圏域全体の経済成長のけん引", "", "-3-", ""]])
+    assert doc.title == "連携中枢都市圏の形成に係る連携協約(案)の概要"
