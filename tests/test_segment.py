@@ -1,7 +1,6 @@
 from pipeline.model import Kind
-from pipeline.segment import segment
 from pipeline.segment import classify
-from tests.helpers import document_of, segments_of
+from tests.helpers import document_of, paged_document_of, segments_of
 
 
 def kinds(segments):
@@ -491,21 +490,6 @@ def test_rows_an_amendment_adds_are_its_rows_in_the_section_its_instruction_name
     assert [(r.section_no, r.section_title, r.label, r.measure, r.role_b) for r in doc.appendix] == [
         (1, "", "ウ", "脱炭素の推進", "導入を促進する。"), (3, "", "イ", "デジタル化の推進", "周知する。")]
     assert (doc.articles, [s.role for s in doc.signatories], doc.signed_date.isoformat()) == ((), ["甲", "乙"], "2023-03-24")
-
-
-def paged_document_of(pages: list[list[str]]):
-    """A document as pdftotext gives it: a form feed opens each page after the first."""
-    from pipeline.extract import extract
-    from pipeline.ingest.text import paged_lines
-    from pipeline.model import Source
-    from pipeline.normalize import normalize
-    from pipeline.repair import repair
-
-    texts = [("\f" if n and not k else "") + text for n, page in enumerate(pages) for k, text in enumerate(page)]
-    source = Source(doc_id="d", path="d.txt", format="text", sha256="", encoding="utf-8",
-                    lines=tuple(paged_lines(texts)))
-    repaired = repair(normalize(source))
-    return extract(segment(repaired.lines), source, repaired)
 
 
 def test_a_sentence_after_a_line_cut_at_the_margin_right_after_its_period_stays_in_the_article():
