@@ -129,6 +129,7 @@ class Reader:
     terminated: set[int] = field(default_factory=set)  # column indexes whose cells end with 。
     lower_roman: bool = False  # the region numbers items i, ii, iii
     loose: Line | None = None  # the line just read, if nothing took it: a measure's first line?
+    page_top: bool = False  # the line being read opens a page
 
     def read(self, lines: list[Line]) -> None:
         self.measure_styles = styles_followed_by_keys(lines, self.parties)
@@ -136,6 +137,7 @@ class Reader:
         self.terminated = terminated_indexes(lines)
         for i, line in enumerate(lines):
             following = lines[i + 1] if i + 1 < len(lines) else None
+            self.page_top = i > 0 and line.page is not None and line.page != lines[i - 1].page
             if line.is_row:
                 self.loose = None
                 self.read_row(line, following)
@@ -215,7 +217,8 @@ class Reader:
                 label, measure = str(heading_label(heading, text)), heading.title
             else:  # a measure's name wrapped: its first line, right above, took no key
                 label, measure = split_label(join_fragment(loose.text, text) if wrapped_onto(loose, line) else text)
-            self.open_measure(label, measure, line)
+            if not self.repeats_header_row(measure):
+                self.open_measure(label, measure, line)
             return
         if heading and not TERMINATED.search(heading.title):
             self.set_section(heading, line)
@@ -224,6 +227,14 @@ class Reader:
             self.context.section_title = text  # 別表第2 / 生活機能の強化に係る政策分野
         else:
             self.loose = line
+
+    def repeats_header_row(self, measure: str) -> bool:
+        """A table whose first row is a measure alone (子育て支援の充実 | ) looks
+        like a header to a word processor, which prints it again atop each
+        page the table runs onto ("repeat as header row"): the section's first
+        measure named again at a page's top is that copy, not a measure."""
+        first = next((p.row for p in self.rows if p.context is self.context), None)
+        return self.page_top and first is not None and first.cells["measure"] == measure
 
     def role_sentence(self, text: str) -> tuple[str, str] | None:
         """甲は、… under a 役割分担 heading: 甲's role (the subject dropped, as

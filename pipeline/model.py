@@ -69,6 +69,8 @@ class Line:
     end_page: int | None = None  # a PDF table row cut by a page break ends on the next page
     ocr: bool = False  # read by OCR from a scanned page: its characters are guesses
     through: int | None = None  # a 別表 row rebuilt from cells given one per line ends at this source line
+    running_header: bool = False  # the first of a line opening every page (連携協約書(写)): never the title
+    at_margin: bool = False  # a paged text's line running to the right margin: wrapped there, whatever it ends with
 
     @property
     def cells(self) -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import unicodedata
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 
 import regex
@@ -68,6 +69,7 @@ def normalize(source: Source) -> list[Line]:
     through |= ruled
     last_line = {id(source.lines[i]): source.lines[end].line_no for i, end in through.items()}
     footer_breaks: set[int] = set()  # indexes of the lines that open a page after a footer
+    full = lines_at_margin(source.lines, texts)
     for raw, text in reading_order(source.lines, texts):
         text = clean_line(text)
         if not text.replace(CELL_SEP, "").strip() or RULE.match(text) or PAGE_FOOTER.match(text):
@@ -76,7 +78,7 @@ def normalize(source: Source) -> list[Line]:
             blank = True
             continue
         lines.append(Line(no=raw.line_no, text=text, page=raw.page, blank_before=blank, end_page=raw.end_page,
-                          ocr=raw.page in scanned, through=last_line.get(id(raw))))
+                          ocr=raw.page in scanned, through=last_line.get(id(raw)), at_margin=id(raw) in full))
         blank = False
     lines = drop_page_numbers(drop_running_headers(lines, footer_breaks))
     return drop_trailing_stamps(lines)
@@ -133,6 +135,32 @@ def squeezed(text: str) -> str:
         return text
     text = SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), text)
     return SPACE_IN_NUMBER.sub("", text)
+
+
+# -- lines wrapped at the right margin --
+# A printed page wraps its prose at one width; a line that reaches it was
+# cut there, even when the cut fell right after a 。 and the sentence after
+# it goes on below (…協議によるものとする。 / この場合において、…). Proportional
+# glyphs make the full lines a few columns shorter or longer than the widest.
+MARGIN_SLACK = 0.06  # share of the widest line's width
+MARGIN_LINES = 5  # full lines needed to trust a margin
+
+
+def lines_at_margin(raws, texts: list[str]) -> set[int]:
+    """ids of the raw lines of prose that run to the right margin; only
+    where pages are known (pdftotext's form feeds, PDF), as a plain text
+    gives each paragraph a line of its own and has no margin."""
+    if not raws or raws[0].page is None and raws[-1].page is None:
+        return set()
+    widths = {id(raw): display_width(text.rstrip()) for raw, text in zip(raws, texts) if is_prose(text)}
+    widest = max(widths.values(), default=0)
+    full = {key for key, width in widths.items() if width >= widest * (1 - MARGIN_SLACK)}
+    return full if len(full) >= MARGIN_LINES else set()
+
+
+def is_prose(text: str) -> bool:
+    """A line of running text: not indented, no cells or gaps in it."""
+    return bool(text.strip()) and "\t" not in text and leading_width(text) < 2 and not GAP.search(text.strip())
 
 
 # -- tables drawn with borders whose rows are ruled off from each other --
@@ -579,6 +607,8 @@ def drop_running_headers(lines: list[Line], footer_breaks: set[int] = frozenset(
     repeated = {text for text, n in counts.items()
                 if n >= 3 and len(text) >= 6 and not ITEM_MARKER.match(text) and not KEY_LABEL.match(text)}
     edges = page_edges(lines, footer_breaks)
+    page_tops = Counter(ln.text.strip() for i, ln in enumerate(lines)
+                        if edges is not None and (i == 0 or lines[i - 1].page != ln.page or i in footer_breaks))
     seen: set[str] = set()
     kept = []
     for i, ln in enumerate(lines):
@@ -586,7 +616,10 @@ def drop_running_headers(lines: list[Line], footer_breaks: set[int] = frozenset(
         if key in repeated and key in seen and (edges is None or i in edges):
             continue
         seen.add(key)
-        kept.append(ln)
+        # the first one is kept (it may be the cover's only line) but marked: what
+        # opens every page names the file (連携協約書(写)), not this text; a slide's
+        # title repeated lower on its pages is no page's first line
+        kept.append(replace(ln, running_header=True) if key in repeated and page_tops[key] >= 2 else ln)
     return kept
 
 

@@ -220,7 +220,7 @@ def segment_front(lines: list[Line]) -> list[Segment]:
         while preamble_at > 0 and is_wrapped_from(lines[preamble_at - 1], lines[preamble_at]):
             preamble_at -= 1
     head = lines if preamble_at is None else lines[:preamble_at]
-    title_at = next((i for i in range(len(head) - 1, -1, -1) if is_title_like(head[i])), None)
+    title_at = first_title(head, range(len(head) - 1, -1, -1))
     segments = []
     if title_at is not None:
         title_start = title_at
@@ -311,11 +311,20 @@ def article_end(lines: list[Line], start: int) -> int:
             break
         continues = not SENTENCE_END.search(previous.text) or starts_paragraph_or_item(line.text) \
             or end == start + 1 and is_bare_article_head(previous.text) \
+            or continues_past_margin(previous, line) \
             or AMENDS.search(lines[start].text) and AMENDING_INSTRUCTION.search(line.text)
         if not continues or CLOSING_MARKS.search(line.text) and SENTENCE_END.search(previous.text):
             break
         end += 1
     return end
+
+
+def continues_past_margin(previous: Line, line: Line) -> bool:
+    """A line under one cut at the right margin right after its 。 goes on
+    with the paragraph: a new paragraph would be numbered (2, 3 …) or
+    indented, and the date and signatures open their own lines."""
+    return (previous.at_margin and not line.blank_before and not line.is_row
+            and not ERA_DATE_LINE.match(line.text) and not role_mark(line.text))
 
 
 # 第1条 …協約の一部を次のように変更する。 / 第3条中「…」を「…」に改める。 /
@@ -520,7 +529,7 @@ def is_closing_start(text: str) -> bool:
 
 
 def segment_overview(lines: list[Line]) -> list[Segment]:
-    title_at = next((i for i, ln in enumerate(lines) if is_title_like(ln)), None)
+    title_at = first_title(lines, range(len(lines)))
     segments = []
     if title_at is not None:
         if title_at > 0:
@@ -558,6 +567,13 @@ def is_heading_like(line: Line) -> bool:
     """A cover or title line (連携協約書, a date, the parties' names, a title
     wrapped over lines): no table row, no sentence."""
     return not line.is_row and not SENTENCE_END.search(line.text) and len(line.text) <= 60
+
+
+def first_title(lines: list[Line], order) -> int | None:
+    """The index of the first title-like line in that order; a page's
+    running header only where no other line is one."""
+    candidates = [i for i in order if is_title_like(lines[i])]
+    return next((i for i in candidates if not lines[i].running_header), candidates[0] if candidates else None)
 
 
 def is_title_like(line: Line) -> bool:

@@ -25,3 +25,17 @@ def document_of(text: str, doc_id: str = "doc"):
     source = source_of(text, doc_id)
     repaired = repair(normalize(source))
     return extract(segment(repaired.lines), source, repaired)
+
+
+def paged_document_of(pages: list[list[str]]):
+    """A document as pdftotext gives it: a form feed opens each page after the first."""
+    from pipeline.extract import extract
+    from pipeline.ingest.text import paged_lines
+    from pipeline.repair import repair
+
+    texts = [("\f" if n and not k else "") + text for n, page in enumerate(pages) for k, text in enumerate(page)]
+    source = Source(doc_id="d", path="d.txt", format="text", sha256="", encoding="utf-8",
+                    lines=tuple(paged_lines(texts)))
+    repaired = repair(normalize(source))
+    return extract(segment(repaired.lines), source, repaired)
+

@@ -1,6 +1,6 @@
 from pipeline.model import Kind
 from pipeline.segment import classify
-from tests.helpers import document_of, segments_of
+from tests.helpers import document_of, paged_document_of, segments_of
 
 
 def kinds(segments):
@@ -490,3 +490,40 @@ def test_rows_an_amendment_adds_are_its_rows_in_the_section_its_instruction_name
     assert [(r.section_no, r.section_title, r.label, r.measure, r.role_b) for r in doc.appendix] == [
         (1, "", "ウ", "脱炭素の推進", "導入を促進する。"), (3, "", "イ", "デジタル化の推進", "周知する。")]
     assert (doc.articles, [s.role for s in doc.signatories], doc.signed_date.isoformat()) == ((), ["甲", "乙"], "2023-03-24")
+
+
+def test_a_sentence_after_a_line_cut_at_the_margin_right_after_its_period_stays_in_the_article():
+    # raw/002 printed to PDF and read by pdftotext without -layout: 第6条's first
+    # line fills the page's width and ends with 。, so the next sentence (no
+    # paragraph number, no indent) only wrapped; the closing formula below a
+    # short line is a paragraph of its own
+    doc = paged_document_of([[
+        "連携協約書(写)", "", "岡山市及び和気町における連携中枢都市圏形成に係る連携協約",
+        "岡山市（以下「甲」という。）及び和気町（以下「乙」という。）は、連携中枢都市圏構想推",
+        "進要綱（平成26年8月25日付け総行市第200号総務省自治行政局長通知）により、岡山市、津山",
+        "市、玉野市、総社市、備前市、瀬戸内市、赤磐市、真庭市、和気町、早島町、久米南町、美咲",
+        "町及び吉備中央町で構成される圏域（以下「圏域」という。）において連携中枢都市圏を形成",
+        "するため、地方自治法（昭和22年法律第67号）第252条の2第1項の規定に基づき、次のとおり連",
+        "携協約を締結する。", "", "-1-", ""], [
+        "連携協約書(写)", "", "（連携協約の変更及び廃止）",
+        "第6条 この連携協約を変更し、又は廃止しようとする場合は、甲及び乙の協議によるものとする。",
+        "この場合において、甲及び乙は、地方自治法第252条の2第4項の規定により、あらかじめ議会の",
+        "議決を経なければならない。",
+        "この連携協約の締結を証するため、本連携協約書2通を作成し、甲及び乙が記名押印の上、それ",
+        "ぞれ各1通を保有する。", "平成28年10月11日", "甲 岡山市北区大供一丁目1番1号", "岡山市長", "大森 雅夫"]])
+    article = doc.articles[-1]
+    assert article.paragraphs == ("この連携協約を変更し、又は廃止しようとする場合は、甲及び乙の協議によるものとする。"
+                                  "この場合において、甲及び乙は、地方自治法第252条の2第4項の規定により、"
+                                  "あらかじめ議会の議決を経なければならない。",)
+
+
+
+def test_a_running_header_opening_every_page_is_never_the_title():
+    # raw/003 (an overview) printed to PDF and read by pdftotext without -layout:
+    # 連携協約書(写) opens every page, the overview's own title stands under it
+    doc = paged_document_of([
+        ["連携協約書(写)", "", "連携中枢都市圏の形成に係る連携協約（案）の概要", "連携中枢都市圏の意義",
+         "地域において、相当の規模と中核性を備える圏域において市町村が連携し、コンパクト化と", "", "-1-", ""],
+        ["連携協約書(写)", "", "連携中枢都市圏形成の推進", "平成26年度から、国費による支援", "", "-2-", ""],
+        ["連携協約書(写)", "", "連携中枢都市圏における取組内容", "① 圏域全体の経済成長のけん引", "", "-3-", ""]])
+    assert doc.title == "連携中枢都市圏の形成に係る連携協約(案)の概要"

@@ -2,7 +2,7 @@
 from extractors.appendix import extract_appendix
 from extractors.articles import extract_articles
 from extractors.parties import extract_parties
-from tests.helpers import document_of, segments_of
+from tests.helpers import document_of, paged_document_of, segments_of
 
 PREAMBLE = """
     甲市及び乙町の連携協約
@@ -1212,3 +1212,25 @@ def test_a_measure_name_wrapped_over_two_lines_above_its_keys_is_read_whole():
     """)
     assert [r.measure for r in rows] == ["強みをいかした新たな産業の創出・育成", "地域資源をいかした商品や農産物の販路開拓・拡大"]
     assert rows[0].content == "地域の強みや資源をいかし、広域的な情報共有、企業マッチング等を行うことにより、新たな産業の創出や育成、商品開発等に取り組む。"
+
+
+def test_a_measure_repeated_atop_a_page_as_the_tables_header_row_is_no_row():
+    # raw/002 printed to PDF (the section's first row, a measure alone, repeated
+    # atop each page as a header row) and read by pdftotext without -layout:
+    # 乙の役割 under the copy belongs to the measure the page break cut
+    doc = paged_document_of([
+        ["連携協約書(写)", "", "連携協約", "岡山市（以下「甲」という。）及び和気町（以下「乙」という。）は、次のとおり連携協約を締結する。",
+         "第1条 取組及び役割分担は、別表に掲げるとおりとする。", "平成28年10月11日", "甲 岡山市長", "乙 和気町長", "", "-1-", ""],
+        ["連携協約書(写)", "", "別表（第1条関係）", "III 圏域全体の生活関連機能サービスの向上", "子育て支援の充実", "取組内容", "",
+         "仕事と子育てを両立し、安心して子どもを産み育てることができるよう、", "子育て支援の充実に取り組む。", "",
+         "甲の役割", "", "乙と連携し、子育て支援に取り組む。", "", "乙の役割", "", "甲と連携し、子育て支援に取り組む。", "",
+         "圏域内への移住・定住の促進", "取組内容", "", "人口の減少を可能な限り抑えるため、圏域内への移住・定住の促進に取り",
+         "組む。", "", "甲の役割", "", "乙と連携し、移住・定住の促進に取り組む。", "", "-2-", ""],
+        ["連携協約書(写)", "", "子育て支援の充実", "乙の役割", "", "甲と連携し、移住・定住の促進に取り組む。", "",
+         "公共施設の最適化", "取組内容", "", "公共施設に関する情報の共有、相互利用等による利便性の向上と利用の促",
+         "進に取り組む。", "", "甲の役割", "", "乙と連携し、公共施設の最適化に取り組む。", "", "乙の役割", "",
+         "甲と連携し、公共施設の最適化に取り組む。"]])
+    assert [(row.measure, row.role_b) for row in doc.appendix] == [
+        ("子育て支援の充実", "甲と連携し、子育て支援に取り組む。"),
+        ("圏域内への移住・定住の促進", "甲と連携し、移住・定住の促進に取り組む。"),
+        ("公共施設の最適化", "甲と連携し、公共施設の最適化に取り組む。")]
