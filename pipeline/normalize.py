@@ -55,6 +55,7 @@ PAGE_FOOTER = regex.compile(r"^(?:-\s*\d{1,3}\s*-|\d{1,3}\s*/\s*\d{1,3}|[Pp]\.?\
 KEY_LABEL = regex.compile(r"^【[^【】]{1,12}】$|^[^\s。、]{0,10}(?:の役割(?:分担)?|取組(?:の)?内容)$")
 ITEM_MARKER = regex.compile(r"^(?:\(?[0-9a-zア-ン]{1,2}\)|[0-9a-zア-ン]{1,2}[\s.])")
 KANJI = regex.compile(r"\p{Han}")
+KANJI_ITEM = regex.compile(r"^[一二三四五六七八九十]+[\s\u3000]")
 BARE_NUMBER = regex.compile(r"^\d{1,3}$")
 SIGNATURE_MARKS = set("甲乙丙丁印")
 SENTENCE_PUNCT = regex.compile(r"[、。,.:;「」()]")
@@ -67,10 +68,17 @@ def normalize(source: Source) -> list[Line]:
     texts, ruled = cells_of_ruled_rows([raw.text for raw in source.lines])
     texts, through = cells_of_space_aligned_tables(texts, [raw.page for raw in source.lines])
     through |= ruled
+    # paged text (form feeds, PDF) has its margin instead (lines_at_margin)
+    paged = bool(source.lines) and (source.lines[0].page is not None or source.lines[-1].page is not None)
+    texts, wrapped = (texts, {}) if paged else joined_hard_wraps(texts)
+    through |= wrapped
+    continued = {id(source.lines[k]) for i, end in wrapped.items() for k in range(i + 1, end + 1)}
     last_line = {id(source.lines[i]): source.lines[end].line_no for i, end in through.items()}
     footer_breaks: set[int] = set()  # indexes of the lines that open a page after a footer
     full = lines_at_margin(source.lines, texts)
     for raw, text in reading_order(source.lines, texts):
+        if id(raw) in continued:
+            continue  # joined to the line above: no blank between them
         text = clean_line(text)
         if not text.replace(CELL_SEP, "").strip() or RULE.match(text) or PAGE_FOOTER.match(text):
             if PAGE_FOOTER.match(text):
@@ -156,6 +164,75 @@ def lines_at_margin(raws, texts: list[str]) -> set[int]:
     widest = max(widths.values(), default=0)
     full = {key for key, width in widths.items() if width >= widest * (1 - MARGIN_SLACK)}
     return full if len(full) >= MARGIN_LINES else set()
+
+
+# -- prose hard-wrapped at a fixed width (a fixed-width export, a mail body) --
+# The export cuts a paragraph every N characters, wherever the cut falls
+# (mid-word, inside 岡山県 or a date); each piece but the last is exactly N
+# wide, in characters or in display columns. Lines a document writes one
+# to a paragraph end with 。 or differ in width; a run of equal ones
+# followed by a shorter one is one line cut up.
+WRAP_MIN_CHARS = 20  # fixed-width exports wrap at 20 full-width characters or more
+APPENDIX_HEAD = regex.compile(r"^[\s\u3000]*別\s*表")
+WRAP_MIN_FULL = 2  # full lines of one width: one alone is no evidence of a fixed width
+
+
+def joined_hard_wraps(texts: list[str]) -> tuple[list[str], dict[int, int]]:
+    """Each run of hard-wrapped prose above the 別表 joined into its first
+    line. Returns the lines (a joined run's other lines emptied) and each
+    run's last line. The 別表 is left alone: a table given one cell a line
+    wraps its cells at the column's width, and its reader goes by widths."""
+    body_end = next((n for n, text in enumerate(texts) if APPENDIX_HEAD.match(text)), len(texts))
+    runs, i = {}, 0
+    while i < body_end - 1:
+        end = wrapped_run_end(texts, i, body_end)
+        if end > i:
+            runs[i] = end
+        i = end + 1
+    # One export, one width: runs of several widths are a PDF's text copied
+    # (cells wrapped at their columns' widths), read by widths further on.
+    if len({len(texts[i]) for i in runs}) > 1 and len({display_width(texts[i]) for i in runs}) > 1:
+        return texts, {}
+    out = list(texts)
+    for i, end in runs.items():
+        out[i] = "".join(texts[i:end + 1])
+        out[i + 1:end + 1] = [""] * (end - i)
+    return out, runs
+
+
+def wrapped_run_end(texts: list[str], i: int, stop: int) -> int:
+    """The last line of the hard-wrapped run starting at line i, or i: lines
+    as wide as line i, none ending a sentence, then the paragraph's last;
+    all before line `stop`."""
+    if not may_be_wrapped(texts[i], first=True) or not may_be_wrapped(texts[i + 1], first=False):
+        return i  # the cheap test first: most prose lines end with 。
+    for measure in (len, display_width):  # an export counts characters or columns
+        width, end = measure(texts[i]), i + 1
+        while end < stop and may_be_wrapped(texts[end], first=False) and measure(texts[end]) == width:
+            end += 1
+        if end - i >= WRAP_MIN_FULL and end < stop and may_be_wrapped(texts[end], first=False, last=True) \
+                and ends_wrapped_run(texts[end], measure(texts[end]), width):
+            return end
+    return i
+
+
+def ends_wrapped_run(text: str, width: int, full: int) -> bool:
+    """The paragraph's last piece: shorter than the full ones, or as wide
+    when the sentence ends right at the margin."""
+    return width < full or width == full and text.rstrip().endswith("。")
+
+
+def may_be_wrapped(text: str, first: bool, last: bool = False) -> bool:
+    """A piece of a cut prose line: long enough for the first, not ending a
+    sentence but for the last; a later piece starts at the margin and is not
+    a new item or paragraph (ア, (1), 2 …), and none has cells or gaps."""
+    body = text.strip()
+    if not body or "\t" in text or GAP.search(body) or not last and body.endswith("。"):
+        return False
+    if first:
+        return len(body) >= WRAP_MIN_CHARS
+    head = unicodedata.normalize("NFKC", text[:4])  # (1) and 1 also in full width
+    return not text[:1].isspace() and not ITEM_MARKER.match(head) and not KANJI_ITEM.match(head)
 
 
 def is_prose(text: str) -> bool:

@@ -399,3 +399,36 @@ def test_signature_blocks_side_by_side_indented_by_an_ideographic_space_are_read
         (1, "甲 岡山県岡山市北区大供一丁目1番1号"), (2, "岡山市長 森川 正和"),
         (1, "乙 岡山県玉野市宇野一丁目27番1号"), (2, "玉野市長 黒田 直樹"),
     ]
+
+
+# -- prose hard-wrapped at a fixed width --
+WRAPPED = """\
+第1条 この連携協約は、甲及び乙が、圏域全体の経済成長のけん引、高次の
+都市機能の集積・強化及び圏域全体の生活関連機能サービスの向上に関する取
+組を相互に連携して実施することにより、岡山県の住民が活力にあふれる圏域
+を形成することを目的とする。
+第2条 甲及び乙は、前条に規定する目的を達成するため、連携を図る。"""
+
+
+def test_a_paragraph_cut_at_one_width_is_one_line_again():
+    lines = normalize(source_of(WRAPPED))
+    assert [ln.text[:4] for ln in lines] == ["第1条 ", "第2条 "]
+    assert "取組を相互" in lines[0].text and lines[0].text.endswith("目的とする。")
+    assert (lines[0].no, lines[0].through, lines[1].blank_before) == (1, 4, False)
+
+
+def test_a_cut_right_after_the_sentence_end_closes_the_run():
+    text = "\n".join(WRAPPED.split("\n")[:3]) + "\n" + "甲及び乙は、相互に連携して実施することにより、圏域を形成するもの。"
+    assert len(normalize(source_of(text))) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # one line as wide as the next is no evidence of a fixed width
+    "甲及び乙は、前条の目的を達成するため、次条に規定する取組において\n(連携する取組及び役割分担)",
+    # items of equal width stay items
+    "(1) 圏域全体の経済成長のけん引に関する取組の推進\n(2) 圏域全体の経済成長のけん引に関する取組の推進\n(3) 観光",
+    # a table given one cell a line below the 別表 is read by widths
+    "別表\n産業クラスターの形成、イノベーション実現、新規創業促進\n地域の中堅企業等を核とした戦略産業の育成を図るため、\n取り組む。",
+])
+def test_lines_that_are_not_one_cut_paragraph_stay_apart(text):
+    assert len(normalize(source_of(text))) == len(text.split("\n"))
