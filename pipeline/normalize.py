@@ -675,8 +675,9 @@ def drop_page_numbers(lines: list[Line]) -> list[Line]:
 
 
 def drop_running_headers(lines: list[Line], footer_breaks: set[int] = frozenset()) -> list[Line]:
-    """A non-table line that recurs three or more times is a running header
-    or footer (a slide or page title); keep only its first occurrence.
+    """A non-table line that recurs three or more times, or opens every
+    page of two or more, is a running header or footer (a slide or page
+    title); keep only its first occurrence.
     Short lines recur for other reasons (甲の役割 under every measure), and
     so do key labels standing over their value (【取組の内容】 / 【甲の役割】,
     as the ministry's model 定住自立圏形成協定 prints each measure)."""
@@ -684,8 +685,11 @@ def drop_running_headers(lines: list[Line], footer_breaks: set[int] = frozenset(
     repeated = {text for text, n in counts.items()
                 if n >= 3 and len(text) >= 6 and not ITEM_MARKER.match(text) and not KEY_LABEL.match(text)}
     edges = page_edges(lines, footer_breaks)
-    page_tops = Counter(ln.text.strip() for i, ln in enumerate(lines)
-                        if edges is not None and (i == 0 or lines[i - 1].page != ln.page or i in footer_breaks))
+    tops = page_tops(lines, footer_breaks) if edges is not None else []
+    opening = Counter(lines[i].text.strip() for i in tops if not lines[i].is_row)
+    # two pages print their header only twice, too few to be a repeated
+    # line; opening every page, it is the file's header all the same
+    repeated |= {text for text, n in opening.items() if n == len(tops) >= 2 and len(text) >= 6}
     seen: set[str] = set()
     kept = []
     for i, ln in enumerate(lines):
@@ -696,7 +700,7 @@ def drop_running_headers(lines: list[Line], footer_breaks: set[int] = frozenset(
         # the first one is kept (it may be the cover's only line) but marked: what
         # opens every page names the file (連携協約書(写)), not this text; a slide's
         # title repeated lower on its pages is no page's first line
-        kept.append(replace(ln, running_header=True) if key in repeated and page_tops[key] >= 2 else ln)
+        kept.append(replace(ln, running_header=True) if key in repeated and opening[key] >= 2 else ln)
     return kept
 
 
@@ -709,15 +713,27 @@ def page_edges(lines: list[Line], footer_breaks: set[int] = frozenset()) -> set[
     pages = [ln.page for ln in lines]
     if len(set(pages)) < 2 or None in pages:
         return None
-    page_of, page = [], 0  # pages counted by form feeds and footers alike
-    for i, ln in enumerate(lines):
-        page += i > 0 and (ln.page != lines[i - 1].page or i in footer_breaks)
-        page_of.append(page)
+    page_of = page_numbers(lines, footer_breaks)
     edges = set()
     for i, page in enumerate(page_of):
         if i < 2 or page_of[i - 2] != page or i + 2 >= len(page_of) or page_of[i + 2] != page:
             edges.add(i)
     return edges
+
+
+def page_numbers(lines: list[Line], footer_breaks: set[int] = frozenset()) -> list[int]:
+    """The page of each line, counted from 0 by form feeds and footers alike."""
+    page_of, page = [], 0
+    for i, ln in enumerate(lines):
+        page += i > 0 and (ln.page != lines[i - 1].page or i in footer_breaks)
+        page_of.append(page)
+    return page_of
+
+
+def page_tops(lines: list[Line], footer_breaks: set[int] = frozenset()) -> list[int]:
+    """Indexes of the first line of each page; a footer closing the file opens none."""
+    page_of = page_numbers(lines, footer_breaks)
+    return [i for i, page in enumerate(page_of) if i == 0 or page != page_of[i - 1]]
 
 
 def drop_trailing_stamps(lines: list[Line]) -> list[Line]:

@@ -527,3 +527,15 @@ def test_a_running_header_opening_every_page_is_never_the_title():
         ["連携協約書(写)", "", "連携中枢都市圏形成の推進", "平成26年度から、国費による支援", "", "-2-", ""],
         ["連携協約書(写)", "", "連携中枢都市圏における取組内容", "① 圏域全体の経済成長のけん引", "", "-3-", ""]])
     assert doc.title == "連携中枢都市圏の形成に係る連携協約(案)の概要"
+
+
+def test_a_running_header_opening_both_pages_of_a_two_page_overview_is_not_its_title():
+    # corpus 08 with a header on its two pages: the line occurs only twice, too
+    # few to be a repeated line, yet it opens every page, so it names the file
+    doc = paged_document_of([
+        ["市町村連携協約集", "令和2年2月21日", "議会全員協議会資料", "",
+         "宮崎広域連携中枢都市圏の形成に係る連携協約の概要", "1 連携中枢都市圏について",
+         "連携中枢都市圏は、近隣の市町村と連携し、拠点を形成する取組です。", "", "- 1 -", ""],
+        ["市町村連携協約集", "", "2 連携協約の締結について",
+         "宮崎市は、近隣の2町とそれぞれ連携協約を締結し、宮崎広域連携中枢都市圏を形成します。", "", "- 2 -", ""]])
+    assert doc.title == "宮崎広域連携中枢都市圏の形成に係る連携協約の概要"
