@@ -24,16 +24,14 @@ from pdfplumber.table import words_to_edges_v
 
 from extractors.tables import TERMINATED, join_fragment, split_label
 from pipeline.ingest.layout import Glyph, glyphs_to_lines
-from pipeline.ingest.shading import EDGE_TOLERANCE, is_background, shaded_grids
-from pipeline.normalize import join_wrapped
+from pipeline.ingest.shading import EDGE_TOLERANCE, MIN_ALIGNED_WORDS, is_background, shaded_grids, touches
 from pipeline.model import CELL_SEP
-from pipeline.normalize import clean_line
+from pipeline.normalize import clean_line, join_wrapped
 
 SAME_ROW_SIMILARITY = 0.75  # a repeated header row read by OCR differs in a character or two
 HANGING = {"、", "。", ",", ".", "，", "．"}  # set hanging past the right margin, never first on a line
 HANG_EM = 0.5  # how far into a cell, in ems, hanging punctuation of the cell to its left reaches
 MIN_CHAR_EM, MAX_CHAR_EM = 0.4, 1.6  # width per character of an OCR word whose box can be cut
-MIN_ALIGNED_WORDS = 3  # words starting at one x that make a column (pdfplumber's min_words_vertical)
 
 
 @dataclass(frozen=True)
@@ -109,9 +107,10 @@ def tables_ruled_across_only(page, found: list) -> list:
     "text" strategy finds them), drawn from the top rule to the bottom one:
     cells of a ruled row are set close together, so no gap tells them apart."""
     tables = []
-    for x0, top, x1, bottom in stacked_rules(page):
-        if any(t.bbox[1] <= bottom and top <= t.bbox[3] and t.bbox[0] <= x1 and x0 <= t.bbox[2] for t in found):
+    for box in stacked_rules(page):
+        if any(touches(t.bbox, box) for t in found):
             continue
+        x0, top, x1, bottom = box
         region = page.crop((x0, top - EDGE_TOLERANCE, x1, bottom + EDGE_TOLERANCE))
         columns = [edge["x0"] for edge in words_to_edges_v(region.extract_words(), MIN_ALIGNED_WORDS)]
         if len(columns) >= 3:  # two columns at least: text at one margin is a paragraph

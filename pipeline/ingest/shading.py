@@ -260,8 +260,12 @@ def middle(line: list[Glyph]) -> float:
 
 
 def crosses(edge: dict, bbox: tuple[float, float, float, float]) -> bool:
-    x0, top, x1, bottom = bbox
-    return edge["x0"] <= x1 and edge["x1"] >= x0 and edge["top"] <= bottom and edge["bottom"] >= top
+    return touches((edge["x0"], edge["top"], edge["x1"], edge["bottom"]), bbox)
+
+
+def touches(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    """Two boxes (x0, top, x1, bottom) overlap or meet."""
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
 
 
 def merge_close(ys: list[float]) -> list[float]:
