@@ -38,13 +38,14 @@ def makes_word(text: str, pos: int) -> bool:
     return len(word.surface) > 1 or word.feature.pos1 in ("助詞", "助動詞")
 
 
-def letter_run(text: str, pos: int, reach: int = 6) -> tuple[int, int]:
-    """The run of Japanese letters around pos, at most `reach` on each side."""
+def letter_run(text: str, pos: int, reach: int = 6, letter: regex.Pattern = LETTER) -> tuple[int, int]:
+    """The run of Japanese letters (or of what `letter` matches) around pos,
+    at most `reach` on each side."""
     start = pos
-    while start > 0 and pos - start < reach and LETTER.match(text[start - 1]):
+    while start > 0 and pos - start < reach and letter.match(text[start - 1]):
         start -= 1
     end = pos + 1
-    while end < len(text) and end - pos <= reach and LETTER.match(text[end]):
+    while end < len(text) and end - pos <= reach and letter.match(text[end]):
         end += 1
     return start, end
 

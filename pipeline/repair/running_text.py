@@ -203,7 +203,7 @@ def same_reading_edit(index: int, text: str, pos: int, other: str, document: str
     similarity = link(text[pos], other)
     if similarity is None or similarity.kind != "table":
         return []
-    start, end = kanji_run(text, pos)
+    start, end = letter_run(text, pos, reach=2, letter=HAN)  # 都市園 in 広域都市園の
     word = text[start:end]
     corrected = word[:pos - start] + other + word[pos - start + 1:]
     if len(word) < 2 or document.count(word) != 1 or document.count(corrected) < TIE_SUPPORT:
@@ -216,16 +216,6 @@ def same_reading_edit(index: int, text: str, pos: int, other: str, document: str
     evidence = (f"UniDic reads {word} and {corrected} alike; the document writes {corrected} "
                 f"{document.count(corrected)}x, {word} once; look-alike {similarity.label}")
     return [Edit(index, pos, pos + 1, other, original, fixed, "text:document-word", evidence, 0.8)]
-
-
-def kanji_run(text: str, pos: int, reach: int = 2) -> tuple[int, int]:
-    """The kanji around pos, at most `reach` on each side (都市園 in 広域都市園の)."""
-    start, end = pos, pos + 1
-    while start > 0 and pos - start < reach and is_han(text[start - 1]):
-        start -= 1
-    while end < len(text) and end - pos <= reach and is_han(text[end]):
-        end += 1
-    return start, end
 
 
 def doubled_edit(index: int, text: str, pos: int, pairs: PairCounts) -> list[Edit]:
