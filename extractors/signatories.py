@@ -14,7 +14,7 @@ import regex
 from pipeline.gazetteer import gazetteer
 from pipeline.japanese import tagger
 from pipeline.model import Kind, Party, Segment, Signatory
-from pipeline.segment import PLACE_ONLY, role_mark
+from pipeline.segment import PLACE_ONLY, SEAL_WORDS, role_mark
 
 # 長与町長職務代理者 長与町副町長 中村 博: one who stands in for the head
 # (職務代理者, 地方自治法第152条) or acts in a vacant office (職務執行者)
@@ -31,7 +31,7 @@ ADDRESS = regex.compile(r"\d+\s*番|番地|丁目|\d+\s*号|[一二三四五六�
 REDACTED = regex.compile(r"[●○◯■□×＊*]{2,}|〇〇|△△")
 # The seal after a name, or what a published copy prints in its place:
 # (署名), (自署), (公印省略), (押印省略).
-SEAL = regex.compile(r"\s*(?:印|㊞|[(\[](?:印|署名|自署|公?印省略|押印省略)[)\]])\s*$")
+SEAL = regex.compile(rf"\s*(?:印|㊞|[(\[](?:{SEAL_WORDS})[)\]])\s*$")
 LABELS = regex.compile(r"^(?:住\s*所|所\s*在\s*地|氏\s*名|代\s*表\s*者|職\s*氏\s*名|名\s*称)\s*[::]?\s*")
 # A block whose role marker was misread (選 ●●●市町…, split off by position
 # in segment.py) still opens with it: one character and a space.

@@ -426,7 +426,9 @@ def after_last_block(last: Segment) -> list[Segment]:
             + ([Segment(Kind.OTHER, rest[dated:])] if rest[dated:] else []))
 
 
-SEAL_LINE = regex.compile(r"^[(\[]?(?:印|㊞|公?印省略|押印省略|署名|自署)[)\]]?$")
+# What stands for a seal after a signer's name: 印, or (公印省略), (署名) …
+SEAL_WORDS = r"印|署名|自署|公?印省略|押印省略"
+SEAL_LINE = regex.compile(rf"^[(\[]?(?:㊞|{SEAL_WORDS})[)\]]?$")
 
 
 def block_end(block: list[Line]) -> int:
