@@ -69,8 +69,7 @@ def normalize(source: Source) -> list[Line]:
     texts, through = cells_of_space_aligned_tables(texts, [raw.page for raw in source.lines])
     through |= ruled
     # paged text (form feeds, PDF) has its margin instead (lines_at_margin)
-    paged = bool(source.lines) and (source.lines[0].page is not None or source.lines[-1].page is not None)
-    texts, wrapped = (texts, {}) if paged else joined_hard_wraps(texts)
+    texts, wrapped = (texts, {}) if is_paged(source.lines) else joined_hard_wraps(texts)
     through |= wrapped
     continued = {id(source.lines[k]) for i, end in wrapped.items() for k in range(i + 1, end + 1)}
     last_line = {id(source.lines[i]): source.lines[end].line_no for i, end in through.items()}
@@ -154,11 +153,16 @@ MARGIN_SLACK = 0.06  # share of the widest line's width
 MARGIN_LINES = 5  # full lines needed to trust a margin
 
 
+def is_paged(raws) -> bool:
+    """Whether the source's lines know their pages (pdftotext's form feeds, PDF)."""
+    return bool(raws) and (raws[0].page is not None or raws[-1].page is not None)
+
+
 def lines_at_margin(raws, texts: list[str]) -> set[int]:
     """ids of the raw lines of prose that run to the right margin; only
     where pages are known (pdftotext's form feeds, PDF), as a plain text
     gives each paragraph a line of its own and has no margin."""
-    if not raws or raws[0].page is None and raws[-1].page is None:
+    if not is_paged(raws):
         return set()
     widths = {id(raw): display_width(text.rstrip()) for raw, text in zip(raws, texts) if is_prose(text)}
     widest = max(widths.values(), default=0)
