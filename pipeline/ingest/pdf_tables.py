@@ -20,11 +20,10 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from statistics import median
 
-from pdfplumber.table import words_to_edges_v
 
 from extractors.tables import TERMINATED, join_fragment, split_label
 from pipeline.ingest.layout import Glyph, glyphs_to_lines
-from pipeline.ingest.shading import EDGE_TOLERANCE, MIN_ALIGNED_WORDS, is_background, shaded_grids, touches
+from pipeline.ingest.shading import EDGE_TOLERANCE, aligned_edges, is_background, shaded_grids, touches
 from pipeline.model import CELL_SEP
 from pipeline.normalize import clean_line, join_wrapped
 
@@ -112,7 +111,7 @@ def tables_ruled_across_only(page, found: list) -> list:
             continue
         x0, top, x1, bottom = box
         region = page.crop((x0, top - EDGE_TOLERANCE, x1, bottom + EDGE_TOLERANCE))
-        columns = [edge["x0"] for edge in words_to_edges_v(region.extract_words(), MIN_ALIGNED_WORDS)]
+        columns = [edge["x0"] for edge in aligned_edges(region.extract_words())]
         if len(columns) >= 3:  # two columns at least: text at one margin is a paragraph
             tables += region.find_tables({"vertical_strategy": "explicit", "explicit_vertical_lines": columns,
                                           "horizontal_strategy": "lines"})

@@ -25,8 +25,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from statistics import median
 
-from pdfplumber.table import words_to_edges_v
-
 from pipeline.ingest.layout import Glyph, vertical_bands
 
 EDGE_TOLERANCE = 3.0  # points: edges closer than this are one (pdfplumber's snap tolerance)
@@ -163,13 +161,22 @@ def header_columns(header: Band) -> list[float]:
     return [fills[0]["x0"], *inner, fills[-1]["x1"]]
 
 
+def aligned_edges(words: list[dict]) -> list[dict]:
+    """Where at least MIN_ALIGNED_WORDS words start at one x (pdfplumber's
+    "text" strategy). pdfplumber is imported here, when a PDF needs it: a
+    batch of text files is spared its 0.08 s import in every worker."""
+    from pdfplumber.table import words_to_edges_v
+
+    return words_to_edges_v(words, MIN_ALIGNED_WORDS)
+
+
 def aligned_columns(page, run: list[Band], x0: float, x1: float, em: float) -> list[float]:
     """Column boundaries where the cells' texts in the striped rows line
     up. A word runs on over spaces and up to a gap of cell padding, so that
     the label and the name of a measure (ア 職員の交流) are one cell."""
     region = page.crop((x0, run[0].top, x1, run[-1].bottom))
     words = region.extract_words(keep_blank_chars=True, x_tolerance=CELL_GAP * em)
-    edges = words_to_edges_v(words, MIN_ALIGNED_WORDS)[:-1]  # the last one: the text's right end
+    edges = aligned_edges(words)[:-1]  # the last one: the text's right end
     inner = [e["x0"] for e in edges if x0 + em < e["x0"] < x1 - em]  # the first column's text starts a padding in
     return [x0, *inner, x1]
 
