@@ -250,8 +250,22 @@ def table_schema(name: str, old_rows: OldRows | None) -> pa.Schema:
     schema = arrow_schema(name)
     if old_rows is not None and old_rows.schema.equals(schema) and old_rows.schema.metadata:
         return old_rows.schema
+    return schema_from_pandas(name)
+
+
+@lru_cache(maxsize=None)
+def schema_from_pandas(name: str) -> pa.Schema:
     empty = typed_frame([], SCHEMAS[name])
-    return pa.Table.from_pandas(empty, schema=schema, preserve_index=False).schema
+    return pa.Table.from_pandas(empty, schema=arrow_schema(name), preserve_index=False).schema
+
+
+def prepare(previous_folder: Path | None) -> None:
+    """Compute ahead what build_tables will need (the runner calls this while
+    its workers work): pandas' metadata, when there is no previous set to
+    take it from."""
+    if not can_copy_from(previous_folder):
+        for name in TABLE_NAMES:
+            schema_from_pandas(name)
 
 
 class ArrowChunks:

@@ -105,7 +105,7 @@ def run_locked(paths: list[Path], out_dir: Path, options: BatchOptions) -> RunRe
     files = [tracked(p) for p in plan(found, assign_doc_ids(found), known, options.workers)]
     del found
     reuse_results(files, known, cache, options)
-    processed, workers_exited = process_missing(files, cache, options)
+    processed, workers_exited = process_missing(files, cache, options, lambda: prepare_publisher(previous_folder))
     files.sort(key=lambda f: f.doc_id)
     mark_duplicates(files)
 
@@ -250,11 +250,12 @@ def cached_outcome(cache: ResultCache, key: str) -> Outcome | None:
     return result.outcome if result else None
 
 
-def process_missing(files: list[Tracked], cache: ResultCache,
-                    options: BatchOptions) -> tuple[set[str], Callable[[], None]]:
+def process_missing(files: list[Tracked], cache: ResultCache, options: BatchOptions,
+                    meanwhile: Callable[[], object] = lambda: None) -> tuple[set[str], Callable[[], None]]:
     """Process every readable file without an outcome, once per content key
-    (identical files share one result); sets their key and digest in place.
-    Returns the paths processed and a function waiting for the workers' exit."""
+    (identical files share one result); sets their key and digest in place,
+    and runs meanwhile() while the workers work. Returns the paths processed
+    and a function waiting for the workers' exit."""
     sharing: dict[str, list[Tracked]] = {}
     tasks = []
     for f in files:
@@ -279,7 +280,7 @@ def process_missing(files: list[Tracked], cache: ResultCache,
 
     try:
         workers_exited = process_all(tasks, options.workers, options.limits, cache, done,
-                                     meanwhile=import_publisher)
+                                     meanwhile=meanwhile)
     finally:
         progress.close()
     return processed, workers_exited
@@ -291,9 +292,10 @@ def unread(f: Tracked, reason: str) -> None:
     f.digest = outcome_digest(failed_result(Path(f.path), reason).outcome)
 
 
-def import_publisher() -> None:
-    """pyarrow takes 0.2 s to import: done while the workers work."""
-    importlib.import_module("pipeline.publish")
+def prepare_publisher(previous_folder: Path | None) -> None:
+    """What publishing needs, loaded while the workers work: pyarrow (0.2 s
+    to import) and, for a first run, pandas' column metadata (0.4 s)."""
+    importlib.import_module("pipeline.publish").prepare(previous_folder)
 
 
 def mark_duplicates(files: list[Tracked]) -> None:
