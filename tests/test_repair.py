@@ -370,6 +370,17 @@ def test_a_doubled_kanji_is_removed_when_the_document_writes_the_word_once():
     assert texts(result)[2] == "広域的な交通網の整備を図る。"
 
 
+def test_doubled_kanji_are_found_in_text_order_each_run_read_from_its_start():
+    from pipeline.repair.running_text import PairCounts, doubled_offsets
+
+    text = "交交交通網と々々\n市市町、ああ 11 連携携\n人人"
+    words = "\n".join(["交交交通網と々々", "市市町", "ああ", "連携携", "人人"])
+    # 交交交 once at 0 (the third 交 is no new pair), 々々 at 6, 市市 at 9, 携携 at 20,
+    # 人人 at 23; ああ and 11 are no kanji
+    assert doubled_offsets(text, PairCounts(words).present) == [0, 6, 9, 20, 23]
+    assert doubled_offsets("交通網の整備", PairCounts("交通網の整備").present) == []
+
+
 def test_a_real_word_reading_is_not_replaced_by_a_look_alike():
     # 旨 looks like 普 and 普及 is a word, but その普及び would not read.
     result = repaired("""
