@@ -370,6 +370,22 @@ def test_a_doubled_kanji_is_removed_when_the_document_writes_the_word_once():
     assert texts(result)[2] == "広域的な交通網の整備を図る。"
 
 
+def test_a_kanji_ending_one_word_and_starting_the_next_is_no_doubling():
+    # 定例会|会議録 and 中心市|市長: the document writes 例会 and 心市 elsewhere, and the
+    # second copy starts a word; 交交通網 after な has no word to end.
+    result = repaired("""
+        令和2年第1回定例会会議録
+        定例会の会議に付議する。会議録は公表する。定例会において報告する。
+        中心市市長は、中心市の区域において取り組む。
+        広域的な交通網の強化に取り組む。地域公共交通の利用促進に取り組む。
+        広域的な交交通網の整備を図る。
+    """)
+    assert texts(result)[0] == "令和2年第1回定例会会議録"
+    assert texts(result)[2] == "中心市市長は、中心市の区域において取り組む。"
+    assert texts(result)[4] == "広域的な交通網の整備を図る。"
+    assert [(c.original, c.corrected) for c in result.corrections] == [("広域的な交交通網の整備", "広域的な交通網の整備")]
+
+
 def test_doubled_kanji_are_found_in_text_order_each_run_read_from_its_start():
     from pipeline.repair.running_text import PairCounts, doubled_offsets
 

@@ -22,7 +22,7 @@ from pipeline.model import Line
 from pipeline.repair.edits import Edit, Joined
 from pipeline.repair.glyphs import link, neighbours
 from pipeline.repair.names import known_names
-from pipeline.repair.reading import better_reading, letter_run, makes_word, oddness, reads_alike
+from pipeline.repair.reading import better_reading, letter_run, makes_word, oddness, reads_alike, token_at
 
 RARE = 2  # a misread character is rare in its document
 SUPPORT = 2  # uses of the corrected pair that make a majority
@@ -176,6 +176,24 @@ def overlapping_count(text: str, pair: str) -> int:
     return count
 
 
+def joins_two_words(text: str, pos: int, pairs: PairCounts) -> bool:
+    """定例会|会議録, 中心市|市長: the first copy ends a compound the document
+    writes elsewhere too, before another word than the one the removal
+    would make (定例会の, not 定例会議), and UniDic reads the second copy as
+    the start of a word. 政策分分野 is no such case: 策分 stands only in 政策分野;
+    nor 交交通網, where な ends no word."""
+    before, char, after = text[pos - 1:pos], text[pos], text[pos + 2:pos + 3]
+    if not before or not is_han(before):
+        return False
+    elsewhere = pairs.words.count(before + char) - (pairs.words.count(before + char + after) if after else 0)
+    if elsewhere < SUPPORT:
+        return False
+    start, end = letter_run(text, pos + 1)
+    found = token_at(text[start:end], pos + 1 - start)
+    return (found is not None and found[0] == pos + 1 - start
+            and len(found[1].surface) > 1 and not found[1].is_unk)
+
+
 def lookalike_edit(index: int, text: str, pos: int, pairs: PairCounts, lookalikes: tuple[str, ...],
                    document: str) -> list[Edit]:
     """The look-alike whose pair with a neighbouring kanji the document uses
@@ -237,7 +255,7 @@ def doubled_edit(index: int, text: str, pos: int, pairs: PairCounts) -> list[Edi
     """交交通網 -> 交通網: a kanji printed twice, once only in the document,
     where the single form is how the document writes the word elsewhere."""
     char = text[pos]
-    if pairs.get(char + char, 0) > 1:
+    if pairs.get(char + char, 0) > 1 or joins_two_words(text, pos, pairs):
         return []
     left, right = text[pos - 1:pos], text[pos + 2:pos + 3]
     sides = [pair for pair in (left + char, char + right) if len(pair) == 2 and LETTER.match(pair.replace(char, "", 1))]
