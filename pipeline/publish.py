@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -48,18 +50,19 @@ def build_tables(folder: Path, items: Iterable[tuple[FileEntry, FileEntry | None
     from its result (load(entry) when None). placed(entry) receives each
     entry with its placement as soon as its rows are written."""
     (folder / ROWS).mkdir(parents=True)
-    writers = {name: TableWriter(name, folder, headers, previous_folder) for name in TABLE_NAMES}
-    try:
-        for entry, old, result in items:
-            if previous_folder is not None and can_copy(old, entry):
-                placement = {name: writers[name].copy(*old.placement[name]) for name in TABLE_NAMES}
-            else:
-                rows = named_rows(result if result is not None else load(entry), entry)
-                placement = {name: writers[name].add(rows.get(name, [])) for name in TABLE_NAMES}
-            placed(replace(entry, placement=placement))
-    finally:
-        for writer in writers.values():
-            writer.close()
+    with ArrowLane() as lane:
+        writers = {name: TableWriter(name, folder, headers, previous_folder, lane) for name in TABLE_NAMES}
+        try:
+            for entry, old, result in items:
+                if previous_folder is not None and can_copy(old, entry):
+                    placement = {name: writers[name].copy(*old.placement[name]) for name in TABLE_NAMES}
+                else:
+                    rows = named_rows(result if result is not None else load(entry), entry)
+                    placement = {name: writers[name].add(rows.get(name, [])) for name in TABLE_NAMES}
+                placed(replace(entry, placement=placement))
+        finally:
+            for writer in writers.values():
+                writer.close()
 
 
 def can_copy_from(folder: Path | None) -> bool:
@@ -98,8 +101,10 @@ class TableWriter:
     """One table of the new set: NAME.csv, NAME.parquet and .rows/NAME.arrow,
     fed in doc_id order with rendered rows or ranges copied from the old set."""
 
-    def __init__(self, name: str, folder: Path, headers: str, previous_folder: Path | None) -> None:
+    def __init__(self, name: str, folder: Path, headers: str, previous_folder: Path | None,
+                 lane: ArrowLane) -> None:
         self.name = name
+        self.lane = lane
         columns = list(SCHEMAS[name])
         self.old_csv = self.old_rows = None
         if previous_folder is not None:
@@ -155,6 +160,9 @@ class TableWriter:
                 raise OSError(f"previous {self.name}.csv is shorter than its manifest says")
             self.csv.write(block)
             remaining -= len(block)
+        self.lane.run(self.append_old_rows, row_start, row_end)
+
+    def append_old_rows(self, row_start: int, row_end: int) -> None:
         for piece in self.old_rows.pieces(row_start, row_end):
             self.chunks.append(piece)
 
@@ -165,6 +173,9 @@ class TableWriter:
         if not self.new_csv:
             return
         data, self.new_csv, self.new_bytes = b"".join(self.new_csv), [], 0
+        self.lane.run(self.append_new_rows, data)
+
+    def append_new_rows(self, data: bytes) -> None:
         parsed = pacsv.read_csv(pa.py_buffer(data), read_options=read_options(self.schema.names),
                                 parse_options=PARSE, convert_options=convert_options(self.schema))
         self.chunks.append(pa.Table.from_arrays(parsed.columns, schema=self.schema))
@@ -173,12 +184,49 @@ class TableWriter:
         try:
             self.flush_copy()
             self.flush_new()
-            self.chunks.close()
+            self.lane.run(self.chunks.close)
+            self.lane.wait()  # the old files stay open until the lane has read them
         finally:
             self.csv.close()
             if self.old_csv is not None:
                 self.old_csv.close()
                 self.old_rows.close()
+
+
+class ArrowLane:
+    """The Arrow side of publishing (parsing rendered CSV, reading old rows,
+    encoding Parquet and Arrow) in one background thread, in the order it is
+    given, while the caller renders and copies the next CSV rows: pyarrow
+    releases the GIL, so publishing uses a second core. At most MAX_WAITING
+    jobs wait (each may hold a 2 MB batch); an error is raised to the caller
+    at its next run() or wait()."""
+
+    MAX_WAITING = 16
+
+    def __init__(self) -> None:
+        self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="arrow-lane")
+        self.waiting: deque[Future] = deque()
+
+    def run(self, job: Callable[..., object], *args) -> None:
+        self.waiting.append(self.thread.submit(job, *args))
+        while self.waiting and (self.waiting[0].done() or len(self.waiting) > self.MAX_WAITING):
+            self.waiting.popleft().result()
+
+    def wait(self) -> None:
+        while self.waiting:
+            self.waiting.popleft().result()
+
+    def __enter__(self) -> ArrowLane:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        try:
+            if exc[0] is None:
+                self.wait()
+        finally:
+            for job in self.waiting:
+                job.cancel()
+            self.thread.shutdown(wait=True)
 
 
 PARSE = pacsv.ParseOptions(newlines_in_values=True)

@@ -501,3 +501,23 @@ def test_a_worker_reading_text_files_does_not_load_the_pdf_libraries():
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_a_failure_writing_parquet_keeps_the_previous_tables(tmp_path, monkeypatch):
+    """Parquet and Arrow are encoded in a background thread while the CSV
+    rows are written: its error must still fail the run before the new set
+    becomes current, not leave a truncated table behind."""
+    from pipeline import publish
+
+    archive, out = seed_archive(tmp_path / "raw"), tmp_path / "out"
+    assert run_cli(archive, "--out", out) == 0
+    before = table_bytes(out)
+    first = sorted(archive.rglob("*.txt"))[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\n附則\nこの協約は、締結の日から施行する。\n", encoding="utf-8")
+
+    def disk_full(self, table):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(publish.ArrowChunks, "write", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        run_cli(archive, "--out", out)
+    assert table_bytes(out) == before
