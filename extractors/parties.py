@@ -29,6 +29,9 @@ AREA_DEFINITION = regex.compile(r"\(\s*以下\s*「\s*(?:圏域|本圏域|連携
 AREA_NAME_ARTICLE = regex.compile(r"(?:圏域|都市圏|定住自立圏)の名称は、?\s*[「『]?\s*(?P<name>[^、。「」『』\s]+?)\s*[」』]?\s*とする")
 # 八代市・氷川町・芦北町連携中枢都市圏: names joined by ・ are one name.
 NAMED_AREA = regex.compile(r"(?:[\p{Han}\p{Katakana}ー]+・)*[\p{Han}\p{Katakana}ー]{2,}(?:圏域|都市圏|定住自立圏)")
+# A title names the area the agreement forms, whatever kind of 圏 it is
+# (大分都市広域圏, 〇〇生活圏); elsewhere that would take 東京圏 in 東京圏への人口流出.
+TITLE_AREA = regex.compile(r"(?:[\p{Han}\p{Katakana}ー]+・)*[\p{Han}\p{Katakana}ー]{2,}圏域?")
 GENERIC_AREAS = {"圏域", "都市圏", "本圏域", "定住自立圏", "連携中枢都市圏", "当該圏域"}
 # Parts of speech that can belong to a name like 山口県央連携都市圏域 or びんご圏域.
 NAME_POS = ("名詞", "接頭辞", "接尾辞")
@@ -144,7 +147,7 @@ def extract_area_name(segments: list[Segment]) -> str:
         return "" if phrase in GENERIC_AREAS else phrase
     for seg in segments:
         if seg.kind in (Kind.TITLE, Kind.PREAMBLE, Kind.ARTICLE):
-            for match in NAMED_AREA.finditer(seg.text):
+            for match in (TITLE_AREA if seg.kind == Kind.TITLE else NAMED_AREA).finditer(seg.text):
                 if match.group(0) not in GENERIC_AREAS and has_place_name(match.group(0)):
                     return match.group(0)
     return ""

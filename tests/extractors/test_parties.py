@@ -160,3 +160,20 @@ def test_a_list_before_a_single_definition_is_not_one_party():
         第1条 目的とする。
     """)
     assert roles(extract_parties(segs)) == [("甲", "熊本市"), ("乙", "大津町"), ("丙", "菊陽町")]
+
+
+def test_an_area_in_the_title_may_end_in_any_ken_but_an_article_mentioning_tokyo_ken_names_none():
+    # 大分都市広域圏 is a real name that ends in 広域圏, not 都市圏 or 圏域; in the
+    # purpose article 東京圏 is where people move to, not the area formed.
+    segs = segments_of("""
+        大分都市広域圏の形成に係る連携協約
+        大分市(以下「甲」という。)と臼杵市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この連携協約は、東京圏への人口流出を抑制することを目的とする。
+    """)
+    assert extract_area_name(segs) == "大分都市広域圏"
+    segs = segments_of("""
+        大分市と臼杵市との連携協約
+        大分市(以下「甲」という。)と臼杵市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この連携協約は、東京圏への人口流出を抑制することを目的とする。
+    """)
+    assert extract_area_name(segs) == ""
