@@ -33,6 +33,9 @@ NAMED_AREA = regex.compile(r"(?:[\p{Han}\p{Katakana}ー]+・)*[\p{Han}\p{Katakan
 # (大分都市広域圏, 〇〇生活圏); elsewhere that would take 東京圏 in 東京圏への人口流出.
 TITLE_AREA = regex.compile(r"(?:[\p{Han}\p{Katakana}ー]+・)*[\p{Han}\p{Katakana}ー]{2,}圏域?")
 GENERIC_AREAS = {"圏域", "都市圏", "本圏域", "定住自立圏", "連携中枢都市圏", "当該圏域"}
+# The words areas are described with, as UniDic cuts them: a title phrase of these alone names no area.
+AREA_WORDS = {"周辺", "近隣", "広域", "連携", "中枢", "中心", "都市", "定住", "自立", "地域", "生活", "経済", "共生",
+              "市", "町", "村", "市町", "市町村", "市町村圏", "本", "当該", "各", "両", "圏", "域", "圏域", "・"}
 # Parts of speech that can belong to a name like 山口県央連携都市圏域 or びんご圏域.
 NAME_POS = ("名詞", "接頭辞", "接尾辞")
 JOINERS = ("・", "の")
@@ -147,8 +150,9 @@ def extract_area_name(segments: list[Segment]) -> str:
         return "" if phrase in GENERIC_AREAS else phrase
     for seg in segments:
         if seg.kind in (Kind.TITLE, Kind.PREAMBLE, Kind.ARTICLE):
-            for match in (TITLE_AREA if seg.kind == Kind.TITLE else NAMED_AREA).finditer(seg.text):
-                if match.group(0) not in GENERIC_AREAS and has_place_name(match.group(0)):
+            in_title = seg.kind == Kind.TITLE
+            for match in (TITLE_AREA if in_title else NAMED_AREA).finditer(seg.text):
+                if is_area_name(match.group(0), in_title):
                     return match.group(0)
     return ""
 
@@ -188,6 +192,15 @@ def with_leading_kana(before: str, name: str) -> str:
     """The name with the hiragana back to the punctuation before it."""
     run = KANA_AFTER_BREAK.search(before) if regex.match(r"\p{Hiragana}", name) else None
     return run.group(1) + name if run else name
+
+
+def is_area_name(phrase: str, in_title: bool) -> bool:
+    """A named area, not a kind of one (広域都市圏, 周辺定住自立圏). A title
+    names the area it forms, so there a word beyond the vocabulary of
+    areas is enough: UniDic knows 十勝 only as 十 | 勝."""
+    if phrase in GENERIC_AREAS:
+        return False
+    return has_place_name(phrase) or (in_title and any(w.surface not in AREA_WORDS for w in tagger()(phrase)))
 
 
 def has_place_name(text: str) -> bool:

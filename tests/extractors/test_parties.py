@@ -177,3 +177,18 @@ def test_an_area_in_the_title_may_end_in_any_ken_but_an_article_mentioning_tokyo
         第1条 この連携協約は、東京圏への人口流出を抑制することを目的とする。
     """)
     assert extract_area_name(segs) == ""
+
+
+def test_a_title_names_its_area_even_where_unidic_knows_no_place_in_it():
+    segs = segments_of("""
+        十勝定住自立圏の形成に関する協定書
+        帯広市(以下「甲」という。)と音更町(以下「乙」という。)は、次のとおり協定を締結する。
+        第1条 この協定は、圏域全体の活性化を図ることを目的とする。
+    """)
+    assert extract_area_name(segs) == "十勝定住自立圏"
+    segs = segments_of("""
+        周辺定住自立圏の形成に関する協定書
+        帯広市(以下「甲」という。)と音更町(以下「乙」という。)は、次のとおり協定を締結する。
+        第1条 この協定は、圏域全体の活性化を図ることを目的とする。
+    """)
+    assert extract_area_name(segs) == ""
