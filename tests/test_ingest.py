@@ -22,6 +22,27 @@ def test_cp932_specific_characters_survive(write_file):
     assert source.lines[0].text == "①髙橋市長 ㈱"
 
 
+# EUC-JP as Windows and PHP write it (cp51932, eucJP-win): NEC's row 13 and the
+# IBM kanji of rows 89-92, where plain EUC-JP (JIS X 0208) has nothing.
+WINDOWS_EUC = {"①": b"\xad\xa1", "②": b"\xad\xa2",  # row 13, cells 1 and 2
+               "Ⅱ": b"\xad\xb6", "㈱": b"\xad\xea",  # row 13, cells 22 and 74
+               "髙": b"\xfc\xe2"}  # row 92, cell 66 (CP932's EEE0)
+
+
+def windows_euc(text: str) -> bytes:
+    return b"".join(WINDOWS_EUC.get(ch) or ch.encode("euc_jp") for ch in text)
+
+
+def test_euc_jp_written_on_windows_keeps_circled_numbers_and_ibm_kanji(write_file):
+    text = ("第2条　甲及び乙は、次に掲げる分野において連携する。\n①　医療\n②　福祉\n"
+            "Ⅱ　結びつきやネットワークの強化\n八戸市長　髙橋　一郎\n指定管理者　㈱八戸観光\n")
+    source = ingest(write_file("eucjp-win.txt", windows_euc(text)))
+    assert source.encoding == "cp51932"
+    assert [line.text for line in source.lines] == [
+        "第2条　甲及び乙は、次に掲げる分野において連携する。", "①　医療", "②　福祉",
+        "Ⅱ　結びつきやネットワークの強化", "八戸市長　髙橋　一郎", "指定管理者　㈱八戸観光", ""]
+
+
 def test_html_cells_become_tab_separated_and_br_breaks_lines(write_file):
     html = """<!DOCTYPE html><html><head><title>x</title><style>p{}</style></head><body>
 <p>○甲市及び乙町における連携協約</p>

@@ -1,6 +1,7 @@
 """Plain text in UTF-8 (with or without BOM), Shift_JIS/CP932, EUC-JP or ISO-2022-JP."""
 from __future__ import annotations
 
+import codecs
 import hashlib
 from pathlib import Path
 
@@ -41,14 +42,13 @@ def decode(data: bytes) -> tuple[str, str]:
         # valid UTF-8, and ISO-2022-JP is 7-bit. Saves three decodings per file.
         return utf8, "utf_8"
     candidates = []
-    for encoding in JAPANESE_ENCODINGS:
-        try:
-            decoded = data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
+    for order, encoding in enumerate(JAPANESE_ENCODINGS):
+        if (strict := strictly(data, encoding)) is None:
             continue
+        decoded, used = strict
         if too_garbled(decoded):
             continue  # cp932 decodes stray 0x80/0xFD-0xFF bytes as control/private-use code points
-        candidates.append((len(KANA.findall(decoded)), -JAPANESE_ENCODINGS.index(encoding), decoded, encoding))
+        candidates.append((len(KANA.findall(decoded)), -order, decoded, used))
     if candidates:
         _, _, decoded, encoding = max(candidates)
         return decoded, encoding
@@ -58,6 +58,48 @@ def decode(data: bytes) -> tuple[str, str]:
     if guess is not None and guess.encoding and kana_share(str(guess)) > 0.1:
         return str(guess), guess.encoding
     raise IngestError("undecodable bytes: not UTF-8, Shift_JIS/CP932, EUC-JP or ISO-2022-JP")
+
+
+def strictly(data: bytes, encoding: str) -> tuple[str, str] | None:
+    """(text, encoding) if the bytes decode without an error, else None.
+    EUC-JP that Python's euc_jp refuses is tried with Windows' rows (cp51932)."""
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError:
+        if encoding != "euc_jp":
+            return None
+    try:
+        return data.decode("euc_jp", errors=WINDOWS_ROWS), "cp51932"
+    except UnicodeDecodeError:
+        return None
+
+
+def windows_row_of_euc(error: UnicodeDecodeError) -> tuple[str, int]:
+    """EUC-JP written on Windows (cp51932, PHP's eucJP-win) has ① Ⅱ ㈱ in
+    row 13 and 髙 﨑 in rows 89-92, which Python's euc_jp (plain JIS X 0208
+    and 0212) refuses; browsers read them as CP932 reads the same row and
+    cell (the WHATWG EUC-JP decoder). euc_jis_2004 is no substitute: it
+    reads rows 89-92 as other kanji (髙's code as 郄). So a refused two-byte
+    code is moved to its Shift_JIS bytes and read by cp932."""
+    pair = error.object[error.start:error.start + 2]
+    if len(pair) < 2 or not all(0xA1 <= byte <= 0xFE for byte in pair):
+        raise error
+    try:
+        return shift_jis_of_euc(*pair).decode("cp932"), error.start + 2
+    except UnicodeDecodeError:
+        raise error from None
+
+
+def shift_jis_of_euc(lead: int, trail: int) -> bytes:
+    """The Shift_JIS bytes of the JIS X 0208 row and cell an EUC-JP pair encodes."""
+    row, cell = lead - 0xA0, trail - 0xA0
+    first = (row + 1) // 2 + (0x80 if row <= 62 else 0xC0)
+    second = cell + (0x3F if cell < 64 else 0x40) if row % 2 else cell + 0x9E
+    return bytes((first, second))
+
+
+WINDOWS_ROWS = "kyoyaku-euc-windows-rows"
+codecs.register_error(WINDOWS_ROWS, windows_row_of_euc)
 
 
 def strict_utf8(data: bytes) -> str | None:
