@@ -16,6 +16,20 @@ def test_japanese_encodings_are_detected_not_assumed(write_file, encoding, expec
     assert [ln.line_no for ln in source.lines] == [1, 2]
 
 
+@pytest.mark.parametrize("encoding, text", [
+    ("utf_8", "別表\n図書館\t路線維持確保事業\n農林水産業\t図書館相互利用事業\n"),
+    ("euc_jp", "別表第１\n産業振興\t消防指令共同運用\n"),
+    ("iso2022_jp", "別表\n分野\t連携事業\n医療\t救急医療体制整備事業\n"),
+], ids=["utf_8", "euc_jp", "iso2022_jp"])
+def test_a_short_page_of_kanji_is_read_in_its_own_encoding(write_file, encoding, text):
+    """A 別表 page of kanji alone has no kana to tell the encodings apart,
+    and its bytes also decode as CP932 (UTF-8's 図書館 as 蝗ｳ譖ｸ鬢ｨ, EUC-JP's
+    別表 as ﾊﾌﾉｽ) or, being 7-bit, as UTF-8 with escape codes (ISO-2022-JP)."""
+    source = ingest(write_file("beppyo.txt", text, encoding))
+    assert source.encoding == encoding
+    assert [line.text for line in source.lines] == text.split("\n")
+
+
 def test_cp932_specific_characters_survive(write_file):
     # ①, ㈱ and 髙 exist in CP932 but not in plain Shift_JIS
     source = ingest(write_file("b.txt", "①髙橋市長 ㈱", "cp932"))
