@@ -16,6 +16,19 @@ from pipeline.model import RawLine, Source
 
 # Encodings Japanese government text files come in, most common first.
 JAPANESE_ENCODINGS = ("utf_8", "cp932", "euc_jp", "iso2022_jp")
+# The labels a page may declare them by, read as browsers read them (the
+# WHATWG Encoding Standard): Shift_JIS pages are Windows' CP932 in practice
+# (① ～ Ⅱ 髙), and EUC-JP has Windows' rows too (see strictly). Python's
+# own names are accepted as well. Other charsets are no Japanese agreement's:
+# a page declaring one (an editor's windows-1252) is guessed.
+CHARSET_LABELS = {
+    **dict.fromkeys(("utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8",
+                     "x-unicode20utf8"), "utf_8"),
+    **dict.fromkeys(("shift_jis", "shift-jis", "sjis", "x-sjis", "csshiftjis", "ms932", "ms_kanji",
+                     "windows-31j", "cp932"), "cp932"),
+    **dict.fromkeys(("euc-jp", "x-euc-jp", "cseucpkdfmtjapanese", "eucjp", "euc_jp"), "euc_jp"),
+    **dict.fromkeys(("iso-2022-jp", "csiso2022jp", "iso2022_jp"), "iso2022_jp"),
+}
 KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 GARBAGE = regex.compile(r"[\p{Co}\p{Cn}\x80-\x9f]")
@@ -31,10 +44,13 @@ def looks_binary(data: bytes) -> bool:
     return b"\x00" in sample or len(CONTROL.findall(sample.decode("latin-1"))) > len(sample) * 0.05
 
 
-def decode(data: bytes) -> tuple[str, str]:
+def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Return (text, encoding). A BOM wins; otherwise every Japanese encoding
     that decodes the bytes strictly is a candidate, and the most Japanese
-    reading of them is taken (most_japanese)."""
+    reading of them is taken (most_japanese). The charset a page declares
+    (declared, a label as written) wins where the bytes leave it open; a
+    wrong declaration reads as less Japanese than the bytes' own encoding,
+    or does not decode them at all, and is overruled."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -48,7 +64,7 @@ def decode(data: bytes) -> tuple[str, str]:
     candidates = [strict for encoding in JAPANESE_ENCODINGS
                   if (strict := strictly(data, encoding)) is not None and not too_garbled(strict[0])]
     if candidates:
-        return most_japanese(candidates)
+        return most_japanese(candidates, CHARSET_LABELS.get((declared or "").strip().lower()))
     # Other encodings (UTF-16 without BOM …) only if the result reads as Japanese:
     # kana, because garbage decoded as UTF-16 is a soup of CJK ideographs.
     guess = charset_normalizer.from_bytes(data).best()
@@ -57,17 +73,18 @@ def decode(data: bytes) -> tuple[str, str]:
     raise IngestError("undecodable bytes: not UTF-8, Shift_JIS/CP932, EUC-JP or ISO-2022-JP")
 
 
-def most_japanese(candidates: list[tuple[str, str]]) -> tuple[str, str]:
+def most_japanese(candidates: list[tuple[str, str]], declared: str | None = None) -> tuple[str, str]:
     """The (text, encoding) with the fewest uncommon characters: a wrong
     encoding turns the bytes of everyday kanji and kana into rare kanji,
     half-width katakana and control codes (連携事業 in UTF-8 read as CP932
     is 騾｣謳ｺ莠区･ｭ), which counting kana alone took for Japanese when a
-    short page of kanji had none. Then the most kana; then the first in
-    JAPANESE_ENCODINGS (max keeps the first of equals)."""
+    short page of kanji had none. Then the declared encoding; then the most
+    kana; then the first in JAPANESE_ENCODINGS (max keeps the first of equals)."""
     if len(candidates) == 1:
         return candidates[0]
     uncommon = uncommon_character()
     return max(candidates, key=lambda candidate: (-len(uncommon.findall(candidate[0])),
+                                                  ENCODING_FAMILY.get(candidate[1], candidate[1]) == declared,
                                                   len(KANA.findall(candidate[0]))))
 
 
@@ -141,6 +158,7 @@ def shift_jis_of_euc(lead: int, trail: int) -> bytes:
 
 
 WINDOWS_ROWS = "kyoyaku-euc-windows-rows"
+ENCODING_FAMILY = {"cp51932": "euc_jp"}  # what a page declaring EUC-JP may turn out to be
 codecs.register_error(WINDOWS_ROWS, windows_row_of_euc)
 
 
