@@ -162,8 +162,8 @@ def shift_jis_of_euc(lead: int, trail: int) -> bytes:
 
 
 WINDOWS_ROWS = "kyoyaku-euc-windows-rows"
-ENCODING_FAMILY = {"cp51932": "euc_jp"}  # what a page declaring EUC-JP may turn out to be
 codecs.register_error(WINDOWS_ROWS, windows_row_of_euc)
+ENCODING_FAMILY = {"cp51932": "euc_jp"}  # what a page declaring EUC-JP may turn out to be
 
 
 def strict_utf8(data: bytes) -> str | None:
