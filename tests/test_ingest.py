@@ -16,10 +16,45 @@ def test_japanese_encodings_are_detected_not_assumed(write_file, encoding, expec
     assert [ln.line_no for ln in source.lines] == [1, 2]
 
 
+@pytest.mark.parametrize("encoding, text", [
+    ("utf_8", "別表\n図書館\t路線維持確保事業\n農林水産業\t図書館相互利用事業\n"),
+    ("euc_jp", "別表第１\n産業振興\t消防指令共同運用\n"),
+    ("iso2022_jp", "別表\n分野\t連携事業\n医療\t救急医療体制整備事業\n"),
+], ids=["utf_8", "euc_jp", "iso2022_jp"])
+def test_a_short_page_of_kanji_is_read_in_its_own_encoding(write_file, encoding, text):
+    """A 別表 page of kanji alone has no kana to tell the encodings apart,
+    and its bytes also decode as CP932 (UTF-8's 図書館 as 蝗ｳ譖ｸ鬢ｨ, EUC-JP's
+    別表 as ﾊﾌﾉｽ) or, being 7-bit, as UTF-8 with escape codes (ISO-2022-JP)."""
+    source = ingest(write_file("beppyo.txt", text, encoding))
+    assert source.encoding == encoding
+    assert [line.text for line in source.lines] == text.split("\n")
+
+
 def test_cp932_specific_characters_survive(write_file):
     # ①, ㈱ and 髙 exist in CP932 but not in plain Shift_JIS
     source = ingest(write_file("b.txt", "①髙橋市長 ㈱", "cp932"))
     assert source.lines[0].text == "①髙橋市長 ㈱"
+
+
+# EUC-JP as Windows and PHP write it (cp51932, eucJP-win): NEC's row 13 and the
+# IBM kanji of rows 89-92, where plain EUC-JP (JIS X 0208) has nothing.
+WINDOWS_EUC = {"①": b"\xad\xa1", "②": b"\xad\xa2",  # row 13, cells 1 and 2
+               "Ⅱ": b"\xad\xb6", "㈱": b"\xad\xea",  # row 13, cells 22 and 74
+               "髙": b"\xfc\xe2"}  # row 92, cell 66 (CP932's EEE0)
+
+
+def windows_euc(text: str) -> bytes:
+    return b"".join(WINDOWS_EUC.get(ch) or ch.encode("euc_jp") for ch in text)
+
+
+def test_euc_jp_written_on_windows_keeps_circled_numbers_and_ibm_kanji(write_file):
+    text = ("第2条　甲及び乙は、次に掲げる分野において連携する。\n①　医療\n②　福祉\n"
+            "Ⅱ　結びつきやネットワークの強化\n八戸市長　髙橋　一郎\n指定管理者　㈱八戸観光\n")
+    source = ingest(write_file("eucjp-win.txt", windows_euc(text)))
+    assert source.encoding == "cp51932"
+    assert [line.text for line in source.lines] == [
+        "第2条　甲及び乙は、次に掲げる分野において連携する。", "①　医療", "②　福祉",
+        "Ⅱ　結びつきやネットワークの強化", "八戸市長　髙橋　一郎", "指定管理者　㈱八戸観光", ""]
 
 
 def test_html_cells_become_tab_separated_and_br_breaks_lines(write_file):
@@ -188,3 +223,73 @@ def test_xhtml_with_an_xml_declaration_and_doctype_is_html_whatever_its_name(wri
     page = ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN"'
             ' "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n<html><body><p>連携協約</p></body></html>')
     assert ingest(write_file("export.dat", page)).format == "html"
+
+
+def references(text: str) -> str:
+    """Text as character references (&#36899;…), as some 例規 converters write every non-ASCII letter."""
+    return "".join(f"&#{ord(ch)};" for ch in text)
+
+
+@pytest.mark.parametrize("prolog, declaration, expected", [
+    ("", '<meta charset="Shift_JIS">', "cp932"),
+    ("", '<meta http-equiv="Content-Type" content="text/html; charset=x-sjis">', "cp932"),
+    ("", "<meta http-equiv=Content-Type content='text/html; charset=Windows-31J'>", "cp932"),
+    ("", "<META CHARSET=MS932>", "cp932"),
+    ("", '<meta http-equiv="Content-Type" content="text/html;charset=EUC-JP">', "euc_jp"),
+    ("", '<meta charset="iso-2022-jp">', "iso2022_jp"),
+    ('<?xml version="1.0" encoding="shift-jis"?>\n', "", "cp932"),
+    ("", '<!-- <meta charset="EUC-JP"> --><meta charset="Shift_JIS">', "cp932"),
+    ("", "", "utf_8"),
+], ids=["meta", "http-equiv", "unquoted", "upper-case", "euc-jp", "iso-2022-jp", "xml", "commented-out", "none"])
+def test_an_html_page_is_read_in_the_encoding_it_declares(write_file, prolog, declaration, expected):
+    """Bytes every Japanese encoding reads alike (ASCII and character
+    references) are in the encoding the page declares, by any of its labels."""
+    page = (f"{prolog}<html><head>{declaration}<title>{references('連携協約')}</title></head><body>"
+            f"<p>{references('○岡山市及び玉野市における連携協約')}</p></body></html>")
+    source = ingest(write_file("reiki.html", page.encode("ascii")))
+    assert source.encoding == expected
+    assert [line.text for line in source.lines] == ["○岡山市及び玉野市における連携協約"]
+
+
+def test_a_declared_shift_jis_page_is_read_as_cp932_with_its_windows_characters(write_file):
+    """What pages call Shift_JIS is Windows' CP932 (① ～ Ⅱ 髙 are not in JIS X 0208), as browsers read it."""
+    page = ('<html><head><meta http-equiv=Content-Type content="text/html; charset=Shift_JIS"></head><body>'
+            "<p>第５条　この協約の期間は、平成29年4月1日～令和4年3月31日とする。</p>"
+            "<p>①　医療</p><p>Ⅱ　結びつきやネットワークの強化</p><p>八戸市長　髙橋　一郎</p></body></html>")
+    source = ingest(write_file("kyoyaku.htm", page.encode("cp932")))
+    assert source.encoding == "cp932"
+    assert [line.text for line in source.lines] == [
+        "第５条　この協約の期間は、平成29年4月1日～令和4年3月31日とする。", "①　医療",
+        "Ⅱ　結びつきやネットワークの強化", "八戸市長　髙橋　一郎"]
+
+
+def test_a_declared_euc_jp_page_keeps_the_characters_windows_adds(write_file):
+    page = ('<html><head><meta charset="EUC-JP"></head><body><p>①　医療</p><p>②　福祉</p>'
+            "<p>八戸市長　髙橋　一郎</p></body></html>")
+    source = ingest(write_file("kyoyaku.html", windows_euc(page)))
+    assert source.encoding == "cp51932"
+    assert [line.text for line in source.lines] == ["①　医療", "②　福祉", "八戸市長　髙橋　一郎"]
+
+
+BEPPYO_PAGE = """<html><head>{declaration}<title>別表</title></head><body><h1>別表第１</h1><table>
+<tr><th>区分</th><th>取組</th><th>内容</th></tr>
+<tr><td>医療</td><td>救急医療</td><td>病院群輪番制</td></tr>
+<tr><td>医療</td><td>医療連携</td><td>医師確保</td></tr>
+<tr><td>消防</td><td>広域消防</td><td>消防指令共同運用</td></tr>
+<tr><td>産業振興</td><td>農業振興</td><td>地産地消</td></tr>
+</table></body></html>"""
+
+
+@pytest.mark.parametrize("declaration, encoding", [
+    ('<meta charset="Shift_JIS">', "euc_jp"),  # an EUC-JP page whose bytes CP932 also decodes
+    ('<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">', "utf_8"),  # converted, meta kept
+    ('<meta charset="EUC-JP">', "cp932"),
+    ('<meta charset="windows-1252">', "cp932"),  # an editor's default: no Japanese page's
+], ids=["sjis-but-euc", "sjis-but-utf8", "euc-but-sjis", "latin"])
+def test_a_wrong_declaration_gives_way_to_the_encoding_of_the_bytes(write_file, declaration, encoding):
+    page = BEPPYO_PAGE.format(declaration=declaration)
+    source = ingest(write_file("beppyo.html", page.encode(encoding)))
+    assert source.encoding == encoding
+    assert [line.text for line in source.lines] == [
+        "別表第１", "区分\t取組\t内容", "医療\t救急医療\t病院群輪番制", "医療\t医療連携\t医師確保",
+        "消防\t広域消防\t消防指令共同運用", "産業振興\t農業振興\t地産地消"]

@@ -11,7 +11,11 @@ image does (a 外字 drawn as a picture, a seal 印), an <ol> item carries the
 number printed before it, and a page that marks its <main> content has only
 that read (menus, breadcrumbs, sidebars and the city's footer are not the
 agreement). A table nested in a cell is text of that cell; a table that only
-lays signature blocks side by side (甲 … | 乙 …) is read block by block."""
+lays signature blocks side by side (甲 … | 乙 …) is read block by block.
+
+The encoding a page declares (<meta charset>, http-equiv, the XML
+declaration) is taken as a browser takes it, unless the bytes read as more
+Japanese in another (text.decode): a CMS may convert a page and keep its meta."""
 from __future__ import annotations
 
 import hashlib
@@ -37,6 +41,13 @@ CELL_TAGS = ("td", "th")
 # <main>, or an element with role="main": a page that marks its content so.
 MAIN_MARK = regex.compile(r"<main[\s>]|\srole\s*=\s*[\"']?main\b", regex.IGNORECASE)
 LINE_BREAK_IN_CELL = "\n"  # kept between a cell's lines until the cell ends
+# The encoding a page declares, looked for where browsers look: in its head,
+# outside comments (the WHATWG prescan reads 1024 bytes; Word and converters
+# write theirs a little later at times), <meta> before the XML declaration.
+DECLARATION_REACH = 4096
+META_CHARSET = regex.compile(rb"<meta\s[^>]*?charset\s*=\s*[\"']?\s*([\w.:-]+)", regex.IGNORECASE)
+XML_ENCODING = regex.compile(rb"\s*<\?xml\s[^>]*?encoding\s*=\s*[\"']\s*([\w.:-]+)", regex.IGNORECASE)
+COMMENT = regex.compile(rb"<!--.*?(?:-->|$)", regex.DOTALL)
 
 
 def sniff(path: Path, head: bytes) -> bool:
@@ -328,8 +339,16 @@ def span_of(attrs: list[tuple[str, str | None]], name: str) -> int:
     return min(int(value), 100) if value.strip().isdigit() and int(value) > 0 else 1
 
 
+def declared_charset(data: bytes) -> str | None:
+    """The charset label of <meta charset="…">, of <meta http-equiv="Content-Type"
+    content="text/html; charset=…"> or of <?xml … encoding="…"?>, as written."""
+    head = COMMENT.sub(b"", data[:DECLARATION_REACH])
+    found = META_CHARSET.search(head) or XML_ENCODING.match(head)
+    return found[1].decode("ascii") if found else None
+
+
 def read(path: Path, data: bytes) -> Source:
-    decoded, encoding = text.decode(data)
+    decoded, encoding = text.decode(data, declared_charset(data))
     builder = _LineBuilder(main_only=bool(MAIN_MARK.search(decoded)))
     builder.feed(decoded)
     builder.close()
