@@ -1234,3 +1234,16 @@ def test_a_measure_repeated_atop_a_page_as_the_tables_header_row_is_no_row():
         ("子育て支援の充実", "甲と連携し、子育て支援に取り組む。"),
         ("圏域内への移住・定住の促進", "甲と連携し、移住・定住の促進に取り組む。"),
         ("公共施設の最適化", "甲と連携し、公共施設の最適化に取り組む。")]
+
+
+def test_a_bracketed_label_touching_its_measure_in_a_grid_cell():
+    # (ｱ)企業誘致 as typed into an Excel cell: the bracket ends the label.
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    I 経済成長のけん引
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    （ｱ）企業誘致の推進\t企業誘致に取り組む。\t誘致活動を行う。\t甲と連携する。
+    （ｲ）地場産品の販路拡大\t販路拡大に取り組む。\t物産展を開催する。\t出展を促す。
+    """)
+    assert [(r.section_no, r.label, r.measure) for r in rows] == [
+        (1, "ア", "企業誘致の推進"), (1, "イ", "地場産品の販路拡大")]
