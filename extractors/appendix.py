@@ -11,7 +11,7 @@ Layouts read here (tables.py assembles grid rows):
 - `別表第1` … `別表第3` as sections;
 - an overview whose two-column layout broke every line in two
   (measure | content).
-Section headings may be numbered 1, I, Ⅰ, ①, 第1, (1), 一 …: the first
+Section headings may be numbered 1, I, Ⅰ, ①, 第1, (1), 1-1, 一 …: the first
 numbering style met is the section level, the second the subsection level;
 a style whose items carry 取組内容/役割 is the measure level instead.
 """
@@ -38,6 +38,8 @@ HEADING_STYLES = (
     # 【分野1】観光 / 【1】観光
     ("bracket", regex.compile(r"^【\s*(?:分野|区分|第)?\s*(?P<num>\d{1,2}|[一二三四五六七八九十]+)\s*】\s*(?P<title>.+)$")),
     ("paren_digit", regex.compile(r"^\(\s*(?P<num>\d{1,2})\s*\)\s*(?P<title>.+)$")),
+    # 1-1 医療 / 1-2 福祉: numbered under its section's number, counted by the second
+    ("dash", regex.compile(r"^\d{1,2}\s*-\s*(?P<num>\d{1,2})(?:\s*[.、.]\s*|\s+)(?P<title>.+)$")),
     ("paren_kata", regex.compile(r"^\(\s*(?P<num>[ア-ン])\s*\)\s*(?P<title>.+)$")),
     ("paren_latin", regex.compile(r"^\(\s*(?P<num>[a-z])\s*\)\s*(?P<title>.+)$")),
     ("digit", regex.compile(r"^(?P<num>\d{1,2})(?:\s*[.、.]\s*|\s+)(?P<title>.+)$")),

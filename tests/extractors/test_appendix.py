@@ -1247,3 +1247,48 @@ def test_a_bracketed_label_touching_its_measure_in_a_grid_cell():
     """)
     assert [(r.section_no, r.label, r.measure) for r in rows] == [
         (1, "ア", "企業誘致の推進"), (1, "イ", "地場産品の販路拡大")]
+
+
+def test_subsections_numbered_under_their_section_as_1_1_and_full_width_1_2():
+    # 第１ field / １－１ 医療 / a) measure / 取組内容：…: the subsection's
+    # number is the one after the dash (its section's comes first).
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    第１ 生活機能の強化に係る政策分野
+    １－１ 医療
+    a) 救急医療体制の確保
+    取組内容：救急医療体制の維持に取り組む。
+    甲の役割：中心的な役割を担う。
+    乙の役割：住民に周知する。
+    １－２ 福祉
+    a) 相談支援
+    取組内容：相談支援事業を実施する。
+    甲の役割：事業を運営する。
+    乙の役割：費用を負担する。
+    第２ 結びつきやネットワークの強化に係る政策分野
+    2-1 地域公共交通
+    a) 路線バスの維持
+    取組内容：路線バスを維持する。
+    甲の役割：事業者と協議する。
+    乙の役割：費用を負担する。
+    """)
+    assert [(r.section_no, r.subsection_no, r.subsection_title, r.label, r.measure) for r in rows] == [
+        (1, 1, "医療", "a", "救急医療体制の確保"), (1, 2, "福祉", "a", "相談支援"),
+        (2, 1, "地域公共交通", "a", "路線バスの維持")]
+
+
+def test_measures_labelled_1_1_under_their_section_keep_the_label():
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    1 経済成長のけん引
+    1-1 企業誘致
+    取組内容\t企業誘致に取り組む。
+    甲の役割\t誘致活動を行う。
+    乙の役割\t甲と連携する。
+    1-2 販路拡大
+    取組内容\t販路拡大に取り組む。
+    甲の役割\t物産展を開催する。
+    乙の役割\t出展を促す。
+    """)
+    assert [(r.section_no, r.subsection_no, r.label, r.measure) for r in rows] == [
+        (1, None, "1-1", "企業誘致"), (1, None, "1-2", "販路拡大")]
