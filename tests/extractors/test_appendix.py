@@ -1292,3 +1292,19 @@ def test_measures_labelled_1_1_under_their_section_keep_the_label():
     """)
     assert [(r.section_no, r.subsection_no, r.label, r.measure) for r in rows] == [
         (1, None, "1-1", "企業誘致"), (1, None, "1-2", "販路拡大")]
+
+
+def test_a_circled_measure_number_touching_its_name_is_its_label():
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    Ⅰ 経済成長のけん引
+    ①ものづくり産業の振興
+    取組内容\t技術相談に取り組む。
+    甲の役割\t相談窓口を運営する。
+    乙の役割\t甲と連携する。
+    ②創業支援
+    取組内容\t創業を支援する。
+    甲の役割\tセミナーを開催する。
+    乙の役割\t参加を促進する。
+    """)
+    assert [(r.section_no, r.label, r.measure) for r in rows] == [(1, "1", "ものづくり産業の振興"), (1, "2", "創業支援")]
