@@ -214,7 +214,8 @@ class Reader:
         if heading and heading.style == "beppyo":
             self.set_section(heading, line)
             return
-        if starts_measure(following, self.parties) or (heading and heading.style in self.measure_styles):
+        if starts_measure(following, self.parties) or (heading and heading.style in self.measure_styles
+                                                        and not self.heads_list_below(heading, following)):
             if heading:
                 label, measure = str(heading_label(heading, text)), heading.title
             else:  # a measure's name wrapped: its first line, right above, took no key
@@ -229,6 +230,19 @@ class Reader:
             self.context.section_title = text  # 別表第2 / 生活機能の強化に係る政策分野
         else:
             self.loose = line
+
+    def heads_list_below(self, heading: Heading, following: Line | None) -> bool:
+        """An item in the measures' numbering that a numbered line follows at
+        once, not its keys, heads a list of its own: a section. NFKC writes
+        １ field and ① measure alike (1 …), so the two levels share a style;
+        what tells them apart is the line below, a level not met yet
+        ((1) 産業振興) or the same style starting again at 1 (1 図書館)."""
+        below = None if following is None or following.is_row else self.heading_of(following.text)
+        if below is None or below.style == "beppyo":
+            return False
+        if below.style == heading.style:
+            return below.number == 1
+        return below.style not in self.section_styles
 
     def repeats_header_row(self, measure: str) -> bool:
         """A table whose first row is a measure alone (子育て支援の充実 | ) looks

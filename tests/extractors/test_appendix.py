@@ -1308,3 +1308,50 @@ def test_a_circled_measure_number_touching_its_name_is_its_label():
     乙の役割\t参加を促進する。
     """)
     assert [(r.section_no, r.label, r.measure) for r in rows] == [(1, "1", "ものづくり産業の振興"), (1, "2", "創業支援")]
+
+
+def test_a_field_numbered_1_over_measures_numbered_1_after_nfkc_is_a_section():
+    # １ field / ⑴ subsection / ① measure, and ２ field / ① measure: NFKC
+    # writes the field and the measure alike (1 …); the numbered line right
+    # under a field tells it from a measure, which its keys follow.
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    １ 圏域全体の経済成長のけん引
+    ⑴ 産業振興
+    ① ものづくり産業の振興
+    取組内容\t技術相談に取り組む。
+    甲の役割\t相談窓口を運営する。
+    乙の役割\t甲と連携する。
+    ② 創業支援
+    取組内容\t創業を支援する。
+    甲の役割\tセミナーを開催する。
+    乙の役割\t参加を促進する。
+    ２ 圏域全体の生活関連機能サービスの向上
+    ① 図書館の相互利用
+    取組内容\t図書館を相互に利用する。
+    甲の役割\t市立図書館を開放する。
+    乙の役割\t市立図書館を開放する。
+    """)
+    assert [(r.section_no, r.section_title, r.subsection_no, r.label, r.measure) for r in rows] == [
+        (1, "圏域全体の経済成長のけん引", 1, "1", "ものづくり産業の振興"),
+        (1, "圏域全体の経済成長のけん引", 1, "2", "創業支援"),
+        (2, "圏域全体の生活関連機能サービスの向上", None, "1", "図書館の相互利用")]
+
+
+def test_measures_without_keys_numbered_one_after_another_stay_measures():
+    # ア / イ in a grid's stead, each on its line: イ follows ア as its sibling,
+    # so ア heads no list and stays a measure.
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    1 経済成長のけん引
+    ア 企業誘致
+    イ 販路拡大
+    取組内容\t販路拡大に取り組む。
+    甲の役割\t物産展を開催する。
+    乙の役割\t出展を促す。
+    ウ 観光振興
+    取組内容\t周遊観光に取り組む。
+    甲の役割\tルートを企画する。
+    乙の役割\t情報を提供する。
+    """)
+    assert [(r.section_no, r.label, r.measure) for r in rows] == [(1, "ア", "企業誘致"), (1, "イ", "販路拡大"), (1, "ウ", "観光振興")]
