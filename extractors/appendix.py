@@ -40,6 +40,8 @@ HEADING_STYLES = (
     ("paren_digit", regex.compile(r"^\(\s*(?P<num>\d{1,2})\s*\)\s*(?P<title>.+)$")),
     # 1-1 医療 / 1-2 福祉: numbered under its section's number, counted by the second
     ("dash", regex.compile(r"^\d{1,2}\s*-\s*(?P<num>\d{1,2})(?:\s*[.、.]\s*|\s+)(?P<title>.+)$")),
+    # (一) 医療 / (二) 福祉, as statutes number the items of a list
+    ("paren_kanji", regex.compile(r"^\(\s*(?P<num>[一二三四五六七八九十]{1,3})\s*\)\s*(?P<title>.+)$")),
     ("paren_kata", regex.compile(r"^\(\s*(?P<num>[ア-ン])\s*\)\s*(?P<title>.+)$")),
     ("paren_latin", regex.compile(r"^\(\s*(?P<num>[a-z])\s*\)\s*(?P<title>.+)$")),
     ("digit", regex.compile(r"^(?P<num>\d{1,2})(?:\s*[.、.]\s*|\s+)(?P<title>.+)$")),

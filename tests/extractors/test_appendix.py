@@ -1355,3 +1355,22 @@ def test_measures_without_keys_numbered_one_after_another_stay_measures():
     乙の役割\t情報を提供する。
     """)
     assert [(r.section_no, r.label, r.measure) for r in rows] == [(1, "ア", "企業誘致"), (1, "イ", "販路拡大"), (1, "ウ", "観光振興")]
+
+
+def test_subsections_numbered_with_kanji_in_brackets():
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    1 経済成長のけん引
+    （一） 産業振興
+    ア 企業誘致
+    取組内容\t企業誘致に取り組む。
+    甲の役割\t誘致活動を行う。
+    乙の役割\t甲と連携する。
+    （二） 観光
+    ア 観光振興
+    取組内容\t周遊観光に取り組む。
+    甲の役割\tルートを企画する。
+    乙の役割\t情報を提供する。
+    """)
+    assert [(r.section_no, r.subsection_no, r.subsection_title, r.label, r.measure) for r in rows] == [
+        (1, 1, "産業振興", "ア", "企業誘致"), (1, 2, "観光", "ア", "観光振興")]
