@@ -11,7 +11,7 @@ Layouts read here (tables.py assembles grid rows):
 - `別表第1` … `別表第3` as sections;
 - an overview whose two-column layout broke every line in two
   (measure | content).
-Section headings may be numbered 1, I, Ⅰ, ①, 第1, (1), 一 …: the first
+Section headings may be numbered 1, I, Ⅰ, ①, 第1, (1), 1-1, 一 …: the first
 numbering style met is the section level, the second the subsection level;
 a style whose items carry 取組内容/役割 is the measure level instead.
 """
@@ -38,6 +38,10 @@ HEADING_STYLES = (
     # 【分野1】観光 / 【1】観光
     ("bracket", regex.compile(r"^【\s*(?:分野|区分|第)?\s*(?P<num>\d{1,2}|[一二三四五六七八九十]+)\s*】\s*(?P<title>.+)$")),
     ("paren_digit", regex.compile(r"^\(\s*(?P<num>\d{1,2})\s*\)\s*(?P<title>.+)$")),
+    # 1-1 医療 / 1-2 福祉: numbered under its section's number, counted by the second
+    ("dash", regex.compile(r"^\d{1,2}\s*-\s*(?P<num>\d{1,2})(?:\s*[.、.]\s*|\s+)(?P<title>.+)$")),
+    # (一) 医療 / (二) 福祉, as statutes number the items of a list
+    ("paren_kanji", regex.compile(r"^\(\s*(?P<num>[一二三四五六七八九十]{1,3})\s*\)\s*(?P<title>.+)$")),
     ("paren_kata", regex.compile(r"^\(\s*(?P<num>[ア-ン])\s*\)\s*(?P<title>.+)$")),
     ("paren_latin", regex.compile(r"^\(\s*(?P<num>[a-z])\s*\)\s*(?P<title>.+)$")),
     ("digit", regex.compile(r"^(?P<num>\d{1,2})(?:\s*[.、.]\s*|\s+)(?P<title>.+)$")),
@@ -212,7 +216,8 @@ class Reader:
         if heading and heading.style == "beppyo":
             self.set_section(heading, line)
             return
-        if starts_measure(following, self.parties) or (heading and heading.style in self.measure_styles):
+        if starts_measure(following, self.parties) or (heading and heading.style in self.measure_styles
+                                                        and not self.heads_list_below(heading, following)):
             if heading:
                 label, measure = str(heading_label(heading, text)), heading.title
             else:  # a measure's name wrapped: its first line, right above, took no key
@@ -227,6 +232,19 @@ class Reader:
             self.context.section_title = text  # 別表第2 / 生活機能の強化に係る政策分野
         else:
             self.loose = line
+
+    def heads_list_below(self, heading: Heading, following: Line | None) -> bool:
+        """An item in the measures' numbering that a numbered line follows at
+        once, not its keys, heads a list of its own: a section. NFKC writes
+        １ field and ① measure alike (1 …), so the two levels share a style;
+        what tells them apart is the line below, a level not met yet
+        ((1) 産業振興) or the same style starting again at 1 (1 図書館)."""
+        below = None if following is None or following.is_row else self.heading_of(following.text)
+        if below is None or below.style == "beppyo":
+            return False
+        if below.style == heading.style:
+            return below.number == 1
+        return below.style not in self.section_styles
 
     def repeats_header_row(self, measure: str) -> bool:
         """A table whose first row is a measure alone (子育て支援の充実 | ) looks

@@ -51,10 +51,11 @@ PARTY_HEADER = regex.compile(rf"^(?P<role>[甲乙丙{LATER_ROLES}])\((?P<name>[^
 # A number labels a measure too (1 医療, 2. 福祉), but only before a space or
 # a stop: 3次救急医療 and 1.5次産業 begin with a number that is part of the name.
 # A number under its section's (1-1, 2-3: the second measure of section 2)
-# labels one too, before a space.
+# labels one too, before a space. A label in brackets ends at its bracket
+# and may touch the measure ((ｱ)企業誘致, as Excel cells are typed).
 LABEL = regex.compile(r"^(?P<label>[ア-ン]|[a-z]|\((?:[a-zア-ン]|\d{1,2})\)|[ivx]{1,4}|\d{1,2}-\d{1,2}(?=\s)"
                       r"|\d{1,2}(?=[\s.、)](?!\d)))"
-                      r"(?:[\s.、)]\s*|\s*$|(?<=^[ア-ン])(?=\p{Han}))(?P<rest>.*)$")
+                      r"(?:[\s.、)]\s*|\s*$|(?<=^[ア-ン])(?=\p{Han})|(?<=\))(?=\S))(?P<rest>.*)$")
 TERMINATED = regex.compile(r"[。)」]$")
 # A cell that ends a sentence, also when OCR read its 。 as o / O (推進する oO).
 FINISHED = regex.compile(r"[。)」]$|(?<=[\p{Hiragana}\p{Katakana}\p{Han}])\s*[oO○〇]{1,2}$")

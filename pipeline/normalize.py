@@ -28,6 +28,10 @@ DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−﹣－"} | {"〜":
 BRACKETS = str.maketrans({"〔": "(", "〕": ")", "［": "[", "］": "]", "｛": "{", "｝": "}"})
 AFTER_NFKC = RADICAL_SUPPLEMENT | DASHES | BRACKETS  # one pass over the text
 WHITESPACE = regex.compile(r"\s+")
+# A circled number opening a line or cell is a label however closely the
+# text follows it (②創業支援); NFKC makes it a digit (2創業支援), which
+# would read as part of the words (3次救急医療), so it keeps a space.
+CIRCLED_LABEL = regex.compile(r"^(\s*[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf])(?=\p{L})")
 
 TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 JAPANESE = r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆、。・「」『』()]"
@@ -136,6 +140,7 @@ def clean_cell(text: str) -> str:
 def squeezed(text: str) -> str:
     """NFKC, one form of dashes and brackets, one space for any run of
     blanks, none inside letter-spaced acronyms and numbers."""
+    text = CIRCLED_LABEL.sub(r"\1 ", text)
     text = unicodedata.normalize("NFKC", text).translate(AFTER_NFKC)
     text = WHITESPACE.sub(" ", text).strip()
     if " " not in text:

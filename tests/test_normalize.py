@@ -35,6 +35,14 @@ def test_a_single_space_between_label_and_text_is_kept():
     assert clean_line("甲 山形市旅籠町二丁目3番25号") == "甲 山形市旅籠町二丁目3番25号"
 
 
+def test_a_circled_number_opening_a_line_or_cell_stays_apart_from_its_text():
+    # ②創業支援 would become 2創業支援, whose 2 reads as part of the words
+    # (as in 3次救急医療); inside a sentence a circled number is left as NFKC makes it.
+    assert clean_line("②創業支援") == "2 創業支援"
+    assert clean_line("取組\t①企業誘致\t取組①を行う。") == "取組\t1 企業誘致\t取組1を行う。"
+    assert clean_line("3次救急医療") == "3次救急医療"
+
+
 def test_html_tags_from_converters_are_removed_and_cells_kept():
     assert clean_line("<p>イ 教育</p>\t<p>交流の促進&amp;支援</p>") == "イ 教育\t交流の促進&支援"
 

@@ -1234,3 +1234,143 @@ def test_a_measure_repeated_atop_a_page_as_the_tables_header_row_is_no_row():
         ("子育て支援の充実", "甲と連携し、子育て支援に取り組む。"),
         ("圏域内への移住・定住の促進", "甲と連携し、移住・定住の促進に取り組む。"),
         ("公共施設の最適化", "甲と連携し、公共施設の最適化に取り組む。")]
+
+
+def test_a_bracketed_label_touching_its_measure_in_a_grid_cell():
+    # (ｱ)企業誘致 as typed into an Excel cell: the bracket ends the label.
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    I 経済成長のけん引
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    （ｱ）企業誘致の推進\t企業誘致に取り組む。\t誘致活動を行う。\t甲と連携する。
+    （ｲ）地場産品の販路拡大\t販路拡大に取り組む。\t物産展を開催する。\t出展を促す。
+    """)
+    assert [(r.section_no, r.label, r.measure) for r in rows] == [
+        (1, "ア", "企業誘致の推進"), (1, "イ", "地場産品の販路拡大")]
+
+
+def test_subsections_numbered_under_their_section_as_1_1_and_full_width_1_2():
+    # 第１ field / １－１ 医療 / a) measure / 取組内容：…: the subsection's
+    # number is the one after the dash (its section's comes first).
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    第１ 生活機能の強化に係る政策分野
+    １－１ 医療
+    a) 救急医療体制の確保
+    取組内容：救急医療体制の維持に取り組む。
+    甲の役割：中心的な役割を担う。
+    乙の役割：住民に周知する。
+    １－２ 福祉
+    a) 相談支援
+    取組内容：相談支援事業を実施する。
+    甲の役割：事業を運営する。
+    乙の役割：費用を負担する。
+    第２ 結びつきやネットワークの強化に係る政策分野
+    2-1 地域公共交通
+    a) 路線バスの維持
+    取組内容：路線バスを維持する。
+    甲の役割：事業者と協議する。
+    乙の役割：費用を負担する。
+    """)
+    assert [(r.section_no, r.subsection_no, r.subsection_title, r.label, r.measure) for r in rows] == [
+        (1, 1, "医療", "a", "救急医療体制の確保"), (1, 2, "福祉", "a", "相談支援"),
+        (2, 1, "地域公共交通", "a", "路線バスの維持")]
+
+
+def test_measures_labelled_1_1_under_their_section_keep_the_label():
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    1 経済成長のけん引
+    1-1 企業誘致
+    取組内容\t企業誘致に取り組む。
+    甲の役割\t誘致活動を行う。
+    乙の役割\t甲と連携する。
+    1-2 販路拡大
+    取組内容\t販路拡大に取り組む。
+    甲の役割\t物産展を開催する。
+    乙の役割\t出展を促す。
+    """)
+    assert [(r.section_no, r.subsection_no, r.label, r.measure) for r in rows] == [
+        (1, None, "1-1", "企業誘致"), (1, None, "1-2", "販路拡大")]
+
+
+def test_a_circled_measure_number_touching_its_name_is_its_label():
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    Ⅰ 経済成長のけん引
+    ①ものづくり産業の振興
+    取組内容\t技術相談に取り組む。
+    甲の役割\t相談窓口を運営する。
+    乙の役割\t甲と連携する。
+    ②創業支援
+    取組内容\t創業を支援する。
+    甲の役割\tセミナーを開催する。
+    乙の役割\t参加を促進する。
+    """)
+    assert [(r.section_no, r.label, r.measure) for r in rows] == [(1, "1", "ものづくり産業の振興"), (1, "2", "創業支援")]
+
+
+def test_a_field_numbered_1_over_measures_numbered_1_after_nfkc_is_a_section():
+    # １ field / ⑴ subsection / ① measure, and ２ field / ① measure: NFKC
+    # writes the field and the measure alike (1 …); the numbered line right
+    # under a field tells it from a measure, which its keys follow.
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    １ 圏域全体の経済成長のけん引
+    ⑴ 産業振興
+    ① ものづくり産業の振興
+    取組内容\t技術相談に取り組む。
+    甲の役割\t相談窓口を運営する。
+    乙の役割\t甲と連携する。
+    ② 創業支援
+    取組内容\t創業を支援する。
+    甲の役割\tセミナーを開催する。
+    乙の役割\t参加を促進する。
+    ２ 圏域全体の生活関連機能サービスの向上
+    ① 図書館の相互利用
+    取組内容\t図書館を相互に利用する。
+    甲の役割\t市立図書館を開放する。
+    乙の役割\t市立図書館を開放する。
+    """)
+    assert [(r.section_no, r.section_title, r.subsection_no, r.label, r.measure) for r in rows] == [
+        (1, "圏域全体の経済成長のけん引", 1, "1", "ものづくり産業の振興"),
+        (1, "圏域全体の経済成長のけん引", 1, "2", "創業支援"),
+        (2, "圏域全体の生活関連機能サービスの向上", None, "1", "図書館の相互利用")]
+
+
+def test_measures_without_keys_numbered_one_after_another_stay_measures():
+    # ア / イ in a grid's stead, each on its line: イ follows ア as its sibling,
+    # so ア heads no list and stays a measure.
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    1 経済成長のけん引
+    ア 企業誘致
+    イ 販路拡大
+    取組内容\t販路拡大に取り組む。
+    甲の役割\t物産展を開催する。
+    乙の役割\t出展を促す。
+    ウ 観光振興
+    取組内容\t周遊観光に取り組む。
+    甲の役割\tルートを企画する。
+    乙の役割\t情報を提供する。
+    """)
+    assert [(r.section_no, r.label, r.measure) for r in rows] == [(1, "ア", "企業誘致"), (1, "イ", "販路拡大"), (1, "ウ", "観光振興")]
+
+
+def test_subsections_numbered_with_kanji_in_brackets():
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    1 経済成長のけん引
+    （一） 産業振興
+    ア 企業誘致
+    取組内容\t企業誘致に取り組む。
+    甲の役割\t誘致活動を行う。
+    乙の役割\t甲と連携する。
+    （二） 観光
+    ア 観光振興
+    取組内容\t周遊観光に取り組む。
+    甲の役割\tルートを企画する。
+    乙の役割\t情報を提供する。
+    """)
+    assert [(r.section_no, r.subsection_no, r.subsection_title, r.label, r.measure) for r in rows] == [
+        (1, 1, "産業振興", "ア", "企業誘致"), (1, 2, "観光", "ア", "観光振興")]
