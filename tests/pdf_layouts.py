@@ -12,6 +12,13 @@ seed renderings (pdf_render.py) do not have:
   footer - N - and a page number N/M; the signatures in two columns
   (甲 left, 乙 right) under a centred date, seals drawn as a red circle
   holding 印;
+  `landscape_appendix_pdf` also writes that page as PDF makers write a
+  landscape section: a portrait MediaBox with /Rotate 90 or 270 and the
+  content drawn turned the other way (shown upright), or turned in a way
+  a viewer shows sideways or upside down (/Rotate on upright content, or
+  content drawn turned without /Rotate); and the 別表 without rules;
+- `vertical_writing_pdf`: a page of 縦書き, characters upright one under
+  the other, columns from right to left;
 - `placed_chars_pdf` (十和田市/六戸町): every character drawn on its own at
   an explicit position, as some PDF makers write text: justified lines
   with extra space between characters, a line whose characters come in a
@@ -31,9 +38,21 @@ from pathlib import Path
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 from tests.pdf_render import FONT, wrap
+
+VERTICAL_FONT = FONT + "-V"  # the same face with the vertical CMap (UniJIS-UCS2-V): text advances downwards
+
+
+def register_vertical_font() -> None:
+    font = UnicodeCIDFont(FONT, isVertical=True)
+    font.name = font.fontName = VERTICAL_FONT  # its own name beside the horizontal face
+    pdfmetrics.registerFont(font)
+
+
+register_vertical_font()
 
 BODY, CELL = 10.5, 9.0  # font sizes
 LEADING, CELL_LEADING, PAD = 17.0, 13.0, 4.0
@@ -94,10 +113,29 @@ class Sheet:
         self.pdf.setStrokeColorRGB(0, 0, 0)
         self.pdf.setFillColorRGB(0, 0, 0)
 
-    def new_page(self, size: tuple[float, float] = A4) -> None:
+    def new_page(self, size: tuple[float, float] = A4, rotate: int = 0, turn: int = 0) -> None:
+        """A page whose content is drawn upright in a frame of `size`, that
+        frame turned counter-clockwise by `turn` onto the MediaBox (which is
+        then `size` turned: a landscape table drawn on a portrait page), the
+        page's /Rotate set to `rotate`. A viewer turns the page clockwise by
+        /Rotate, so it shows the content upright when rotate == turn (a
+        landscape section as some writers export it) and sideways otherwise."""
         self.pdf.showPage()
         self.width, self.height = size
-        self.pdf.setPageSize(size)
+        mediabox = (size[1], size[0]) if turn % 180 else size
+        # reportlab turns the MediaBox of a page with /Rotate 90 or 270 itself
+        self.pdf.setPageSize((mediabox[1], mediabox[0]) if rotate % 180 else mediabox)
+        self.pdf.setPageRotation(rotate)
+        turn_frame(self.pdf, turn, mediabox)
+
+
+def turn_frame(pdf: canvas.Canvas, turn: int, mediabox: tuple[float, float]) -> None:
+    """Draw from here on turned counter-clockwise by `turn` degrees, the
+    turned frame moved back onto the MediaBox."""
+    width, height = mediabox
+    shift = {0: (0, 0), 90: (width, 0), 180: (width, height), 270: (0, height)}[turn % 360]
+    pdf.translate(*shift)
+    pdf.rotate(turn)
 
 
 def flow(sheet: Sheet, top: float, paragraphs: list[str], indent: float = 0.0) -> float:
@@ -315,9 +353,11 @@ KANAZAWA_ROWS = [
 KANAZAWA_WIDTHS = [150, 300, 125, 125]  # on a landscape page: 700 of 842 points
 
 
-def landscape_appendix_pdf(path: Path) -> tuple[Path, int]:
+def landscape_appendix_pdf(path: Path, rotate: int = 0, turn: int = 0, ruled: bool = True) -> tuple[Path, int]:
     """The 金沢市/津幡町 agreement: portrait article pages, the 別表 on a
-    landscape page; returns the path and the page count."""
+    landscape page (written with `rotate` and `turn` as Sheet.new_page
+    takes them; ruled, or its cells set in columns without any rule);
+    returns the path and the page count."""
     pages = 3
     sheet = Sheet(canvas.Canvas(str(path), pagesize=A4))
 
@@ -332,10 +372,10 @@ def landscape_appendix_pdf(path: Path) -> tuple[Path, int]:
     furniture(2)
     top = flow(sheet, MARGIN, KANAZAWA_ARTICLES[14:] + ["", KANAZAWA_CLOSING, ""])
     signatures_side_by_side(sheet, top + LEADING)
-    sheet.new_page(landscape(A4))
+    sheet.new_page(landscape(A4), rotate, turn)
     furniture(3)
     top = flow(sheet, MARGIN - 20, ["別表（第3条関係）"])
-    ruled_table(sheet, top + 4, KANAZAWA_ROWS, KANAZAWA_WIDTHS)
+    (ruled_table if ruled else unruled_table)(sheet, top + 4, KANAZAWA_ROWS, KANAZAWA_WIDTHS)
     sheet.pdf.save()
     return path, pages
 
@@ -372,6 +412,30 @@ def ruled_table(sheet: Sheet, top: float, rows, widths: list[float]) -> float:
         top += height
         sheet.hline(xs[0], xs[-1], top)
     return top
+
+
+def unruled_table(sheet: Sheet, top: float, rows, widths: list[float]) -> float:
+    """The cells of ruled_table without a rule: columns stand apart by
+    two and a half ems at least (a column gap, as layout.COLUMN_GAP reads
+    one), rows by a line's gap."""
+    xs = columns_at(widths)
+    for row in rows:
+        cells = [wrap(text, w - 2.5 * CELL, CELL) for text, w in zip(row, widths)]
+        for cell, x in zip(cells, xs):
+            for k, line in enumerate(cell):
+                sheet.text(x, top + k * CELL_LEADING, line, CELL)
+        top += (max(map(len, cells)) + 1) * CELL_LEADING
+    return top
+
+
+def vertical_writing_pdf(path: Path, lines: list[str], size: float = 12.0) -> Path:
+    """縦書き on a portrait page: each line a column, the first at the right."""
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont(VERTICAL_FONT, size)
+    for k, line in enumerate(lines):
+        pdf.drawString(A4[0] - MARGIN - 2 * size * k, A4[1] - MARGIN, line)
+    pdf.save()
+    return path
 
 
 # -- 3. characters placed one by one; tables without vertical rules or with fills --
