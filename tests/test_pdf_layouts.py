@@ -14,7 +14,7 @@ import pytest
 from pipeline import run
 from pipeline.ingest import ingest
 from tests.pdf_layouts import MARGIN, Sheet, filled_header_table, landscape_appendix_pdf, merged_cells_pdf, \
-    placed_chars_pdf, rules_only_across
+    placed_chars_pdf, rules_only_across, vertical_writing_pdf
 
 SIGNATORY = ("role", "municipality", "address", "title", "name", "redacted")
 
@@ -105,20 +105,104 @@ def test_landscape_appendix_agreement(drawn):
         ("甲", "金沢市", "石川県金沢市広坂一丁目1番1号", "金沢市長", "村田 誠一", False),
         ("乙", "津幡町", "石川県河北郡津幡町字加賀爪ニ3番地", "津幡町長", "中川 和子", False),
     ]
-    assert appendix_values(doc) == [
-        (None, "", "ア", "企業誘致の推進",
-         "圏域への企業の立地を促進するため、工業団地の情報を一体的に発信し、立地を検討する企業への支援を行う。",
-         "圏域の工業団地の情報を集約し、一体的に発信する。", "町内の工業団地の情報を甲に提供し、企業の誘致に協力する。"),
-        (None, "", "イ", "広域観光の推進", "圏域の観光資源を生かした周遊観光を推進し、交流人口の拡大を図る。",
-         "周遊観光の企画及び情報発信を行う。", "町内の観光資源の情報を提供し、周遊観光の推進に協力する。"),
-        (None, "", "ウ", "地域医療の確保", "休日及び夜間の救急医療体制を確保するため、医療機関の連携を図る。",
-         "休日夜間急病診療所を運営する。", "甲と連携し、住民への周知を行う。"),
-        (None, "", "エ", "図書館の相互利用", "圏域の住民が圏域内の図書館を相互に利用できるようにする。",
-         "乙の住民の利用を受け入れる。", "甲の住民の利用を受け入れる。"),
-    ]
+    assert appendix_values(doc) == KANAZAWA_APPENDIX
     assert all(r.span.pages == (3,) for r in doc.appendix)
     texts = [line.text.strip() for line in ingest(path).lines]
     assert not [t for t in texts if "連携協約書" == t or t.startswith("- ") or "/3" in t]  # furniture of every page
+
+
+KANAZAWA_APPENDIX = [
+    (None, "", "ア", "企業誘致の推進",
+     "圏域への企業の立地を促進するため、工業団地の情報を一体的に発信し、立地を検討する企業への支援を行う。",
+     "圏域の工業団地の情報を集約し、一体的に発信する。", "町内の工業団地の情報を甲に提供し、企業の誘致に協力する。"),
+    (None, "", "イ", "広域観光の推進", "圏域の観光資源を生かした周遊観光を推進し、交流人口の拡大を図る。",
+     "周遊観光の企画及び情報発信を行う。", "町内の観光資源の情報を提供し、周遊観光の推進に協力する。"),
+    (None, "", "ウ", "地域医療の確保", "休日及び夜間の救急医療体制を確保するため、医療機関の連携を図る。",
+     "休日夜間急病診療所を運営する。", "甲と連携し、住民への周知を行う。"),
+    (None, "", "エ", "図書館の相互利用", "圏域の住民が圏域内の図書館を相互に利用できるようにする。",
+     "乙の住民の利用を受け入れる。", "甲の住民の利用を受け入れる。"),
+]
+
+
+# -- 2b. the landscape 別表 page written turned ---------------------------------------------
+
+KANAZAWA_ARTICLE_VALUES = [
+    ("1", "目的", ("この連携協約は、甲及び乙が連携し、圏域の活性化を図ることを目的とする。",)),
+    ("2", "基本方針", ("甲及び乙は、前条に規定する目的を達成するため、次条に規定する取組について、相互に役割を分担し、"
+                     "連携を図るものとする。",)),
+    ("3", "連携する取組及び役割分担", ("甲及び乙が連携して取り組む事項及び役割分担は、別表に定めるとおりとする。",)),
+    ("4", "費用負担", ("前条に規定する取組を推進するために要する費用の負担については、甲及び乙が協議して別に定める。",)),
+    ("5", "連絡会議", ("甲及び乙の長は、この連携協約の推進に関し連絡調整を図るため、毎年度、連絡会議を開催するものとする。",)),
+    ("6", "協約の変更", ("この連携協約を変更しようとするときは、甲及び乙が協議の上、それぞれの議会の議決を経なければならない。",)),
+    ("7", "協約の廃止", ("甲又は乙は、この連携協約を廃止しようとするときは、あらかじめ議会の議決を経た上で、相手方に通告するものとする。",
+                      "この連携協約は、前項の規定による通告があった日から起算して2年を経過した日に、その効力を失う。")),
+    ("8", "疑義の解決", ("この連携協約に定めのない事項又はこの連携協約に関し疑義が生じたときは、甲及び乙が協議して定める。",)),
+]
+
+# how page 3 is written: (its /Rotate, the turn of its content on the MediaBox), as Sheet.new_page takes them
+SHOWN_UPRIGHT = {"portrait-rotate-90": (90, 90), "portrait-rotate-270": (270, 270)}  # pdfminer turns these itself
+SHOWN_TURNED = {"landscape-rotate-90": (90, 0), "landscape-rotate-270": (270, 0), "landscape-rotate-180": (180, 0),
+                "portrait-drawn-turned-90": (0, 90), "portrait-drawn-turned-270": (0, 270)}
+
+
+@pytest.fixture(scope="module")
+def landscape_lines(drawn) -> list[tuple[str, int]]:
+    """What the plain landscape 別表 page (a landscape MediaBox) gives."""
+    return [(line.text, line.page) for line in ingest(drawn["kanazawa"][0]).lines]
+
+
+@pytest.mark.parametrize("rotate, turn", [*SHOWN_UPRIGHT.values(), *SHOWN_TURNED.values()],
+                         ids=[*SHOWN_UPRIGHT, *SHOWN_TURNED])
+def test_a_turned_landscape_page_reads_as_a_reader_turning_it_sees_it(tmp_path, landscape_lines, rotate, turn):
+    """Upright on screen or sideways, the 別表 page gives the rows it
+    holds and the lines the plain landscape page gives, its running header,
+    footer and page number dropped like those of the portrait pages."""
+    path, _ = landscape_appendix_pdf(tmp_path / "turned.pdf", rotate, turn)
+    doc = run(path)
+    assert doc.status == "ok"
+    assert article_values(doc) == KANAZAWA_ARTICLE_VALUES
+    assert appendix_values(doc) == KANAZAWA_APPENDIX
+    assert all(r.span.pages == (3,) for r in doc.appendix)
+    assert [(line.text, line.page) for line in ingest(path).lines] == landscape_lines
+
+
+@pytest.mark.parametrize("rotate, turn", [(0, 0), (90, 0), (0, 90)],
+                         ids=["landscape", "landscape-rotate-90", "portrait-drawn-turned-90"])
+def test_a_table_without_rules_on_a_turned_page_keeps_its_columns(tmp_path, rotate, turn):
+    """Its cells set apart by column gaps only: once the page is turned
+    upright the gaps run across the lines again, as on a landscape page."""
+    path, _ = landscape_appendix_pdf(tmp_path / "unruled.pdf", rotate, turn, ruled=False)
+    doc = run(path)
+    assert article_values(doc) == KANAZAWA_ARTICLE_VALUES
+    assert appendix_values(doc) == KANAZAWA_APPENDIX
+
+
+def test_a_page_of_vertical_writing_is_not_turned(tmp_path):
+    """縦書き runs down the page as a sideways landscape page's lines do on
+    screen, but its characters stand upright: the page keeps its frame
+    (portrait) and its characters their places. (Vertical writing is not
+    read as such: the top band holds the two columns' first characters.)"""
+    from pipeline.ingest.pdf import read_pages
+
+    path = vertical_writing_pdf(tmp_path / "tate.pdf", ["第一条　この協約は、甲及び乙が連携し、",
+                                                         "圏域の活性化を図ることを目的とする。"])
+    page, = read_pages(path.read_bytes())
+    assert page.width < page.height
+    assert page.blocks[0].text == "圏 第"  # turned, it would read 第一条 … along a line
+
+
+def test_a_page_turns_by_the_direction_most_of_its_characters_take():
+    from pipeline.ingest.orientation import text_turn
+
+    upright, upwards, downwards = (1, 0, 0, 1, 0, 0), (0, 1, -1, 0, 0, 0), (0, -1, 1, 0, 0, 0)
+
+    def chars(matrix, count):
+        return [{"text": "字", "matrix": matrix}] * count
+
+    assert text_turn(chars(upright, 40) + chars(upwards, 6)) == 0  # a note set sideways in the margin
+    assert text_turn(chars(upwards, 40) + chars(upright, 3)) == 90  # the page number upright under a sideways table
+    assert text_turn(chars(downwards, 40)) == 270
+    assert text_turn([{"text": " ", "matrix": upwards}]) == 0  # blanks say nothing
 
 
 # -- 3. characters placed one by one, tables without column rules --------------------

@@ -1,6 +1,7 @@
 """PDF: born-digital pages from their text layer, scanned pages by OCR.
 
-Each page is read by pdfplumber: its characters (faux-bold duplicates
+Each page is read by pdfplumber, turned first if its text is drawn sideways
+or upside down (orientation.py): its characters (faux-bold duplicates
 removed by `dedupe_chars`) become lines (layout.py), its ruled tables rows of
 cells (pdf_tables.py). A page without a usable text layer (no characters,
 or mostly `(cid:NNN)` glyphs that have no Unicode value) is rendered and
@@ -27,6 +28,7 @@ from pipeline.ingest.columns import unruled_tables
 from pipeline.ingest.errors import IngestError
 from pipeline.ingest.furniture import furniture
 from pipeline.ingest.layout import COLUMN_GAP, Glyph, TextLine, glyphs_to_lines, indent_for
+from pipeline.ingest.orientation import upright_page
 from pipeline.ingest.pdf_tables import TableBlock, continue_table, find_tables, same_table
 from pipeline.model import CELL_SEP, SCANNED_METHODS, PageInfo, RawLine, Source
 from pipeline.normalize import clean_line, join_wrapped
@@ -86,7 +88,7 @@ def read_pages(data: bytes) -> list[Page]:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             if not pdf.pages:
                 raise IngestError("PDF without pages")
-            pages = [read_text_layer(page) for page in pdf.pages]
+            pages = [read_text_layer(upright_page(page)) for page in pdf.pages]
             scanned = [i for i, page in enumerate(pages) if page is None]
             if scanned:
                 ocr_results = read_scans(data, pdf, scanned)
