@@ -6,10 +6,12 @@ and its content drawn turned the other way so comes out upright already.
 Not so a page whose content is drawn upright in a landscape MediaBox that
 /Rotate then turns on screen, nor a landscape table drawn turned on a
 portrait page without /Rotate: there a reader turns the page (or the
-screen) to read it, and the characters come out turned, which layout.py
-cannot read. Such a page is laid out again with the /Rotate that brings
-most of its characters upright, so its lines, rules and tables are those
-of the landscape page a reader sees.
+screen) to read it, and the characters come out turned: sideways ones
+are not upright (pdf.py drops those, as it drops a stamp set sideways),
+upside down ones count as upright and read backwards, last line first.
+Such a page is laid out again with the /Rotate that brings most of its
+characters upright, so its lines, rules and tables are those of the
+landscape page a reader sees.
 
 Vertical writing (縦書き) is not turned text: its characters stand upright,
 one under the other. Only the direction of the characters themselves (the
