@@ -386,6 +386,21 @@ def test_a_kanji_ending_one_word_and_starting_the_next_is_no_doubling():
     assert [(c.original, c.corrected) for c in result.corrections] == [("広域的な交交通網の整備", "広域的な交通網の整備")]
 
 
+def test_a_word_wrapped_at_the_right_margin_is_read_across_the_break():
+    # A PDF text layer's line ends at the margin inside 開催: 催 at the next line's
+    # start is no misread 保 (保する, from 確保する 3x), since 開保 is nowhere.
+    lines = normalize(source_of("""
+        第5条 甲及び乙の長は、この連携協約の推進に関し連絡調整を図るため、毎年度、連絡会議を開
+        催するものとする。
+        救急医療体制を確保する。
+        移動手段を確保するため、路線バスを運行する。
+        医療機関の連携を確保するものとする。
+    """))
+    lines[0] = replace(lines[0], at_margin=True)  # as normalize marks a paged text's full line
+    result = repair(lines)
+    assert (result.corrections, result.warnings) == ((), ())
+
+
 def test_doubled_kanji_are_found_in_text_order_each_run_read_from_its_start():
     from pipeline.repair.running_text import PairCounts, doubled_offsets
 

@@ -74,8 +74,24 @@ def running_text_edits(lines: list[Line]) -> list[Edit]:
         lookalikes = suspects[text[offset]]
         if offset not in in_names and pairs_with_neighbours(text, offset, lookalikes, pairs.present):
             index, pos = joined.locate(offset)
-            edits += lookalike_edit(index, lines[index].text, pos, pairs, tuple(sorted(lookalikes)), text)
+            edits += lookalike_edit(index, lines[index].text, pos, pairs, tuple(sorted(lookalikes)), text,
+                                    sides_across_breaks(lines, index, pos))
     return edits
+
+
+def sides_across_breaks(lines: list[Line], index: int, pos: int) -> tuple[str, str]:
+    """The characters before and after lines[index].text[pos], across the
+    break of a line that runs to the right margin of its page: wrapped
+    there, it may end inside a word (会議を開 | 催する), whose other half is
+    the neighbour. Elsewhere a line break ends the word (a heading, a row)."""
+    text = lines[index].text
+    left = text[pos - 1] if pos else ""
+    if not left and index and lines[index - 1].at_margin:
+        left = lines[index - 1].text[-1:]
+    right = text[pos + 1] if pos + 1 < len(text) else ""
+    if not right and lines[index].at_margin and index + 1 < len(lines):
+        right = lines[index + 1].text[:1]
+    return left.strip(), right.strip()
 
 
 def pairs_with_neighbours(text: str, offset: int, lookalikes: frozenset[str], present: set[int]) -> bool:
@@ -195,12 +211,13 @@ def joins_two_words(text: str, pos: int, pairs: PairCounts) -> bool:
 
 
 def lookalike_edit(index: int, text: str, pos: int, pairs: PairCounts, lookalikes: tuple[str, ...],
-                   document: str) -> list[Edit]:
-    """The look-alike whose pair with a neighbouring kanji the document uses
-    most, if UniDic reads the result better, or reads both alike and the
-    document's own kanji word settles it (same_reading_edit)."""
+                   document: str, sides: tuple[str, str]) -> list[Edit]:
+    """The look-alike whose pair with a neighbouring kanji (sides, across a
+    wrapped line's break) the document uses most, if UniDic reads the result
+    better, or reads both alike and the document's own kanji word settles
+    it (same_reading_edit)."""
     char = text[pos]
-    left, right = text[pos - 1:pos], text[pos + 1:pos + 2]
+    left, right = sides
     best, best_support = "", 0
     left = left if left and LETTER.match(left) else ""
     right = right if right and LETTER.match(right) else ""
