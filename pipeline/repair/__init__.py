@@ -32,8 +32,11 @@ from pipeline.repair.running_text import running_text_edits
 from pipeline.repair.scanned_text import scanned_text_edits
 from pipeline.repair.terms import term_edits
 
-RULES = (context_edits, sentence_end_edits, label_sequence_edits, name_edits, consensus_edits, role_edits, term_edits,
-         running_text_edits, scanned_text_edits)
+# Look-alike rules first, then the rules for lines read from scanned pages.
+LOOKALIKE_RULES = (context_edits, sentence_end_edits, label_sequence_edits, name_edits, consensus_edits, role_edits,
+                   term_edits, running_text_edits)
+SCANNED_RULES = (scanned_text_edits,)
+RULES = LOOKALIKE_RULES + SCANNED_RULES
 
 
 @dataclass(frozen=True)
@@ -44,12 +47,19 @@ class Repaired:
 
 
 def repair(lines: list[Line]) -> Repaired:
-    lines = list(lines)
+    lines, corrections, warnings = applied(list(lines), LOOKALIKE_RULES)
+    lines, scanned_fixes, scanned_doubts = applied(lines, SCANNED_RULES)
+    corrections = sorted(corrections + scanned_fixes, key=lambda c: c.line_no)
+    return Repaired(lines=lines, corrections=tuple(corrections),
+                    warnings=tuple(warnings + scanned_doubts))
+
+
+def applied(lines: list[Line], rules) -> tuple[list[Line], list[Correction], list[str]]:
+    """The lines after each rule in turn, with its corrections and doubts."""
     corrections: list[Correction] = []
     warnings: list[str] = []
-    for rule in RULES:
+    for rule in rules:
         lines, fixed, doubts = apply_edits(lines, rule(lines))
         corrections += fixed
         warnings += doubts
-    corrections.sort(key=lambda c: c.line_no)
-    return Repaired(lines=lines, corrections=tuple(corrections), warnings=tuple(warnings))
+    return lines, corrections, warnings
