@@ -47,6 +47,15 @@ def test_names_numbers_and_dates_are_recovered(scores, category):
     assert scores[category].recall >= 0.90
 
 
+def test_noisy_documents_are_read_as_ocr_output(noisy_corpus):
+    """Their sources carry no OCR marks, as a .txt of OCR'd text: the
+    misreadings the look-alike rules correct must tell them (the clean
+    variants, below, get no warning at all)."""
+    read_as_ocr = [doc.doc_id for doc in noisy_corpus
+                   if all(line.ocr for line in repair(normalize(source(doc.doc_id, doc.noisy))).lines)]
+    assert len(read_as_ocr) >= 0.95 * len(noisy_corpus)
+
+
 def test_clean_variants_are_left_exactly_as_they_are(noisy_corpus):
     for doc in noisy_corpus:
         result = repair(normalize(source(doc.doc_id, doc.truth)))

@@ -547,3 +547,70 @@ def test_labels_out_of_sequence_without_a_look_alike_are_left_alone():
         オ その他\t連携を図る。
     """)
     assert result.corrections == ()
+
+
+# --- OCR output its source did not mark (a .txt of OCR'd text) ----------------
+
+OCR_ARTICLE = "第ニ条 甲及び乙は、別表に掲げる取組を推進する。\n人ロ減少に対応するため、連携して取り組む。"
+
+
+def test_a_text_file_with_several_misreadings_is_read_as_ocr_output_and_checked_as_a_scan():
+    # 第ニ条 (ニ for 二) and 人ロ (ロ for 口): two different misreadings, a scanner's habit;
+    # then 剛域/疾域 follow the document's 圏域の中心的な as on a scanned page
+    result = repaired(OCR_ARTICLE + "\n" + SCANNED_ROLES)
+    assert all(line.ocr for line in result.lines)
+    assert result.warnings == ("read as OCR output: 2 different misreadings corrected (ニ->二, ロ->口), "
+                               "so rare kanji are checked as on a scanned page",)
+    assert sorted({(c.original, c.corrected) for c in result.corrections
+                   if c.rule == "text:scanned-majority"}) == [
+        ("事業について剛域の中心的な", "事業について圏域の中心的な"),
+        ("事業について疾域の中心的な", "事業について圏域の中心的な")]
+    assert texts(result)[:2] == ["第二条 甲及び乙は、別表に掲げる取組を推進する。", "人口減少に対応するため、連携して取り組む。"]
+
+
+def test_one_misreading_however_often_repeated_is_no_evidence_of_ocr():
+    # 人ロ twice (a slip copied, as 美祿市 in the sample 001) is one misreading: the rare kanji stay
+    result = repaired("人ロ減少に対応する。\n人ロの定着を図る。\n" + SCANNED_ROLES)
+    # (the log shows up to six letters on each side of the corrected one)
+    assert fixes(result) == [("人ロ減少に対応す", "人口減少に対応す"), ("人ロの定着を図る", "人口の定着を図る")]
+    assert result.warnings == ()
+    assert not any(line.ocr for line in result.lines)
+
+
+def test_a_source_that_marks_its_scanned_pages_keeps_its_text_layer_pages_unmarked():
+    # a PDF whose last page is a scan: the misreadings on its text-layer page say
+    # nothing the source does not know better, so 剛域 there stays
+    lines = normalize(source_of(OCR_ARTICLE + "\n" + SCANNED_ROLES + "\n以上"))
+    lines[-1] = replace(lines[-1], ocr=True)
+    result = repair(lines)
+    assert [line.ocr for line in result.lines] == [False] * (len(lines) - 1) + [True]
+    assert not [c for c in result.corrections if c.rule == "text:scanned-majority"]
+    assert not [w for w in result.warnings if w.startswith("read as OCR output")]
+
+
+def test_ocr_output_says_so_in_the_documents_table():
+    from pipeline.tables import document_rows
+
+    doc = document_of("""
+        連携協約書
+        鳥取市(以下「甲」という。)及び岩美町(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この協約は、人ロ減少社会において圏域の活力を維持することを目的とする。
+        第ニ条 甲及び乙は、別表に掲げる取組を推進する。
+        令和2年3月2日
+    """)
+    row = document_rows(doc)["documents"][0]
+    assert ("read as OCR output: 2 different misreadings corrected (ロ->口, ニ->二), "
+            "so rare kanji are checked as on a scanned page") in row["warnings"].split("; ")
+    assert row["status"] == "partial"
+
+
+def test_ocr_output_saved_as_a_web_page_is_read_as_ocr_output_too():
+    from pathlib import Path
+
+    from pipeline.ingest.html import read
+
+    paragraphs = [OCR_ARTICLE] + [" ".join(row.split("\t")) for row in SCANNED_ROLES.strip().splitlines()]
+    page = "<html><body>" + "".join(f"<p>{p.strip()}</p>" for p in paragraphs) + "</body></html>"
+    result = repair(normalize(read(Path("kyoyaku.html"), page.encode("utf-8"))))
+    assert result.warnings[0].startswith("read as OCR output: 2 different misreadings corrected")
+    assert ("事業について剛域の中心的な", "事業について圏域の中心的な") in fixes(result)

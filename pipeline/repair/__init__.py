@@ -12,6 +12,8 @@ Rules run in order, each on the lines the previous one left:
   terms    連携中枢都市園 -> 連携中枢都市圏, the law's own terms (terms.py)
   text     a word the document spells right elsewhere (running_text.py); where
            UniDic reads both alike, its kanji word written 3x: 都市園 -> 都市圏
+  (OCR output unmarked by its source, a text file of OCR'd text, is told
+  by the misreadings the rules above corrected: ocr_output.py)
   scanned  on OCR'd lines, a kanji where the document's majority writes
            another between the same neighbours: 疾域の中 -> 圏域の中 (scanned_text.py)
 A rule proposes edits with a confidence; an edit at or above the threshold
@@ -28,12 +30,17 @@ from pipeline.repair.consensus import consensus_edits
 from pipeline.repair.context import context_edits, label_sequence_edits, role_edits, sentence_end_edits
 from pipeline.repair.edits import apply_edits
 from pipeline.repair.names import name_edits
+from pipeline.repair.ocr_output import detected_ocr_output
 from pipeline.repair.running_text import running_text_edits
 from pipeline.repair.scanned_text import scanned_text_edits
 from pipeline.repair.terms import term_edits
 
-RULES = (context_edits, sentence_end_edits, label_sequence_edits, name_edits, consensus_edits, role_edits, term_edits,
-         running_text_edits, scanned_text_edits)
+# Look-alike rules first: their corrections tell OCR output the source did
+# not mark, before the rules for scanned lines run.
+LOOKALIKE_RULES = (context_edits, sentence_end_edits, label_sequence_edits, name_edits, consensus_edits, role_edits,
+                   term_edits, running_text_edits)
+SCANNED_RULES = (scanned_text_edits,)
+RULES = LOOKALIKE_RULES + SCANNED_RULES
 
 
 @dataclass(frozen=True)
@@ -44,12 +51,20 @@ class Repaired:
 
 
 def repair(lines: list[Line]) -> Repaired:
-    lines = list(lines)
+    lines, corrections, warnings = applied(list(lines), LOOKALIKE_RULES)
+    lines, detected = detected_ocr_output(lines, corrections)
+    lines, scanned_fixes, scanned_doubts = applied(lines, SCANNED_RULES)
+    corrections = sorted(corrections + scanned_fixes, key=lambda c: c.line_no)
+    return Repaired(lines=lines, corrections=tuple(corrections),
+                    warnings=tuple(detected + warnings + scanned_doubts))
+
+
+def applied(lines: list[Line], rules) -> tuple[list[Line], list[Correction], list[str]]:
+    """The lines after each rule in turn, with its corrections and doubts."""
     corrections: list[Correction] = []
     warnings: list[str] = []
-    for rule in RULES:
+    for rule in rules:
         lines, fixed, doubts = apply_edits(lines, rule(lines))
         corrections += fixed
         warnings += doubts
-    corrections.sort(key=lambda c: c.line_no)
-    return Repaired(lines=lines, corrections=tuple(corrections), warnings=tuple(warnings))
+    return lines, corrections, warnings
