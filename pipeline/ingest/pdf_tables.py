@@ -20,7 +20,6 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from statistics import median
 
-
 from extractors.tables import TERMINATED, join_fragment, split_label
 from pipeline.ingest.layout import Glyph, glyphs_to_lines
 from pipeline.ingest.shading import EDGE_TOLERANCE, aligned_edges, is_background, shaded_grids, touches

@@ -40,7 +40,6 @@ from pipeline.repair.terms import term_edits
 LOOKALIKE_RULES = (context_edits, sentence_end_edits, label_sequence_edits, name_edits, consensus_edits, role_edits,
                    term_edits, running_text_edits)
 SCANNED_RULES = (scanned_text_edits,)
-RULES = LOOKALIKE_RULES + SCANNED_RULES
 
 
 @dataclass(frozen=True)
