@@ -516,6 +516,15 @@ def test_on_a_scanned_page_a_kanji_misread_without_a_glyph_link_follows_the_docu
     assert sum("圏域の中心的な" in text for text in texts(result)) == 8
 
 
+def test_on_a_scan_a_correction_that_leaves_a_suffix_on_its_own_still_reads_as_well():
+    # 疾 | 域内 | 市 | 町 and 圏域 | 内 | 市 | 町 hold as many one-letter tokens (内 a suffix),
+    # but 疾 alone falls apart and the document writes 圏域内市町 six times
+    text = SCANNED_ROLES.replace("役割を担う。", "役割を担うとともに圏域内市町と連携する。")
+    text = text.replace("ク 環境保全\t自然を保全する。\t事業について圏域の中心的な役割を担うとともに圏域内市町",
+                        "ク 環境保全\t自然を保全する。\t事業について圏域の中心的な役割を担うとともに疾域内市町")
+    assert ("担うとともに疾域内市町と連", "担うとともに圏域内市町と連") in fixes(scanned(text))
+
+
 def test_the_same_text_from_a_text_layer_keeps_its_rare_kanji():
     assert repaired(SCANNED_ROLES).corrections == ()
 

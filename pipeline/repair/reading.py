@@ -50,13 +50,14 @@ def letter_run(text: str, pos: int, reach: int = 6, letter: regex.Pattern = LETT
     return start, end
 
 
-def better_reading(text: str, pos: int, char: str) -> tuple[str, str] | None:
+def better_reading(text: str, pos: int, char: str, ties: bool = False) -> tuple[str, str] | None:
     """(word, corrected word) around pos with text[pos] replaced by char,
-    when UniDic reads the corrected word better (reads_better); else None."""
+    when UniDic reads the corrected word better (reads_better, or as well
+    with `ties`); else None."""
     start, end = letter_run(text, pos)
     original = text[start:end]
     fixed = original[:pos - start] + char + original[pos - start + 1:]
-    return (original, fixed) if reads_better(original, fixed, pos - start) else None
+    return (original, fixed) if reads_better(original, fixed, pos - start, ties) else None
 
 
 def oddness(text: str) -> int:
@@ -68,12 +69,16 @@ def oddness(text: str) -> int:
                                   and word.feature.pos1 not in ("助詞", "助動詞", "補助記号", "記号")))
 
 
-def reads_better(original: str, fixed: str, pos: int) -> bool:
+def reads_better(original: str, fixed: str, pos: int, ties: bool = False) -> bool:
     """The correction turns a lone or unknown character into part of a word
     and leaves fewer odd tokens in the window than before (その旨及び ->
-    その普及び leaves び alone, so it is not better)."""
-    return (falls_apart(original, pos) and makes_word(fixed, pos)
-            and oddness(fixed) < oddness(original))
+    その普及び leaves び alone, so it is not better). With `ties`, as many
+    odd tokens as before will do: the corrected word may leave a suffix on
+    its own (疾 | 域内 | 市 -> 圏域 | 内 | 市)."""
+    if not (falls_apart(original, pos) and makes_word(fixed, pos)):
+        return False
+    before, after = oddness(original), oddness(fixed)
+    return after < before or (ties and after == before)
 
 
 def reads_alike(original: str, fixed: str) -> bool:

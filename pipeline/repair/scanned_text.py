@@ -92,7 +92,7 @@ def majority_edit(index: int, text: str, pos: int, document: str, frequent: froz
     original_count = context_count(document, left, text[pos], right)
     if best_count < MAJORITY or best_count < CLEAR * runner_up or best_count <= original_count:
         return []
-    reading = better_reading(text, pos, best)
+    reading = better_reading(text, pos, best, ties=True)
     if not reading:
         return []
     original, fixed = reading
