@@ -488,6 +488,15 @@ def test_role_cell_that_lost_its_opening_party_gets_the_other_party_of_its_colum
     assert not repair(normalize(source_of(three))).corrections
 
 
+def test_a_role_header_read_with_a_space_before_its_particle_still_names_its_column():
+    # Tesseract leaves a gap between a wide kanji and its kana: 甲 の役割
+    text = ("山口市(以下「甲」という。)及び美祢市(以下「乙」という。)は、次のとおり協約を締結する。\n"
+            "取組\t\t甲 の役割\tとの役割\n"
+            "イ 戦略産業の育成\t企業誘致を推進する。\tと連携・協力して、取組を推進する。\t甲と連携して実施する。\n")
+    assert repair(normalize(source_of(text))).lines[2].text == \
+        "イ 戦略産業の育成\t企業誘致を推進する。\t乙と連携・協力して、取組を推進する。\t甲と連携して実施する。"
+
+
 # --- scanned pages: misreads without a glyph link ---------------------------
 
 SCANNED_ROLES = """

@@ -214,7 +214,8 @@ PARTY_PARTNER = regex.compile(rf"(?:^|(?<=[\t、 ]))(?P<r>[{KO_LOOKALIKES}{OTSU_
 # the party it names: Tesseract drops a 乙 that opens a cell. The party is
 # the other one than the column's own (甲の役割 -> 乙), read from the header.
 LOST_PARTNER = regex.compile(r"(?:^|(?<=\t))(?=と(?:連携|協力))")
-ROLE_HEADER = regex.compile(rf"^(?P<role>[甲乙{KO_LOOKALIKES}{OTSU_LOOKALIKES}]?)の役割")
+# (OCR may leave a gap between the kanji and its kana: 甲 の役割)
+ROLE_HEADER = regex.compile(rf"^(?P<role>[甲乙{KO_LOOKALIKES}{OTSU_LOOKALIKES}]?) *の役割")
 
 
 def party_pair_edits(index: int, text: str) -> list[Edit]:
