@@ -13,21 +13,25 @@ import unicodedata
 import regex
 
 from pipeline.model import DateValue, Kind, Segment
-from pipeline.numerals import ALSO_ERA, ALSO_WESTERN, ERA_NAMES, NUMBER, WEEKDAY, kanji_to_int
+from pipeline.numerals import ALSO_ERA, ALSO_WESTERN, DATE_NUMBER, ERA_NAMES, WEEKDAY, kanji_to_int
 
 # First year of each era (元年) and its first day.
 ERAS = {"明治": dt.date(1868, 1, 25), "大正": dt.date(1912, 7, 30), "昭和": dt.date(1926, 12, 25),
         "平成": dt.date(1989, 1, 8), "令和": dt.date(2019, 5, 1)}
 ERA_DATE = regex.compile(
-    rf"(?P<era>{ERA_NAMES})\s*(?P<year>{NUMBER})\s*{ALSO_WESTERN}年\s*{ALSO_WESTERN}"
-    rf"(?P<month>{NUMBER})\s*月\s*(?P<day>{NUMBER})\s*日")
+    rf"(?P<era>{ERA_NAMES})\s*(?P<year>{DATE_NUMBER})\s*{ALSO_WESTERN}年\s*{ALSO_WESTERN}"
+    rf"(?P<month>{DATE_NUMBER})\s*月\s*(?P<day>{DATE_NUMBER})\s*日")
 WESTERN_DATE = regex.compile(rf"(?<!\d)(?P<year>\d{{4}})\s*{ALSO_ERA}年\s*{ALSO_ERA}"
                              r"(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
 # Slides and tables abbreviate the era to its initial (R1.12.25, H31.3.29).
 # The era written out is abbreviated the same way (令和2.3.27), an initial
 # may carry its dot (H.31.3.29), and a western date its slashes (2019/12/25).
-ERA_INITIALS = {"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": "令和"} | {era: era for era in ERAS}
-ABBREVIATED_DATE = regex.compile(rf"(?<![A-Za-z0-9])(?P<era>[MTSHR](?:\.(?=\s*(?:\d|元)))?|{ERA_NAMES})\s*(?P<year>\d{{1,2}}|元)"
+# Covers and tables also shorten the era to its first kanji (令2.3.27), which
+# then opens a word (最大2.3.4 is no 大正 date).
+ERA_INITIALS = ({"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": "令和"}
+                | {era[0]: era for era in ERAS} | {era: era for era in ERAS})
+ABBREVIATED_DATE = regex.compile(rf"(?<![A-Za-z0-9])(?P<era>[MTSHR](?:\.(?=\s*(?:\d|元)))?|{ERA_NAMES}"
+                                 r"|(?<!\p{Han})[明大昭平令](?=\s*(?:\d|元)))\s*(?P<year>\d{1,2}|元)"
                                  r"\s*[./]\s*(?P<month>\d{1,2})\s*[./]\s*(?P<day>\d{1,2})(?![0-9./])")
 SLASHED_DATE = regex.compile(r"(?<![0-9./A-Za-z])(?P<year>(?:18|19|20)\d{2})\s*[/.]\s*(?P<month>\d{1,2})"
                              r"\s*[/.]\s*(?P<day>\d{1,2})(?![0-9./])")
@@ -52,14 +56,14 @@ def find_dates(text: str) -> list[tuple[dt.date, str]]:
     text = unicodedata.normalize("NFKC", text)
     found = []
     for match in ERA_DATE.finditer(text):
-        year = kanji_to_int(match["year"])
-        date = safe_date(ERAS[match["era"]].year - 1 + year if year else None,
-                         kanji_to_int(match["month"]), kanji_to_int(match["day"]))
+        year = number(match["year"])
+        date = safe_date(ERAS[era_of(match["era"])].year - 1 + year if year else None,
+                         number(match["month"]), number(match["day"]))
         if date:
             found.append((match.start(), date, match.group(0)))
     for match in ABBREVIATED_DATE.finditer(text):
         year = kanji_to_int(match["year"])
-        date = safe_date(ERAS[ERA_INITIALS[match["era"].rstrip(".")]].year - 1 + year if year else None,
+        date = safe_date(ERAS[ERA_INITIALS[era_of(match["era"]).rstrip(".")]].year - 1 + year if year else None,
                          int(match["month"]), int(match["day"]))
         if date:
             found.append((match.start(), date, match.group(0)))
@@ -68,6 +72,15 @@ def find_dates(text: str) -> list[tuple[dt.date, str]]:
         if date:
             found.append((match.start(), date, match.group(0)))
     return [(date, raw) for _, date, raw in sorted(found, key=lambda item: item[0])]
+
+
+def era_of(written: str) -> str:
+    """The era as ERAS names it, without a letter-spaced line's spaces."""
+    return regex.sub(r"\s", "", written)
+
+
+def number(written: str) -> int | None:
+    return kanji_to_int(regex.sub(r"\s", "", written))
 
 
 def safe_date(year: int | None, month: int | None, day: int | None) -> dt.date | None:

@@ -16,7 +16,12 @@ KANJI_NUMERAL_CHARS = "".join(KANJI_DIGITS) + "".join(KANJI_UNITS) + "万元"
 
 # A number as written in agreements: ASCII digits or kanji numerals.
 NUMBER = r"(?:\d+|[〇零一壱二弐三参四五六七八九十拾百千万]+|元)"
-ERA_NAMES = r"(?:明治|大正|昭和|平成|令和)"
+# An era's two kanji may stand apart on a letter-spaced line (令　和 spread
+# to its block's width by 均等割付, as a PDF's text gives it).
+ERA_NAMES = r"(?:明\s*治|大\s*正|昭\s*和|平\s*成|令\s*和)"
+# A year, month or day: a NUMBER whose characters a letter-spaced date line
+# (令 和 ２ 年 ３ 月 ２ ７ 日) sets one space apart.
+DATE_NUMBER = r"(?:\d(?:\s?\d)*|[〇零一壱二弐三参四五六七八九十拾百千万](?:\s?[〇零一壱二弐三参四五六七八九十拾百千万])*|元)"
 # A year given in both calendars, the other in brackets before or after 年:
 # 令和2年(2020年)3月, 令和2(2020)年3月, 2020(令和2)年3月, 2020年(令和2年)3月.
 ALSO_WESTERN = r"(?:\(\s*\d{4}\s*年?\s*\)\s*)?"

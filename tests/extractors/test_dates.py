@@ -32,6 +32,13 @@ from pipeline.model import Kind, Line, Segment
     ("令和2(2020)年3月27日", "2020-03-27"),
     ("2020（令和2）年3月27日", "2020-03-27"),
     ("2017年(平成29年)3月30日", "2017-03-30"),
+    # covers and tables abbreviate the era to its first kanji
+    ("令2.3.27", "2020-03-27"),
+    ("平31.3.29 締結", "2019-03-29"),
+    ("(昭63.12.31)", "1988-12-31"),
+    # a date line spread to the width of its block (均等割付) is letter-spaced
+    ("令　和　２　年　３　月　２　７　日", "2020-03-27"),
+    ("令 和 二 年 十 二 月 二 十 五 日", "2020-12-25"),
 ])
 def test_dates_in_every_era_and_script_read_as_iso(text, iso):
     assert parse_date(text) == dt.date.fromisoformat(iso)
@@ -39,6 +46,10 @@ def test_dates_in_every_era_and_script_read_as_iso(text, iso):
 
 def test_impossible_day_is_not_a_date():
     assert parse_date("令和2年2月30日") is None
+
+
+def test_a_kanji_that_ends_a_word_is_no_era_initial():
+    assert find_dates("最大2.3.4 水平1.2.3") == []
 
 
 def test_year_and_month_alone_is_not_a_full_date():
@@ -116,3 +127,21 @@ def test_a_signing_date_with_its_weekday_still_signs(date_line):
 def test_a_date_inside_a_sentence_with_a_weekday_after_it_is_referenced():
     segments = [Segment(Kind.CLOSING, (line(20, "令和3年4月1日(木)から施行する。"),))]
     assert [v.kind for v in extract_dates(segments)] == ["referenced"]
+
+
+def test_a_letter_spaced_date_under_the_signatures_signs():
+    from tests.helpers import document_of
+
+    doc = document_of("""
+    福山市と三原市との連携協約
+    福山市(以下「甲」という。)と三原市(以下「乙」という。)は、次のとおり連携協約を締結する。
+    第1条 この協約は、甲及び乙の連携を目的とする。
+    この協約の締結を証するため、本書2通を作成し、各自1通を保有する。
+    甲 広島県福山市東桜町3番5号
+    福山市長 枝広 直幹
+    乙 広島県三原市港町三丁目5番1号
+    三原市長 岡田 吉弘
+    令 和 2 年 3 月 27 日
+    """)
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    assert doc.signatories[-1].address == "広島県三原市港町三丁目5番1号"
