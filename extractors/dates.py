@@ -13,7 +13,8 @@ import unicodedata
 import regex
 
 from pipeline.model import DateValue, Kind, Segment
-from pipeline.numerals import ALSO_ERA, ALSO_WESTERN, DATE_NUMBER, ERA_NAMES, WEEKDAY, kanji_to_int
+from pipeline.numerals import (ALSO_ERA, ALSO_WESTERN, DATE_NUMBER, ERA_NAMES, SIGNING_ACT, SIGNING_LABEL, WEEKDAY,
+                               kanji_to_int)
 
 # First year of each era (元年) and its first day.
 ERAS = {"明治": dt.date(1868, 1, 25), "大正": dt.date(1912, 7, 30), "昭和": dt.date(1926, 12, 25),
@@ -37,8 +38,10 @@ SLASHED_DATE = regex.compile(r"(?<![0-9./A-Za-z])(?P<year>(?:18|19|20)\d{2})\s*[
                              r"\s*[/.]\s*(?P<day>\d{1,2})(?![0-9./])")
 # What every date above holds (before NFKC too: 年, or digits with . or /, full-width or not).
 DATE_HINT = regex.compile(r"年|\d\s*[./．／]")
-# What may follow a date alone on its line: its weekday, 令和3年4月1日(木).
-ONLY_WEEKDAY = regex.compile(rf"{WEEKDAY}?\s*")
+# What may stand before and after a date alone on its line: a key naming it
+# the signing date (締結日:), its weekday (令和3年4月1日(木)), the act (締結).
+BEFORE_DATE = regex.compile(rf"(?:{SIGNING_LABEL})?")
+AFTER_DATE = regex.compile(rf"{WEEKDAY}?{SIGNING_ACT}?\s*")
 # Where a signing date stands, most telling first (a cover date is the last resort).
 SIGNING_KINDS = (Kind.DATE, Kind.SIGNATORY, Kind.CLOSING, Kind.COVER)
 
@@ -110,9 +113,11 @@ def extract_dates(segments: list[Segment]) -> list[DateValue]:
 
 
 def stands_alone(raw: str, line: str) -> bool:
-    """The date is all its line holds, but for its weekday."""
+    """The date is all its line holds, but for its weekday and what names it
+    the signing date."""
     line = line.strip()
-    return line.startswith(raw.strip()) and bool(ONLY_WEEKDAY.fullmatch(line[len(raw.strip()):]))
+    line = line[BEFORE_DATE.match(line).end():]
+    return line.startswith(raw.strip()) and bool(AFTER_DATE.fullmatch(line[len(raw.strip()):]))
 
 
 def signing_date(values: list[DateValue]) -> dt.date | None:

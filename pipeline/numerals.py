@@ -28,6 +28,11 @@ ALSO_WESTERN = r"(?:\(\s*\d{4}\s*年?\s*\)\s*)?"
 ALSO_ERA = rf"(?:\(\s*{ERA_NAMES}\s*{NUMBER}\s*年?\s*\)\s*)?"
 # The weekday a date may carry after it: 令和3年4月1日(木), …日(木曜日).
 WEEKDAY = r"(?:\s*\(\s*[月火水木金土日](?:曜日?)?\s*\))"
+# What names a date on its line the signing date: a key before it (締結日:,
+# 【協約締結日】, 締結年月日, 調印日) or the act after it (…27日締結, …日 調印).
+SIGNING_LABEL = (r"(?:[【\[(]\s*)?(?:(?:連携)?協[約定]\s*)?(?:締\s*結|調\s*印|署\s*名)\s*(?:年\s*月\s*)?日"
+                 r"\s*(?:[】\])]\s*)?[::]?\s*")
+SIGNING_ACT = r"(?:\s*(?:に\s*)?(?:締\s*結|調\s*印|署\s*名))"
 
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # Katakana item labels in 五十音 order (ア, イ, ウ, …), as used for 別表 items.

@@ -12,7 +12,8 @@ import regex
 
 from pipeline.gazetteer import gazetteer
 from pipeline.model import Kind, Line, Segment
-from pipeline.numerals import ALSO_ERA, ALSO_WESTERN, ARTICLE_NUMBER, ERA_NAMES, NUMBER, WEEKDAY
+from pipeline.numerals import (ALSO_ERA, ALSO_WESTERN, ARTICLE_NUMBER, ERA_NAMES, NUMBER, SIGNING_ACT, SIGNING_LABEL,
+                               WEEKDAY)
 
 ROLE_CHARS = "甲乙丙丁戊己庚辛壬癸"
 # The lines a 例規集 page prints under a title: its number (協約第1号,
@@ -47,9 +48,10 @@ AGREEMENT_WORDS = regex.compile(r"協約|協定|覚書|協議書|合意書")
 OVERVIEW_WORDS = regex.compile(r"概要|資料|説明|について|ポイント")
 PREAMBLE_MARKS = regex.compile(r"以下「[^」]+」という|次のとおり|締結する|締結します")
 CLOSING_MARKS = regex.compile(r"証するため|記名押印|署名押印|各自.{0,6}保有|各\d通を保有|通を作成")
+# A date alone on its line, or with what names it the signing date (締結日:).
 ERA_DATE_LINE = regex.compile(
-    rf"^{ERA_NAMES}\s*{NUMBER}?\s*{ALSO_WESTERN}年\s*{ALSO_WESTERN}{NUMBER}?\s*月\s*{NUMBER}?\s*日{WEEKDAY}?$"
-    rf"|^\d{{4}}\s*{ALSO_ERA}年\s*{ALSO_ERA}\d+\s*月\s*\d+\s*日{WEEKDAY}?$")
+    rf"^(?:{SIGNING_LABEL})?(?:{ERA_NAMES}\s*{NUMBER}?\s*{ALSO_WESTERN}年\s*{ALSO_WESTERN}{NUMBER}?\s*月\s*{NUMBER}?\s*日"
+    rf"|\d{{4}}\s*{ALSO_ERA}年\s*{ALSO_ERA}\d+\s*月\s*\d+\s*日){WEEKDAY}?{SIGNING_ACT}?$")
 # 甲 山口市…, (甲) 山口市…, 甲:…; not 甲及び乙は… (a sentence about the parties)
 ROLE_LINE = regex.compile(rf"^\(?([{ROLE_CHARS}])\)?(?:\s*[::]\s*|\s+|(?=\p{{Han}}))(?![及並とはがの{ROLE_CHARS}、])")
 # A mark and its separator alone, for a line whose place starts with a role

@@ -145,3 +145,39 @@ def test_a_letter_spaced_date_under_the_signatures_signs():
     """)
     assert doc.signed_date == dt.date(2020, 3, 27)
     assert doc.signatories[-1].address == "広島県三原市港町三丁目5番1号"
+
+
+SIGNED_BEFORE_AND_AFTER = """
+福山市と三原市との連携協約
+福山市(以下「甲」という。)と三原市(以下「乙」という。)は、次のとおり連携協約を締結する。
+第1条 この協約は、甲及び乙の連携を目的とする。
+附則
+この協約は、令和2年4月1日から効力を生ずる。
+この協約の締結を証するため、本書2通を作成し、各自1通を保有する。
+{before}
+甲 広島県福山市東桜町3番5号
+福山市長 枝広 直幹
+乙 広島県三原市港町三丁目5番1号
+三原市長 岡田 吉弘
+{after}
+"""
+
+
+@pytest.mark.parametrize("date_line", ["締結日:令和2年3月27日", "締結日　令和２年３月２７日", "【協約締結日】令和2年3月27日",
+                                       "締結年月日 2020年3月27日", "令和2年3月27日締結", "令和２年３月２７日（金）　調印"])
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_a_date_its_line_names_the_signing_date_signs(date_line, where):
+    from tests.helpers import document_of
+
+    doc = document_of(SIGNED_BEFORE_AND_AFTER.format(**{"before": "", "after": "", where: date_line}))
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    assert [(v.iso.isoformat(), v.kind) for v in doc.dates] == [("2020-04-01", "referenced"), ("2020-03-27", "signed")]
+    assert [s.name for s in doc.signatories] == ["枝広 直幹", "岡田 吉弘"]
+
+
+@pytest.mark.parametrize("date_line", ["施行日:令和2年3月27日", "更新日 令和2年3月27日", "令和2年3月27日から施行"])
+def test_a_date_its_line_names_as_something_else_is_referenced(date_line):
+    from tests.helpers import document_of
+
+    doc = document_of(SIGNED_BEFORE_AND_AFTER.format(before="", after=date_line))
+    assert doc.signed_date is None
