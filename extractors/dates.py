@@ -13,6 +13,7 @@ import unicodedata
 import regex
 
 from pipeline.model import DateValue, Kind, Segment
+from pipeline.segment import CLOSING_MARKS
 from pipeline.numerals import (ALSO_ERA, ALSO_WESTERN, DATE_NUMBER, ERA_NAMES, SIGNING_ACT, SIGNING_LABEL, WEEKDAY,
                                kanji_to_int)
 
@@ -42,6 +43,10 @@ DATE_HINT = regex.compile(r"年|\d\s*[./．／]")
 # the signing date (締結日:), its weekday (令和3年4月1日(木)), the act (締結).
 BEFORE_DATE = regex.compile(rf"(?:{SIGNING_LABEL})?")
 AFTER_DATE = regex.compile(rf"{WEEKDAY}?{SIGNING_ACT}?\s*")
+# A date the closing formula gives is followed by a comma or tells when the
+# copies were made (…27日に本書2通を…), unlike a date it names (…27日締結の).
+AT_SIGNING = regex.compile(r"\s*(?:[、,]|に\s*[、,]?\s*(?:本書|この|本|甲|各|両|協[約定]書))")
+SENTENCE = regex.compile(r"[^。]+。?")
 # Where a signing date stands, most telling first (a cover date is the last resort).
 SIGNING_KINDS = (Kind.DATE, Kind.SIGNATORY, Kind.CLOSING, Kind.COVER)
 
@@ -96,20 +101,46 @@ def safe_date(year: int | None, month: int | None, day: int | None) -> dt.date |
 
 
 def extract_dates(segments: list[Segment]) -> list[DateValue]:
-    """All dates; the one in the signing position (a line of its own after
-    the closing formula, else in the signature blocks, else on the cover)
+    """All dates; the one in the best signing position (see signing_rank)
     is `signed`, every other one `referenced`."""
-    values = []
-    signed_taken = False
-    ordered = sorted(segments, key=lambda s: SIGNING_KINDS.index(s.kind) if s.kind in SIGNING_KINDS else 99)
-    for seg in ordered:
-        for line in seg.lines:
-            for date, raw in find_dates(line.text):
-                kind = "referenced"
-                if not signed_taken and seg.kind in SIGNING_KINDS and stands_alone(raw, line.text):
-                    kind, signed_taken = "signed", True
-                values.append(DateValue(iso=date, raw=raw, kind=kind, line_no=line.no))
+    found = [(seg.kind, line, date, raw) for seg in segments for line in seg.lines
+             for date, raw in find_dates(line.text)]
+    ranks = [signing_rank(kind, raw, line.text) for kind, line, _, raw in found]
+    signed = min((i for i, rank in enumerate(ranks) if rank is not None), key=lambda i: ranks[i], default=None)
+    values = [DateValue(iso=date, raw=raw, kind="signed" if i == signed else "referenced", line_no=line.no)
+              for i, (_, line, date, raw) in enumerate(found)]
     return sorted(values, key=lambda v: (v.line_no, v.raw))
+
+
+def signing_rank(kind: Kind, raw: str, line: str) -> tuple[int, int] | None:
+    """How telling the date's place is of signing, lowest first: a line of
+    its own after the closing formula, in the signature blocks, in the
+    closing; then the date the closing formula itself gives (…を証するため、
+    令和2年3月27日、本書2通を…); a date on the cover is the last resort.
+    None where a signing date does not stand."""
+    if kind not in SIGNING_KINDS:
+        return None
+    if stands_alone(raw, line):
+        return SIGNING_KINDS.index(kind), 0
+    if kind is Kind.CLOSING and given_by_closing_formula(raw, line):
+        return SIGNING_KINDS.index(kind), 1
+    return None
+
+
+def given_by_closing_formula(raw: str, line: str) -> bool:
+    """The date is the formula's own (…証するため、令和2年3月27日、本書…; or
+    alone after it: …保有する。令和2年3月27日), not one it names (…協約
+    (令和2年3月27日締結)の一部を変更する協約の締結を証するため) or a 附則
+    sentence the closing holds (…令和2年4月1日から効力を生ずる。)."""
+    sentences = SENTENCE.findall(line)
+    for n, sentence in enumerate(sentences):
+        at = sentence.find(raw)
+        if at < 0:
+            continue
+        if CLOSING_MARKS.search(sentence):
+            return bool(AT_SIGNING.match(sentence, at + len(raw)))
+        return n > 0 and bool(CLOSING_MARKS.search(sentences[n - 1])) and stands_alone(raw, sentence)
+    return False
 
 
 def stands_alone(raw: str, line: str) -> bool:

@@ -181,3 +181,42 @@ def test_a_date_its_line_names_as_something_else_is_referenced(date_line):
 
     doc = document_of(SIGNED_BEFORE_AND_AFTER.format(before="", after=date_line))
     assert doc.signed_date is None
+
+
+@pytest.mark.parametrize("closing", [
+    "本協約の締結を証するため、令和2年3月27日、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。",
+    "上記協約の締結を証するため、令和２年３月２７日に本書２通を作成し、両者記名押印の上、各自１通を保有する。",
+    "令和2年3月27日、この協約の締結を証するため、本書2通を作成し、各自1通を保有する。",
+    "この協約の締結を証するため、本書2通を作成し、各自1通を保有する。令和2年3月27日",
+])
+def test_the_date_the_closing_formula_gives_signs_when_none_stands_alone(closing):
+    from tests.helpers import document_of
+
+    doc = document_of(SIGNED_BEFORE_AND_AFTER.format(before="", after="").replace(
+        "この協約の締結を証するため、本書2通を作成し、各自1通を保有する。", closing))
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    assert [(v.iso.isoformat(), v.kind) for v in doc.dates] == [("2020-04-01", "referenced"), ("2020-03-27", "signed")]
+
+
+def test_the_amended_agreement_named_in_the_closing_formula_is_no_signing_date():
+    from tests.helpers import document_of
+
+    closing = ("福山市と三原市との連携協約(令和2年3月27日締結)の一部を変更する協約の締結を証するため、"
+               "本書2通を作成し、各自1通を保有する。")
+    text = SIGNED_BEFORE_AND_AFTER.format(before="", after="").replace(
+        "この協約の締結を証するため、本書2通を作成し、各自1通を保有する。", closing)
+    assert document_of(text).signed_date is None
+    closing = "令和2年3月27日に締結した連携協約の一部を変更する協約の締結を証するため、本書2通を作成し、各自1通を保有する。"
+    text = SIGNED_BEFORE_AND_AFTER.format(before="", after="").replace(
+        "この協約の締結を証するため、本書2通を作成し、各自1通を保有する。", closing)
+    assert document_of(text).signed_date is None
+
+
+def test_a_date_alone_signs_before_the_one_in_the_closing_formula_or_on_the_cover():
+    segments = [
+        Segment(Kind.COVER, (line(1, "令和2年3月1日"),)),
+        Segment(Kind.CLOSING, (line(20, "この協約の締結を証するため、令和2年3月20日、本書2通を作成する。"),)),
+        Segment(Kind.DATE, (line(22, "令和2年3月27日"),)),
+    ]
+    assert signing_date(extract_dates(segments)) == dt.date(2020, 3, 27)
+    assert signing_date(extract_dates(segments[:2])) == dt.date(2020, 3, 20)
