@@ -7,13 +7,14 @@ the era changed) are all read; an impossible day (2月30日) is not a date.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import unicodedata
 
 import regex
 
-from pipeline.model import DateValue, Kind, Segment
-from pipeline.segment import CLOSING_MARKS
+from pipeline.model import DateValue, Kind, Line, Segment
+from pipeline.segment import CLOSING_MARKS, date_lines_at
 from pipeline.numerals import (ALSO_ERA, ALSO_WESTERN, DATE_NUMBER, ERA_NAMES, SIGNING_ACT, SIGNING_LABEL, WEEKDAY,
                                kanji_to_int)
 
@@ -103,13 +104,27 @@ def safe_date(year: int | None, month: int | None, day: int | None) -> dt.date |
 def extract_dates(segments: list[Segment]) -> list[DateValue]:
     """All dates; the one in the best signing position (see signing_rank)
     is `signed`, every other one `referenced`."""
-    found = [(seg.kind, line, date, raw) for seg in segments for line in seg.lines
+    found = [(seg.kind, line, date, raw) for seg in segments for line in with_broken_dates_joined(seg.lines)
              for date, raw in find_dates(line.text)]
     ranks = [signing_rank(kind, raw, line.text) for kind, line, _, raw in found]
     signed = min((i for i, rank in enumerate(ranks) if rank is not None), key=lambda i: ranks[i], default=None)
     values = [DateValue(iso=date, raw=raw, kind="signed" if i == signed else "referenced", line_no=line.no)
               for i, (_, line, date, raw) in enumerate(found)]
     return sorted(values, key=lambda v: (v.line_no, v.raw))
+
+
+def with_broken_dates_joined(lines: tuple[Line, ...]) -> list[Line]:
+    """The lines, a date broken after its year (令和2年 / 3月27日) joined into
+    one line numbered as its first."""
+    joined, i = [], 0
+    while i < len(lines):
+        if date_lines_at(lines, i) == 2:
+            joined.append(dataclasses.replace(lines[i], text=lines[i].text + lines[i + 1].text))
+            i += 2
+        else:
+            joined.append(lines[i])
+            i += 1
+    return joined
 
 
 def signing_rank(kind: Kind, raw: str, line: str) -> tuple[int, int] | None:

@@ -52,6 +52,10 @@ CLOSING_MARKS = regex.compile(r"証するため|記名押印|署名押印|各自
 ERA_DATE_LINE = regex.compile(
     rf"^(?:{SIGNING_LABEL})?(?:{ERA_NAMES}\s*{NUMBER}?\s*{ALSO_WESTERN}年\s*{ALSO_WESTERN}{NUMBER}?\s*月\s*{NUMBER}?\s*日"
     rf"|\d{{4}}\s*{ALSO_ERA}年\s*{ALSO_ERA}\d+\s*月\s*\d+\s*日){WEEKDAY}?{SIGNING_ACT}?$")
+# A date a right-aligned block too narrow for it breaks after its year
+# (令和2年 / 3月27日): two lines that are one date line.
+YEAR_LINE = regex.compile(rf"^(?:{SIGNING_LABEL})?(?:{ERA_NAMES}\s*{NUMBER}?\s*{ALSO_WESTERN}|\d{{4}}\s*{ALSO_ERA})年$")
+MONTH_DAY_LINE = regex.compile(rf"^{NUMBER}?\s*月\s*{NUMBER}?\s*日{WEEKDAY}?{SIGNING_ACT}?$")
 # 甲 山口市…, (甲) 山口市…, 甲:…; not 甲及び乙は… (a sentence about the parties)
 ROLE_LINE = regex.compile(rf"^\(?([{ROLE_CHARS}])\)?(?:\s*[::]\s*|\s+|(?=\p{{Han}}))(?![及並とはがの{ROLE_CHARS}、])")
 # A mark and its separator alone, for a line whose place starts with a role
@@ -199,6 +203,14 @@ def opens_signing(lines: list[Line], i: int) -> bool:
         return False
     return bool(CLOSING_MARKS.search(text)) or bool(
         ERA_DATE_LINE.match(text) and i + 1 < len(lines) and role_mark(lines[i + 1].text))
+
+
+def date_lines_at(lines: list[Line] | tuple[Line, ...], i: int) -> int:
+    """How many lines the date line at i takes: 1, 2 when broken after its
+    year, 0 when no date line starts there."""
+    if ERA_DATE_LINE.match(lines[i].text):
+        return 1
+    return 2 if i + 1 < len(lines) and YEAR_LINE.match(lines[i].text) and MONTH_DAY_LINE.match(lines[i + 1].text) else 0
 
 
 def segment_body(lines: list[Line]) -> list[Segment]:
@@ -376,10 +388,11 @@ def starts_paragraph_or_item(text: str) -> bool:
 
 def segment_closing(lines: list[Line]) -> list[Segment]:
     """Closing formula, signing date and the signatory blocks."""
-    date_at = next((i for i, ln in enumerate(lines) if ERA_DATE_LINE.match(ln.text)), None)
+    date_at = next((i for i in range(len(lines)) if date_lines_at(lines, i)), None)
     role_at = next((i for i, ln in enumerate(lines) if role_mark(ln.text)), None)
     if date_at is not None and (role_at is None or date_at < role_at):
-        closing, date, rest = lines[:date_at], [lines[date_at]], lines[date_at + 1:]
+        date_end = date_at + date_lines_at(lines, date_at)
+        closing, date, rest = lines[:date_at], lines[date_at:date_end], lines[date_end:]
     elif role_at is not None:  # blocks follow the formula; a date, if any, comes later
         closing, date, rest = lines[:role_at], [], lines[role_at:]
     else:
@@ -422,7 +435,7 @@ def after_last_block(last: Segment) -> list[Segment]:
     if end >= len(last.lines):
         return [last]
     rest = last.lines[end:]
-    dated = 1 if ERA_DATE_LINE.match(rest[0].text) else 0
+    dated = date_lines_at(rest, 0)
     return ([Segment(Kind.SIGNATORY, last.lines[:end], label=last.label)]
             + ([Segment(Kind.DATE, rest[:dated])] if dated else [])
             + ([Segment(Kind.OTHER, rest[dated:])] if rest[dated:] else []))

@@ -220,3 +220,17 @@ def test_a_date_alone_signs_before_the_one_in_the_closing_formula_or_on_the_cove
     ]
     assert signing_date(extract_dates(segments)) == dt.date(2020, 3, 27)
     assert signing_date(extract_dates(segments[:2])) == dt.date(2020, 3, 20)
+
+
+@pytest.mark.parametrize("date_lines", [["令和2年", "3月27日"], ["　　　　　　　　　　令和２年", "　　　　　　　　　　　３月２７日"],
+                                        ["2020年", "3月27日(金)"]])
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_a_signing_date_broken_after_its_year_signs(date_lines, where):
+    """A right-aligned block too narrow for the date breaks it after 年."""
+    from tests.helpers import document_of
+
+    doc = document_of(SIGNED_BEFORE_AND_AFTER.format(**{"before": "", "after": "", where: "\n".join(date_lines)}))
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    assert [(v.iso.isoformat(), v.kind) for v in doc.dates] == [("2020-04-01", "referenced"), ("2020-03-27", "signed")]
+    assert [(s.address, s.name) for s in doc.signatories] == [
+        ("広島県福山市東桜町3番5号", "枝広 直幹"), ("広島県三原市港町三丁目5番1号", "岡田 吉弘")]
