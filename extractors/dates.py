@@ -14,7 +14,7 @@ import unicodedata
 import regex
 
 from pipeline.model import DateValue, Kind, Line, Segment
-from pipeline.segment import CLOSING_MARKS, date_lines_at
+from pipeline.segment import CLOSING_MARKS, NOTICE_SENTENCE_END, date_lines_at
 from pipeline.numerals import (ALSO_ERA, ALSO_WESTERN, DATE_NUMBER, ERA_NAMES, SIGNING_ACT, SIGNING_LABEL, WEEKDAY,
                                kanji_to_int)
 
@@ -48,6 +48,10 @@ AFTER_DATE = regex.compile(rf"{WEEKDAY}?{SIGNING_ACT}?\s*")
 # copies were made (…27日に本書2通を…), unlike a date it names (…27日締結の).
 AT_SIGNING = regex.compile(r"\s*(?:[、,]|に\s*[、,]?\s*(?:本書|この|本|甲|各|両|協[約定]書))")
 SENTENCE = regex.compile(r"[^。]+。?")
+# A date a sentence reports the agreement concluded on (…を令和2年3月27日に
+# 締結したので、 / 令和2年3月27日付けで…を締結した。), not one naming an
+# agreement it amends (令和2年3月27日に締結した連携協約の一部を変更する…).
+CONCLUDED_ON = regex.compile(r"\s*(?:に|付けで|付で|をもって)\s*(?:[^、。締]{0,20}を\s*)?締結(?:した|しました)(?:ので|ため|。|$)")
 # Where a signing date stands, most telling first (a cover date is the last resort).
 SIGNING_KINDS = (Kind.DATE, Kind.SIGNATORY, Kind.CLOSING, Kind.COVER)
 
@@ -104,13 +108,22 @@ def safe_date(year: int | None, month: int | None, day: int | None) -> dt.date |
 def extract_dates(segments: list[Segment]) -> list[DateValue]:
     """All dates; the one in the best signing position (see signing_rank)
     is `signed`, every other one `referenced`."""
-    found = [(seg.kind, line, date, raw) for seg in segments for line in with_broken_dates_joined(seg.lines)
+    found = [(seg.kind, line, date, raw, notice_date) for seg in segments
+             for line, notice_date in with_notice_dates_marked(with_broken_dates_joined(seg.lines))
              for date, raw in find_dates(line.text)]
-    ranks = [signing_rank(kind, raw, line.text) for kind, line, _, raw in found]
+    ranks = [None if notice_date else signing_rank(kind, raw, line.text)
+             for kind, line, _, raw, notice_date in found]
     signed = min((i for i, rank in enumerate(ranks) if rank is not None), key=lambda i: ranks[i], default=None)
     values = [DateValue(iso=date, raw=raw, kind="signed" if i == signed else "referenced", line_no=line.no)
-              for i, (_, line, date, raw) in enumerate(found)]
+              for i, (_, line, date, raw, _) in enumerate(found)]
     return sorted(values, key=lambda v: (v.line_no, v.raw))
+
+
+def with_notice_dates_marked(lines: list[Line]) -> list[tuple[Line, bool]]:
+    """Each line, and whether it is the date under a gazette notice's
+    sentence (…次のとおり告示する。 / 令和2年4月1日): the day the notice was
+    published, after the agreement was signed."""
+    return [(line, n > 0 and bool(NOTICE_SENTENCE_END.search(lines[n - 1].text))) for n, line in enumerate(lines)]
 
 
 def with_broken_dates_joined(lines: tuple[Line, ...]) -> list[Line]:
@@ -127,18 +140,24 @@ def with_broken_dates_joined(lines: tuple[Line, ...]) -> list[Line]:
     return joined
 
 
-def signing_rank(kind: Kind, raw: str, line: str) -> tuple[int, int] | None:
+def signing_rank(kind: Kind, raw: str, line: str) -> int | None:
     """How telling the date's place is of signing, lowest first: a line of
     its own after the closing formula, in the signature blocks, in the
-    closing; then the date the closing formula itself gives (…を証するため、
-    令和2年3月27日、本書2通を…); a date on the cover is the last resort.
-    None where a signing date does not stand."""
+    closing; the date the closing formula itself gives (…を証するため、
+    令和2年3月27日、本書2通を…); the date a notice on the cover says the
+    agreement was concluded on (…を令和2年3月27日に締結したので、…告示する。);
+    a date alone on the cover is the last resort. None where a signing date
+    does not stand."""
     if kind not in SIGNING_KINDS:
         return None
-    if stands_alone(raw, line):
-        return SIGNING_KINDS.index(kind), 0
+    if kind is not Kind.COVER and stands_alone(raw, line):
+        return SIGNING_KINDS.index(kind)
     if kind is Kind.CLOSING and given_by_closing_formula(raw, line):
-        return SIGNING_KINDS.index(kind), 1
+        return 3
+    if kind is Kind.COVER and CONCLUDED_ON.match(line, line.find(raw) + len(raw)):
+        return 4
+    if kind is Kind.COVER and stands_alone(raw, line):
+        return 5
     return None
 
 

@@ -234,3 +234,37 @@ def test_a_signing_date_broken_after_its_year_signs(date_lines, where):
     assert [(v.iso.isoformat(), v.kind) for v in doc.dates] == [("2020-04-01", "referenced"), ("2020-03-27", "signed")]
     assert [(s.address, s.name) for s in doc.signatories] == [
         ("広島県福山市東桜町3番5号", "枝広 直幹"), ("広島県三原市港町三丁目5番1号", "岡田 吉弘")]
+
+
+NOTICE = """
+福山市告示第12号
+{sentence}
+令和2年4月1日
+福山市長 枝広 直幹
+福山市と三原市との連携協約
+福山市(以下「甲」という。)と三原市(以下「乙」という。)は、次のとおり連携協約を締結する。
+第1条 この協約は、甲及び乙の連携を目的とする。
+"""
+
+
+@pytest.mark.parametrize("sentence", [
+    "地方自治法第252条の2第1項の規定により、三原市と連携協約を令和2年3月27日に締結したので、同条第2項の規定により次のとおり告示する。",
+    "令和２年３月２７日付けで三原市と連携協約を締結したので、地方自治法第252条の2第2項の規定により、次のとおり告示する。",
+])
+def test_the_date_a_gazette_notice_says_the_agreement_was_concluded_on_signs(sentence):
+    from tests.helpers import document_of
+
+    doc = document_of(NOTICE.format(sentence=sentence))
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    assert [(v.iso.isoformat(), v.kind) for v in doc.dates] == [("2020-03-27", "signed"), ("2020-04-01", "referenced")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "地方自治法第252条の2第1項の規定により、三原市と連携協約を締結したので、同条第2項の規定により次のとおり告示する。",
+    "三原市と令和2年3月27日に締結した連携協約の一部を変更する協約を締結したので、\n地方自治法第252条の2第2項の規定により次のとおり告示する。",
+])
+def test_the_date_of_a_gazette_notice_is_no_signing_date(sentence):
+    """The notice is dated when it is published, after the agreement was signed."""
+    from tests.helpers import document_of
+
+    assert document_of(NOTICE.format(sentence=sentence)).signed_date is None
