@@ -2,8 +2,15 @@
 R1.12.25 -> 2019-12-25).
 
 Lenient on purpose: full-width or kanji numerals, 元年, spaces between
-parts, and years past an era's end (平成32年, written in real plans before
-the era changed) are all read; an impossible day (2月30日) is not a date.
+parts (a letter-spaced 令 和 2 年 too), an era shortened to a letter or its
+first kanji (R2.3.27, 令2.3.27), and years past an era's end (平成32年,
+written in real plans before the era changed) are all read; an impossible
+day (2月30日) is not a date.
+
+One date is the signing date: the best placed by signing_rank (a line of
+its own after the closing formula or under the blocks, perhaps keyed
+締結日: or broken after its year; else the date the formula gives; else
+what a gazette notice says; else the cover's).
 """
 from __future__ import annotations
 
@@ -14,9 +21,9 @@ import unicodedata
 import regex
 
 from pipeline.model import DateValue, Kind, Line, Segment
-from pipeline.segment import CLOSING_MARKS, NOTICE_SENTENCE_END, date_lines_at
 from pipeline.numerals import (ALSO_ERA, ALSO_WESTERN, DATE_NUMBER, ERA_NAMES, SIGNING_ACT, SIGNING_LABEL, WEEKDAY,
                                kanji_to_int)
+from pipeline.segment import CLOSING_MARKS, NOTICE_SENTENCE_END, date_lines_at
 
 # First year of each era (元年) and its first day.
 ERAS = {"明治": dt.date(1868, 1, 25), "大正": dt.date(1912, 7, 30), "昭和": dt.date(1926, 12, 25),
@@ -154,7 +161,7 @@ def signing_rank(kind: Kind, raw: str, line: str) -> int | None:
         return SIGNING_KINDS.index(kind)
     if kind is Kind.CLOSING and given_by_closing_formula(raw, line):
         return 3
-    if kind is Kind.COVER and CONCLUDED_ON.match(line, line.find(raw) + len(raw)):
+    if kind is Kind.COVER and line.find(raw) >= 0 and CONCLUDED_ON.match(line, line.find(raw) + len(raw)):
         return 4
     if kind is Kind.COVER and stands_alone(raw, line):
         return 5
