@@ -2,39 +2,63 @@
 R1.12.25 -> 2019-12-25).
 
 Lenient on purpose: full-width or kanji numerals, 元年, spaces between
-parts, and years past an era's end (平成32年, written in real plans before
-the era changed) are all read; an impossible day (2月30日) is not a date.
+parts (a letter-spaced 令 和 2 年 too), an era shortened to a letter or its
+first kanji (R2.3.27, 令2.3.27), and years past an era's end (平成32年,
+written in real plans before the era changed) are all read; an impossible
+day (2月30日) is not a date.
+
+One date is the signing date: the best placed by signing_rank (a line of
+its own after the closing formula or under the blocks, perhaps keyed
+締結日: or broken after its year; else the date the formula gives; else
+what a gazette notice says; else the cover's).
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import unicodedata
 
 import regex
 
-from pipeline.model import DateValue, Kind, Segment
-from pipeline.numerals import ALSO_ERA, ALSO_WESTERN, ERA_NAMES, NUMBER, WEEKDAY, kanji_to_int
+from pipeline.model import DateValue, Kind, Line, Segment
+from pipeline.numerals import (ALSO_ERA, ALSO_WESTERN, DATE_NUMBER, ERA_NAMES, SIGNING_ACT, SIGNING_LABEL, WEEKDAY,
+                               kanji_to_int)
+from pipeline.segment import CLOSING_MARKS, NOTICE_SENTENCE_END, date_lines_at
 
 # First year of each era (元年) and its first day.
 ERAS = {"明治": dt.date(1868, 1, 25), "大正": dt.date(1912, 7, 30), "昭和": dt.date(1926, 12, 25),
         "平成": dt.date(1989, 1, 8), "令和": dt.date(2019, 5, 1)}
 ERA_DATE = regex.compile(
-    rf"(?P<era>{ERA_NAMES})\s*(?P<year>{NUMBER})\s*{ALSO_WESTERN}年\s*{ALSO_WESTERN}"
-    rf"(?P<month>{NUMBER})\s*月\s*(?P<day>{NUMBER})\s*日")
+    rf"(?P<era>{ERA_NAMES})\s*(?P<year>{DATE_NUMBER})\s*{ALSO_WESTERN}年\s*{ALSO_WESTERN}"
+    rf"(?P<month>{DATE_NUMBER})\s*月\s*(?P<day>{DATE_NUMBER})\s*日")
 WESTERN_DATE = regex.compile(rf"(?<!\d)(?P<year>\d{{4}})\s*{ALSO_ERA}年\s*{ALSO_ERA}"
                              r"(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
 # Slides and tables abbreviate the era to its initial (R1.12.25, H31.3.29).
 # The era written out is abbreviated the same way (令和2.3.27), an initial
 # may carry its dot (H.31.3.29), and a western date its slashes (2019/12/25).
-ERA_INITIALS = {"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": "令和"} | {era: era for era in ERAS}
-ABBREVIATED_DATE = regex.compile(rf"(?<![A-Za-z0-9])(?P<era>[MTSHR](?:\.(?=\s*(?:\d|元)))?|{ERA_NAMES})\s*(?P<year>\d{{1,2}}|元)"
+# Covers and tables also shorten the era to its first kanji (令2.3.27), which
+# then opens a word (最大2.3.4 is no 大正 date).
+ERA_INITIALS = ({"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": "令和"}
+                | {era[0]: era for era in ERAS} | {era: era for era in ERAS})
+ABBREVIATED_DATE = regex.compile(rf"(?<![A-Za-z0-9])(?P<era>[MTSHR](?:\.(?=\s*(?:\d|元)))?|{ERA_NAMES}"
+                                 r"|(?<!\p{Han})[明大昭平令](?=\s*(?:\d|元)))\s*(?P<year>\d{1,2}|元)"
                                  r"\s*[./]\s*(?P<month>\d{1,2})\s*[./]\s*(?P<day>\d{1,2})(?![0-9./])")
 SLASHED_DATE = regex.compile(r"(?<![0-9./A-Za-z])(?P<year>(?:18|19|20)\d{2})\s*[/.]\s*(?P<month>\d{1,2})"
                              r"\s*[/.]\s*(?P<day>\d{1,2})(?![0-9./])")
 # What every date above holds (before NFKC too: 年, or digits with . or /, full-width or not).
 DATE_HINT = regex.compile(r"年|\d\s*[./．／]")
-# What may follow a date alone on its line: its weekday, 令和3年4月1日(木).
-ONLY_WEEKDAY = regex.compile(rf"{WEEKDAY}?\s*")
+# What may stand before and after a date alone on its line: a key naming it
+# the signing date (締結日:), its weekday (令和3年4月1日(木)), the act (締結).
+BEFORE_DATE = regex.compile(rf"(?:{SIGNING_LABEL})?")
+AFTER_DATE = regex.compile(rf"{WEEKDAY}?{SIGNING_ACT}?\s*")
+# A date the closing formula gives is followed by a comma or tells when the
+# copies were made (…27日に本書2通を…), unlike a date it names (…27日締結の).
+AT_SIGNING = regex.compile(r"\s*(?:[、,]|に\s*[、,]?\s*(?:本書|この|本|甲|各|両|協[約定]書))")
+SENTENCE = regex.compile(r"[^。]+。?")
+# A date a sentence reports the agreement concluded on (…を令和2年3月27日に
+# 締結したので、 / 令和2年3月27日付けで…を締結した。), not one naming an
+# agreement it amends (令和2年3月27日に締結した連携協約の一部を変更する…).
+CONCLUDED_ON = regex.compile(r"\s*(?:に|付けで|付で|をもって)\s*(?:[^、。締]{0,20}を\s*)?締結(?:した|しました)(?:ので|ため|。|$)")
 # Where a signing date stands, most telling first (a cover date is the last resort).
 SIGNING_KINDS = (Kind.DATE, Kind.SIGNATORY, Kind.CLOSING, Kind.COVER)
 
@@ -52,14 +76,14 @@ def find_dates(text: str) -> list[tuple[dt.date, str]]:
     text = unicodedata.normalize("NFKC", text)
     found = []
     for match in ERA_DATE.finditer(text):
-        year = kanji_to_int(match["year"])
-        date = safe_date(ERAS[match["era"]].year - 1 + year if year else None,
-                         kanji_to_int(match["month"]), kanji_to_int(match["day"]))
+        year = number(match["year"])
+        date = safe_date(ERAS[era_of(match["era"])].year - 1 + year if year else None,
+                         number(match["month"]), number(match["day"]))
         if date:
             found.append((match.start(), date, match.group(0)))
     for match in ABBREVIATED_DATE.finditer(text):
         year = kanji_to_int(match["year"])
-        date = safe_date(ERAS[ERA_INITIALS[match["era"].rstrip(".")]].year - 1 + year if year else None,
+        date = safe_date(ERAS[ERA_INITIALS[era_of(match["era"]).rstrip(".")]].year - 1 + year if year else None,
                          int(match["month"]), int(match["day"]))
         if date:
             found.append((match.start(), date, match.group(0)))
@@ -68,6 +92,15 @@ def find_dates(text: str) -> list[tuple[dt.date, str]]:
         if date:
             found.append((match.start(), date, match.group(0)))
     return [(date, raw) for _, date, raw in sorted(found, key=lambda item: item[0])]
+
+
+def era_of(written: str) -> str:
+    """The era as ERAS names it, without a letter-spaced line's spaces."""
+    return regex.sub(r"\s", "", written)
+
+
+def number(written: str) -> int | None:
+    return kanji_to_int(regex.sub(r"\s", "", written))
 
 
 def safe_date(year: int | None, month: int | None, day: int | None) -> dt.date | None:
@@ -80,26 +113,83 @@ def safe_date(year: int | None, month: int | None, day: int | None) -> dt.date |
 
 
 def extract_dates(segments: list[Segment]) -> list[DateValue]:
-    """All dates; the one in the signing position (a line of its own after
-    the closing formula, else in the signature blocks, else on the cover)
+    """All dates; the one in the best signing position (see signing_rank)
     is `signed`, every other one `referenced`."""
-    values = []
-    signed_taken = False
-    ordered = sorted(segments, key=lambda s: SIGNING_KINDS.index(s.kind) if s.kind in SIGNING_KINDS else 99)
-    for seg in ordered:
-        for line in seg.lines:
-            for date, raw in find_dates(line.text):
-                kind = "referenced"
-                if not signed_taken and seg.kind in SIGNING_KINDS and stands_alone(raw, line.text):
-                    kind, signed_taken = "signed", True
-                values.append(DateValue(iso=date, raw=raw, kind=kind, line_no=line.no))
+    found = [(seg.kind, line, date, raw, notice_date) for seg in segments
+             for line, notice_date in with_notice_dates_marked(with_broken_dates_joined(seg.lines))
+             for date, raw in find_dates(line.text)]
+    ranks = [None if notice_date else signing_rank(kind, raw, line.text)
+             for kind, line, _, raw, notice_date in found]
+    signed = min((i for i, rank in enumerate(ranks) if rank is not None), key=lambda i: ranks[i], default=None)
+    values = [DateValue(iso=date, raw=raw, kind="signed" if i == signed else "referenced", line_no=line.no)
+              for i, (_, line, date, raw, _) in enumerate(found)]
     return sorted(values, key=lambda v: (v.line_no, v.raw))
 
 
+def with_notice_dates_marked(lines: list[Line]) -> list[tuple[Line, bool]]:
+    """Each line, and whether it is the date under a gazette notice's
+    sentence (…次のとおり告示する。 / 令和2年4月1日): the day the notice was
+    published, after the agreement was signed."""
+    return [(line, n > 0 and bool(NOTICE_SENTENCE_END.search(lines[n - 1].text))) for n, line in enumerate(lines)]
+
+
+def with_broken_dates_joined(lines: tuple[Line, ...]) -> list[Line]:
+    """The lines, a date broken after its year (令和2年 / 3月27日) joined into
+    one line numbered as its first."""
+    joined, i = [], 0
+    while i < len(lines):
+        if date_lines_at(lines, i) == 2:
+            joined.append(dataclasses.replace(lines[i], text=lines[i].text + lines[i + 1].text))
+            i += 2
+        else:
+            joined.append(lines[i])
+            i += 1
+    return joined
+
+
+def signing_rank(kind: Kind, raw: str, line: str) -> int | None:
+    """How telling the date's place is of signing, lowest first: a line of
+    its own after the closing formula, in the signature blocks, in the
+    closing; the date the closing formula itself gives (…を証するため、
+    令和2年3月27日、本書2通を…); the date a notice on the cover says the
+    agreement was concluded on (…を令和2年3月27日に締結したので、…告示する。);
+    a date alone on the cover is the last resort. None where a signing date
+    does not stand."""
+    if kind not in SIGNING_KINDS:
+        return None
+    if kind is not Kind.COVER and stands_alone(raw, line):
+        return SIGNING_KINDS.index(kind)
+    if kind is Kind.CLOSING and given_by_closing_formula(raw, line):
+        return 3
+    if kind is Kind.COVER and line.find(raw) >= 0 and CONCLUDED_ON.match(line, line.find(raw) + len(raw)):
+        return 4
+    if kind is Kind.COVER and stands_alone(raw, line):
+        return 5
+    return None
+
+
+def given_by_closing_formula(raw: str, line: str) -> bool:
+    """The date is the formula's own (…証するため、令和2年3月27日、本書…; or
+    alone after it: …保有する。令和2年3月27日), not one it names (…協約
+    (令和2年3月27日締結)の一部を変更する協約の締結を証するため) or a 附則
+    sentence the closing holds (…令和2年4月1日から効力を生ずる。)."""
+    sentences = SENTENCE.findall(line)
+    for n, sentence in enumerate(sentences):
+        at = sentence.find(raw)
+        if at < 0:
+            continue
+        if CLOSING_MARKS.search(sentence):
+            return bool(AT_SIGNING.match(sentence, at + len(raw)))
+        return n > 0 and bool(CLOSING_MARKS.search(sentences[n - 1])) and stands_alone(raw, sentence)
+    return False
+
+
 def stands_alone(raw: str, line: str) -> bool:
-    """The date is all its line holds, but for its weekday."""
+    """The date is all its line holds, but for its weekday and what names it
+    the signing date."""
     line = line.strip()
-    return line.startswith(raw.strip()) and bool(ONLY_WEEKDAY.fullmatch(line[len(raw.strip()):]))
+    line = line[BEFORE_DATE.match(line).end():]
+    return line.startswith(raw.strip()) and bool(AFTER_DATE.fullmatch(line[len(raw.strip()):]))
 
 
 def signing_date(values: list[DateValue]) -> dt.date | None:

@@ -16,13 +16,23 @@ KANJI_NUMERAL_CHARS = "".join(KANJI_DIGITS) + "".join(KANJI_UNITS) + "万元"
 
 # A number as written in agreements: ASCII digits or kanji numerals.
 NUMBER = r"(?:\d+|[〇零一壱二弐三参四五六七八九十拾百千万]+|元)"
-ERA_NAMES = r"(?:明治|大正|昭和|平成|令和)"
+# An era's two kanji may stand apart on a letter-spaced line (令　和 spread
+# to its block's width by 均等割付, as a PDF's text gives it).
+ERA_NAMES = r"(?:明\s*治|大\s*正|昭\s*和|平\s*成|令\s*和)"
+# A year, month or day: a NUMBER whose characters a letter-spaced date line
+# (令 和 ２ 年 ３ 月 ２ ７ 日) sets one space apart.
+DATE_NUMBER = r"(?:\d(?:\s?\d)*|[〇零一壱二弐三参四五六七八九十拾百千万](?:\s?[〇零一壱二弐三参四五六七八九十拾百千万])*|元)"
 # A year given in both calendars, the other in brackets before or after 年:
 # 令和2年(2020年)3月, 令和2(2020)年3月, 2020(令和2)年3月, 2020年(令和2年)3月.
 ALSO_WESTERN = r"(?:\(\s*\d{4}\s*年?\s*\)\s*)?"
 ALSO_ERA = rf"(?:\(\s*{ERA_NAMES}\s*{NUMBER}\s*年?\s*\)\s*)?"
 # The weekday a date may carry after it: 令和3年4月1日(木), …日(木曜日).
 WEEKDAY = r"(?:\s*\(\s*[月火水木金土日](?:曜日?)?\s*\))"
+# What names a date on its line the signing date: a key before it (締結日:,
+# 【協約締結日】, 締結年月日, 調印日) or the act after it (…27日締結, …日 調印).
+SIGNING_LABEL = (r"(?:[【\[(]\s*)?(?:(?:連携)?協[約定]\s*)?(?:締\s*結|調\s*印|署\s*名)\s*(?:年\s*月\s*)?日"
+                 r"\s*(?:[】\])]\s*)?[::]?\s*")
+SIGNING_ACT = r"(?:\s*(?:に\s*)?(?:締\s*結|調\s*印|署\s*名))"
 
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # Katakana item labels in 五十音 order (ア, イ, ウ, …), as used for 別表 items.

@@ -12,7 +12,8 @@ import regex
 
 from pipeline.gazetteer import gazetteer
 from pipeline.model import Kind, Line, Segment
-from pipeline.numerals import ALSO_ERA, ALSO_WESTERN, ARTICLE_NUMBER, ERA_NAMES, NUMBER, WEEKDAY
+from pipeline.numerals import (ALSO_ERA, ALSO_WESTERN, ARTICLE_NUMBER, ERA_NAMES, NUMBER, SIGNING_ACT, SIGNING_LABEL,
+                               WEEKDAY)
 
 ROLE_CHARS = "甲乙丙丁戊己庚辛壬癸"
 # The lines a 例規集 page prints under a title: its number (協約第1号,
@@ -47,9 +48,14 @@ AGREEMENT_WORDS = regex.compile(r"協約|協定|覚書|協議書|合意書")
 OVERVIEW_WORDS = regex.compile(r"概要|資料|説明|について|ポイント")
 PREAMBLE_MARKS = regex.compile(r"以下「[^」]+」という|次のとおり|締結する|締結します")
 CLOSING_MARKS = regex.compile(r"証するため|記名押印|署名押印|各自.{0,6}保有|各\d通を保有|通を作成")
+# A date alone on its line, or with what names it the signing date (締結日:).
 ERA_DATE_LINE = regex.compile(
-    rf"^{ERA_NAMES}\s*{NUMBER}?\s*{ALSO_WESTERN}年\s*{ALSO_WESTERN}{NUMBER}?\s*月\s*{NUMBER}?\s*日{WEEKDAY}?$"
-    rf"|^\d{{4}}\s*{ALSO_ERA}年\s*{ALSO_ERA}\d+\s*月\s*\d+\s*日{WEEKDAY}?$")
+    rf"^(?:{SIGNING_LABEL})?(?:{ERA_NAMES}\s*{NUMBER}?\s*{ALSO_WESTERN}年\s*{ALSO_WESTERN}{NUMBER}?\s*月\s*{NUMBER}?\s*日"
+    rf"|\d{{4}}\s*{ALSO_ERA}年\s*{ALSO_ERA}\d+\s*月\s*\d+\s*日){WEEKDAY}?{SIGNING_ACT}?$")
+# A date a right-aligned block too narrow for it breaks after its year
+# (令和2年 / 3月27日): two lines that are one date line.
+YEAR_LINE = regex.compile(rf"^(?:{SIGNING_LABEL})?(?:{ERA_NAMES}\s*{NUMBER}?\s*{ALSO_WESTERN}|\d{{4}}\s*{ALSO_ERA})年$")
+MONTH_DAY_LINE = regex.compile(rf"^{NUMBER}?\s*月\s*{NUMBER}?\s*日{WEEKDAY}?{SIGNING_ACT}?$")
 # 甲 山口市…, (甲) 山口市…, 甲:…; not 甲及び乙は… (a sentence about the parties)
 ROLE_LINE = regex.compile(rf"^\(?([{ROLE_CHARS}])\)?(?:\s*[::]\s*|\s+|(?=\p{{Han}}))(?![及並とはがの{ROLE_CHARS}、])")
 # A mark and its separator alone, for a line whose place starts with a role
@@ -197,6 +203,14 @@ def opens_signing(lines: list[Line], i: int) -> bool:
         return False
     return bool(CLOSING_MARKS.search(text)) or bool(
         ERA_DATE_LINE.match(text) and i + 1 < len(lines) and role_mark(lines[i + 1].text))
+
+
+def date_lines_at(lines: list[Line] | tuple[Line, ...], i: int) -> int:
+    """How many lines the date line at i takes: 1, 2 when broken after its
+    year, 0 when no date line starts there."""
+    if ERA_DATE_LINE.match(lines[i].text):
+        return 1
+    return 2 if i + 1 < len(lines) and YEAR_LINE.match(lines[i].text) and MONTH_DAY_LINE.match(lines[i + 1].text) else 0
 
 
 def segment_body(lines: list[Line]) -> list[Segment]:
@@ -374,10 +388,11 @@ def starts_paragraph_or_item(text: str) -> bool:
 
 def segment_closing(lines: list[Line]) -> list[Segment]:
     """Closing formula, signing date and the signatory blocks."""
-    date_at = next((i for i, ln in enumerate(lines) if ERA_DATE_LINE.match(ln.text)), None)
+    date_at = next((i for i in range(len(lines)) if date_lines_at(lines, i)), None)
     role_at = next((i for i, ln in enumerate(lines) if role_mark(ln.text)), None)
     if date_at is not None and (role_at is None or date_at < role_at):
-        closing, date, rest = lines[:date_at], [lines[date_at]], lines[date_at + 1:]
+        date_end = date_at + date_lines_at(lines, date_at)
+        closing, date, rest = lines[:date_at], lines[date_at:date_end], lines[date_end:]
     elif role_at is not None:  # blocks follow the formula; a date, if any, comes later
         closing, date, rest = lines[:role_at], [], lines[role_at:]
     else:
@@ -420,7 +435,7 @@ def after_last_block(last: Segment) -> list[Segment]:
     if end >= len(last.lines):
         return [last]
     rest = last.lines[end:]
-    dated = 1 if ERA_DATE_LINE.match(rest[0].text) else 0
+    dated = date_lines_at(rest, 0)
     return ([Segment(Kind.SIGNATORY, last.lines[:end], label=last.label)]
             + ([Segment(Kind.DATE, rest[:dated])] if dated else [])
             + ([Segment(Kind.OTHER, rest[dated:])] if rest[dated:] else []))

@@ -32,6 +32,13 @@ from pipeline.model import Kind, Line, Segment
     ("令和2(2020)年3月27日", "2020-03-27"),
     ("2020（令和2）年3月27日", "2020-03-27"),
     ("2017年(平成29年)3月30日", "2017-03-30"),
+    # covers and tables abbreviate the era to its first kanji
+    ("令2.3.27", "2020-03-27"),
+    ("平31.3.29 締結", "2019-03-29"),
+    ("(昭63.12.31)", "1988-12-31"),
+    # a date line spread to the width of its block (均等割付) is letter-spaced
+    ("令　和　２　年　３　月　２　７　日", "2020-03-27"),
+    ("令 和 二 年 十 二 月 二 十 五 日", "2020-12-25"),
 ])
 def test_dates_in_every_era_and_script_read_as_iso(text, iso):
     assert parse_date(text) == dt.date.fromisoformat(iso)
@@ -39,6 +46,10 @@ def test_dates_in_every_era_and_script_read_as_iso(text, iso):
 
 def test_impossible_day_is_not_a_date():
     assert parse_date("令和2年2月30日") is None
+
+
+def test_a_kanji_that_ends_a_word_is_no_era_initial():
+    assert find_dates("最大2.3.4 水平1.2.3") == []
 
 
 def test_year_and_month_alone_is_not_a_full_date():
@@ -116,3 +127,144 @@ def test_a_signing_date_with_its_weekday_still_signs(date_line):
 def test_a_date_inside_a_sentence_with_a_weekday_after_it_is_referenced():
     segments = [Segment(Kind.CLOSING, (line(20, "令和3年4月1日(木)から施行する。"),))]
     assert [v.kind for v in extract_dates(segments)] == ["referenced"]
+
+
+def test_a_letter_spaced_date_under_the_signatures_signs():
+    from tests.helpers import document_of
+
+    doc = document_of("""
+    福山市と三原市との連携協約
+    福山市(以下「甲」という。)と三原市(以下「乙」という。)は、次のとおり連携協約を締結する。
+    第1条 この協約は、甲及び乙の連携を目的とする。
+    この協約の締結を証するため、本書2通を作成し、各自1通を保有する。
+    甲 広島県福山市東桜町3番5号
+    福山市長 枝広 直幹
+    乙 広島県三原市港町三丁目5番1号
+    三原市長 岡田 吉弘
+    令 和 2 年 3 月 27 日
+    """)
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    assert doc.signatories[-1].address == "広島県三原市港町三丁目5番1号"
+
+
+SIGNED_BEFORE_AND_AFTER = """
+福山市と三原市との連携協約
+福山市(以下「甲」という。)と三原市(以下「乙」という。)は、次のとおり連携協約を締結する。
+第1条 この協約は、甲及び乙の連携を目的とする。
+附則
+この協約は、令和2年4月1日から効力を生ずる。
+この協約の締結を証するため、本書2通を作成し、各自1通を保有する。
+{before}
+甲 広島県福山市東桜町3番5号
+福山市長 枝広 直幹
+乙 広島県三原市港町三丁目5番1号
+三原市長 岡田 吉弘
+{after}
+"""
+
+
+@pytest.mark.parametrize("date_line", ["締結日:令和2年3月27日", "締結日　令和２年３月２７日", "【協約締結日】令和2年3月27日",
+                                       "締結年月日 2020年3月27日", "令和2年3月27日締結", "令和２年３月２７日（金）　調印"])
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_a_date_its_line_names_the_signing_date_signs(date_line, where):
+    from tests.helpers import document_of
+
+    doc = document_of(SIGNED_BEFORE_AND_AFTER.format(**{"before": "", "after": "", where: date_line}))
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    assert [(v.iso.isoformat(), v.kind) for v in doc.dates] == [("2020-04-01", "referenced"), ("2020-03-27", "signed")]
+    assert [s.name for s in doc.signatories] == ["枝広 直幹", "岡田 吉弘"]
+
+
+@pytest.mark.parametrize("date_line", ["施行日:令和2年3月27日", "更新日 令和2年3月27日", "令和2年3月27日から施行"])
+def test_a_date_its_line_names_as_something_else_is_referenced(date_line):
+    from tests.helpers import document_of
+
+    doc = document_of(SIGNED_BEFORE_AND_AFTER.format(before="", after=date_line))
+    assert doc.signed_date is None
+
+
+@pytest.mark.parametrize("closing", [
+    "本協約の締結を証するため、令和2年3月27日、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。",
+    "上記協約の締結を証するため、令和２年３月２７日に本書２通を作成し、両者記名押印の上、各自１通を保有する。",
+    "令和2年3月27日、この協約の締結を証するため、本書2通を作成し、各自1通を保有する。",
+    "この協約の締結を証するため、本書2通を作成し、各自1通を保有する。令和2年3月27日",
+])
+def test_the_date_the_closing_formula_gives_signs_when_none_stands_alone(closing):
+    from tests.helpers import document_of
+
+    doc = document_of(SIGNED_BEFORE_AND_AFTER.format(before="", after="").replace(
+        "この協約の締結を証するため、本書2通を作成し、各自1通を保有する。", closing))
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    assert [(v.iso.isoformat(), v.kind) for v in doc.dates] == [("2020-04-01", "referenced"), ("2020-03-27", "signed")]
+
+
+def test_the_amended_agreement_named_in_the_closing_formula_is_no_signing_date():
+    from tests.helpers import document_of
+
+    closing = ("福山市と三原市との連携協約(令和2年3月27日締結)の一部を変更する協約の締結を証するため、"
+               "本書2通を作成し、各自1通を保有する。")
+    text = SIGNED_BEFORE_AND_AFTER.format(before="", after="").replace(
+        "この協約の締結を証するため、本書2通を作成し、各自1通を保有する。", closing)
+    assert document_of(text).signed_date is None
+    closing = "令和2年3月27日に締結した連携協約の一部を変更する協約の締結を証するため、本書2通を作成し、各自1通を保有する。"
+    text = SIGNED_BEFORE_AND_AFTER.format(before="", after="").replace(
+        "この協約の締結を証するため、本書2通を作成し、各自1通を保有する。", closing)
+    assert document_of(text).signed_date is None
+
+
+def test_a_date_alone_signs_before_the_one_in_the_closing_formula_or_on_the_cover():
+    segments = [
+        Segment(Kind.COVER, (line(1, "令和2年3月1日"),)),
+        Segment(Kind.CLOSING, (line(20, "この協約の締結を証するため、令和2年3月20日、本書2通を作成する。"),)),
+        Segment(Kind.DATE, (line(22, "令和2年3月27日"),)),
+    ]
+    assert signing_date(extract_dates(segments)) == dt.date(2020, 3, 27)
+    assert signing_date(extract_dates(segments[:2])) == dt.date(2020, 3, 20)
+
+
+@pytest.mark.parametrize("date_lines", [["令和2年", "3月27日"], ["　　　　　　　　　　令和２年", "　　　　　　　　　　　３月２７日"],
+                                        ["2020年", "3月27日(金)"]])
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_a_signing_date_broken_after_its_year_signs(date_lines, where):
+    """A right-aligned block too narrow for the date breaks it after 年."""
+    from tests.helpers import document_of
+
+    doc = document_of(SIGNED_BEFORE_AND_AFTER.format(**{"before": "", "after": "", where: "\n".join(date_lines)}))
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    assert [(v.iso.isoformat(), v.kind) for v in doc.dates] == [("2020-04-01", "referenced"), ("2020-03-27", "signed")]
+    assert [(s.address, s.name) for s in doc.signatories] == [
+        ("広島県福山市東桜町3番5号", "枝広 直幹"), ("広島県三原市港町三丁目5番1号", "岡田 吉弘")]
+
+
+NOTICE = """
+福山市告示第12号
+{sentence}
+令和2年4月1日
+福山市長 枝広 直幹
+福山市と三原市との連携協約
+福山市(以下「甲」という。)と三原市(以下「乙」という。)は、次のとおり連携協約を締結する。
+第1条 この協約は、甲及び乙の連携を目的とする。
+"""
+
+
+@pytest.mark.parametrize("sentence", [
+    "地方自治法第252条の2第1項の規定により、三原市と連携協約を令和2年3月27日に締結したので、同条第2項の規定により次のとおり告示する。",
+    "令和２年３月２７日付けで三原市と連携協約を締結したので、地方自治法第252条の2第2項の規定により、次のとおり告示する。",
+])
+def test_the_date_a_gazette_notice_says_the_agreement_was_concluded_on_signs(sentence):
+    from tests.helpers import document_of
+
+    doc = document_of(NOTICE.format(sentence=sentence))
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    assert [(v.iso.isoformat(), v.kind) for v in doc.dates] == [("2020-03-27", "signed"), ("2020-04-01", "referenced")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "地方自治法第252条の2第1項の規定により、三原市と連携協約を締結したので、同条第2項の規定により次のとおり告示する。",
+    "三原市と令和2年3月27日に締結した連携協約の一部を変更する協約を締結したので、\n地方自治法第252条の2第2項の規定により次のとおり告示する。",
+])
+def test_the_date_of_a_gazette_notice_is_no_signing_date(sentence):
+    """The notice is dated when it is published, after the agreement was signed."""
+    from tests.helpers import document_of
+
+    assert document_of(NOTICE.format(sentence=sentence)).signed_date is None
