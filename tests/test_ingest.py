@@ -30,6 +30,24 @@ def test_a_short_page_of_kanji_is_read_in_its_own_encoding(write_file, encoding,
     assert [line.text for line in source.lines] == text.split("\n")
 
 
+@pytest.mark.parametrize("data, expected", [
+    (TEXT.replace("\n", "\r\n").encode("utf-16"), "utf-16"),  # Notepad's "Unicode": BOM, CRLF
+    (TEXT.encode("utf_16_le"), "utf_16_le"),  # the BOM dropped by a converter
+    (TEXT.encode("utf_16_be"), "utf_16_be"),
+], ids=["bom", "le", "be"])
+def test_utf16_text_is_read_not_rejected_as_binary(write_file, data, expected):
+    # its zero bytes (the high half of every ASCII character) made it look binary
+    source = ingest(write_file("unicode.txt", data))
+    assert source.encoding == expected
+    assert [line.text for line in source.lines][:2] == TEXT.split("\n")
+
+
+def test_binary_bytes_that_decode_as_utf16_are_still_binary(write_file):
+    # even-length, zero bytes, valid UTF-16: but no kana, and control characters
+    with pytest.raises(IngestError, match="binary file"):
+        ingest(write_file("image.txt", bytes(range(256)) * 64))
+
+
 def test_cp932_specific_characters_survive(write_file):
     # ①, ㈱ and 髙 exist in CP932 but not in plain Shift_JIS
     source = ingest(write_file("b.txt", "①髙橋市長 ㈱", "cp932"))

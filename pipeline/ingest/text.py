@@ -1,4 +1,4 @@
-"""Plain text in UTF-8 (with or without BOM), Shift_JIS/CP932, EUC-JP or ISO-2022-JP."""
+"""Plain text in UTF-8 (with or without BOM), Shift_JIS/CP932, EUC-JP, ISO-2022-JP or UTF-16."""
 from __future__ import annotations
 
 import codecs
@@ -41,6 +41,26 @@ def sniff(path: Path, head: bytes) -> bool:
 def looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     return b"\x00" in sample or len(CONTROL.findall(sample.decode("latin-1"))) > len(sample) * 0.05
+
+
+def utf16_text(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) of Windows' "Unicode" text (Notepad, Excel's Unicode
+    text export): UTF-16, whose zero bytes would make it look binary. With
+    its BOM, or without one (a converter may drop it) when either byte order
+    reads as Japanese: kana, no control characters; binary data read as
+    UTF-16 is a soup of rare ideographs and controls."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        with contextlib.suppress(UnicodeDecodeError):
+            return data.decode("utf-16"), "utf-16"
+        return None
+    if b"\x00" not in data[:8192] or len(data) % 2:
+        return None
+    for encoding in ("utf_16_le", "utf_16_be"):
+        with contextlib.suppress(UnicodeDecodeError):
+            text = data.decode(encoding)
+            if not CONTROL.search(text) and not too_garbled(text) and kana_share(text) > 0.1:
+                return text, encoding
+    return None
 
 
 def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
@@ -185,9 +205,10 @@ def kana_share(text: str) -> float:
 
 
 def read(path: Path, data: bytes) -> Source:
-    if looks_binary(data):
+    utf16 = utf16_text(data)
+    if utf16 is None and looks_binary(data):
         raise IngestError("binary file: not text, HTML or PDF")
-    decoded, encoding = decode(data)
+    decoded, encoding = utf16 or decode(data)
     lines = tuple(paged_lines(LINE_BREAK.split(decoded)))
     return Source(doc_id=path.stem, path=str(path), format="text",
                   sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, lines=lines)
