@@ -28,6 +28,10 @@ DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−﹣－"} | {"〜":
 BRACKETS = str.maketrans({"〔": "(", "〕": ")", "［": "[", "］": "]", "｛": "{", "｝": "}"})
 AFTER_NFKC = RADICAL_SUPPLEMENT | DASHES | BRACKETS  # one pass over the text
 WHITESPACE = regex.compile(r"\s+")
+# Invisible format characters (zero-width space, a BOM mid-file, soft
+# hyphen, word joiner, direction marks) that web pages and word processors
+# leave between letters: they split words, labels and cells to every rule.
+INVISIBLE = regex.compile(r"\p{Cf}+")
 # A circled number opening a line or cell is a label however closely the
 # text follows it (②創業支援); NFKC makes it a digit (2創業支援), which
 # would read as part of the words (3次救急医療), so it keeps a space.
@@ -69,7 +73,7 @@ def normalize(source: Source) -> list[Line]:
     lines: list[Line] = []
     blank = False
     scanned = {page.page for page in source.pages if page.method in SCANNED_METHODS}
-    texts, ruled = cells_of_ruled_rows([raw.text for raw in source.lines])
+    texts, ruled = cells_of_ruled_rows([INVISIBLE.sub("", raw.text) for raw in source.lines])
     texts, through = cells_of_space_aligned_tables(texts, [raw.page for raw in source.lines])
     through |= ruled
     # paged text (form feeds, PDF) has its margin instead (lines_at_margin)

@@ -126,6 +126,22 @@ def cp932(lines):
         return None  # a character Shift_JIS has not: the file could not be saved so
 
 
+def utf16(lines):
+    """Notepad's "Unicode": UTF-16 with its BOM, CRLF."""
+    return "\r\n".join(lines).encode("utf-16")
+
+
+# What web pages and word processors leave between letters, unseen: a
+# zero-width space, a BOM mid-file, a soft hyphen, a word joiner.
+INVISIBLE = ("\u200b", "\ufeff", "\u00ad", "\u2060")
+
+
+def invisible_characters(lines):
+    """One of them after every seventh character of each line."""
+    return utf8(["".join(ch + (INVISIBLE[i // 7 % 4] if i % 7 == 6 else "") for i, ch in enumerate(line))
+                 for line in lines])
+
+
 def no_blank_lines(lines):
     return utf8([line for line in lines if not is_blank(line)])
 
@@ -218,7 +234,7 @@ def hard_wrapped_prose(lines):
 
 
 TRANSFORMATIONS = {f.__name__: f for f in (
-    crlf, utf8_bom, cp932, no_blank_lines, blank_lines_doubled, trailing_spaces, ideographic_indent,
+    crlf, utf8_bom, cp932, utf16, invisible_characters, no_blank_lines, blank_lines_doubled, trailing_spaces, ideographic_indent,
     other_width_digits, other_width_parentheses,
     footer_and_form_feed, running_header_pages, hard_wrapped_prose)}
 
