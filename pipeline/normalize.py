@@ -31,7 +31,10 @@ WHITESPACE = regex.compile(r"\s+")
 # Invisible format characters (zero-width space, a BOM mid-file, soft
 # hyphen, word joiner, direction marks) that web pages and word processors
 # leave between letters: they split words, labels and cells to every rule.
-INVISIBLE = regex.compile(r"\p{Cf}+")
+# So do variation selectors after a kanji (辻 + U+E0100, the 一点しんにょう
+# glyph a 住民基本台帳 font asks for): the kanji is the same character, as
+# the gazetteer and every reader of the table have it.
+INVISIBLE = regex.compile(r"[\p{Cf}\p{Variation_Selector}]+")
 # A circled number opening a line or cell is a label however closely the
 # text follows it (②創業支援); NFKC makes it a digit (2創業支援), which
 # would read as part of the words (3次救急医療), so it keeps a space.

@@ -134,12 +134,30 @@ def utf16(lines):
 # What web pages and word processors leave between letters, unseen: a
 # zero-width space, a BOM mid-file, a soft hyphen, a word joiner.
 INVISIBLE = ("\u200b", "\ufeff", "\u00ad", "\u2060")
+# What asks a font for a kanji's variant glyph (an IVS, or a standardized one).
+VARIATION_SELECTORS = ("\U000e0100", "\U000e0101", "\ufe00")
+KANJI = regex.compile(r"\p{Han}")
 
 
 def invisible_characters(lines):
     """One of them after every seventh character of each line."""
     return utf8(["".join(ch + (INVISIBLE[i // 7 % 4] if i % 7 == 6 else "") for i, ch in enumerate(line))
                  for line in lines])
+
+
+def variation_selectors(lines):
+    """One after every fifth kanji: the same characters, other glyphs."""
+    def marked(line: str) -> str:
+        out, kanji = [], 0
+        for ch in line:
+            out.append(ch)
+            if KANJI.match(ch):
+                kanji += 1
+                if kanji % 5 == 0:
+                    out.append(VARIATION_SELECTORS[kanji // 5 % 3])
+        return "".join(out)
+    out = [marked(line) for line in lines]
+    return utf8(out) if out != list(lines) else None
 
 
 def no_blank_lines(lines):
@@ -234,7 +252,7 @@ def hard_wrapped_prose(lines):
 
 
 TRANSFORMATIONS = {f.__name__: f for f in (
-    crlf, utf8_bom, cp932, utf16, invisible_characters, no_blank_lines, blank_lines_doubled, trailing_spaces, ideographic_indent,
+    crlf, utf8_bom, cp932, utf16, invisible_characters, variation_selectors, no_blank_lines, blank_lines_doubled, trailing_spaces, ideographic_indent,
     other_width_digits, other_width_parentheses,
     footer_and_form_feed, running_header_pages, hard_wrapped_prose)}
 
