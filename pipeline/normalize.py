@@ -57,6 +57,11 @@ RULE = regex.compile(r"^[\s\-=_~*・.:|+\p{Block=Box_Drawing}]{3,}$")
 BORDERED_ROW = regex.compile(r"^\s*[|｜│┃](?P<inner>.*)[|｜│┃]\s*$")
 BORDER_CHARS = ("|", "｜", "│", "┃")
 BORDER = regex.compile(r"(?<!\\)[|｜│┃]")
+# A rule between cells with no border around the row: Markdown's a | b | c,
+# a vertical rule as OCR or a text export gives it (産業振興 | 企業誘致…).
+# A bar with a blank or the line's edge on each side, so that 1|2 stays.
+LETTER = regex.compile(r"\p{L}")
+INNER_BORDER = regex.compile(r"[ \u3000]*(?<=^|[ \u3000])(?<!\\)[|｜│┃](?=[ \u3000]|$)[ \u3000]*")
 # Markdown from converters: a heading's # marks and ** / __ around strong
 # text (# 連携協約, **第1条**(目的), **(目的)**) are markup, not text.
 MARKDOWN_HEADING = regex.compile(r"^\s*#{1,6}\s+")
@@ -76,7 +81,7 @@ def normalize(source: Source) -> list[Line]:
     lines: list[Line] = []
     blank = False
     scanned = {page.page for page in source.pages if page.method in SCANNED_METHODS}
-    texts, ruled = cells_of_ruled_rows([INVISIBLE.sub("", raw.text) for raw in source.lines])
+    texts, ruled = cells_of_ruled_rows(unmarked([raw.text for raw in source.lines]))
     texts, through = cells_of_space_aligned_tables(texts, [raw.page for raw in source.lines])
     through |= ruled
     # paged text (form feeds, PDF) has its margin instead (lines_at_margin)
@@ -100,6 +105,30 @@ def normalize(source: Source) -> list[Line]:
         blank = False
     lines = drop_page_numbers(drop_running_headers(lines, footer_breaks))
     return drop_trailing_stamps(lines)
+
+
+def unmarked(texts: list[str]) -> list[str]:
+    """The lines without invisible characters, and with their rules between
+    cells as TABs where the document's rows have no border around them
+    (a | b | c, | c for a row continued under empty cells): before any
+    table is looked for, since the blanks around a bar would read as the
+    gaps of a table laid out with spaces. Whether rows are bordered is the
+    document's choice: one row with text outside its bars says they are
+    not, and a bar at a row's edge is then an empty cell's."""
+    texts = [INVISIBLE.sub("", text) for text in texts]
+    barred = [i for i, text in enumerate(texts) if INNER_BORDER.search(text)]
+    if not any(words_outside_bars(texts[i]) for i in barred):
+        return texts
+    for i in barred:
+        texts[i] = INNER_BORDER.sub(CELL_SEP, texts[i])
+    return texts
+
+
+def words_outside_bars(text: str) -> bool:
+    """Letters before a row's first bar or after its last (a | b); not a
+    drawn table's rule line (│    ├────┤), nor a bordered row."""
+    bars = [match.start() for match in BORDER.finditer(text)]
+    return bool(LETTER.search(text[:bars[0]]) or LETTER.search(text[bars[-1] + 1:]))
 
 
 # Agreements repeat their lines (a role cell down a whole 別表, the same

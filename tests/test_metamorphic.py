@@ -160,6 +160,13 @@ def variation_selectors(lines):
     return utf8(out) if out != list(lines) else None
 
 
+def bars_between_cells(lines):
+    """a | b | c for a<TAB>b<TAB>c: Markdown without its outer pipes, or a
+    table's vertical rules as a text export or OCR gives them."""
+    out = [line.replace("\t", " | ") for line in lines]
+    return utf8(out) if out != list(lines) else None
+
+
 def no_blank_lines(lines):
     return utf8([line for line in lines if not is_blank(line)])
 
@@ -252,7 +259,8 @@ def hard_wrapped_prose(lines):
 
 
 TRANSFORMATIONS = {f.__name__: f for f in (
-    crlf, utf8_bom, cp932, utf16, invisible_characters, variation_selectors, no_blank_lines, blank_lines_doubled, trailing_spaces, ideographic_indent,
+    crlf, utf8_bom, cp932, utf16, invisible_characters, variation_selectors, bars_between_cells,
+    no_blank_lines, blank_lines_doubled, trailing_spaces, ideographic_indent,
     other_width_digits, other_width_parentheses,
     footer_and_form_feed, running_header_pages, hard_wrapped_prose)}
 

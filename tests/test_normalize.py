@@ -151,6 +151,26 @@ def test_markdown_and_box_drawn_table_rows_become_cells():
     ]
 
 
+def test_rows_with_bars_between_cells_and_none_around_them_become_cells():
+    # Markdown without its outer pipes, or vertical rules as OCR reads them;
+    # a bar at such a row's edge is an empty cell's, the blanks around a bar no column gap
+    lines = normalize(source(
+        "取組 | 甲の役割 | 乙の役割",
+        "--- | --- | ---",
+        "ア 経済戦略の策定 | 乙と連携して推進する。 | 甲と取",
+        " |  | 組を推進する。",
+        "イ 戦略産業の育成 ｜ 企業を支援する。 ｜ 甲と連携する。",
+        "金額は100|200のいずれかとする。",
+    ))
+    assert texts(lines) == [
+        "取組\t甲の役割\t乙の役割",
+        "ア 経済戦略の策定\t乙と連携して推進する。\t甲と取",
+        "\t\t組を推進する。",
+        "イ 戦略産業の育成\t企業を支援する。\t甲と連携する。",
+        "金額は100|200のいずれかとする。",
+    ]
+
+
 def test_markdown_headings_and_strong_marks_from_converters_are_dropped():
     lines = normalize(source(
         "# 岡山市及び和気町における連携中枢都市圏形成に係る連携協約",
