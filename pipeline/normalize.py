@@ -115,7 +115,11 @@ def unmarked(texts: list[str]) -> list[str]:
     gaps of a table laid out with spaces. Whether rows are bordered is the
     document's choice: one row with text outside its bars says they are
     not, and a bar at a row's edge is then an empty cell's."""
-    texts = [INVISIBLE.sub("", text) for text in texts]
+    whole = "\n".join(texts)  # one search of the whole text: most have neither
+    if INVISIBLE.search(whole):
+        texts = [INVISIBLE.sub("", text) for text in texts]
+    if not any(bar in whole for bar in BORDER_CHARS):
+        return texts
     barred = [i for i, text in enumerate(texts) if INNER_BORDER.search(text)]
     if not any(words_outside_bars(texts[i]) for i in barred):
         return texts
