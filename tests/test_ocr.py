@@ -265,6 +265,21 @@ def test_ocr_word_running_across_a_column_rule_is_cut_there():
     assert cells_to_texts([row], [Glyph("産学", 30, 120, 10, 19)], ocr=True) == [["産学", ""]]
 
 
+def test_ocr_word_boxed_across_a_column_rule_stays_in_the_cell_it_starts_in():
+    """The last character of a cell's line, boxed by Tesseract over the
+    rule with its middle beyond it (町 of 圏域内市町 in a noisy scan), ends
+    that line; it cannot start the next cell's text, which stands clear of
+    the rule."""
+    from pipeline.ingest.layout import Glyph
+    from pipeline.ingest.pdf_tables import Cell, cells_to_texts
+
+    row = [Cell(0, 0, 100, 40), Cell(100, 0, 200, 40)]
+    words = [Glyph("圏域内市", 60, 96, 10, 19), Glyph("町", 98, 104, 10, 19),
+             Glyph("取り組む", 62, 98, 22, 31), Glyph("。", 99.5, 106, 22, 31),
+             Glyph("各種", 104, 122, 22, 31)]
+    assert cells_to_texts([row], words, ocr=True) == [["圏域内市町取り組む。", "各種"]]
+
+
 def test_punctuation_hanging_past_a_cell_rule_stays_with_its_line():
     """、 set hanging past the right rule of 施策 lands just inside the next
     cell; it never starts a line, so it ends the line of the cell before."""
