@@ -184,6 +184,29 @@ def test_tesseract_tsv_becomes_word_boxes_in_points():
     assert confidence == 90.0
 
 
+def test_specks_tesseract_reads_as_words_are_dropped_but_collapsed_characters_stay():
+    """A noisy scan's specks come back as words with boxes of 2-3 pixels
+    and low confidence (“ in an empty cell, . after a cell's 。), which
+    make a table's rows look unfinished; a character whose box Tesseract
+    collapsed (化 read at 93) and small punctuation (、 8 pixels tall) stay."""
+    tsv = (TSV_HEADER +
+           "5\t1\t1\t1\t0\t1\t300\t500\t100\t50\t96\t連携\n"
+           "5\t1\t1\t1\t0\t2\t400\t500\t100\t50\t96\t事業\n"
+           "5\t1\t1\t1\t0\t3\t500\t500\t100\t50\t96\t推進\n"
+           "5\t1\t1\t1\t1\t1\t300\t600\t100\t50\t96\t取り組む\n"
+           "5\t1\t1\t1\t1\t2\t400\t640\t10\t10\t90\t。\n"
+           "5\t1\t1\t1\t1\t3\t700\t630\t3\t3\t0\t.\n"
+           "5\t1\t1\t1\t2\t1\t300\t700\t100\t50\t96\t教育\n"
+           "5\t1\t1\t1\t2\t2\t400\t700\t1\t8\t88\t、\n"
+           "5\t1\t1\t1\t2\t3\t420\t720\t5\t5\t93\t化\n"
+           "5\t1\t1\t1\t2\t4\t900\t710\t2\t2\t56\tて\n"
+           "5\t1\t1\t1\t3\t1\t300\t800\t100\t50\t96\t甲の役割\n"
+           "5\t1\t1\t1\t3\t2\t800\t810\t2\t3\t0\t“\n")
+    words, confidence = tsv_to_words(tsv, scale=300 / 72)
+    assert [w.text for w in words] == ["連携", "事業", "推進", "取り組む", "。", "教育", "、", "化", "甲の役割"]
+    assert confidence == pytest.approx((4 * 96 + 90 + 0 + 96 + 88 + 93 + 56 + 96 + 0) / 12, abs=0.05)
+
+
 def test_ocr_cache_keeps_tesseract_output_per_image_and_settings(tmp_path, monkeypatch):
     """KYOYAKU_OCR_CACHE (for benches): the same image and settings are read
     once; another image or another page segmentation mode is read again."""
@@ -240,6 +263,21 @@ def test_ocr_word_running_across_a_column_rule_is_cut_there():
     assert cells_to_texts([row], words, ocr=True) == [["連携する圏域", "連携甲と"]]
     # a box far wider than its two characters is not cut: where they stand is unknown
     assert cells_to_texts([row], [Glyph("産学", 30, 120, 10, 19)], ocr=True) == [["産学", ""]]
+
+
+def test_ocr_word_boxed_across_a_column_rule_stays_in_the_cell_it_starts_in():
+    """The last character of a cell's line, boxed by Tesseract over the
+    rule with its middle beyond it (町 of 圏域内市町 in a noisy scan), ends
+    that line; it cannot start the next cell's text, which stands clear of
+    the rule."""
+    from pipeline.ingest.layout import Glyph
+    from pipeline.ingest.pdf_tables import Cell, cells_to_texts
+
+    row = [Cell(0, 0, 100, 40), Cell(100, 0, 200, 40)]
+    words = [Glyph("圏域内市", 60, 96, 10, 19), Glyph("町", 98, 104, 10, 19),
+             Glyph("取り組む", 62, 98, 22, 31), Glyph("。", 99.5, 106, 22, 31),
+             Glyph("各種", 104, 122, 22, 31)]
+    assert cells_to_texts([row], words, ocr=True) == [["圏域内市町取り組む。", "各種"]]
 
 
 def test_punctuation_hanging_past_a_cell_rule_stays_with_its_line():

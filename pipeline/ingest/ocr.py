@@ -76,6 +76,14 @@ SKEW_SAMPLE = 4  # every 4th pixel: 75 dpi is enough to see text lines
 # points from a median filter; noisy ones read at 76-91 and mostly gain 2-10.
 RETRY_BELOW = 88.0
 RETRY_GAIN = 2.0
+# A speck of a noisy scan comes back from Tesseract as a "word" (. - ! ' “ 、,
+# even て or 安全) with a box of 2-3 pixels at 300 dpi and a confidence of
+# 0-72; inside an empty cell, or after the 。 that ends a cell, it makes the
+# table's rows look unfinished and be merged. A real character never has so
+# small a box but when Tesseract collapses it (化, ・ on clean scans: 5 pixels,
+# confidence over 90), and then it stays.
+SPECK_EM = 0.15  # a box whose longer side is below this share of the page's median word height
+SPECK_CONFIDENCE = 80.0  # ... read with less confidence than this is a speck
 WORKERS = os.cpu_count() or 1  # Tesseract processes at a time
 CACHE_ENV = "KYOYAKU_OCR_CACHE"  # folder for Tesseract's output per page (measurements)
 
@@ -338,21 +346,38 @@ def without_markup(text: str) -> str:
 
 
 def tsv_to_words(tsv: str, scale: float) -> tuple[list[Glyph], float | None]:
+    """Tesseract's words in PDF points, without markup and specks, and
+    its mean confidence over its words, specks too (a specked page is one
+    to read again through the median filter)."""
     rows = [row for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
             if row["level"] == "5" and (row.get("text") or "").strip()]
     markup_lines = markup_only_lines(rows)
+    specks = speck_rows(rows)
     words, confidences = [], []
-    for row in rows:
+    for n, row in enumerate(rows):
         text = without_markup(row["text"].strip())
         if not text or line_key(row) in markup_lines:
             continue
-        left, top, width, height = (int(row[k]) for k in ("left", "top", "width", "height"))
-        words.append(Glyph(text, left / scale, (left + width) / scale, top / scale, (top + height) / scale))
         confidence = float(row["conf"])
         if confidence >= 0:
             confidences.append(confidence)
+        if n in specks:
+            continue
+        left, top, width, height = (int(row[k]) for k in ("left", "top", "width", "height"))
+        words.append(Glyph(text, left / scale, (left + width) / scale, top / scale, (top + height) / scale))
     mean = round(sum(confidences) / len(confidences), 1) if confidences else None
     return words, mean
+
+
+def speck_rows(rows: list[dict]) -> set[int]:
+    """Indexes of the words that are specks: a box too small for any
+    character of the page's type, read with low confidence (SPECK_EM)."""
+    if not rows:
+        return set()
+    heights = sorted(int(row["height"]) for row in rows)
+    limit = SPECK_EM * heights[len(heights) // 2]
+    return {n for n, row in enumerate(rows)
+            if max(int(row["width"]), int(row["height"])) < limit and float(row["conf"]) < SPECK_CONFIDENCE}
 
 
 def line_key(row: dict) -> tuple[str, str, str, str]:

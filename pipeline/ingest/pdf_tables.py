@@ -191,7 +191,7 @@ def cells_to_texts(rows: list[list[Cell | None]], glyphs: list[Glyph], ocr: bool
         if r < 0:
             continue
         for part in split_at_rules(glyph, rows[r], em) if ocr else (glyph,):
-            at = cell_at(rows, r, (part.x0 + part.x1) / 2, part.middle)
+            at = cell_at(rows, r, start_side(part, rows[r]) if ocr else (part.x0 + part.x1) / 2, part.middle)
             if at is not None:
                 content.setdefault(at, []).append(part)
     keep_hanging_punctuation(rows, content, em)
@@ -216,6 +216,20 @@ def cell_at(rows: list[list[Cell | None]], r: int, x: float, y: float) -> tuple[
         if c is not None:
             return (k, c) if rows[k][c].bottom >= y else None
     return None
+
+
+def start_side(word: Glyph, row: list[Cell | None]) -> float:
+    """Where an OCR word is placed: its middle, or just left of the column
+    rule it still runs across once split_at_rules has cut what it could (a
+    word of one character, a cut that would leave a side empty). A cell's
+    text starts a little right of its rule, never across it, while a line
+    runs up to its cell's right rule and Tesseract's box for the last
+    character often reaches past it (a 町 or 、 boxed over the rule, its
+    middle beyond): on the scanned samples every such word ends a line of
+    the cell to the left."""
+    middle = (word.x0 + word.x1) / 2
+    edge = next((cell.x0 for cell in row[1:] if cell and word.x0 < cell.x0 < word.x1), None)
+    return middle if edge is None else min(middle, edge - 0.01)
 
 
 def split_at_rules(glyph: Glyph, row: list[Cell | None], em: float) -> list[Glyph]:
