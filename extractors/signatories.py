@@ -36,6 +36,10 @@ LABELS = regex.compile(r"^(?:住\s*所|所\s*在\s*地|氏\s*名|代\s*表\s*者
 # A block whose role marker was misread (選 ●●●市町…, split off by position
 # in segment.py) still opens with it: one character and a space.
 LONE_MARK = regex.compile(r"^[^\s\d]\s+(?=\S)")
+# Parties named in the preamble may sign under numbers instead of 甲/乙:
+# (1) 広島県福山市…, ① … (NFKC: 1 …), 1. …; the number is no part of the
+# address, which never opens with a number of its own.
+BLOCK_NUMBER = regex.compile(r"^(?:[(（]\s*\d{1,2}\s*[)）]|[①-⑳]|\d{1,2}(?:\s*[.．、]|\s))\s*(?=[^\s\d])")
 # Addresses are written without spaces, but OCR and letter-spaced layouts put
 # them in (山形市旅籠町二 丁目 3 番25号). Spaces go before the lot number and
 # next to its digits and units; a building name after it keeps its space
@@ -86,6 +90,8 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
         texts[0] = texts[0][role_match.end():].strip()
     elif LONE_MARK.match(texts[0]) and ADDRESS.search(texts[0]):
         texts[0] = LONE_MARK.sub("", texts[0])
+    else:
+        texts[0] = BLOCK_NUMBER.sub("", texts[0])
     address = municipality = title = name = ""
     for text in filter(None, (LABELS.sub("", t) for t in texts)):
         head = head_title(text)
