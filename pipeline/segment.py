@@ -455,7 +455,14 @@ def block_end(block: list[Line]) -> int:
     end = head + (2 if TITLE_ENDS_LINE.search(block[head].text) else 1)
     while end < len(block) and SEAL_LINE.match(block[end].text.replace(" ", "")):
         end += 1
-    return end
+    return end + address_below(block, head, end)
+
+
+def address_below(block: list[Line], head: int, end: int) -> int:
+    """1 when a block that names its head first (甲 福山市長 X) gives its
+    address on the line after: no address above the head, one below."""
+    above = any(ADDRESS_HINT.search(ln.text) for ln in block[:head + 1])
+    return int(not above and end < len(block) and is_address_line(block[end]))
 
 
 def is_head_line(text: str) -> bool:

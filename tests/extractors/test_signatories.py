@@ -362,3 +362,16 @@ def test_blocks_numbered_instead_of_marked_keep_the_number_out_of_the_address():
         ("乙", "府中市", "広島県府中市府川町315番地", "府中市長", "小野申人"),
         ("丙", "神石高原町", "広島県神石郡神石高原町小畠2025番地", "神石高原町長", "入江嘉則"),
     ]
+
+
+def test_title_before_address_in_every_block_the_last_one_included():
+    sigs = signatories_of("""
+    甲 福山市長 枝広直幹
+       広島県福山市東桜町3番5号
+    乙 府中市長 小野申人
+       広島県府中市府川町315番地
+    """)
+    assert [fields(s) for s in sigs] == [
+        ("甲", "福山市", "広島県福山市東桜町3番5号", "福山市長", "枝広直幹"),
+        ("乙", "府中市", "広島県府中市府川町315番地", "府中市長", "小野申人"),
+    ]
