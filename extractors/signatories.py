@@ -49,6 +49,11 @@ BLOCK_NUMBER = regex.compile(r"^(?:[(（]\s*\d{1,2}\s*[)）]|[①-⑳]|\d{1,2}(?
 # head's title starts after it.
 ADDRESS_THEN_TITLE = regex.compile(r"(?<=[\d一二三四五六七八九十]\s*(?:番地|番|号)(?:\s*\d+(?:-\d+)*)?)"
                                    r"(?![地号])(?=[^\s\d]{1,12}?(?:都|道|府|県|市|町|村|区)(?:長|知事))")
+# A title letter-spaced on its own (福山市 市　長 X) is read as one word.
+SPACED_TITLE = regex.compile(r"(?<![^\s])([市町村区])\s+長(?=\s|$)")
+# The bare title under the municipality's name (福山市 / 市長 X): the
+# office is that municipality's head (福山市長).
+BARE_TITLE = regex.compile(r"^[市町村区](?:長|$)")
 LOT_START = regex.compile(r"\d|[一二三四五六七八九十]+(?=丁目|番)|丁目|番地|番|号")
 SPACE_IN_LOT = regex.compile(r"\s+(?=\d|丁目|番地|番|号)|(?<=\d)\s+(?=[丁番号])")
 
@@ -84,7 +89,8 @@ def party_named(signatory: Signatory, parties: list[Party]) -> Party | None:
 
 
 def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
-    texts = [ADDRESS_THEN_TITLE.sub(" ", ln.text.replace("\t", " ")).strip() for ln in seg.lines]
+    texts = [SPACED_TITLE.sub(r"\1長", ADDRESS_THEN_TITLE.sub(" ", ln.text.replace("\t", " "))).strip()
+             for ln in seg.lines]
     role_match = role_mark(texts[0])
     if role_match:
         texts[0] = texts[0][role_match.end():].strip()
@@ -96,8 +102,10 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
     for text in filter(None, (LABELS.sub("", t) for t in texts)):
         head = head_title(text)
         if head and not title:
-            title, municipality = head["title"], municipality or head["muni"]
-            prefix_address, _ = split_address(text[:head.start()])
+            prefix_address, prefix_place = split_address(text[:head.start()])
+            if BARE_TITLE.match(head["muni"]):
+                prefix_place = place_before(text[:head.start()])
+            title, municipality = head["title"], municipality or prefix_place or head["muni"]
             address = address or prefix_address
             name = name or SEAL.sub("", head["rest"] or "").strip()
         elif not name and ACTING_END.search(title) and OFFICE_THEN_NAME.match(text):
@@ -112,6 +120,8 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
             name = SEAL.sub("", text).strip()
     if not municipality and party:
         municipality = party.municipality
+    if BARE_TITLE.match(title) and municipality.endswith(title[0]):
+        title = municipality + title[1:]
     address = compact_address(address)
     family, given = split_person_name(name)
     redacted = any(REDACTED.search(t) for t in texts)
@@ -128,6 +138,12 @@ def head_title(text: str):
         if not gazetteer().starts_with_name(text[match.end("muni"):]):
             return match
     return None
+
+
+def place_before(text: str) -> str:
+    """The municipality's name ending text (…東桜町3番5号 福山市), or ""."""
+    parts = text.split()
+    return parts[-1] if parts and PLACE_ONLY.match(parts[-1]) else ""
 
 
 def split_address(text: str) -> tuple[str, str]:

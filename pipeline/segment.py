@@ -505,7 +505,8 @@ def next_role(role: str) -> str:
 
 # A head's title; a deputy's (副町長, 副知事) under an acting head's
 # (…町長職務代理者) is no second head.
-HEAD_TITLE = regex.compile(r"(?<!副)(?:(?:市|町|村|区)長|知事)")
+# 市　長 letter-spaced as a word of its own is a title too.
+HEAD_TITLE = regex.compile(r"(?<!副)(?:(?:市|町|村|区)(?:長|\s+長(?=\s|$))|知事)")
 ADDRESS_HINT = regex.compile(r"\d+番|番地|丁目|\d+号|[一二三四五六七八九十]+番")
 # A title closing its line (…市長, 長与町長, …職務執行者 副町長) has the
 # person under it. Not "長 and something after it": 長崎市長 has that too.

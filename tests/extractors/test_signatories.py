@@ -375,3 +375,33 @@ def test_title_before_address_in_every_block_the_last_one_included():
         ("甲", "福山市", "広島県福山市東桜町3番5号", "福山市長", "枝広直幹"),
         ("乙", "府中市", "広島県府中市府川町315番地", "府中市長", "小野申人"),
     ]
+
+
+def test_bare_or_letter_spaced_title_is_the_named_municipalitys_head():
+    sigs = signatories_of("""
+    甲 広島県福山市東桜町3番5号
+       福山市 市　長 枝広直幹
+    乙 広島県府中市府川町315番地
+       府中市
+       市長 小野申人
+    丙 広島県神石郡神石高原町小畠2025番地
+       神石高原町　町　長　入江嘉則
+    """)
+    assert [fields(s) for s in sigs] == [
+        ("甲", "福山市", "広島県福山市東桜町3番5号", "福山市長", "枝広直幹"),
+        ("乙", "府中市", "広島県府中市府川町315番地", "府中市長", "小野申人"),
+        ("丙", "神石高原町", "広島県神石郡神石高原町小畠2025番地", "神石高原町長", "入江嘉則"),
+    ]
+
+
+def test_unmarked_blocks_with_bare_and_letter_spaced_titles():
+    sigs = signatories_of("""
+    福山市
+    市長 枝広直幹
+    府中市
+    市　長 小野申人
+    """)
+    assert [fields(s) for s in sigs] == [
+        ("甲", "福山市", "", "福山市長", "枝広直幹"),
+        ("乙", "府中市", "", "府中市長", "小野申人"),
+    ]
