@@ -54,6 +54,8 @@ SPACED_TITLE = regex.compile(r"(?<![^\s])([市町村区])\s+長(?=\s|$)")
 # The bare title under the municipality's name (福山市 / 市長 X): the
 # office is that municipality's head (福山市長).
 BARE_TITLE = regex.compile(r"^[市町村区](?:長|$)")
+# A line that is nothing but lot numbers (3番5号, 2025番地, 5号, 1-2).
+LOT_ONLY = regex.compile(r"^(?:[\d一二三四五六七八九十〇]+\s*(?:丁目|番地|番|号|-|の)?\s*)+$")
 LOT_START = regex.compile(r"\d|[一二三四五六七八九十]+(?=丁目|番)|丁目|番地|番|号")
 SPACE_IN_LOT = regex.compile(r"\s+(?=\d|丁目|番地|番|号)|(?<=\d)\s+(?=[丁番号])")
 
@@ -99,7 +101,7 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
     else:
         texts[0] = BLOCK_NUMBER.sub("", texts[0])
     address = municipality = title = name = ""
-    for text in filter(None, (LABELS.sub("", t) for t in texts)):
+    for text in joined_addresses([t for t in (LABELS.sub("", t) for t in texts) if t]):
         head = head_title(text)
         if head and not title:
             prefix_address, prefix_place = split_address(text[:head.start()])
@@ -138,6 +140,36 @@ def head_title(text: str):
         if not gazetteer().starts_with_name(text[match.end("muni"):]):
             return match
     return None
+
+
+def joined_addresses(texts: list[str]) -> list[str]:
+    """A block's lines with an address wrapped onto the next line joined
+    back: 広島県福山市東桜町 / 3番5号, or …東桜町3番 / 5号."""
+    joined: list[str] = []
+    for text in texts:
+        if joined and continues_address(joined[-1], text):
+            joined[-1] += text
+        else:
+            joined.append(text)
+    return joined
+
+
+def continues_address(previous: str, text: str) -> bool:
+    """text goes on with the address previous began: the lot numbers alone,
+    or the rest after a place that is more than a municipality's name
+    (広島県神石郡神石高原町 / 小畠2025番地, not 府中市 / 府中市府川町315番地)."""
+    if head_title(previous) or head_title(text) or not ADDRESS.search(text):
+        return False
+    if LOT_ONLY.match(text):
+        return bool(ADDRESS.search(previous) or place_opening(previous))
+    return not ADDRESS.search(previous) and place_opening(previous) and not place_opening(text)
+
+
+def place_opening(text: str) -> bool:
+    """text starts with a prefecture or municipality and is not just a name."""
+    g = gazetteer()
+    starts = g.prefecture_of(text) or g.starts_with_name(text)
+    return bool(starts) and " " not in text.strip() and not g.is_known(text)
 
 
 def place_before(text: str) -> str:

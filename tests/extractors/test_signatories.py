@@ -405,3 +405,31 @@ def test_unmarked_blocks_with_bare_and_letter_spaced_titles():
         ("甲", "福山市", "", "福山市長", "枝広直幹"),
         ("乙", "府中市", "", "府中市長", "小野申人"),
     ]
+
+
+def test_address_wrapped_onto_the_next_line_is_one_address():
+    sigs = signatories_of("""
+    甲 広島県福山市東桜町
+       3番5号
+       福山市長 枝広直幹
+    乙 広島県府中市府川町315
+       番地
+       府中市長 小野申人
+    丙 広島県神石郡神石高原町
+       小畠2025番地
+       神石高原町長 入江嘉則
+    """)
+    assert [fields(s) for s in sigs] == [
+        ("甲", "福山市", "広島県福山市東桜町3番5号", "福山市長", "枝広直幹"),
+        ("乙", "府中市", "広島県府中市府川町315番地", "府中市長", "小野申人"),
+        ("丙", "神石高原町", "広島県神石郡神石高原町小畠2025番地", "神石高原町長", "入江嘉則"),
+    ]
+
+
+def test_a_municipality_line_above_its_address_is_no_wrapped_address():
+    sigs = signatories_of("""
+    甲 福山市
+       広島県福山市東桜町3番5号
+       福山市長 枝広直幹
+    """)
+    assert fields(sigs[0]) == ("甲", "福山市", "広島県福山市東桜町3番5号", "福山市長", "枝広直幹")
