@@ -410,7 +410,7 @@ def signatory_blocks(lines: list[Line]) -> list[Segment]:
     split there too, the second taking the next role in order."""
     starts = [i for i, ln in enumerate(lines) if role_mark(ln.text)]
     if not starts:
-        starts = block_starts_without_roles(lines)
+        starts = head_first_starts(lines, block_starts_without_roles(lines))
     if not starts:
         return [Segment(Kind.OTHER, tuple(lines))] if lines else []
     role_marks = [role_mark(lines[start].text) for start in starts]
@@ -513,6 +513,15 @@ ADDRESS_HINT = regex.compile(r"\d+番|番地|丁目|\d+号|[一二三四五六�
 TITLE_ENDS_LINE = regex.compile(r"(?:長|知事|管理者|職務代理者|職務執行者)\s*$")
 ADDRESS_LABEL = regex.compile(r"^(?:住\s*所|所\s*在\s*地)")
 PLACE_ONLY = regex.compile(r"^[^\s\d]{1,12}?(?:都|道|府|県|市|町|村|区)$")
+
+
+def head_first_starts(lines: list[Line], starts: list[int]) -> list[int]:
+    """Unmarked blocks that open with the head (福山市長 X / its address):
+    when the first does, every block starts at its head's line, so an
+    address under a head stays in that head's block."""
+    if not starts or not is_head_line(lines[starts[0]].text):
+        return starts
+    return [i for i in range(starts[0], len(lines)) if is_head_line(lines[i].text)]
 
 
 def block_starts_without_roles(lines: list[Line]) -> list[int]:

@@ -433,3 +433,20 @@ def test_a_municipality_line_above_its_address_is_no_wrapped_address():
        福山市長 枝広直幹
     """)
     assert fields(sigs[0]) == ("甲", "福山市", "広島県福山市東桜町3番5号", "福山市長", "枝広直幹")
+
+
+def test_unmarked_blocks_naming_the_head_first_keep_their_own_addresses():
+    sigs = signatories_of("""
+    福山市長 枝広直幹
+    広島県福山市東桜町3番5号
+    府中市長 小野申人
+    広島県府中市府川町315番地
+    神石高原町長
+    入江嘉則
+    広島県神石郡神石高原町小畠2025番地
+    """)
+    assert [fields(s) for s in sigs] == [
+        ("甲", "福山市", "広島県福山市東桜町3番5号", "福山市長", "枝広直幹"),
+        ("乙", "府中市", "広島県府中市府川町315番地", "府中市長", "小野申人"),
+        ("丙", "神石高原町", "広島県神石郡神石高原町小畠2025番地", "神石高原町長", "入江嘉則"),
+    ]
