@@ -14,7 +14,7 @@ import regex
 from pipeline.gazetteer import gazetteer
 from pipeline.japanese import tagger
 from pipeline.model import Kind, Party, Segment, Signatory
-from pipeline.segment import PLACE_ONLY, SEAL_WORDS, role_mark
+from pipeline.segment import LOT_LINE, PLACE_ONLY, SEAL_WORDS, role_mark
 
 # 長与町長職務代理者 長与町副町長 中村 博: one who stands in for the head
 # (職務代理者, 地方自治法第152条) or acts in a vacant office (職務執行者)
@@ -54,8 +54,6 @@ SPACED_TITLE = regex.compile(r"(?<![^\s])([市町村区])\s+長(?=\s|$)")
 # The bare title under the municipality's name (福山市 / 市長 X): the
 # office is that municipality's head (福山市長).
 BARE_TITLE = regex.compile(r"^[市町村区](?:長|$)")
-# A line that is nothing but lot numbers (3番5号, 2025番地, 5号, 1-2).
-LOT_ONLY = regex.compile(r"^(?:[\d一二三四五六七八九十〇]+\s*(?:丁目|番地|番|号|-|の)?\s*)+$")
 LOT_START = regex.compile(r"\d|[一二三四五六七八九十]+(?=丁目|番)|丁目|番地|番|号")
 SPACE_IN_LOT = regex.compile(r"\s+(?=\d|丁目|番地|番|号)|(?<=\d)\s+(?=[丁番号])")
 
@@ -160,7 +158,7 @@ def continues_address(previous: str, text: str) -> bool:
     (広島県神石郡神石高原町 / 小畠2025番地, not 府中市 / 府中市府川町315番地)."""
     if head_title(previous) or head_title(text) or not ADDRESS.search(text):
         return False
-    if LOT_ONLY.match(text):
+    if LOT_LINE.match(text):
         return bool(ADDRESS.search(previous) or place_opening(previous))
     return not ADDRESS.search(previous) and place_opening(previous) and not place_opening(text)
 
