@@ -14,7 +14,7 @@ import regex
 from pipeline.gazetteer import gazetteer
 from pipeline.japanese import tagger
 from pipeline.model import Kind, Party, Segment, Signatory
-from pipeline.segment import PLACE_ONLY, SEAL_WORDS, role_mark
+from pipeline.segment import LOT_LINE, PLACE_ONLY, SEAL_WORDS, role_mark
 
 # 長与町長職務代理者 長与町副町長 中村 博: one who stands in for the head
 # (職務代理者, 地方自治法第152条) or acts in a vacant office (職務執行者)
@@ -36,6 +36,10 @@ LABELS = regex.compile(r"^(?:住\s*所|所\s*在\s*地|氏\s*名|代\s*表\s*者
 # A block whose role marker was misread (選 ●●●市町…, split off by position
 # in segment.py) still opens with it: one character and a space.
 LONE_MARK = regex.compile(r"^[^\s\d]\s+(?=\S)")
+# Parties named in the preamble may sign under numbers instead of 甲/乙:
+# (1) 広島県福山市…, ① … (NFKC: 1 …), 1. …; the number is no part of the
+# address, which never opens with a number of its own.
+BLOCK_NUMBER = regex.compile(r"^(?:[(（]\s*\d{1,2}\s*[)）]|[①-⑳]|\d{1,2}(?:\s*[.．、]|\s))\s*(?=[^\s\d])")
 # Addresses are written without spaces, but OCR and letter-spaced layouts put
 # them in (山形市旅籠町二 丁目 3 番25号). Spaces go before the lot number and
 # next to its digits and units; a building name after it keeps its space
@@ -45,6 +49,11 @@ LONE_MARK = regex.compile(r"^[^\s\d]\s+(?=\S)")
 # head's title starts after it.
 ADDRESS_THEN_TITLE = regex.compile(r"(?<=[\d一二三四五六七八九十]\s*(?:番地|番|号)(?:\s*\d+(?:-\d+)*)?)"
                                    r"(?![地号])(?=[^\s\d]{1,12}?(?:都|道|府|県|市|町|村|区)(?:長|知事))")
+# A title letter-spaced on its own (福山市 市　長 X) is read as one word.
+SPACED_TITLE = regex.compile(r"(?<![^\s])([市町村区])\s+長(?=\s|$)")
+# The bare title under the municipality's name (福山市 / 市長 X): the
+# office is that municipality's head (福山市長).
+BARE_TITLE = regex.compile(r"^[市町村区](?:長|$)")
 LOT_START = regex.compile(r"\d|[一二三四五六七八九十]+(?=丁目|番)|丁目|番地|番|号")
 SPACE_IN_LOT = regex.compile(r"\s+(?=\d|丁目|番地|番|号)|(?<=\d)\s+(?=[丁番号])")
 
@@ -80,18 +89,23 @@ def party_named(signatory: Signatory, parties: list[Party]) -> Party | None:
 
 
 def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
-    texts = [ADDRESS_THEN_TITLE.sub(" ", ln.text.replace("\t", " ")).strip() for ln in seg.lines]
+    texts = [SPACED_TITLE.sub(r"\1長", ADDRESS_THEN_TITLE.sub(" ", ln.text.replace("\t", " "))).strip()
+             for ln in seg.lines]
     role_match = role_mark(texts[0])
     if role_match:
         texts[0] = texts[0][role_match.end():].strip()
     elif LONE_MARK.match(texts[0]) and ADDRESS.search(texts[0]):
         texts[0] = LONE_MARK.sub("", texts[0])
+    else:
+        texts[0] = BLOCK_NUMBER.sub("", texts[0])
     address = municipality = title = name = ""
-    for text in filter(None, (LABELS.sub("", t) for t in texts)):
+    for text in joined_addresses([t for t in (LABELS.sub("", t) for t in texts) if t]):
         head = head_title(text)
         if head and not title:
-            title, municipality = head["title"], municipality or head["muni"]
-            prefix_address, _ = split_address(text[:head.start()])
+            prefix_address, prefix_place = split_address(text[:head.start()])
+            if BARE_TITLE.match(head["muni"]):
+                prefix_place = place_before(text[:head.start()])
+            title, municipality = head["title"], municipality or prefix_place or head["muni"]
             address = address or prefix_address
             name = name or SEAL.sub("", head["rest"] or "").strip()
         elif not name and ACTING_END.search(title) and OFFICE_THEN_NAME.match(text):
@@ -106,6 +120,8 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
             name = SEAL.sub("", text).strip()
     if not municipality and party:
         municipality = party.municipality
+    if BARE_TITLE.match(title) and municipality.endswith(title[0]):
+        title = municipality + title[1:]
     address = compact_address(address)
     family, given = split_person_name(name)
     redacted = any(REDACTED.search(t) for t in texts)
@@ -122,6 +138,42 @@ def head_title(text: str):
         if not gazetteer().starts_with_name(text[match.end("muni"):]):
             return match
     return None
+
+
+def joined_addresses(texts: list[str]) -> list[str]:
+    """A block's lines with an address wrapped onto the next line joined
+    back: 広島県福山市東桜町 / 3番5号, or …東桜町3番 / 5号."""
+    joined: list[str] = []
+    for text in texts:
+        if joined and continues_address(joined[-1], text):
+            joined[-1] += text
+        else:
+            joined.append(text)
+    return joined
+
+
+def continues_address(previous: str, text: str) -> bool:
+    """text goes on with the address previous began: the lot numbers alone,
+    or the rest after a place that is more than a municipality's name
+    (広島県神石郡神石高原町 / 小畠2025番地, not 府中市 / 府中市府川町315番地)."""
+    if head_title(previous) or head_title(text) or not ADDRESS.search(text):
+        return False
+    if LOT_LINE.match(text):
+        return bool(ADDRESS.search(previous) or place_opening(previous))
+    return not ADDRESS.search(previous) and place_opening(previous) and not place_opening(text)
+
+
+def place_opening(text: str) -> bool:
+    """text starts with a prefecture or municipality and is not just a name."""
+    g = gazetteer()
+    starts = g.prefecture_of(text) or g.starts_with_name(text)
+    return bool(starts) and " " not in text.strip() and not g.is_known(text)
+
+
+def place_before(text: str) -> str:
+    """The municipality's name ending text (…東桜町3番5号 福山市), or ""."""
+    parts = text.split()
+    return parts[-1] if parts and PLACE_ONLY.match(parts[-1]) else ""
 
 
 def split_address(text: str) -> tuple[str, str]:

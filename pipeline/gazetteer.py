@@ -67,7 +67,7 @@ class Gazetteer:
     def prefecture_of(self, address: str) -> str:
         """The prefecture an address starts with (広島県福山市… -> 広島県)."""
         for size in (3, 4):
-            if address[:size] in self.by_name and address[size - 1] in "都道府県":
+            if len(address) >= size and address[:size] in self.by_name and address[size - 1] in "都道府県":
                 return address[:size]
         return ""
 

@@ -410,7 +410,7 @@ def signatory_blocks(lines: list[Line]) -> list[Segment]:
     split there too, the second taking the next role in order."""
     starts = [i for i, ln in enumerate(lines) if role_mark(ln.text)]
     if not starts:
-        starts = block_starts_without_roles(lines)
+        starts = head_first_starts(lines, block_starts_without_roles(lines))
     if not starts:
         return [Segment(Kind.OTHER, tuple(lines))] if lines else []
     role_marks = [role_mark(lines[start].text) for start in starts]
@@ -455,7 +455,20 @@ def block_end(block: list[Line]) -> int:
     end = head + (2 if TITLE_ENDS_LINE.search(block[head].text) else 1)
     while end < len(block) and SEAL_LINE.match(block[end].text.replace(" ", "")):
         end += 1
-    return end
+    return end + address_below(block, head, end)
+
+
+def address_below(block: list[Line], head: int, end: int) -> int:
+    """The lines of the address of a block that names its head first
+    (甲 福山市長 X / its address): none above the head, one below, perhaps
+    wrapped (広島県世羅郡世羅町 / 大字西上原123番地1, …三丁目 / 5番1号)."""
+    if any(ADDRESS_HINT.search(ln.text) for ln in block[:head + 1]):
+        return 0
+    below = [ln.text.strip() for ln in block[end:end + 2]]
+    if below and is_address_line(block[end]):
+        return 1 + int(len(below) == 2 and bool(LOT_LINE.match(below[1])))
+    wrapped = len(below) == 2 and PLACE_LINE.match(below[0]) and is_address_line(block[end + 1])
+    return 2 if wrapped else 0
 
 
 def is_head_line(text: str) -> bool:
@@ -498,13 +511,27 @@ def next_role(role: str) -> str:
 
 # A head's title; a deputy's (副町長, 副知事) under an acting head's
 # (…町長職務代理者) is no second head.
-HEAD_TITLE = regex.compile(r"(?<!副)(?:(?:市|町|村|区)長|知事)")
+# 市　長 letter-spaced as a word of its own is a title too.
+HEAD_TITLE = regex.compile(r"(?<!副)(?:(?:市|町|村|区)(?:長|\s+長(?=\s|$))|知事)")
 ADDRESS_HINT = regex.compile(r"\d+番|番地|丁目|\d+号|[一二三四五六七八九十]+番")
 # A title closing its line (…市長, 長与町長, …職務執行者 副町長) has the
 # person under it. Not "長 and something after it": 長崎市長 has that too.
 TITLE_ENDS_LINE = regex.compile(r"(?:長|知事|管理者|職務代理者|職務執行者)\s*$")
+# An address's lot numbers alone on a line (5番1号), and a place alone
+# that an address may wrap after (広島県世羅郡世羅町).
+LOT_LINE = regex.compile(r"^(?:[\d一二三四五六七八九十〇]+\s*(?:丁目|番地|番|号|-|の)?\s*)+$")
+PLACE_LINE = regex.compile(r"^\p{Han}[\p{Han}\p{Hiragana}\p{Katakana}ヶ]*(?:都|道|府|県|郡|市|町|村|区)$")
 ADDRESS_LABEL = regex.compile(r"^(?:住\s*所|所\s*在\s*地)")
 PLACE_ONLY = regex.compile(r"^[^\s\d]{1,12}?(?:都|道|府|県|市|町|村|区)$")
+
+
+def head_first_starts(lines: list[Line], starts: list[int]) -> list[int]:
+    """Unmarked blocks that open with the head (福山市長 X / its address):
+    when the first does, every block starts at its head's line, so an
+    address under a head stays in that head's block."""
+    if not starts or not is_head_line(lines[starts[0]].text):
+        return starts
+    return [i for i in range(starts[0], len(lines)) if is_head_line(lines[i].text)]
 
 
 def block_starts_without_roles(lines: list[Line]) -> list[int]:

@@ -346,3 +346,107 @@ def test_towns_sharing_one_mark_sign_each_in_its_block_with_that_role():
         ("甲", "帯広市", "米田 健一"), ("乙", "音更町", "小西 達也"), ("乙", "芽室町", "堀 美智子"),
         ("乙", "池田町", "寺岡 浩之")]
     assert not [w for w in doc.warnings if "role mark" in w]
+
+
+def test_blocks_numbered_instead_of_marked_keep_the_number_out_of_the_address():
+    sigs = signatories_of("""
+    (1) 広島県福山市東桜町3番5号
+        福山市長 枝広直幹
+    ② 広島県府中市府川町315番地
+        府中市長 小野申人
+    3. 広島県神石郡神石高原町小畠2025番地
+        神石高原町長 入江嘉則
+    """)
+    assert [fields(s) for s in sigs] == [
+        ("甲", "福山市", "広島県福山市東桜町3番5号", "福山市長", "枝広直幹"),
+        ("乙", "府中市", "広島県府中市府川町315番地", "府中市長", "小野申人"),
+        ("丙", "神石高原町", "広島県神石郡神石高原町小畠2025番地", "神石高原町長", "入江嘉則"),
+    ]
+
+
+def test_title_before_address_in_every_block_the_last_one_included():
+    sigs = signatories_of("""
+    甲 福山市長 枝広直幹
+       広島県福山市東桜町3番5号
+    乙 府中市長 小野申人
+       広島県府中市府川町315番地
+    """)
+    assert [fields(s) for s in sigs] == [
+        ("甲", "福山市", "広島県福山市東桜町3番5号", "福山市長", "枝広直幹"),
+        ("乙", "府中市", "広島県府中市府川町315番地", "府中市長", "小野申人"),
+    ]
+
+
+def test_bare_or_letter_spaced_title_is_the_named_municipalitys_head():
+    sigs = signatories_of("""
+    甲 広島県福山市東桜町3番5号
+       福山市 市　長 枝広直幹
+    乙 広島県府中市府川町315番地
+       府中市
+       市長 小野申人
+    丙 広島県神石郡神石高原町小畠2025番地
+       神石高原町　町　長　入江嘉則
+    """)
+    assert [fields(s) for s in sigs] == [
+        ("甲", "福山市", "広島県福山市東桜町3番5号", "福山市長", "枝広直幹"),
+        ("乙", "府中市", "広島県府中市府川町315番地", "府中市長", "小野申人"),
+        ("丙", "神石高原町", "広島県神石郡神石高原町小畠2025番地", "神石高原町長", "入江嘉則"),
+    ]
+
+
+def test_unmarked_blocks_with_bare_and_letter_spaced_titles():
+    sigs = signatories_of("""
+    福山市
+    市長 枝広直幹
+    府中市
+    市　長 小野申人
+    """)
+    assert [fields(s) for s in sigs] == [
+        ("甲", "福山市", "", "福山市長", "枝広直幹"),
+        ("乙", "府中市", "", "府中市長", "小野申人"),
+    ]
+
+
+def test_address_wrapped_onto_the_next_line_is_one_address():
+    sigs = signatories_of("""
+    甲 広島県福山市東桜町
+       3番5号
+       福山市長 枝広直幹
+    乙 広島県府中市府川町315
+       番地
+       府中市長 小野申人
+    丙 広島県神石郡神石高原町
+       小畠2025番地
+       神石高原町長 入江嘉則
+    """)
+    assert [fields(s) for s in sigs] == [
+        ("甲", "福山市", "広島県福山市東桜町3番5号", "福山市長", "枝広直幹"),
+        ("乙", "府中市", "広島県府中市府川町315番地", "府中市長", "小野申人"),
+        ("丙", "神石高原町", "広島県神石郡神石高原町小畠2025番地", "神石高原町長", "入江嘉則"),
+    ]
+
+
+def test_a_municipality_line_above_its_address_is_no_wrapped_address():
+    sigs = signatories_of("""
+    甲 福山市
+       広島県福山市東桜町3番5号
+       福山市長 枝広直幹
+    """)
+    assert fields(sigs[0]) == ("甲", "福山市", "広島県福山市東桜町3番5号", "福山市長", "枝広直幹")
+
+
+def test_unmarked_blocks_naming_the_head_first_keep_their_own_addresses():
+    sigs = signatories_of("""
+    福山市長 枝広直幹
+    広島県福山市東桜町3番5号
+    府中市長 小野申人
+    広島県府中市府川町315番地
+    神石高原町長
+    入江嘉則
+    広島県神石郡神石高原町小畠2025番地
+    """)
+    assert [fields(s) for s in sigs] == [
+        ("甲", "福山市", "広島県福山市東桜町3番5号", "福山市長", "枝広直幹"),
+        ("乙", "府中市", "広島県府中市府川町315番地", "府中市長", "小野申人"),
+        ("丙", "神石高原町", "広島県神石郡神石高原町小畠2025番地", "神石高原町長", "入江嘉則"),
+    ]

@@ -1,0 +1,7 @@
+from pipeline.gazetteer import gazetteer
+
+
+def test_prefecture_of_an_address_and_of_a_bare_name():
+    assert gazetteer().prefecture_of("広島県福山市東桜町3番5号") == "広島県"
+    assert gazetteer().prefecture_of("神奈川県横浜市中区") == "神奈川県"
+    assert gazetteer().prefecture_of("福山市") == ""  # three characters, no prefecture
