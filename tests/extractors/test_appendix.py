@@ -1374,3 +1374,29 @@ def test_subsections_numbered_with_kanji_in_brackets():
     """)
     assert [(r.section_no, r.subsection_no, r.subsection_title, r.label, r.measure) for r in rows] == [
         (1, 1, "産業振興", "ア", "企業誘致"), (1, 2, "観光", "ア", "観光振興")]
+
+
+def test_labels_in_brackets_negative_circles_capitals_and_kanji_in_brackets():
+    """【ア】, ❶, (A), Ａ．and ㈠ mark items as ア and (ｱ) do: the marker is
+    the label (its brackets and stop dropped), not part of the measure."""
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    1 経済成長のけん引
+    取組\t取組内容\t甲の役割\t乙の役割
+    【ア】産業振興\t企業誘致を進める。\t誘致活動を行う。\t情報を提供する。
+    【イ】 観光振興\t観光客を誘致する。\t宣伝を行う。\t協力する。
+    2 都市機能の強化
+    取組\t取組内容\t甲の役割\t乙の役割
+    ❶医療\t医療体制を確保する。\t病院を運営する。\t周知する。
+    ❷ 福祉\t福祉を充実する。\t施設を運営する。\t周知する。
+    3 生活関連機能サービスの向上
+    取組\t取組内容\t甲の役割\t乙の役割
+    (A) 公共交通\t路線を維持する。\t運行を支援する。\t利用を促す。
+    Ｂ．ICT活用\tシステムを共同利用する。\t運用する。\t利用する。
+    ㈢ 人材育成\t研修を行う。\t研修を開く。\t職員を派遣する。
+    """)
+    assert [(r.section_no, r.label, r.measure) for r in rows] == [
+        (1, "ア", "産業振興"), (1, "イ", "観光振興"),
+        (2, "❶", "医療"), (2, "❷", "福祉"),
+        (3, "A", "公共交通"), (3, "B", "ICT活用"), (3, "三", "人材育成"),
+    ]
