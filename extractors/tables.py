@@ -18,6 +18,7 @@ from functools import lru_cache
 import regex
 
 from pipeline.model import Line, Party
+from pipeline.numerals import DINGBAT_CIRCLED
 
 FIELDS = ("section", "label", "measure", "content", "role_a", "role_b", "role_c")
 # 甲の役割 / 乙の役割 as OCR reads them: 甲 as 申, 乙 as と, Z or | or lost
@@ -58,10 +59,10 @@ PARTY_HEADER = regex.compile(rf"^(?P<role>[甲乙丙{LATER_ROLES}])\((?P<name>[^
 # or before a stop ((A) 企業誘致, Ａ．企業誘致): A 級 is a word; so does a
 # kanji numeral in brackets ((一), NFKC's ㈠).
 LABEL_INSIDE = r"(?:[a-zA-Zア-ン]|\d{1,2}|[一二三四五六七八九十]{1,3})"
-LABEL = regex.compile(rf"^(?P<label>[ア-ン]|[a-z]|\({LABEL_INSIDE}\)|【{LABEL_INSIDE}】|[\u2776-\u2793\u24eb-\u24fe]"
+LABEL = regex.compile(rf"^(?P<label>[ア-ン]|[a-z]|\({LABEL_INSIDE}\)|【{LABEL_INSIDE}】|{DINGBAT_CIRCLED}"
                       r"|[A-Z](?=[.)])|[ivx]{1,4}|\d{1,2}-\d{1,2}(?=\s)"
                       r"|\d{1,2}(?=[\s.、)](?!\d)))"
-                      r"(?:[\s.、)]\s*|\s*$|(?<=^[ア-ン])(?=\p{Han})|(?<=[)】\u2776-\u2793\u24eb-\u24fe])(?=\S))(?P<rest>.*)$")
+                      rf"(?:[\s.、)]\s*|\s*$|(?<=^[ア-ン])(?=\p{{Han}})|(?<=[)】]|{DINGBAT_CIRCLED})(?=\S))(?P<rest>.*)$")
 TERMINATED = regex.compile(r"[。)」]$")
 # A cell that ends a sentence, also when OCR read its 。 as o / O (推進する oO).
 FINISHED = regex.compile(r"[。)」]$|(?<=[\p{Hiragana}\p{Katakana}\p{Han}])\s*[oO○〇]{1,2}$")

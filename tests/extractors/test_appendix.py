@@ -1400,3 +1400,20 @@ def test_labels_in_brackets_negative_circles_capitals_and_kanji_in_brackets():
         (2, "❶", "医療"), (2, "❷", "福祉"),
         (3, "A", "公共交通"), (3, "B", "ICT活用"), (3, "三", "人材育成"),
     ]
+
+
+def test_sections_numbered_with_negative_circled_numbers():
+    """❶ ❷ (which NFKC leaves as they are, unlike ①) number the sections."""
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    ❶ 経済成長のけん引
+    取組\t取組内容\t甲の役割\t乙の役割
+    ア 産業振興\t企業誘致を進める。\t誘致活動を行う。\t情報を提供する。
+    ❷ 都市機能の強化
+    取組\t取組内容\t甲の役割\t乙の役割
+    ア 医療\t医療体制を確保する。\t病院を運営する。\t周知する。
+    """)
+    assert [(r.section_no, r.section_title, r.label, r.measure) for r in rows] == [
+        (1, "経済成長のけん引", "ア", "産業振興"),
+        (2, "都市機能の強化", "ア", "医療"),
+    ]
