@@ -506,8 +506,12 @@ def named_earlier(pending: PendingRow, kept: list[PendingRow]) -> PendingRow | N
 
 # A cell that gives no value of its own: a dash or なし (the party has no
 # part in the measure: recorded empty), 同左 (the same as the cell to its
-# left) and 同上 (the same as the cell above), which a grid's reader resolves.
-NO_VALUE = regex.compile(r"^(?:[-ー・]|なし|該当なし)$")
+# left) and 同上 or 〃 (the same as the cell above), which a grid's reader
+# resolves. A rule may be drawn with several dashes (－－, ―――), and a
+# placeholder letter-spaced to the cell's width (同　左).
+NO_VALUE = regex.compile(r"^(?:-+|ー|・|(?:特に)?なし|該当なし)$")
+SAME_AS_LEFT = regex.compile(r"^同\s*左$")
+SAME_AS_ABOVE = regex.compile(r"^(?:同\s*上|〃)$")
 CELL_ORDER = ("measure", "content", "role_a", "role_b", "role_c")
 
 
@@ -528,10 +532,13 @@ def resolved_cells(pending: PendingRow, above: dict[str, str] | None) -> dict[st
         value = cells.get(name, "").strip()
         if name != "measure" and NO_VALUE.match(value) or name in ROLE_FIELDS_ALL and PARTICIPATION_MARK.match(value):
             cells[name] = ""
-        elif pending.kind == "grid" and value == "同左" and at > 0:
+        elif pending.kind == "grid" and SAME_AS_LEFT.match(value) and at > 0:
             cells[name] = cells[order[at - 1]]
-        elif pending.kind == "grid" and value == "同上" and above is not None:
+        elif pending.kind == "grid" and SAME_AS_ABOVE.match(value) and above is not None:
             cells[name] = above.get(name, "")
+        elif pending.kind == "keyvalue" and SAME_AS_ABOVE.match(value) and at > 0:
+            # a block lists its fields one under another: 乙の役割 同上 is 甲's role
+            cells[name] = cells[order[at - 1]]
     return cells
 
 

@@ -1417,3 +1417,29 @@ def test_sections_numbered_with_negative_circled_numbers():
         (1, "経済成長のけん引", "ア", "産業振興"),
         (2, "都市機能の強化", "ア", "医療"),
     ]
+
+
+def test_placeholders_drawn_long_letter_spaced_or_as_ditto_marks():
+    """－－ / ――― and 特になし say the party has no role (""); 同　左 is 同左
+    spaced to the cell's width; 〃 is 同上; in a key/value block, whose
+    fields stand one under another, 同上 repeats the value above it."""
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    1 経済成長のけん引
+    取組\t取組内容\t甲の役割\t乙の役割
+    ア 産業振興\t企業誘致を進める。\t誘致活動を行う。\t－－
+    イ 観光振興\t観光客を誘致する。\t宣伝を行う。\t―――
+    ウ 農業振興\t農産物を売る。\t販路を開く。\t特になし
+    エ 林業振興\t木材を売る。\t販路を広げる。\t同　左
+    オ 商業振興\t店を開く。\t支援する。\t〃
+    2 都市機能の強化
+    ア 医療
+    取組内容\t医療体制を確保する。
+    甲の役割\t病院を運営する。
+    乙の役割\t同上
+    """)
+    assert [(r.label, r.role_a, r.role_b) for r in rows] == [
+        ("ア", "誘致活動を行う。", ""), ("イ", "宣伝を行う。", ""), ("ウ", "販路を開く。", ""),
+        ("エ", "販路を広げる。", "販路を広げる。"), ("オ", "支援する。", "販路を広げる。"),
+        ("ア", "病院を運営する。", "病院を運営する。"),
+    ]
