@@ -29,7 +29,7 @@ from extractors.tables import (ROLE_A_KEY, ROLE_B_KEY, ROLE_COLUMNS, UNPLACED_RO
                                terminated_kinds)
 from extractors.linear_tables import join_split_cells, rebuild_linearized_tables
 from pipeline.model import AppendixRow, Kind, Line, Party, Segment, Span
-from pipeline.numerals import label_ordinal, to_int
+from pipeline.numerals import DINGBAT_CIRCLED, label_ordinal, to_int
 from pipeline.segment import APPENDIX_WORDS
 
 HEADING_STYLES = (
@@ -37,6 +37,8 @@ HEADING_STYLES = (
     ("dai", regex.compile(r"^第\s*(?P<num>\d+|[一二三四五六七八九十]+)(?![条項号])[\s.、]*(?P<title>.+)$")),
     # 【分野1】観光 / 【1】観光
     ("bracket", regex.compile(r"^【\s*(?:分野|区分|第)?\s*(?P<num>\d{1,2}|[一二三四五六七八九十]+)\s*】\s*(?P<title>.+)$")),
+    # ❶ 経済成長のけん引: a circled number NFKC keeps (① is read as digit)
+    ("dingbat", regex.compile(rf"^(?P<num>{DINGBAT_CIRCLED})\s*(?P<title>.+)$")),
     ("paren_digit", regex.compile(r"^\(\s*(?P<num>\d{1,2})\s*\)\s*(?P<title>.+)$")),
     # 1-1 医療 / 1-2 福祉: numbered under its section's number, counted by the second
     ("dash", regex.compile(r"^\d{1,2}\s*-\s*(?P<num>\d{1,2})(?:\s*[.、.]\s*|\s+)(?P<title>.+)$")),
@@ -504,8 +506,12 @@ def named_earlier(pending: PendingRow, kept: list[PendingRow]) -> PendingRow | N
 
 # A cell that gives no value of its own: a dash or なし (the party has no
 # part in the measure: recorded empty), 同左 (the same as the cell to its
-# left) and 同上 (the same as the cell above), which a grid's reader resolves.
-NO_VALUE = regex.compile(r"^(?:[-ー・]|なし|該当なし)$")
+# left) and 同上 or 〃 (the same as the cell above), which a grid's reader
+# resolves. A rule may be drawn with several dashes (－－, ―――), and a
+# placeholder letter-spaced to the cell's width (同　左).
+NO_VALUE = regex.compile(r"^(?:-+|ー|・|(?:特に)?なし|該当なし)$")
+SAME_AS_LEFT = regex.compile(r"^同\s*左$")
+SAME_AS_ABOVE = regex.compile(r"^(?:同\s*上|〃)$")
 CELL_ORDER = ("measure", "content", "role_a", "role_b", "role_c")
 
 
@@ -526,10 +532,13 @@ def resolved_cells(pending: PendingRow, above: dict[str, str] | None) -> dict[st
         value = cells.get(name, "").strip()
         if name != "measure" and NO_VALUE.match(value) or name in ROLE_FIELDS_ALL and PARTICIPATION_MARK.match(value):
             cells[name] = ""
-        elif pending.kind == "grid" and value == "同左" and at > 0:
+        elif pending.kind == "grid" and SAME_AS_LEFT.match(value) and at > 0:
             cells[name] = cells[order[at - 1]]
-        elif pending.kind == "grid" and value == "同上" and above is not None:
+        elif pending.kind == "grid" and SAME_AS_ABOVE.match(value) and above is not None:
             cells[name] = above.get(name, "")
+        elif pending.kind == "keyvalue" and SAME_AS_ABOVE.match(value) and at > 0:
+            # a block lists its fields one under another: 乙の役割 同上 is 甲's role
+            cells[name] = cells[order[at - 1]]
     return cells
 
 

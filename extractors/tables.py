@@ -18,6 +18,7 @@ from functools import lru_cache
 import regex
 
 from pipeline.model import Line, Party
+from pipeline.numerals import DINGBAT_CIRCLED
 
 FIELDS = ("section", "label", "measure", "content", "role_a", "role_b", "role_c")
 # 甲の役割 / 乙の役割 as OCR reads them: 甲 as 申, 乙 as と, Z or | or lost
@@ -52,10 +53,16 @@ PARTY_HEADER = regex.compile(rf"^(?P<role>[甲乙丙{LATER_ROLES}])\((?P<name>[^
 # a stop: 3次救急医療 and 1.5次産業 begin with a number that is part of the name.
 # A number under its section's (1-1, 2-3: the second measure of section 2)
 # labels one too, before a space. A label in brackets ends at its bracket
-# and may touch the measure ((ｱ)企業誘致, as Excel cells are typed).
-LABEL = regex.compile(r"^(?P<label>[ア-ン]|[a-z]|\((?:[a-zア-ン]|\d{1,2})\)|[ivx]{1,4}|\d{1,2}-\d{1,2}(?=\s)"
+# and may touch the measure ((ｱ)企業誘致, as Excel cells are typed), as
+# may one in 【】 (【ア】企業誘致) or a negative circled number (❶企業誘致,
+# which NFKC leaves as it is). A capital letter labels one only in brackets
+# or before a stop ((A) 企業誘致, Ａ．企業誘致): A 級 is a word; so does a
+# kanji numeral in brackets ((一), NFKC's ㈠).
+LABEL_INSIDE = r"(?:[a-zA-Zア-ン]|\d{1,2}|[一二三四五六七八九十]{1,3})"
+LABEL = regex.compile(rf"^(?P<label>[ア-ン]|[a-z]|\({LABEL_INSIDE}\)|【{LABEL_INSIDE}】|{DINGBAT_CIRCLED}"
+                      r"|[A-Z](?=[.)])|[ivx]{1,4}|\d{1,2}-\d{1,2}(?=\s)"
                       r"|\d{1,2}(?=[\s.、)](?!\d)))"
-                      r"(?:[\s.、)]\s*|\s*$|(?<=^[ア-ン])(?=\p{Han})|(?<=\))(?=\S))(?P<rest>.*)$")
+                      rf"(?:[\s.、)]\s*|\s*$|(?<=^[ア-ン])(?=\p{{Han}})|(?<=[)】]|{DINGBAT_CIRCLED})(?=\S))(?P<rest>.*)$")
 TERMINATED = regex.compile(r"[。)」]$")
 # A cell that ends a sentence, also when OCR read its 。 as o / O (推進する oO).
 FINISHED = regex.compile(r"[。)」]$|(?<=[\p{Hiragana}\p{Katakana}\p{Han}])\s*[oO○〇]{1,2}$")
@@ -168,7 +175,7 @@ def split_label(text: str) -> tuple[str, str]:
     """'ア 経済戦略の策定' -> ('ア', '経済戦略の策定')."""
     match = LABEL.match(text)
     if match and match["rest"]:
-        return match["label"].strip("()"), match["rest"].strip()
+        return match["label"].strip("()【】"), match["rest"].strip()
     return "", text
 
 

@@ -34,6 +34,11 @@ SIGNING_LABEL = (r"(?:[【\[(]\s*)?(?:(?:連携)?協[約定]\s*)?(?:締\s*結|�
                  r"\s*(?:[】\])]\s*)?[::]?\s*")
 SIGNING_ACT = r"(?:\s*(?:に\s*)?(?:締\s*結|調\s*印|署\s*名))"
 
+# Circled numbers that NFKC leaves as they are (① becomes 1, ❶ stays ❶):
+# negative ❶-❿ ⓫-⓴, sans-serif ➀-➓, double ⓵-⓾. Word's bullet lists use them.
+DINGBAT_CIRCLED = "[\u2776-\u2793\u24eb-\u24fe]"
+DINGBAT_CIRCLED_CHAR = regex.compile(rf"^{DINGBAT_CIRCLED}$")
+
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # Katakana item labels in 五十音 order (ア, イ, ウ, …), as used for 別表 items.
 GOJUON = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン"
@@ -70,8 +75,10 @@ def kanji_to_int(text: str) -> int | None:
 
 
 def to_int(text: str) -> int | None:
-    """Any single number: 12, １２, 十二, 元, XII, Ⅻ, ⑫."""
+    """Any single number: 12, １２, 十二, 元, XII, Ⅻ, ⑫, ❶."""
     text = unicodedata.normalize("NFKC", text).strip()
+    if DINGBAT_CIRCLED_CHAR.match(text):  # isdigit() holds for ❶, but int() refuses it
+        return int(unicodedata.numeric(text))
     if text.isdigit():
         return int(text)
     value = kanji_to_int(text)

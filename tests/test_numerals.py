@@ -21,7 +21,8 @@ def test_roman_numerals(text, value):
     assert roman_to_int(text) == value
 
 
-@pytest.mark.parametrize("text, value", [("１２", 12), ("⑫", 12), ("Ⅱ", 2), ("十五", 15)])
+@pytest.mark.parametrize("text, value", [("１２", 12), ("⑫", 12), ("Ⅱ", 2), ("十五", 15),
+                                         ("❶", 1), ("❿", 10), ("⓫", 11), ("➋", 2), ("⓷", 3)])
 def test_to_int_reads_every_width_and_script(text, value):
     assert to_int(text) == value
 

@@ -1374,3 +1374,72 @@ def test_subsections_numbered_with_kanji_in_brackets():
     """)
     assert [(r.section_no, r.subsection_no, r.subsection_title, r.label, r.measure) for r in rows] == [
         (1, 1, "産業振興", "ア", "企業誘致"), (1, 2, "観光", "ア", "観光振興")]
+
+
+def test_labels_in_brackets_negative_circles_capitals_and_kanji_in_brackets():
+    """【ア】, ❶, (A), Ａ．and ㈠ mark items as ア and (ｱ) do: the marker is
+    the label (its brackets and stop dropped), not part of the measure."""
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    1 経済成長のけん引
+    取組\t取組内容\t甲の役割\t乙の役割
+    【ア】産業振興\t企業誘致を進める。\t誘致活動を行う。\t情報を提供する。
+    【イ】 観光振興\t観光客を誘致する。\t宣伝を行う。\t協力する。
+    2 都市機能の強化
+    取組\t取組内容\t甲の役割\t乙の役割
+    ❶医療\t医療体制を確保する。\t病院を運営する。\t周知する。
+    ❷ 福祉\t福祉を充実する。\t施設を運営する。\t周知する。
+    3 生活関連機能サービスの向上
+    取組\t取組内容\t甲の役割\t乙の役割
+    (A) 公共交通\t路線を維持する。\t運行を支援する。\t利用を促す。
+    Ｂ．ICT活用\tシステムを共同利用する。\t運用する。\t利用する。
+    ㈢ 人材育成\t研修を行う。\t研修を開く。\t職員を派遣する。
+    """)
+    assert [(r.section_no, r.label, r.measure) for r in rows] == [
+        (1, "ア", "産業振興"), (1, "イ", "観光振興"),
+        (2, "❶", "医療"), (2, "❷", "福祉"),
+        (3, "A", "公共交通"), (3, "B", "ICT活用"), (3, "三", "人材育成"),
+    ]
+
+
+def test_sections_numbered_with_negative_circled_numbers():
+    """❶ ❷ (which NFKC leaves as they are, unlike ①) number the sections."""
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    ❶ 経済成長のけん引
+    取組\t取組内容\t甲の役割\t乙の役割
+    ア 産業振興\t企業誘致を進める。\t誘致活動を行う。\t情報を提供する。
+    ❷ 都市機能の強化
+    取組\t取組内容\t甲の役割\t乙の役割
+    ア 医療\t医療体制を確保する。\t病院を運営する。\t周知する。
+    """)
+    assert [(r.section_no, r.section_title, r.label, r.measure) for r in rows] == [
+        (1, "経済成長のけん引", "ア", "産業振興"),
+        (2, "都市機能の強化", "ア", "医療"),
+    ]
+
+
+def test_placeholders_drawn_long_letter_spaced_or_as_ditto_marks():
+    """－－ / ――― and 特になし say the party has no role (""); 同　左 is 同左
+    spaced to the cell's width; 〃 is 同上; in a key/value block, whose
+    fields stand one under another, 同上 repeats the value above it."""
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    1 経済成長のけん引
+    取組\t取組内容\t甲の役割\t乙の役割
+    ア 産業振興\t企業誘致を進める。\t誘致活動を行う。\t－－
+    イ 観光振興\t観光客を誘致する。\t宣伝を行う。\t―――
+    ウ 農業振興\t農産物を売る。\t販路を開く。\t特になし
+    エ 林業振興\t木材を売る。\t販路を広げる。\t同　左
+    オ 商業振興\t店を開く。\t支援する。\t〃
+    2 都市機能の強化
+    ア 医療
+    取組内容\t医療体制を確保する。
+    甲の役割\t病院を運営する。
+    乙の役割\t同上
+    """)
+    assert [(r.label, r.role_a, r.role_b) for r in rows] == [
+        ("ア", "誘致活動を行う。", ""), ("イ", "宣伝を行う。", ""), ("ウ", "販路を開く。", ""),
+        ("エ", "販路を広げる。", "販路を広げる。"), ("オ", "支援する。", "販路を広げる。"),
+        ("ア", "病院を運営する。", "病院を運営する。"),
+    ]
