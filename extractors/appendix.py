@@ -23,10 +23,10 @@ from functools import lru_cache
 
 import regex
 
-from extractors.tables import (ROLE_A_KEY, ROLE_B_KEY, ROLE_COLUMNS, UNPLACED_ROLE, GridRow, TERMINATED, default_columns,
-                               header_columns, is_continuation, join_fragment, merge_into, next_label, recognised_columns, row_cells,
-                               split_expected_label, split_label, split_roles, terminated_indexes,
-                               terminated_kinds)
+from extractors.tables import (NO_VALUE, ROLE_A_KEY, ROLE_B_KEY, ROLE_COLUMNS, SAME_AS_ABOVE, SAME_AS_LEFT, TERMINATED,
+                               UNPLACED_ROLE, GridRow, default_columns, header_columns, is_continuation, join_fragment,
+                               merge_into, next_label, recognised_columns, row_cells, split_expected_label, split_label,
+                               split_roles, terminated_indexes, terminated_kinds)
 from extractors.linear_tables import join_split_cells, rebuild_linearized_tables
 from pipeline.model import AppendixRow, Kind, Line, Party, Segment, Span
 from pipeline.numerals import DINGBAT_CIRCLED, label_ordinal, to_int
@@ -504,14 +504,6 @@ def named_earlier(pending: PendingRow, kept: list[PendingRow]) -> PendingRow | N
     return None
 
 
-# A cell that gives no value of its own: a dash or なし (the party has no
-# part in the measure: recorded empty), 同左 (the same as the cell to its
-# left) and 同上 or 〃 (the same as the cell above), which a grid's reader
-# resolves. A rule may be drawn with several dashes (－－, ―――), and a
-# placeholder letter-spaced to the cell's width (同　左).
-NO_VALUE = regex.compile(r"^(?:-+|ー|・|(?:特に)?なし|該当なし)$")
-SAME_AS_LEFT = regex.compile(r"^同\s*左$")
-SAME_AS_ABOVE = regex.compile(r"^(?:同\s*上|〃)$")
 CELL_ORDER = ("measure", "content", "role_a", "role_b", "role_c")
 
 

@@ -23,14 +23,12 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractors.tables import UNPLACED_ROLE, header_columns, recognised_columns
+from extractors.tables import UNPLACED_ROLE, header_columns, is_placeholder, recognised_columns
 from pipeline.model import CELL_SEP, Line, Party
 from pipeline.normalize import display_width
 
 SENTENCE_COLUMNS = {"content", "role_a", "role_b", "role_c", "roles", UNPLACED_ROLE}
 MAX_HEADER_CELLS = 6
-# A cell with nothing to say: a dash, 同左 / 同上, なし.
-EMPTY_CELL = regex.compile(r"^(?:[-―ー・]|同左|同上|なし|該当なし)$")
 # A line that is no row of the table: a note, 附則, the next 別表.
 TABLE_END = regex.compile(r"^(?:※|注\s*\d*[::)]|\(注|附\s*則|別[表紙記])")
 # A line shorter than the content column by more than this (display
@@ -162,7 +160,7 @@ class LinearTable:
         while i < len(self.lines) and len(ends) < self.sentence_cells and not self.starts_row(i):
             if not (self.blocky and self.is_header_cell(i)):
                 taken.append(self.lines[i])
-                if self.lines[i].text.endswith("。") or EMPTY_CELL.match(self.lines[i].text):
+                if self.lines[i].text.endswith("。") or is_placeholder(self.lines[i].text):
                     ends.append(len(taken) - 1)
             i += 1
         complete = len(ends) == self.sentence_cells
@@ -293,7 +291,7 @@ def block_ends_sentence(lines: list[Line], i: int) -> bool:
     end = i
     while end + 1 < len(lines) and not lines[end + 1].blank_before and not lines[end].text.endswith("。"):
         end += 1
-    return lines[end].text.endswith("。") or bool(EMPTY_CELL.match(lines[end].text))
+    return lines[end].text.endswith("。") or is_placeholder(lines[end].text)
 
 
 def fits_columns(cells: list[list[Line]], widths: list[int]) -> bool:

@@ -20,6 +20,21 @@ import regex
 from pipeline.model import Line, Party
 from pipeline.numerals import DINGBAT_CIRCLED
 
+# A cell that gives no value of its own: a dash or なし (the party has no
+# part in the measure: recorded empty), 同左 (the same as the cell to its
+# left) and 同上 or 〃 (the same as the cell above), which a grid's reader
+# resolves. A rule may be drawn with several dashes (－－, ―――), and a
+# placeholder letter-spaced to the cell's width (同　左).
+NO_VALUE = regex.compile(r"^(?:-+|ー|・|(?:特に)?なし|該当なし)$")
+SAME_AS_LEFT = regex.compile(r"^同\s*左$")
+SAME_AS_ABOVE = regex.compile(r"^(?:同\s*上|〃)$")
+
+
+def is_placeholder(text: str) -> bool:
+    """A cell that stands in for a value (see NO_VALUE) rather than giving one."""
+    return bool(NO_VALUE.match(text) or SAME_AS_LEFT.match(text) or SAME_AS_ABOVE.match(text))
+
+
 FIELDS = ("section", "label", "measure", "content", "role_a", "role_b", "role_c")
 # 甲の役割 / 乙の役割 as OCR reads them: 甲 as 申, 乙 as と, Z or | or lost
 # (Tesseract, seen on scanned 別表 headers and key cells).
