@@ -176,3 +176,32 @@ def test_supplementary_provisions_after_an_item_without_a_full_stop_are_no_artic
     """))
     assert [a.article_no for a in articles] == ["1", "2"]
     assert articles[1].text.endswith("(2) その他必要な事項")
+
+
+CHAPTERS = """
+    甲市及び乙町の連携協約
+
+    甲市(以下「甲」という。)及び乙町(以下「乙」という。)は、次のとおり連携協約を締結する。
+
+    第1章 総則
+    (目的)
+    第1条 この協約は、圏域を形成することを目的とする。
+    第2章 連携する取組
+    第1節 経済成長のけん引
+    基本方針
+    第2条 甲及び乙は、次に掲げる取組を行う。
+    (1) 産業の振興
+    (2) 観光の推進
+    第3章 雑則
+    第3条 この協約に定めのない事項は、甲乙協議して定める。
+
+    令和3年4月1日
+"""
+
+
+def test_chapter_and_section_headings_are_no_part_of_any_article():
+    articles = extract_articles(segments_of(CHAPTERS))
+    assert [(a.article_no, a.caption, a.text) for a in articles] == [
+        ("1", "目的", "この協約は、圏域を形成することを目的とする。"),
+        ("2", "基本方針", "甲及び乙は、次に掲げる取組を行う。\n(1) 産業の振興\n(2) 観光の推進"),
+        ("3", "", "この協約に定めのない事項は、甲乙協議して定める。")]
