@@ -6,10 +6,12 @@ joined without a space, as Japanese has none between words.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from pipeline.model import Article, Kind, Line, Segment, Span
-from pipeline.numerals import parse_article_number
+from pipeline.numerals import ARTICLE_NUMBER, parse_article_number
 from pipeline.segment import ARTICLE_LINE, ITEM_LINE, PARAGRAPH_NUMBER, SENTENCE_END, caption_text
 
 # 第1条(目的) / 【目的】 / 「目的」 この協約は…; not a body opening with a
@@ -24,7 +26,7 @@ def extract_articles(segments: list[Segment]) -> list[Article]:
         if seg.kind == Kind.CAPTION:
             caption = caption_text(seg.lines[0].text)
         elif seg.kind == Kind.ARTICLE:
-            articles.append(segment_to_article(seg, caption))
+            articles.extend(expand_range(segment_to_article(seg, caption), seg))
             caption = ""
         else:
             caption = ""
@@ -45,6 +47,30 @@ def segment_to_article(seg: Segment, caption: str) -> Article:
     return Article(article_no=article_no, number=number, branch=branch, caption=caption,
                    paragraphs=tuple(text for text, _ in paragraphs), span=seg.span,
                    paragraph_spans=tuple(span for _, span in paragraphs))
+
+
+# 第5条から第7条まで 削除 (第5条の2から第5条の4まで): one line for the
+# articles an amendment deleted; each keeps its number and reads 削除.
+ARTICLE_RANGE = regex.compile(rf"^(?:から|ないし)\s*({ARTICLE_NUMBER.pattern})\s*まで\s*")
+
+
+def expand_range(article: Article, seg: Segment) -> list[Article]:
+    """The articles a range line stands for, each with the text after まで."""
+    match = ARTICLE_RANGE.match(article.paragraphs[0]) if article.paragraphs else None
+    last = parse_article_number(match.group(1)) if match else None
+    if last is None:
+        return [article]
+    _, last_number, last_branch = last
+    rest = (article.paragraphs[0][match.end():], *article.paragraphs[1:])
+    if last_branch is None and article.branch is None and last_number > article.number:
+        numbers = [(str(n), n, None) for n in range(article.number, last_number + 1)]
+    elif last_branch and last_number == article.number and last_branch > (article.branch or 1):
+        first = [] if article.branch else [(article.article_no, article.number, None)]  # 第5条から第5条の3まで
+        numbers = first + [(f"{last_number}_{b}", last_number, b) for b in range(article.branch or 2, last_branch + 1)]
+    else:
+        return [replace(article, paragraphs=rest)]
+    return [replace(article, article_no=no, number=number, branch=branch, paragraphs=rest)
+            for no, number, branch in numbers]
 
 
 def lines_to_paragraphs(lines: list[Line]) -> list[tuple[str, Span]]:

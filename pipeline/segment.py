@@ -24,10 +24,15 @@ ENACTMENT_LINE = regex.compile(
     rf"^\(?\s*(?:(?:最終)?改正\s*[::]?\s*)?(?:{ENACTMENT_DATE}\s*)?[^\s()]{{0,8}}第\s*{NUMBER}\s*号\s*\)?$"
     rf"|^\(?\s*(?:最終)?改正(?:\s|[::]|{ERA_NAMES})"
     rf"|^\(?\s*{ENACTMENT_DATE}\s*(?:一部)?(?:変更|改正)\s*\)?$")
-# Not a line that a wrapped sentence opens with a citation of law
+# Not a line that a wrapped sentence opens with a citation of law or article
 # (…地方自治法 / 第二百五十二条の二第一項の規定に基づき): a body never
 # starts with a paragraph number or with の規定 / に基づき.
-CITED_ARTICLE = regex.compile(rf"\s*(?:第\s*{NUMBER}\s*[項号]|の規定|に規定|に基づ|によ|を準用|中\s*「|を次のように|を削る|の次に)")
+# A label a particle follows (第3条に掲げる…, 第1条で定める…) is cited, and
+# so is a range (第5条から第7条までの規定…) unless deleted: 第5条から第7条まで 削除.
+CITED_ARTICLE = regex.compile(
+    rf"\s*(?:第\s*{NUMBER}\s*[項号]|の規定|に規定|に基づ|によ|を準用|中\s*「|を次のように|を削る|の次に"
+    rf"|[のにでをがはとへも]"
+    rf"|(?>(?:から|ないし)\s*第\s*{NUMBER}\s*条(?:\s*の\s*{NUMBER})?\s*(?:まで)?\s*)(?!削除|$))")
 ARTICLE_LINE = regex.compile(rf"^(?>{ARTICLE_NUMBER.pattern})(?!{CITED_ARTICLE.pattern})(?:\s+|$|(?=[^\s関及並、,]))")
 # (目的), 【目的】 or 「目的」 alone on its line
 CAPTION_LINE = regex.compile(r"^\(([^()]{1,40})\)$|^【([^【】]{1,40})】$|^「([^「」]{1,40})」$")
