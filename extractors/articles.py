@@ -14,9 +14,13 @@ from pipeline.model import Article, Kind, Line, Segment, Span
 from pipeline.numerals import ARTICLE_NUMBER, parse_article_number
 from pipeline.segment import ARTICLE_LINE, ITEM_LINE, PARAGRAPH_NUMBER, SENTENCE_END, caption_text
 
-# 第1条(目的) / 【目的】 / 「目的」 この協約は…; not a body opening with a
-# defined term (第2条 「連携市町村」とは、…): a particle follows that.
-INLINE_CAPTION = regex.compile(r"^\(([^()]{1,40})\)\s*|^【([^【】]{1,40})】\s*|^「([^「」]{1,40})」(?![とはをのにがもで、])\s*")
+# 第1条(目的) / 【目的】 / <目的> / 「目的」 この協約は…; not a body opening
+# with a defined term (第2条 「連携市町村」とは、…): a particle follows that.
+# Without brackets (第1条 目的 この協約は…) a few words set off by a space,
+# which a sentence has not and which end in no particle (甲及び乙は 協議…).
+INLINE_CAPTION = regex.compile(r"^\(([^()]{1,40})\)\s*|^【([^【】]{1,40})】\s*|^[<〈《]([^<>〈〉《》]{1,40})[>〉》]\s*"
+                               r"|^「([^「」]{1,40})」(?![とはをのにがもで、])\s*"
+                               r"|^([\p{Han}\p{Hiragana}\p{Katakana}ー・]{1,15}[^\P{L}はがをにでものと])\s+(?=\S)")
 
 
 def extract_articles(segments: list[Segment]) -> list[Article]:
@@ -37,12 +41,14 @@ def segment_to_article(seg: Segment, caption: str) -> Article:
     first = seg.lines[0]
     label = ARTICLE_LINE.match(first.text)
     article_no, number, branch = parse_article_number(label.group(0).strip())
-    body_first = Line(first.no, first.text[label.end():].strip(), first.page)
-    inline_caption = INLINE_CAPTION.match(body_first.text)
+    body = [Line(first.no, first.text[label.end():].strip(), first.page), *seg.lines[1:]]
+    if not body[0].text:  # 第1条 alone on its line, perhaps its caption under it: 第4条 / (役割分担) / …
+        body = body[1:]
+    inline_caption = INLINE_CAPTION.match(body[0].text) if body else None
     if inline_caption and not caption:  # 第1条(目的) この協約は、…
         caption = next(group for group in inline_caption.groups() if group)
-        body_first = Line(first.no, body_first.text[inline_caption.end():], first.page)
-    body = [body_first, *seg.lines[1:]] if body_first.text else list(seg.lines[1:])
+        rest = Line(body[0].no, body[0].text[inline_caption.end():], body[0].page)
+        body = [rest, *body[1:]] if rest.text else body[1:]
     paragraphs = lines_to_paragraphs(body)
     return Article(article_no=article_no, number=number, branch=branch, caption=caption,
                    paragraphs=tuple(text for text, _ in paragraphs), span=seg.span,

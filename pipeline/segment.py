@@ -344,6 +344,7 @@ def article_end(lines: list[Line], start: int) -> int:
             break
         continues = not SENTENCE_END.search(previous.text) or starts_paragraph_or_item(line.text) \
             or end == start + 1 and is_bare_article_head(previous.text) \
+            or end == start + 2 and is_bare_article_head(lines[start].text) and bool(CAPTION_LINE.match(previous.text)) \
             or continues_past_margin(previous, line) \
             or AMENDS.search(lines[start].text) and AMENDING_INSTRUCTION.search(line.text)
         if not continues or CLOSING_MARKS.search(line.text) and SENTENCE_END.search(previous.text):
