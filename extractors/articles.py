@@ -80,6 +80,18 @@ def expand_range(article: Article, seg: Segment) -> list[Article]:
 
 
 def lines_to_paragraphs(lines: list[Line]) -> list[tuple[str, Span]]:
+    """Paragraphs 1, 2, 3 …; a 1 (①) before the first is a label too where a
+    paragraph 2 follows (第1条 ①この協約は… / ②前項の…), else it is text."""
+    first = PARAGRAPH_NUMBER.match(lines[0].text) if lines else None
+    if first and first.group(1) == "1":
+        unlabelled = [Line(lines[0].no, lines[0].text[first.end():].strip(), lines[0].page), *lines[1:]]
+        paragraphs = numbered_paragraphs(unlabelled)
+        if len(paragraphs) > 1:
+            return paragraphs
+    return numbered_paragraphs(lines)
+
+
+def numbered_paragraphs(lines: list[Line]) -> list[tuple[str, Span]]:
     """Group lines into paragraphs 1, 2, 3 …; the number label is dropped."""
     groups: list[list[Line]] = []
     expected = 2

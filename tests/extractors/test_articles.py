@@ -262,3 +262,16 @@ def test_captions_without_brackets_in_angle_brackets_and_under_a_bare_label():
         ("3", "連携する取組", "甲及び乙は、観光の推進に取り組む。"),
         ("4", "役割分担", "甲及び乙は、別表に定める役割を担う。"),
         ("5", "", "甲及び乙は、協議する。")]  # letter-spaced: no caption
+
+
+def test_a_first_paragraph_numbered_like_the_others_loses_its_number():
+    articles = extract_articles(segments_of("""
+        甲市及び乙町の連携協約
+        甲市(以下「甲」という。)及び乙町(以下「乙」という。)は、次のとおり締結する。
+        第1条 ①この協約は、圏域を形成することを目的とする。
+        ②前項の圏域は、甲及び乙の区域とする。
+        第2条 1市1町は、連携する。
+    """))
+    assert [a.paragraphs for a in articles] == [
+        ("この協約は、圏域を形成することを目的とする。", "前項の圏域は、甲及び乙の区域とする。"),
+        ("1市1町は、連携する。",)]
