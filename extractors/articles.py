@@ -6,15 +6,21 @@ joined without a space, as Japanese has none between words.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from pipeline.model import Article, Kind, Line, Segment, Span
-from pipeline.numerals import parse_article_number
+from pipeline.numerals import ARTICLE_NUMBER, parse_article_number
 from pipeline.segment import ARTICLE_LINE, ITEM_LINE, PARAGRAPH_NUMBER, SENTENCE_END, caption_text
 
-# 第1条(目的) / 【目的】 / 「目的」 この協約は…; not a body opening with a
-# defined term (第2条 「連携市町村」とは、…): a particle follows that.
-INLINE_CAPTION = regex.compile(r"^\(([^()]{1,40})\)\s*|^【([^【】]{1,40})】\s*|^「([^「」]{1,40})」(?![とはをのにがもで、])\s*")
+# 第1条(目的) / 【目的】 / <目的> / 「目的」 この協約は…; not a body opening
+# with a defined term (第2条 「連携市町村」とは、…): a particle follows that.
+# Without brackets (第1条 目的 この協約は…) a few words set off by a space,
+# which a sentence has not and which end in no particle (甲及び乙は 協議…).
+INLINE_CAPTION = regex.compile(r"^\(([^()]{1,40})\)\s*|^【([^【】]{1,40})】\s*|^[<〈《]([^<>〈〉《》]{1,40})[>〉》]\s*"
+                               r"|^「([^「」]{1,40})」(?![とはをのにがもで、])\s*"
+                               r"|^([\p{Han}\p{Hiragana}\p{Katakana}ー・]{1,15}[^\P{L}はがをにでものと])\s+(?=\S)")
 
 
 def extract_articles(segments: list[Segment]) -> list[Article]:
@@ -24,7 +30,7 @@ def extract_articles(segments: list[Segment]) -> list[Article]:
         if seg.kind == Kind.CAPTION:
             caption = caption_text(seg.lines[0].text)
         elif seg.kind == Kind.ARTICLE:
-            articles.append(segment_to_article(seg, caption))
+            articles.extend(expand_range(segment_to_article(seg, caption), seg))
             caption = ""
         else:
             caption = ""
@@ -35,19 +41,57 @@ def segment_to_article(seg: Segment, caption: str) -> Article:
     first = seg.lines[0]
     label = ARTICLE_LINE.match(first.text)
     article_no, number, branch = parse_article_number(label.group(0).strip())
-    body_first = Line(first.no, first.text[label.end():].strip(), first.page)
-    inline_caption = INLINE_CAPTION.match(body_first.text)
+    body = [Line(first.no, first.text[label.end():].strip(), first.page), *seg.lines[1:]]
+    if not body[0].text:  # 第1条 alone on its line, perhaps its caption under it: 第4条 / (役割分担) / …
+        body = body[1:]
+    inline_caption = INLINE_CAPTION.match(body[0].text) if body else None
     if inline_caption and not caption:  # 第1条(目的) この協約は、…
         caption = next(group for group in inline_caption.groups() if group)
-        body_first = Line(first.no, body_first.text[inline_caption.end():], first.page)
-    body = [body_first, *seg.lines[1:]] if body_first.text else list(seg.lines[1:])
+        rest = Line(body[0].no, body[0].text[inline_caption.end():], body[0].page)
+        body = [rest, *body[1:]] if rest.text else body[1:]
     paragraphs = lines_to_paragraphs(body)
     return Article(article_no=article_no, number=number, branch=branch, caption=caption,
                    paragraphs=tuple(text for text, _ in paragraphs), span=seg.span,
                    paragraph_spans=tuple(span for _, span in paragraphs))
 
 
+# 第5条から第7条まで 削除 (第5条の2から第5条の4まで): one line for the
+# articles an amendment deleted; each keeps its number and reads 削除.
+ARTICLE_RANGE = regex.compile(rf"^(?:から|ないし)\s*({ARTICLE_NUMBER.pattern})\s*まで\s*")
+
+
+def expand_range(article: Article, seg: Segment) -> list[Article]:
+    """The articles a range line stands for, each with the text after まで."""
+    match = ARTICLE_RANGE.match(article.paragraphs[0]) if article.paragraphs else None
+    last = parse_article_number(match.group(1)) if match else None
+    if last is None:
+        return [article]
+    _, last_number, last_branch = last
+    rest = (article.paragraphs[0][match.end():], *article.paragraphs[1:])
+    if last_branch is None and article.branch is None and last_number > article.number:
+        numbers = [(str(n), n, None) for n in range(article.number, last_number + 1)]
+    elif last_branch and last_number == article.number and last_branch > (article.branch or 1):
+        first = [] if article.branch else [(article.article_no, article.number, None)]  # 第5条から第5条の3まで
+        numbers = first + [(f"{last_number}_{b}", last_number, b) for b in range(article.branch or 2, last_branch + 1)]
+    else:
+        return [replace(article, paragraphs=rest)]
+    return [replace(article, article_no=no, number=number, branch=branch, paragraphs=rest)
+            for no, number, branch in numbers]
+
+
 def lines_to_paragraphs(lines: list[Line]) -> list[tuple[str, Span]]:
+    """Paragraphs 1, 2, 3 …; a 1 (①) before the first is a label too where a
+    paragraph 2 follows (第1条 ①この協約は… / ②前項の…), else it is text."""
+    first = PARAGRAPH_NUMBER.match(lines[0].text) if lines else None
+    if first and first.group(1) == "1":
+        unlabelled = [Line(lines[0].no, lines[0].text[first.end():].strip(), lines[0].page), *lines[1:]]
+        paragraphs = numbered_paragraphs(unlabelled)
+        if len(paragraphs) > 1:
+            return paragraphs
+    return numbered_paragraphs(lines)
+
+
+def numbered_paragraphs(lines: list[Line]) -> list[tuple[str, Span]]:
     """Group lines into paragraphs 1, 2, 3 …; the number label is dropped."""
     groups: list[list[Line]] = []
     expected = 2

@@ -271,12 +271,16 @@ def ends_wrapped_run(text: str, width: int, full: int) -> bool:
     return width < full or width == full and text.rstrip().endswith("。")
 
 
+# A sentence's end, also under a note after it: …定める。(令和3年3月31日一部改正)
+SENTENCE_CLOSED = regex.compile(r"。(?:\s*[(（][^()（）]{1,40}[)）])?$")
+
+
 def may_be_wrapped(text: str, first: bool, last: bool = False) -> bool:
     """A piece of a cut prose line: long enough for the first, not ending a
     sentence but for the last; a later piece starts at the margin and is not
     a new item or paragraph (ア, (1), 2 …), and none has cells or gaps."""
     body = text.strip()
-    if not body or "\t" in text or GAP.search(body) or not last and body.endswith("。"):
+    if not body or "\t" in text or GAP.search(body) or not last and SENTENCE_CLOSED.search(body):
         return False
     if first:
         return len(body) >= WRAP_MIN_CHARS

@@ -24,10 +24,15 @@ ENACTMENT_LINE = regex.compile(
     rf"^\(?\s*(?:(?:最終)?改正\s*[::]?\s*)?(?:{ENACTMENT_DATE}\s*)?[^\s()]{{0,8}}第\s*{NUMBER}\s*号\s*\)?$"
     rf"|^\(?\s*(?:最終)?改正(?:\s|[::]|{ERA_NAMES})"
     rf"|^\(?\s*{ENACTMENT_DATE}\s*(?:一部)?(?:変更|改正)\s*\)?$")
-# Not a line that a wrapped sentence opens with a citation of law
+# Not a line that a wrapped sentence opens with a citation of law or article
 # (…地方自治法 / 第二百五十二条の二第一項の規定に基づき): a body never
 # starts with a paragraph number or with の規定 / に基づき.
-CITED_ARTICLE = regex.compile(rf"\s*(?:第\s*{NUMBER}\s*[項号]|の規定|に規定|に基づ|によ|を準用|中\s*「|を次のように|を削る|の次に)")
+# A label a particle follows (第3条に掲げる…, 第1条で定める…) is cited, and
+# so is a range (第5条から第7条までの規定…) unless deleted: 第5条から第7条まで 削除.
+CITED_ARTICLE = regex.compile(
+    rf"\s*(?:第\s*{NUMBER}\s*[項号]|の規定|に規定|に基づ|によ|を準用|中\s*「|を次のように|を削る|の次に"
+    rf"|[のにでをがはとへも]"
+    rf"|(?>(?:から|ないし)\s*第\s*{NUMBER}\s*条(?:\s*の\s*{NUMBER})?\s*(?:まで)?\s*)(?!削除|$))")
 ARTICLE_LINE = regex.compile(rf"^(?>{ARTICLE_NUMBER.pattern})(?!{CITED_ARTICLE.pattern})(?:\s+|$|(?=[^\s関及並、,]))")
 # (目的), 【目的】 or 「目的」 alone on its line
 CAPTION_LINE = regex.compile(r"^\(([^()]{1,40})\)$|^【([^【】]{1,40})】$|^「([^「」]{1,40})」$")
@@ -260,8 +265,12 @@ def segment_front(lines: list[Line]) -> list[Segment]:
                     or not trailing_captions and OPEN_CAPTION_LINE.match(rest[-1].text)
                     or not trailing_captions and len(rest) > 1 and is_bare_caption(rest[-1], rest[-2])):
         trailing_captions.insert(0, rest.pop())
+    chapters = []
+    while rest and CHAPTER_HEADING.match(rest[-1].text):  # 第1章 総則 over 第1条's caption
+        chapters.insert(0, rest.pop())
     if rest:
         segments.append(Segment(Kind.PREAMBLE, tuple(rest)))
+    segments.extend(Segment(Kind.OTHER, (ln,), label=CHAPTER) for ln in chapters)
     segments.extend(Segment(Kind.CAPTION, (ln,)) for ln in trailing_captions)
     return segments
 
@@ -306,10 +315,19 @@ def segment_articles_and_after(lines: list[Line]) -> list[Segment]:
         elif is_caption_before_article(lines, i):
             segments.append(Segment(Kind.CAPTION, (line,)))
             i += 1
+        elif CHAPTER_HEADING.match(line.text):
+            segments.append(Segment(Kind.OTHER, (line,), label=CHAPTER))
+            i += 1
         else:
             segments.extend(segment_closing(lines[i:]))
             break
     return segments
+
+
+# 第2章 連携する取組 / 第1節 総則: a heading that groups the articles under
+# it, no part of the article above; a heading, never a sentence (第2章に…).
+CHAPTER_HEADING = regex.compile(rf"^第\s*{NUMBER}\s*[章節款](?![のにでをはがと中])[^。、]{{0,30}}$")
+CHAPTER = "chapter"
 
 
 def article_end(lines: list[Line], start: int) -> int:
@@ -319,12 +337,14 @@ def article_end(lines: list[Line], start: int) -> int:
     end = start + 1
     while end < len(lines):
         line, previous = lines[end], lines[end - 1]
-        if ARTICLE_LINE.match(line.text) or APPENDIX_START.match(line.text) or SUPPLEMENTARY_HEADING.match(line.text):
-            break  # 附則 also after an item without 。 (…その他必要な事項)
+        if ARTICLE_LINE.match(line.text) or APPENDIX_START.match(line.text) or SUPPLEMENTARY_HEADING.match(line.text) \
+                or CHAPTER_HEADING.match(line.text):
+            break  # 附則 and 第2章 also after an item without 。 (…その他必要な事項)
         if is_caption_before_article(lines, end):
             break
         continues = not SENTENCE_END.search(previous.text) or starts_paragraph_or_item(line.text) \
             or end == start + 1 and is_bare_article_head(previous.text) \
+            or end == start + 2 and is_bare_article_head(lines[start].text) and bool(CAPTION_LINE.match(previous.text)) \
             or continues_past_margin(previous, line) \
             or AMENDS.search(lines[start].text) and AMENDING_INSTRUCTION.search(line.text)
         if not continues or CLOSING_MARKS.search(line.text) and SENTENCE_END.search(previous.text):
@@ -365,12 +385,14 @@ def is_bare_caption(line: Line, previous: Line) -> bool:
     """A caption without brackets (its article below is checked by the
     caller): it follows a finished sentence or the last item of the article
     before, so the tail of a title or a cover line over an agreement without
-    preamble (例規集: title, then 第1条) is none. 附則 heads the
+    preamble (例規集: title, then 第1条) is none; a chapter heading (第2章
+    …) may stand above it. 附則 heads the
     supplementary provisions, 別表 a table."""
     return (not line.is_row and bool(BARE_CAPTION_LINE.match(line.text))
             and not SUPPLEMENTARY_HEADING.match(line.text) and not APPENDIX_START.match(line.text)
             and not TOC_HEADING.match(line.text)
-            and (previous.text.endswith("。") or bool(ITEM_LINE.match(previous.text))))
+            and (previous.text.endswith("。") or bool(ITEM_LINE.match(previous.text))
+                 or bool(CHAPTER_HEADING.match(previous.text))))
 
 
 def caption_text(text: str) -> str:

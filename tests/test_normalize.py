@@ -453,6 +453,9 @@ def test_a_cut_right_after_the_sentence_end_closes_the_run():
 @pytest.mark.parametrize("text", [
     # one line as wide as the next is no evidence of a fixed width
     "甲及び乙は、前条の目的を達成するため、次条に規定する取組において\n(連携する取組及び役割分担)",
+    # articles of equal width whose sentences end under an amendment note
+    "第2条 前項の取組は、別表に定める。(令和3年3月31日一部改正)\n第3条 この協約の期間は、3年間とする。(令和3年3月31日追加)\n"
+    "第4条 この協約に定めのない事項は、協議する。",
     # items of equal width stay items
     "(1) 圏域全体の経済成長のけん引に関する取組の推進\n(2) 圏域全体の経済成長のけん引に関する取組の推進\n(3) 観光",
     # a table given one cell a line below the 別表 is read by widths

@@ -176,3 +176,102 @@ def test_supplementary_provisions_after_an_item_without_a_full_stop_are_no_artic
     """))
     assert [a.article_no for a in articles] == ["1", "2"]
     assert articles[1].text.endswith("(2) その他必要な事項")
+
+
+CHAPTERS = """
+    甲市及び乙町の連携協約
+
+    甲市(以下「甲」という。)及び乙町(以下「乙」という。)は、次のとおり連携協約を締結する。
+
+    第1章 総則
+    (目的)
+    第1条 この協約は、圏域を形成することを目的とする。
+    第2章 連携する取組
+    第1節 経済成長のけん引
+    基本方針
+    第2条 甲及び乙は、次に掲げる取組を行う。
+    (1) 産業の振興
+    (2) 観光の推進
+    第3章 雑則
+    第3条 この協約に定めのない事項は、甲乙協議して定める。
+
+    令和3年4月1日
+"""
+
+
+def test_chapter_and_section_headings_are_no_part_of_any_article():
+    articles = extract_articles(segments_of(CHAPTERS))
+    assert [(a.article_no, a.caption, a.text) for a in articles] == [
+        ("1", "目的", "この協約は、圏域を形成することを目的とする。"),
+        ("2", "基本方針", "甲及び乙は、次に掲げる取組を行う。\n(1) 産業の振興\n(2) 観光の推進"),
+        ("3", "", "この協約に定めのない事項は、甲乙協議して定める。")]
+
+
+CITED_AND_DELETED = """
+    甲市及び乙町の連携協約
+
+    甲市(以下「甲」という。)及び乙町(以下「乙」という。)は、次のとおり連携協約を締結する。
+
+    第1条 この協約は、圏域を形成することを目的とする。
+    第2条 甲及び乙は、次条に定める取組のうち、
+    第3条に掲げるものを優先する。
+    第3条 甲及び乙は、前条及び
+    第五条から第七条までの規定により連携する。
+    第4条 削除
+    第五条から第七条まで 削除
+    第7条の2から第7条の3まで 削除
+    第8条 この協約の期間は、
+    第1条で定める目的の達成までとする。
+
+    令和3年4月1日
+"""
+
+
+def test_a_line_opening_with_a_cited_article_is_no_article_and_a_deleted_range_is_each_article():
+    articles = extract_articles(segments_of(CITED_AND_DELETED))
+    assert [(a.article_no, a.text) for a in articles] == [
+        ("1", "この協約は、圏域を形成することを目的とする。"),
+        ("2", "甲及び乙は、次条に定める取組のうち、第3条に掲げるものを優先する。"),
+        ("3", "甲及び乙は、前条及び第五条から第七条までの規定により連携する。"),
+        ("4", "削除"), ("5", "削除"), ("6", "削除"), ("7", "削除"), ("7_2", "削除"), ("7_3", "削除"),
+        ("8", "この協約の期間は、第1条で定める目的の達成までとする。")]
+
+
+CAPTION_VARIANTS = """
+    甲市及び乙町の連携協約
+
+    甲市(以下「甲」という。)及び乙町(以下「乙」という。)は、次のとおり連携協約を締結する。
+
+    第1条 目的 この協約は、圏域を形成することを目的とする。
+    第2条＜基本方針＞ 甲及び乙は、連携して取り組む。
+    第3条 〈連携する取組〉 甲及び乙は、観光の推進に取り組む。
+    第4条
+    (役割分担)
+    甲及び乙は、別表に定める役割を担う。
+    第5条 甲 及 び 乙 は 、協議する。
+
+    令和3年4月1日
+"""
+
+
+def test_captions_without_brackets_in_angle_brackets_and_under_a_bare_label():
+    articles = extract_articles(segments_of(CAPTION_VARIANTS))
+    assert [(a.article_no, a.caption, a.text) for a in articles] == [
+        ("1", "目的", "この協約は、圏域を形成することを目的とする。"),
+        ("2", "基本方針", "甲及び乙は、連携して取り組む。"),
+        ("3", "連携する取組", "甲及び乙は、観光の推進に取り組む。"),
+        ("4", "役割分担", "甲及び乙は、別表に定める役割を担う。"),
+        ("5", "", "甲及び乙は、協議する。")]  # letter-spaced: no caption
+
+
+def test_a_first_paragraph_numbered_like_the_others_loses_its_number():
+    articles = extract_articles(segments_of("""
+        甲市及び乙町の連携協約
+        甲市(以下「甲」という。)及び乙町(以下「乙」という。)は、次のとおり締結する。
+        第1条 ①この協約は、圏域を形成することを目的とする。
+        ②前項の圏域は、甲及び乙の区域とする。
+        第2条 1市1町は、連携する。
+    """))
+    assert [a.paragraphs for a in articles] == [
+        ("この協約は、圏域を形成することを目的とする。", "前項の圏域は、甲及び乙の区域とする。"),
+        ("1市1町は、連携する。",)]
