@@ -489,7 +489,7 @@ def address_below(block: list[Line], head: int, end: int) -> int:
     below = [ln.text.strip() for ln in block[end:end + 2]]
     if below and is_address_line(block[end]):
         return 1 + int(len(below) == 2 and bool(LOT_LINE.match(below[1])))
-    wrapped = len(below) == 2 and PLACE_LINE.match(below[0]) and is_address_line(block[end + 1])
+    wrapped = len(below) == 2 and PLACE_ONLY.match(below[0]) and is_address_line(block[end + 1])
     return 2 if wrapped else 0
 
 
@@ -539,11 +539,10 @@ ADDRESS_HINT = regex.compile(r"\d+番|番地|丁目|\d+号|[一二三四五六�
 # A title closing its line (…市長, 長与町長, …職務執行者 副町長) has the
 # person under it. Not "長 and something after it": 長崎市長 has that too.
 TITLE_ENDS_LINE = regex.compile(r"(?:長|知事|管理者|職務代理者|職務執行者)\s*$")
-# An address's lot numbers alone on a line (5番1号), and a place alone
-# that an address may wrap after (広島県世羅郡世羅町).
+# An address's lot numbers alone on a line (5番1号).
 LOT_LINE = regex.compile(r"^(?:[\d一二三四五六七八九十〇]+\s*(?:丁目|番地|番|号|-|の)?\s*)+$")
-PLACE_LINE = regex.compile(r"^\p{Han}[\p{Han}\p{Hiragana}\p{Katakana}ヶ]*(?:都|道|府|県|郡|市|町|村|区)$")
 ADDRESS_LABEL = regex.compile(r"^(?:住\s*所|所\s*在\s*地)")
+# A place alone on its line, as an address may wrap after it (広島県世羅郡世羅町).
 PLACE_ONLY = regex.compile(r"^[^\s\d]{1,12}?(?:都|道|府|県|市|町|村|区)$")
 
 
