@@ -39,6 +39,11 @@ from pipeline.model import Kind, Line, Segment
     # a date line spread to the width of its block (均等割付) is letter-spaced
     ("令　和　２　年　３　月　２　７　日", "2020-03-27"),
     ("令 和 二 年 十 二 月 二 十 五 日", "2020-12-25"),
+    # 廿 and 卅 write twenty and thirty in one character
+    ("令和二年三月廿七日", "2020-03-27"),
+    ("平成三十年十二月廿五日", "2018-12-25"),
+    ("平成廿八年三月卅一日", "2016-03-31"),
+    ("令 和 二 年 三 月 廿 七 日", "2020-03-27"),
 ])
 def test_dates_in_every_era_and_script_read_as_iso(text, iso):
     assert parse_date(text) == dt.date.fromisoformat(iso)
