@@ -23,6 +23,12 @@ NUMBER = r"(?:\d+|[〇零一壱二弐三参四五六七八九十拾百千万廿�
 # An era's two kanji may stand apart on a letter-spaced line (令　和 spread
 # to its block's width by 均等割付, as a PDF's text gives it).
 ERA_NAMES = r"(?:明\s*治|大\s*正|昭\s*和|平\s*成|令\s*和)"
+# Slides, tables and town forms write the era as its Latin initial (R2年3月27日,
+# H31.3.29, R.2.3.27): a capital standing alone before the year, not the
+# end of a word or code (ABR1.2.3, v2019).
+ERA_INITIAL = r"(?<![A-Za-z0-9])[MTSHR](?:\.(?=\s*(?:\d|元)))?(?=\s*(?:\d|元))"
+# An era as a date line writes it: its name or its initial.
+ERA = rf"(?:{ERA_NAMES}|{ERA_INITIAL})"
 # A year, month or day: a NUMBER whose characters a letter-spaced date line
 # (令 和 ２ 年 ３ 月 ２ ７ 日) sets one space apart.
 DATE_NUMBER = (r"(?:\d(?:\s?\d)*|[〇零一壱二弐三参四五六七八九十拾百千万廿卄卅丗](?:\s?[〇零一壱二弐三参四五六七八九十拾百千万廿卄卅丗])*"
