@@ -22,6 +22,9 @@ ROLE_DEFINITION = regex.compile(
     rf"\s*\(\s*以下\s*(?P<collective>{COLLECTIVE})?[「『]?\s*(?P<role>[{ROLE_CHARS}])\s*[」』]?\s*(?:という|と称する|とする|と略称する)。?\s*\)"
     rf"|を(?P<role>[{ROLE_CHARS}])と(?:し|して)[、,]?")
 NAME_BEFORE = regex.compile(r"[^、,。()「」\s]+$")
+# An 一部事務組合 or 広域連合 (地方自治法第284条) may be a party: a body of
+# municipalities, not one, so the gazetteer does not know its name.
+JOINT_BODY = regex.compile(r"^\S+?(?:組合|広域連合)$")
 NAME_SEPARATORS = regex.compile(r"^.*(?:及び|並びに|ならびに|と|、|,|・)")
 MUNICIPALITY_SUFFIX = regex.compile(r"(?:市|町|村|区)$")
 AREA_DEFINITION = regex.compile(r"\(\s*以下\s*「\s*(?:圏域|本圏域|連携中枢都市圏|定住自立圏|都市圏)\s*」\s*という。?\s*\)")

@@ -537,8 +537,12 @@ def next_role(role: str) -> str:
 
 # A head's title; a deputy's (副町長, 副知事) under an acting head's
 # (…町長職務代理者) is no second head.
-# 市　長 letter-spaced as a word of its own is a title too.
-HEAD_TITLE = regex.compile(r"(?<!副)(?:(?:市|町|村|区)(?:長|\s+長(?=\s|$))|知事)")
+# 市　長 letter-spaced as a word of its own is a title too, and so is the
+# head of a 組合 or 広域連合 that is a party (管理者, 組合長, 広域連合長).
+HEAD_TITLE = regex.compile(r"(?<!副)(?:(?:市|町|村|区)(?:長|\s+長(?=\s|$))|知事|(?:^|組合|広域連合)\s*管理者|(?:組合|連合)長)")
+# The head's office of a 組合 or 広域連合 closing its line: the member
+# municipality's head who holds it may stand on the line below.
+BODY_OFFICE_ENDS_LINE = regex.compile(r"(?:管理者|(?:組合|連合)長)\s*$")
 ADDRESS_HINT = regex.compile(r"\d+番|番地|丁目|\d+号|[一二三四五六七八九十]+番")
 # A title closing its line (…市長, 長与町長, …職務執行者 副町長) has the
 # person under it. Not "長 and something after it": 長崎市長 has that too.
@@ -562,10 +566,16 @@ def head_first_starts(lines: list[Line], starts: list[int]) -> list[int]:
 def block_starts_without_roles(lines: list[Line]) -> list[int]:
     """A block is address?, municipality?, title (…長), name?; the next one
     starts after the title and its name, which is on the title's line or
-    the line after it (a line that is no address, title or place name)."""
-    starts, expecting_new, name_may_follow = [], True, False
+    the line after it (a line that is no address, title or place name).
+    A body's office over the member head holding it (…組合管理者 / 府中市長
+    X) is one title."""
+    starts, expecting_new, name_may_follow, office_held = [], True, False, False
     for i, ln in enumerate(lines):
         text = ln.text
+        if office_held and HEAD_TITLE.search(text):  # …組合管理者 / 府中市長 X: who holds the office
+            office_held, name_may_follow = False, bool(TITLE_ENDS_LINE.search(text))
+            continue
+        office_held = False
         if name_may_follow and not (ADDRESS_HINT.search(text) or HEAD_TITLE.search(text) or PLACE_ONLY.match(text)):
             name_may_follow = False  # the name under its title
             continue
@@ -576,6 +586,7 @@ def block_starts_without_roles(lines: list[Line]) -> list[int]:
         if HEAD_TITLE.search(text):
             expecting_new = True
             name_may_follow = bool(TITLE_ENDS_LINE.search(text))
+            office_held = bool(BODY_OFFICE_ENDS_LINE.search(text))
     return [s for s in starts if any(HEAD_TITLE.search(ln.text) for ln in lines[s:s + 4])]
 
 
