@@ -449,15 +449,18 @@ def signatory_blocks(lines: list[Line]) -> list[Segment]:
         for block in unmarked_heads(lines[start:end], role, marked) if mark else [lines[start:end]]:
             segments.append(Segment(Kind.SIGNATORY, tuple(block), label=role))
             role = next_role(role)
-    return segments[:-1] + after_last_block(segments[-1])
+    others = [ln.text for seg in segments[:-1] if seg.kind == Kind.SIGNATORY for ln in seg.lines]
+    return segments[:-1] + after_last_block(segments[-1], not others or any(map(ADDRESS_HINT.search, others)))
 
 
-def after_last_block(last: Segment) -> list[Segment]:
+def after_last_block(last: Segment, addresses_below: bool = True) -> list[Segment]:
     """The last block ends with its head's person (and a seal on a line of
     its own): what follows on a web page (このページに関するお問い合わせ, the
-    office's address and phone) would give the block a second address. A
-    signing date printed under the blocks stays a date."""
-    end = block_end(list(last.lines))
+    office's address and phone) would give the block a second address. An
+    address under its head is the block's only where the other blocks give
+    theirs (addresses_below): under blocks that give none it is the office
+    to contact. A signing date printed under the blocks stays a date."""
+    end = block_end(list(last.lines), addresses_below)
     if end >= len(last.lines):
         return [last]
     rest = last.lines[end:]
@@ -472,16 +475,22 @@ SEAL_WORDS = r"印|署名|自署|公?印省略|押印省略"
 SEAL_LINE = regex.compile(rf"^[(\[]?(?:㊞|{SEAL_WORDS})[)\]]?$")
 
 
-def block_end(block: list[Line]) -> int:
+def block_end(block: list[Line], addresses_below: bool = True) -> int:
     """After the line naming the head (…市長 X), or the line under it when
-    the title ends its line (…市長 / X; …職務執行者 副町長 / X), and a seal."""
+    the title ends its line (…市長 / X; …職務執行者 副町長 / X), and a seal;
+    and after the address under them, if addresses_below."""
     head = next((i for i, ln in enumerate(block) if is_head_line(ln.text)), None)
     if head is None:
         return len(block)
     end = head + (2 if TITLE_ENDS_LINE.search(block[head].text) else 1)
     while end < len(block) and SEAL_LINE.match(block[end].text.replace(" ", "")):
         end += 1
-    return end + address_below(block, head, end)
+    return end + (address_below(block, head, end) if addresses_below else 0)
+
+
+# A page's contact (問い合わせ先 〒… ○○市企画課 電話…), never a signer's address.
+CONTACT_WORDS = regex.compile(r"問い?合わ?せ|連絡先|担当|電話|TEL|FAX|ファ[クッ]ク?ス|メール|E-?mail|\p{Han}課(?:\s|$|[(])",
+                              regex.IGNORECASE)
 
 
 def address_below(block: list[Line], head: int, end: int) -> int:
@@ -492,9 +501,11 @@ def address_below(block: list[Line], head: int, end: int) -> int:
         return 0
     below = [ln.text.strip() for ln in block[end:end + 2]]
     if below and is_address_line(block[end]):
-        return 1 + int(len(below) == 2 and bool(LOT_LINE.match(below[1])))
-    wrapped = len(below) == 2 and PLACE_ONLY.match(below[0]) and is_address_line(block[end + 1])
-    return 2 if wrapped else 0
+        taken = 1 + int(len(below) == 2 and bool(LOT_LINE.match(below[1])))
+    else:
+        wrapped = len(below) == 2 and PLACE_ONLY.match(below[0]) and is_address_line(block[end + 1])
+        taken = 2 if wrapped else 0
+    return 0 if any(CONTACT_WORDS.search(text) for text in below[:taken]) else taken
 
 
 def is_head_line(text: str) -> bool:

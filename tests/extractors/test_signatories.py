@@ -379,6 +379,39 @@ def test_title_before_address_in_every_block_the_last_one_included():
     ]
 
 
+@pytest.mark.parametrize("contact", [
+    "問い合わせ先 〒726-8601 広島県府中市府川町315番地 府中市企画財政課 電話0847-43-7117",
+    "【お問い合わせ】府中市役所 企画財政課(〒726-8601 府中市府川町315番地)",
+    "〒726-8601 広島県府中市府川町315番地 府中市企画財政課",
+    "広島県府中市府川町315番地\n府中市 企画財政課 TEL 0847-43-7117",
+])
+def test_a_web_pages_contact_under_addressless_blocks_is_no_address(contact):
+    """A city's page prints whom to ask under the agreement: its office's
+    address, under blocks that give no address of their own."""
+    sigs = signatories_of(f"""
+    甲 福山市長 枝広直幹
+    乙 府中市長 小野申人
+    丙 神石高原町長 入江嘉則
+    {contact}
+    """)
+    assert [fields(s) for s in sigs] == [
+        ("甲", "福山市", "", "福山市長", "枝広直幹"),
+        ("乙", "府中市", "", "府中市長", "小野申人"),
+        ("丙", "神石高原町", "", "神石高原町長", "入江嘉則"),
+    ]
+
+
+def test_a_web_pages_contact_under_blocks_naming_the_head_first_is_no_address():
+    sigs = signatories_of("""
+    甲 福山市長 枝広直幹
+       広島県福山市東桜町3番5号
+    乙 府中市長 小野申人
+       広島県府中市府川町315番地
+    問い合わせ先 府中市企画財政課 電話0847-43-7117
+    """)
+    assert [s.address for s in sigs] == ["広島県福山市東桜町3番5号", "広島県府中市府川町315番地"]
+
+
 def test_bare_or_letter_spaced_title_is_the_named_municipalitys_head():
     sigs = signatories_of("""
     甲 広島県福山市東桜町3番5号
