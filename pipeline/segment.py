@@ -477,12 +477,16 @@ SEAL_LINE = regex.compile(rf"^[(\[]?(?:㊞|{SEAL_WORDS})[)\]]?$")
 
 def block_end(block: list[Line], addresses_below: bool = True) -> int:
     """After the line naming the head (…市長 X), or the line under it when
-    the title ends its line (…市長 / X; …職務執行者 副町長 / X), and a seal;
+    the title ends its line (…市長 / X; …職務執行者 副町長 / X; 管理者 /
+    府中市長 / X), and a seal;
     and after the address under them, if addresses_below."""
     head = next((i for i, ln in enumerate(block) if is_head_line(ln.text)), None)
     if head is None:
         return len(block)
-    end = head + (2 if TITLE_ENDS_LINE.search(block[head].text) else 1)
+    end = head + 1
+    if BODY_OFFICE_ENDS_LINE.search(block[head].text) and end < len(block) and is_head_line(block[end].text):
+        end += 1  # …組合管理者 / 府中市長 …: the member's head who holds the office
+    end += int(bool(TITLE_ENDS_LINE.search(block[end - 1].text)))
     while end < len(block) and SEAL_LINE.match(block[end].text.replace(" ", "")):
         end += 1
     return end + (address_below(block, head, end) if addresses_below else 0)

@@ -506,6 +506,7 @@ BODY_HEAD = """
     ("乙 広島県府中市府川町315番地\n   芦田川広域行政事務組合管理者\n   府中市長 小野 申人",
      "芦田川広域行政事務組合管理者 府中市長"),
     ("乙 芦田川広域行政事務組合 組合長 小野 申人", "組合長"),
+    ("乙 芦田川広域行政事務組合\n   管理者\n   府中市長\n   小野 申人", "管理者 府中市長"),  # a narrow block
 ])
 def test_a_body_of_municipalities_signs_as_the_party_through_its_head(block, title):
     """The 組合 is the party, not the member town whose head holds its office."""
