@@ -3,8 +3,8 @@
 A block is a few short lines in any order: an address (番地, 丁目, 号 …),
 the municipality, the head's title (山口市長) and the person (渡辺純忠),
 sometimes several on one line. A 組合 or 広域連合 that is a party stands
-where the municipality does, its head's office (管理者 府中市長) as title. The person's family and given names come
-from UniDic's 人名,姓 / 人名,名 tags.
+where the municipality does, its head's office (管理者 府中市長) as title.
+The person's family and given names come from UniDic's 人名,姓 / 人名,名 tags.
 """
 from __future__ import annotations
 

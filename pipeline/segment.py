@@ -478,8 +478,8 @@ SEAL_LINE = regex.compile(rf"^[(\[]?(?:㊞|{SEAL_WORDS})[)\]]?$")
 def block_end(block: list[Line], addresses_below: bool = True) -> int:
     """After the line naming the head (…市長 X), or the line under it when
     the title ends its line (…市長 / X; …職務執行者 副町長 / X; 管理者 /
-    府中市長 / X), and a seal;
-    and after the address under them, if addresses_below."""
+    府中市長 / X), and a seal; and after the address under them if
+    addresses_below."""
     head = next((i for i, ln in enumerate(block) if is_head_line(ln.text)), None)
     if head is None:
         return len(block)
@@ -554,7 +554,8 @@ def next_role(role: str) -> str:
 # (…町長職務代理者) is no second head.
 # 市　長 letter-spaced as a word of its own is a title too, and so is the
 # head of a 組合 or 広域連合 that is a party (管理者, 組合長, 広域連合長).
-HEAD_TITLE = regex.compile(r"(?<!副)(?:(?:市|町|村|区)(?:長|\s+長(?=\s|$))|知事|(?:^|組合|広域連合)\s*管理者|(?:組合|連合)長)")
+HEAD_TITLE = regex.compile(r"(?<!副)(?:(?:市|町|村|区)(?:長|\s+長(?=\s|$))|知事"
+                           r"|(?:^|組合|広域連合)\s*管理者|(?:組合|連合)長)")
 # The head's office of a 組合 or 広域連合 closing its line: the member
 # municipality's head who holds it may stand on the line below.
 BODY_OFFICE_ENDS_LINE = regex.compile(r"(?:管理者|(?:組合|連合)長)\s*$")
