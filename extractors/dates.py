@@ -1,9 +1,9 @@
 """Era and western dates -> datetime.date (令和元年12月25日 -> 2019-12-25,
 R1.12.25 -> 2019-12-25).
 
-Lenient on purpose: full-width or kanji numerals, 元年, spaces between
-parts (a letter-spaced 令 和 2 年 too), an era shortened to a letter or its
-first kanji (R2.3.27, 令2.3.27), and years past an era's end (平成32年,
+Lenient on purpose: full-width or kanji numerals (廿七 too), 元年, spaces
+between parts (a letter-spaced 令 和 2 年 too), an era shortened to a letter
+or its first kanji (R2年3月27日, R2.3.27, 令2.3.27), and years past an era's end (平成32年,
 written in real plans before the era changed) are all read; an impossible
 day (2月30日) is not a date.
 
@@ -21,15 +21,15 @@ import unicodedata
 import regex
 
 from pipeline.model import DateValue, Kind, Line, Segment
-from pipeline.numerals import (ALSO_ERA, ALSO_WESTERN, DATE_NUMBER, ERA_NAMES, SIGNING_ACT, SIGNING_LABEL, WEEKDAY,
-                               kanji_to_int)
+from pipeline.numerals import (ALSO_ERA, ALSO_WESTERN, DATE_NUMBER, ERA, ERA_INITIAL, ERA_NAMES, SIGNING_ACT,
+                               SIGNING_LABEL, WEEKDAY, kanji_to_int)
 from pipeline.segment import CLOSING_MARKS, NOTICE_SENTENCE_END, date_lines_at
 
 # First year of each era (元年) and its first day.
 ERAS = {"明治": dt.date(1868, 1, 25), "大正": dt.date(1912, 7, 30), "昭和": dt.date(1926, 12, 25),
         "平成": dt.date(1989, 1, 8), "令和": dt.date(2019, 5, 1)}
 ERA_DATE = regex.compile(
-    rf"(?P<era>{ERA_NAMES})\s*(?P<year>{DATE_NUMBER})\s*{ALSO_WESTERN}年\s*{ALSO_WESTERN}"
+    rf"(?P<era>{ERA})\s*(?P<year>{DATE_NUMBER})\s*{ALSO_WESTERN}年\s*{ALSO_WESTERN}"
     rf"(?P<month>{DATE_NUMBER})\s*月\s*(?P<day>{DATE_NUMBER})\s*日")
 WESTERN_DATE = regex.compile(rf"(?<!\d)(?P<year>\d{{4}})\s*{ALSO_ERA}年\s*{ALSO_ERA}"
                              r"(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
@@ -40,7 +40,7 @@ WESTERN_DATE = regex.compile(rf"(?<!\d)(?P<year>\d{{4}})\s*{ALSO_ERA}年\s*{ALSO
 # then opens a word (最大2.3.4 is no 大正 date).
 ERA_INITIALS = ({"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": "令和"}
                 | {era[0]: era for era in ERAS} | {era: era for era in ERAS})
-ABBREVIATED_DATE = regex.compile(rf"(?<![A-Za-z0-9])(?P<era>[MTSHR](?:\.(?=\s*(?:\d|元)))?|{ERA_NAMES}"
+ABBREVIATED_DATE = regex.compile(rf"(?P<era>{ERA_INITIAL}|{ERA_NAMES}"
                                  r"|(?<!\p{Han})[明大昭平令](?=\s*(?:\d|元)))\s*(?P<year>\d{1,2}|元)"
                                  r"\s*[./]\s*(?P<month>\d{1,2})\s*[./]\s*(?P<day>\d{1,2})(?![0-9./])")
 SLASHED_DATE = regex.compile(r"(?<![0-9./A-Za-z])(?P<year>(?:18|19|20)\d{2})\s*[/.]\s*(?P<month>\d{1,2})"
@@ -77,14 +77,12 @@ def find_dates(text: str) -> list[tuple[dt.date, str]]:
     found = []
     for match in ERA_DATE.finditer(text):
         year = number(match["year"])
-        date = safe_date(ERAS[era_of(match["era"])].year - 1 + year if year else None,
-                         number(match["month"]), number(match["day"]))
+        date = safe_date(western_year(match["era"], year), number(match["month"]), number(match["day"]))
         if date:
             found.append((match.start(), date, match.group(0)))
     for match in ABBREVIATED_DATE.finditer(text):
         year = kanji_to_int(match["year"])
-        date = safe_date(ERAS[ERA_INITIALS[era_of(match["era"]).rstrip(".")]].year - 1 + year if year else None,
-                         int(match["month"]), int(match["day"]))
+        date = safe_date(western_year(match["era"], year), int(match["month"]), int(match["day"]))
         if date:
             found.append((match.start(), date, match.group(0)))
     for match in (*WESTERN_DATE.finditer(text), *SLASHED_DATE.finditer(text)):
@@ -94,9 +92,9 @@ def find_dates(text: str) -> list[tuple[dt.date, str]]:
     return [(date, raw) for _, date, raw in sorted(found, key=lambda item: item[0])]
 
 
-def era_of(written: str) -> str:
-    """The era as ERAS names it, without a letter-spaced line's spaces."""
-    return regex.sub(r"\s", "", written)
+def western_year(era: str, year: int | None) -> int | None:
+    """The western year of an era's year: 令和, 令 和, 令, R and R. all count from 2019."""
+    return ERAS[ERA_INITIALS[regex.sub(r"[\s.]", "", era)]].year - 1 + year if year else None
 
 
 def number(written: str) -> int | None:

@@ -22,6 +22,12 @@ ROLE_DEFINITION = regex.compile(
     rf"\s*\(\s*以下\s*(?P<collective>{COLLECTIVE})?[「『]?\s*(?P<role>[{ROLE_CHARS}])\s*[」』]?\s*(?:という|と称する|とする|と略称する)。?\s*\)"
     rf"|を(?P<role>[{ROLE_CHARS}])と(?:し|して)[、,]?")
 NAME_BEFORE = regex.compile(r"[^、,。()「」\s]+$")
+# An 一部事務組合 or 広域連合 (地方自治法第284条) may be a party: a body of
+# municipalities, not one, so the gazetteer does not know its name.
+JOINT_BODY = regex.compile(r"^\S+?(?:組合|広域連合)$")
+# Such a body named in a sentence (府中市及び芦田川広域行政事務組合は、); its
+# name may join places with ・ (三次・安芸高田行政事務組合).
+JOINT_BODY_IN_TEXT = regex.compile(r"(?:[\p{Han}\p{Katakana}ー]+・)*[\p{Han}\p{Katakana}ー]+?(?:組合|広域連合)")
 NAME_SEPARATORS = regex.compile(r"^.*(?:及び|並びに|ならびに|と|、|,|・)")
 MUNICIPALITY_SUFFIX = regex.compile(r"(?:市|町|村|区)$")
 AREA_DEFINITION = regex.compile(r"\(\s*以下\s*「\s*(?:圏域|本圏域|連携中枢都市圏|定住自立圏|都市圏)\s*」\s*という。?\s*\)")
@@ -106,11 +112,24 @@ def municipality_at_end(name: str) -> str:
 
 
 def municipality_names(text: str) -> list[str]:
+    """The municipalities and 組合 / 広域連合 text names, in order; a
+    municipality inside a body's name (府中市・神石高原町事務組合) is the body's."""
+    bodies = [joint_body(text, m.start(), m.end()) for m in JOINT_BODY_IN_TEXT.finditer(text)]
+    places = [(start, end, name) for start, end, name in gazetteer().find_all(text)
+              if not any(b_start <= start < b_end for b_start, b_end, _ in bodies)]
     names: list[str] = []
-    for _, _, name in gazetteer().find_all(text):
+    for _, _, name in sorted(bodies + places):
         if name not in names:
             names.append(name)
     return names
+
+
+def joint_body(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """The body's name text[start:end] without the municipalities listed
+    before it with ・ (福山市・芦田川広域行政事務組合 names two parties)."""
+    while (dot := text.find("・", start, end)) != -1 and gazetteer().is_known(text[start:dot]):
+        start = dot + 1
+    return start, end, text[start:end]
 
 
 def with_roles(names: list[str]) -> list[Party]:

@@ -2,8 +2,9 @@
 
 A block is a few short lines in any order: an address (番地, 丁目, 号 …),
 the municipality, the head's title (山口市長) and the person (渡辺純忠),
-sometimes several on one line. The person's family and given names come
-from UniDic's 人名,姓 / 人名,名 tags.
+sometimes several on one line. A 組合 or 広域連合 that is a party stands
+where the municipality does, its head's office (管理者 府中市長) as title.
+The person's family and given names come from UniDic's 人名,姓 / 人名,名 tags.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from dataclasses import replace
 
 import regex
 
+from extractors.parties import JOINT_BODY
 from pipeline.gazetteer import gazetteer
 from pipeline.japanese import tagger
 from pipeline.model import Kind, Party, Segment, Signatory
@@ -27,6 +29,17 @@ ACTING_END = regex.compile(r"職務(?:代理|執行)者$")
 OFFICE_THEN_NAME = regex.compile(rf"^(?P<office>{OFFICE})(?:\s+|$)(?P<rest>.*)$")
 HEAD_TITLE = regex.compile(rf"(?P<title>(?P<muni>[^\s]*?(?<!副)(?:都|道|府|県|市|町|村|区|組合|広域連合))(?:長|知事|管理者)"
                            rf"{ACTING}?)(?:\s*(?P<rest>.*))?$")
+# An 一部事務組合 or 広域連合 signs through its head: 管理者 (often the head
+# of a member municipality, who writes both offices: 管理者 府中市長),
+# 組合長 or 広域連合長, apart from the body's name or joined to it
+# (南信州広域連合長). The body is the party; the title is the office as written.
+BODY_NAME = r"\S+?(?:組合|広域連合)"
+MEMBER_HEAD = r"\S*?(?<!副)(?:市|町|村|区)長"
+BODY_HEAD = regex.compile(
+    rf"^(?:(?P<body>{BODY_NAME})\s+)?"
+    rf"(?P<office>(?:(?P<joined>{BODY_NAME})(?:長|管理者)|管理者|組合長|広域連合長){ACTING}?)"
+    rf"(?:\s*(?P<member>{MEMBER_HEAD}))?(?:\s+(?P<rest>.*))?$")
+MEMBER_HEAD_LINE = regex.compile(rf"^(?P<member>{MEMBER_HEAD})(?:\s+(?P<rest>.*))?$")
 ADDRESS = regex.compile(r"\d+\s*番|番地|丁目|\d+\s*号|[一二三四五六七八九十]+番|大字|字|\d+(?:-\d+)+")
 REDACTED = regex.compile(r"[●○◯■□×＊*]{2,}|〇〇|△△")
 # The seal after a name, or what a published copy prints in its place:
@@ -100,8 +113,18 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
         texts[0] = BLOCK_NUMBER.sub("", texts[0])
     address = municipality = title = name = ""
     for text in joined_addresses([t for t in (LABELS.sub("", t) for t in texts) if t]):
-        head = head_title(text)
-        if head and not title:
+        body_head = BODY_HEAD.match(text) if not title else None
+        head = None if body_head else head_title(text)
+        if body_head:
+            title = " ".join(filter(None, (body_head["office"], body_head["member"])))
+            municipality = body_head["body"] or body_head["joined"] or municipality
+            name = SEAL.sub("", body_head["rest"] or "").strip()
+        elif not name and title_awaits_member(title) and MEMBER_HEAD_LINE.match(text):
+            member = MEMBER_HEAD_LINE.match(text)  # 南信州広域連合管理者 / 飯田市長 佐藤 健
+            title, name = f"{title} {member['member']}", SEAL.sub("", member["rest"] or "").strip()
+        elif JOINT_BODY.match(text) and not municipality and not title:
+            municipality = text  # the body's name on its own line, its head's office below
+        elif head and not title:
             prefix_address, prefix_place = split_address(text[:head.start()])
             if BARE_TITLE.match(head["muni"]):
                 prefix_place = place_before(text[:head.start()])
@@ -128,6 +151,13 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
     return Signatory(role=seg.label, municipality=municipality, address=address, title=title,
                      name=name, family_name=family, given_name=given, redacted=redacted,
                      span=seg.span, municipality_code=municipality_code(municipality, address, party))
+
+
+def title_awaits_member(title: str) -> bool:
+    """A body's office ending the line (…事務組合管理者): the member
+    municipality's head it is held by may stand on the line below."""
+    match = BODY_HEAD.match(title)
+    return bool(match) and not match["member"]
 
 
 def head_title(text: str):

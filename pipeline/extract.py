@@ -8,7 +8,7 @@ import regex
 from extractors.appendix import extract_appendix
 from extractors.articles import extract_articles
 from extractors.dates import extract_dates, signing_date
-from extractors.parties import extract_area_name, extract_parties
+from extractors.parties import JOINT_BODY, extract_area_name, extract_parties
 from extractors.signatories import extract_signatories
 from pipeline.gazetteer import gazetteer
 from pipeline.model import Document, Kind, Segment, Source
@@ -100,12 +100,13 @@ def unmarked_block_warnings(segments: list[Segment], signatories, parties) -> li
 def gazetteer_warnings(parties, signatories) -> list[str]:
     """A party or signatory without a municipality code: the gazetteer does
     not know the name (a misreading repair could not settle, a merged town)
-    or cannot tell which one it is. Blanked templates (●●●市) are not names."""
+    or cannot tell which one it is. Blanked templates (●●●市) are not names,
+    and a 組合 or 広域連合 is no municipality."""
     found: dict[str, str] = {}
     named = [(p.municipality, p.code) for p in parties]
     named += [(s.municipality, s.municipality_code) for s in signatories]
     for name, code in named:
-        if name and not code and "●" not in name and name not in found:
+        if name and not code and "●" not in name and not JOINT_BODY.match(name) and name not in found:
             known = gazetteer().is_known(name)
             found[name] = (f"municipality {name} matches several in the gazetteer" if known
                            else f"municipality not in gazetteer: {name}")

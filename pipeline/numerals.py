@@ -12,16 +12,27 @@ import regex
 KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "壱": 1, "二": 2, "弐": 2, "三": 3, "参": 3, "四": 4,
                 "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 KANJI_UNITS = {"十": 10, "拾": 10, "百": 100, "千": 1000}
-KANJI_NUMERAL_CHARS = "".join(KANJI_DIGITS) + "".join(KANJI_UNITS) + "万元"
+# 廿 and 卅 (丗) are twenty and thirty in one character, as dates in older
+# or formal typesetting write them (令和二年三月廿七日).
+KANJI_TENS = {"廿": "二十", "卄": "二十", "卅": "三十", "丗": "三十"}
+TENS_AS_UNITS = str.maketrans(KANJI_TENS)
+KANJI_NUMERAL_CHARS = "".join(KANJI_DIGITS) + "".join(KANJI_UNITS) + "".join(KANJI_TENS) + "万元"
 
 # A number as written in agreements: ASCII digits or kanji numerals.
-NUMBER = r"(?:\d+|[〇零一壱二弐三参四五六七八九十拾百千万]+|元)"
+NUMBER = r"(?:\d+|[〇零一壱二弐三参四五六七八九十拾百千万廿卄卅丗]+|元)"
 # An era's two kanji may stand apart on a letter-spaced line (令　和 spread
 # to its block's width by 均等割付, as a PDF's text gives it).
 ERA_NAMES = r"(?:明\s*治|大\s*正|昭\s*和|平\s*成|令\s*和)"
+# Slides, tables and town forms write the era as its Latin initial (R2年3月27日,
+# H31.3.29, R.2.3.27): a capital standing alone before the year, not the
+# end of a word or code (ABR1.2.3, v2019).
+ERA_INITIAL = r"(?<![A-Za-z0-9])[MTSHR](?:\.(?=\s*(?:\d|元)))?(?=\s*(?:\d|元))"
+# An era as a date line writes it: its name or its initial.
+ERA = rf"(?:{ERA_NAMES}|{ERA_INITIAL})"
 # A year, month or day: a NUMBER whose characters a letter-spaced date line
 # (令 和 ２ 年 ３ 月 ２ ７ 日) sets one space apart.
-DATE_NUMBER = r"(?:\d(?:\s?\d)*|[〇零一壱二弐三参四五六七八九十拾百千万](?:\s?[〇零一壱二弐三参四五六七八九十拾百千万])*|元)"
+DATE_NUMBER = (r"(?:\d(?:\s?\d)*|[〇零一壱二弐三参四五六七八九十拾百千万廿卄卅丗](?:\s?[〇零一壱二弐三参四五六七八九十拾百千万廿卄卅丗])*"
+               r"|元)")
 # A year given in both calendars, the other in brackets before or after 年:
 # 令和2年(2020年)3月, 令和2(2020)年3月, 2020(令和2)年3月, 2020年(令和2年)3月.
 ALSO_WESTERN = r"(?:\(\s*\d{4}\s*年?\s*\)\s*)?"
@@ -46,13 +57,14 @@ IROHA = "イロハニホヘトチリヌルヲワカヨタレソツネナラム�
 
 
 def kanji_to_int(text: str) -> int | None:
-    """二百五十二 -> 252, 十 -> 10, 二〇 -> 20, 元 -> 1; None if not a numeral."""
+    """二百五十二 -> 252, 十 -> 10, 二〇 -> 20, 廿七 -> 27, 元 -> 1; None if not a numeral."""
     if not text:
         return None
     if text == "元":
         return 1
     if text.isdigit():
         return int(unicodedata.normalize("NFKC", text))
+    text = text.translate(TENS_AS_UNITS)
     if any(ch not in KANJI_DIGITS and ch not in KANJI_UNITS and ch != "万" for ch in text):
         return None
     if "万" in text:

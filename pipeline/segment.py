@@ -12,8 +12,8 @@ import regex
 
 from pipeline.gazetteer import gazetteer
 from pipeline.model import Kind, Line, Segment
-from pipeline.numerals import (ALSO_ERA, ALSO_WESTERN, ARTICLE_NUMBER, ERA_NAMES, NUMBER, SIGNING_ACT, SIGNING_LABEL,
-                               WEEKDAY)
+from pipeline.numerals import (ALSO_ERA, ALSO_WESTERN, ARTICLE_NUMBER, ERA, ERA_NAMES, NUMBER, SIGNING_ACT,
+                               SIGNING_LABEL, WEEKDAY)
 
 ROLE_CHARS = "甲乙丙丁戊己庚辛壬癸"
 # The lines a 例規集 page prints under a title: its number (協約第1号,
@@ -54,12 +54,16 @@ OVERVIEW_WORDS = regex.compile(r"概要|資料|説明|について|ポイント"
 PREAMBLE_MARKS = regex.compile(r"以下「[^」]+」という|次のとおり|締結する|締結します")
 CLOSING_MARKS = regex.compile(r"証するため|記名押印|署名押印|各自.{0,6}保有|各\d通を保有|通を作成")
 # A date alone on its line, or with what names it the signing date (締結日:).
+# Town forms print it abbreviated too, under the blocks: R2.3.27, R.2.3.27,
+# 令2.3.27, 2020/3/27.
+DOTTED_DATE = (rf"(?:{ERA}|[明大昭平令])\s*(?:\d{{1,2}}|元)\s*[./]\s*\d{{1,2}}\s*[./]\s*\d{{1,2}}"
+               r"|(?:18|19|20)\d{2}\s*[./]\s*\d{1,2}\s*[./]\s*\d{1,2}")
 ERA_DATE_LINE = regex.compile(
-    rf"^(?:{SIGNING_LABEL})?(?:{ERA_NAMES}\s*{NUMBER}?\s*{ALSO_WESTERN}年\s*{ALSO_WESTERN}{NUMBER}?\s*月\s*{NUMBER}?\s*日"
-    rf"|\d{{4}}\s*{ALSO_ERA}年\s*{ALSO_ERA}\d+\s*月\s*\d+\s*日){WEEKDAY}?{SIGNING_ACT}?$")
+    rf"^(?:{SIGNING_LABEL})?(?:{ERA}\s*{NUMBER}?\s*{ALSO_WESTERN}年\s*{ALSO_WESTERN}{NUMBER}?\s*月\s*{NUMBER}?\s*日"
+    rf"|\d{{4}}\s*{ALSO_ERA}年\s*{ALSO_ERA}\d+\s*月\s*\d+\s*日|{DOTTED_DATE}){WEEKDAY}?{SIGNING_ACT}?$")
 # A date a right-aligned block too narrow for it breaks after its year
 # (令和2年 / 3月27日): two lines that are one date line.
-YEAR_LINE = regex.compile(rf"^(?:{SIGNING_LABEL})?(?:{ERA_NAMES}\s*{NUMBER}?\s*{ALSO_WESTERN}|\d{{4}}\s*{ALSO_ERA})年$")
+YEAR_LINE = regex.compile(rf"^(?:{SIGNING_LABEL})?(?:{ERA}\s*{NUMBER}?\s*{ALSO_WESTERN}|\d{{4}}\s*{ALSO_ERA})年$")
 MONTH_DAY_LINE = regex.compile(rf"^{NUMBER}?\s*月\s*{NUMBER}?\s*日{WEEKDAY}?{SIGNING_ACT}?$")
 # 甲 山口市…, (甲) 山口市…, 甲:…; not 甲及び乙は… (a sentence about the parties)
 ROLE_LINE = regex.compile(rf"^\(?([{ROLE_CHARS}])\)?(?:\s*[::]\s*|\s+|(?=\p{{Han}}))(?![及並とはがの{ROLE_CHARS}、])")
@@ -445,15 +449,18 @@ def signatory_blocks(lines: list[Line]) -> list[Segment]:
         for block in unmarked_heads(lines[start:end], role, marked) if mark else [lines[start:end]]:
             segments.append(Segment(Kind.SIGNATORY, tuple(block), label=role))
             role = next_role(role)
-    return segments[:-1] + after_last_block(segments[-1])
+    others = [ln.text for seg in segments[:-1] if seg.kind == Kind.SIGNATORY for ln in seg.lines]
+    return segments[:-1] + after_last_block(segments[-1], not others or any(map(ADDRESS_HINT.search, others)))
 
 
-def after_last_block(last: Segment) -> list[Segment]:
+def after_last_block(last: Segment, addresses_below: bool = True) -> list[Segment]:
     """The last block ends with its head's person (and a seal on a line of
     its own): what follows on a web page (このページに関するお問い合わせ, the
-    office's address and phone) would give the block a second address. A
-    signing date printed under the blocks stays a date."""
-    end = block_end(list(last.lines))
+    office's address and phone) would give the block a second address. An
+    address under its head is the block's only where the other blocks give
+    theirs (addresses_below): under blocks that give none it is the office
+    to contact. A signing date printed under the blocks stays a date."""
+    end = block_end(list(last.lines), addresses_below)
     if end >= len(last.lines):
         return [last]
     rest = last.lines[end:]
@@ -468,16 +475,26 @@ SEAL_WORDS = r"印|署名|自署|公?印省略|押印省略"
 SEAL_LINE = regex.compile(rf"^[(\[]?(?:㊞|{SEAL_WORDS})[)\]]?$")
 
 
-def block_end(block: list[Line]) -> int:
+def block_end(block: list[Line], addresses_below: bool = True) -> int:
     """After the line naming the head (…市長 X), or the line under it when
-    the title ends its line (…市長 / X; …職務執行者 副町長 / X), and a seal."""
+    the title ends its line (…市長 / X; …職務執行者 副町長 / X; 管理者 /
+    府中市長 / X), and a seal; and after the address under them if
+    addresses_below."""
     head = next((i for i, ln in enumerate(block) if is_head_line(ln.text)), None)
     if head is None:
         return len(block)
-    end = head + (2 if TITLE_ENDS_LINE.search(block[head].text) else 1)
+    end = head + 1
+    if BODY_OFFICE_ENDS_LINE.search(block[head].text) and end < len(block) and is_head_line(block[end].text):
+        end += 1  # …組合管理者 / 府中市長 …: the member's head who holds the office
+    end += int(bool(TITLE_ENDS_LINE.search(block[end - 1].text)))
     while end < len(block) and SEAL_LINE.match(block[end].text.replace(" ", "")):
         end += 1
-    return end + address_below(block, head, end)
+    return end + (address_below(block, head, end) if addresses_below else 0)
+
+
+# A page's contact (問い合わせ先 〒… ○○市企画課 電話…), never a signer's address.
+CONTACT_WORDS = regex.compile(r"問い?合わ?せ|連絡先|担当|電話|TEL|FAX|ファ[クッ]ク?ス|メール|E-?mail|\p{Han}課(?:\s|$|[(])",
+                              regex.IGNORECASE)
 
 
 def address_below(block: list[Line], head: int, end: int) -> int:
@@ -488,9 +505,11 @@ def address_below(block: list[Line], head: int, end: int) -> int:
         return 0
     below = [ln.text.strip() for ln in block[end:end + 2]]
     if below and is_address_line(block[end]):
-        return 1 + int(len(below) == 2 and bool(LOT_LINE.match(below[1])))
-    wrapped = len(below) == 2 and PLACE_ONLY.match(below[0]) and is_address_line(block[end + 1])
-    return 2 if wrapped else 0
+        taken = 1 + int(len(below) == 2 and bool(LOT_LINE.match(below[1])))
+    else:
+        wrapped = len(below) == 2 and PLACE_ONLY.match(below[0]) and is_address_line(block[end + 1])
+        taken = 2 if wrapped else 0
+    return 0 if any(CONTACT_WORDS.search(text) for text in below[:taken]) else taken
 
 
 def is_head_line(text: str) -> bool:
@@ -533,8 +552,13 @@ def next_role(role: str) -> str:
 
 # A head's title; a deputy's (副町長, 副知事) under an acting head's
 # (…町長職務代理者) is no second head.
-# 市　長 letter-spaced as a word of its own is a title too.
-HEAD_TITLE = regex.compile(r"(?<!副)(?:(?:市|町|村|区)(?:長|\s+長(?=\s|$))|知事)")
+# 市　長 letter-spaced as a word of its own is a title too, and so is the
+# head of a 組合 or 広域連合 that is a party (管理者, 組合長, 広域連合長).
+HEAD_TITLE = regex.compile(r"(?<!副)(?:(?:市|町|村|区)(?:長|\s+長(?=\s|$))|知事"
+                           r"|(?:^|組合|広域連合)\s*管理者|(?:組合|連合)長)")
+# The head's office of a 組合 or 広域連合 closing its line: the member
+# municipality's head who holds it may stand on the line below.
+BODY_OFFICE_ENDS_LINE = regex.compile(r"(?:管理者|(?:組合|連合)長)\s*$")
 ADDRESS_HINT = regex.compile(r"\d+番|番地|丁目|\d+号|[一二三四五六七八九十]+番")
 # A title closing its line (…市長, 長与町長, …職務執行者 副町長) has the
 # person under it. Not "長 and something after it": 長崎市長 has that too.
@@ -558,10 +582,16 @@ def head_first_starts(lines: list[Line], starts: list[int]) -> list[int]:
 def block_starts_without_roles(lines: list[Line]) -> list[int]:
     """A block is address?, municipality?, title (…長), name?; the next one
     starts after the title and its name, which is on the title's line or
-    the line after it (a line that is no address, title or place name)."""
-    starts, expecting_new, name_may_follow = [], True, False
+    the line after it (a line that is no address, title or place name).
+    A body's office over the member head holding it (…組合管理者 / 府中市長
+    X) is one title."""
+    starts, expecting_new, name_may_follow, office_held = [], True, False, False
     for i, ln in enumerate(lines):
         text = ln.text
+        if office_held and HEAD_TITLE.search(text):  # …組合管理者 / 府中市長 X: who holds the office
+            office_held, name_may_follow = False, bool(TITLE_ENDS_LINE.search(text))
+            continue
+        office_held = False
         if name_may_follow and not (ADDRESS_HINT.search(text) or HEAD_TITLE.search(text) or PLACE_ONLY.match(text)):
             name_may_follow = False  # the name under its title
             continue
@@ -572,6 +602,7 @@ def block_starts_without_roles(lines: list[Line]) -> list[int]:
         if HEAD_TITLE.search(text):
             expecting_new = True
             name_may_follow = bool(TITLE_ENDS_LINE.search(text))
+            office_held = bool(BODY_OFFICE_ENDS_LINE.search(text))
     return [s for s in starts if any(HEAD_TITLE.search(ln.text) for ln in lines[s:s + 4])]
 
 

@@ -41,3 +41,8 @@ def test_article_numbers_follow_the_statute_xml_num_convention(text, expected):
 @pytest.mark.parametrize("label, ordinal", [("ア", 1), ("イ", 2), ("カ", 6), ("b", 2), ("(c)", 3), ("(2)", 2)])
 def test_item_label_ordinals(label, ordinal):
     assert label_ordinal(label) == ordinal
+
+
+@pytest.mark.parametrize("text, value", [("廿", 20), ("廿七", 27), ("卅", 30), ("卅一", 31)])
+def test_twenty_and_thirty_written_in_one_character(text, value):
+    assert kanji_to_int(text) == value

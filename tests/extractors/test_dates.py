@@ -24,6 +24,10 @@ from pipeline.model import Kind, Line, Segment
     ("H31.3.29締結", "2019-03-29"),
     ("(R元/5/1～)", "2019-05-01"),
     ("H.31.3.29", "2019-03-29"),
+    ("R2年3月27日", "2020-03-27"),  # the initial with 年月日, as town forms write it
+    ("Ｈ３１年３月１日", "2019-03-01"),
+    ("R元年5月1日", "2019-05-01"),
+    ("R.2年3月27日", "2020-03-27"),
     ("令和2.3.27 締結", "2020-03-27"),  # the era written out, abbreviated the same way
     ("2019/12/25", "2019-12-25"),
     ("締結日 2020.3.27", "2020-03-27"),
@@ -39,6 +43,11 @@ from pipeline.model import Kind, Line, Segment
     # a date line spread to the width of its block (均等割付) is letter-spaced
     ("令　和　２　年　３　月　２　７　日", "2020-03-27"),
     ("令 和 二 年 十 二 月 二 十 五 日", "2020-12-25"),
+    # 廿 and 卅 write twenty and thirty in one character
+    ("令和二年三月廿七日", "2020-03-27"),
+    ("平成三十年十二月廿五日", "2018-12-25"),
+    ("平成廿八年三月卅一日", "2016-03-31"),
+    ("令 和 二 年 三 月 廿 七 日", "2020-03-27"),
 ])
 def test_dates_in_every_era_and_script_read_as_iso(text, iso):
     assert parse_date(text) == dt.date.fromisoformat(iso)
@@ -54,6 +63,11 @@ def test_a_kanji_that_ends_a_word_is_no_era_initial():
 
 def test_year_and_month_alone_is_not_a_full_date():
     assert find_dates("平成26年度から、平成26年8月に") == []
+    assert find_dates("R2年度予算 H31年4月") == []
+
+
+def test_a_capital_ending_a_code_is_no_era_initial():
+    assert find_dates("FR2年3月1日 型式AR2年3月1日") == []
 
 
 def test_a_version_or_part_number_is_no_abbreviated_date():
@@ -145,6 +159,37 @@ def test_a_letter_spaced_date_under_the_signatures_signs():
     """)
     assert doc.signed_date == dt.date(2020, 3, 27)
     assert doc.signatories[-1].address == "広島県三原市港町三丁目5番1号"
+
+
+@pytest.mark.parametrize("date_line", ["R2.3.27", "R.2.3.27", "Ｒ２．３．２７", "令2.3.27", "R2年3月27日", "2020/3/27"])
+def test_an_abbreviated_date_under_the_signatures_signs(date_line):
+    """Some towns' PDFs print the signing date under the blocks in the short form of forms and slides."""
+    from tests.helpers import document_of
+
+    doc = document_of(f"""
+    福山市と三原市との連携協約
+    福山市(以下「甲」という。)と三原市(以下「乙」という。)は、次のとおり連携協約を締結する。
+    第1条 この協約は、甲及び乙の連携を目的とする。
+    第2条 この協約は、令和2年4月1日から効力を生ずる。
+    この協約の締結を証するため、本書2通を作成し、各自1通を保有する。
+    甲 広島県福山市東桜町3番5号
+    福山市長 枝広 直幹
+    乙 広島県三原市港町三丁目5番1号
+    三原市長 岡田 吉弘
+    {date_line}
+    """)
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    assert [(s.address, s.name) for s in doc.signatories] == [
+        ("広島県福山市東桜町3番5号", "枝広 直幹"), ("広島県三原市港町三丁目5番1号", "岡田 吉弘")]
+
+
+@pytest.mark.parametrize("date_lines", [["H31年3月1日"], ["Ｈ３１年", "３月１日"]])
+def test_an_era_initial_with_its_year_month_and_day_signs_above_the_blocks(date_lines):
+    from tests.helpers import document_of
+
+    doc = document_of(SIGNED_BEFORE_AND_AFTER.format(before="\n".join(date_lines), after=""))
+    assert doc.signed_date == dt.date(2019, 3, 1)
+    assert [s.name for s in doc.signatories] == ["枝広 直幹", "岡田 吉弘"]
 
 
 SIGNED_BEFORE_AND_AFTER = """

@@ -26,6 +26,30 @@ def test_parties_named_without_ko_otsu_are_taken_in_order_from_the_preamble():
     assert roles(extract_parties(segs)) == [("甲", "尾道市"), ("乙", "三原市")]
 
 
+def test_a_body_of_municipalities_named_without_ko_otsu_is_a_party():
+    segs = segments_of("""
+        府中市及び芦田川広域行政事務組合の定住自立圏形成協定
+        府中市及び芦田川広域行政事務組合は、次のとおり定住自立圏形成協定を締結する。
+        第1条 この協定は、両者の連携を目的とする。
+    """)
+    assert roles(extract_parties(segs)) == [("甲", "府中市"), ("乙", "芦田川広域行政事務組合")]
+
+
+def test_a_municipality_in_a_bodys_name_is_no_party_of_its_own():
+    segs = segments_of("""
+        三次市及び三次・安芸高田行政事務組合の協約
+        三次市及び三次・安芸高田行政事務組合は、次のとおり協約を締結する。
+        第1条 この協約は、両者の連携を目的とする。
+    """)
+    assert roles(extract_parties(segs)) == [("甲", "三次市"), ("乙", "三次・安芸高田行政事務組合")]
+    segs = segments_of("""
+        福山市・芦田川広域行政事務組合定住自立圏形成協定
+        福山市・芦田川広域行政事務組合は、次のとおり定住自立圏形成協定を締結する。
+        第1条 この協定は、両者の連携を目的とする。
+    """)
+    assert roles(extract_parties(segs)) == [("甲", "福山市"), ("乙", "芦田川広域行政事務組合")]
+
+
 def test_party_codes_come_from_the_gazetteer():
     segs = segments_of("""
         連携協約

@@ -1,3 +1,5 @@
+import pytest
+
 from extractors.parties import extract_parties
 from extractors.signatories import extract_signatories, split_person_name
 from tests.helpers import document_of, segments_of
@@ -377,6 +379,39 @@ def test_title_before_address_in_every_block_the_last_one_included():
     ]
 
 
+@pytest.mark.parametrize("contact", [
+    "問い合わせ先 〒726-8601 広島県府中市府川町315番地 府中市企画財政課 電話0847-43-7117",
+    "【お問い合わせ】府中市役所 企画財政課(〒726-8601 府中市府川町315番地)",
+    "〒726-8601 広島県府中市府川町315番地 府中市企画財政課",
+    "広島県府中市府川町315番地\n府中市 企画財政課 TEL 0847-43-7117",
+])
+def test_a_web_pages_contact_under_addressless_blocks_is_no_address(contact):
+    """A city's page prints whom to ask under the agreement: its office's
+    address, under blocks that give no address of their own."""
+    sigs = signatories_of(f"""
+    甲 福山市長 枝広直幹
+    乙 府中市長 小野申人
+    丙 神石高原町長 入江嘉則
+    {contact}
+    """)
+    assert [fields(s) for s in sigs] == [
+        ("甲", "福山市", "", "福山市長", "枝広直幹"),
+        ("乙", "府中市", "", "府中市長", "小野申人"),
+        ("丙", "神石高原町", "", "神石高原町長", "入江嘉則"),
+    ]
+
+
+def test_a_web_pages_contact_under_blocks_naming_the_head_first_is_no_address():
+    sigs = signatories_of("""
+    甲 福山市長 枝広直幹
+       広島県福山市東桜町3番5号
+    乙 府中市長 小野申人
+       広島県府中市府川町315番地
+    問い合わせ先 府中市企画財政課 電話0847-43-7117
+    """)
+    assert [s.address for s in sigs] == ["広島県福山市東桜町3番5号", "広島県府中市府川町315番地"]
+
+
 def test_bare_or_letter_spaced_title_is_the_named_municipalitys_head():
     sigs = signatories_of("""
     甲 広島県福山市東桜町3番5号
@@ -450,3 +485,49 @@ def test_unmarked_blocks_naming_the_head_first_keep_their_own_addresses():
         ("乙", "府中市", "広島県府中市府川町315番地", "府中市長", "小野申人"),
         ("丙", "神石高原町", "広島県神石郡神石高原町小畠2025番地", "神石高原町長", "入江嘉則"),
     ]
+
+
+# A 定住自立圏 may count a 一部事務組合 or 広域連合 among its parties.
+BODY_HEAD = """
+    定住自立圏形成協定
+    府中市(以下「甲」という。)と芦田川広域行政事務組合(以下「乙」という。)は、次のとおり協定を締結する。
+    第1条 この協定は、甲及び乙の連携を目的とする。
+    この協定の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。
+    令和2年3月27日
+    甲 広島県府中市府川町315番地
+       府中市長 小野 申人
+"""
+
+
+@pytest.mark.parametrize("block, title", [
+    ("乙 芦田川広域行政事務組合 管理者 府中市長 小野 申人", "管理者 府中市長"),
+    ("乙 広島県府中市府川町315番地\n   芦田川広域行政事務組合\n   管理者 府中市長 小野 申人", "管理者 府中市長"),
+    ("乙 芦田川広域行政事務組合管理者 府中市長 小野 申人", "芦田川広域行政事務組合管理者 府中市長"),
+    ("乙 広島県府中市府川町315番地\n   芦田川広域行政事務組合管理者\n   府中市長 小野 申人",
+     "芦田川広域行政事務組合管理者 府中市長"),
+    ("乙 芦田川広域行政事務組合 組合長 小野 申人", "組合長"),
+    ("乙 芦田川広域行政事務組合\n   管理者\n   府中市長\n   小野 申人", "管理者 府中市長"),  # a narrow block
+])
+def test_a_body_of_municipalities_signs_as_the_party_through_its_head(block, title):
+    """The 組合 is the party, not the member town whose head holds its office."""
+    doc = document_of(BODY_HEAD + block)
+    assert [(s.role, s.municipality, s.title, s.name) for s in doc.signatories] == [
+        ("甲", "府中市", "府中市長", "小野 申人"), ("乙", "芦田川広域行政事務組合", title, "小野 申人")]
+    assert not any("芦田川" in w for w in doc.warnings)  # a body is no municipality the gazetteer should know
+
+
+def test_unmarked_blocks_of_a_city_and_a_kouiki_rengou():
+    doc = document_of("""
+    南信州定住自立圏形成協定
+    飯田市(以下「甲」という。)と南信州広域連合(以下「乙」という。)は、次のとおり協定を締結する。
+    第1条 この協定は、甲及び乙の連携を目的とする。
+    この協定の締結を証するため、本書2通を作成し、記名押印の上、各自1通を保有する。
+    令和2年3月27日
+    長野県飯田市大久保町2534番地
+    飯田市長 佐藤 健
+    長野県飯田市追手町二丁目678番地
+    南信州広域連合長 佐藤 健
+    """)
+    assert [fields(s) for s in doc.signatories] == [
+        ("甲", "飯田市", "長野県飯田市大久保町2534番地", "飯田市長", "佐藤 健"),
+        ("乙", "南信州広域連合", "長野県飯田市追手町二丁目678番地", "南信州広域連合長", "佐藤 健")]
