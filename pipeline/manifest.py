@@ -16,17 +16,22 @@ does not grow with the archive.
 
 The pipeline version is the package version plus a hash of every source file
 that decides what a document's rows are, so a code change reprocesses.
+
+JSON goes through orjson: a re-run reads each entry twice and writes it once,
+and the standard library's ~30 µs a line made that a second of a re-run of
+20,000 files.
 """
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
+
+import orjson
 
 MANIFEST_NAME = "manifest.jsonl"  # a header line, then one line per file in doc_id order
 FORMAT = 2  # bumped when the manifest layout changes; an older manifest is ignored
@@ -160,8 +165,7 @@ class Known(NamedTuple):
 def outcome_digest(outcome: Outcome | dict) -> bytes:
     """Equal for equal outcomes, whether an Outcome or its JSON form."""
     data = outcome.to_json() if isinstance(outcome, Outcome) else outcome
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.blake2b(text.encode(), digest_size=12).digest()
+    return hashlib.blake2b(orjson.dumps(data), digest_size=12).digest()
 
 
 class PreviousManifest:
@@ -179,7 +183,7 @@ class PreviousManifest:
         if self.handle is None:
             self.handle = open(self.path, "rb")
         self.handle.seek(known.offset)
-        return FileEntry.from_json(json.loads(self.handle.readline()))
+        return FileEntry.from_json(orjson.loads(self.handle.readline()))
 
     def close(self) -> None:
         if self.handle is not None:
@@ -191,7 +195,7 @@ class PreviousManifest:
         with open(self.path, "rb") as handle:
             handle.readline()
             for line in handle:
-                yield FileEntry.from_json(json.loads(line))
+                yield FileEntry.from_json(orjson.loads(line))
 
 
 def load_manifest(path: Path) -> PreviousManifest | None:
@@ -199,12 +203,12 @@ def load_manifest(path: Path) -> PreviousManifest | None:
     (then everything is treated as new: slower, never wrong)."""
     try:
         with open(path, "rb") as handle:
-            head = json.loads(handle.readline())
+            head = orjson.loads(handle.readline())
             if head.get("format") != FORMAT:
                 return None
             index, offset = {}, handle.tell()
             for line in handle:
-                data = json.loads(line)
+                data = orjson.loads(line)
                 outcome = data["outcome"]
                 limits = outcome["limits"]
                 index[data["path"]] = Known(tuple(data["stat"]), data["key"], outcome_digest(outcome),
@@ -218,12 +222,12 @@ def load_manifest(path: Path) -> PreviousManifest | None:
 class ManifestWriter:
     """Writes a manifest entry by entry as the tables are published: one
     JSON line each after a header line, so that neither writing nor reading
-    it ever holds the whole archive's entries."""
+    it ever holds the whole archive's entries. handle: a binary file."""
 
     def __init__(self, handle, pipeline_version: str, tables_id: str) -> None:
         self.handle = handle
         head = {"format": FORMAT, "pipeline_version": pipeline_version, "tables_id": tables_id}
-        handle.write(json.dumps(head, ensure_ascii=False, separators=(",", ":")) + "\n")
+        handle.write(orjson.dumps(head) + b"\n")
 
     def add(self, entry: FileEntry) -> None:
-        self.handle.write(json.dumps(entry.to_json(), ensure_ascii=False, separators=(",", ":")) + "\n")
+        self.handle.write(orjson.dumps(entry.to_json()) + b"\n")

@@ -115,7 +115,11 @@ class TableWriter:
         self.offset = self.csv.write(("\ufeff" + render_csv([header_names(name, columns, headers)])).encode())
         self.row_count = 0
         self.pending_copy: list[int] | None = None  # [byte start, byte end, row start, row end] in the old set
-        self.new_csv: list[bytes] = []  # rendered rows not yet in Arrow
+        # The rows not yet handed to the Arrow lane, in table order: a range of
+        # old rows, or the count of rendered rows whose CSV waits in new_csv.
+        self.queued: list[range | int] = []
+        self.queued_rows = 0
+        self.new_csv: list[bytes] = []
         self.new_bytes = 0
         self.chunks = ArrowChunks(self.schema, folder / f"{name}.parquet", folder / ROWS / f"{name}.arrow")
 
@@ -126,12 +130,10 @@ class TableWriter:
         if rows:
             self.new_csv.append(data)
             self.new_bytes += len(data)
-            if self.new_bytes >= PARSE_BATCH:  # bounded memory: Arrow chunks do not depend on when this happens
-                self.flush_new()
+            self.enqueue(len(rows))
         return self.advance(len(data), len(rows))
 
     def copy(self, byte_start: int, byte_length: int, row_start: int, row_count: int) -> tuple[int, int, int, int]:
-        self.flush_new()
         pending = self.pending_copy
         if pending and pending[1] == byte_start and pending[3] == row_start:
             pending[1] += byte_length
@@ -160,30 +162,50 @@ class TableWriter:
                 raise OSError(f"previous {self.name}.csv is shorter than its manifest says")
             self.csv.write(block)
             remaining -= len(block)
-        self.lane.run(self.append_old_rows, row_start, row_end)
+        self.enqueue(range(row_start, row_end))
 
-    def append_old_rows(self, row_start: int, row_end: int) -> None:
-        for piece in self.old_rows.pieces(row_start, row_end):
-            self.chunks.append(piece)
+    def enqueue(self, part: range | int) -> None:
+        """Queue rows for Arrow; hand them over once a row group's worth or
+        PARSE_BATCH bytes of rendered CSV wait (bounded memory; the Arrow
+        chunks do not depend on when this happens)."""
+        self.queued.append(part)
+        self.queued_rows += len(part) if isinstance(part, range) else part
+        if self.queued_rows >= ROW_GROUP or self.new_bytes >= PARSE_BATCH:
+            self.hand_over()
 
-    def flush_new(self) -> None:
+    def hand_over(self) -> None:
+        """Give the lane the queued rows. All rendered rows among them are
+        parsed at once, however many copied ranges lie between them: a re-run
+        that changed every hundredth file would otherwise parse each file's
+        rows alone, and a parse costs ~0.5 ms however few rows it has."""
+        if not self.queued:
+            return
+        parts, data = self.queued, b"".join(self.new_csv)
+        self.queued, self.queued_rows, self.new_csv, self.new_bytes = [], 0, [], 0
+        self.lane.run(self.append_rows, parts, data)
+
+    def append_rows(self, parts: list[range | int], data: bytes) -> None:
+        rendered, used = self.parsed(data) if data else None, 0
+        for part in parts:
+            if isinstance(part, range):
+                for piece in self.old_rows.pieces(part.start, part.stop):
+                    self.chunks.append(piece)
+            else:
+                self.chunks.append(rendered.slice(used, part))
+                used += part
+
+    def parsed(self, data: bytes) -> pa.Table:
         """Rendered rows -> Arrow by parsing their CSV: the same values as the
         CSV by construction, and pyarrow.array() on Python lists would import
         pandas (half a second a run) to check the lists are not pandas objects."""
-        if not self.new_csv:
-            return
-        data, self.new_csv, self.new_bytes = b"".join(self.new_csv), [], 0
-        self.lane.run(self.append_new_rows, data)
-
-    def append_new_rows(self, data: bytes) -> None:
         parsed = pacsv.read_csv(pa.py_buffer(data), read_options=read_options(self.schema.names),
                                 parse_options=PARSE, convert_options=convert_options(self.schema))
-        self.chunks.append(pa.Table.from_arrays(parsed.columns, schema=self.schema))
+        return pa.Table.from_arrays(parsed.columns, schema=self.schema)
 
     def close(self) -> None:
         try:
             self.flush_copy()
-            self.flush_new()
+            self.hand_over()
             self.lane.run(self.chunks.close)
             self.lane.wait()  # the old files stay open until the lane has read them
         finally:

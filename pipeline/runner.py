@@ -28,6 +28,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import orjson
+
 from pipeline.archive import Planned, assign_doc_ids, discover, plan  # noqa: F401 (discover: also for callers)
 from pipeline.atomic import atomic_write
 from pipeline.manifest import (MANIFEST_NAME, FileEntry, Known, ManifestWriter, Outcome, PreviousManifest,
@@ -152,7 +154,7 @@ def publish_tables(folder: Path, files: list[Tracked], cache: ResultCache, previ
     folder.mkdir(parents=True)
 
     def write(tmp: Path) -> None:
-        with open(tmp, "w", encoding="utf-8", buffering=1 << 20) as handle:
+        with open(tmp, "wb", buffering=1 << 20) as handle:
             manifest = ManifestWriter(handle, pipeline_version(), tables)
 
             def add(entry: FileEntry) -> None:
@@ -194,7 +196,7 @@ def remember_stats(previous: PreviousManifest, files: list[Tracked], folder: Pat
         return
 
     def write(tmp: Path) -> None:
-        with open(tmp, "w", encoding="utf-8", buffering=1 << 20) as handle:
+        with open(tmp, "wb", buffering=1 << 20) as handle:
             manifest = ManifestWriter(handle, previous.pipeline_version, previous.tables_id)
             for entry, f in zip(previous.entries(), files, strict=True):
                 if entry.path != f.path:
@@ -319,10 +321,9 @@ def tables_id(files: list[Tracked], options: BatchOptions) -> str:
     whose id equals the current one has nothing to rewrite."""
     digest = hashlib.sha256()
     workbook = wants_workbook(options.workbook, len(files))
-    digest.update(json.dumps([options.headers, workbook]).encode())
+    digest.update(orjson.dumps([options.headers, workbook]))
     for f in files:
-        digest.update(json.dumps([f.path, f.doc_id, f.key, f.duplicate_of, f.digest.hex()],
-                                 ensure_ascii=False).encode())
+        digest.update(orjson.dumps([f.path, f.doc_id, f.key, f.duplicate_of, f.digest.hex()]))
     return f"{output_version()}:{digest.hexdigest()[:16]}"
 
 

@@ -446,7 +446,7 @@ def test_the_manifest_is_read_as_a_small_index_and_entries_one_at_a_time(tmp_pat
     entries = [FileEntry("a/1.txt", "1", "ab.txt", "ab", (10, 1, 2, 3), ok, "", {"documents": (3, 40, 0, 1)}),
                FileEntry("b/2.txt", "2", "cd.txt", "cd", (20, 4, 5, 6), slow, "1", {"documents": (43, 30, 1, 1)})]
     path = tmp_path / "manifest.jsonl"
-    with open(path, "w", encoding="utf-8") as handle:
+    with open(path, "wb") as handle:
         writer = ManifestWriter(handle, "0.1.0+abc", "x:123")
         for entry in entries:
             writer.add(entry)
