@@ -402,9 +402,14 @@ def changed_chars(original: str, fixed: str) -> str:
     return ", ".join(pairs) if len(original) == len(fixed) else f"{original}->{fixed}"
 
 
+# Compiled once: regex.match(pattern_string, …) looks the pattern up in regex's cache on every call.
+HAN = regex.compile(r"\p{Han}")
+HIRAGANA = regex.compile(r"\p{Hiragana}")
+
+
 def is_han(ch: str) -> bool:
-    return bool(ch) and regex.match(r"\p{Han}", ch) is not None
+    return bool(ch) and HAN.match(ch) is not None
 
 
 def is_hiragana(ch: str) -> bool:
-    return bool(ch) and regex.match(r"\p{Hiragana}", ch) is not None
+    return bool(ch) and HIRAGANA.match(ch) is not None
