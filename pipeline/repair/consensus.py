@@ -31,27 +31,20 @@ def consensus_edits(lines: list[Line]) -> list[Edit]:
     the spelling, it is that one. Needs two distinct readings that UniDic
     cannot parse, so a word used consistently (中核市) never qualifies."""
     joined = Joined.of(lines)
-    text, names = joined.text, gazetteer().by_name
-    groups: dict[str, list[tuple[int, int, str, int]]] = {}
-    for match in SUFFIX.finditer(text):
-        end = match.end()
-        run = HAN_BEFORE.search(text, max(0, end - LONGEST), end)
-        for size in range(3, len(run.group()) + 1 if run else 0):
-            span = text[end - size:end]
-            if span not in names:
-                for i in range(1, size - 1):  # the first character differing would make any start a name
-                    groups.setdefault(span[:i] + "?" + span[i + 1:], []).append((end - size, end, span, i))
+    text = joined.text
+    starts = unknown_spans(text)
     prefectures = None
     edits = []
-    for pattern, found in groups.items():
-        if len({span for _, _, span, _ in found}) < 2:
+    for pattern, spans in spellings(starts).items():
+        if len(spans) < 2:
             continue  # the usual case: one spelling, used consistently
         if prefectures is None:
             prefectures = document_prefectures(text)
+        i = pattern.index("?")
         members = []
-        for start, end, span, i in found:
+        for start, span in sorted((start, span) for span in spans for start in starts[span]):  # in text order
             index, pos = joined.locate(start)
-            members.append((index, pos, pos + end - start, span, i))
+            members.append((index, pos, pos + len(span), span, i))
         members = [m for m in members if not inside_known_name(lines[m[0]].text, m[2])]
         readings = {span for _, _, _, span, _ in members}
         unreadable = {span for index, start, _, span, i in members
@@ -66,6 +59,32 @@ def consensus_edits(lines: list[Line]) -> list[Edit]:
         edits += [Edit(index, start, end, name, span, name, "name:consensus", evidence, 0.8)
                   for index, start, end, span, _ in members]
     return edits
+
+
+def unknown_spans(text: str) -> dict[str, list[int]]:
+    """Each run of kanji ending with 市, 町 or 村 that the gazetteer does not
+    know (3 to LONGEST characters), with the offsets where it starts."""
+    names = gazetteer().by_name
+    starts: dict[str, list[int]] = {}
+    for match in SUFFIX.finditer(text):
+        end = match.end()
+        run = HAN_BEFORE.search(text, max(0, end - LONGEST), end)
+        for size in range(3, len(run.group()) + 1 if run else 0):
+            span = text[end - size:end]
+            if span not in names:
+                starts.setdefault(span, []).append(end - size)
+    return starts
+
+
+def spellings(spans) -> dict[str, list[str]]:
+    """The spans by pattern, one inner character left open (美?市 -> 美徹市,
+    美枯市): built from the distinct spans, not from every occurrence, since
+    a document repeats its few names many times."""
+    groups: dict[str, list[str]] = {}
+    for span in spans:
+        for i in range(1, len(span) - 1):  # the first character differing would make any start a name
+            groups.setdefault(span[:i] + "?" + span[i + 1:], []).append(span)
+    return groups
 
 
 def document_prefectures(document: str) -> set[str]:

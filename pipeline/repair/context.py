@@ -49,7 +49,8 @@ KANJI_TWIN = {"ロ": "口", "カ": "力", "ニ": "二", "ー": "一", "ハ": "�
               "ト": "卜", "オ": "才"}
 HIRAGANA_TWIN = {"ヘ": "へ", "リ": "り", "ベ": "べ", "ペ": "ぺ"}
 # A signature block's first line: role label, space, then the place (甲 山口市亀山町2番1号).
-ROLE_LABEL = regex.compile(r"(?P<label>[^\s甲乙丙丁])[ ]+(?P<rest>\S.*)")
+# (MULTILINE, like the party patterns below: one scan of the joined lines finds the lines to read)
+ROLE_LABEL = regex.compile(r"^(?P<label>[^\s甲乙丙丁])[ ]+(?P<rest>\S.*)", regex.MULTILINE)
 DEFINED_ROLE = regex.compile(r"以下\s*「\s*([甲乙丙丁])\s*」")
 # Any character some rule here would change: lines without one are skipped.
 ERA_LOOKALIKES = "".join(sorted({c for era in ERAS for ch in era for c in lookalike_pairs().get(ch, ())}))
@@ -79,9 +80,8 @@ LONE_KATAKANA = regex.compile(
 def context_edits(lines: list[Line]) -> list[Edit]:
     """Only lines holding a look-alike are read (one regex pass finds them)."""
     joined = Joined.of(lines)
-    suspect_lines = sorted({joined.locate(m.start())[0] for m in SUSPECT.finditer(joined.text)})
     edits = []
-    for index in suspect_lines:
+    for index in joined.lines_matching(SUSPECT):
         text = lines[index].text
         edits += article_label_edits(index, text)
         edits += date_edits(index, text)
@@ -98,12 +98,19 @@ def context_edits(lines: list[Line]) -> list[Edit]:
 
 
 def role_edits(lines: list[Line]) -> list[Edit]:
-    """Runs after the names are repaired, so that と 美枯市… is seen as と 美祢市…."""
-    roles = set(DEFINED_ROLE.findall("\n".join(line.text for line in lines)))
-    edits = [edit for index, line in enumerate(lines) for edit in role_label_edits(index, line.text, roles)]
+    """Runs after the names are repaired, so that と 美枯市… is seen as と 美祢市….
+    Every rule here needs roles the document defines; each reads only the
+    lines its patterns match."""
+    joined = Joined.of(lines)
+    roles = set(DEFINED_ROLE.findall(joined.text))
+    if not roles:
+        return []
+    edits = [edit for index in joined.lines_matching(ROLE_LABEL)
+             for edit in role_label_edits(index, lines[index].text, roles)]
     if {"甲", "乙"} <= roles:
-        edits += [edit for index, line in enumerate(lines) for edit in party_pair_edits(index, line.text)]
-    if roles == {"甲", "乙"}:
+        edits += [edit for index in joined.lines_matching(PARTY_ROLES)
+                  for edit in party_pair_edits(index, lines[index].text)]
+    if roles == {"甲", "乙"} and LOST_PARTNER.search(joined.text):
         edits += lost_partner_edits(lines)
     return edits
 
@@ -209,11 +216,14 @@ PARTY_PAIR = regex.compile(rf"(?<![\p{{Han}}\p{{Katakana}}])(?P<a>[甲田{KO_LOO
 # A clause of a role cell that names the other party first, as the partner
 # of a joint act: とと連携し… -> 乙と連携し…, …について、皿と取組を… -> 甲と取組を…
 PARTNER_ACTS = "連携|協力|共同|協議|調整|取組|取り組"
-PARTY_PARTNER = regex.compile(rf"(?:^|(?<=[\t、 ]))(?P<r>[{KO_LOOKALIKES}{OTSU_LOOKALIKES}])(?=と(?:{PARTNER_ACTS}))")
+PARTY_PARTNER = regex.compile(rf"(?:^|(?<=[\t、 ]))(?P<r>[{KO_LOOKALIKES}{OTSU_LOOKALIKES}])(?=と(?:{PARTNER_ACTS}))",
+                              regex.MULTILINE)
+# Either of the two, to find the lines party_pair_edits reads.
+PARTY_ROLES = regex.compile(f"{PARTY_PAIR.pattern}|{PARTY_PARTNER.pattern}", regex.MULTILINE)
 # A role cell of a 別表 opening with the particle と (と連携・協力して…) lost
 # the party it names: Tesseract drops a 乙 that opens a cell. The party is
 # the other one than the column's own (甲の役割 -> 乙), read from the header.
-LOST_PARTNER = regex.compile(r"(?:^|(?<=\t))(?=と(?:連携|協力))")
+LOST_PARTNER = regex.compile(r"(?:^|(?<=\t))(?=と(?:連携|協力))", regex.MULTILINE)
 # (OCR may leave a gap between the kanji and its kana: 甲 の役割)
 ROLE_HEADER = regex.compile(rf"^(?P<role>[甲乙{KO_LOOKALIKES}{OTSU_LOOKALIKES}]?) *の役割")
 
@@ -392,9 +402,14 @@ def changed_chars(original: str, fixed: str) -> str:
     return ", ".join(pairs) if len(original) == len(fixed) else f"{original}->{fixed}"
 
 
+# Compiled once: regex.match(pattern_string, …) looks the pattern up in regex's cache on every call.
+HAN = regex.compile(r"\p{Han}")
+HIRAGANA = regex.compile(r"\p{Hiragana}")
+
+
 def is_han(ch: str) -> bool:
-    return bool(ch) and regex.match(r"\p{Han}", ch) is not None
+    return bool(ch) and HAN.match(ch) is not None
 
 
 def is_hiragana(ch: str) -> bool:
-    return bool(ch) and regex.match(r"\p{Hiragana}", ch) is not None
+    return bool(ch) and HIRAGANA.match(ch) is not None

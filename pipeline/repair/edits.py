@@ -56,6 +56,11 @@ class Joined:
         index = bisect_right(self.starts, offset) - 1
         return index, offset - self.starts[index]
 
+    def lines_matching(self, pattern) -> list[int]:
+        """The indices of the lines holding a match, in order: one scan of
+        the text picks the few lines a per-line rule needs to read."""
+        return sorted({self.locate(match.start())[0] for match in pattern.finditer(self.text)})
+
 
 def apply_edits(lines: list[Line], edits: list[Edit]) -> tuple[list[Line], list[Correction], list[str]]:
     """Accepted edits change their lines (right to left, overlaps dropped);

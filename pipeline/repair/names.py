@@ -91,6 +91,8 @@ def candidates_at(text: str, end: int, document: str) -> list[Candidate]:
     known, found = tail_candidates(tail)
     candidates = [Candidate(start + offset, end, name, rule, similarity, position)
                   for offset, name, rule, similarity, position in found]
+    if tail[-1] not in name_last_chars():
+        return candidates  # a look-alike of a suffix (方, 略 for 市, 町): only a look-alike name can end here
     if known is not None:
         return candidates + majority_candidates(start + known, end, text[start + known:end], document)
     dropped = dropped_char_names(document)
@@ -128,19 +130,34 @@ def tail_candidates(tail: str) -> tuple[int | None, tuple[tuple[int, str, str, L
     return known, tuple(found)
 
 
+@lru_cache(maxsize=1)
+def name_last_chars() -> frozenset[str]:
+    """The characters a municipality's name ends with (市, 町, 村, 区, 県, 都, …)."""
+    return frozenset(name[-1] for name in gazetteer().by_name)
+
+
 def majority_candidates(start: int, end: int, name: str, document: str) -> list[Candidate]:
     """A known name written once, a hand-listed look-alike away from another
     known name the document writes at least twice (由良町 once, 甲良町 three
     times): the document's spelling wins."""
-    if document.count(name) != 1:
+    rivals = table_lookalike_names(name)
+    if not rivals or document.count(name) != 1:  # most names have no rival: no need to count
         return []
+    return [Candidate(start, end, other, "name:document-majority", similarity, i)
+            for other, i, similarity in rivals if document.count(other) >= 2]
+
+
+@lru_cache(maxsize=4096)
+def table_lookalike_names(name: str) -> tuple[tuple[str, int, Link], ...]:
+    """(other name, position, link) for the known names one hand-listed
+    look-alike away from `name` (甲良町 for 由良町)."""
     found = []
     for i in range(len(name)):
         for other, _ in wildcard_index().get(name[:i] + "?" + name[i + 1:], ()):
             similarity = link(name[i], other[i])
-            if other != name and similarity and similarity.kind == "table" and document.count(other) >= 2:
-                found.append(Candidate(start, end, other, "name:document-majority", similarity, i))
-    return found
+            if other != name and similarity and similarity.kind == "table":
+                found.append((other, i, similarity))
+    return tuple(found)
 
 
 def may_lack_a_char(text: str, start: int, span: str, name: str, document: str) -> bool:

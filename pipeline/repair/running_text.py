@@ -95,20 +95,31 @@ def sides_across_breaks(lines: list[Line], index: int, pos: int) -> tuple[str, s
 
 
 def pairs_with_neighbours(text: str, offset: int, lookalikes: frozenset[str], present: set[int]) -> bool:
-    """Whether any look-alike stands beside this character's neighbour
-    anywhere in the document: most rare characters are rare words, and this
-    set lookup spares them the full look (a line break is no neighbour).
-    Runs some hundred times a document, hence pair_key written out."""
-    left = text[offset - 1] if offset else "\n"
-    right = text[offset + 1] if offset + 1 < len(text) else "\n"
-    left_code = ord(left) << FIRST_SHIFT if left != "\n" else -1
-    right_code = ord(right) << SECOND_SHIFT if right != "\n" else -1
+    """Whether some look-alike is seen beside this character's neighbours
+    as a correction needs (seen_beside): most rare characters are rare
+    words, and these set lookups spare them the full look. A line break is
+    no neighbour: at a line's edge only the neighbour on the line counts
+    here. Runs some hundred times a document, hence pair_key written out."""
+    left = text[offset - 1] if offset and text[offset - 1] != "\n" else ""
+    right = text[offset + 1] if offset + 1 < len(text) and text[offset + 1] != "\n" else ""
+    left_code = ord(left) << FIRST_SHIFT if left else -1
+    right_code = ord(right) << SECOND_SHIFT if right else -1
     for other in lookalikes:
         code = ord(other)
-        if ((left_code >= 0 and left_code | code << SECOND_SHIFT in present)
-                or (right_code >= 0 and code << FIRST_SHIFT | right_code in present)):
+        before = left_code >= 0 and left_code | code << SECOND_SHIFT in present
+        after = right_code >= 0 and code << FIRST_SHIFT | right_code in present
+        if seen_beside(before, after, left, right):
             return True
     return False
+
+
+def seen_beside(before: bool, after: bool, left: str, right: str) -> bool:
+    """Whether a look-alike may stand between left and right, given whether
+    the document writes it after left (before) and before right (after):
+    beside each neighbouring kanji (高坎の is not 高域の), and beside at least
+    one neighbour; a kana neighbour may be a particle that starts the next
+    word (この運携)."""
+    return (before or after) and (before or not is_han(left)) and (after or not is_han(right))
 
 
 def doubled_offsets(text: str, present: set[int]) -> list[int]:
@@ -224,13 +235,11 @@ def lookalike_edit(index: int, text: str, pos: int, pairs: PairCounts, lookalike
     if not left and not right:
         return []
     for other in lookalikes:  # sorted, so ties resolve the same way in every run
-        # each neighbouring kanji must be seen beside the look-alike (高坎の is not 高域の);
-        # a kana neighbour may be a particle that starts the next word (この運携)
-        before = pairs.get(left + other, 0) if left else None
-        after = pairs.get(other + right, 0) if right else None
-        if (before == 0 and HAN.match(left)) or (after == 0 and HAN.match(right)):
+        before = pairs.get(left + other, 0) if left else 0
+        after = pairs.get(other + right, 0) if right else 0
+        if not seen_beside(before > 0, after > 0, left, right):
             continue
-        support = max(before or 0, after or 0)
+        support = max(before, after)
         if support > best_support:
             best, best_support = other, support
     if not best:

@@ -25,42 +25,35 @@ TERMS = ("連携中枢都市圏", "連携中枢都市宣言", "定住自立圏",
 @lru_cache(maxsize=1)
 def anchors() -> tuple[regex.Pattern, dict[str, tuple[tuple[str, int], ...]]]:
     """A term misread in one character keeps its first or its second half
-    intact: one scan for the halves finds every candidate cheaply."""
+    intact: one scan for the halves finds every candidate cheaply. The scan
+    reports the longest half starting at a place; the shorter ones there
+    are its prefixes, so each half comes with the (term, offset) places of
+    all halves it begins with (連携中枢: those of 連携中枢, 連携中 and 連携)."""
     where: dict[str, list[tuple[str, int]]] = {}
     for term in TERMS:
         half = len(term) // 2
         where.setdefault(term[:half], []).append((term, 0))
         where.setdefault(term[half:], []).append((term, half))
     pattern = regex.compile("|".join(sorted(map(regex.escape, where), key=len, reverse=True)))
-    return pattern, {anchor: tuple(places) for anchor, places in where.items()}
-
-
-@lru_cache(maxsize=1)
-def anchors_by_first_char() -> dict[str, tuple[str, ...]]:
-    found: dict[str, list[str]] = {}
-    for anchor in anchors()[1]:
-        found.setdefault(anchor[0], []).append(anchor)
-    return {char: tuple(group) for char, group in found.items()}
+    within = {anchor: tuple(place for prefix in where if prefix[0] == anchor[0] and anchor.startswith(prefix)
+                            for place in where[prefix])
+              for anchor in where}
+    return pattern, within
 
 
 def term_edits(lines: list[Line]) -> list[Edit]:
     joined = Joined.of(lines)
-    pattern, anchor_places = anchors()
-    where = anchors_by_first_char()
+    pattern, places = anchors()
     edits, seen = [], set()
     text = joined.text
     for match in pattern.finditer(text, overlapped=True):
-        places = [place for anchor in where[match.group(0)[0]] if text.startswith(anchor, match.start())
-                  for place in anchor_places[anchor]]  # 連携中 and 連携中枢 both start here
-        for term, offset in places:
+        for term, offset in places[match.group()]:
             start = match.start() - offset
-            found = text[start:start + len(term)]
-            if (start < 0 or found == term or (start, term) in seen or not differs_by_one(found, term)
-                    or closest_term(found) != term):
-                continue
-            seen.add((start, term))
-            index, pos = joined.locate(start)
-            edits.append(term_edit(index, pos, found, term, text.count(term)))
+            # closest_term is cached: the same words recur through a document
+            if start >= 0 and closest_term(text[start:start + len(term)]) == term and (start, term) not in seen:
+                seen.add((start, term))
+                index, pos = joined.locate(start)
+                edits.append(term_edit(index, pos, text[start:start + len(term)], term, text.count(term)))
     return edits
 
 
@@ -72,6 +65,7 @@ def term_edit(index: int, pos: int, found: str, term: str, uses: int) -> Edit:
     return Edit(index, pos + i, pos + i + 1, term[i], found, term, "text:term", evidence, confidence)
 
 
+@lru_cache(maxsize=4096)
 def closest_term(found: str) -> str | None:
     """The term `found` misspells by one linked character, if exactly one."""
     if found in TERMS:
@@ -81,10 +75,3 @@ def closest_term(found: str) -> str | None:
             and all(a == b or link(a, b) for a, b in zip(found, term))]
     return fits[0] if len(fits) == 1 else None
 
-
-def differs_by_one(found: str, term: str) -> bool:
-    """Same length and exactly one character different (a cheap first test)."""
-    if len(found) != len(term):
-        return False
-    first = next((i for i, (a, b) in enumerate(zip(found, term)) if a != b), None)
-    return first is not None and found[first + 1:] == term[first + 1:]
