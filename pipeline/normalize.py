@@ -773,6 +773,8 @@ def drop_running_headers(lines: list[Line], footer_breaks: set[int] = frozenset(
     # two pages print their header only twice, too few to be a repeated
     # line; opening every page, it is the file's header all the same
     repeated |= {text for text, n in opening.items() if n == len(tops) >= 2 and len(text) >= 6}
+    if not repeated:  # most documents: nothing to drop or mark
+        return lines
     seen: set[str] = set()
     kept = []
     for i, ln in enumerate(lines):
