@@ -380,10 +380,9 @@ def heading_label(heading: Heading, text: str) -> str:
 def key_of(text: str, parties: list[Party]) -> str:
     """The field a key cell names: 取組内容 -> content, 甲の役割 -> role_a …"""
     text = text.replace(" ", "")
-    for kind, pattern in KEYS:
-        match = pattern.match(text)
-        if match and len(text) - match.end() <= 2:
-            return kind
+    kind = key_in_cell(text)
+    if kind:
+        return kind
     for party in parties[:2]:
         if text == f"{party.municipality}の役割":
             return "role_a" if party.role == "甲" else "role_b"
@@ -392,13 +391,35 @@ def key_of(text: str, parties: list[Party]) -> str:
     return ""
 
 
-def split_key(text: str, parties: list[Party]) -> tuple[str, str] | None:
-    """'(a) 取組内容 …', '取組内容: …', '【甲の役割】…', 'i 甲の役割' -> (field, value)."""
-    body = KEY_MARKER.sub("", text)
+# KEYS are tried in turn on every line of a region, some lines several
+# times (is it a key? does a key follow?): the answers for the words alone,
+# which parties do not change, are remembered.
+@lru_cache(maxsize=8192)
+def key_in_cell(text: str) -> str:
+    """The field the KEYS name in a cell that holds little else, or ''."""
+    for kind, pattern in KEYS:
+        match = pattern.match(text)
+        if match and len(text) - match.end() <= 2:
+            return kind
+    return ""
+
+
+@lru_cache(maxsize=8192)
+def key_opening(body: str) -> tuple[str, str] | None:
+    """(field, the text after the key) of the first KEYS pattern body opens with."""
     for kind, pattern in KEYS:
         match = pattern.match(body)
         if match:
-            return value_after(kind, body[match.end():])
+            return kind, body[match.end():]
+    return None
+
+
+def split_key(text: str, parties: list[Party]) -> tuple[str, str] | None:
+    """'(a) 取組内容 …', '取組内容: …', '【甲の役割】…', 'i 甲の役割' -> (field, value)."""
+    body = KEY_MARKER.sub("", text)
+    key = key_opening(body)
+    if key:
+        return value_after(*key)
     for party in parties[:2]:  # 釧路市の役割: …
         key = f"{party.municipality}の役割"
         if body.startswith(key):
@@ -470,6 +491,8 @@ def kept_rows(reader: Reader) -> list[PendingRow]:
 # the party takes part in the measure; its role is stated elsewhere, if at all.
 PARTICIPATION_MARK = regex.compile(r"^[○◯●◎]$")
 ROLE_FIELDS_ALL = ("role_a", "role_b", "role_c")
+# A cell that any of the patterns above may take for a placeholder (each is anchored at both ends).
+ANY_PLACEHOLDER = regex.compile("|".join(p.pattern for p in (NO_VALUE, SAME_AS_LEFT, SAME_AS_ABOVE, PARTICIPATION_MARK)))
 
 
 def with_roles_given_apart(rows: list[PendingRow]) -> list[PendingRow]:
@@ -522,6 +545,8 @@ def resolved_cells(pending: PendingRow, above: dict[str, str] | None) -> dict[st
     order = [name for name in CELL_ORDER if name in pending.fields or cells.get(name)]
     for at, name in enumerate(order):
         value = cells.get(name, "").strip()
+        if not ANY_PLACEHOLDER.match(value):  # most cells: one regex call instead of four
+            continue
         if name != "measure" and NO_VALUE.match(value) or name in ROLE_FIELDS_ALL and PARTICIPATION_MARK.match(value):
             cells[name] = ""
         elif pending.kind == "grid" and SAME_AS_LEFT.match(value) and at > 0:

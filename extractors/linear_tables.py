@@ -39,6 +39,7 @@ WRAP_SLACK = 4
 SIDE_BY_SIDE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー、。)」] +[\p{Han}\p{Hiragana}\p{Katakana}(「]")
 # A row label before the measure (ア 産業振興, (1) 医療): its space is no cell gap.
 LEADING_LABEL = regex.compile(r"^\(?[\p{Katakana}\p{Latin}\d]{1,2}[).]?\s+")
+BLANK = regex.compile(r"\s")  # a header cell has none
 
 
 def rebuild_linearized_tables(lines: list[Line], parties: list[Party]) -> tuple[list[Line], list[str]]:
@@ -73,7 +74,7 @@ def header_length(lines: list[Line], start: int, parties: list[Party]) -> int:
     best = 0
     for end in range(start + 1, min(len(lines), start + MAX_HEADER_CELLS) + 1):
         line = lines[end - 1]
-        if line.is_row or regex.search(r"\s", line.text):
+        if line.is_row or BLANK.search(line.text):
             break
         found = recognised_columns([ln.text for ln in lines[start:end]], parties)
         if not found or len(found) < end - start:

@@ -69,11 +69,12 @@ def missing_fact_warnings(doc_type, title, parties, dates, articles, appendix) -
 # 原協約別表中「観光振興」を「…」に改める: an amending agreement edits the
 # 別表 of the one it amends, and has none of its own.
 AMENDED_IN = r"(?!(?:第?\s*[0-9一二三四五六七八九十]+)?\s*中\s*「)"
+OWN_APPENDIX = {word: regex.compile(word + AMENDED_IN) for word in APPENDIX_WORDS}
 
 
 def refers_to_own(word: str, text: str) -> bool:
     """The article names a 別表 of this agreement, not one it amends."""
-    return bool(regex.search(word + AMENDED_IN, text))
+    return word in text and bool(OWN_APPENDIX[word].search(text))
 
 
 def status_of(doc_type: str, warnings: list[str]) -> str:

@@ -95,8 +95,9 @@ def normalize(source: Source) -> list[Line]:
         if id(raw) in continued:
             continue  # joined to the line above: no blank between them
         text = clean_line(text)
-        if not text.replace(CELL_SEP, "").strip() or RULE.match(text) or PAGE_FOOTER.match(text):
-            if PAGE_FOOTER.match(text):
+        furniture = furniture_of(text)
+        if furniture:
+            if furniture == FOOTER:
                 footer_breaks.add(len(lines))
             blank = True
             continue
@@ -155,6 +156,22 @@ def clean_line(text: str) -> str:
     if all(RULE.match(cell) or not cell for cell in cells):  # a ruled row of a text table
         return ""
     return CELL_SEP.join(cells)
+
+
+# What a cleaned line holds instead of text: nothing (blanks, a drawn rule),
+# or a page number printed as a footer (- 3 -), which also ends its page.
+NOTHING, FOOTER = "nothing", "footer"
+
+
+@lru_cache(maxsize=1 << 14)
+def furniture_of(text: str) -> str | None:
+    """NOTHING, FOOTER or None for a line of text. Remembered as clean_line
+    is: two regex calls a line were a sixth of normalize's time."""
+    if PAGE_FOOTER.match(text):  # digits, which no rule has
+        return FOOTER
+    if not text.replace(CELL_SEP, "").strip() or RULE.match(text):
+        return NOTHING
+    return None
 
 
 def borders_to_cells(text: str) -> str:
@@ -231,7 +248,7 @@ def joined_hard_wraps(texts: list[str]) -> tuple[list[str], dict[int, int]]:
     line. Returns the lines (a joined run's other lines emptied) and each
     run's last line. The 別表 is left alone: a table given one cell a line
     wraps its cells at the column's width, and its reader goes by widths."""
-    body_end = next((n for n, text in enumerate(texts) if APPENDIX_HEAD.match(text)), len(texts))
+    body_end = next((n for n, text in enumerate(texts) if "別" in text and APPENDIX_HEAD.match(text)), len(texts))
     runs, i = {}, 0
     while i < body_end - 1:
         end = wrapped_run_end(texts, i, body_end)
@@ -280,10 +297,13 @@ def may_be_wrapped(text: str, first: bool, last: bool = False) -> bool:
     sentence but for the last; a later piece starts at the margin and is not
     a new item or paragraph (ア, (1), 2 …), and none has cells or gaps."""
     body = text.strip()
-    if not body or "\t" in text or GAP.search(body) or not last and SENTENCE_CLOSED.search(body):
+    # the tests without a regex first: most lines are short or end with 。
+    if not body or "\t" in text or first and len(body) < WRAP_MIN_CHARS or not last and body.endswith("。"):
+        return False
+    if GAP.search(body) or not last and SENTENCE_CLOSED.search(body):
         return False
     if first:
-        return len(body) >= WRAP_MIN_CHARS
+        return True
     head = unicodedata.normalize("NFKC", text[:4])  # (1) and 1 also in full width
     return not text[:1].isspace() and not ITEM_MARKER.match(head) and not KANJI_ITEM.match(head)
 
@@ -371,6 +391,7 @@ def continues_cells(rows: list[list[str]]) -> bool:
 # -- tables laid out with spaces (pdftotext -layout, text copied from a PDF) --
 # A gap between cells: two or more blanks (one full-width space separates words: ア　産業振興).
 GAP = regex.compile(r"[ \u3000]{2,}")
+GAP_PAIRS = ("  ", " \u3000", "\u3000 ", "\u3000\u3000")  # the two blanks a GAP starts with
 GAP_SPLIT = regex.compile(r"([ \u3000]{2,})")
 BLANK_SPLIT = regex.compile(r"([ \u3000]+)")  # inside a row: any blank, placed by where the next word starts
 HEADER_HINT = regex.compile(r"施策|取組|内容|概要|役割|分野|事業|項目")
@@ -388,7 +409,7 @@ def cells_of_space_aligned_tables(texts: list[str], pages: list | None = None) -
     a wrapped cell's rest, indented under its column, comes
     out with empty leading cells, as other layouts give it. Two lines in a
     row without a gap, or a 第N条 / 別表 line, end the table."""
-    if not any(GAP.search(text) for text in texts):
+    if not has_gap(texts):
         return texts, {}
     out = list(texts)
     columns: list[int] | None = None
@@ -422,6 +443,13 @@ def cells_of_space_aligned_tables(texts: list[str], pages: list | None = None) -
                 plain_run += 1
                 columns = None if plain_run >= 2 else columns
     return merge_spaced_rows(texts, out, rows)
+
+
+def has_gap(texts: list[str]) -> bool:
+    """Whether any line has a GAP, by str's substring search in the joined
+    text: a regex call a line cost five times as much, and most have none."""
+    whole = "\n".join(texts)
+    return any(pair in whole for pair in GAP_PAIRS)
 
 
 def is_page_top(texts: list[str], pages: list | None, i: int) -> bool:
@@ -570,6 +598,8 @@ def reading_order(raws: list, texts: list[str]) -> list[tuple]:
     """(source line, text) in reading order: signature blocks printed side by
     side (甲 住所 … 乙 住所 on one line, titles and names below) are read
     column by column, each part keeping its source line."""
+    if not has_gap(texts):  # no gap, no blocks side by side
+        return list(zip(raws, texts))
     ordered: list[tuple] = []
     i = 0
     while i < len(texts):
@@ -743,6 +773,8 @@ def drop_running_headers(lines: list[Line], footer_breaks: set[int] = frozenset(
     # two pages print their header only twice, too few to be a repeated
     # line; opening every page, it is the file's header all the same
     repeated |= {text for text, n in opening.items() if n == len(tops) >= 2 and len(text) >= 6}
+    if not repeated:  # most documents: nothing to drop or mark
+        return lines
     seen: set[str] = set()
     kept = []
     for i, ln in enumerate(lines):

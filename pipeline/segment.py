@@ -162,13 +162,19 @@ def find_table_of_contents(lines: list[Line]) -> tuple[int, int]:
 
 def find_appendix_start(lines: list[Line]) -> int:
     for i, line in enumerate(lines):
-        continues_sentence = i > 0 and not lines[i - 1].is_row and not SENTENCE_END.search(lines[i - 1].text) \
-            and not line.blank_before and ARTICLE_LINE.match(lines[i - 1].text)
-        if not line.is_row and APPENDIX_START.match(line.text) and not continues_sentence:
+        if "別" not in line.text:
+            continue  # neither APPENDIX_START nor TABLE_AMENDMENT: most lines, told without a regex
+        if not line.is_row and APPENDIX_START.match(line.text) and not continues_sentence(lines, i):
             return i
         if introduces_rows(lines, i):
             return i
     return len(lines)
+
+
+def continues_sentence(lines: list[Line], i: int) -> bool:
+    """Line i goes on with the unfinished article line above it."""
+    return i > 0 and not lines[i - 1].is_row and not SENTENCE_END.search(lines[i - 1].text) \
+        and not lines[i].blank_before and bool(ARTICLE_LINE.match(lines[i - 1].text))
 
 
 # 別表1の項中イの項の次に次のように加える。 / 別表第2中アの項を次のように改める。
@@ -217,6 +223,8 @@ def opens_signing(lines: list[Line], i: int) -> bool:
 def date_lines_at(lines: list[Line] | tuple[Line, ...], i: int) -> int:
     """How many lines the date line at i takes: 1, 2 when broken after its
     year, 0 when no date line starts there."""
+    if "年" not in lines[i].text:  # asked of every line; few have a year
+        return 0
     if ERA_DATE_LINE.match(lines[i].text):
         return 1
     return 2 if i + 1 < len(lines) and YEAR_LINE.match(lines[i].text) and MONTH_DAY_LINE.match(lines[i + 1].text) else 0

@@ -20,7 +20,7 @@ import pytest
 import regex
 
 from pipeline import run
-from pipeline.ingest.text import LINE_BREAK, decode
+from pipeline.ingest.text import decode, split_lines
 from tests.conftest import SEEDS
 from tests.expected_values import Diff, compare_everything, expected_from
 from tests.test_corpus import DOCUMENTS as CORPUS_DOCUMENTS
@@ -35,7 +35,7 @@ TEXT_DOCUMENTS = [p for p in CORPUS_DOCUMENTS if p.suffix == ".txt"] + list(SEED
 def lines_of(path: Path) -> tuple[str, ...]:
     """The document's lines, decoded as the pipeline decodes it."""
     text, _ = decode(path.read_bytes())
-    return tuple(LINE_BREAK.split(text))
+    return tuple(split_lines(text))
 
 
 @lru_cache(maxsize=None)

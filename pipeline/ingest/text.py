@@ -30,8 +30,8 @@ CHARSET_LABELS = {
 }
 KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+CONTROL_BYTES = bytes((*range(0x00, 0x09), *range(0x0e, 0x1b), *range(0x1c, 0x20)))  # CONTROL's, as bytes
 GARBAGE = regex.compile(r"[\p{Co}\p{Cn}\x80-\x9f]")
-LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 
 
 def sniff(path: Path, head: bytes) -> bool:
@@ -39,8 +39,11 @@ def sniff(path: Path, head: bytes) -> bool:
 
 
 def looks_binary(data: bytes) -> bool:
+    """NULs, or more than 5 % control bytes in the first 8 KB. Counted as
+    the bytes translate() deletes: a regex over the sample took 0.1 ms a file."""
     sample = data[:8192]
-    return b"\x00" in sample or len(CONTROL.findall(sample.decode("latin-1"))) > len(sample) * 0.05
+    controls = len(sample) - len(sample.translate(None, CONTROL_BYTES))
+    return b"\x00" in sample or controls > len(sample) * 0.05
 
 
 def utf16_text(data: bytes) -> tuple[str, str] | None:
@@ -209,9 +212,15 @@ def read(path: Path, data: bytes) -> Source:
     if utf16 is None and looks_binary(data):
         raise IngestError("binary file: not text, HTML or PDF")
     decoded, encoding = utf16 or decode(data)
-    lines = tuple(paged_lines(LINE_BREAK.split(decoded)))
+    lines = tuple(paged_lines(split_lines(decoded)))
     return Source(doc_id=path.stem, path=str(path), format="text",
                   sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, lines=lines)
+
+
+def split_lines(text: str) -> list[str]:
+    """The text split at CR LF, CR or LF (str.splitlines would also split at
+    form feeds, which mark pages here, and at other separators)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
 def paged_lines(texts: list[str]):
