@@ -223,7 +223,8 @@ def opens_signing(lines: list[Line], i: int) -> bool:
 def date_lines_at(lines: list[Line] | tuple[Line, ...], i: int) -> int:
     """How many lines the date line at i takes: 1, 2 when broken after its
     year, 0 when no date line starts there."""
-    if "年" not in lines[i].text:  # asked of every line; few have a year
+    text = lines[i].text
+    if "年" not in text and "." not in text and "/" not in text:  # asked of every line; few hold a date
         return 0
     if ERA_DATE_LINE.match(lines[i].text):
         return 1
