@@ -33,17 +33,24 @@ MUNICIPALITY_SUFFIX = regex.compile(r"(?:市|町|村|区)$")
 AREA_DEFINITION = regex.compile(r"\(\s*以下\s*「\s*(?:圏域|本圏域|連携中枢都市圏|定住自立圏|都市圏)\s*」\s*という。?\s*\)")
 # (名称) 第2条 圏域の名称は、…とする。 / 連携中枢都市圏の名称は、「…」とする。
 AREA_NAME_ARTICLE = regex.compile(r"(?:圏域|都市圏|定住自立圏)の名称は、?\s*[「『]?\s*(?P<name>[^、。「」『』\s]+?)\s*[」』]?\s*とする")
-# 八代市・氷川町・芦北町連携中枢都市圏: names joined by ・ are one name.
-NAMED_AREA = regex.compile(r"(?:[\p{Han}\p{Katakana}ー]+・)*[\p{Han}\p{Katakana}ー]{2,}(?:圏域|都市圏|定住自立圏)")
+# 八代市・氷川町・芦北町連携中枢都市圏: names joined by ・ are one name. A
+# name may open in hiragana (しずおか中部連携中枢都市圏, 麒麟のまち圏域): a
+# match right after hiragana is widened by reading the words before it.
+NAME_RUN = r"(?:[\p{Han}\p{Katakana}ー]+・)*(?:[\p{Han}\p{Katakana}ー]{2,}|(?<=\p{Hiragana})[\p{Han}\p{Katakana}ー]*)"
+NAMED_AREA = regex.compile(rf"{NAME_RUN}(?:圏域|都市圏|定住自立圏)")
 # A title names the area the agreement forms, whatever kind of 圏 it is
 # (大分都市広域圏, 〇〇生活圏); elsewhere that would take 東京圏 in 東京圏への人口流出.
-TITLE_AREA = regex.compile(r"(?:[\p{Han}\p{Katakana}ー]+・)*[\p{Han}\p{Katakana}ー]{2,}圏域?")
+TITLE_AREA = regex.compile(rf"{NAME_RUN}圏域?")
+# A bare 圏域 after a particle or verb ending (甲及び乙の圏域, 形成する圏域)
+# is described, not named: no need to read the words before it.
+DESCRIBED_AFTER = "のるたはをがにでともへや"
 GENERIC_AREAS = {"圏域", "都市圏", "本圏域", "定住自立圏", "連携中枢都市圏", "当該圏域"}
 # The words areas are described with, as UniDic cuts them: a title phrase of these alone names no area.
 AREA_WORDS = {"周辺", "近隣", "広域", "連携", "中枢", "中心", "都市", "定住", "自立", "地域", "生活", "経済", "共生",
               "市", "町", "村", "市町", "市町村", "市町村圏", "本", "当該", "各", "両", "圏", "域", "圏域", "・"}
-# Parts of speech that can belong to a name like 山口県央連携都市圏域 or びんご圏域.
-NAME_POS = ("名詞", "接頭辞", "接尾辞")
+# Parts of speech that can belong to a name like 山口県央連携都市圏域, びんご圏域 or
+# みやぎ県北ハートフル定住自立圏.
+NAME_POS = ("名詞", "接頭辞", "接尾辞", "形状詞")  # 形状詞: ハートフル, スマート
 JOINERS = ("・", "の")
 
 
@@ -165,15 +172,36 @@ def extract_area_name(segments: list[Segment]) -> str:
         return named["name"]
     definition = AREA_DEFINITION.search(text)
     if definition:
-        phrase = noun_phrase_before(text[:definition.start()])
-        return "" if phrase in GENERIC_AREAS else phrase
+        phrase = defined_phrase(text[:definition.start()])
+        return "" if phrase in GENERIC_AREAS or LAND_OF_PARTIES.search(phrase) else phrase
     for seg in segments:
         if seg.kind in (Kind.TITLE, Kind.PREAMBLE, Kind.ARTICLE):
             in_title = seg.kind == Kind.TITLE
             for match in (TITLE_AREA if in_title else NAMED_AREA).finditer(seg.text):
-                if is_area_name(match.group(0), in_title):
-                    return match.group(0)
+                phrase = area_phrase(seg.text, match)
+                if is_area_name(phrase, in_title):
+                    return phrase
     return ""
+
+
+def area_phrase(text: str, match: regex.Match) -> str:
+    """The area the match names, with the hiragana its name opens with."""
+    before = text[match.start() - 1:match.start()]
+    if not regex.match(r"\p{Hiragana}", before) or match.group(0) in GENERIC_AREAS and before in DESCRIBED_AFTER:
+        return match.group(0)
+    return noun_phrase_before(text[:match.end()])
+
+
+# 「れんけいこうち広域都市圏」(以下「圏域」という。): the name as quoted.
+QUOTED_AT_END = regex.compile(r"[「『]\s*([^「」『』]+?)\s*[」』]\s*$")
+# 甲及び乙の区域(以下「圏域」という。): the parties' land, described, not named.
+LAND_OF_PARTIES = regex.compile(r"(?:区域|全域)$")
+
+
+def defined_phrase(text: str) -> str:
+    """The phrase that ends the text: quoted, or the noun phrase."""
+    quoted = QUOTED_AT_END.search(text[-60:])
+    return quoted.group(1) if quoted else noun_phrase_before(text)
 
 
 def noun_phrase_before(text: str) -> str:
@@ -213,13 +241,20 @@ def with_leading_kana(before: str, name: str) -> str:
     return run.group(1) + name if run else name
 
 
+# A word in hiragana within a name (れんけいこうち広域都市圏, 麒麟のまち圏域):
+# a name of the area's own making; の alone only joins words.
+COINED_WORD = regex.compile(r"(?!の)\p{Hiragana}")
+
+
 def is_area_name(phrase: str, in_title: bool) -> bool:
-    """A named area, not a kind of one (広域都市圏, 周辺定住自立圏). A title
+    """A named area, not a kind of one (広域都市圏, 周辺定住自立圏): one
+    with a place's name or a coined word in hiragana. A title
     names the area it forms, so there a word beyond the vocabulary of
     areas is enough: UniDic knows 十勝 only as 十 | 勝."""
     if phrase in GENERIC_AREAS:
         return False
-    return has_place_name(phrase) or (in_title and any(w.surface not in AREA_WORDS for w in tagger()(phrase)))
+    coined = bool(COINED_WORD.search(phrase))
+    return coined or has_place_name(phrase) or (in_title and any(w.surface not in AREA_WORDS for w in tagger()(phrase)))
 
 
 def has_place_name(text: str) -> bool:

@@ -216,3 +216,59 @@ def test_a_title_names_its_area_even_where_unidic_knows_no_place_in_it():
         第1条 この協定は、圏域全体の活性化を図ることを目的とする。
     """)
     assert extract_area_name(segs) == ""
+
+
+def test_an_area_whose_name_opens_in_hiragana_is_read_whole_where_it_is_not_defined():
+    # the title or an article names it; the kanji after the hiragana alone
+    # (中部連携中枢都市圏, 広域連携圏) would cut the name
+    title_only = segments_of("""
+        しずおか中部連携中枢都市圏形成に係る連携協約
+        静岡市(以下「甲」という。)及び島田市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この連携協約は、圏域の発展を図ることを目的とする。
+    """)
+    assert extract_area_name(title_only) == "しずおか中部連携中枢都市圏"
+    joined_with_no = segments_of("""
+        北しなの広域連携圏の形成に係る連携協約
+        長野市(以下「甲」という。)及び須坂市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この連携協約は、圏域の発展を図ることを目的とする。
+    """)
+    assert extract_area_name(joined_with_no) == "北しなの広域連携圏"
+    in_an_article = segments_of("""
+        連携協約書
+        鳥取市(以下「甲」という。)及び岩美町(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この連携協約は、甲及び乙が麒麟のまち圏域を形成し、甲及び乙の圏域の発展を図ることを目的とする。
+    """)
+    assert extract_area_name(in_an_article) == "麒麟のまち圏域"
+
+
+def test_an_area_quoted_in_its_title_is_read_without_the_quotes():
+    segs = segments_of("""
+        「れんけいこうち広域都市圏」の形成に係る連携協約
+        高知市(以下「甲」という。)及び土佐市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この連携協約は、圏域の発展を図ることを目的とする。
+    """)
+    assert extract_area_name(segs) == "れんけいこうち広域都市圏"
+
+
+def test_an_area_defined_in_quotes_or_with_a_katakana_word_is_read_whole():
+    quoted = segments_of("""
+        連携協約書
+        高知市(以下「甲」という。)及び土佐市(以下「乙」という。)は、「れんけいこうち広域都市圏」(以下「圏域」という。)を形成するため、次のとおり連携協約を締結する。
+        第1条 この連携協約は、圏域の発展を図ることを目的とする。
+    """)
+    assert extract_area_name(quoted) == "れんけいこうち広域都市圏"
+    katakana = segments_of("""
+        定住自立圏形成協定書
+        栗原市(以下「甲」という。)及び登米市(以下「乙」という。)は、みやぎ県北ハートフル定住自立圏(以下「圏域」という。)を形成するため、次のとおり協定を締結する。
+        第1条 この協定は、圏域の発展を図ることを目的とする。
+    """)
+    assert extract_area_name(katakana) == "みやぎ県北ハートフル定住自立圏"
+
+
+def test_the_parties_land_defined_as_the_area_names_none():
+    segs = segments_of("""
+        連携協約書
+        高知市(以下「甲」という。)及び土佐市(以下「乙」という。)は、甲及び乙の区域(以下「圏域」という。)において連携中枢都市圏を形成するため、次のとおり連携協約を締結する。
+        第1条 この連携協約は、圏域の発展を図ることを目的とする。
+    """)
+    assert extract_area_name(segs) == ""
