@@ -78,15 +78,31 @@ def front_text(segments: list[Segment]) -> str:
 def defined_parties(text: str) -> list[Party]:
     names: dict[str, list[str]] = {}
     for match in ROLE_DEFINITION.finditer(text):
-        before = NAME_BEFORE.search(text[max(0, match.start() - 60):match.start()])
+        window = text[max(0, match.start() - 60):match.start()]
+        before = NAME_BEFORE.search(window)
         if not before:
             continue
-        name = municipality_at_end(NAME_SEPARATORS.sub("", before.group(0)).strip())
+        name = head_of(window) or municipality_at_end(NAME_SEPARATORS.sub("", before.group(0)).strip())
         if name and match["role"] not in names:
             listed = listed_before(text[max(0, match.start() - 120):match.start()]) if match["collective"] else []
             names[match["role"]] = listed[:-1] + [name] if listed and listed[-1] == name else [name]
     ordered = sorted(names.items(), key=lambda item: ROLE_CHARS.index(item[0]))
     return with_codes([(role, name) for role, group in ordered for name in group])
+
+
+# 釧路市長 蝦名大也(以下「甲」という。): a party defined by its head and
+# the person holding the office. The place must end as a head's title
+# starts (長野県長野市 holds no 県長).
+HEAD_AND_PERSON = regex.compile(
+    r"(?P<place>[^、,。()「」\s]+?(?:[市町村区](?=長)|[都道府県](?=知事)))(?:長|知事)"
+    r"\s*[\p{Han}\p{Hiragana}\p{Katakana}ー]{1,6}(?:\s+[\p{Han}\p{Hiragana}\p{Katakana}ー]{1,6})?$")
+
+
+def head_of(text: str) -> str:
+    """The municipality or prefecture whose head and person end the text, or ""."""
+    found = HEAD_AND_PERSON.search(text)
+    place = municipality_at_end(found["place"]) if found else ""
+    return place if place and gazetteer().is_known(place) else ""
 
 
 # The list a collective role names: 周辺町村である音更町、芽室町、幕別町及び池田町
@@ -144,8 +160,16 @@ def with_roles(names: list[str]) -> list[Party]:
 
 
 def with_codes(roles_and_names: list[tuple[str, str]]) -> list[Party]:
+    """Parties with their codes; a prefecture written before the name
+    (北海道釧路市) settles the code, and the party is the municipality."""
     codes = gazetteer().codes_in_context([name for _, name in roles_and_names])
-    return [Party(role, name, code) for (role, name), code in zip(roles_and_names, codes)]
+    return [Party(role, without_prefecture(name), code) for (role, name), code in zip(roles_and_names, codes)]
+
+
+def without_prefecture(name: str) -> str:
+    prefecture = gazetteer().prefecture_of(name)
+    rest = name[len(prefecture):]
+    return rest if prefecture and rest and gazetteer().is_known(rest) else name
 
 
 def topic_municipalities(segments: list[Segment]) -> list[str]:
@@ -162,7 +186,8 @@ def topic_municipalities(segments: list[Segment]) -> list[str]:
 
 def extract_area_name(segments: list[Segment]) -> str:
     """The 圏域 as the text names it: the noun phrase defined as
-    (以下「圏域」という。), else a named ○○圏域 in the title or preamble,
+    (以下「圏域」という。), else a named ○○圏域 in the cover (北上・西和賀
+    定住自立圏 over 定住自立圏形成協定書), title or preamble,
     else in an article (この協定は、…大隅定住自立圏を形成し…: many 定住自立圏
     agreements name theirs only in the 目的 article); "" when the text names
     none (…で構成される圏域)."""
@@ -175,7 +200,7 @@ def extract_area_name(segments: list[Segment]) -> str:
         phrase = defined_phrase(text[:definition.start()])
         return "" if phrase in GENERIC_AREAS or LAND_OF_PARTIES.search(phrase) else phrase
     for seg in segments:
-        if seg.kind in (Kind.TITLE, Kind.PREAMBLE, Kind.ARTICLE):
+        if seg.kind in (Kind.COVER, Kind.TITLE, Kind.PREAMBLE, Kind.ARTICLE):
             in_title = seg.kind == Kind.TITLE
             for match in (TITLE_AREA if in_title else NAMED_AREA).finditer(seg.text):
                 phrase = area_phrase(seg.text, match)

@@ -1,5 +1,5 @@
 from extractors.parties import extract_area_name, extract_parties
-from tests.helpers import segments_of
+from tests.helpers import document_of, segments_of
 
 
 def roles(parties):
@@ -272,3 +272,51 @@ def test_the_parties_land_defined_as_the_area_names_none():
         第1条 この連携協約は、圏域の発展を図ることを目的とする。
     """)
     assert extract_area_name(segs) == ""
+
+
+def test_parties_defined_by_their_heads_are_the_municipalities_they_head():
+    segs = segments_of("""
+        定住自立圏形成協定書
+        中心市である釧路市長 蝦名大也(以下「甲」という。)と白糠町長 棚野孝夫(以下「乙」という。)は、次のとおり協定を締結する。
+        第1条 この協定は、圏域の活性化を目的とする。
+    """)
+    assert roles(extract_parties(segs)) == [("甲", "釧路市"), ("乙", "白糠町")]
+    segs = segments_of("""
+        奈良県と五條市とのまちづくりに関する連携協約
+        奈良県知事荒井正吾(以下「甲」という。)及び五條市長太田好紀(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この連携協約は、まちづくりの推進を目的とする。
+    """)
+    assert roles(extract_parties(segs)) == [("甲", "奈良県"), ("乙", "五條市")]
+
+
+def test_a_prefecture_written_before_a_party_settles_its_code_and_is_no_head():
+    # 長野県長野市: 県 and 長 touch, but no 県長 holds an office; 広島県府中市
+    # is the one of Hiroshima (there is another in Tokyo)
+    segs = segments_of("""
+        連携協約
+        長野県長野市(以下「甲」という。)及び須坂市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この連携協約は、圏域の発展を目的とする。
+    """)
+    assert roles(extract_parties(segs)) == [("甲", "長野市"), ("乙", "須坂市")]
+    segs = segments_of("""
+        連携協約
+        広島県府中市(以下「甲」という。)及び東京都府中市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この連携協約は、交流の推進を目的とする。
+    """)
+    assert [(p.municipality, p.code) for p in extract_parties(segs)] == [("府中市", "342084"), ("府中市", "132063")]
+
+
+def test_parties_named_only_under_their_signatures_are_taken_from_the_blocks():
+    doc = document_of("""
+        連携中枢都市圏形成に係る連携協約
+        甲及び乙は、地方自治法第252条の2第1項の規定に基づき、次のとおり連携協約を締結する。
+        第1条 この連携協約は、甲及び乙が連携し、圏域の発展を図ることを目的とする。
+        この協約の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。
+        令和2年3月27日
+        甲 山口県山口市亀山町2番1号
+           山口市長 渡辺 純忠
+        乙 山口県萩市大字江向510番地
+           萩市長 藤道 健二
+    """)
+    assert roles(doc.parties) == [("甲", "山口市"), ("乙", "萩市")]
+    assert "no parties found" not in doc.warnings
