@@ -1,3 +1,4 @@
+from extractors.parties import extract_area_name
 from pipeline.model import Kind
 from pipeline.segment import classify
 from tests.helpers import document_of, paged_document_of, segments_of
@@ -399,6 +400,19 @@ def test_a_cover_line_over_a_title_that_opens_afresh_stays_cover():
     """)
     assert [(s.kind, s.text) for s in segments[:2]] == [
         (Kind.COVER, "北上・西和賀定住自立圏"), (Kind.TITLE, "定住自立圏形成協定書")]
+    assert extract_area_name(segments) == "北上・西和賀定住自立圏"
+
+
+def test_an_area_over_the_word_for_its_agreement_is_one_title():
+    # 連携協約書 alone under the area's name says what the text of that area is
+    doc = document_of("""
+        みやざき共生・協働連携中枢都市圏
+        連携協約書
+
+        宮崎市(以下「甲」という。)及び国富町(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この連携協約は、圏域の発展を目的とする。
+    """)
+    assert (doc.title, doc.area_name) == ("みやざき共生・協働連携中枢都市圏連携協約書", "みやざき共生・協働連携中枢都市圏")
 
 
 def test_items_numbered_1_dot_stay_in_their_article():
