@@ -90,16 +90,16 @@ def defined_parties(text: str) -> list[Party]:
     return with_codes([(role, name) for role, group in ordered for name in group])
 
 
-# 釧路市長 蝦名大也(以下「甲」という。): a party defined by its head and
-# the person holding the office. The place must end as a head's title
-# starts (長野県長野市 holds no 県長).
+# 釧路市長 蝦名大也(以下「甲」という。), 鹿屋市長(以下「甲」…): a party
+# defined by its head, perhaps with the person holding the office. The
+# place must end as a head's title starts (長野県長野市 holds no 県長).
+PERSON = r"[\p{Han}\p{Hiragana}\p{Katakana}ー]{1,6}(?:\s+[\p{Han}\p{Hiragana}\p{Katakana}ー]{1,6})?"
 HEAD_AND_PERSON = regex.compile(
-    r"(?P<place>[^、,。()「」\s]+?(?:[市町村区](?=長)|[都道府県](?=知事)))(?:長|知事)"
-    r"\s*[\p{Han}\p{Hiragana}\p{Katakana}ー]{1,6}(?:\s+[\p{Han}\p{Hiragana}\p{Katakana}ー]{1,6})?$")
+    rf"(?P<place>[^、,。()「」\s]+?(?:[市町村区](?=長)|[都道府県](?=知事)))(?:長|知事)(?:\s*{PERSON})?$")
 
 
 def head_of(text: str) -> str:
-    """The municipality or prefecture whose head and person end the text, or ""."""
+    """The municipality or prefecture whose head (and person) end the text, or ""."""
     found = HEAD_AND_PERSON.search(text)
     place = municipality_at_end(found["place"]) if found else ""
     return place if place and gazetteer().is_known(place) else ""
@@ -172,14 +172,19 @@ def without_prefecture(name: str) -> str:
     return rest if prefecture and rest and gazetteer().is_known(rest) else name
 
 
+# 青森市は…, 福山市を中心とする備後圏域: how an overview names the central city.
+CENTRAL_AFTER_NAME = regex.compile(r"は|を中心")
+
+
 def topic_municipalities(segments: list[Segment]) -> list[str]:
-    """Municipalities that are the topic of a sentence: `青森市は…`."""
+    """Municipalities that are the topic of a sentence (`青森市は…`) or the
+    centre of the area (`福山市を中心とする`)."""
     names = []
     for seg in segments:
         if seg.kind == Kind.QUOTE:
             continue
         for start, end, name in gazetteer().find_all(seg.text):
-            if seg.text[end:end + 1] == "は" and name not in names:
+            if CENTRAL_AFTER_NAME.match(seg.text, end) and name not in names:
                 names.append(name)
     return names
 

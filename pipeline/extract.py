@@ -28,7 +28,8 @@ def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Docu
         dates = [replace(d, kind="referenced") for d in dates]
     articles = extract_articles(segments)
     signatories = extract_signatories(segments, parties)
-    parties = parties or parties_signing(signatories)
+    signing = parties_signing(signatories)
+    parties = signing if len(signing) > len(parties) else parties
     appendix, table_warnings = extract_appendix(segments, parties)
     if doc_type == "other":  # a plan's tables, a press release's attendees: no agreement's rows or signers
         signatories, appendix, table_warnings = [], [], []
@@ -48,7 +49,8 @@ def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Docu
 
 def parties_signing(signatories) -> list[Party]:
     """The parties as the signature blocks name them, for an agreement that
-    names them nowhere else (甲及び乙は、次のとおり… over 甲 山口市長 …)."""
+    names them nowhere else (甲及び乙は、次のとおり… over 甲 山口市長 …)
+    or only one as a topic (山口市を中心とする圏域…)."""
     parties: list[Party] = []
     for s in signatories:
         if s.role and s.municipality and all(p.role != s.role for p in parties):

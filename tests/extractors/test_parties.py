@@ -287,6 +287,12 @@ def test_parties_defined_by_their_heads_are_the_municipalities_they_head():
         第1条 この連携協約は、まちづくりの推進を目的とする。
     """)
     assert roles(extract_parties(segs)) == [("甲", "奈良県"), ("乙", "五條市")]
+    segs = segments_of("""
+        定住自立圏形成協定書
+        鹿屋市長(以下「甲」という。)と垂水市長(以下「乙」という。)は、次のとおり協定を締結する。
+        第1条 この協定は、圏域の活性化を目的とする。
+    """)
+    assert roles(extract_parties(segs)) == [("甲", "鹿屋市"), ("乙", "垂水市")]
 
 
 def test_a_prefecture_written_before_a_party_settles_its_code_and_is_no_head():
@@ -320,3 +326,29 @@ def test_parties_named_only_under_their_signatures_are_taken_from_the_blocks():
     """)
     assert roles(doc.parties) == [("甲", "山口市"), ("乙", "萩市")]
     assert "no parties found" not in doc.warnings
+
+
+def test_an_overview_names_the_central_city_as_the_centre_of_the_area():
+    segs = segments_of("""
+        備後圏域連携協約の概要
+        1 目的
+        福山市を中心とする備後圏域において、連携中枢都市圏を形成し、圏域全体の経済成長をけん引する。
+        2 構成市町 福山市、府中市、神石高原町
+    """)
+    assert roles(extract_parties(segs)) == [("甲", "福山市")]
+
+
+def test_signature_blocks_naming_more_parties_than_the_text_are_the_parties():
+    # the purpose article names only the central city as a topic
+    doc = document_of("""
+        定住自立圏形成協定書
+        甲及び乙は、定住自立圏構想推進要綱に基づき、次のとおり協定を締結する。
+        第1条 この協定は、鹿屋市を中心とする圏域の活性化を目的とする。
+        この協定の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。
+        令和2年3月25日
+        甲 鹿児島県鹿屋市共栄町20番1号
+           鹿屋市長 中西 茂
+        乙 鹿児島県垂水市上町114番地
+           垂水市長 尾脇 雅弥
+    """)
+    assert roles(doc.parties) == [("甲", "鹿屋市"), ("乙", "垂水市")]
