@@ -288,11 +288,12 @@ SENTENCE_REACH = 4  # lines a wrapped sentence may run over
 
 def find_preamble(lines: list[Line]) -> int | None:
     """The first line with a preamble's mark (以下「甲」という, 次のとおり,
-    締結する) whose sentence is no notice (…次のとおり告示する。)."""
-    for i, line in enumerate(lines):
-        if PREAMBLE_MARKS.search(line.text) and not NOTICE_SENTENCE_END.search(sentence_from(lines, i)):
-            return i
-    return None
+    締結する) whose sentence is no notice (…次のとおり告示する。), the
+    first defining the parties if one does: a council bill (議案) asks to
+    conclude the agreement (…次のとおり連携協約を締結する。) above its title."""
+    marked = [i for i, line in enumerate(lines)
+              if PREAMBLE_MARKS.search(line.text) and not NOTICE_SENTENCE_END.search(sentence_from(lines, i))]
+    return next((i for i in marked if DEFINED_PARTY.search(lines[i].text)), marked[0] if marked else None)
 
 
 def sentence_from(lines: list[Line], i: int) -> str:
