@@ -33,17 +33,24 @@ MUNICIPALITY_SUFFIX = regex.compile(r"(?:市|町|村|区)$")
 AREA_DEFINITION = regex.compile(r"\(\s*以下\s*「\s*(?:圏域|本圏域|連携中枢都市圏|定住自立圏|都市圏)\s*」\s*という。?\s*\)")
 # (名称) 第2条 圏域の名称は、…とする。 / 連携中枢都市圏の名称は、「…」とする。
 AREA_NAME_ARTICLE = regex.compile(r"(?:圏域|都市圏|定住自立圏)の名称は、?\s*[「『]?\s*(?P<name>[^、。「」『』\s]+?)\s*[」』]?\s*とする")
-# 八代市・氷川町・芦北町連携中枢都市圏: names joined by ・ are one name.
-NAMED_AREA = regex.compile(r"(?:[\p{Han}\p{Katakana}ー]+・)*[\p{Han}\p{Katakana}ー]{2,}(?:圏域|都市圏|定住自立圏)")
+# 八代市・氷川町・芦北町連携中枢都市圏: names joined by ・ are one name. A
+# name may open in hiragana (しずおか中部連携中枢都市圏, 麒麟のまち圏域): a
+# match right after hiragana is widened by reading the words before it.
+NAME_RUN = r"(?:[\p{Han}\p{Katakana}ー]+・)*(?:[\p{Han}\p{Katakana}ー]{2,}|(?<=\p{Hiragana})[\p{Han}\p{Katakana}ー]*)"
+NAMED_AREA = regex.compile(rf"{NAME_RUN}(?:圏域|都市圏|定住自立圏)")
 # A title names the area the agreement forms, whatever kind of 圏 it is
 # (大分都市広域圏, 〇〇生活圏); elsewhere that would take 東京圏 in 東京圏への人口流出.
-TITLE_AREA = regex.compile(r"(?:[\p{Han}\p{Katakana}ー]+・)*[\p{Han}\p{Katakana}ー]{2,}圏域?")
+TITLE_AREA = regex.compile(rf"{NAME_RUN}圏域?")
+# A bare 圏域 after a particle or verb ending (甲及び乙の圏域, 形成する圏域)
+# is described, not named: no need to read the words before it.
+DESCRIBED_AFTER = "のるたはをがにでともへや"
 GENERIC_AREAS = {"圏域", "都市圏", "本圏域", "定住自立圏", "連携中枢都市圏", "当該圏域"}
 # The words areas are described with, as UniDic cuts them: a title phrase of these alone names no area.
 AREA_WORDS = {"周辺", "近隣", "広域", "連携", "中枢", "中心", "都市", "定住", "自立", "地域", "生活", "経済", "共生",
               "市", "町", "村", "市町", "市町村", "市町村圏", "本", "当該", "各", "両", "圏", "域", "圏域", "・"}
-# Parts of speech that can belong to a name like 山口県央連携都市圏域 or びんご圏域.
-NAME_POS = ("名詞", "接頭辞", "接尾辞")
+# Parts of speech that can belong to a name like 山口県央連携都市圏域, びんご圏域 or
+# みやぎ県北ハートフル定住自立圏.
+NAME_POS = ("名詞", "接頭辞", "接尾辞", "形状詞")  # 形状詞: ハートフル, スマート
 JOINERS = ("・", "の")
 
 
@@ -71,15 +78,31 @@ def front_text(segments: list[Segment]) -> str:
 def defined_parties(text: str) -> list[Party]:
     names: dict[str, list[str]] = {}
     for match in ROLE_DEFINITION.finditer(text):
-        before = NAME_BEFORE.search(text[max(0, match.start() - 60):match.start()])
+        window = text[max(0, match.start() - 60):match.start()]
+        before = NAME_BEFORE.search(window)
         if not before:
             continue
-        name = municipality_at_end(NAME_SEPARATORS.sub("", before.group(0)).strip())
+        name = head_of(window) or municipality_at_end(NAME_SEPARATORS.sub("", before.group(0)).strip())
         if name and match["role"] not in names:
             listed = listed_before(text[max(0, match.start() - 120):match.start()]) if match["collective"] else []
             names[match["role"]] = listed[:-1] + [name] if listed and listed[-1] == name else [name]
     ordered = sorted(names.items(), key=lambda item: ROLE_CHARS.index(item[0]))
     return with_codes([(role, name) for role, group in ordered for name in group])
+
+
+# 釧路市長 蝦名大也(以下「甲」という。), 鹿屋市長(以下「甲」…): a party
+# defined by its head, perhaps with the person holding the office. The
+# place must end as a head's title starts (長野県長野市 holds no 県長).
+PERSON = r"[\p{Han}\p{Hiragana}\p{Katakana}ー]{1,6}(?:\s+[\p{Han}\p{Hiragana}\p{Katakana}ー]{1,6})?"
+HEAD_AND_PERSON = regex.compile(
+    rf"(?P<place>[^、,。()「」\s]+?(?:[市町村区](?=長)|[都道府県](?=知事)))(?:長|知事)(?:\s*{PERSON})?$")
+
+
+def head_of(text: str) -> str:
+    """The municipality or prefecture whose head (and person) end the text, or ""."""
+    found = HEAD_AND_PERSON.search(text)
+    place = municipality_at_end(found["place"]) if found else ""
+    return place if place and gazetteer().is_known(place) else ""
 
 
 # The list a collective role names: 周辺町村である音更町、芽室町、幕別町及び池田町
@@ -137,25 +160,39 @@ def with_roles(names: list[str]) -> list[Party]:
 
 
 def with_codes(roles_and_names: list[tuple[str, str]]) -> list[Party]:
+    """Parties with their codes; a prefecture written before the name
+    (北海道釧路市) settles the code, and the party is the municipality."""
     codes = gazetteer().codes_in_context([name for _, name in roles_and_names])
-    return [Party(role, name, code) for (role, name), code in zip(roles_and_names, codes)]
+    return [Party(role, without_prefecture(name), code) for (role, name), code in zip(roles_and_names, codes)]
+
+
+def without_prefecture(name: str) -> str:
+    prefecture = gazetteer().prefecture_of(name)
+    rest = name[len(prefecture):]
+    return rest if prefecture and rest and gazetteer().is_known(rest) else name
+
+
+# 青森市は…, 福山市を中心とする備後圏域: how an overview names the central city.
+CENTRAL_AFTER_NAME = regex.compile(r"は|を中心")
 
 
 def topic_municipalities(segments: list[Segment]) -> list[str]:
-    """Municipalities that are the topic of a sentence: `青森市は…`."""
+    """Municipalities that are the topic of a sentence (`青森市は…`) or the
+    centre of the area (`福山市を中心とする`)."""
     names = []
     for seg in segments:
         if seg.kind == Kind.QUOTE:
             continue
         for start, end, name in gazetteer().find_all(seg.text):
-            if seg.text[end:end + 1] == "は" and name not in names:
+            if CENTRAL_AFTER_NAME.match(seg.text, end) and name not in names:
                 names.append(name)
     return names
 
 
 def extract_area_name(segments: list[Segment]) -> str:
     """The 圏域 as the text names it: the noun phrase defined as
-    (以下「圏域」という。), else a named ○○圏域 in the title or preamble,
+    (以下「圏域」という。), else a named ○○圏域 in the cover (北上・西和賀
+    定住自立圏 over 定住自立圏形成協定書), title or preamble,
     else in an article (この協定は、…大隅定住自立圏を形成し…: many 定住自立圏
     agreements name theirs only in the 目的 article); "" when the text names
     none (…で構成される圏域)."""
@@ -165,15 +202,36 @@ def extract_area_name(segments: list[Segment]) -> str:
         return named["name"]
     definition = AREA_DEFINITION.search(text)
     if definition:
-        phrase = noun_phrase_before(text[:definition.start()])
-        return "" if phrase in GENERIC_AREAS else phrase
+        phrase = defined_phrase(text[:definition.start()])
+        return "" if phrase in GENERIC_AREAS or LAND_OF_PARTIES.search(phrase) else phrase
     for seg in segments:
-        if seg.kind in (Kind.TITLE, Kind.PREAMBLE, Kind.ARTICLE):
+        if seg.kind in (Kind.COVER, Kind.TITLE, Kind.PREAMBLE, Kind.ARTICLE):
             in_title = seg.kind == Kind.TITLE
             for match in (TITLE_AREA if in_title else NAMED_AREA).finditer(seg.text):
-                if is_area_name(match.group(0), in_title):
-                    return match.group(0)
+                phrase = area_phrase(seg.text, match)
+                if is_area_name(phrase, in_title):
+                    return phrase
     return ""
+
+
+def area_phrase(text: str, match: regex.Match) -> str:
+    """The area the match names, with the hiragana its name opens with."""
+    before = text[match.start() - 1:match.start()]
+    if not regex.match(r"\p{Hiragana}", before) or match.group(0) in GENERIC_AREAS and before in DESCRIBED_AFTER:
+        return match.group(0)
+    return noun_phrase_before(text[:match.end()])
+
+
+# 「れんけいこうち広域都市圏」(以下「圏域」という。): the name as quoted.
+QUOTED_AT_END = regex.compile(r"[「『]\s*([^「」『』]+?)\s*[」』]\s*$")
+# 甲及び乙の区域(以下「圏域」という。): the parties' land, described, not named.
+LAND_OF_PARTIES = regex.compile(r"(?:区域|全域)$")
+
+
+def defined_phrase(text: str) -> str:
+    """The phrase that ends the text: quoted, or the noun phrase."""
+    quoted = QUOTED_AT_END.search(text[-60:])
+    return quoted.group(1) if quoted else noun_phrase_before(text)
 
 
 def noun_phrase_before(text: str) -> str:
@@ -213,13 +271,20 @@ def with_leading_kana(before: str, name: str) -> str:
     return run.group(1) + name if run else name
 
 
+# A word in hiragana within a name (れんけいこうち広域都市圏, 麒麟のまち圏域):
+# a name of the area's own making; の alone only joins words.
+COINED_WORD = regex.compile(r"(?!の)\p{Hiragana}")
+
+
 def is_area_name(phrase: str, in_title: bool) -> bool:
-    """A named area, not a kind of one (広域都市圏, 周辺定住自立圏). A title
+    """A named area, not a kind of one (広域都市圏, 周辺定住自立圏): one
+    with a place's name or a coined word in hiragana. A title
     names the area it forms, so there a word beyond the vocabulary of
     areas is enough: UniDic knows 十勝 only as 十 | 勝."""
     if phrase in GENERIC_AREAS:
         return False
-    return has_place_name(phrase) or (in_title and any(w.surface not in AREA_WORDS for w in tagger()(phrase)))
+    coined = bool(COINED_WORD.search(phrase))
+    return coined or has_place_name(phrase) or (in_title and any(w.surface not in AREA_WORDS for w in tagger()(phrase)))
 
 
 def has_place_name(text: str) -> bool:

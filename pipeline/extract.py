@@ -11,7 +11,7 @@ from extractors.dates import extract_dates, signing_date
 from extractors.parties import JOINT_BODY, extract_area_name, extract_parties
 from extractors.signatories import extract_signatories
 from pipeline.gazetteer import gazetteer
-from pipeline.model import Document, Kind, Segment, Source
+from pipeline.model import Document, Kind, Party, Segment, Source
 from pipeline.repair import Repaired
 from pipeline.segment import ANOTHER_AGREEMENT, APPENDIX_WORDS, classify, role_mark
 
@@ -28,6 +28,8 @@ def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Docu
         dates = [replace(d, kind="referenced") for d in dates]
     articles = extract_articles(segments)
     signatories = extract_signatories(segments, parties)
+    signing = parties_signing(signatories)
+    parties = signing if len(signing) > len(parties) else parties
     appendix, table_warnings = extract_appendix(segments, parties)
     if doc_type == "other":  # a plan's tables, a press release's attendees: no agreement's rows or signers
         signatories, appendix, table_warnings = [], [], []
@@ -43,6 +45,17 @@ def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Docu
         appendix=tuple(appendix), dates=tuple(dates), corrections=tuple(repaired.corrections),
         warnings=tuple(warnings), status=status_of(doc_type, warnings), lines=tuple(repaired.lines),
         pages=source.pages)
+
+
+def parties_signing(signatories) -> list[Party]:
+    """The parties as the signature blocks name them, for an agreement that
+    names them nowhere else (甲及び乙は、次のとおり… over 甲 山口市長 …)
+    or only one as a topic (山口市を中心とする圏域…)."""
+    parties: list[Party] = []
+    for s in signatories:
+        if s.role and s.municipality and all(p.role != s.role for p in parties):
+            parties.append(Party(s.role, s.municipality, s.municipality_code))
+    return parties
 
 
 def missing_fact_warnings(doc_type, title, parties, dates, articles, appendix) -> list[str]:

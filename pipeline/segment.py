@@ -297,11 +297,12 @@ SENTENCE_REACH = 4  # lines a wrapped sentence may run over
 
 def find_preamble(lines: list[Line]) -> int | None:
     """The first line with a preamble's mark (以下「甲」という, 次のとおり,
-    締結する) whose sentence is no notice (…次のとおり告示する。)."""
-    for i, line in enumerate(lines):
-        if PREAMBLE_MARKS.search(line.text) and not NOTICE_SENTENCE_END.search(sentence_from(lines, i)):
-            return i
-    return None
+    締結する) whose sentence is no notice (…次のとおり告示する。), the
+    first defining the parties if one does: a council bill (議案) asks to
+    conclude the agreement (…次のとおり連携協約を締結する。) above its title."""
+    marked = [i for i, line in enumerate(lines)
+              if PREAMBLE_MARKS.search(line.text) and not NOTICE_SENTENCE_END.search(sentence_from(lines, i))]
+    return next((i for i in marked if DEFINED_PARTY.search(lines[i].text)), marked[0] if marked else None)
 
 
 def sentence_from(lines: list[Line], i: int) -> str:
@@ -696,16 +697,24 @@ TITLE_BREAK = regex.compile(r"(?:の|における|に係る|に関する|及び|
 # …連携中枢都市圏 / 形成に係る連携協約: a title's second part may open with
 # what no title opens with, a particle or the 形成 of the area named above.
 TITLE_CONTINUATION = regex.compile(r"^(?:の|に(?:係る|関する|おける|ついて)|における|及び|並びに|形成)")
+# …連携中枢都市圏 / 連携協約書: the area's name over what the text is.
+AREA_AT_END = regex.compile(r"圏域?$")
+AGREEMENT_OPENING = regex.compile(r"^(?:連携)?(?:協約|協定)")
 
 
 def is_title_start(previous: Line, line: Line) -> bool:
     """A title wrapped over two lines: the first part ends mid-phrase
     (…連携中枢都市圏の / 形成に係る連携協約), or the second part opens
-    mid-phrase (…連携中枢都市圏 / 形成に係る連携協約)."""
+    mid-phrase (…連携中枢都市圏 / 形成に係る連携協約) or names the
+    agreement of the area named above (…連携中枢都市圏 / 連携協約書)."""
     return not line.blank_before and not previous.is_row and len(previous.text) <= 60 \
         and (bool(TITLE_BREAK.search(previous.text)) or is_heading_like(previous)
-             and bool(TITLE_CONTINUATION.match(line.text)) and not ENACTMENT_LINE.match(previous.text)
-             and not ERA_DATE_LINE.match(previous.text))
+             and (bool(TITLE_CONTINUATION.match(line.text)) or names_area_over_agreement(previous, line))
+             and not ENACTMENT_LINE.match(previous.text) and not ERA_DATE_LINE.match(previous.text))
+
+
+def names_area_over_agreement(previous: Line, line: Line) -> bool:
+    return bool(AREA_AT_END.search(previous.text)) and bool(AGREEMENT_OPENING.match(line.text))
 
 
 def is_wrapped_from(previous: Line, line: Line) -> bool:

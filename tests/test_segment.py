@@ -1,3 +1,4 @@
+from extractors.parties import extract_area_name
 from pipeline.model import Kind
 from pipeline.segment import classify
 from tests.helpers import document_of, paged_document_of, segments_of
@@ -399,6 +400,19 @@ def test_a_cover_line_over_a_title_that_opens_afresh_stays_cover():
     """)
     assert [(s.kind, s.text) for s in segments[:2]] == [
         (Kind.COVER, "北上・西和賀定住自立圏"), (Kind.TITLE, "定住自立圏形成協定書")]
+    assert extract_area_name(segments) == "北上・西和賀定住自立圏"
+
+
+def test_an_area_over_the_word_for_its_agreement_is_one_title():
+    # 連携協約書 alone under the area's name says what the text of that area is
+    doc = document_of("""
+        みやざき共生・協働連携中枢都市圏
+        連携協約書
+
+        宮崎市(以下「甲」という。)及び国富町(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この連携協約は、圏域の発展を目的とする。
+    """)
+    assert (doc.title, doc.area_name) == ("みやざき共生・協働連携中枢都市圏連携協約書", "みやざき共生・協働連携中枢都市圏")
 
 
 def test_items_numbered_1_dot_stay_in_their_article():
@@ -539,3 +553,26 @@ def test_a_running_header_opening_both_pages_of_a_two_page_overview_is_not_its_t
         ["市町村連携協約集", "", "2 連携協約の締結について",
          "宮崎市は、近隣の2町とそれぞれ連携協約を締結し、宮崎広域連携中枢都市圏を形成します。", "", "- 2 -", ""]])
     assert doc.title == "宮崎広域連携中枢都市圏の形成に係る連携協約の概要"
+
+
+def test_a_council_bill_over_the_agreement_it_asks_to_conclude_is_its_cover():
+    # the bill's sentence has the preamble's marks (次のとおり…締結する) but
+    # defines no parties; the agreement's preamble below it does
+    doc = document_of("""
+        議案第23号
+        連携協約の締結について
+        地方自治法第252条の2第3項の規定により、土佐市との間で次のとおり連携協約を締結する。
+        令和2年3月3日提出
+        高知市長 岡崎 誠也
+
+        高知市及び土佐市における連携中枢都市圏形成に係る連携協約
+        高知市(以下「甲」という。)及び土佐市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        (目的)
+        第1条 この連携協約は、甲及び乙が連携し、圏域の発展を図ることを目的とする。
+        この協約の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。
+        令和2年3月27日
+        甲 高知市長 岡崎 誠也
+        乙 土佐市長 板原 啓文
+    """)
+    assert (doc.doc_type, doc.title) == ("agreement", "高知市及び土佐市における連携中枢都市圏形成に係る連携協約")
+    assert [(p.role, p.municipality) for p in doc.parties] == [("甲", "高知市"), ("乙", "土佐市")]

@@ -1,5 +1,5 @@
 from extractors.parties import extract_area_name, extract_parties
-from tests.helpers import segments_of
+from tests.helpers import document_of, segments_of
 
 
 def roles(parties):
@@ -216,3 +216,139 @@ def test_a_title_names_its_area_even_where_unidic_knows_no_place_in_it():
         第1条 この協定は、圏域全体の活性化を図ることを目的とする。
     """)
     assert extract_area_name(segs) == ""
+
+
+def test_an_area_whose_name_opens_in_hiragana_is_read_whole_where_it_is_not_defined():
+    # the title or an article names it; the kanji after the hiragana alone
+    # (中部連携中枢都市圏, 広域連携圏) would cut the name
+    title_only = segments_of("""
+        しずおか中部連携中枢都市圏形成に係る連携協約
+        静岡市(以下「甲」という。)及び島田市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この連携協約は、圏域の発展を図ることを目的とする。
+    """)
+    assert extract_area_name(title_only) == "しずおか中部連携中枢都市圏"
+    joined_with_no = segments_of("""
+        北しなの広域連携圏の形成に係る連携協約
+        長野市(以下「甲」という。)及び須坂市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この連携協約は、圏域の発展を図ることを目的とする。
+    """)
+    assert extract_area_name(joined_with_no) == "北しなの広域連携圏"
+    in_an_article = segments_of("""
+        連携協約書
+        鳥取市(以下「甲」という。)及び岩美町(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この連携協約は、甲及び乙が麒麟のまち圏域を形成し、甲及び乙の圏域の発展を図ることを目的とする。
+    """)
+    assert extract_area_name(in_an_article) == "麒麟のまち圏域"
+
+
+def test_an_area_quoted_in_its_title_is_read_without_the_quotes():
+    segs = segments_of("""
+        「れんけいこうち広域都市圏」の形成に係る連携協約
+        高知市(以下「甲」という。)及び土佐市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この連携協約は、圏域の発展を図ることを目的とする。
+    """)
+    assert extract_area_name(segs) == "れんけいこうち広域都市圏"
+
+
+def test_an_area_defined_in_quotes_or_with_a_katakana_word_is_read_whole():
+    quoted = segments_of("""
+        連携協約書
+        高知市(以下「甲」という。)及び土佐市(以下「乙」という。)は、「れんけいこうち広域都市圏」(以下「圏域」という。)を形成するため、次のとおり連携協約を締結する。
+        第1条 この連携協約は、圏域の発展を図ることを目的とする。
+    """)
+    assert extract_area_name(quoted) == "れんけいこうち広域都市圏"
+    katakana = segments_of("""
+        定住自立圏形成協定書
+        栗原市(以下「甲」という。)及び登米市(以下「乙」という。)は、みやぎ県北ハートフル定住自立圏(以下「圏域」という。)を形成するため、次のとおり協定を締結する。
+        第1条 この協定は、圏域の発展を図ることを目的とする。
+    """)
+    assert extract_area_name(katakana) == "みやぎ県北ハートフル定住自立圏"
+
+
+def test_the_parties_land_defined_as_the_area_names_none():
+    segs = segments_of("""
+        連携協約書
+        高知市(以下「甲」という。)及び土佐市(以下「乙」という。)は、甲及び乙の区域(以下「圏域」という。)において連携中枢都市圏を形成するため、次のとおり連携協約を締結する。
+        第1条 この連携協約は、圏域の発展を図ることを目的とする。
+    """)
+    assert extract_area_name(segs) == ""
+
+
+def test_parties_defined_by_their_heads_are_the_municipalities_they_head():
+    segs = segments_of("""
+        定住自立圏形成協定書
+        中心市である釧路市長 蝦名大也(以下「甲」という。)と白糠町長 棚野孝夫(以下「乙」という。)は、次のとおり協定を締結する。
+        第1条 この協定は、圏域の活性化を目的とする。
+    """)
+    assert roles(extract_parties(segs)) == [("甲", "釧路市"), ("乙", "白糠町")]
+    segs = segments_of("""
+        奈良県と五條市とのまちづくりに関する連携協約
+        奈良県知事荒井正吾(以下「甲」という。)及び五條市長太田好紀(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この連携協約は、まちづくりの推進を目的とする。
+    """)
+    assert roles(extract_parties(segs)) == [("甲", "奈良県"), ("乙", "五條市")]
+    segs = segments_of("""
+        定住自立圏形成協定書
+        鹿屋市長(以下「甲」という。)と垂水市長(以下「乙」という。)は、次のとおり協定を締結する。
+        第1条 この協定は、圏域の活性化を目的とする。
+    """)
+    assert roles(extract_parties(segs)) == [("甲", "鹿屋市"), ("乙", "垂水市")]
+
+
+def test_a_prefecture_written_before_a_party_settles_its_code_and_is_no_head():
+    # 長野県長野市: 県 and 長 touch, but no 県長 holds an office; 広島県府中市
+    # is the one of Hiroshima (there is another in Tokyo)
+    segs = segments_of("""
+        連携協約
+        長野県長野市(以下「甲」という。)及び須坂市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この連携協約は、圏域の発展を目的とする。
+    """)
+    assert roles(extract_parties(segs)) == [("甲", "長野市"), ("乙", "須坂市")]
+    segs = segments_of("""
+        連携協約
+        広島県府中市(以下「甲」という。)及び東京都府中市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この連携協約は、交流の推進を目的とする。
+    """)
+    assert [(p.municipality, p.code) for p in extract_parties(segs)] == [("府中市", "342084"), ("府中市", "132063")]
+
+
+def test_parties_named_only_under_their_signatures_are_taken_from_the_blocks():
+    doc = document_of("""
+        連携中枢都市圏形成に係る連携協約
+        甲及び乙は、地方自治法第252条の2第1項の規定に基づき、次のとおり連携協約を締結する。
+        第1条 この連携協約は、甲及び乙が連携し、圏域の発展を図ることを目的とする。
+        この協約の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。
+        令和2年3月27日
+        甲 山口県山口市亀山町2番1号
+           山口市長 渡辺 純忠
+        乙 山口県萩市大字江向510番地
+           萩市長 藤道 健二
+    """)
+    assert roles(doc.parties) == [("甲", "山口市"), ("乙", "萩市")]
+    assert "no parties found" not in doc.warnings
+
+
+def test_an_overview_names_the_central_city_as_the_centre_of_the_area():
+    segs = segments_of("""
+        備後圏域連携協約の概要
+        1 目的
+        福山市を中心とする備後圏域において、連携中枢都市圏を形成し、圏域全体の経済成長をけん引する。
+        2 構成市町 福山市、府中市、神石高原町
+    """)
+    assert roles(extract_parties(segs)) == [("甲", "福山市")]
+
+
+def test_signature_blocks_naming_more_parties_than_the_text_are_the_parties():
+    # the purpose article names only the central city as a topic
+    doc = document_of("""
+        定住自立圏形成協定書
+        甲及び乙は、定住自立圏構想推進要綱に基づき、次のとおり協定を締結する。
+        第1条 この協定は、鹿屋市を中心とする圏域の活性化を目的とする。
+        この協定の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。
+        令和2年3月25日
+        甲 鹿児島県鹿屋市共栄町20番1号
+           鹿屋市長 中西 茂
+        乙 鹿児島県垂水市上町114番地
+           垂水市長 尾脇 雅弥
+    """)
+    assert roles(doc.parties) == [("甲", "鹿屋市"), ("乙", "垂水市")]
