@@ -5,7 +5,7 @@ Layouts read here (tables.py assembles grid rows):
 - grids given one cell per line (pdftotext without -layout), rebuilt into
   TAB rows first by linear_tables.py;
 - key/value blocks: a measure line, then `取組内容\t…`, `甲の役割\t…`,
-  `乙の役割\t…` (also `取組内容: …`, `【取組内容】…`);
+  `乙の役割\t…` (also `取組内容: …`, `【取組内容】…`, `(取組内容) …`);
 - measures nested inside an article: (1) field / a measure / (a) 取組内容 /
   (b) 役割分担 / i 甲の役割 / ii 乙の役割;
 - `別表第1` … `別表第3` as sections;
@@ -69,8 +69,9 @@ KEYS = (
     ("measure", regex.compile(r"^(?:連携(?:する)?)?施策名?(?=\s|[::]|$)|^(?:取組|事業)名(?=\s|[::]|$)|^連携事業名?(?=\s|[::]|$)"
                               r"|^(?:取組|連携)事項(?=\s|[::]|$)")),
 )
-KEY_SEPARATOR = regex.compile(r"^\s*(?:[::】]\s*|\s+|$)")
-KEY_MARKER = regex.compile(r"^(?:\(\s*[a-zア-ン0-9]{1,3}\s*\)|[ivx]{1,4}\s|[a-zア-ン]\s|【)\s*")
+# A key closes with its bracket, a colon or a space: 【甲の役割】…, (取組内容) …
+KEY_SEPARATOR = regex.compile(r"^\s*(?:[::】)]\s*|\s+|$)")
+KEY_MARKER = regex.compile(r"^(?:\(\s*[a-zア-ン0-9]{1,3}\s*\)|[ivx]{1,4}\s|[a-zア-ン]\s|【|\((?=[^()]{2,12}\)))\s*")
 HEADING_MARKER = regex.compile(r"^\(?\s*([^\s.、.)]+)")
 # 別表(第3条関係) …, also after the title: 別表第1 経済成長のけん引(第3条関係)
 CLAUSE_REFERENCE = regex.compile(r"^\(\s*第\s*\d+\s*条関係\s*\)\s*|\s*\(\s*第\s*\d+\s*条関係\s*\)$")

@@ -1443,3 +1443,28 @@ def test_placeholders_drawn_long_letter_spaced_or_as_ditto_marks():
         ("エ", "販路を広げる。", "販路を広げる。"), ("オ", "支援する。", "販路を広げる。"),
         ("ア", "病院を運営する。", "病院を運営する。"),
     ]
+
+
+def test_keys_in_round_brackets_above_their_values_or_before_them():
+    """(取組内容) / (甲の役割) as keys, as 【】 keys are written: each over its
+    value or with the value after it on the same line."""
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    Ⅰ 経済成長のけん引
+    １ 企業誘致
+    (取組内容)
+    工業団地への企業誘致を進める。
+    (甲の役割)
+    誘致活動の窓口となる。
+    (乙の役割)
+    用地の情報を提供する。
+    ２ 観光振興
+    (取組の内容) 広域の観光ルートをつくる。
+    (甲の役割) ルートを企画する。
+    (乙の役割) 観光資源を紹介する。
+    """)
+    assert [brief(r) for r in rows] == [
+        (1, None, "1", "企業誘致", "工業団地への企業誘致を進める。", "誘致活動の窓口となる。", "用地の情報を提供する。"),
+        (1, None, "2", "観光振興", "広域の観光ルートをつくる。", "ルートを企画する。", "観光資源を紹介する。"),
+    ]
+
