@@ -1468,3 +1468,24 @@ def test_keys_in_round_brackets_above_their_values_or_before_them():
         (1, None, "2", "観光振興", "広域の観光ルートをつくる。", "ルートを企画する。", "観光資源を紹介する。"),
     ]
 
+
+def test_a_measure_wrapped_onto_a_line_of_its_own_without_its_empty_cells():
+    """A grid row whose measure cell wrapped while its other cells did not:
+    the rest of the measure is a line without TABs (trailing empty cells
+    are dropped) and belongs to the measure above, whether it opens with a
+    particle (の…) or the measure above broke off after one (…による)."""
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    連携する取組\t取組の内容\t甲の役割\t乙の役割
+    1 経済成長のけん引
+    ア 地域資源を活用した地域経済\t特産品の販路を広げる。\t販路開拓を行う。\t特産品を提供する。
+    の裾野拡大
+    イ 産学官金の連携による\t連携の場を設ける。\t事務局を担う。\t会議に参加する。
+    新産業創出
+    ウ 観光振興\t観光ルートをつくる。\tルートを企画する。\t観光資源を紹介する。
+    """)
+    assert [(r.label, r.measure, r.content, r.role_b) for r in rows] == [
+        ("ア", "地域資源を活用した地域経済の裾野拡大", "特産品の販路を広げる。", "特産品を提供する。"),
+        ("イ", "産学官金の連携による新産業創出", "連携の場を設ける。", "会議に参加する。"),
+        ("ウ", "観光振興", "観光ルートをつくる。", "観光資源を紹介する。"),
+    ]
