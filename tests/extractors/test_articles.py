@@ -275,3 +275,21 @@ def test_a_first_paragraph_numbered_like_the_others_loses_its_number():
     assert [a.paragraphs for a in articles] == [
         ("この協約は、圏域を形成することを目的とする。", "前項の圏域は、甲及び乙の区域とする。"),
         ("1市1町は、連携する。",)]
+
+
+def test_a_caption_without_brackets_alone_after_the_label_over_the_body():
+    articles = extract_articles(segments_of("""
+        甲市及び乙町の連携協約
+        甲市(以下「甲」という。)及び乙町(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 目的
+        この協約は、甲及び乙が連携して圏域を形成することを目的とする。
+        第2条 連携する取組
+        甲及び乙が連携する取組は、別表のとおりとする。
+        第3条 甲及び乙は、連携して取り組むものとし、その費用は
+        協議して定める。
+    """))
+    assert [(a.caption, a.text) for a in articles] == [
+        ("目的", "この協約は、甲及び乙が連携して圏域を形成することを目的とする。"),
+        ("連携する取組", "甲及び乙が連携する取組は、別表のとおりとする。"),
+        ("", "甲及び乙は、連携して取り組むものとし、その費用は協議して定める。")]
+
