@@ -250,10 +250,11 @@ class Reader:
         """A grid row whose measure wrapped while its other cells did not: the
         rest of the measure stands on the next line alone, its empty cells
         (trailing TABs) gone, so it reads as text. It is a fragment: short,
-        no sentence, right under the row, and visibly the tail of a phrase
-        (の裾野拡大) or under a measure cut after a particle (…による)."""
+        no sentence, right under the row (or atop the next page, where the
+        row broke), and visibly the tail of a phrase (の裾野拡大) or under a
+        measure cut after a particle (…による)."""
         row = self.last_grid_row()
-        if row is None or row.lines[-1] is not self.previous or line.blank_before:
+        if row is None or row.lines[-1] is not self.previous or line.blank_before and not self.page_top:
             return False
         text = line.text
         return len(text) <= MEASURE_TAIL_MAX and not TERMINATED.search(text) \

@@ -1489,3 +1489,17 @@ def test_a_measure_wrapped_onto_a_line_of_its_own_without_its_empty_cells():
         ("イ", "産学官金の連携による新産業創出", "連携の場を設ける。", "会議に参加する。"),
         ("ウ", "観光振興", "観光ルートをつくる。", "観光資源を紹介する。"),
     ]
+
+
+def test_a_measure_wrapped_onto_the_next_page_atop_it():
+    """The measure's rest opens the next page, under the page's footer: the
+    same row, though a page break (like a blank line) stands between."""
+    doc = paged_document_of([
+        ["連携協約", "福山市（以下「甲」という。）及び府中市（以下「乙」という。）は、次のとおり連携協約を締結する。",
+         "第1条 取組及び役割分担は、別表のとおりとする。", "令和2年4月1日", "甲 福山市長", "乙 府中市長", "",
+         "別表（第1条関係）", "連携する取組\t取組の内容\t甲の役割\t乙の役割", "1 経済成長のけん引",
+         "ア ものづくり産業の技術の高度化及び\t共同研究を進める。\t研究の場を設ける。\t企業に周知する。", "", "- 2 -", ""],
+        ["人材の育成", "イ 観光振興\t観光ルートをつくる。\tルートを企画する。\t観光資源を紹介する。"]])
+    assert [(row.label, row.measure, row.role_b) for row in doc.appendix] == [
+        ("ア", "ものづくり産業の技術の高度化及び人材の育成", "企業に周知する。"),
+        ("イ", "観光振興", "観光資源を紹介する。")]
