@@ -1,11 +1,12 @@
 """別表 rows: one row per measure, with its section, content and roles.
 
 Layouts read here (tables.py assembles grid rows):
-- grids: TAB-separated rows under a header row, broken across pages;
+- grids: TAB-separated rows under a header row, broken across pages; a
+  measure whose wrapped rest stands alone on the next line;
 - grids given one cell per line (pdftotext without -layout), rebuilt into
   TAB rows first by linear_tables.py;
 - key/value blocks: a measure line, then `取組内容\t…`, `甲の役割\t…`,
-  `乙の役割\t…` (also `取組内容: …`, `【取組内容】…`);
+  `乙の役割\t…` (also `取組内容: …`, `【取組内容】…`, `(取組内容) …`);
 - measures nested inside an article: (1) field / a measure / (a) 取組内容 /
   (b) 役割分担 / i 甲の役割 / ii 乙の役割;
 - `別表第1` … `別表第3` as sections;
@@ -69,8 +70,9 @@ KEYS = (
     ("measure", regex.compile(r"^(?:連携(?:する)?)?施策名?(?=\s|[::]|$)|^(?:取組|事業)名(?=\s|[::]|$)|^連携事業名?(?=\s|[::]|$)"
                               r"|^(?:取組|連携)事項(?=\s|[::]|$)")),
 )
-KEY_SEPARATOR = regex.compile(r"^\s*(?:[::】]\s*|\s+|$)")
-KEY_MARKER = regex.compile(r"^(?:\(\s*[a-zア-ン0-9]{1,3}\s*\)|[ivx]{1,4}\s|[a-zア-ン]\s|【)\s*")
+# A key closes with its bracket, a colon or a space: 【甲の役割】…, (取組内容) …
+KEY_SEPARATOR = regex.compile(r"^\s*(?:[::】)]\s*|\s+|$)")
+KEY_MARKER = regex.compile(r"^(?:\(\s*[a-zア-ン0-9]{1,3}\s*\)|[ivx]{1,4}\s|[a-zア-ン]\s|【|\((?=[^()]{2,12}\)))\s*")
 HEADING_MARKER = regex.compile(r"^\(?\s*([^\s.、.)]+)")
 # 別表(第3条関係) …, also after the title: 別表第1 経済成長のけん引(第3条関係)
 CLAUSE_REFERENCE = regex.compile(r"^\(\s*第\s*\d+\s*条関係\s*\)\s*|\s*\(\s*第\s*\d+\s*条関係\s*\)$")
@@ -85,6 +87,11 @@ ROLE_SENTENCE = regex.compile(r"^(?:\(\s*[a-zア-ン0-9]{1,3}\s*\)|[ivx]{1,4}\s|
 ROLE_FIELDS = {"甲": "role_a", "乙": "role_b", "丙": "role_c"}
 # The fields a key fills: its own, or each party's that a shared key names.
 KEY_FIELDS = {"roles_ab": ("role_a", "role_b"), "roles_abc": ("role_a", "role_b", "role_c")}
+# The rest of a wrapped measure: it opens with a particle or a suffix (の裾野
+# 拡大, 及び連携, 等の推進), or the measure above breaks off after one (…による).
+PHRASE_TAIL = regex.compile(r"^(?:[のをにとへやで]|及び|並びに|又は|等)")
+PHRASE_CUT = regex.compile(r"(?:[のをにとへやで、・]|及び|並びに|による|に係る|における)$")
+MEASURE_TAIL_MAX = 25
 # An item of a list inside a value (【取組の内容】 / ・ … / ・ …).
 BULLET = regex.compile(r"^[・●○◯■□◆◇]")
 # i heads a list numbered in lower-case roman (i, ii, iii) as well as the
@@ -136,6 +143,7 @@ class Reader:
     lower_roman: bool = False  # the region numbers items i, ii, iii
     loose: Line | None = None  # the line just read, if nothing took it: a measure's first line?
     page_top: bool = False  # the line being read opens a page
+    previous: Line | None = None  # the line read before this one
 
     def read(self, lines: list[Line]) -> None:
         self.measure_styles = styles_followed_by_keys(lines, self.parties)
@@ -143,7 +151,8 @@ class Reader:
         self.terminated = terminated_indexes(lines)
         for i, line in enumerate(lines):
             following = lines[i + 1] if i + 1 < len(lines) else None
-            self.page_top = i > 0 and line.page is not None and line.page != lines[i - 1].page
+            self.previous = lines[i - 1] if i > 0 else None
+            self.page_top = self.previous is not None and line.page is not None and line.page != self.previous.page
             if line.is_row:
                 self.loose = None
                 self.read_row(line, following)
@@ -232,8 +241,24 @@ class Reader:
             return
         if self.context.section_no is not None and not self.context.section_title and not self.rows_in_section():
             self.context.section_title = text  # 別表第2 / 生活機能の強化に係る政策分野
+        elif self.ends_measure_above(line):
+            merge_into(self.last_grid_row(), {"measure": text}, line)
         else:
             self.loose = line
+
+    def ends_measure_above(self, line: Line) -> bool:
+        """A grid row whose measure wrapped while its other cells did not: the
+        rest of the measure stands on the next line alone, its empty cells
+        (trailing TABs) gone, so it reads as text. It is a fragment: short,
+        no sentence, right under the row (or atop the next page, where the
+        row broke), and visibly the tail of a phrase (の裾野拡大) or under a
+        measure cut after a particle (…による)."""
+        row = self.last_grid_row()
+        if row is None or row.lines[-1] is not self.previous or line.blank_before and not self.page_top:
+            return False
+        text = line.text
+        return len(text) <= MEASURE_TAIL_MAX and not TERMINATED.search(text) \
+            and bool(PHRASE_TAIL.match(text) or PHRASE_CUT.search(row.cells["measure"]))
 
     def heads_list_below(self, heading: Heading, following: Line | None) -> bool:
         """An item in the measures' numbering that a numbered line follows at

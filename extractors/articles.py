@@ -49,10 +49,23 @@ def segment_to_article(seg: Segment, caption: str) -> Article:
         caption = next(group for group in inline_caption.groups() if group)
         rest = Line(body[0].no, body[0].text[inline_caption.end():], body[0].page)
         body = [rest, *body[1:]] if rest.text else body[1:]
+    elif not caption and is_caption_alone(body):  # 第1条　目的 / この協約は、…
+        caption, body = body[0].text, body[1:]
     paragraphs = lines_to_paragraphs(body)
     return Article(article_no=article_no, number=number, branch=branch, caption=caption,
                    paragraphs=tuple(text for text, _ in paragraphs), span=seg.span,
                    paragraph_spans=tuple(span for _, span in paragraphs))
+
+
+# 第1条 目的, the body below: a few words of a name on the label's line.
+CAPTION_ALONE = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}ー・]{1,15}[^\P{L}はがをにでものと]$")
+
+
+def is_caption_alone(body: list[Line]) -> bool:
+    """A caption printed without brackets after the label, the body on the
+    lines below; a body's first line cut at the margin is as long as the
+    lines under it, a caption much shorter."""
+    return len(body) > 1 and bool(CAPTION_ALONE.match(body[0].text)) and len(body[0].text) * 2 < len(body[1].text)
 
 
 # 第5条から第7条まで 削除 (第5条の2から第5条の4まで): one line for the

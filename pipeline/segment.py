@@ -361,10 +361,21 @@ def article_end(lines: list[Line], start: int) -> int:
             or end == start + 2 and is_bare_article_head(lines[start].text) and bool(CAPTION_LINE.match(previous.text)) \
             or continues_past_margin(previous, line) \
             or AMENDS.search(lines[start].text) and AMENDING_INSTRUCTION.search(line.text)
-        if not continues or CLOSING_MARKS.search(line.text) and SENTENCE_END.search(previous.text):
+        if not continues or CLOSING_MARKS.search(line.text) and ends_item_or_sentence(lines, start, end):
             break
         end += 1
     return end
+
+
+def ends_item_or_sentence(lines: list[Line], start: int, end: int) -> bool:
+    """The article's text so far is complete: its last line ends a sentence,
+    or it is the last item of a list, which needs no 。 ((2) その他必要な事項)
+    and which the closing formula follows."""
+    previous = lines[end - 1]
+    if SENTENCE_END.search(previous.text):
+        return True
+    item_at = next((i for i in range(end - 1, start, -1) if ITEM_LINE.match(lines[i].text)), None)
+    return item_at is not None and all(not SENTENCE_END.search(ln.text) for ln in lines[item_at:end - 1])
 
 
 def continues_past_margin(previous: Line, line: Line) -> bool:

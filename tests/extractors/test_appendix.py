@@ -1443,3 +1443,63 @@ def test_placeholders_drawn_long_letter_spaced_or_as_ditto_marks():
         ("エ", "販路を広げる。", "販路を広げる。"), ("オ", "支援する。", "販路を広げる。"),
         ("ア", "病院を運営する。", "病院を運営する。"),
     ]
+
+
+def test_keys_in_round_brackets_above_their_values_or_before_them():
+    """(取組内容) / (甲の役割) as keys, as 【】 keys are written: each over its
+    value or with the value after it on the same line."""
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    Ⅰ 経済成長のけん引
+    １ 企業誘致
+    (取組内容)
+    工業団地への企業誘致を進める。
+    (甲の役割)
+    誘致活動の窓口となる。
+    (乙の役割)
+    用地の情報を提供する。
+    ２ 観光振興
+    (取組の内容) 広域の観光ルートをつくる。
+    (甲の役割) ルートを企画する。
+    (乙の役割) 観光資源を紹介する。
+    """)
+    assert [brief(r) for r in rows] == [
+        (1, None, "1", "企業誘致", "工業団地への企業誘致を進める。", "誘致活動の窓口となる。", "用地の情報を提供する。"),
+        (1, None, "2", "観光振興", "広域の観光ルートをつくる。", "ルートを企画する。", "観光資源を紹介する。"),
+    ]
+
+
+def test_a_measure_wrapped_onto_a_line_of_its_own_without_its_empty_cells():
+    """A grid row whose measure cell wrapped while its other cells did not:
+    the rest of the measure is a line without TABs (trailing empty cells
+    are dropped) and belongs to the measure above, whether it opens with a
+    particle (の…) or the measure above broke off after one (…による)."""
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    連携する取組\t取組の内容\t甲の役割\t乙の役割
+    1 経済成長のけん引
+    ア 地域資源を活用した地域経済\t特産品の販路を広げる。\t販路開拓を行う。\t特産品を提供する。
+    の裾野拡大
+    イ 産学官金の連携による\t連携の場を設ける。\t事務局を担う。\t会議に参加する。
+    新産業創出
+    ウ 観光振興\t観光ルートをつくる。\tルートを企画する。\t観光資源を紹介する。
+    """)
+    assert [(r.label, r.measure, r.content, r.role_b) for r in rows] == [
+        ("ア", "地域資源を活用した地域経済の裾野拡大", "特産品の販路を広げる。", "特産品を提供する。"),
+        ("イ", "産学官金の連携による新産業創出", "連携の場を設ける。", "会議に参加する。"),
+        ("ウ", "観光振興", "観光ルートをつくる。", "観光資源を紹介する。"),
+    ]
+
+
+def test_a_measure_wrapped_onto_the_next_page_atop_it():
+    """The measure's rest opens the next page, under the page's footer: the
+    same row, though a page break (like a blank line) stands between."""
+    doc = paged_document_of([
+        ["連携協約", "福山市（以下「甲」という。）及び府中市（以下「乙」という。）は、次のとおり連携協約を締結する。",
+         "第1条 取組及び役割分担は、別表のとおりとする。", "令和2年4月1日", "甲 福山市長", "乙 府中市長", "",
+         "別表（第1条関係）", "連携する取組\t取組の内容\t甲の役割\t乙の役割", "1 経済成長のけん引",
+         "ア ものづくり産業の技術の高度化及び\t共同研究を進める。\t研究の場を設ける。\t企業に周知する。", "", "- 2 -", ""],
+        ["人材の育成", "イ 観光振興\t観光ルートをつくる。\tルートを企画する。\t観光資源を紹介する。"]])
+    assert [(row.label, row.measure, row.role_b) for row in doc.appendix] == [
+        ("ア", "ものづくり産業の技術の高度化及び人材の育成", "企業に周知する。"),
+        ("イ", "観光振興", "観光資源を紹介する。")]
