@@ -49,10 +49,13 @@ class Joined:
         """The lines joined. Repair's rules join the same lines one after
         another (most documents need no edit), so the last join is kept
         with a copy of its list: the same Line objects (frozen) make the
-        same text, and comparing the lists is mostly identity checks."""
+        same text, and comparing the lists is mostly identity checks. (Read
+        once into a local: threads of one process, as a Dask worker has,
+        may replace it meanwhile.)"""
         global _last_join
-        if _last_join is not None and _last_join[0] == lines:
-            return _last_join[1]
+        last = _last_join
+        if last is not None and last[0] == lines:
+            return last[1]
         joined = Joined.join(lines)
         _last_join = (list(lines), joined)
         return joined
