@@ -46,6 +46,22 @@ class Joined:
 
     @staticmethod
     def of(lines: list[Line]) -> "Joined":
+        """The lines joined. Repair's rules join the same lines one after
+        another (most documents need no edit), so the last join is kept
+        with a copy of its list: the same Line objects (frozen) make the
+        same text, and comparing the lists is mostly identity checks. (Read
+        once into a local: threads of one process, as a Dask worker has,
+        may replace it meanwhile.)"""
+        global _last_join
+        last = _last_join
+        if last is not None and last[0] == lines:
+            return last[1]
+        joined = Joined.join(lines)
+        _last_join = (list(lines), joined)
+        return joined
+
+    @staticmethod
+    def join(lines: list[Line]) -> "Joined":
         starts, offset = [], 0
         for line in lines:
             starts.append(offset)
@@ -60,6 +76,9 @@ class Joined:
         """The indices of the lines holding a match, in order: one scan of
         the text picks the few lines a per-line rule needs to read."""
         return sorted({self.locate(match.start())[0] for match in pattern.finditer(self.text)})
+
+
+_last_join: tuple[list[Line], Joined] | None = None
 
 
 def apply_edits(lines: list[Line], edits: list[Edit]) -> tuple[list[Line], list[Correction], list[str]]:
