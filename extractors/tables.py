@@ -53,6 +53,11 @@ HEADER_WORDS = {
     "label": regex.compile(r"^(?:番号|No\.?|記号)$"),
 }
 ROLE_OF = regex.compile(r"^(?P<name>.+)の役割(?:分担)?$")
+# A role column's title with its party noted in brackets: 甲の役割(福井市),
+# 中心市の役割(福井市) are read without the note, 福井市の役割(甲) as 甲の役割.
+# The note's closing bracket would otherwise end the cell like a sentence.
+ROLE_NOTED_BY_NAME = regex.compile(r"^(?P<title>[^()]+の役割(?:分担)?)\([^()]+\)$")
+ROLE_NOTED_BY_LETTER = regex.compile(r"^[^()]+の役割(?:分担)?\((?P<role>[甲乙丙])\)$")
 ROLE_KINDS = {"甲": "role_a", "乙": "role_b", "丙": "role_c"}
 # A fourth party's column (丁の役割, or the fourth town's name) has no field
 # in the schema: it is kept out of the row, with a warning, instead of being
@@ -115,7 +120,7 @@ def recognised_columns(cells: list[str], parties: list[Party]) -> dict[int, str]
 def column_names(cells: tuple[str, ...], parties: tuple[Party, ...]) -> dict[int, str] | None:
     """recognised_columns, remembered: the table readers ask it of the same
     row several times (is it a header? does a header follow?)."""
-    cells = [cell.replace(" ", "") for cell in cells]
+    cells = [without_party_note(cell.replace(" ", "")) for cell in cells]
     if any(len(cell) > 20 or TERMINATED.search(cell) and not PARTY_HEADER.match(cell) for cell in cells):
         return None  # a sentence: a data row
     names = party_column_kinds(parties)
@@ -131,6 +136,14 @@ def column_names(cells: tuple[str, ...], parties: tuple[Party, ...]) -> dict[int
         if kind:
             found[i] = kind
     return found
+
+
+def without_party_note(cell: str) -> str:
+    """甲の役割(福井市) -> 甲の役割; 福井市の役割(甲) -> 甲の役割."""
+    by_letter = ROLE_NOTED_BY_LETTER.match(cell)
+    if by_letter:
+        return by_letter["role"] + "の役割"
+    return ROLE_NOTED_BY_NAME.sub(r"\g<title>", cell)
 
 
 def party_column_kinds(parties: tuple[Party, ...]) -> dict[str, str]:

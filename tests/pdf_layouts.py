@@ -6,7 +6,7 @@ seed renderings (pdf_render.py) do not have:
   span several rows (text drawn once, vertically centred), a two-level
   header (役割分担 over 甲 | 乙), cells wrapped over 3-5 lines inside their
   rules, and a table that goes on over a page break without repeating its
-  header;
+  header (or repeating both its rows);
 - `landscape_appendix_pdf` (金沢市/津幡町): articles on portrait pages, the
   別表 on a landscape page; each page with a running header 連携協約書, a
   footer - N - and a page number N/M; the signatures in two columns
@@ -222,8 +222,10 @@ AOMORI_SECTIONS = [
 AOMORI_WIDTHS = [62, 92, 145, 76, 76]
 
 
-def merged_cells_pdf(path: Path) -> tuple[Path, int]:
-    """The 青森市/平内町 agreement; returns the path and the page count."""
+def merged_cells_pdf(path: Path, repeat_header: bool = False) -> tuple[Path, int]:
+    """The 青森市/平内町 agreement; with `repeat_header` both rows of the
+    table's header are drawn again atop the next page (Word's "repeat as
+    header row"). Returns the path and the page count."""
     sheet = Sheet(canvas.Canvas(str(path), pagesize=A4))
     page = [1]
 
@@ -235,7 +237,7 @@ def merged_cells_pdf(path: Path) -> tuple[Path, int]:
         sheet.new_page()
         page[0] += 1
         furniture()
-        return MARGIN
+        return two_level_header(sheet, MARGIN, columns_at(AOMORI_WIDTHS)) if repeat_header else MARGIN
 
     furniture()
     top = flow(sheet, MARGIN, AOMORI_FRONT)

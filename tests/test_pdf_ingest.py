@@ -150,6 +150,31 @@ def test_header_repeated_on_each_page_is_kept_once(tmp_path):
     assert sum("甲の役割" in page.get_textpage().get_text_range() for page in document) == rendered.pages
 
 
+# Role columns titled with their party's name in brackets: 甲の役割（福井市）.
+FUKUI_NAMED_ROLES = "\n".join([
+    "福井市及び坂井市の連携協約",
+    "",
+    "福井市（以下「甲」という。）及び坂井市（以下「乙」という。）は、次のとおり連携協約を締結する。",
+    "第1条 甲及び乙が連携して取り組む事項及び役割分担は、別表のとおりとする。",
+    "",
+    "別表（第1条関係）",
+    "",
+    "連携施策\t取組内容\t甲の役割（福井市）\t乙の役割（坂井市）",
+    "ア 企業誘致の推進\t工業団地の情報を一体的に発信する。\t情報を集約し、発信する。\t市内の情報を甲に提供する。",
+    "イ 広域観光の推進\t周遊観光を推進する。\t周遊観光を企画する。\t周遊観光に協力する。",
+])
+
+
+def test_role_columns_titled_with_the_partys_name_in_brackets_are_the_header(tmp_path):
+    """(福井市) closes the title with a bracket, as a sentence ends; the row
+    is still the header, not the first measure's first words."""
+    rendered = render_text_pdf(FUKUI_NAMED_ROLES, tmp_path / "named.pdf")
+    assert [(r.label, r.measure, r.content, r.role_a, r.role_b) for r in run(rendered.path).appendix] == [
+        ("ア", "企業誘致の推進", "工業団地の情報を一体的に発信する。", "情報を集約し、発信する。", "市内の情報を甲に提供する。"),
+        ("イ", "広域観光の推進", "周遊観光を推進する。", "周遊観光を企画する。", "周遊観光に協力する。"),
+    ]
+
+
 # Title and preamble of the pages laid out word by word below.
 UBE_FRONT = [
     [(60, "宇部市及び山陽小野田市の連携協約")],

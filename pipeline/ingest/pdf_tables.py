@@ -9,9 +9,10 @@ explicit lines, or the fragments would fall out of the table.
 
 Across pages (`merge_continued_tables`): a table that opens a page and has
 as many columns as the table that closed the previous page continues it; a
-repeat of the header row is dropped, and a first row whose key cell is empty
-or, in a table that labels its rows (ア, イ …), unlabeled, is the rest of the
-row the page break cut, joined to it cell by cell.
+repeat of its header rows (one, or both of a two-level header) is dropped,
+and a first row whose key cell is empty or, in a table that labels its rows
+(ア, イ …), unlabeled, is the rest of the row the page break cut, joined to
+it cell by cell.
 """
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ SAME_ROW_SIMILARITY = 0.75  # a repeated header row read by OCR differs in a cha
 HANGING = {"、", "。", ",", ".", "，", "．"}  # set hanging past the right margin, never first on a line
 HANG_EM = 0.5  # how far into a cell, in ems, hanging punctuation of the cell to its left reaches
 MIN_CHAR_EM, MAX_CHAR_EM = 0.4, 1.6  # width per character of an OCR word whose box can be cut
+HEADER_CELL_LENGTH = 20  # characters: a column title is never longer
 
 
 @dataclass(frozen=True)
@@ -278,14 +280,13 @@ def keep_hanging_punctuation(rows: list[list[Cell | None]], content: dict[tuple[
 
 def continue_table(previous: TableBlock, following: TableBlock) -> TableBlock:
     """previous (closing one page) with following (opening the next) appended."""
-    rows = list(following.rows)
-    pages = list(following.pages)
-    ends = end_pages_of(following)
-    if rows and same_row(rows[0], previous.rows[0]):
-        rows, pages, ends = rows[1:], pages[1:], ends[1:]  # the header row, repeated
+    repeated = repeated_header_rows(previous, following)
+    rows = list(following.rows)[repeated:]
+    pages = list(following.pages)[repeated:]
+    ends = end_pages_of(following)[repeated:]
     merged = list(previous.rows)
     merged_ends = end_pages_of(previous)
-    if rows and merged and is_cut_row(rows[0], merged, previous.rows[0]):
+    if rows and merged and is_cut_row(rows[0], merged, previous.rows[:max(1, repeated)]):
         merged[-1] = tuple(join_fragment(a, b) for a, b in zip(merged[-1], rows[0]))
         if merged_ends and ends:
             merged_ends[-1] = ends[0]  # the row now ends where its rest ends
@@ -294,17 +295,39 @@ def continue_table(previous: TableBlock, following: TableBlock) -> TableBlock:
                    end_pages=tuple(merged_ends + ends), bottom=following.bottom)
 
 
+def repeated_header_rows(previous: TableBlock, following: TableBlock) -> int:
+    """How many rows the following part opens with that repeat the table's
+    first rows: its header, of one row or of two (役割分担 over 甲 | 乙)
+    when the word processor repeats a two-level header on every page.
+    Past the first, a repeated row must read as a header: rows of a
+    templated 別表 (…について甲と連携して取り組む。) are as alike as
+    OCR's readings of one header."""
+    count = 0
+    for row, first in zip(following.rows, previous.rows):
+        if not same_row(row, first) or count and not is_header_like(row):
+            break
+        count += 1
+    return count
+
+
+def is_header_like(row: tuple[str, ...]) -> bool:
+    """Column titles: short cells, none ending a sentence."""
+    cells = [clean_line(cell) for cell in row]
+    return all(len(cell) <= HEADER_CELL_LENGTH and not TERMINATED.search(cell) for cell in cells)
+
+
 def end_pages_of(block: TableBlock) -> list[int]:
     """The page each row ends on, one per row."""
     ends = list(block.end_pages or block.pages)[:len(block.rows)]
     return ends + [ends[-1] if ends else 0] * (len(block.rows) - len(ends))
 
 
-def is_cut_row(row: tuple[str, ...], rows: list[tuple[str, ...]], header: tuple[str, ...]) -> bool:
+def is_cut_row(row: tuple[str, ...], rows: list[tuple[str, ...]], header: tuple[tuple[str, ...], ...]) -> bool:
     """The rest of the last row: an empty key cell; in a table that labels
     its rows (ア, イ …) an unlabeled one; else a key cell beside text cells
-    that go on where the last row stopped mid-sentence."""
-    body = [r for r in rows if r != header]
+    that go on where the last row stopped mid-sentence. header: the table's
+    header rows, which say nothing about its body."""
+    body = [r for r in rows if r not in header]
     if not body:
         return False
     k = key_column(body)
