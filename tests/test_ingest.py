@@ -311,3 +311,22 @@ def test_a_wrong_declaration_gives_way_to_the_encoding_of_the_bytes(write_file, 
     assert [line.text for line in source.lines] == [
         "別表第１", "区分\t取組\t内容", "医療\t救急医療\t病院群輪番制", "医療\t医療連携\t医師確保",
         "消防\t広域消防\t消防指令共同運用", "産業振興\t農業振興\t地産地消"]
+
+
+def test_html_preformatted_text_keeps_its_lines(write_file):
+    """Some 例規集 systems and city sites print the agreement as the plain
+    text it was typed in, inside <pre>: a browser shows its line breaks,
+    so each line is a line (not one run of the whole agreement), its indent
+    and the blank lines between kept as typed."""
+    html = """<html><body><pre>
+○盛岡市と紫波町との連携中枢都市圏の形成に係る連携協約
+　　　　　　　　　　　平成31年3月27日
+
+（目的）
+第1条　この連携協約は、甲及び乙が連携し、
+圏域の経済成長のけん引を図ることを目的とする。
+</pre><p>別表（第3条関係）</p></body></html>"""
+    assert texts_of(write_file, "pre.html", html) == [
+        "○盛岡市と紫波町との連携中枢都市圏の形成に係る連携協約", "　　　　　　　　　　　平成31年3月27日", "", "（目的）",
+        "第1条　この連携協約は、甲及び乙が連携し、", "圏域の経済成長のけん引を図ることを目的とする。",
+        "別表（第3条関係）"]

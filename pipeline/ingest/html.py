@@ -76,6 +76,8 @@ class _LineBuilder(HTMLParser):
         self._marks_row: tuple[int, list[str], list] | None = None  # 甲 | 乙 over the blocks below
         self._lists: list[ListNumbering | None] = []  # open <ol> (numbering) and <ul> (None)
         self._marker = ""  # the number of the <ol> item whose first line is still to come
+        self._preformatted = 0  # open <pre> elements: their line breaks are lines, as a browser shows them
+        self._pre_opened = False  # no text yet since <pre>: a newline right after it is no line (HTML drops it)
 
     def _flush(self) -> None:
         content = "".join(self._buffer).strip()
@@ -123,10 +125,18 @@ class _LineBuilder(HTMLParser):
             self._marker = numbering.next_marker() if numbering and not self._skipping else ""
         elif tag == "br" or tag in BLOCK_TAGS:
             self._flush()
+        if tag == "pre":
+            self._preformatted += 1
+            self._pre_opened = True
 
     def handle_endtag(self, tag):
         if self._main:
             self._main.end(tag)
+        if tag == "pre" and self._preformatted:
+            if "".join(self._buffer).strip():  # the newline before </pre> ends the last line, not a blank one
+                self._end_preformatted_line()
+            self._buffer = []
+            self._preformatted -= 1
         if tag in RUBY_ANNOTATION_TAGS or tag == "ruby":
             self._in_ruby_annotation = False
         elif tag in SKIP_TAGS:
@@ -227,9 +237,32 @@ class _LineBuilder(HTMLParser):
         if self._cell is not None:
             self._cell.append(data.replace("\n", "").replace("\r", ""))
             return
+        if self._preformatted:
+            self._add_preformatted(data)
+            return
         if not self._buffer:
             self._buffer_line = self.getpos()[0]
         self._buffer.append(data.replace("\r", "").replace("\n", ""))
+
+    def _add_preformatted(self, data: str) -> None:
+        """Text in <pre>: each of its lines a line as typed, numbered where it
+        stands in the page; indents and blank lines kept, as a table aligned
+        with spaces is read by its columns and its rows by the blank lines."""
+        first_line = self.getpos()[0]
+        data = data.replace("\r", "")
+        if self._pre_opened and data.startswith("\n"):
+            data, first_line = data[1:], first_line + 1
+        self._pre_opened = False
+        for offset, part in enumerate(data.split("\n")):
+            if offset:
+                self._end_preformatted_line()
+            if not self._buffer:
+                self._buffer_line = first_line + offset
+            self._buffer.append(part)
+
+    def _end_preformatted_line(self) -> None:
+        self.lines.append((self._buffer_line, "".join(self._buffer).rstrip()))
+        self._buffer = []
 
     def close(self):
         super().close()
