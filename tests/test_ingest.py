@@ -330,3 +330,56 @@ def test_html_preformatted_text_keeps_its_lines(write_file):
         "○盛岡市と紫波町との連携中枢都市圏の形成に係る連携協約", "　　　　　　　　　　　平成31年3月27日", "", "（目的）",
         "第1条　この連携協約は、甲及び乙が連携し、", "圏域の経済成長のけん引を図ることを目的とする。",
         "別表（第3条関係）"]
+
+
+def test_html_page_framed_in_a_layout_table_is_read_as_its_lines_and_tables(write_file):
+    """Older city sites and 例規集 frame the page in a table: a menu cell
+    beside a cell holding the whole agreement, its 別表 a table nested in
+    that cell. The agreement's cell is read as the page it holds (not one
+    run of text), and the 別表 nested in it as a table (a cell's spaces
+    are one space, as in every table)."""
+    articles = "".join(f"<p>（{caption}）</p><p>第{no}条　{body}</p>" for no, (caption, body) in enumerate([
+        ("目的", "この連携協約は、圏域の発展を図ることを目的とする。"),
+        ("連携する取組", "甲及び乙が連携する取組は、別表のとおりとする。"),
+        ("協議", "疑義が生じたときは、甲及び乙が協議して定める。")], 1))
+    html = f"""<html><body><table width="100%"><tr>
+<td width="20%"><ul><li><a href="/">例規集トップ</a></li><li><a href="/s">検索</a></li></ul></td>
+<td><div class="title">○盛岡市と紫波町との連携中枢都市圏の形成に係る連携協約</div>
+<div>平成31年3月27日</div>
+<p>盛岡市（以下「甲」という。）と紫波町（以下「乙」という。）は、次のとおり連携協約を締結する。</p>
+{articles}
+<p>別表（第2条関係）</p>
+<table border="1"><tr><th>連携する具体的事項</th><th>取組の内容</th><th>甲の役割</th><th>乙の役割</th></tr>
+<tr><td>ア　産業振興</td><td>地域企業の販路拡大及び<br>創業を支援する。</td><td>支援策を実施する。</td><td>町内企業へ周知する。</td></tr>
+</table></td></tr></table></body></html>"""
+    assert texts_of(write_file, "framed.html", html) == [
+        "例規集トップ", "検索",
+        "○盛岡市と紫波町との連携中枢都市圏の形成に係る連携協約", "平成31年3月27日",
+        "盛岡市（以下「甲」という。）と紫波町（以下「乙」という。）は、次のとおり連携協約を締結する。",
+        "（目的）", "第1条　この連携協約は、圏域の発展を図ることを目的とする。",
+        "（連携する取組）", "第2条　甲及び乙が連携する取組は、別表のとおりとする。",
+        "（協議）", "第3条　疑義が生じたときは、甲及び乙が協議して定める。",
+        "別表（第2条関係）",
+        "連携する具体的事項\t取組の内容\t甲の役割\t乙の役割",
+        "ア 産業振興\t地域企業の販路拡大及び創業を支援する。\t支援策を実施する。\t町内企業へ周知する。"]
+
+
+def test_html_cells_and_rows_without_end_tags_are_closed_as_a_browser_closes_them(write_file):
+    """HTML lets </td>, </th> and </tr> be left out (hand-written pages,
+    older 例規集 systems): the next cell, row or the table's end closes them."""
+    html = """<html><body><p>別表（第3条関係）</p>
+<table border=1>
+<tr><th>連携する具体的事項<th>取組の内容<th>甲の役割<th>乙の役割
+<tr><td colspan=4>1　圏域全体の経済成長のけん引
+<tr><td>ア　産業振興<td>地域企業の販路拡大を支援する。<td>支援策を実施する。<td>町内企業へ周知する。
+<tr><td>イ　広域観光の推進<td>誘客に取り組む。<td>プロモーションを実施する。<td>観光情報を提供する。
+</table>
+<p>附　則</p></body></html>"""
+    assert texts_of(write_file, "omitted.html", html) == [
+        "別表（第3条関係）",
+        "連携する具体的事項\t取組の内容\t甲の役割\t乙の役割",
+        "1 圏域全体の経済成長のけん引\t1 圏域全体の経済成長のけん引\t1 圏域全体の経済成長のけん引"
+        "\t1 圏域全体の経済成長のけん引",
+        "ア 産業振興\t地域企業の販路拡大を支援する。\t支援策を実施する。\t町内企業へ周知する。",
+        "イ 広域観光の推進\t誘客に取り組む。\tプロモーションを実施する。\t観光情報を提供する。",
+        "附　則"]
