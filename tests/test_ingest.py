@@ -383,3 +383,35 @@ def test_html_cells_and_rows_without_end_tags_are_closed_as_a_browser_closes_the
         "ア 産業振興\t地域企業の販路拡大を支援する。\t支援策を実施する。\t町内企業へ周知する。",
         "イ 広域観光の推進\t誘客に取り組む。\tプロモーションを実施する。\t観光情報を提供する。",
         "附　則"]
+
+
+def test_html_paragraph_number_in_an_element_of_its_own_stands_before_its_text(write_file):
+    """例規集 systems put a 項's number in an element of its own beside its
+    text (<div class="num">2</div><div class="text">…</div>): the number
+    opens the paragraph, as the page shows it, and is no line of its own."""
+    html = """<html><body>
+<div class="article"><div class="num">第4条</div><div class="text">前条に規定する取組に必要な費用の負担は、甲及び乙が協議して定める。</div></div>
+<div class="clause"><div class="num">2</div><div class="text">前項の費用の負担に関し必要な事項は、別に定める。</div></div>
+<div class="clause"><div class="num">３</div><div class="text">前2項の規定は、乙が負担する費用に準用する。</div></div>
+<div class="article-title">（疑義の解決）</div>
+<div class="article"><div class="num">第5条</div><div class="text">疑義が生じたときは、甲及び乙が協議して定める。</div></div>
+</body></html>"""
+    assert texts_of(write_file, "clause-num.html", html) == [
+        "第4条", "前条に規定する取組に必要な費用の負担は、甲及び乙が協議して定める。",
+        "2　前項の費用の負担に関し必要な事項は、別に定める。",
+        "３　前2項の規定は、乙が負担する費用に準用する。",
+        "（疑義の解決）", "第5条", "疑義が生じたときは、甲及び乙が協議して定める。"]
+
+
+def test_html_page_number_left_alone_by_a_converter_is_not_glued_to_the_text_below(write_file):
+    """A converter's page number (2 on a line of its own) after an article
+    whose 項 2 is already printed is no paragraph number: it stays a line."""
+    html = """<html><body>
+<p>第4条　費用の負担は、甲及び乙が協議して定める。</p>
+<p>2　前項の費用の負担に関し必要な事項は、</p>
+<p align="center">2</p>
+<p>別に定める。</p>
+</body></html>"""
+    assert texts_of(write_file, "page-number.html", html) == [
+        "第4条　費用の負担は、甲及び乙が協議して定める。", "2　前項の費用の負担に関し必要な事項は、", "2",
+        "別に定める。"]

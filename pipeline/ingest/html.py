@@ -282,11 +282,40 @@ def declared_charset(data: bytes) -> str | None:
     return found[1].decode("ascii") if found else None
 
 
+# 第4条 opens an article (its 項 numbered from 2); 2, ３: a 項's number alone.
+ARTICLE_OPENING = regex.compile(r"^第[0-9０-９一二三四五六七八九十百]+条")
+BARE_NUMBER = regex.compile(r"[0-9０-９]{1,2}")
+NUMBER_OPENING = regex.compile(r"^([0-9０-９]{1,2})[\s\u3000]")
+
+
+def paragraph_numbers_before_their_text(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A 項's number in an element of its own (例規集: <div class="num">2</div>
+    <div class="text">…</div>) opens the text after it, as the page shows it.
+    Only the number the article's next 項 takes: a page number left by a
+    converter (2 on a line of its own) is not glued to the text below it."""
+    joined: list[tuple[int, str]] = []
+    next_paragraph = 0  # the number the open article's next 項 takes; 0 outside articles
+    for line_no, content in lines:
+        if ARTICLE_OPENING.match(content):
+            next_paragraph = 2
+        previous = joined[-1][1] if joined else ""
+        if next_paragraph and BARE_NUMBER.fullmatch(previous) and int(previous) == next_paragraph \
+                and not BARE_NUMBER.fullmatch(content) and "\t" not in content:
+            joined[-1] = (joined[-1][0], f"{previous}\u3000{content}")
+            next_paragraph += 1
+            continue
+        if next_paragraph and (opening := NUMBER_OPENING.match(content)) and int(opening[1]) == next_paragraph:
+            next_paragraph += 1  # a 項 numbered on its own line
+        joined.append((line_no, content))
+    return joined
+
+
 def read(path: Path, data: bytes) -> Source:
     decoded, encoding = text.decode(data, declared_charset(data))
     builder = _LineBuilder(main_only=bool(MAIN_MARK.search(decoded)))
     builder.feed(decoded)
     builder.close()
-    lines = tuple(RawLine(text=content, line_no=line_no) for line_no, content in builder.lines)
+    lines = tuple(RawLine(text=content, line_no=line_no)
+                  for line_no, content in paragraph_numbers_before_their_text(builder.lines))
     return Source(doc_id=path.stem, path=str(path), format="html",
                   sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, lines=lines)
