@@ -5,7 +5,7 @@ is repeated in each row and column it covers, as pandas.read_html does. Some
 tables are no grid of values and are read as the text they lay out, each
 cell's lines one cell after the other: signature blocks side by side
 (甲 … | 乙 …), and a table framing the page (menus in one cell, the whole
-agreement in another). A table nested in a value's cell gives words of that
+agreement in another; the rows under that one are the frame's footer). A table nested in a value's cell gives words of that
 cell; nested in a cell framing the page it stays a table of its own.
 
 HTML lets </td>, </th> and </tr> be left out: the next cell, row or the
@@ -77,6 +77,7 @@ class Table:
         self.cell: Cell | None = None
         self.carried: dict[int, list] = {}  # column -> [rows still covered, text] of a rowspan cell
         self.marks_row: tuple[int, list[str], list[Block]] | None = None
+        self.frames_page = False  # a row held the page: the rows after it are the frame's footer
 
     def start_row(self, line_no: int) -> None:
         self.end_row()
@@ -119,7 +120,8 @@ class Table:
                 self._emit_blocks(marked)
                 return
             self._emit_marks_row()
-        if is_side_by_side_blocks(blocks) or holds_a_page(blocks):
+        self.frames_page = self.frames_page or holds_a_page(blocks)
+        if self.frames_page or is_side_by_side_blocks(blocks):
             self._emit_blocks(blocks)
         elif any(row):
             self.emit(line, "\t".join(row))
