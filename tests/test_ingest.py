@@ -311,3 +311,107 @@ def test_a_wrong_declaration_gives_way_to_the_encoding_of_the_bytes(write_file, 
     assert [line.text for line in source.lines] == [
         "別表第１", "区分\t取組\t内容", "医療\t救急医療\t病院群輪番制", "医療\t医療連携\t医師確保",
         "消防\t広域消防\t消防指令共同運用", "産業振興\t農業振興\t地産地消"]
+
+
+def test_html_preformatted_text_keeps_its_lines(write_file):
+    """Some 例規集 systems and city sites print the agreement as the plain
+    text it was typed in, inside <pre>: a browser shows its line breaks,
+    so each line is a line (not one run of the whole agreement), its indent
+    and the blank lines between kept as typed."""
+    html = """<html><body><pre>
+○盛岡市と紫波町との連携中枢都市圏の形成に係る連携協約
+　　　　　　　　　　　平成31年3月27日
+
+（目的）
+第1条　この連携協約は、甲及び乙が連携し、
+圏域の経済成長のけん引を図ることを目的とする。
+</pre><p>別表（第3条関係）</p></body></html>"""
+    assert texts_of(write_file, "pre.html", html) == [
+        "○盛岡市と紫波町との連携中枢都市圏の形成に係る連携協約", "　　　　　　　　　　　平成31年3月27日", "", "（目的）",
+        "第1条　この連携協約は、甲及び乙が連携し、", "圏域の経済成長のけん引を図ることを目的とする。",
+        "別表（第3条関係）"]
+
+
+def test_html_page_framed_in_a_layout_table_is_read_as_its_lines_and_tables(write_file):
+    """Older city sites and 例規集 frame the page in a table: a menu cell
+    beside a cell holding the whole agreement, its 別表 a table nested in
+    that cell. The agreement's cell is read as the page it holds (not one
+    run of text), and the 別表 nested in it as a table (a cell's spaces
+    are one space, as in every table)."""
+    articles = "".join(f"<p>（{caption}）</p><p>第{no}条　{body}</p>" for no, (caption, body) in enumerate([
+        ("目的", "この連携協約は、圏域の発展を図ることを目的とする。"),
+        ("連携する取組", "甲及び乙が連携する取組は、別表のとおりとする。"),
+        ("協議", "疑義が生じたときは、甲及び乙が協議して定める。")], 1))
+    html = f"""<html><body><table width="100%"><tr>
+<td width="20%"><ul><li><a href="/">例規集トップ</a></li><li><a href="/s">検索</a></li></ul></td>
+<td><div class="title">○盛岡市と紫波町との連携中枢都市圏の形成に係る連携協約</div>
+<div>平成31年3月27日</div>
+<p>盛岡市（以下「甲」という。）と紫波町（以下「乙」という。）は、次のとおり連携協約を締結する。</p>
+{articles}
+<p>別表（第2条関係）</p>
+<table border="1"><tr><th>連携する具体的事項</th><th>取組の内容</th><th>甲の役割</th><th>乙の役割</th></tr>
+<tr><td>ア　産業振興</td><td>地域企業の販路拡大及び<br>創業を支援する。</td><td>支援策を実施する。</td><td>町内企業へ周知する。</td></tr>
+</table></td></tr></table></body></html>"""
+    assert texts_of(write_file, "framed.html", html) == [
+        "例規集トップ", "検索",
+        "○盛岡市と紫波町との連携中枢都市圏の形成に係る連携協約", "平成31年3月27日",
+        "盛岡市（以下「甲」という。）と紫波町（以下「乙」という。）は、次のとおり連携協約を締結する。",
+        "（目的）", "第1条　この連携協約は、圏域の発展を図ることを目的とする。",
+        "（連携する取組）", "第2条　甲及び乙が連携する取組は、別表のとおりとする。",
+        "（協議）", "第3条　疑義が生じたときは、甲及び乙が協議して定める。",
+        "別表（第2条関係）",
+        "連携する具体的事項\t取組の内容\t甲の役割\t乙の役割",
+        "ア 産業振興\t地域企業の販路拡大及び創業を支援する。\t支援策を実施する。\t町内企業へ周知する。"]
+
+
+def test_html_cells_and_rows_without_end_tags_are_closed_as_a_browser_closes_them(write_file):
+    """HTML lets </td>, </th> and </tr> be left out (hand-written pages,
+    older 例規集 systems): the next cell, row or the table's end closes them."""
+    html = """<html><body><p>別表（第3条関係）</p>
+<table border=1>
+<tr><th>連携する具体的事項<th>取組の内容<th>甲の役割<th>乙の役割
+<tr><td colspan=4>1　圏域全体の経済成長のけん引
+<tr><td>ア　産業振興<td>地域企業の販路拡大を支援する。<td>支援策を実施する。<td>町内企業へ周知する。
+<tr><td>イ　広域観光の推進<td>誘客に取り組む。<td>プロモーションを実施する。<td>観光情報を提供する。
+</table>
+<p>附　則</p></body></html>"""
+    assert texts_of(write_file, "omitted.html", html) == [
+        "別表（第3条関係）",
+        "連携する具体的事項\t取組の内容\t甲の役割\t乙の役割",
+        "1 圏域全体の経済成長のけん引\t1 圏域全体の経済成長のけん引\t1 圏域全体の経済成長のけん引"
+        "\t1 圏域全体の経済成長のけん引",
+        "ア 産業振興\t地域企業の販路拡大を支援する。\t支援策を実施する。\t町内企業へ周知する。",
+        "イ 広域観光の推進\t誘客に取り組む。\tプロモーションを実施する。\t観光情報を提供する。",
+        "附　則"]
+
+
+def test_html_paragraph_number_in_an_element_of_its_own_stands_before_its_text(write_file):
+    """例規集 systems put a 項's number in an element of its own beside its
+    text (<div class="num">2</div><div class="text">…</div>): the number
+    opens the paragraph, as the page shows it, and is no line of its own."""
+    html = """<html><body>
+<div class="article"><div class="num">第4条</div><div class="text">前条に規定する取組に必要な費用の負担は、甲及び乙が協議して定める。</div></div>
+<div class="clause"><div class="num">2</div><div class="text">前項の費用の負担に関し必要な事項は、別に定める。</div></div>
+<div class="clause"><div class="num">３</div><div class="text">前2項の規定は、乙が負担する費用に準用する。</div></div>
+<div class="article-title">（疑義の解決）</div>
+<div class="article"><div class="num">第5条</div><div class="text">疑義が生じたときは、甲及び乙が協議して定める。</div></div>
+</body></html>"""
+    assert texts_of(write_file, "clause-num.html", html) == [
+        "第4条", "前条に規定する取組に必要な費用の負担は、甲及び乙が協議して定める。",
+        "2　前項の費用の負担に関し必要な事項は、別に定める。",
+        "３　前2項の規定は、乙が負担する費用に準用する。",
+        "（疑義の解決）", "第5条", "疑義が生じたときは、甲及び乙が協議して定める。"]
+
+
+def test_html_page_number_left_alone_by_a_converter_is_not_glued_to_the_text_below(write_file):
+    """A converter's page number (2 on a line of its own) after an article
+    whose 項 2 is already printed is no paragraph number: it stays a line."""
+    html = """<html><body>
+<p>第4条　費用の負担は、甲及び乙が協議して定める。</p>
+<p>2　前項の費用の負担に関し必要な事項は、</p>
+<p align="center">2</p>
+<p>別に定める。</p>
+</body></html>"""
+    assert texts_of(write_file, "page-number.html", html) == [
+        "第4条　費用の負担は、甲及び乙が協議して定める。", "2　前項の費用の負担に関し必要な事項は、", "2",
+        "別に定める。"]

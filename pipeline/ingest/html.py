@@ -1,17 +1,18 @@
 """HTML (例規集 pages, converter output, Word's "Save as Web Page", a city
 website's page): text blocks become lines, table cells become TAB-separated
 cells, <br> a line break (inside a cell the wrapped parts are joined, as
-Japanese text has no spaces between them).
-A cell spanning rows or columns (rowspan/colspan, the 分野 cell beside all of
-its measures) is repeated in each row and column it covers, as
-pandas.read_html does, so every row keeps its columns in place.
+Japanese text has no spaces between them); text in <pre> keeps its lines as
+typed. Tables are read by pipeline.ingest.html_tables: spanning cells
+repeated where they cover, end tags HTML lets be left out closed as a
+browser closes them, a table nested in a cell text of that cell, signature
+blocks laid side by side and a table framing the whole page read as the
+text they lay out.
 
 What a browser shows is what is read: an image's alt text stands where the
 image does (a 外字 drawn as a picture, a seal 印), an <ol> item carries the
 number printed before it, and a page that marks its <main> content has only
 that read (menus, breadcrumbs, sidebars and the city's footer are not the
-agreement). A table nested in a cell is text of that cell; a table that only
-lays signature blocks side by side (甲 … | 乙 …) is read block by block.
+agreement).
 
 The encoding a page declares (<meta charset>, http-equiv, the XML
 declaration) is taken as a browser takes it, unless the bytes read as more
@@ -25,6 +26,7 @@ from pathlib import Path
 import regex
 
 from pipeline.ingest import text
+from pipeline.ingest.html_tables import Cell, Table
 from pipeline.model import RawLine, Source
 
 HTML_START = regex.compile(rb"^\s*(?:<!doctype\s+html|<html|<\?xml[^>]*>\s*(?:<!doctype[^>]*>\s*)?<html)",
@@ -40,7 +42,6 @@ RUBY_ANNOTATION_TAGS = {"rt", "rp"}
 CELL_TAGS = ("td", "th")
 # <main>, or an element with role="main": a page that marks its content so.
 MAIN_MARK = regex.compile(r"<main[\s>]|\srole\s*=\s*[\"']?main\b", regex.IGNORECASE)
-LINE_BREAK_IN_CELL = "\n"  # kept between a cell's lines until the cell ends
 # The encoding a page declares, looked for where browsers look: in its head,
 # outside comments (the WHATWG prescan reads 1024 bytes; Word and converters
 # write theirs a little later at times), <meta> before the XML declaration.
@@ -65,17 +66,11 @@ class _LineBuilder(HTMLParser):
         self._skip = 0
         self._main: MainElement | None = MainElement() if main_only else None
         self._in_ruby_annotation = False
-        self._row: list[str] | None = None
-        self._row_blocks: list[list[tuple[int, str]]] = []  # each cell's lines, for signature layouts
-        self._cell: list[str] | None = None
-        self._cell_starts: list[int] = []  # the source line each of the open cell's lines starts on
-        self._nested_tables = 0  # tables open inside the open cell
-        self._row_line = 1
-        self._span = (1, 1)  # rowspan, colspan of the open cell
-        self._carried: dict[int, list] = {}  # column -> [rows still covered, text] of a rowspan cell
-        self._marks_row: tuple[int, list[str], list] | None = None  # 甲 | 乙 over the blocks below
+        self._tables: list[Table] = []  # open tables, the innermost last
         self._lists: list[ListNumbering | None] = []  # open <ol> (numbering) and <ul> (None)
         self._marker = ""  # the number of the <ol> item whose first line is still to come
+        self._preformatted = 0  # open <pre> elements: their line breaks are lines, as a browser shows them
+        self._pre_opened = False  # no text yet since <pre>: a newline right after it is no line (HTML drops it)
 
     def _flush(self) -> None:
         content = "".join(self._buffer).strip()
@@ -90,6 +85,15 @@ class _LineBuilder(HTMLParser):
     def _skipping(self) -> bool:
         return bool(self._skip or (self._main and not self._main.open))
 
+    @property
+    def _open_cell(self) -> Cell | None:
+        """The innermost open cell: text inside a table but outside its cells
+        (a nested table's stray text) belongs to the cell around that table."""
+        for table in reversed(self._tables):
+            if table.cell is not None:
+                return table.cell
+        return None
+
     def handle_starttag(self, tag, attrs):
         if self._main:
             self._main.start(tag, attrs)
@@ -99,21 +103,16 @@ class _LineBuilder(HTMLParser):
             self._skip += 1
         elif tag == "img":
             self.handle_data(dict(attrs).get("alt") or "")
-        elif self._nested_tables or (tag == "table" and self._cell is not None):
-            self._nested_start(tag)
-        elif tag == "tr":
-            self._flush()
-            self._row, self._row_line, self._row_blocks = [], self.getpos()[0], []
-        elif tag in CELL_TAGS and self._row is not None:
-            self._fill_carried()
-            self._cell, self._cell_starts = [], [self.getpos()[0]]
-            self._span = (span_of(attrs, "rowspan"), span_of(attrs, "colspan"))
         elif tag == "table":
-            self._flush()
-            self._carried, self._marks_row = {}, None
-        elif self._cell is not None:
+            self._start_table()
+        elif tag == "tr" and self._tables:
+            self._flush()  # text straying between rows comes before them
+            self._tables[-1].start_row(self.getpos()[0])
+        elif tag in CELL_TAGS and self._tables:
+            self._tables[-1].start_cell(self.getpos()[0], attrs)
+        elif (cell := self._open_cell) is not None:
             if tag == "br" or tag in BLOCK_TAGS:
-                self._break_cell_line()
+                cell.break_line(self.getpos()[0])
         elif tag in ("ol", "ul"):
             self._flush()
             self._lists.append(ListNumbering.of(attrs) if tag == "ol" else None)
@@ -123,25 +122,32 @@ class _LineBuilder(HTMLParser):
             self._marker = numbering.next_marker() if numbering and not self._skipping else ""
         elif tag == "br" or tag in BLOCK_TAGS:
             self._flush()
+        if tag == "pre":
+            self._preformatted += 1
+            self._pre_opened = True
 
     def handle_endtag(self, tag):
         if self._main:
             self._main.end(tag)
+        if tag == "pre" and self._preformatted:
+            if "".join(self._buffer).strip():  # the newline before </pre> ends the last line, not a blank one
+                self._end_preformatted_line()
+            self._buffer = []
+            self._preformatted -= 1
         if tag in RUBY_ANNOTATION_TAGS or tag == "ruby":
             self._in_ruby_annotation = False
         elif tag in SKIP_TAGS:
             self._skip = max(0, self._skip - 1)
-        elif self._nested_tables:
-            self._nested_end(tag)
-        elif tag in CELL_TAGS and self._row is not None and self._cell is not None:
-            self._end_cell()
-        elif tag == "tr" and self._row is not None:
-            self._end_row()
         elif tag == "table":
-            self._emit_marks_row()
-        elif self._cell is not None:
+            if self._tables:
+                self._tables.pop().end()
+        elif tag in CELL_TAGS and self._tables:
+            self._tables[-1].end_cell()
+        elif tag == "tr" and self._tables:
+            self._tables[-1].end_row()
+        elif (cell := self._open_cell) is not None:
             if tag in BLOCK_TAGS:
-                self._break_cell_line()
+                cell.break_line(self.getpos()[0])
         elif tag in ("ol", "ul"):
             self._flush()
             if self._lists:
@@ -149,90 +155,52 @@ class _LineBuilder(HTMLParser):
         elif tag in BLOCK_TAGS:
             self._flush()
 
-    # -- cells -------------------------------------------------------------
-    def _break_cell_line(self) -> None:
-        self._cell.append(LINE_BREAK_IN_CELL)
-        self._cell_starts.append(self.getpos()[0])
-
-    def _nested_start(self, tag: str) -> None:
-        """A table inside a cell: its cells are words of the outer cell."""
-        if tag == "table":
-            self._nested_tables += 1
-        if tag in ("table", "tr", *CELL_TAGS, "br") or tag in BLOCK_TAGS:
-            self._cell.append(" ")
-
-    def _nested_end(self, tag: str) -> None:
-        if tag == "table":
-            self._nested_tables -= 1
-        if tag in ("table", "tr", *CELL_TAGS) or tag in BLOCK_TAGS:
-            self._cell.append(" ")
-
-    def _end_cell(self) -> None:
-        raw = "".join(self._cell)
-        content = " ".join(raw.replace(LINE_BREAK_IN_CELL, "").split())
-        block = [(start, part.strip()) for start, part in zip(self._cell_starts, raw.split(LINE_BREAK_IN_CELL))
-                 if part.strip()]
-        rows, columns = self._span
-        for _ in range(columns):
-            if rows > 1:
-                self._carried[len(self._row)] = [rows - 1, content]
-            self._row.append(content)
-            self._row_blocks.append(block)
-            block = []  # a block spanning columns is one block
-        self._cell = None
-
-    def _end_row(self) -> None:
-        self._fill_carried()
-        row, blocks, line = self._row, self._row_blocks, self._row_line
-        self._row = None
-        if is_role_marks_row(row):  # 甲 | 乙 alone: the blocks may follow in the next row
-            self._emit_marks_row()
-            self._marks_row = (line, row, blocks)
-            return
-        if self._marks_row is not None:
-            marked = [marks + block for marks, block in zip(self._marks_row[2], blocks)]
-            if is_side_by_side_blocks(marked):
-                self._marks_row = None
-                self._emit_blocks(marked)
-                return
-            self._emit_marks_row()
-        if is_side_by_side_blocks(blocks):
-            self._emit_blocks(blocks)
-        elif any(row):
-            self.lines.append((line, "\t".join(row)))
-
-    def _emit_blocks(self, blocks: list[list[tuple[int, str]]]) -> None:
-        """Signature blocks side by side: one block after the other, each line its own."""
-        for block in blocks:
-            self.lines.extend(block)
-
-    def _emit_marks_row(self) -> None:
-        if self._marks_row is not None:
-            line, row, _ = self._marks_row
-            self.lines.append((line, "\t".join(row)))
-            self._marks_row = None
-
-    def _fill_carried(self) -> None:
-        """The cells of earlier rows' rowspans that cover the next column."""
-        while (carried := self._carried.get(len(self._row))) is not None:
-            self._row.append(carried[1])
-            self._row_blocks.append([])  # a spanning cell's block was the row's it started in
-            carried[0] -= 1
-            if carried[0] == 0:
-                del self._carried[len(self._row) - 1]
+    def _start_table(self) -> None:
+        """A table's rows go to the page, or to the cell it is nested in."""
+        cell = self._open_cell
+        if cell is None:
+            self._flush()
+            self._tables.append(Table(lambda line_no, text: self.lines.append((line_no, text))))
+        else:
+            self._tables.append(Table(cell.add_table_line))
 
     def handle_data(self, data):
         if self._skipping or self._in_ruby_annotation:
             return
-        if self._cell is not None:
-            self._cell.append(data.replace("\n", "").replace("\r", ""))
+        if (cell := self._open_cell) is not None:
+            cell.add(data)
+            return
+        if self._preformatted:
+            self._add_preformatted(data)
             return
         if not self._buffer:
             self._buffer_line = self.getpos()[0]
         self._buffer.append(data.replace("\r", "").replace("\n", ""))
 
+    def _add_preformatted(self, data: str) -> None:
+        """Text in <pre>: each of its lines a line as typed, numbered where it
+        stands in the page; indents and blank lines kept, as a table aligned
+        with spaces is read by its columns and its rows by the blank lines."""
+        first_line = self.getpos()[0]
+        data = data.replace("\r", "")
+        if self._pre_opened and data.startswith("\n"):
+            data, first_line = data[1:], first_line + 1
+        self._pre_opened = False
+        for offset, part in enumerate(data.split("\n")):
+            if offset:
+                self._end_preformatted_line()
+            if not self._buffer:
+                self._buffer_line = first_line + offset
+            self._buffer.append(part)
+
+    def _end_preformatted_line(self) -> None:
+        self.lines.append((self._buffer_line, "".join(self._buffer).rstrip()))
+        self._buffer = []
+
     def close(self):
         super().close()
+        while self._tables:  # a page cut off inside a table: what was read of it still counts
+            self._tables.pop().end()
         self._flush()
 
 
@@ -306,39 +274,6 @@ def to_roman(number: int) -> str:
     return out
 
 
-# A signature block opens with its party's role mark: 甲 alone, or before the address.
-ROLE_OPENING = regex.compile(r"^[(（]?(?P<role>[甲乙丙丁戊])[)）]?(?:[\s\u3000:：]|$)")
-ROLE_ORDER = "甲乙丙丁戊"
-HEAD_OF_OFFICE = regex.compile(r"(?:都|道|府|県|市|町|村|区)長|知事|管理者")
-
-
-def is_role_marks_row(cells: list[str]) -> bool:
-    """甲 | 乙 (| 丙): a row of role marks alone, in order (not the 甲 | 乙
-    under a 役割分担 header, whose other cells the spans above fill)."""
-    filled = [cell.strip() for cell in cells if cell.strip()]
-    marks = [ROLE_OPENING.match(cell) for cell in filled]
-    return len(filled) >= 2 and all(m and m.end() == len(cell) for m, cell in zip(marks, filled)) \
-        and "".join(m["role"] for m in marks) in ROLE_ORDER
-
-
-def is_side_by_side_blocks(blocks: list[list[tuple[int, str]]]) -> bool:
-    """A row laying signature blocks side by side: every filled cell opens
-    with the next role mark (甲, 乙 …) and names a head of office (…市長)
-    on a line of its own; a 別表 row's cells are sentences, not such blocks."""
-    filled = [block for block in blocks if block]
-    if len(filled) < 2 or any(len(block) < 2 for block in filled):
-        return False
-    marks = [ROLE_OPENING.match(block[0][1]) for block in filled]
-    return all(marks) and "".join(m["role"] for m in marks) in ROLE_ORDER \
-        and all(any(HEAD_OF_OFFICE.search(text) for _, text in block) for block in filled)
-
-
-def span_of(attrs: list[tuple[str, str | None]], name: str) -> int:
-    """rowspan="3" -> 3; missing or malformed -> 1 (capped: a bad page must not explode)."""
-    value = dict(attrs).get(name) or ""
-    return min(int(value), 100) if value.strip().isdigit() and int(value) > 0 else 1
-
-
 def declared_charset(data: bytes) -> str | None:
     """The charset label of <meta charset="…">, of <meta http-equiv="Content-Type"
     content="text/html; charset=…"> or of <?xml … encoding="…"?>, as written."""
@@ -347,11 +282,40 @@ def declared_charset(data: bytes) -> str | None:
     return found[1].decode("ascii") if found else None
 
 
+# 第4条 opens an article (its 項 numbered from 2); 2, ３: a 項's number alone.
+ARTICLE_OPENING = regex.compile(r"^第[0-9０-９一二三四五六七八九十百]+条")
+BARE_NUMBER = regex.compile(r"[0-9０-９]{1,2}")
+NUMBER_OPENING = regex.compile(r"^([0-9０-９]{1,2})[\s\u3000]")
+
+
+def paragraph_numbers_before_their_text(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A 項's number in an element of its own (例規集: <div class="num">2</div>
+    <div class="text">…</div>) opens the text after it, as the page shows it.
+    Only the number the article's next 項 takes: a page number left by a
+    converter (2 on a line of its own) is not glued to the text below it."""
+    joined: list[tuple[int, str]] = []
+    next_paragraph = 0  # the number the open article's next 項 takes; 0 outside articles
+    for line_no, content in lines:
+        if ARTICLE_OPENING.match(content):
+            next_paragraph = 2
+        previous = joined[-1][1] if joined else ""
+        if next_paragraph and BARE_NUMBER.fullmatch(previous) and int(previous) == next_paragraph \
+                and not BARE_NUMBER.fullmatch(content) and "\t" not in content:
+            joined[-1] = (joined[-1][0], f"{previous}\u3000{content}")
+            next_paragraph += 1
+            continue
+        if next_paragraph and (opening := NUMBER_OPENING.match(content)) and int(opening[1]) == next_paragraph:
+            next_paragraph += 1  # a 項 numbered on its own line
+        joined.append((line_no, content))
+    return joined
+
+
 def read(path: Path, data: bytes) -> Source:
     decoded, encoding = text.decode(data, declared_charset(data))
     builder = _LineBuilder(main_only=bool(MAIN_MARK.search(decoded)))
     builder.feed(decoded)
     builder.close()
-    lines = tuple(RawLine(text=content, line_no=line_no) for line_no, content in builder.lines)
+    lines = tuple(RawLine(text=content, line_no=line_no)
+                  for line_no, content in paragraph_numbers_before_their_text(builder.lines))
     return Source(doc_id=path.stem, path=str(path), format="html",
                   sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, lines=lines)
