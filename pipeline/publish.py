@@ -168,7 +168,10 @@ class TableWriter:
         """Queue rows for Arrow; hand them over once a row group's worth or
         PARSE_BATCH bytes of rendered CSV wait (bounded memory; the Arrow
         chunks do not depend on when this happens)."""
-        self.queued.append(part)
+        if isinstance(part, int) and self.queued and isinstance(self.queued[-1], int):
+            self.queued[-1] += part  # rendered rows in a row are one slice of the parse
+        else:
+            self.queued.append(part)
         self.queued_rows += len(part) if isinstance(part, range) else part
         if self.queued_rows >= ROW_GROUP or self.new_bytes >= PARSE_BATCH:
             self.hand_over()
