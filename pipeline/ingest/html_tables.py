@@ -5,8 +5,9 @@ is repeated in each row and column it covers, as pandas.read_html does. Some
 tables are no grid of values and are read as the text they lay out, each
 cell's lines one cell after the other: signature blocks side by side
 (甲 … | 乙 …), and a table framing the page (menus in one cell, the whole
-agreement in another; the rows under that one are the frame's footer). A table nested in a value's cell gives words of that
-cell; nested in a cell framing the page it stays a table of its own.
+agreement in another; the rows under that one are the frame's footer). A
+table nested in a value's cell gives words of that cell; nested in a cell
+framing the page it stays a table of its own.
 
 HTML lets </td>, </th> and </tr> be left out: the next cell, row or the
 table's end closes them, as a browser does.
