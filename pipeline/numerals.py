@@ -19,7 +19,9 @@ TENS_AS_UNITS = str.maketrans(KANJI_TENS)
 KANJI_NUMERAL_CHARS = "".join(KANJI_DIGITS) + "".join(KANJI_UNITS) + "".join(KANJI_TENS) + "万元"
 
 # A number as written in agreements: ASCII digits or kanji numerals.
-NUMBER = r"(?:\d+|[〇零一壱二弐三参四五六七八九十拾百千万廿卄卅丗]+|元)"
+# The kanji numerals a number is written in (廿 and 卅 included).
+NUMERAL_KANJI = "[〇零一壱二弐三参四五六七八九十拾百千万廿卄卅丗]"
+NUMBER = rf"(?:\d+|{NUMERAL_KANJI}+|元)"
 # An era's two kanji may stand apart on a letter-spaced line (令　和 spread
 # to its block's width by 均等割付, as a PDF's text gives it).
 ERA_NAMES = r"(?:明\s*治|大\s*正|昭\s*和|平\s*成|令\s*和)"
@@ -31,8 +33,7 @@ ERA_INITIAL = r"(?<![A-Za-z0-9])[MTSHR](?:\.(?=\s*(?:\d|元)))?(?=\s*(?:\d|元))
 ERA = rf"(?:{ERA_NAMES}|{ERA_INITIAL})"
 # A year, month or day: a NUMBER whose characters a letter-spaced date line
 # (令 和 ２ 年 ３ 月 ２ ７ 日) sets one space apart.
-DATE_NUMBER = (r"(?:\d(?:\s?\d)*|[〇零一壱二弐三参四五六七八九十拾百千万廿卄卅丗](?:\s?[〇零一壱二弐三参四五六七八九十拾百千万廿卄卅丗])*"
-               r"|元)")
+DATE_NUMBER = rf"(?:\d(?:\s?\d)*|{NUMERAL_KANJI}(?:\s?{NUMERAL_KANJI})*|元)"
 # A year given in both calendars, the other in brackets before or after 年:
 # 令和2年(2020年)3月, 令和2(2020)年3月, 2020(令和2)年3月, 2020年(令和2年)3月.
 ALSO_WESTERN = r"(?:\(\s*\d{4}\s*年?\s*\)\s*)?"
