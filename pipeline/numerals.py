@@ -18,9 +18,9 @@ KANJI_TENS = {"廿": "二十", "卄": "二十", "卅": "三十", "丗": "三十"
 TENS_AS_UNITS = str.maketrans(KANJI_TENS)
 KANJI_NUMERAL_CHARS = "".join(KANJI_DIGITS) + "".join(KANJI_UNITS) + "".join(KANJI_TENS) + "万元"
 
-# A number as written in agreements: ASCII digits or kanji numerals.
 # The kanji numerals a number is written in (廿 and 卅 included).
 NUMERAL_KANJI = "[〇零一壱二弐三参四五六七八九十拾百千万廿卄卅丗]"
+# A number as written in agreements: ASCII digits or kanji numerals.
 NUMBER = rf"(?:\d+|{NUMERAL_KANJI}+|元)"
 # An era's two kanji may stand apart on a letter-spaced line (令　和 spread
 # to its block's width by 均等割付, as a PDF's text gives it).
