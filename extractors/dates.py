@@ -3,9 +3,9 @@ R1.12.25 -> 2019-12-25).
 
 Lenient on purpose: full-width or kanji numerals (廿七 too), 元年, spaces
 between parts (a letter-spaced 令 和 2 年 too), an era shortened to a letter
-or its first kanji (R2年3月27日, R2.3.27, 令2.3.27), and years past an era's end (平成32年,
-written in real plans before the era changed) are all read; an impossible
-day (2月30日) is not a date.
+or its first kanji (R2年3月27日, R2.3.27, 令2.3.27), and years past an era's
+end (平成32年, written in real plans before the era changed) are all read;
+an impossible day (2月30日) is not a date.
 
 One date is the signing date: the best placed by signing_rank (a line of
 its own after the closing formula or under the blocks, perhaps keyed

@@ -226,9 +226,9 @@ def date_lines_at(lines: list[Line] | tuple[Line, ...], i: int) -> int:
     text = lines[i].text
     if "年" not in text and "." not in text and "/" not in text:  # asked of every line; few hold a date
         return 0
-    if ERA_DATE_LINE.match(lines[i].text):
+    if ERA_DATE_LINE.match(text):
         return 1
-    return 2 if i + 1 < len(lines) and YEAR_LINE.match(lines[i].text) and MONTH_DAY_LINE.match(lines[i + 1].text) else 0
+    return 2 if i + 1 < len(lines) and YEAR_LINE.match(text) and MONTH_DAY_LINE.match(lines[i + 1].text) else 0
 
 
 def segment_body(lines: list[Line]) -> list[Segment]:
