@@ -26,8 +26,8 @@ import regex
 
 from extractors.tables import (NO_VALUE, ROLE_A_KEY, ROLE_B_KEY, ROLE_COLUMNS, SAME_AS_ABOVE, SAME_AS_LEFT, TERMINATED,
                                UNPLACED_ROLE, GridRow, default_columns, header_columns, is_continuation, join_fragment,
-                               merge_into, next_label, recognised_columns, row_cells, split_expected_label, split_label,
-                               split_roles, terminated_indexes, terminated_kinds)
+                               is_placeholder, merge_into, next_label, recognised_columns, row_cells, split_expected_label,
+                               split_label, split_roles, terminated_indexes, terminated_kinds)
 from extractors.linear_tables import join_split_cells, rebuild_linearized_tables
 from pipeline.model import AppendixRow, Kind, Line, Party, Segment, Span
 from pipeline.numerals import DINGBAT_CIRCLED, label_ordinal, to_int
@@ -516,8 +516,6 @@ def kept_rows(reader: Reader) -> list[PendingRow]:
 # the party takes part in the measure; its role is stated elsewhere, if at all.
 PARTICIPATION_MARK = regex.compile(r"^[○◯●◎]$")
 ROLE_FIELDS_ALL = ("role_a", "role_b", "role_c")
-# A cell that any of the patterns above may take for a placeholder (each is anchored at both ends).
-ANY_PLACEHOLDER = regex.compile("|".join(p.pattern for p in (NO_VALUE, SAME_AS_LEFT, SAME_AS_ABOVE, PARTICIPATION_MARK)))
 
 
 def with_roles_given_apart(rows: list[PendingRow]) -> list[PendingRow]:
@@ -570,7 +568,7 @@ def resolved_cells(pending: PendingRow, above: dict[str, str] | None) -> dict[st
     order = [name for name in CELL_ORDER if name in pending.fields or cells.get(name)]
     for at, name in enumerate(order):
         value = cells.get(name, "").strip()
-        if not ANY_PLACEHOLDER.match(value):  # most cells: one regex call instead of four
+        if not is_placeholder(value) and not PARTICIPATION_MARK.match(value):  # most cells: nothing to resolve
             continue
         if name != "measure" and NO_VALUE.match(value) or name in ROLE_FIELDS_ALL and PARTICIPATION_MARK.match(value):
             cells[name] = ""

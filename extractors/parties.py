@@ -24,7 +24,8 @@ ROLE_DEFINITION = regex.compile(
 NAME_BEFORE = regex.compile(r"[^、,。()「」\s]+$")
 # An 一部事務組合 or 広域連合 (地方自治法第284条) may be a party: a body of
 # municipalities, not one, so the gazetteer does not know its name.
-JOINT_BODY = regex.compile(r"^\S+?(?:組合|広域連合)$")
+BODY_NAME = r"\S+?(?:組合|広域連合)"
+JOINT_BODY = regex.compile(rf"^{BODY_NAME}$")
 # Such a body named in a sentence (府中市及び芦田川広域行政事務組合は、); its
 # name may join places with ・ (三次・安芸高田行政事務組合).
 JOINT_BODY_IN_TEXT = regex.compile(r"(?:[\p{Han}\p{Katakana}ー]+・)*[\p{Han}\p{Katakana}ー]+?(?:組合|広域連合)")

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import regex
 
-from extractors.parties import JOINT_BODY
+from extractors.parties import BODY_NAME, JOINT_BODY
 from pipeline.gazetteer import gazetteer
 from pipeline.japanese import tagger
 from pipeline.model import Kind, Party, Segment, Signatory
@@ -33,7 +33,6 @@ HEAD_TITLE = regex.compile(rf"(?P<title>(?P<muni>[^\s]*?(?<!副)(?:都|道|府|�
 # of a member municipality, who writes both offices: 管理者 府中市長),
 # 組合長 or 広域連合長, apart from the body's name or joined to it
 # (南信州広域連合長). The body is the party; the title is the office as written.
-BODY_NAME = r"\S+?(?:組合|広域連合)"
 MEMBER_HEAD = r"\S*?(?<!副)(?:市|町|村|区)長"
 BODY_HEAD = regex.compile(
     rf"^(?:(?P<body>{BODY_NAME})\s+)?"
@@ -119,8 +118,8 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
             title = " ".join(filter(None, (body_head["office"], body_head["member"])))
             municipality = body_head["body"] or body_head["joined"] or municipality
             name = SEAL.sub("", body_head["rest"] or "").strip()
-        elif not name and title_awaits_member(title) and MEMBER_HEAD_LINE.match(text):
-            member = MEMBER_HEAD_LINE.match(text)  # 南信州広域連合管理者 / 飯田市長 佐藤 健
+        elif not name and title_awaits_member(title) and (member := MEMBER_HEAD_LINE.match(text)):
+            # 南信州広域連合管理者 / 飯田市長 佐藤 健
             title, name = f"{title} {member['member']}", SEAL.sub("", member["rest"] or "").strip()
         elif JOINT_BODY.match(text) and not municipality and not title:
             municipality = text  # the body's name on its own line, its head's office below

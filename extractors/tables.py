@@ -30,9 +30,13 @@ SAME_AS_LEFT = regex.compile(r"^同\s*左$")
 SAME_AS_ABOVE = regex.compile(r"^(?:同\s*上|〃)$")
 
 
+# Any of them (each is anchored at both ends): one regex call a cell.
+PLACEHOLDER = regex.compile("|".join(p.pattern for p in (NO_VALUE, SAME_AS_LEFT, SAME_AS_ABOVE)))
+
+
 def is_placeholder(text: str) -> bool:
     """A cell that stands in for a value (see NO_VALUE) rather than giving one."""
-    return bool(NO_VALUE.match(text) or SAME_AS_LEFT.match(text) or SAME_AS_ABOVE.match(text))
+    return PLACEHOLDER.match(text) is not None
 
 
 FIELDS = ("section", "label", "measure", "content", "role_a", "role_b", "role_c")
