@@ -241,6 +241,22 @@ def test_letter_spacing_is_not_read_as_spaces_but_real_spaces_stay(tmp_path):
     assert [line.text for line in source.lines if line.text] == ["この連携協約は甲及び乙が", "ア 経済戦略の策定", "E S D"]
 
 
+
+def test_a_text_layer_with_a_space_after_every_character_keeps_only_its_wider_word_spaces(tmp_path):
+    """Some converters write justified or letter-spaced text as characters
+    with a space glyph after each (鶴 岡 市 長   皆 川   治): one space is
+    the letter spacing, two or more stand for a word space in the text."""
+    def spaced(text: str) -> str:
+        return " ".join(text)
+
+    path = placed_text_pdf(tmp_path / "spaced_out.pdf", [
+        [(60, spaced("三川町長 阿部 誠"))],
+        [(60, spaced("甲 山形県鶴岡市馬場町9番25号"))],
+        [(60, spaced("令和5年4月1日"))],
+    ])
+    assert [line.text for line in ingest(path).lines if line.text] == [
+        "三川町長 阿部 誠", "甲 山形県鶴岡市馬場町9番25号", "令和5年4月1日"]
+
 def test_radical_code_points_in_the_text_layer_are_folded(tmp_path):
     path = mapped_glyphs_pdf(tmp_path / "radicals.pdf", [["山口市⻑ 渡辺純忠", "⾧期的な取組"]])
     source = ingest(path)
