@@ -175,6 +175,34 @@ def test_role_columns_titled_with_the_partys_name_in_brackets_are_the_header(tmp
     ]
 
 
+
+# A 施策 column grouping the 取組 rows beside it (its cell spans them: empty below the first).
+HACHINOHE_MEASURES_BY_POLICY = "\n".join([
+    "八戸圏域連携中枢都市圏形成に係る連携協約",
+    "",
+    "八戸市（以下「甲」という。）及び三戸町（以下「乙」という。）は、次のとおり連携協約を締結する。",
+    "第1条 甲及び乙が連携して取り組む事項及び役割分担は、別表のとおりとする。",
+    "",
+    "別表（第1条関係）",
+    "",
+    "施策\t取組\t取組内容\t甲の役割\t乙の役割",
+    "1 経済成長のけん引\tア 地域産業の振興\t中小企業の販路の開拓を支援する。\t支援制度を運用する。\t制度を周知する。",
+    "\tイ 観光の振興\t周遊ルートを造成する。\t情報発信を行う。\t誘客事業に協力する。",
+    "2 生活機能の強化\tア 地域医療の確保\t救急医療体制を維持する。\t中核病院を運営する。\t連携に協力する。",
+])
+
+
+def test_a_policy_column_before_the_measures_gives_their_section(tmp_path):
+    """施策 and 取組 both name a measure; the first groups the rows of the
+    second, as a 分野 column does: 取組 is no content column."""
+    rendered = render_text_pdf(HACHINOHE_MEASURES_BY_POLICY, tmp_path / "policy.pdf")
+    assert [(r.section_no, r.section_title, r.label, r.measure, r.content, r.role_a, r.role_b)
+            for r in run(rendered.path).appendix] == [
+        (1, "経済成長のけん引", "ア", "地域産業の振興", "中小企業の販路の開拓を支援する。", "支援制度を運用する。", "制度を周知する。"),
+        (1, "経済成長のけん引", "イ", "観光の振興", "周遊ルートを造成する。", "情報発信を行う。", "誘客事業に協力する。"),
+        (2, "生活機能の強化", "ア", "地域医療の確保", "救急医療体制を維持する。", "中核病院を運営する。", "連携に協力する。"),
+    ]
+
 # Title and preamble of the pages laid out word by word below.
 UBE_FRONT = [
     [(60, "宇部市及び山陽小野田市の連携協約")],
