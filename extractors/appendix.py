@@ -24,13 +24,13 @@ from functools import lru_cache
 
 import regex
 
-from extractors.tables import (NO_VALUE, ROLE_A_KEY, ROLE_B_KEY, ROLE_COLUMNS, SAME_AS_ABOVE, SAME_AS_LEFT, TERMINATED,
+from extractors.tables import (FINISHED, NO_VALUE, ROLE_A_KEY, ROLE_B_KEY, ROLE_COLUMNS, SAME_AS_ABOVE, SAME_AS_LEFT, TERMINATED,
                                UNPLACED_ROLE, GridRow, default_columns, header_columns, is_continuation, join_fragment,
                                is_placeholder, merge_into, next_label, recognised_columns, row_cells, split_expected_label,
                                split_label, split_roles, terminated_indexes, terminated_kinds)
 from extractors.linear_tables import join_split_cells, rebuild_linearized_tables
 from pipeline.model import AppendixRow, Kind, Line, Party, Segment, Span
-from pipeline.numerals import DINGBAT_CIRCLED, label_ordinal, to_int
+from pipeline.numerals import DINGBAT_CIRCLED, IROHA, label_ordinal, to_int
 from pipeline.segment import APPENDIX_WORDS
 
 HEADING_STYLES = (
@@ -241,24 +241,49 @@ class Reader:
             return
         if self.context.section_no is not None and not self.context.section_title and not self.rows_in_section():
             self.context.section_title = text  # 別表第2 / 生活機能の強化に係る政策分野
-        elif self.ends_measure_above(line):
-            merge_into(self.last_grid_row(), {"measure": text}, line)
         else:
-            self.loose = line
+            cell = self.cell_continued_by(line, following)
+            if cell:
+                merge_into(self.last_grid_row(), {cell: text}, line)
+            else:
+                self.loose = line
 
-    def ends_measure_above(self, line: Line) -> bool:
-        """A grid row whose measure wrapped while its other cells did not: the
-        rest of the measure stands on the next line alone, its empty cells
-        (trailing TABs) gone, so it reads as text. It is a fragment: short,
-        no sentence, right under the row (or atop the next page, where the
-        row broke), and visibly the tail of a phrase (の裾野拡大) or under a
-        measure cut after a particle (…による)."""
+    def cell_continued_by(self, line: Line, following: Line | None) -> str:
+        """The cell of the grid row above whose wrapped rest `line` is, or ''.
+        A row whose one cell wrapped further than the others prints that
+        rest on a line alone, its empty cells (trailing TABs) gone, so it
+        reads as text right under the row (or atop the next page, where the
+        row broke). A sentence cell left without its 。 (…の造成と) takes it,
+        if only one is open; with none open, a short fragment is the rest
+        of the measure when it visibly ends a phrase (の裾野拡大), the
+        measure breaks off after a particle (…による), or the rows go on
+        right below it in their own order (地域経済 / 裾野拡大 between ア and
+        イ): a section heading would start the order anew."""
         row = self.last_grid_row()
-        if row is None or row.lines[-1] is not self.previous or line.blank_before and not self.page_top:
-            return False
+        if row is None or row.lines[-1] is not self.previous:
+            return ""
+        open_cells = [name for name in terminated_kinds(self.terminated, self.columns or {})
+                      if row.cells.get(name) and not FINISHED.search(row.cells[name])]
+        if open_cells:  # a blank line may stand where a footer was dropped: the sentence still needs its end
+            return open_cells[0] if len(open_cells) == 1 else ""
         text = line.text
-        return len(text) <= MEASURE_TAIL_MAX and not TERMINATED.search(text) \
-            and bool(PHRASE_TAIL.match(text) or PHRASE_CUT.search(row.cells["measure"]))
+        if line.blank_before and not self.page_top or len(text) > MEASURE_TAIL_MAX or TERMINATED.search(text):
+            return ""
+        if PHRASE_TAIL.match(text) or PHRASE_CUT.search(row.cells["measure"]) or self.next_row_of(row, following):
+            return "measure"
+        return ""
+
+    def next_row_of(self, row: GridRow, following: Line | None) -> bool:
+        """`following` is the grid's next data row after `row`: labelled with
+        the label after row's, or, in a grid without labels, any data row."""
+        if following is None or not following.is_row or self.columns is None \
+                or header_columns(following.cells, self.parties):
+            return False
+        if not row.label:
+            return True
+        cells = row_cells(following, self.columns)
+        label = split_label(cells["measure"])[0] or cells.get("label", "")
+        return labels_in_order(row.label, label)
 
     def heads_list_below(self, heading: Heading, following: Line | None) -> bool:
         """An item in the measures' numbering that a numbered line follows at
@@ -361,6 +386,18 @@ class Reader:
     def add_row(self, row: GridRow, kind: str, fields: tuple[str, ...] = ROW_FIELDS) -> None:
         self.rows.append(PendingRow(self.context, row, kind, fields))
         self.last_key, self.roles_open = "", False
+
+
+def labels_in_order(previous: str, label: str) -> bool:
+    """`label` comes right after `previous` in their series: ア イ, a b, 1 2,
+    ① ②, ii iii, or イ ロ ハ."""
+    if not previous or not label:
+        return False
+    at = IROHA.find(previous)
+    if len(previous) == 1 and at >= 0 and IROHA.find(label) == at + 1:
+        return True
+    first, then = label_ordinal(previous), label_ordinal(label)
+    return first is not None and then == first + 1
 
 
 def wrapped_onto(above: Line | None, line: Line) -> bool:

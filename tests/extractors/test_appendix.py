@@ -1503,3 +1503,43 @@ def test_a_measure_wrapped_onto_the_next_page_atop_it():
     assert [(row.label, row.measure, row.role_b) for row in doc.appendix] == [
         ("ア", "ものづくり産業の技術の高度化及び人材の育成", "企業に周知する。"),
         ("イ", "観光振興", "観光資源を紹介する。")]
+
+
+def test_a_cells_wrapped_rest_alone_on_the_next_line_goes_back_into_its_cell():
+    """A row whose one cell wrapped further than the others prints that rest
+    on a line of its own, trailing TABs gone: a sentence cell left without
+    its 。 takes it (also over a page break); with every sentence finished,
+    a short fragment between a row and the row labelled next is the rest
+    of the measure, even where it starts with a kanji (地域経済 / 裾野拡大)."""
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    1 経済成長のけん引
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    ア 地域資源を活用した地域経済\t農林水産物のブランド化を進める。\t事業を実施する。\t事業に参画する。
+    裾野拡大
+    イ 観光振興\t観光資源を活用し、広域的な観光ルートの造成と\t観光ルートの企画を行う。\t情報を提供する。
+    - 3 -
+    情報発信に取り組む。
+    ウ 企業誘致\t企業立地の促進に取り組む。\t誘致活動を行うとともに、立地企業への\t誘致活動に協力する。
+    支援を行う。
+    エ 創業支援\t創業希望者を支援する。\t窓口を設置する。\t周知を行う。
+    """)
+    assert [brief(r)[2:] for r in rows] == [
+        ("ア", "地域資源を活用した地域経済裾野拡大", "農林水産物のブランド化を進める。", "事業を実施する。", "事業に参画する。"),
+        ("イ", "観光振興", "観光資源を活用し、広域的な観光ルートの造成と情報発信に取り組む。", "観光ルートの企画を行う。",
+         "情報を提供する。"),
+        ("ウ", "企業誘致", "企業立地の促進に取り組む。", "誘致活動を行うとともに、立地企業への支援を行う。", "誘致活動に協力する。"),
+        ("エ", "創業支援", "創業希望者を支援する。", "窓口を設置する。", "周知を行う。"),
+    ]
+
+
+def test_a_line_between_two_rows_out_of_label_order_is_no_measure_tail():
+    # the order starts again at ア under it: a section heading, not the rest of 医療
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    ア 医療\t救急医療を確保する。\t病院を運営する。\t周知する。
+    地域公共交通
+    ア 路線バス\t路線を維持する。\t運行経費を負担する。\t利用を促進する。
+    """)
+    assert [r.measure for r in rows] == ["医療", "路線バス"]
