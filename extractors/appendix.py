@@ -26,7 +26,8 @@ import regex
 
 from extractors.tables import (FINISHED, NO_VALUE, ROLE_A_KEY, ROLE_B_KEY, ROLE_COLUMNS, SAME_AS_ABOVE, SAME_AS_LEFT, TERMINATED,
                                UNPLACED_ROLE, GridRow, default_columns, header_columns, is_continuation, join_fragment,
-                               is_placeholder, merge_into, next_label, recognised_columns, row_cells, split_expected_label,
+                               is_placeholder, merge_into, next_label, recognised_columns, row_cells, shared_role_towns,
+                               split_expected_label,
                                split_label, split_roles, terminated_indexes, terminated_kinds)
 from extractors.linear_tables import join_split_cells, rebuild_linearized_tables
 from pipeline.model import AppendixRow, Kind, Line, Party, Segment, Span
@@ -136,6 +137,7 @@ class Reader:
     section_styles: list[str] = field(default_factory=list)
     measure_styles: set[str] = field(default_factory=set)
     columns: dict[int, str] | None = None
+    towns: dict[int, str] = field(default_factory=dict)  # columns of towns sharing one role, and their names
     header_above: dict[int, str] | None = None  # the columns of a header row just read, which a sub-header completes
     last_key: str = ""
     roles_open: bool = False  # under a 役割分担 heading, whose role items follow
@@ -175,17 +177,17 @@ class Reader:
             self.header_above = columns
             if columns != self.columns:
                 self.warnings += unplaced_column_warnings(line, columns)
-            self.columns = columns
+            self.columns, self.towns = columns, shared_role_towns(cells, columns)
             return
         key = key_of(cells[0], self.parties)
         if key and len([c for c in cells if c.strip()]) <= 2:
             self.set_value(key, " ".join(c for c in cells[1:] if c.strip()), line)
             return
         if self.columns is None:
-            self.columns = default_columns(len(cells))
+            self.columns, self.towns = default_columns(len(cells)), {}
             self.warnings.append(f"line {line.no}: table without a header row, columns taken as "
                                  + "/".join(self.columns.values()))
-        cells_by_field = row_cells(line, self.columns)
+        cells_by_field = row_cells(line, self.columns, self.towns)
         previous = self.last_grid_row()
         uses_labels = any(p.row.label for p in self.rows if p.kind == "grid")
         if is_continuation(cells_by_field, previous, uses_labels, terminated_kinds(self.terminated, self.columns)):
@@ -281,7 +283,7 @@ class Reader:
             return False
         if not row.label:
             return True
-        cells = row_cells(following, self.columns)
+        cells = row_cells(following, self.columns, self.towns)
         label = split_label(cells["measure"])[0] or cells.get("label", "")
         return labels_in_order(row.label, label)
 
@@ -528,11 +530,10 @@ def is_key_line(line: Line, parties: list[Party]) -> bool:
 
 
 def unplaced_column_warnings(line: Line, columns: dict[int, str]) -> list[str]:
-    """A header naming a party past 丙 (丁の役割, a fourth town), or a second
-    town of a role several share: its column has no field, and its cells
-    are left out of the rows."""
+    """A header naming a party past 丙 (丁の役割, a fourth town): its column
+    has no field, and its cells are left out of the rows."""
     return [f"line {line.no}: column {line.cells[i].strip()} is a role without a field "
-            f"(a fourth or later party's, or a second town's sharing one role); its cells are left out" for i, kind in sorted(columns.items())
+            f"(a fourth or later party's); its cells are left out" for i, kind in sorted(columns.items())
             if kind == UNPLACED_ROLE]
 
 
@@ -637,7 +638,7 @@ def to_appendix_rows(reader: Reader) -> list[AppendixRow]:
             subsection_no=ctx.subsection_no, subsection_title=ctx.subsection_title,
             label=pending.row.label, measure=cells.get("measure", ""), content=cells.get("content", ""),
             role_a=cells.get("role_a", ""), role_b=cells.get("role_b", ""), span=Span.of(pending.row.lines),
-            role_c=cells.get("role_c", "")))
+            role_c=cells.get("role_c", ""), role_b_others=cells.get("role_b_others", "")))
     return rows
 
 

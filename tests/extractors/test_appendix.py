@@ -1119,9 +1119,10 @@ def test_a_row_broken_at_a_page_beside_a_spanning_field_cell_keeps_the_field_onc
         (1, "経済成長のけん引", "イ", "森林資源の活用", "木材の利用を促進する。", "普及啓発を行う。", "木材を供給する。")]
 
 
-def test_of_towns_sharing_one_role_the_first_heads_role_b_and_the_others_are_left_out():
+def test_of_towns_sharing_one_role_the_first_fills_role_b_and_the_others_role_b_others():
     # 乙 is four towns; their columns must not be run together into role_b:
-    # role_b is party_b's (the first 乙 town's) column
+    # role_b is party_b's (the first 乙 town's) column, and the others' text
+    # is kept beside it, each after its town
     segs = segments_of("""
     定住自立圏形成協定書
     帯広市(以下「甲」という。)と、音更町、芽室町及び池田町(以下これらを「乙」という。)は、次のとおり締結する。
@@ -1133,7 +1134,31 @@ def test_of_towns_sharing_one_role_the_first_heads_role_b_and_the_others_are_lef
     """)
     rows, warnings = extract_appendix(segs, extract_parties(segs))
     assert [(r.measure, r.role_a, r.role_b, r.role_c) for r in rows] == [("人材育成", "企画する。", "会場を提供する。", "")]
-    assert [w.split(": ", 1)[1].split(" is ")[0] for w in warnings] == ["column 芽室町", "column 池田町"]
+    assert rows[0].role_b_others == "芽室町:参加する。 池田町:参加する。"
+    assert not warnings
+
+
+def test_role_columns_of_towns_sharing_otsu_named_in_brackets_are_kept_apart():
+    # 乙の役割(鏡野町) | 乙の役割(奈義町): 奈義町's text was run into role_b
+    # without a word of whose it was; ○ in a town's column is no role
+    segs = segments_of("""
+    定住自立圏形成協定書
+    津山市(以下「甲」という。)と鏡野町及び奈義町(以下これらを「乙」という。)は、次のとおり協定を締結する。
+    第1条 甲及び乙は、別表に掲げる取組を行う。
+    別表(第1条関係)
+    1 生活機能の強化に係る政策分野
+    取組	取組の内容	甲の役割	乙の役割(鏡野町)	乙の役割(奈義町)
+    ア 福祉	病児保育を広域で利用する。	病児保育を実施する。	利用者を受け入れる。	住民へ周知する。
+    イ 観光	広域観光を推進する。	○	○	○
+    ウ 医療	救急医療体制を確保する。	輪番制を運営する。	-	運営費を負担する。
+    """)
+    rows, warnings = extract_appendix(segs, extract_parties(segs))
+    assert [(r.measure, r.role_a, r.role_b, r.role_b_others) for r in rows] == [
+        ("福祉", "病児保育を実施する。", "利用者を受け入れる。", "奈義町:住民へ周知する。"),
+        ("観光", "", "", ""),
+        ("医療", "輪番制を運営する。", "", "奈義町:運営費を負担する。"),
+    ]
+    assert not warnings
 
 
 def test_a_slide_table_with_a_mark_column_per_town_gives_measures_under_their_fields():
