@@ -58,7 +58,11 @@ HEADING_STYLES = (
 )
 KEYS = (
     ("content", regex.compile(r"^(?:具体的な)?(?:取組|事業|連携)?(?:の)?(?:内容|概要)"
-                              r"|^連携する(?:具体的な)?(?:取組|事項|事業)(?:の(?:内容|概要))?(?=\s|[::]|$)")),
+                              r"|^連携する(?:具体的な)?(?:取組|事項|事業)の(?:内容|概要)(?=\s|[::]|$)")),
+    # 連携する取組 names the content under a measure heading ((1) 医療 / ア 連携
+    # する取組 / sentence), but the measure in a block that gives its content
+    # under a key of its own (【連携する取組】… / 【取組の内容】…): see Reader.linked
+    ("linked", regex.compile(r"^連携する(?:具体的な)?(?:取組|事項|事業)(?=\s|[::】)]|$)")),
     # 甲及び乙の役割 (甲・乙の役割, 甲、乙及び丙の役割): one value for each party named
     ("roles_abc", regex.compile(r"^甲(?:及び|並びに|と|・|、)乙(?:及び|並びに|と|・|、)丙の役割(?:分担)?")),
     ("roles_ab", regex.compile(r"^甲(?:及び|並びに|と|・|、)乙の役割(?:分担)?")),
@@ -146,6 +150,7 @@ class Reader:
     loose: Line | None = None  # the line just read, if nothing took it: a measure's first line?
     page_top: bool = False  # the line being read opens a page
     previous: Line | None = None  # the line read before this one
+    linked_from: GridRow | None = None  # the row whose content a 連携する取組 key gave
 
     def read(self, lines: list[Line]) -> None:
         self.measure_styles = styles_followed_by_keys(lines, self.parties)
@@ -347,8 +352,13 @@ class Reader:
             self.last_key, self.roles_open = "", True
             return
         self.roles_open = self.roles_open and key in ROLE_FIELDS.values()
+        if key == "linked":
+            key = self.linked()
+        elif key == "content" and self.linked_names_measure():
+            self.heading_to_section()
         if key == "measure":  # 連携施策\t産業振興: the key names the measure; its keys follow
             self.open_measure(*split_label(value.strip()), line)
+            self.last_key = "measure" if not value.strip() else ""  # the name on the lines below
             return
         if not self.rows or self.rows[-1].kind != "keyvalue":
             self.warnings.append(f"line {line.no}: {key} without a measure before it")
@@ -364,6 +374,34 @@ class Reader:
         for name in KEY_FIELDS.get(key, (key,)):
             pending.cells[name] = join_fragment(pending.cells.get(name, ""), value.strip())
         self.last_key = key
+
+    def linked(self) -> str:
+        """連携する取組 names the content of the measure open above it, and
+        opens a measure where none is open or the open one is complete."""
+        pending = self.rows[-1] if self.rows and self.rows[-1].context is self.context else None
+        if pending is None or pending.kind != "keyvalue" or pending.row.cells["content"] and \
+                (pending.row.cells["role_a"] or pending.row.cells["role_b"]):
+            return "measure"
+        self.linked_from = pending.row
+        return "content"
+
+    def linked_names_measure(self) -> bool:
+        """A content key after 連携する取組 took a content, under a measure
+        heading: that was a name (no sentence), the measure's, and the
+        heading above it the section's (1 観光振興 / 【連携する取組】広域観光
+        ルートの造成 / 【取組の内容】…)."""
+        pending = self.rows[-1].row if self.rows else None
+        return pending is not None and pending is self.linked_from and bool(pending.cells["measure"]) \
+            and bool(pending.cells["content"]) and not TERMINATED.search(pending.cells["content"]) \
+            and label_ordinal(pending.label) is not None
+
+    def heading_to_section(self) -> None:
+        pending = self.rows[-1]
+        row = pending.row
+        self.context = Context(label_ordinal(row.label), row.cells["measure"])
+        pending.context = self.context
+        row.label, row.cells["measure"], row.cells["content"] = "", row.cells["content"], ""
+        self.linked_from = None
 
     def open_measure(self, label: str, measure: str, line: Line) -> None:
         """A measure whose content and roles follow as keys."""

@@ -1568,3 +1568,36 @@ def test_a_line_between_two_rows_out_of_label_order_is_no_measure_tail():
     ア 路線バス\t路線を維持する。\t運行経費を負担する。\t利用を促進する。
     """)
     assert [r.measure for r in rows] == ["医療", "路線バス"]
+
+
+def test_renkei_suru_torikumi_names_the_measure_in_a_block_giving_its_content_under_a_key_of_its_own():
+    # 【連携する取組】 then 【取組の内容】: the first is the measure's name (it
+    # was read into the content, or dropped with no measure open), and the
+    # numbered line above the block is its section
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    1 観光振興
+    【連携する取組】
+    広域観光ルートの造成
+    【取組の内容】
+    観光資源を活用し、広域的な観光ルートの造成に取り組む。
+    【甲の役割】
+    観光ルートの企画を行う。
+    【乙の役割】
+    観光資源の情報を提供する。
+    2 産業振興
+    【連携する取組】企業立地の促進
+    【取組の内容】企業立地の促進に取り組む。
+    【甲の役割】誘致活動を行う。
+    【乙の役割】誘致活動に協力する。
+    【連携する取組】創業支援
+    【取組の内容】創業希望者を支援する。
+    【甲の役割】窓口を設置する。
+    【乙の役割】周知を行う。
+    """)
+    assert [(r.section_no, r.section_title, r.label, r.measure, r.content, r.role_a, r.role_b) for r in rows] == [
+        (1, "観光振興", "", "広域観光ルートの造成", "観光資源を活用し、広域的な観光ルートの造成に取り組む。",
+         "観光ルートの企画を行う。", "観光資源の情報を提供する。"),
+        (2, "産業振興", "", "企業立地の促進", "企業立地の促進に取り組む。", "誘致活動を行う。", "誘致活動に協力する。"),
+        (2, "産業振興", "", "創業支援", "創業希望者を支援する。", "窓口を設置する。", "周知を行う。"),
+    ]
