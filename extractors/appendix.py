@@ -24,7 +24,7 @@ from functools import lru_cache
 
 import regex
 
-from extractors.tables import (FINISHED, NO_VALUE, ROLE_A_KEY, ROLE_B_KEY, ROLE_COLUMNS, SAME_AS_ABOVE, SAME_AS_LEFT, TERMINATED,
+from extractors.tables import (FINISHED, NOTE_COLUMN, NO_VALUE, ROLE_A_KEY, ROLE_B_KEY, ROLE_COLUMNS, SAME_AS_ABOVE, SAME_AS_LEFT, TERMINATED,
                                UNPLACED_ROLE, GridRow, default_columns, header_columns, is_continuation, join_fragment,
                                is_placeholder, merge_into, next_label, recognised_columns, row_cells, shared_role_towns,
                                split_expected_label,
@@ -572,7 +572,8 @@ def unplaced_column_warnings(line: Line, columns: dict[int, str]) -> list[str]:
     has no field, and its cells are left out of the rows."""
     return [f"line {line.no}: column {line.cells[i].strip()} is a role without a field "
             f"(a fourth or later party's); its cells are left out" for i, kind in sorted(columns.items())
-            if kind == UNPLACED_ROLE]
+            if kind == UNPLACED_ROLE] + [f"line {line.no}: column {line.cells[i].strip()} has no field; its cells are left out"
+                                         for i, kind in sorted(columns.items()) if kind == NOTE_COLUMN]
 
 
 def column_fields(columns: dict[int, str]) -> tuple[str, ...]:

@@ -45,6 +45,7 @@ FIELDS = ("section", "label", "measure", "content", "role_a", "role_b", "role_c"
 # Also 役割分担(甲) / 役割(乙), the party after the word.
 ROLE_A_KEY = r"(?:[甲申]の役割(?:分担)?|役割(?:分担)?\(甲\))"
 ROLE_B_KEY = r"(?:[乙とZz|]?の役割(?:分担)?|役割(?:分担)?\(乙\))"
+NOTE_COLUMN = "note"
 HEADER_WORDS = {
     "content": regex.compile(r"^(?:取組|事業|具体的な?取組|連携)?(?:の)?(?:内容|概要)$"),
     "role_a": regex.compile(rf"^甲$|^{ROLE_A_KEY}$|中心(?:市|都市)の役割|連携中枢都市の役割|^中心(?:市|都市)$|^連携中枢都市$"),
@@ -55,6 +56,9 @@ HEADER_WORDS = {
     "section": regex.compile(r"^(?:政策)?分野$|^区分$"),
     "roles": regex.compile(r"^役割分担$|^役割$|^甲乙の役割$"),
     "label": regex.compile(r"^(?:番号|No\.?|記号)$"),
+    # 備考 (remarks: 令和4年度から, 県事業): no field of a row holds it, and
+    # it is no part of the content, where a column past the roles would go
+    NOTE_COLUMN: regex.compile(r"^(?:備考|摘要)$"),
 }
 ROLE_OF = regex.compile(r"^(?P<name>.+)の役割(?:分担)?$")
 # A role column's title with its party noted in brackets: 甲の役割(福井市),
@@ -182,7 +186,7 @@ def assign_free_columns(found: dict[int, str], width: int) -> dict[int, str]:
     """Fill columns whose header is empty or misplaced: the text columns
     before the role columns are measure then content, in that order."""
     roles = {i: k for i, k in found.items() if k in ROLE_COLUMNS}
-    fixed = {i: k for i, k in found.items() if k in ("section", "label")}
+    fixed = {i: k for i, k in found.items() if k in ("section", "label", NOTE_COLUMN)}
     first_role = min(roles, default=width)
     free = [i for i in range(first_role) if i not in fixed]
     columns = dict(fixed) | dict(roles)

@@ -1601,3 +1601,18 @@ def test_renkei_suru_torikumi_names_the_measure_in_a_block_giving_its_content_un
         (2, "産業振興", "", "企業立地の促進", "企業立地の促進に取り組む。", "誘致活動を行う。", "誘致活動に協力する。"),
         (2, "産業振興", "", "創業支援", "創業希望者を支援する。", "窓口を設置する。", "周知を行う。"),
     ]
+
+
+def test_a_remarks_column_is_no_part_of_the_content():
+    # 備考 past the role columns was read as more content (…推進する。令和4年度から)
+    rows, warnings = rows_of("""
+    別表(第1条関係)
+    連携施策\t取組内容\t甲の役割\t乙の役割\t備考
+    ア 観光振興\t広域観光を推進する。\t企画する。\t協力する。\t令和4年度から
+    イ 企業誘致\t企業立地を促進する。\t誘致活動を行う。\t情報を提供する。\t
+    """)
+    assert [brief(r)[2:] for r in rows] == [
+        ("ア", "観光振興", "広域観光を推進する。", "企画する。", "協力する。"),
+        ("イ", "企業誘致", "企業立地を促進する。", "誘致活動を行う。", "情報を提供する。"),
+    ]
+    assert [w.split(": ", 1)[1] for w in warnings] == ["column 備考 has no field; its cells are left out"]
