@@ -741,12 +741,13 @@ def is_title_like(line: Line) -> bool:
 
 
 CHAPTER_LINE = regex.compile(r"^第\s*[0-9一二三四五六七八九十]+\s*[章節編]")  # 第1章 …の概要 heads a chapter
-TITLE_BREAK = regex.compile(r"(?:の|における|に係る|に関する|及び|並びに|と|、)$")
+# …の形成に / 係る連携協約書: no title ends with a case particle.
+TITLE_BREAK = regex.compile(r"(?:の|に|を|における|に係る|に関する|及び|並びに|と|、)$")
 
 
 # …連携中枢都市圏 / 形成に係る連携協約: a title's second part may open with
 # what no title opens with, a particle or the 形成 of the area named above.
-TITLE_CONTINUATION = regex.compile(r"^(?:の|に(?:係る|関する|おける|ついて)|における|及び|並びに|形成)")
+TITLE_CONTINUATION = regex.compile(r"^(?:の|に?(?:係る|関する|おける|ついて)|における|及び|並びに|形成)")
 # …連携中枢都市圏 / 連携協約書: the area's name over what the text is.
 AREA_AT_END = regex.compile(r"圏域?$")
 AGREEMENT_OPENING = regex.compile(r"^(?:連携)?(?:協約|協定)")

@@ -47,6 +47,18 @@ def test_a_title_wrapped_over_two_lines_is_one_title():
     assert doc.title == "倉敷市及び総社市における連携中枢都市圏の形成に係る連携協約"
 
 
+def test_a_title_broken_after_a_particle_is_one_title():
+    # の形成に / 係る: no title ends with に, and 係る opens no title
+    doc = document_of("""
+        備後圏域連携中枢都市圏の形成に
+        係る連携協約書
+
+        福山市(以下「甲」という。)及び笠岡市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第一条 この協約は、圏域の発展を図ることを目的とする。
+    """)
+    assert (doc.title, doc.area_name) == ("備後圏域連携中枢都市圏の形成に係る連携協約書", "備後圏域連携中枢都市圏")
+
+
 def test_a_closing_sentence_about_both_parties_is_not_a_signatory_block():
     segments = segments_of(AGREEMENT)
     closing = next(s for s in segments if s.kind == Kind.CLOSING)
