@@ -67,7 +67,28 @@ def extract_parties(segments: list[Segment]) -> list[Party]:
         names = municipality_names(candidate)
         if names:
             return with_roles(names)
-    return with_roles(topic_municipalities(segments)[:1])
+    return with_roles(listed_members(segments) or topic_municipalities(segments)[:1])
+
+
+# 宮崎市、国富町、綾町 / 宮崎市・国富町・綾町 / 宮崎市(中心市) 国富町 綾町:
+# an overview lists the members on a line of their own, under 連携市町 or
+# 構成市町村, without naming them 甲 and 乙.
+MEMBER_SEPARATOR = regex.compile(r"\s*(?:、|,|・|及び|並びに|\s)\s*")
+NOTE_IN_BRACKETS = regex.compile(r"\([^()]*\)")
+
+
+def listed_members(segments: list[Segment]) -> list[str]:
+    """The municipalities of the first line that is nothing but a list of
+    two or more of them, in its order."""
+    for seg in segments:
+        if seg.kind in (Kind.QUOTE, Kind.APPENDIX, Kind.OVERVIEW_TABLE):
+            continue
+        for line in seg.lines:
+            text = "" if line.is_row else NOTE_IN_BRACKETS.sub("", line.text).strip()
+            parts = [part for part in MEMBER_SEPARATOR.split(text) if part]
+            if len(parts) >= 2 and all(gazetteer().is_known(part) for part in parts):
+                return parts
+    return []
 
 
 def front_text(segments: list[Segment]) -> str:
@@ -203,16 +224,29 @@ def extract_area_name(segments: list[Segment]) -> str:
         return named["name"]
     definition = AREA_DEFINITION.search(text)
     if definition:
-        phrase = defined_phrase(text[:definition.start()])
+        phrase = ORDINAL.sub("", defined_phrase(text[:definition.start()]))
         return "" if phrase in GENERIC_AREAS or LAND_OF_PARTIES.search(phrase) else phrase
     for seg in segments:
         if seg.kind in (Kind.COVER, Kind.TITLE, Kind.PREAMBLE, Kind.ARTICLE):
             in_title = seg.kind == Kind.TITLE
-            for match in (TITLE_AREA if in_title else NAMED_AREA).finditer(seg.text):
-                phrase = area_phrase(seg.text, match)
+            text = without_ordinals(seg.text)
+            for match in (TITLE_AREA if in_title else NAMED_AREA).finditer(text):
+                phrase = area_phrase(text, match)
                 if is_area_name(phrase, in_title):
                     return phrase
     return ""
+
+
+# 第2期備後圏域連携中枢都市圏ビジョン, 第二次…: the term of a plan or an
+# agreement renewed, written before the area's name and no part of it.
+ORDINAL = regex.compile(r"第\s*[0-9〇一二三四五六七八九十]+\s*[期次]")
+
+
+def without_ordinals(text: str) -> str:
+    """The text with each 第N期 blanked, so that no name runs into it."""
+    if "第" not in text:  # the pattern starts with 第: most segments have none
+        return text
+    return ORDINAL.sub(lambda match: " " * len(match.group(0)), text)
 
 
 def area_phrase(text: str, match: regex.Match) -> str:

@@ -38,7 +38,9 @@ INVISIBLE = regex.compile(r"[\p{Cf}\p{Variation_Selector}]+")
 # A circled number opening a line or cell is a label however closely the
 # text follows it (②創業支援); NFKC makes it a digit (2創業支援), which
 # would read as part of the words (3次救急医療), so it keeps a space.
-CIRCLED_LABEL = regex.compile(r"^(\s*[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf])(?=\p{L})")
+# So does a number in brackets or with a full stop in one character (⑴創業
+#支援, ⒈医療: NFKC gives (1) and 1., and 1.医療 would read as no item).
+CIRCLED_LABEL = regex.compile(r"^(\s*[\u2460-\u249b\u3251-\u325f\u32b1-\u32bf])(?=\p{L})")
 
 TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 JAPANESE = r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆、。・「」『』()]"
