@@ -12,7 +12,7 @@ import regex
 from pipeline.gazetteer import gazetteer
 from pipeline.japanese import tagger
 from pipeline.model import Kind, Party, Segment
-from pipeline.segment import ROLE_CHARS
+from pipeline.segment import ANOTHER_AGREEMENT, ROLE_CHARS
 
 # (以下「甲」という。) / を甲とし: the role; the name is the run of text before it.
 # 音更町、芽室町及び池田町(以下これらを「乙」という。): one role for several
@@ -226,8 +226,16 @@ def extract_area_name(segments: list[Segment]) -> str:
     if definition:
         phrase = ORDINAL.sub("", defined_phrase(text[:definition.start()]))
         return "" if phrase in GENERIC_AREAS or LAND_OF_PARTIES.search(phrase) else phrase
+    return (named_area_in(segments, (Kind.COVER, Kind.TITLE, Kind.PREAMBLE, Kind.ARTICLE))
+            or named_area_in([s for s in segments if s.label != ANOTHER_AGREEMENT], (Kind.OTHER,)))
+
+
+def named_area_in(segments: list[Segment], kinds: tuple[Kind, ...]) -> str:
+    """The first area named in the segments of those kinds, or "". The
+    free text of a document without a title (a council's or a plan's
+    paper, 第2期備後圏域連携中枢都市圏ビジョン…について) is read last."""
     for seg in segments:
-        if seg.kind in (Kind.COVER, Kind.TITLE, Kind.PREAMBLE, Kind.ARTICLE):
+        if seg.kind in kinds:
             in_title = seg.kind == Kind.TITLE
             text = without_ordinals(seg.text)
             for match in (TITLE_AREA if in_title else NAMED_AREA).finditer(text):

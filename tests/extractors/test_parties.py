@@ -352,3 +352,32 @@ def test_signature_blocks_naming_more_parties_than_the_text_are_the_parties():
            垂水市長 尾脇 雅弥
     """)
     assert roles(doc.parties) == [("甲", "鹿屋市"), ("乙", "垂水市")]
+
+
+def test_an_overview_that_lists_its_members_without_ko_otsu_names_them_in_order():
+    doc = document_of("""
+        みやざき共創都市圏連携協約の概要
+        1 連携市町
+        宮崎市(中心市)、国富町、綾町
+        2 主な連携施策
+        (1) 地域医療体制の充実
+        (2) 観光振興の推進
+    """)
+    assert doc.doc_type == "overview"
+    assert roles(doc.parties) == [("甲", "宮崎市"), ("乙", "国富町"), ("丙", "綾町")]
+    assert doc.area_name == "みやざき共創都市圏"
+
+
+def test_the_term_of_a_plan_before_the_area_is_no_part_of_its_name():
+    doc = document_of("""
+        第2期備後圏域連携中枢都市圏ビジョン(素案)に対する意見募集の結果について
+        1 募集期間
+        令和3年1月5日から令和3年2月4日まで
+    """)
+    assert doc.area_name == "備後圏域連携中枢都市圏"
+    segs = segments_of("""
+        第二次しずおか中部連携中枢都市圏の形成に係る連携協約
+        静岡市(以下「甲」という。)及び島田市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この協約は、圏域の発展を目的とする。
+    """)
+    assert extract_area_name(segs) == "しずおか中部連携中枢都市圏"
