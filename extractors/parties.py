@@ -271,8 +271,16 @@ QUOTED_AT_END = regex.compile(r"[「『]\s*([^「」『』]+?)\s*[」』]\s*$")
 LAND_OF_PARTIES = regex.compile(r"(?:区域|全域)$")
 
 
+# 津山圏域定住自立圏(つやまエリア)(以下「圏域」という。): a reading or a
+# nickname in brackets between the name and its definition.
+NOTE_AT_END = regex.compile(r"\s*\([^()]{1,20}\)\s*$")
+
+
 def defined_phrase(text: str) -> str:
-    """The phrase that ends the text: quoted, or the noun phrase."""
+    """The phrase that ends the text: quoted, or the noun phrase, past a
+    note in brackets after it."""
+    note = NOTE_AT_END.search(text[-60:]) if text.endswith(")") else None
+    text = text[:len(text) - len(note.group(0))] if note else text
     quoted = QUOTED_AT_END.search(text[-60:])
     return quoted.group(1) if quoted else noun_phrase_before(text)
 

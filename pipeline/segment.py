@@ -800,9 +800,10 @@ def names_area_over_agreement(previous: Line, line: Line) -> bool:
 
 
 def is_wrapped_from(previous: Line, line: Line) -> bool:
-    """previous is the first part of a sentence that line continues."""
+    """previous is the first part of a sentence that line continues; a
+    例規集's history line (改正 平成30年3月30日 令和3年3月31日) is none."""
     return not previous.is_row and not SENTENCE_END.search(previous.text) and not is_title_like(previous) \
-        and len(previous.text) >= 20
+        and len(previous.text) >= 20 and not ENACTMENT_LINE.match(previous.text)
 
 
 def classify(segments: list[Segment]) -> str:

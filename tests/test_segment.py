@@ -613,3 +613,17 @@ def test_a_title_quoted_whole_is_the_title_without_its_brackets():
     """)
     assert doc.title == "郡山市と三春町との連携協約"
     assert [a.caption for a in doc.articles] == ["目的"]
+
+
+def test_a_long_history_line_under_the_title_is_cover_not_the_preambles_first_part():
+    segments = segments_of("""
+        ○姫路市と福崎町との連携中枢都市圏形成に係る連携協約
+        平成27年4月1日
+        改正 平成30年3月30日 令和3年3月31日 令和5年3月31日
+        姫路市(以下「甲」という。)及び福崎町(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この協約は、圏域の発展を目的とする。
+    """)
+    assert [(s.kind.value, s.text) for s in segments[:3]] == [
+        ("title", "○姫路市と福崎町との連携中枢都市圏形成に係る連携協約"),
+        ("cover", "平成27年4月1日\n改正 平成30年3月30日 令和3年3月31日 令和5年3月31日"),
+        ("preamble", "姫路市(以下「甲」という。)及び福崎町(以下「乙」という。)は、次のとおり連携協約を締結する。")]

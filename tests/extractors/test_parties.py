@@ -381,3 +381,18 @@ def test_the_term_of_a_plan_before_the_area_is_no_part_of_its_name():
         第1条 この協約は、圏域の発展を目的とする。
     """)
     assert extract_area_name(segs) == "しずおか中部連携中枢都市圏"
+
+
+def test_a_reading_or_nickname_in_brackets_between_the_area_and_its_definition():
+    segs = segments_of("""
+        津山圏域定住自立圏形成協定書
+        津山市(以下「甲」という。)及び鏡野町(以下「乙」という。)は、津山圏域定住自立圏(つやまエリア)(以下「圏域」という。)を形成するため、次のとおり協定を締結する。
+        第1条 この協定は、圏域の発展を目的とする。
+    """)
+    assert extract_area_name(segs) == "津山圏域定住自立圏"
+    segs = segments_of("""
+        高知市及び土佐市の連携協約
+        高知市(以下「甲」という。)及び土佐市(以下「乙」という。)は、「れんけいこうち広域都市圏」(仮称)(以下「圏域」という。)を形成するため、次のとおり連携協約を締結する。
+        第1条 この協約は、圏域の発展を目的とする。
+    """)
+    assert extract_area_name(segs) == "れんけいこうち広域都市圏"
