@@ -225,7 +225,7 @@ def extract_area_name(segments: list[Segment]) -> str:
     definition = AREA_DEFINITION.search(text)
     if definition:
         phrase = ORDINAL.sub("", defined_phrase(text[:definition.start()]))
-        return "" if phrase in GENERIC_AREAS or LAND_OF_PARTIES.search(phrase) else phrase
+        return "" if is_kind_of_area(phrase) or LAND_OF_PARTIES.search(phrase) else phrase
     return (named_area_in(segments, (Kind.COVER, Kind.TITLE, Kind.PREAMBLE, Kind.ARTICLE))
             or named_area_in([s for s in segments if s.label != ANOTHER_AGREEMENT], (Kind.OTHER,)))
 
@@ -325,6 +325,13 @@ def with_leading_kana(before: str, name: str) -> str:
 # A word in hiragana within a name (れんけいこうち広域都市圏, 麒麟のまち圏域):
 # a name of the area's own making; の alone only joins words.
 COINED_WORD = regex.compile(r"(?!の)\p{Hiragana}")
+
+
+def is_kind_of_area(phrase: str) -> bool:
+    """圏域, 広域都市圏: words every area is described with, no name (the
+    name's head lost: 西九州させぼ広域都市圏, whose させぼ UniDic reads as
+    a verb, a particle and a sign)."""
+    return phrase in GENERIC_AREAS or all(word.surface in AREA_WORDS for word in tagger()(phrase))
 
 
 def is_area_name(phrase: str, in_title: bool) -> bool:

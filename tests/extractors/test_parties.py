@@ -396,3 +396,14 @@ def test_a_reading_or_nickname_in_brackets_between_the_area_and_its_definition()
         第1条 この協約は、圏域の発展を目的とする。
     """)
     assert extract_area_name(segs) == "れんけいこうち広域都市圏"
+
+
+def test_a_defined_phrase_of_words_every_area_is_described_with_names_no_area():
+    # UniDic reads させぼ as a verb, an auxiliary and a sign: the phrase before the definition
+    # keeps only 広域都市圏, a kind of area, which is no name
+    segs = segments_of("""
+        連携協約書
+        甲及び乙は、西九州させぼ広域都市圏(以下「圏域」という。)を形成するため、次のとおり連携協約を締結する。
+        第1条 この協約は、圏域の発展を目的とする。
+    """)
+    assert extract_area_name(segs) in ("", "西九州させぼ広域都市圏")  # the name, or none; never a kind
