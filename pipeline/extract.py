@@ -13,14 +13,14 @@ from extractors.signatories import extract_signatories
 from pipeline.gazetteer import gazetteer
 from pipeline.model import Document, Kind, Party, Segment, Source
 from pipeline.repair import Repaired
-from pipeline.segment import ANOTHER_AGREEMENT, APPENDIX_WORDS, STRAY, classify, role_mark
+from pipeline.segment import ANOTHER_AGREEMENT, APPENDIX_WORDS, STRAY, classify, role_mark, title_text
 
 
 def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Document:
     doc_type = classify(segments)
     if doc_type != "agreement":  # articles of an overview are quotations or summaries
         segments = [s for s in segments if s.kind != Kind.ARTICLE]
-    title = next(("".join(ln.text for ln in s.lines).lstrip("○◯◎■□◆◇ ") for s in segments
+    title = next((title_text("".join(ln.text for ln in s.lines)) for s in segments
                   if s.kind == Kind.TITLE), "")
     parties = extract_parties(segments)
     dates = extract_dates(segments)

@@ -63,6 +63,8 @@ def kanji_to_int(text: str) -> int | None:
         return None
     if text == "元":
         return 1
+    if DINGBAT_CIRCLED_CHAR.match(text):  # isdigit() holds for ❶, but int() refuses it
+        return int(unicodedata.numeric(text))
     if text.isdigit():
         return int(unicodedata.normalize("NFKC", text))
     text = text.translate(TENS_AS_UNITS)
@@ -90,11 +92,7 @@ def kanji_to_int(text: str) -> int | None:
 def to_int(text: str) -> int | None:
     """Any single number: 12, １２, 十二, 元, XII, Ⅻ, ⑫, ❶."""
     text = unicodedata.normalize("NFKC", text).strip()
-    if DINGBAT_CIRCLED_CHAR.match(text):  # isdigit() holds for ❶, but int() refuses it
-        return int(unicodedata.numeric(text))
-    if text.isdigit():
-        return int(text)
-    value = kanji_to_int(text)
+    value = kanji_to_int(text)  # digits, ❶ and kanji
     if value is not None:
         return value
     return roman_to_int(text)
@@ -114,7 +112,8 @@ def roman_to_int(text: str) -> int | None:
     return total
 
 
-ARTICLE_NUMBER = regex.compile(rf"第\s*({NUMBER})\s*条(?:\s*の\s*({NUMBER}))?")
+# 第❶条 as a Word template numbers articles with its bullet style.
+ARTICLE_NUMBER = regex.compile(rf"第\s*({NUMBER}|{DINGBAT_CIRCLED})\s*条(?:\s*の\s*({NUMBER}))?")
 
 
 def parse_article_number(text: str) -> tuple[str, int, int | None] | None:

@@ -8,12 +8,14 @@ line belongs to which part; reading values is left to the extractors.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from pipeline.gazetteer import gazetteer
 from pipeline.model import Kind, Line, Segment
-from pipeline.numerals import (ALSO_ERA, ALSO_WESTERN, ARTICLE_NUMBER, ERA, ERA_NAMES, NUMBER, SIGNING_ACT,
-                               SIGNING_LABEL, WEEKDAY, parse_article_number)
+from pipeline.numerals import (ALSO_ERA, ALSO_WESTERN, ARTICLE_NUMBER, DINGBAT_CIRCLED, ERA, ERA_NAMES, NUMBER,
+                               SIGNING_ACT, SIGNING_LABEL, WEEKDAY, parse_article_number)
 
 ROLE_CHARS = "甲乙丙丁戊己庚辛壬癸"
 # The lines a 例規集 page prints under a title: its number (協約第1号,
@@ -92,8 +94,9 @@ QUOTE_START = regex.compile(r"抜粋|^【\s*[^】]*法\s*】|^\(参考\)|^参考
 # (1. as a browser numbers the items of an HTML <ol>, and as typed lists are numbered).
 ITEM_LINE = regex.compile(r"^(?:\(\s*[0-9a-zア-ン一二三四五六七八九十]+\s*\)|\d{1,2}\.\s|[a-z]\s|[ivx]+\s|[ア-ン]\s"
                           r"|[一二三四五六七八九十]+\s)")
-# 2 前項の… / ②前項の… (② is "2" after NFKC); not 2通, 2月, 2番
-PARAGRAPH_NUMBER = regex.compile(r"^(\d{1,2})(?:\s+|(?=[^\d\s.,、)年月日条号番通]))")
+# 2 前項の… / ②前項の… (② is "2" after NFKC) / ❷前項の… (NFKC keeps ❷: a
+# Word template's bullet style); not 2通, 2月, 2番
+PARAGRAPH_NUMBER = regex.compile(rf"^(\d{{1,2}}|{DINGBAT_CIRCLED})(?:\s+|(?=[^\d\s.,、)年月日条号番通]))")
 # 甲: … / 乙の役割: … under a 役割分担 item of an article: the article goes on.
 ROLE_ITEM = regex.compile(rf"^[{ROLE_CHARS}](?:の役割(?:分担)?)?\s*[::]")
 TABLE_HEADER_WORDS = regex.compile(r"施策|取組|事業|項目|内容|役割")
@@ -101,6 +104,7 @@ SENTENCE_END = regex.compile(r"[。)」]$")
 
 
 def segment(lines: list[Line]) -> list[Segment]:
+    lines = with_inline_supplementary_split(lines)
     toc_start, toc_end = find_table_of_contents(lines)
     if toc_end > toc_start:  # its 第N条 / 別表 entries would open the articles and the 別表
         rest = segment(lines[:toc_start] + lines[toc_end:])
@@ -192,6 +196,27 @@ def introduces_rows(lines: list[Line], i: int) -> bool:
 # 附則, 附則(抄), 附則(令和2年3月31日一部変更): the supplementary provisions,
 # whose own 第1条, 第2条 … are no articles of the agreement.
 SUPPLEMENTARY_HEADING = regex.compile(r"^附\s*則(?:\s*\([^()]*\))?$")
+
+
+# …甲乙協議して定める。附則 この協約は、…から施行する。: a 附則 run on
+# after the last sentence of the articles (a copy that lost its line breaks).
+INLINE_SUPPLEMENTARY = regex.compile(r"(?<=。)\s*(?=附\s*則(?:\s*\([^()]*\))?(?:\s|$))")
+
+
+def with_inline_supplementary_split(lines: list[Line]) -> list[Line]:
+    """The lines, each 附則 that follows a finished sentence on its line
+    moved to a line of its own (numbered as the line it came from)."""
+    if not any("附" in line.text for line in lines):  # the pattern needs 附: most documents have none
+        return lines
+    split = []
+    for line in lines:
+        at = INLINE_SUPPLEMENTARY.search(line.text) if "附" in line.text and not line.is_row else None
+        if at is None:
+            split.append(line)
+        else:
+            split += [replace(line, text=line.text[:at.start()]),
+                      replace(line, text=line.text[at.end():], blank_before=False)]
+    return split
 
 
 def find_appendix_end(lines: list[Line], start: int) -> int:
@@ -292,17 +317,26 @@ def segment_front(lines: list[Line]) -> list[Segment]:
 # 長崎市長 …: a gazette notice publishing the agreement (地方自治法第252条の2
 # 第2項) is printed above its title. Its sentence announces, never concludes.
 NOTICE_SENTENCE_END = regex.compile(r"(?:告示|公告|公示|公表)する。$")
+# 議案第45号 / 連携協約の締結について / …次のとおり締結することについて、
+# 議会の議決を求める。: a council bill asks for the council's vote above
+# the agreement it attaches; its sentence asks, never concludes.
+BILL_SENTENCE_END = regex.compile(r"(?:議決|承認|同意)を(?:求める|求めます|得たい|お願いする)。$|提出する。$")
 SENTENCE_REACH = 4  # lines a wrapped sentence may run over
 
 
 def find_preamble(lines: list[Line]) -> int | None:
     """The first line with a preamble's mark (以下「甲」という, 次のとおり,
-    締結する) whose sentence is no notice (…次のとおり告示する。), the
-    first defining the parties if one does: a council bill (議案) asks to
-    conclude the agreement (…次のとおり連携協約を締結する。) above its title."""
+    締結する) whose sentence is no notice (…次のとおり告示する。) or
+    council bill (…議決を求める。), the first defining the parties if one
+    does: a bill may also ask to conclude the agreement (…次のとおり連携協約を
+    締結する。) above its title."""
     marked = [i for i, line in enumerate(lines)
-              if PREAMBLE_MARKS.search(line.text) and not NOTICE_SENTENCE_END.search(sentence_from(lines, i))]
+              if PREAMBLE_MARKS.search(line.text) and not announces_or_asks(sentence_from(lines, i))]
     return next((i for i in marked if DEFINED_PARTY.search(lines[i].text)), marked[0] if marked else None)
+
+
+def announces_or_asks(sentence: str) -> bool:
+    return bool(NOTICE_SENTENCE_END.search(sentence) or BILL_SENTENCE_END.search(sentence))
 
 
 def sentence_from(lines: list[Line], i: int) -> str:
@@ -398,7 +432,7 @@ def article_end(lines: list[Line], start: int) -> int:
         continues = not SENTENCE_END.search(previous.text) or starts_paragraph_or_item(line.text) \
             or end == start + 1 and is_bare_article_head(previous.text) \
             or end == start + 2 and is_bare_article_head(lines[start].text) and bool(CAPTION_LINE.match(previous.text)) \
-            or continues_past_margin(previous, line) \
+            or continues_past_margin(previous, line) or is_amendment_note(line.text) \
             or AMENDS.search(lines[start].text) and AMENDING_INSTRUCTION.search(line.text)
         if not continues or CLOSING_MARKS.search(line.text) and ends_item_or_sentence(lines, start, end):
             break
@@ -425,6 +459,29 @@ def continues_past_margin(previous: Line, line: Line) -> bool:
             and not ERA_DATE_LINE.match(line.text) and not role_mark(line.text))
 
 
+# (令和3年4月1日一部改正) / (平成30年改正) / 〔平30・一部変更〕 after an
+# article or paragraph, alone on its line or closing it: the history a
+# 例規集 prints, no words of the agreement. An era and a year open it and
+# the kind of change closes it.
+AMENDMENT_NOTE = regex.compile(rf"\(\s*(?:{ERA}|[明大昭平令])\s*{NUMBER}[^()。]{{0,40}}?"
+                               r"(?:改正|改め|変更|追加|削除|新設)\s*\)\s*$")
+
+
+def amendment_note_at(text: str) -> int | None:
+    """Where the amendment notes closing the line start (0: the line is
+    one), or None. The notes end with ), which the quick test asks first."""
+    if not text.endswith(")"):
+        return None
+    at = None
+    while (note := AMENDMENT_NOTE.search(text)) is not None:  # (平成30年改正)(令和2年改正)
+        at, text = note.start(), text[:note.start()].rstrip()
+    return at
+
+
+def is_amendment_note(text: str) -> bool:
+    return amendment_note_at(text) == 0
+
+
 # 第1条 …協約の一部を次のように変更する。 / 第3条中「…」を「…」に改める。 /
 # 別表を次のように改める。: an amending article's instructions stand one to
 # a line, each a finished sentence, and belong to the article.
@@ -439,8 +496,8 @@ def is_bare_article_head(text: str) -> bool:
 
 
 def is_caption_before_article(lines: list[Line], i: int) -> bool:
-    if i + 1 >= len(lines) or not ARTICLE_LINE.match(lines[i + 1].text):
-        return False
+    if i + 1 >= len(lines) or not ARTICLE_LINE.match(lines[i + 1].text) or is_amendment_note(lines[i].text):
+        return False  # (令和2年改正) is bracketed as a caption is, but notes the article above
     return bool(CAPTION_LINE.match(lines[i].text) or OPEN_CAPTION_LINE.match(lines[i].text)
                 or i > 0 and is_bare_caption(lines[i], lines[i - 1]))
 
@@ -732,8 +789,22 @@ def first_title(lines: list[Line], order) -> int | None:
     return next((i for i in candidates if not lines[i].running_header), candidates[0] if candidates else None)
 
 
+# 「郡山市と三春町との連携協約」: a title quoted whole, as a running header
+# or a 例規集 heading may print it; a caption quoted so names no agreement.
+QUOTED_TITLE = regex.compile(r"^[「『]([^「」『』]+(?:協約|協定|覚書|協議書|合意書)書?(?:\(案\))?)[」』]$")
+
+
+def title_text(text: str, bullets: str = "○◯◎■□◆◇ ") -> str:
+    """A title without its bullet (○, ■ …) or the brackets quoting it whole.
+    ● is a bullet only when telling a title: it also blanks a template's
+    names (●●市及び●●町の連携協約), which the title keeps."""
+    text = text.lstrip(bullets)
+    quoted = QUOTED_TITLE.match(text) if text.startswith(("「", "『")) else None
+    return quoted.group(1) if quoted else text
+
+
 def is_title_like(line: Line) -> bool:
-    text = line.text.lstrip("○◯◎●■□◆◇ ")
+    text = title_text(line.text, "○◯◎●■□◆◇ ")
     return (not line.is_row and 4 <= len(text) <= 100 and bool(TITLE_WORDS.search(text))
             and not CHAPTER_LINE.match(text)
             and not text.endswith("。") and not ARTICLE_LINE.match(text) and not CAPTION_LINE.match(text)
@@ -769,9 +840,10 @@ def names_area_over_agreement(previous: Line, line: Line) -> bool:
 
 
 def is_wrapped_from(previous: Line, line: Line) -> bool:
-    """previous is the first part of a sentence that line continues."""
+    """previous is the first part of a sentence that line continues; a
+    例規集's history line (改正 平成30年3月30日 令和3年3月31日) is none."""
     return not previous.is_row and not SENTENCE_END.search(previous.text) and not is_title_like(previous) \
-        and len(previous.text) >= 20
+        and len(previous.text) >= 20 and not ENACTMENT_LINE.match(previous.text)
 
 
 def classify(segments: list[Segment]) -> str:
