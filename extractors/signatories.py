@@ -12,6 +12,7 @@ from dataclasses import replace
 
 import regex
 
+from extractors.dates import without_closing_date
 from extractors.parties import BODY_NAME, JOINT_BODY
 from pipeline.gazetteer import gazetteer
 from pipeline.japanese import tagger
@@ -112,6 +113,7 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
         texts[0] = BLOCK_NUMBER.sub("", texts[0])
     address = municipality = title = name = ""
     for text in joined_addresses([t for t in (LABELS.sub("", t) for t in texts) if t]):
+        text = without_closing_date(text)
         body_head = BODY_HEAD.match(text) if not title else None
         head = None if body_head else head_title(text)
         if body_head:

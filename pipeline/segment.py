@@ -53,14 +53,14 @@ AGREEMENT_WORDS = regex.compile(r"協約|協定|覚書|協議書|合意書")
 OVERVIEW_WORDS = regex.compile(r"概要|資料|説明|について|ポイント")
 PREAMBLE_MARKS = regex.compile(r"以下「[^」]+」という|次のとおり|締結する|締結します")
 CLOSING_MARKS = regex.compile(r"証するため|記名押印|署名押印|各自.{0,6}保有|各\d通を保有|通を作成")
-# A date alone on its line, or with what names it the signing date (締結日:).
-# Town forms print it abbreviated too, under the blocks: R2.3.27, R.2.3.27,
-# 令2.3.27, 2020/3/27.
+# A date alone on its line, or with what names it the signing date (締結日:),
+# perhaps in brackets. Town forms print it abbreviated too, under the blocks:
+# R2.3.27, (R2.3.27), R.2.3.27, 令2.3.27, 2020/3/27.
 DOTTED_DATE = (rf"(?:{ERA}|[明大昭平令])\s*(?:\d{{1,2}}|元)\s*[./]\s*\d{{1,2}}\s*[./]\s*\d{{1,2}}"
                r"|(?:18|19|20)\d{2}\s*[./]\s*\d{1,2}\s*[./]\s*\d{1,2}")
 ERA_DATE_LINE = regex.compile(
-    rf"^(?:{SIGNING_LABEL})?(?:{ERA}\s*{NUMBER}?\s*{ALSO_WESTERN}年\s*{ALSO_WESTERN}{NUMBER}?\s*月\s*{NUMBER}?\s*日"
-    rf"|\d{{4}}\s*{ALSO_ERA}年\s*{ALSO_ERA}\d+\s*月\s*\d+\s*日|{DOTTED_DATE}){WEEKDAY}?{SIGNING_ACT}?$")
+    rf"^\(?\s*(?:{SIGNING_LABEL})?(?:{ERA}\s*{NUMBER}?\s*{ALSO_WESTERN}年\s*{ALSO_WESTERN}{NUMBER}?\s*月\s*{NUMBER}?\s*日"
+    rf"|\d{{4}}\s*{ALSO_ERA}年\s*{ALSO_ERA}\d+\s*月\s*\d+\s*日|{DOTTED_DATE}){WEEKDAY}?{SIGNING_ACT}?\s*\)?$")
 # A date a right-aligned block too narrow for it breaks after its year
 # (令和2年 / 3月27日): two lines that are one date line.
 YEAR_LINE = regex.compile(rf"^(?:{SIGNING_LABEL})?(?:{ERA}\s*{NUMBER}?\s*{ALSO_WESTERN}|\d{{4}}\s*{ALSO_ERA})年$")
