@@ -39,6 +39,14 @@ BODY_HEAD = regex.compile(
     rf"^(?:(?P<body>{BODY_NAME})\s+)?"
     rf"(?P<office>(?:(?P<joined>{BODY_NAME})(?:長|管理者)|管理者|組合長|広域連合長){ACTING}?)"
     rf"(?:\s*(?P<member>{MEMBER_HEAD}))?(?:\s+(?P<rest>.*))?$")
+# A deputy signing in the head's stead with the office they hold (三原市副市長
+# 今田 敦之, or 副市長 alone under 市長職務代理者 written before it): the
+# office is the title, the municipality the one it is written with.
+DEPUTY_TITLE = regex.compile(r"(?P<title>(?P<muni>[^\s()]*?(?:都|道|府|県|市|町|村|区)?)"
+                             r"(?:副(?:市|町|村|区)長|副知事))(?:\s*(?P<rest>.*))?$")
+# The capacity written after the person, in brackets: 三原市副市長 今田 敦之
+# (市長職務代理者). It belongs to the title, after the office.
+CAPACITY_AFTER = regex.compile(r"\s*\(\s*(?P<capacity>[^()\s]*職務(?:代理|執行)者)\s*\)\s*$")
 MEMBER_HEAD_LINE = regex.compile(rf"^(?P<member>{MEMBER_HEAD})(?:\s+(?P<rest>.*))?$")
 ADDRESS = regex.compile(r"\d+\s*番|番地|丁目|\d+\s*号|[一二三四五六七八九十]+番|大字|字|\d+(?:-\d+)+")
 REDACTED = regex.compile(r"[●○◯■□×＊*]{2,}|〇〇|△△")
@@ -111,9 +119,11 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
         texts[0] = LONE_MARK.sub("", texts[0])
     else:
         texts[0] = BLOCK_NUMBER.sub("", texts[0])
-    address = municipality = title = name = ""
+    address = municipality = title = name = capacity = ""
     for text in joined_addresses([t for t in (LABELS.sub("", t) for t in texts) if t]):
         text = without_closing_date(text)
+        if "職務" in text and (written_after := CAPACITY_AFTER.search(text)):
+            text, capacity = text[:written_after.start()], written_after["capacity"]
         body_head = BODY_HEAD.match(text) if not title else None
         head = None if body_head else head_title(text)
         if body_head:
@@ -127,9 +137,10 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
             municipality = text  # the body's name on its own line, its head's office below
         elif head and not title:
             prefix_address, prefix_place = split_address(text[:head.start()])
-            if BARE_TITLE.match(head["muni"]):
+            bare = not head["muni"] or BARE_TITLE.match(head["muni"])  # 市長 X, 副市長 X: no place written
+            if bare:
                 prefix_place = place_before(text[:head.start()])
-            title, municipality = head["title"], municipality or prefix_place or head["muni"]
+            title, municipality = head["title"], municipality or prefix_place or ("" if bare else head["muni"])
             address = address or prefix_address
             name = name or SEAL.sub("", head["rest"] or "").strip()
         elif not name and ACTING_END.search(title) and OFFICE_THEN_NAME.match(text):
@@ -144,6 +155,8 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
             name = SEAL.sub("", text).strip()
     if not municipality and party:
         municipality = party.municipality
+    if capacity:
+        title = f"{title}({capacity})"
     if BARE_TITLE.match(title) and municipality.endswith(title[0]):
         title = municipality + title[1:]
     address = compact_address(address)
@@ -168,7 +181,7 @@ def head_title(text: str):
     for match in HEAD_TITLE.finditer(text, overlapped=True):
         if not gazetteer().starts_with_name(text[match.end("muni"):]):
             return match
-    return None
+    return DEPUTY_TITLE.search(text) if "副" in text else None
 
 
 def joined_addresses(texts: list[str]) -> list[str]:

@@ -72,17 +72,28 @@ ROLE_LINE = regex.compile(rf"^\(?([{ROLE_CHARS}])\)?(?:\s*[::]\s*|\s+|(?=\p{{Han
 SEPARATED_ROLE = regex.compile(rf"^\(?([{ROLE_CHARS}])\)?(?:\s*[::]\s*|\s+)")
 
 
+# A 一部事務組合 or 広域連合 whose name opens with a role character (甲奴郡衛生施設組合,
+# 乙訓環境衛生組合): the body's name, as a whole word, opening the text.
+BODY_NAME_START = regex.compile(r"^\S+?(?:組合|広域連合)")
+
+
 def role_mark(text: str):
     """The role mark opening a signature line (a ROLE_LINE match), or None.
-    Municipalities named with a role character are told apart by the
-    gazetteer: 甲府市長 has no mark, 甲 甲府市… has one."""
+    Places and bodies named with a role character are told apart by the
+    gazetteer and their suffix: 甲府市長 and 甲奴郡衛生施設組合 have no
+    mark, 甲 甲府市… and 乙 乙訓環境衛生組合管理者… have one."""
     match = ROLE_LINE.match(text)
-    if match and match.end() == 1 and gazetteer().starts_with_name(text):
+    if match and match.end() == 1 and names_place_or_body(text):
         return None
     separated = SEPARATED_ROLE.match(text) if match is None else None
-    if separated and gazetteer().starts_with_name(text[separated.end():]):
+    if separated and names_place_or_body(text[separated.end():]):
         return separated
     return match
+
+
+def names_place_or_body(text: str) -> bool:
+    return gazetteer().starts_with_name(text) or ("組合" in text or "広域連合" in text) and bool(
+        BODY_NAME_START.match(text))
 
 
 
@@ -535,6 +546,8 @@ def address_below(block: list[Line], head: int, end: int) -> int:
 
 def is_head_line(text: str) -> bool:
     """A head's title not inside an address (東京都豊島区長崎1丁目: 区長 is no title)."""
+    if DEPUTY_LINE.match(text):
+        return False
     last = None
     for last in HEAD_TITLE.finditer(text):
         pass
@@ -577,6 +590,9 @@ def next_role(role: str) -> str:
 # head of a 組合 or 広域連合 that is a party (管理者, 組合長, 広域連合長).
 HEAD_TITLE = regex.compile(r"(?<!副)(?:(?:市|町|村|区)(?:長|\s+長(?=\s|$))|知事"
                            r"|(?:^|組合|広域連合)\s*管理者|(?:組合|連合)長)")
+# A body's deputy listed under its head (副管理者 世羅町長 奥田 正和, 副組合長 …):
+# the member's head named there holds the deputy's office and signs no block.
+DEPUTY_LINE = regex.compile(r"^副(?:管理者|組合長|広域連合長|連合長)")
 # The head's office of a 組合 or 広域連合 closing its line: the member
 # municipality's head who holds it may stand on the line below.
 BODY_OFFICE_ENDS_LINE = regex.compile(r"(?:管理者|(?:組合|連合)長)\s*$")
@@ -609,7 +625,7 @@ def block_starts_without_roles(lines: list[Line]) -> list[int]:
     starts, expecting_new, name_may_follow, office_held = [], True, False, False
     for i, ln in enumerate(lines):
         text = ln.text
-        if office_held and HEAD_TITLE.search(text):  # …組合管理者 / 府中市長 X: who holds the office
+        if office_held and names_head(text):  # …組合管理者 / 府中市長 X: who holds the office
             office_held, name_may_follow = False, bool(TITLE_ENDS_LINE.search(text))
             continue
         office_held = False
@@ -620,11 +636,15 @@ def block_starts_without_roles(lines: list[Line]) -> list[int]:
         if expecting_new:
             starts.append(i)
             expecting_new = False
-        if HEAD_TITLE.search(text):
+        if names_head(text):
             expecting_new = True
             name_may_follow = bool(TITLE_ENDS_LINE.search(text))
             office_held = bool(BODY_OFFICE_ENDS_LINE.search(text))
-    return [s for s in starts if any(HEAD_TITLE.search(ln.text) for ln in lines[s:s + 4])]
+    return [s for s in starts if any(names_head(ln.text) for ln in lines[s:s + 4])]
+
+
+def names_head(text: str) -> bool:
+    return bool(HEAD_TITLE.search(text)) and not DEPUTY_LINE.match(text)
 
 
 def segment_without_articles(lines: list[Line]) -> list[Segment]:

@@ -531,3 +531,46 @@ def test_unmarked_blocks_of_a_city_and_a_kouiki_rengou():
     assert [fields(s) for s in doc.signatories] == [
         ("甲", "飯田市", "長野県飯田市大久保町2534番地", "飯田市長", "佐藤 健"),
         ("乙", "南信州広域連合", "長野県飯田市追手町二丁目678番地", "南信州広域連合長", "佐藤 健")]
+
+
+@pytest.mark.parametrize("body, joined", [("甲奴郡衛生施設組合", False), ("乙訓環境衛生組合", False),
+                                          ("乙訓環境衛生組合", True)])
+def test_a_body_whose_name_opens_with_a_role_character_is_no_role_mark(body, joined):
+    """甲奴郡衛生施設組合 on its own line inside 乙's block, or after the mark 乙: the 甲/乙 is the name's."""
+    head = f"{body}管理者 府中市長 小野 申人" if joined else f"{body}\n   管理者 府中市長 小野 申人"
+    doc = document_of(BODY_HEAD.replace("芦田川広域行政事務組合", body) + f"""
+    乙 広島県府中市上下町上下2025番地
+       {head}
+    """)
+    assert [(s.role, s.municipality) for s in doc.signatories] == [("甲", "府中市"), ("乙", body)]
+    assert doc.signatories[1].title == (f"{body}管理者 府中市長" if joined else "管理者 府中市長")
+    assert doc.signatories[1].name == "小野 申人"
+    assert [p.role for p in doc.parties] == ["甲", "乙"]
+    assert not any("no role mark" in w for w in doc.warnings)
+
+
+def test_a_bodys_deputy_listed_under_its_head_signs_no_block_of_its_own():
+    doc = document_of(BODY_HEAD + """
+    乙 広島県府中市上下町上下2025番地
+       芦田川広域行政事務組合
+       管理者 府中市長 小野 申人
+       副管理者 世羅町長 奥田 正和
+    """)
+    assert [(s.role, s.municipality, s.title, s.name) for s in doc.signatories] == [
+        ("甲", "府中市", "府中市長", "小野 申人"), ("乙", "芦田川広域行政事務組合", "管理者 府中市長", "小野 申人")]
+    assert [p.municipality for p in doc.parties] == ["府中市", "芦田川広域行政事務組合"]
+
+
+def test_a_deputy_signing_for_the_head_with_the_capacity_written_after_the_name():
+    sigs = signatories_of("""
+    甲 広島県福山市東桜町3番5号
+       市長職務代理者　副市長　中島　智治
+    乙 広島県府中市府川町315番地
+       府中市副市長　山本　一郎（市長職務代理者）
+    丙 広島県神石郡神石高原町小畠2025番地
+       神石高原町副町長　入江　和男
+    """)
+    assert [(s.municipality, s.title, s.name) for s in sigs] == [
+        ("福山市", "福山市長職務代理者 副市長", "中島 智治"),
+        ("府中市", "府中市副市長(市長職務代理者)", "山本 一郎"),
+        ("神石高原町", "神石高原町副町長", "入江 和男")]
