@@ -61,10 +61,12 @@ DOTTED_DATE = (rf"(?:{ERA}|[明大昭平令])\s*(?:\d{{1,2}}|元)\s*[./]\s*\d{{1
 ERA_DATE_LINE = regex.compile(
     rf"^\(?\s*(?:{SIGNING_LABEL})?(?:{ERA}\s*{NUMBER}?\s*{ALSO_WESTERN}年\s*{ALSO_WESTERN}{NUMBER}?\s*月\s*{NUMBER}?\s*日"
     rf"|\d{{4}}\s*{ALSO_ERA}年\s*{ALSO_ERA}\d+\s*月\s*\d+\s*日|{DOTTED_DATE}){WEEKDAY}?{SIGNING_ACT}?\s*\)?$")
-# A date a right-aligned block too narrow for it breaks after its year
-# (令和2年 / 3月27日): two lines that are one date line.
-YEAR_LINE = regex.compile(rf"^(?:{SIGNING_LABEL})?(?:{ERA}\s*{NUMBER}?\s*{ALSO_WESTERN}|\d{{4}}\s*{ALSO_ERA})年$")
-MONTH_DAY_LINE = regex.compile(rf"^{NUMBER}?\s*月\s*{NUMBER}?\s*日{WEEKDAY}?{SIGNING_ACT}?$")
+# A date a right-aligned block too narrow for it breaks after its year or
+# month (令和2年 / 3月27日, 令和2年3月 / 27日): two lines that are one date
+# line when joined.
+YEAR_LINE = regex.compile(rf"^\(?\s*(?:{SIGNING_LABEL})?(?:{ERA}\s*{NUMBER}?\s*{ALSO_WESTERN}|\d{{4}}\s*{ALSO_ERA})年"
+                          rf"(?:\s*{NUMBER}?\s*月)?$")
+MONTH_DAY_LINE = regex.compile(rf"^(?:{NUMBER}?\s*月\s*)?{NUMBER}?\s*日{WEEKDAY}?{SIGNING_ACT}?\s*\)?$")
 # 甲 山口市…, (甲) 山口市…, 甲:…; not 甲及び乙は… (a sentence about the parties)
 ROLE_LINE = regex.compile(rf"^\(?([{ROLE_CHARS}])\)?(?:\s*[::]\s*|\s+|(?=\p{{Han}}))(?![及並とはがの{ROLE_CHARS}、])")
 # A mark and its separator alone, for a line whose place starts with a role
@@ -239,7 +241,9 @@ def date_lines_at(lines: list[Line] | tuple[Line, ...], i: int) -> int:
         return 0
     if ERA_DATE_LINE.match(text):
         return 1
-    return 2 if i + 1 < len(lines) and YEAR_LINE.match(text) and MONTH_DAY_LINE.match(lines[i + 1].text) else 0
+    if i + 1 < len(lines) and YEAR_LINE.match(text) and MONTH_DAY_LINE.match(lines[i + 1].text):
+        return 2 if ERA_DATE_LINE.match(text + lines[i + 1].text) else 0  # one 月, neither lost nor doubled
+    return 0
 
 
 def segment_body(lines: list[Line]) -> list[Segment]:

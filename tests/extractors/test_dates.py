@@ -269,10 +269,11 @@ def test_a_date_alone_signs_before_the_one_in_the_closing_formula_or_on_the_cove
 
 
 @pytest.mark.parametrize("date_lines", [["令和2年", "3月27日"], ["　　　　　　　　　　令和２年", "　　　　　　　　　　　３月２７日"],
-                                        ["2020年", "3月27日(金)"]])
+                                        ["2020年", "3月27日(金)"], ["令和２年３月", "２７日"], ["令和二年三月", "二十七日"],
+                                        ["(令和2年", "3月27日)"]])
 @pytest.mark.parametrize("where", ["before", "after"])
 def test_a_signing_date_broken_after_its_year_signs(date_lines, where):
-    """A right-aligned block too narrow for the date breaks it after 年."""
+    """A right-aligned block too narrow for the date breaks it after 年, or after 月."""
     from tests.helpers import document_of
 
     doc = document_of(SIGNED_BEFORE_AND_AFTER.format(**{"before": "", "after": "", where: "\n".join(date_lines)}))
