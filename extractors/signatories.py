@@ -119,6 +119,7 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
         texts[0] = LONE_MARK.sub("", texts[0])
     else:
         texts[0] = BLOCK_NUMBER.sub("", texts[0])
+    texts = without_role_name(texts)
     address = municipality = title = name = capacity = ""
     for text in joined_addresses([t for t in (LABELS.sub("", t) for t in texts) if t]):
         text = without_closing_date(text)
@@ -165,6 +166,31 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
     return Signatory(role=seg.label, municipality=municipality, address=address, title=title,
                      name=name, family_name=family, given_name=given, redacted=redacted,
                      span=seg.span, municipality_code=municipality_code(municipality, address, party))
+
+
+# A block may open with the name the preamble gives its party instead of
+# 甲/乙 (北上市(以下「中心市」という。) signs as 中心市 岩手県北上市芳町…),
+# on the address's line or above it, perhaps in brackets.
+ROLE_NAME = regex.compile(r"^[(\[]?(?P<name>[^\s\d()\[\]]{1,8})[)\]]?(?:\s+|$)")
+
+
+def without_role_name(texts: list[str]) -> list[str]:
+    """The block's lines without a role name opening them: a word no
+    place or body is called, before an address that opens with a place."""
+    role_name = ROLE_NAME.match(texts[0])
+    if not role_name or is_place_or_body(role_name["name"]):
+        return texts
+    rest = texts[0][role_name.end():] or (texts[1] if len(texts) > 1 else "")
+    if not ADDRESS.search(rest) or not (gazetteer().prefecture_of(rest) or gazetteer().starts_with_name(rest)):
+        return texts
+    return [texts[0][role_name.end():], *texts[1:]] if texts[0][role_name.end():] else texts[1:]
+
+
+def is_place_or_body(name: str) -> bool:
+    """A place an address may be spaced after (広島県, 釧路市, 北海道阿寒郡),
+    a 組合, or a name blacked out."""
+    return (gazetteer().is_known(name) or bool(gazetteer().prefecture_of(name)) or name.endswith("郡")
+            or bool(JOINT_BODY.match(name)) or bool(REDACTED.search(name)))
 
 
 def title_awaits_member(title: str) -> bool:

@@ -574,3 +574,51 @@ def test_a_deputy_signing_for_the_head_with_the_capacity_written_after_the_name(
         ("福山市", "福山市長職務代理者 副市長", "中島 智治"),
         ("府中市", "府中市副市長(市長職務代理者)", "山本 一郎"),
         ("神石高原町", "神石高原町副町長", "入江 和男")]
+
+
+CENTRE_AND_TOWN = """
+    北上・西和賀定住自立圏形成協定書
+    北上市(以下「中心市」という。)と西和賀町(以下「周辺町」という。)は、次のとおり協定を締結する。
+    第1条 この協定は、中心市及び周辺町の連携を目的とする。
+    上記協定の締結を証するため、本書2通を作成し、中心市及び周辺町の長が記名押印の上、各自1通を保有する。
+    平成28年3月28日
+"""
+
+
+@pytest.mark.parametrize("blocks", [
+    """
+    中心市　岩手県北上市芳町１番１号
+    　　　　北上市長　髙橋　敏彦　印
+    周辺町　岩手県和賀郡西和賀町川尻４０地割４０番地７１
+    　　　　西和賀町長　細井　洋行　印
+    """,
+    """
+    （中心市）
+    岩手県北上市芳町１番１号
+    北上市長　髙橋　敏彦
+    （周辺町）
+    岩手県和賀郡西和賀町川尻４０地割４０番地７１
+    西和賀町長　細井　洋行
+    """,
+])
+def test_blocks_marked_with_the_names_the_preamble_gives_the_parties(blocks):
+    """中心市 / 周辺町 stand where 甲 / 乙 would: no part of the address or the municipality."""
+    doc = document_of(CENTRE_AND_TOWN + blocks)
+    assert [fields(s) for s in doc.signatories] == [
+        ("甲", "北上市", "岩手県北上市芳町1番1号", "北上市長", "髙橋 敏彦"),
+        ("乙", "西和賀町", "岩手県和賀郡西和賀町川尻40地割40番地71", "西和賀町長", "細井 洋行")]
+
+
+@pytest.mark.parametrize("address", ["北海道阿寒郡 鶴居村鶴居西1丁目1番地", "北海道 阿寒郡鶴居村鶴居西1丁目1番地"])
+def test_a_place_spaced_off_the_rest_of_the_address_stays_in_it(address):
+    doc = document_of(f"""
+    釧路市(以下「甲」という。)と鶴居村(以下「乙」という。)は、次のとおり協定を締結する。
+    第1条 この協定は、甲及び乙の連携を目的とする。
+    この協定の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。
+    令和2年3月27日
+    甲 北海道釧路市黒金町7丁目5番地
+       釧路市長 蝦名 大也
+    乙 {address}
+       鶴居村長 大石 正行
+    """)
+    assert doc.signatories[1].address == "北海道阿寒郡鶴居村鶴居西1丁目1番地"
