@@ -1,3 +1,5 @@
+import pytest
+
 from extractors.parties import extract_area_name, extract_parties
 from tests.helpers import document_of, segments_of
 
@@ -81,6 +83,17 @@ def test_an_unnamed_area_is_empty():
     segs = segments_of("""
         連携協約
         岡山市(以下「甲」という。)及び和気町(以下「乙」という。)は、岡山市、津山市及び和気町で構成される圏域(以下「圏域」という。)において、次のとおり締結する。
+        第1条 目的とする。
+    """)
+    assert extract_area_name(segs) == ""
+
+
+@pytest.mark.parametrize("wording", ["次のとおり定住自立圏の形成に関する協定", "別記のとおり連携中枢都市圏の形成に係る連携協約"])
+def test_an_area_after_no_more_than_as_follows_is_unnamed(wording):
+    """とおり ends 次のとおり; the kind of area after it names none."""
+    segs = segments_of(f"""
+        定住自立圏形成協定書
+        釧路市(以下「甲」という。)と鶴居村(以下「乙」という。)とは、{wording}を締結する。
         第1条 目的とする。
     """)
     assert extract_area_name(segs) == ""
