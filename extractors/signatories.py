@@ -28,7 +28,8 @@ OFFICE = r"[^\s]*?(?:副(?:市|町|村|区)長|副知事|部長|局長|理事)"
 ACTING = rf"(?:\s*職務(?:代理|執行)者(?:\s*{OFFICE})?)"
 ACTING_END = regex.compile(r"職務(?:代理|執行)者$")
 OFFICE_THEN_NAME = regex.compile(rf"^(?P<office>{OFFICE})(?:\s+|$)(?P<rest>.*)$")
-HEAD_TITLE = regex.compile(rf"(?P<title>(?P<muni>[^\s]*?(?<!副)(?:都|道|府|県|市|町|村|区|組合|広域連合))(?:長|知事|管理者)"
+HEAD_TITLE = regex.compile(rf"(?P<title>(?P<muni>[^\s]*?(?<!副)(?:都|道|府|県|市|町|村|区|組合|広域連合)|(?<!\S)(?=知事))"
+                           rf"(?:長|知事|管理者)"
                            rf"{ACTING}?)(?:\s*(?P<rest>.*))?$")
 # An 一部事務組合 or 広域連合 signs through its head: 管理者 (often the head
 # of a member municipality, who writes both offices: 管理者 府中市長),
@@ -70,11 +71,12 @@ BLOCK_NUMBER = regex.compile(r"^(?:[(（]\s*\d{1,2}\s*[)）]|[①-⑳]|\d{1,2}(?
 # head's title starts after it.
 ADDRESS_THEN_TITLE = regex.compile(r"(?<=[\d一二三四五六七八九十]\s*(?:番地|番|号)(?:\s*\d+(?:-\d+)*)?)"
                                    r"(?![地号])(?=[^\s\d]{1,12}?(?:都|道|府|県|市|町|村|区)(?:長|知事))")
-# A title letter-spaced on its own (福山市 市　長 X) is read as one word.
-SPACED_TITLE = regex.compile(r"(?<![^\s])([市町村区])\s+長(?=\s|$)")
-# The bare title under the municipality's name (福山市 / 市長 X): the
-# office is that municipality's head (福山市長).
+# A title letter-spaced on its own (福山市 市　長 X, 岡山県 知　事 X) is read as one word.
+SPACED_TITLE = regex.compile(r"(?<![^\s])(?:([市町村区])\s+長|知\s+事)(?=\s|$)")
+# The bare title under the municipality's name (福山市 / 市長 X, 岡山県 /
+# 知事 X): the office is that municipality's or prefecture's head (福山市長).
 BARE_TITLE = regex.compile(r"^[市町村区](?:長|$)")
+BARE_GOVERNOR = regex.compile(r"^知事")
 LOT_START = regex.compile(r"\d|[一二三四五六七八九十]+(?=丁目|番)|丁目|番地|番|号")
 SPACE_IN_LOT = regex.compile(r"\s+(?=\d|丁目|番地|番|号)|(?<=\d)\s+(?=[丁番号])")
 
@@ -110,7 +112,7 @@ def party_named(signatory: Signatory, parties: list[Party]) -> Party | None:
 
 
 def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
-    texts = [SPACED_TITLE.sub(r"\1長", ADDRESS_THEN_TITLE.sub(" ", ln.text.replace("\t", " "))).strip()
+    texts = [SPACED_TITLE.sub(one_word, ADDRESS_THEN_TITLE.sub(" ", ln.text.replace("\t", " "))).strip()
              for ln in seg.lines]
     role_match = role_mark(texts[0])
     if role_match:
@@ -160,6 +162,8 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
         title = f"{title}({capacity})"
     if BARE_TITLE.match(title) and municipality.endswith(title[0]):
         title = municipality + title[1:]
+    elif BARE_GOVERNOR.match(title) and municipality[-1:] in ("都", "道", "府", "県"):
+        title = municipality + title
     address = compact_address(address)
     family, given = split_person_name(name)
     redacted = any(REDACTED.search(t) for t in texts)
@@ -191,6 +195,10 @@ def is_place_or_body(name: str) -> bool:
     a 組合, or a name blacked out."""
     return (gazetteer().is_known(name) or bool(gazetteer().prefecture_of(name)) or name.endswith("郡")
             or bool(JOINT_BODY.match(name)) or bool(REDACTED.search(name)))
+
+
+def one_word(spaced: regex.Match) -> str:
+    return regex.sub(r"\s+", "", spaced.group(0))
 
 
 def title_awaits_member(title: str) -> bool:

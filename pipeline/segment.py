@@ -592,7 +592,7 @@ def next_role(role: str) -> str:
 # (…町長職務代理者) is no second head.
 # 市　長 letter-spaced as a word of its own is a title too, and so is the
 # head of a 組合 or 広域連合 that is a party (管理者, 組合長, 広域連合長).
-HEAD_TITLE = regex.compile(r"(?<!副)(?:(?:市|町|村|区)(?:長|\s+長(?=\s|$))|知事"
+HEAD_TITLE = regex.compile(r"(?<!副)(?:(?:市|町|村|区)(?:長|\s+長(?=\s|$))|知事|(?<!\S)知\s+事(?=\s|$)"
                            r"|(?:^|組合|広域連合)\s*管理者|(?:組合|連合)長)")
 # A body's deputy listed under its head (副管理者 世羅町長 奥田 正和, 副組合長 …):
 # the member's head named there holds the deputy's office and signs no block.
