@@ -365,3 +365,20 @@ def test_signature_blocks_naming_more_parties_than_the_text_are_the_parties():
            垂水市長 尾脇 雅弥
     """)
     assert roles(doc.parties) == [("甲", "鹿屋市"), ("乙", "垂水市")]
+
+
+def test_a_party_named_in_two_prefectures_takes_the_code_its_signing_address_settles():
+    """府中市 is a city of 東京都 and of 広島県: the block's address says which."""
+    doc = document_of("""
+        府中市と芦田川広域行政事務組合との連携協約
+        府中市(以下「甲」という。)と芦田川広域行政事務組合(以下「乙」という。)は、次のとおり協約を締結する。
+        第1条 この協約は、甲及び乙の連携を目的とする。
+        この協約の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。
+        令和2年3月27日
+        甲 広島県府中市府川町315番地
+           府中市長 小野 申人
+        乙 芦田川広域行政事務組合 管理者 府中市長 小野 申人
+    """)
+    assert [(p.role, p.municipality, p.code) for p in doc.parties] == [
+        ("甲", "府中市", "342084"), ("乙", "芦田川広域行政事務組合", "")]
+    assert not any("matches several" in w for w in doc.warnings)
