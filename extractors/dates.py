@@ -120,7 +120,10 @@ def extract_dates(segments: list[Segment]) -> list[DateValue]:
              for date, raw in find_dates(line.text)]
     ranks = [None if notice_date else signing_rank(kind, raw, line.text)
              for kind, line, _, raw, notice_date in found]
-    signed = min((i for i, rank in enumerate(ranks) if rank is not None), key=lambda i: ranks[i], default=None)
+    # Parties dating their own blocks (甲 令和2年3月26日 … 乙 令和2年3月27日)
+    # conclude it when the last signs: among dates in the blocks, the latest.
+    signed = min((i for i, rank in enumerate(ranks) if rank is not None), default=None,
+                 key=lambda i: (ranks[i], -found[i][2].toordinal() if found[i][0] is Kind.SIGNATORY else 0))
     values = [DateValue(iso=date, raw=raw, kind="signed" if i == signed else "referenced", line_no=line.no)
               for i, (_, line, date, raw, _) in enumerate(found)]
     return sorted(values, key=lambda v: (v.line_no, v.raw))

@@ -8,6 +8,8 @@ line belongs to which part; reading values is left to the extractors.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from pipeline.gazetteer import gazetteer
@@ -58,9 +60,11 @@ CLOSING_MARKS = regex.compile(r"証するため|記名押印|署名押印|各自
 # R2.3.27, (R2.3.27), R.2.3.27, 令2.3.27, 2020/3/27.
 DOTTED_DATE = (rf"(?:{ERA}|[明大昭平令])\s*(?:\d{{1,2}}|元)\s*[./]\s*\d{{1,2}}\s*[./]\s*\d{{1,2}}"
                r"|(?:18|19|20)\d{2}\s*[./]\s*\d{1,2}\s*[./]\s*\d{1,2}")
-ERA_DATE_LINE = regex.compile(
-    rf"^\(?\s*(?:{SIGNING_LABEL})?(?:{ERA}\s*{NUMBER}?\s*{ALSO_WESTERN}年\s*{ALSO_WESTERN}{NUMBER}?\s*月\s*{NUMBER}?\s*日"
-    rf"|\d{{4}}\s*{ALSO_ERA}年\s*{ALSO_ERA}\d+\s*月\s*\d+\s*日|{DOTTED_DATE}){WEEKDAY}?{SIGNING_ACT}?\s*\)?$")
+DATE_TEXT = (rf"(?:{SIGNING_LABEL})?(?:{ERA}\s*{NUMBER}?\s*{ALSO_WESTERN}年\s*{ALSO_WESTERN}{NUMBER}?\s*月\s*{NUMBER}?\s*日"
+             rf"|\d{{4}}\s*{ALSO_ERA}年\s*{ALSO_ERA}\d+\s*月\s*\d+\s*日|{DOTTED_DATE}){WEEKDAY}?{SIGNING_ACT}?")
+ERA_DATE_LINE = regex.compile(rf"^\(?\s*{DATE_TEXT}\s*\)?$")
+# The date printed on the first block's line, left of it (令和2年3月27日 甲 広島県…).
+DATE_BEFORE_BLOCK = regex.compile(rf"^{DATE_TEXT}(?=\s+\S)")
 # A date a right-aligned block too narrow for it breaks after its year or
 # month (令和2年 / 3月27日, 令和2年3月 / 27日): two lines that are one date
 # line when joined.
@@ -450,6 +454,7 @@ def starts_paragraph_or_item(text: str) -> bool:
 
 def segment_closing(lines: list[Line]) -> list[Segment]:
     """Closing formula, signing date and the signatory blocks."""
+    lines = with_date_apart_from_block(lines)
     date_at = next((i for i in range(len(lines)) if date_lines_at(lines, i)), None)
     role_at = next((i for i, ln in enumerate(lines) if role_mark(ln.text)), None)
     if date_at is not None and (role_at is None or date_at < role_at):
@@ -463,6 +468,17 @@ def segment_closing(lines: list[Line]) -> list[Segment]:
     if date:
         segments.append(Segment(Kind.DATE, tuple(date)))
     return segments + signatory_blocks(rest)
+
+
+def with_date_apart_from_block(lines: list[Line]) -> list[Line]:
+    """The lines, a date printed left of the first block's role mark
+    (令和2年3月27日 甲 広島県…) set on a line of its own above the block."""
+    for i, line in enumerate(lines):
+        date = DATE_BEFORE_BLOCK.match(line.text) if "年" in line.text or "." in line.text or "/" in line.text else None
+        if date and role_mark(line.text[date.end():].lstrip()):
+            date_line = replace(line, text=date.group(0))
+            return [*lines[:i], date_line, replace(line, text=line.text[date.end():].lstrip()), *lines[i + 1:]]
+    return lines
 
 
 def signatory_blocks(lines: list[Line]) -> list[Segment]:

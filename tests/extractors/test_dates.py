@@ -335,3 +335,44 @@ def test_a_date_written_on_the_signers_line_signs_and_is_no_part_of_the_name(dat
     """)
     assert doc.signed_date == dt.date(2020, 3, 27)
     assert [(s.title, s.name) for s in doc.signatories] == [("福山市長", "枝広 直幹"), ("三原市長", "岡田 吉弘")]
+
+
+HEADS = """
+    福山市と府中市との連携協約
+    福山市(以下「甲」という。)と府中市(以下「乙」という。)は、次のとおり連携協約を締結する。
+    第1条 この協約は、甲及び乙の連携を目的とする。
+    第2条 この協約は、令和2年4月1日から効力を生ずる。
+    この協約の締結を証するため、本書2通を作成し、各自1通を保有する。
+"""
+
+
+def test_blocks_each_dated_by_their_party_sign_on_the_last_date():
+    """Signed in turn (持ち回り): the agreement is concluded when the last party signs."""
+    from tests.helpers import document_of
+
+    doc = document_of(HEADS + """
+    甲 令和2年3月26日
+       広島県福山市東桜町3番5号
+       福山市長 枝広 直幹
+    乙 令和2年3月27日
+       広島県府中市府川町315番地
+       府中市長 小野 申人
+    """)
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    assert [(s.role, s.address, s.name) for s in doc.signatories] == [
+        ("甲", "広島県福山市東桜町3番5号", "枝広 直幹"), ("乙", "広島県府中市府川町315番地", "小野 申人")]
+
+
+@pytest.mark.parametrize("date", ["令和２年３月２７日", "R2.3.27", "2020/3/27"])
+def test_a_date_printed_left_of_the_first_block_signs_and_leaves_the_block_whole(date):
+    from tests.helpers import document_of
+
+    doc = document_of(HEADS + f"""
+    {date}　甲　広島県福山市東桜町３番５号
+    　　　　　　　　　　　　福山市長　枝広　直幹
+    　　　　　　　　　　乙　広島県府中市府川町３１５番地
+    　　　　　　　　　　　　府中市長　小野　申人
+    """)
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    assert [(s.role, s.address, s.name) for s in doc.signatories] == [
+        ("甲", "広島県福山市東桜町3番5号", "枝広 直幹"), ("乙", "広島県府中市府川町315番地", "小野 申人")]
