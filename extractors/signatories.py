@@ -48,6 +48,9 @@ DEPUTY_TITLE = regex.compile(r"(?P<title>(?P<muni>[^\s()]*?(?:都|道|府|県|�
 # The capacity written after the person, in brackets: 三原市副市長 今田 敦之
 # (市長職務代理者). It belongs to the title, after the office.
 CAPACITY_AFTER = regex.compile(r"\s*\(\s*(?P<capacity>[^()\s]*職務(?:代理|執行)者)\s*\)\s*$")
+# An address given in brackets after the person (福山市長 枝広 直幹
+# (広島県福山市東桜町3番5号)): no part of the name.
+BRACKETED_AFTER = regex.compile(r"\s*\(\s*(?P<inside>[^()]+?)\s*\)\s*$")
 MEMBER_HEAD_LINE = regex.compile(rf"^(?P<member>{MEMBER_HEAD})(?:\s+(?P<rest>.*))?$")
 ADDRESS = regex.compile(r"\d+\s*番|番地|丁目|\d+\s*号|[一二三四五六七八九十]+番|大字|字|\d+(?:-\d+)+")
 REDACTED = regex.compile(r"[●○◯■□×＊*]{2,}|〇〇|△△")
@@ -127,6 +130,9 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
         text = without_closing_date(text)
         if "職務" in text and (written_after := CAPACITY_AFTER.search(text)):
             text, capacity = text[:written_after.start()], written_after["capacity"]
+        bracketed = BRACKETED_AFTER.search(text) if text.endswith(")") else None
+        if bracketed and not address and ADDRESS.search(bracketed["inside"]) and head_title(text[:bracketed.start()]):
+            text, address = text[:bracketed.start()], bracketed["inside"]
         body_head = BODY_HEAD.match(text) if not title else None
         head = None if body_head else head_title(text)
         if body_head:

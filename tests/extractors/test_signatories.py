@@ -638,3 +638,15 @@ def test_a_place_spaced_off_the_rest_of_the_address_stays_in_it(address):
        鶴居村長 大石 正行
     """)
     assert doc.signatories[1].address == "北海道阿寒郡鶴居村鶴居西1丁目1番地"
+
+
+def test_an_address_in_brackets_after_the_person_is_the_address():
+    sigs = signatories_of("""
+    甲　福山市長　枝広　直幹　（広島県福山市東桜町３番５号）
+    乙　府中市長　小野　申人　（広島県府中市府川町３１５番地）
+    丙　神石高原町長　入江　嘉則
+    """)
+    assert [fields(s) for s in sigs] == [
+        ("甲", "福山市", "広島県福山市東桜町3番5号", "福山市長", "枝広 直幹"),
+        ("乙", "府中市", "広島県府中市府川町315番地", "府中市長", "小野 申人"),
+        ("丙", "神石高原町", "", "神石高原町長", "入江 嘉則")]
