@@ -13,7 +13,7 @@ from extractors.signatories import extract_signatories
 from pipeline.gazetteer import gazetteer
 from pipeline.model import Document, Kind, Party, Segment, Source
 from pipeline.repair import Repaired
-from pipeline.segment import ANOTHER_AGREEMENT, APPENDIX_WORDS, classify, role_mark
+from pipeline.segment import ANOTHER_AGREEMENT, APPENDIX_WORDS, STRAY, classify, role_mark
 
 
 def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Document:
@@ -38,6 +38,8 @@ def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Docu
     warnings += gazetteer_warnings(parties, signatories) + unmarked_block_warnings(segments, signatories, parties)
     warnings += [f"another agreement follows from line {s.lines[0].no} ({s.lines[0].text[:40]}): "
                  "only the first is read" for s in segments if s.label == ANOTHER_AGREEMENT]
+    warnings += [f"line {s.lines[0].no} ({s.lines[0].text[:40]}) between two articles: read as no part of them"
+                 for s in segments if s.label == STRAY]
     return Document(
         doc_id=source.doc_id, source_file=source.path, sha256=source.sha256, format=source.format,
         doc_type=doc_type, title=title, area_name=extract_area_name(segments), parties=tuple(parties),

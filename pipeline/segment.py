@@ -15,7 +15,7 @@ import regex
 from pipeline.gazetteer import gazetteer
 from pipeline.model import Kind, Line, Segment
 from pipeline.numerals import (ALSO_ERA, ALSO_WESTERN, ARTICLE_NUMBER, ERA, ERA_NAMES, NUMBER, SIGNING_ACT,
-                               SIGNING_LABEL, WEEKDAY)
+                               SIGNING_LABEL, WEEKDAY, parse_article_number)
 
 ROLE_CHARS = "甲乙丙丁戊己庚辛壬癸"
 # The lines a 例規集 page prints under a title: its number (協約第1号,
@@ -351,10 +351,49 @@ def segment_articles_and_after(lines: list[Line]) -> list[Segment]:
         elif CHAPTER_HEADING.match(line.text):
             segments.append(Segment(Kind.OTHER, (line,), label=CHAPTER))
             i += 1
+        elif (resume := articles_resume_at(lines, i, segments)) is not None:
+            segments.append(Segment(Kind.OTHER, tuple(lines[i:resume]), label=STRAY))
+            i = resume
         else:
             segments.extend(segment_closing(lines[i:]))
             break
     return segments
+
+
+# A stamp or a scanner's or converter's leftover between two articles
+# (県立図書館 蔵書印 over 第3条 on a new page): the articles go on after it
+# when the next one, a line or few below, carries the next number.
+STRAY = "stray"
+STRAY_REACH = 3  # lines of such debris between two articles
+
+
+def articles_resume_at(lines: list[Line], i: int, segments: list[Segment]) -> int | None:
+    """Where the articles go on after stray lines from i: the caption or
+    article line of the article numbered next after the last one read.
+    A line that ends a sentence, or opens the closing formula, the date or
+    a signature, is no debris."""
+    last = next((parse_article_number(s.label) for s in reversed(segments) if s.kind == Kind.ARTICLE), None)
+    if last is None:
+        return None
+    for k in range(i + 1, min(i + 1 + STRAY_REACH, len(lines))):
+        debris = lines[k - 1].text
+        if debris.endswith("。") or CLOSING_MARKS.search(debris) or ERA_DATE_LINE.match(debris) or role_mark(debris):
+            return None
+        if ARTICLE_LINE.match(lines[k].text):
+            article = k
+        elif is_caption_before_article(lines, k):
+            article = k + 1
+        else:
+            continue
+        number = parse_article_number(lines[article].text)
+        return k if number and follows(last, number) else None
+    return None
+
+
+def follows(last: tuple[str, int, int | None], number: tuple[str, int, int | None]) -> bool:
+    """第3条 after 第2条 or 第2条の2; 第2条の2 after 第2条, 第2条の3 after 第2条の2."""
+    _, main, branch = number
+    return (main == last[1] + 1 and branch is None) or (main == last[1] and branch == (last[2] or 1) + 1)
 
 
 # 第2章 連携する取組 / 第1節 総則: a heading that groups the articles under
@@ -742,12 +781,13 @@ def is_title_like(line: Line) -> bool:
 
 
 CHAPTER_LINE = regex.compile(r"^第\s*[0-9一二三四五六七八九十]+\s*[章節編]")  # 第1章 …の概要 heads a chapter
-TITLE_BREAK = regex.compile(r"(?:の|における|に係る|に関する|及び|並びに|と|、)$")
+# …の形成に / 係る連携協約書: no title ends with a case particle.
+TITLE_BREAK = regex.compile(r"(?:の|に|を|における|に係る|に関する|及び|並びに|と|、)$")
 
 
 # …連携中枢都市圏 / 形成に係る連携協約: a title's second part may open with
 # what no title opens with, a particle or the 形成 of the area named above.
-TITLE_CONTINUATION = regex.compile(r"^(?:の|に(?:係る|関する|おける|ついて)|における|及び|並びに|形成)")
+TITLE_CONTINUATION = regex.compile(r"^(?:の|に?(?:係る|関する|おける|ついて)|における|及び|並びに|形成)")
 # …連携中枢都市圏 / 連携協約書: the area's name over what the text is.
 AREA_AT_END = regex.compile(r"圏域?$")
 AGREEMENT_OPENING = regex.compile(r"^(?:連携)?(?:協約|協定)")

@@ -47,6 +47,18 @@ def test_a_title_wrapped_over_two_lines_is_one_title():
     assert doc.title == "倉敷市及び総社市における連携中枢都市圏の形成に係る連携協約"
 
 
+def test_a_title_broken_after_a_particle_is_one_title():
+    # の形成に / 係る: no title ends with に, and 係る opens no title
+    doc = document_of("""
+        備後圏域連携中枢都市圏の形成に
+        係る連携協約書
+
+        福山市(以下「甲」という。)及び笠岡市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第一条 この協約は、圏域の発展を図ることを目的とする。
+    """)
+    assert (doc.title, doc.area_name) == ("備後圏域連携中枢都市圏の形成に係る連携協約書", "備後圏域連携中枢都市圏")
+
+
 def test_a_closing_sentence_about_both_parties_is_not_a_signatory_block():
     segments = segments_of(AGREEMENT)
     closing = next(s for s in segments if s.kind == Kind.CLOSING)
@@ -576,3 +588,43 @@ def test_a_council_bill_over_the_agreement_it_asks_to_conclude_is_its_cover():
     """)
     assert (doc.doc_type, doc.title) == ("agreement", "高知市及び土佐市における連携中枢都市圏形成に係る連携協約")
     assert [(p.role, p.municipality) for p in doc.parties] == [("甲", "高知市"), ("乙", "土佐市")]
+
+
+STAMPED_BETWEEN_ARTICLES = """
+    久留米市(以下「甲」という。)とうきは市(以下「乙」という。)は、次のとおり連携協約を締結する。
+    (目的)
+    第1条 この協約は、圏域全体の経済成長のけん引を図ることを目的とする。
+    (基本方針)
+    第2条 甲及び乙は、別表に掲げる取組について連携を図るものとする。
+    - 1 -
+    県立図書館 蔵書印
+    (連携する取組の推進)
+    第3条 甲及び乙は、必要な措置を講ずるよう努めるものとする。
+    (その他)
+    第4条 この協約に定めのない事項は、甲乙協議の上、定めるものとする。
+    この協約の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。
+    令和2年3月26日
+    甲 久留米市長 大久保 勉
+    乙 うきは市長 髙木 典雄
+"""
+
+
+def test_a_stamp_between_two_articles_does_not_end_them():
+    doc = document_of(STAMPED_BETWEEN_ARTICLES)
+    assert [a.article_no for a in doc.articles] == ["1", "2", "3", "4"]
+    assert doc.articles[2].caption == "連携する取組の推進"
+    assert "蔵書印" not in "".join(a.text for a in doc.articles)
+    assert any("県立図書館 蔵書印" in w and "between two articles" in w for w in doc.warnings)
+    assert [s.municipality for s in doc.signatories] == ["久留米市", "うきは市"]
+
+
+def test_a_line_after_the_articles_is_no_stray_when_no_next_article_follows():
+    # 第9条 is no continuation of 第2条: what follows the articles is read as before
+    text = STAMPED_BETWEEN_ARTICLES.replace("第3条 甲及び乙は、必要な", "第9条 甲及び乙は、必要な")
+    assert "stray" not in [s.label for s in segments_of(text)]
+
+
+def test_a_finished_sentence_between_articles_is_no_stray():
+    text = STAMPED_BETWEEN_ARTICLES.replace("県立図書館 蔵書印", "以上のとおり定める。")
+    labels = [(s.kind.value, s.label) for s in segments_of(text)]
+    assert ("other", "stray") not in labels and ("article", "第3条") not in labels
