@@ -499,6 +499,11 @@ def segment_closing(lines: list[Line]) -> list[Segment]:
     if date_at is not None and (role_at is None or date_at < role_at):
         date_end = date_at + date_lines_at(lines, date_at)
         closing, date, rest = lines[:date_at], lines[date_at:date_end], lines[date_end:]
+        formula_end = 1 + max((i for i in range(date_at) if CLOSING_MARKS.search(lines[i].text)), default=-1)
+        if formula_end and any(is_head_line(ln.text) for ln in closing[formula_end:]):
+            # blocks without marks between the formula and a date printed under them
+            return ([Segment(Kind.CLOSING, tuple(closing[:formula_end]))] + signatory_blocks(closing[formula_end:])
+                    + [Segment(Kind.DATE, tuple(date))] + signatory_blocks(rest))
     elif role_at is not None:  # blocks follow the formula; a date, if any, comes later
         closing, date, rest = lines[:role_at], [], lines[role_at:]
     else:

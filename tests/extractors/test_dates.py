@@ -376,3 +376,18 @@ def test_a_date_printed_left_of_the_first_block_signs_and_leaves_the_block_whole
     assert doc.signed_date == dt.date(2020, 3, 27)
     assert [(s.role, s.address, s.name) for s in doc.signatories] == [
         ("甲", "広島県福山市東桜町3番5号", "枝広 直幹"), ("乙", "広島県府中市府川町315番地", "小野 申人")]
+
+
+def test_a_date_under_blocks_without_role_marks_signs_and_the_blocks_are_read():
+    from tests.helpers import document_of
+
+    doc = document_of(HEADS + """
+    広島県福山市東桜町3番5号
+    福山市長 枝広 直幹
+    広島県府中市府川町315番地
+    府中市長 小野 申人
+    令和2年3月27日
+    """)
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    assert [(s.role, s.address, s.title, s.name) for s in doc.signatories] == [
+        ("甲", "広島県福山市東桜町3番5号", "福山市長", "枝広 直幹"), ("乙", "広島県府中市府川町315番地", "府中市長", "小野 申人")]
