@@ -24,13 +24,14 @@ from functools import lru_cache
 
 import regex
 
-from extractors.tables import (NO_VALUE, ROLE_A_KEY, ROLE_B_KEY, ROLE_COLUMNS, SAME_AS_ABOVE, SAME_AS_LEFT, TERMINATED,
+from extractors.tables import (FINISHED, NOTE_COLUMN, NO_VALUE, ROLE_A_KEY, ROLE_B_KEY, ROLE_COLUMNS, SAME_AS_ABOVE, SAME_AS_LEFT, TERMINATED,
                                UNPLACED_ROLE, GridRow, default_columns, header_columns, is_continuation, join_fragment,
-                               is_placeholder, merge_into, next_label, recognised_columns, row_cells, split_expected_label,
+                               is_placeholder, merge_into, next_label, recognised_columns, row_cells, shared_role_towns,
+                               split_expected_label,
                                split_label, split_roles, terminated_indexes, terminated_kinds)
 from extractors.linear_tables import join_split_cells, rebuild_linearized_tables
 from pipeline.model import AppendixRow, Kind, Line, Party, Segment, Span
-from pipeline.numerals import DINGBAT_CIRCLED, label_ordinal, to_int
+from pipeline.numerals import DINGBAT_CIRCLED, IROHA, label_ordinal, to_int
 from pipeline.segment import APPENDIX_WORDS
 
 HEADING_STYLES = (
@@ -57,7 +58,11 @@ HEADING_STYLES = (
 )
 KEYS = (
     ("content", regex.compile(r"^(?:具体的な)?(?:取組|事業|連携)?(?:の)?(?:内容|概要)"
-                              r"|^連携する(?:具体的な)?(?:取組|事項|事業)(?:の(?:内容|概要))?(?=\s|[::]|$)")),
+                              r"|^連携する(?:具体的な)?(?:取組|事項|事業)の(?:内容|概要)(?=\s|[::]|$)")),
+    # 連携する取組 names the content under a measure heading ((1) 医療 / ア 連携
+    # する取組 / sentence), but the measure in a block that gives its content
+    # under a key of its own (【連携する取組】… / 【取組の内容】…): see Reader.linked
+    ("linked", regex.compile(r"^連携する(?:具体的な)?(?:取組|事項|事業)(?=\s|[::】)]|$)")),
     # 甲及び乙の役割 (甲・乙の役割, 甲、乙及び丙の役割): one value for each party named
     ("roles_abc", regex.compile(r"^甲(?:及び|並びに|と|・|、)乙(?:及び|並びに|と|・|、)丙の役割(?:分担)?")),
     ("roles_ab", regex.compile(r"^甲(?:及び|並びに|と|・|、)乙の役割(?:分担)?")),
@@ -136,6 +141,7 @@ class Reader:
     section_styles: list[str] = field(default_factory=list)
     measure_styles: set[str] = field(default_factory=set)
     columns: dict[int, str] | None = None
+    towns: dict[int, str] = field(default_factory=dict)  # columns of towns sharing one role, and their names
     header_above: dict[int, str] | None = None  # the columns of a header row just read, which a sub-header completes
     last_key: str = ""
     roles_open: bool = False  # under a 役割分担 heading, whose role items follow
@@ -144,6 +150,7 @@ class Reader:
     loose: Line | None = None  # the line just read, if nothing took it: a measure's first line?
     page_top: bool = False  # the line being read opens a page
     previous: Line | None = None  # the line read before this one
+    linked_from: GridRow | None = None  # the row whose content a 連携する取組 key gave
 
     def read(self, lines: list[Line]) -> None:
         self.measure_styles = styles_followed_by_keys(lines, self.parties)
@@ -175,17 +182,17 @@ class Reader:
             self.header_above = columns
             if columns != self.columns:
                 self.warnings += unplaced_column_warnings(line, columns)
-            self.columns = columns
+            self.columns, self.towns = columns, shared_role_towns(cells, columns)
             return
         key = key_of(cells[0], self.parties)
         if key and len([c for c in cells if c.strip()]) <= 2:
             self.set_value(key, " ".join(c for c in cells[1:] if c.strip()), line)
             return
         if self.columns is None:
-            self.columns = default_columns(len(cells))
+            self.columns, self.towns = default_columns(len(cells)), {}
             self.warnings.append(f"line {line.no}: table without a header row, columns taken as "
                                  + "/".join(self.columns.values()))
-        cells_by_field = row_cells(line, self.columns)
+        cells_by_field = row_cells(line, self.columns, self.towns)
         previous = self.last_grid_row()
         uses_labels = any(p.row.label for p in self.rows if p.kind == "grid")
         if is_continuation(cells_by_field, previous, uses_labels, terminated_kinds(self.terminated, self.columns)):
@@ -241,24 +248,49 @@ class Reader:
             return
         if self.context.section_no is not None and not self.context.section_title and not self.rows_in_section():
             self.context.section_title = text  # 別表第2 / 生活機能の強化に係る政策分野
-        elif self.ends_measure_above(line):
-            merge_into(self.last_grid_row(), {"measure": text}, line)
         else:
-            self.loose = line
+            cell = self.cell_continued_by(line, following)
+            if cell:
+                merge_into(self.last_grid_row(), {cell: text}, line)
+            else:
+                self.loose = line
 
-    def ends_measure_above(self, line: Line) -> bool:
-        """A grid row whose measure wrapped while its other cells did not: the
-        rest of the measure stands on the next line alone, its empty cells
-        (trailing TABs) gone, so it reads as text. It is a fragment: short,
-        no sentence, right under the row (or atop the next page, where the
-        row broke), and visibly the tail of a phrase (の裾野拡大) or under a
-        measure cut after a particle (…による)."""
+    def cell_continued_by(self, line: Line, following: Line | None) -> str:
+        """The cell of the grid row above whose wrapped rest `line` is, or ''.
+        A row whose one cell wrapped further than the others prints that
+        rest on a line alone, its empty cells (trailing TABs) gone, so it
+        reads as text right under the row (or atop the next page, where the
+        row broke). A sentence cell left without its 。 (…の造成と) takes it,
+        if only one is open; with none open, a short fragment is the rest
+        of the measure when it visibly ends a phrase (の裾野拡大), the
+        measure breaks off after a particle (…による), or the rows go on
+        right below it in their own order (地域経済 / 裾野拡大 between ア and
+        イ): a section heading would start the order anew."""
         row = self.last_grid_row()
-        if row is None or row.lines[-1] is not self.previous or line.blank_before and not self.page_top:
-            return False
+        if row is None or row.lines[-1] is not self.previous:
+            return ""
+        open_cells = [name for name in terminated_kinds(self.terminated, self.columns or {})
+                      if row.cells.get(name) and not FINISHED.search(row.cells[name])]
+        if open_cells:  # a blank line may stand where a footer was dropped: the sentence still needs its end
+            return open_cells[0] if len(open_cells) == 1 else ""
         text = line.text
-        return len(text) <= MEASURE_TAIL_MAX and not TERMINATED.search(text) \
-            and bool(PHRASE_TAIL.match(text) or PHRASE_CUT.search(row.cells["measure"]))
+        if line.blank_before and not self.page_top or len(text) > MEASURE_TAIL_MAX or TERMINATED.search(text):
+            return ""
+        if PHRASE_TAIL.match(text) or PHRASE_CUT.search(row.cells["measure"]) or self.next_row_of(row, following):
+            return "measure"
+        return ""
+
+    def next_row_of(self, row: GridRow, following: Line | None) -> bool:
+        """`following` is the grid's next data row after `row`: labelled with
+        the label after row's, or, in a grid without labels, any data row."""
+        if following is None or not following.is_row or self.columns is None \
+                or header_columns(following.cells, self.parties):
+            return False
+        if not row.label:
+            return True
+        cells = row_cells(following, self.columns, self.towns)
+        label = split_label(cells["measure"])[0] or cells.get("label", "")
+        return labels_in_order(row.label, label)
 
     def heads_list_below(self, heading: Heading, following: Line | None) -> bool:
         """An item in the measures' numbering that a numbered line follows at
@@ -320,8 +352,13 @@ class Reader:
             self.last_key, self.roles_open = "", True
             return
         self.roles_open = self.roles_open and key in ROLE_FIELDS.values()
+        if key == "linked":
+            key = self.linked()
+        elif key == "content" and self.linked_names_measure():
+            self.heading_to_section()
         if key == "measure":  # 連携施策\t産業振興: the key names the measure; its keys follow
             self.open_measure(*split_label(value.strip()), line)
+            self.last_key = "measure" if not value.strip() else ""  # the name on the lines below
             return
         if not self.rows or self.rows[-1].kind != "keyvalue":
             self.warnings.append(f"line {line.no}: {key} without a measure before it")
@@ -337,6 +374,34 @@ class Reader:
         for name in KEY_FIELDS.get(key, (key,)):
             pending.cells[name] = join_fragment(pending.cells.get(name, ""), value.strip())
         self.last_key = key
+
+    def linked(self) -> str:
+        """連携する取組 names the content of the measure open above it, and
+        opens a measure where none is open or the open one is complete."""
+        pending = self.rows[-1] if self.rows and self.rows[-1].context is self.context else None
+        if pending is None or pending.kind != "keyvalue" or pending.row.cells["content"] and \
+                (pending.row.cells["role_a"] or pending.row.cells["role_b"]):
+            return "measure"
+        self.linked_from = pending.row
+        return "content"
+
+    def linked_names_measure(self) -> bool:
+        """A content key after 連携する取組 took a content, under a measure
+        heading: that was a name (no sentence), the measure's, and the
+        heading above it the section's (1 観光振興 / 【連携する取組】広域観光
+        ルートの造成 / 【取組の内容】…)."""
+        pending = self.rows[-1].row if self.rows else None
+        return pending is not None and pending is self.linked_from and bool(pending.cells["measure"]) \
+            and bool(pending.cells["content"]) and not TERMINATED.search(pending.cells["content"]) \
+            and label_ordinal(pending.label) is not None
+
+    def heading_to_section(self) -> None:
+        pending = self.rows[-1]
+        row = pending.row
+        self.context = Context(label_ordinal(row.label), row.cells["measure"])
+        pending.context = self.context
+        row.label, row.cells["measure"], row.cells["content"] = "", row.cells["content"], ""
+        self.linked_from = None
 
     def open_measure(self, label: str, measure: str, line: Line) -> None:
         """A measure whose content and roles follow as keys."""
@@ -361,6 +426,18 @@ class Reader:
     def add_row(self, row: GridRow, kind: str, fields: tuple[str, ...] = ROW_FIELDS) -> None:
         self.rows.append(PendingRow(self.context, row, kind, fields))
         self.last_key, self.roles_open = "", False
+
+
+def labels_in_order(previous: str, label: str) -> bool:
+    """`label` comes right after `previous` in their series: ア イ, a b, 1 2,
+    ① ②, ii iii, or イ ロ ハ."""
+    if not previous or not label:
+        return False
+    at = IROHA.find(previous)
+    if len(previous) == 1 and at >= 0 and IROHA.find(label) == at + 1:
+        return True
+    first, then = label_ordinal(previous), label_ordinal(label)
+    return first is not None and then == first + 1
 
 
 def wrapped_onto(above: Line | None, line: Line) -> bool:
@@ -491,12 +568,12 @@ def is_key_line(line: Line, parties: list[Party]) -> bool:
 
 
 def unplaced_column_warnings(line: Line, columns: dict[int, str]) -> list[str]:
-    """A header naming a party past 丙 (丁の役割, a fourth town), or a second
-    town of a role several share: its column has no field, and its cells
-    are left out of the rows."""
+    """A header naming a party past 丙 (丁の役割, a fourth town): its column
+    has no field, and its cells are left out of the rows."""
     return [f"line {line.no}: column {line.cells[i].strip()} is a role without a field "
-            f"(a fourth or later party's, or a second town's sharing one role); its cells are left out" for i, kind in sorted(columns.items())
-            if kind == UNPLACED_ROLE]
+            f"(a fourth or later party's); its cells are left out" for i, kind in sorted(columns.items())
+            if kind == UNPLACED_ROLE] + [f"line {line.no}: column {line.cells[i].strip()} has no field; its cells are left out"
+                                         for i, kind in sorted(columns.items()) if kind == NOTE_COLUMN]
 
 
 def column_fields(columns: dict[int, str]) -> tuple[str, ...]:
@@ -600,7 +677,7 @@ def to_appendix_rows(reader: Reader) -> list[AppendixRow]:
             subsection_no=ctx.subsection_no, subsection_title=ctx.subsection_title,
             label=pending.row.label, measure=cells.get("measure", ""), content=cells.get("content", ""),
             role_a=cells.get("role_a", ""), role_b=cells.get("role_b", ""), span=Span.of(pending.row.lines),
-            role_c=cells.get("role_c", "")))
+            role_c=cells.get("role_c", ""), role_b_others=cells.get("role_b_others", "")))
     return rows
 
 

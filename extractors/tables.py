@@ -39,12 +39,13 @@ def is_placeholder(text: str) -> bool:
     return PLACEHOLDER.match(text) is not None
 
 
-FIELDS = ("section", "label", "measure", "content", "role_a", "role_b", "role_c")
+FIELDS = ("section", "label", "measure", "content", "role_a", "role_b", "role_c", "role_b_others")
 # 甲の役割 / 乙の役割 as OCR reads them: 甲 as 申, 乙 as と, Z or | or lost
 # (Tesseract, seen on scanned 別表 headers and key cells).
 # Also 役割分担(甲) / 役割(乙), the party after the word.
 ROLE_A_KEY = r"(?:[甲申]の役割(?:分担)?|役割(?:分担)?\(甲\))"
 ROLE_B_KEY = r"(?:[乙とZz|]?の役割(?:分担)?|役割(?:分担)?\(乙\))"
+NOTE_COLUMN = "note"
 HEADER_WORDS = {
     "content": regex.compile(r"^(?:取組|事業|具体的な?取組|連携)?(?:の)?(?:内容|概要)$"),
     "role_a": regex.compile(rf"^甲$|^{ROLE_A_KEY}$|中心(?:市|都市)の役割|連携中枢都市の役割|^中心(?:市|都市)$|^連携中枢都市$"),
@@ -55,6 +56,9 @@ HEADER_WORDS = {
     "section": regex.compile(r"^(?:政策)?分野$|^区分$"),
     "roles": regex.compile(r"^役割分担$|^役割$|^甲乙の役割$"),
     "label": regex.compile(r"^(?:番号|No\.?|記号)$"),
+    # 備考 (remarks: 令和4年度から, 県事業): no field of a row holds it, and
+    # it is no part of the content, where a column past the roles would go
+    NOTE_COLUMN: regex.compile(r"^(?:備考|摘要)$"),
 }
 ROLE_OF = regex.compile(r"^(?P<name>.+)の役割(?:分担)?$")
 # A role column's title with its party noted in brackets: 甲の役割(福井市),
@@ -63,6 +67,8 @@ ROLE_OF = regex.compile(r"^(?P<name>.+)の役割(?:分担)?$")
 ROLE_NOTED_BY_NAME = regex.compile(r"^(?P<title>[^()]+の役割(?:分担)?)\([^()]+\)$")
 ROLE_NOTED_BY_LETTER = regex.compile(r"^[^()]+の役割(?:分担)?\((?P<role>[甲乙丙])\)$")
 ROLE_KINDS = {"甲": "role_a", "乙": "role_b", "丙": "role_c"}
+PARTICIPATION = {"○", "◯", "●", "◎"}  # a town's mark that it takes part, no role
+BRACKETED_NOTE = regex.compile(r"\((?P<name>[^()]+)\)$")
 # A fourth party's column (丁の役割, or the fourth town's name) has no field
 # in the schema: it is kept out of the row, with a warning, instead of being
 # run into another party's role.
@@ -151,14 +157,10 @@ def without_party_note(cell: str) -> str:
 
 
 def party_column_kinds(parties: tuple[Party, ...]) -> dict[str, str]:
-    """Municipality -> the role field its column fills. Of towns sharing one
-    role (four defined together as 乙) the first fills it, as it is party_b;
-    the others' columns have no field, as a 丁's has none."""
-    kinds: dict[str, str] = {}
-    for party in parties:
-        kind = ROLE_KINDS.get(party.role, UNPLACED_ROLE)
-        kinds[party.municipality] = UNPLACED_ROLE if kind in kinds.values() and kind != UNPLACED_ROLE else kind
-    return kinds
+    """Municipality -> the role field its column fills. Towns sharing one
+    role (four defined together as 乙) all head its columns: the first, as
+    it is party_b, fills role_b, the others role_b_others (see row_cells)."""
+    return {party.municipality: ROLE_KINDS.get(party.role, UNPLACED_ROLE) for party in parties}
 
 
 def party_column(name: str, names: dict[str, str]) -> str | None:
@@ -184,7 +186,7 @@ def assign_free_columns(found: dict[int, str], width: int) -> dict[int, str]:
     """Fill columns whose header is empty or misplaced: the text columns
     before the role columns are measure then content, in that order."""
     roles = {i: k for i, k in found.items() if k in ROLE_COLUMNS}
-    fixed = {i: k for i, k in found.items() if k in ("section", "label")}
+    fixed = {i: k for i, k in found.items() if k in ("section", "label", NOTE_COLUMN)}
     first_role = min(roles, default=width)
     free = [i for i in range(first_role) if i not in fixed]
     columns = dict(fixed) | dict(roles)
@@ -231,16 +233,59 @@ def split_expected_label(text: str, expected: str) -> tuple[str, str]:
     return "", text
 
 
-def row_cells(line: Line, columns: dict[int, str]) -> dict[str, str]:
+def row_cells(line: Line, columns: dict[int, str], towns: dict[int, str] | None = None) -> dict[str, str]:
+    """The row's cells by field; `towns` names the columns of towns sharing
+    one role (乙の役割(鏡野町) | 乙の役割(奈義町)): the first column fills the
+    role (party_b is the first 乙 town), the others make role_b_others, so
+    no town's text is lost or run into another's."""
     cells = {kind: "" for kind in FIELDS}
+    shared: dict[str, list[tuple[str, str]]] = {}
     for i, cell in enumerate(line.cells):
         kind = columns.get(i, "content" if i > max(columns, default=0) else None)
         if kind == "roles":  # one 役割分担 column holding 【甲】…【乙】…
             role_a, role_b = split_roles(cell.strip())
             cells["role_a"], cells["role_b"] = join_fragment(cells["role_a"], role_a), join_fragment(cells["role_b"], role_b)
+        elif towns and i in towns:
+            shared.setdefault(kind, []).append((towns[i], cell.strip()))
         elif kind in cells:
             cells[kind] = join_fragment(cells[kind], cell.strip())
+    for kind, parts in shared.items():
+        first, *others = parts
+        cells[kind] = join_fragment(cells[kind], first[1])
+        others_field = "role_b_others" if kind == "role_b" else kind  # 甲 or 丙 shared: rare, run into the field
+        cells[others_field] = join_fragment(cells[others_field], shared_role_cell(others))
     return cells
+
+
+def shared_role_cell(parts: list[tuple[str, str]]) -> str:
+    """The cells of towns' columns as one value: each town's text after its
+    name (芽室町:…。 池田町:…。); a dash or ○ is no text of a role."""
+    given = [(town, text) for town, text in parts if text and not NO_VALUE.match(text) and text not in PARTICIPATION]
+    return " ".join(f"{town}:{text}" if town else text for town, text in given)
+
+
+def shared_role_towns(cells: list[str], columns: dict[int, str]) -> dict[int, str]:
+    """Column -> town, for the columns of a role several columns fill (乙 is
+    two towns): the town the header names (乙の役割(鏡野町), 鏡野町, 鏡野町の役割),
+    or '' when it names only the role."""
+    counts: dict[str, int] = {}
+    for kind in columns.values():
+        counts[kind] = counts.get(kind, 0) + 1
+    return {i: header_town(cells[i]) for i, kind in columns.items()
+            if kind in ROLE_KINDS.values() and counts[kind] > 1 and i < len(cells)}
+
+
+def header_town(cell: str) -> str:
+    """The town a role column's header names: 乙の役割(鏡野町), 乙(鏡野町),
+    鏡野町(乙), 鏡野町の役割, 鏡野町; '' for 乙の役割 or 役割分担(乙)."""
+    cell = cell.replace(" ", "").strip()
+    noted = BRACKETED_NOTE.search(cell)
+    if noted and noted["name"] not in ROLE_KINDS:
+        return noted["name"]
+    base = cell[:noted.start()] if noted else cell
+    role = ROLE_OF.match(base)
+    name = role["name"] if role else base
+    return "" if name in ROLE_KINDS or HEADER_WORDS["roles"].match(name) else name
 
 
 # 【甲】, (甲), 甲:, 甲の役割: — a marker needs its bracket or colon, so that

@@ -122,6 +122,8 @@ def render(doc: Document) -> str:
             if r.role_a or r.role_b:
                 out.append(f"        甲: {shorten(r.role_a)}")
                 out.append(f"        乙: {shorten(r.role_b)}")
+            if r.role_b_others:
+                out.append(f"        乙(他): {shorten(r.role_b_others)}")
             if r.role_c:
                 out.append(f"        丙: {shorten(r.role_c)}")
     for c in doc.corrections:

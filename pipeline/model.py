@@ -196,6 +196,9 @@ class AppendixRow:
     role_b: str
     span: Span
     role_c: str = ""  # 丙's role, where three parties share the measures
+    # The roles of the other towns that share 乙 with party_b (乙 is 鏡野町 and
+    # 奈義町, each with a column): "奈義町:…。", each after its town's name.
+    role_b_others: str = ""
 
 
 @dataclass(frozen=True)

@@ -632,3 +632,22 @@ def test_ocr_output_saved_as_a_web_page_is_read_as_ocr_output_too():
     result = repair(normalize(read(Path("kyoyaku.html"), page.encode("utf-8"))))
     assert result.warnings[0].startswith("read as OCR output: 2 different misreadings corrected")
     assert ("事業について剛域の中心的な", "事業について圏域の中心的な") in fixes(result)
+
+
+# --- voicing marks ------------------------------------------------------------
+
+def test_a_lost_voicing_mark_in_a_connective_is_restored():
+    # Tesseract reads び as ひ and げ as け: 及ひ, 掲ける are no words
+    result = repaired("""
+        第1条 この協約は、甲及ひ乙が連携し、圏域の発展を図ることを目的とする。
+        第2条 甲及び乙は、別表に掲ける取組に基つき、並ひに連携する。
+    """)
+    assert sorted(fixes(result)) == sorted([("及ひ", "及び"), ("掲け", "掲げ"), ("基つ", "基づ"), ("並ひに", "並びに")])
+    assert texts(result)[1] == "第2条 甲及び乙は、別表に掲げる取組に基づき、並びに連携する。"
+    assert all(c.rule == "context:voicing" for c in result.corrections)
+
+
+def test_an_unvoiced_form_that_is_a_word_is_left_alone():
+    # 対応し, 発生し are the verbs' own forms, not 対応じ, 発生じ misread
+    result = repaired("第1条 甲は、災害が発生したときは、速やかに対応し、乙に通知する。")
+    assert fixes(result) == []

@@ -4,6 +4,7 @@ Rules run in order, each on the lines the previous one left:
   context  第ニ条 -> 第二条, 千茂29年 -> 平成29年, 令和兀年 -> 令和元年, 人ロ -> 人口,
            ル一ト, 工リア, メニュ一 -> ルート, エリア, メニュー (context.py)
   stops    推進する oO -> 推進する。 at a line or cell end (context.py)
+  voicing  甲及ひ乙 -> 甲及び乙, a voicing mark lost where no word is left (context.py)
   labels   ア イ ッ エ -> ア イ ウ エ, a row label the sequence needs (context.py)
   names    美祿市 -> 美祢市 against the gazetteer and the document (names.py)
   consensus 美徹市, 美枯市, 美引市 -> 美祢市, one name misread many ways (consensus.py)
@@ -27,7 +28,8 @@ from dataclasses import dataclass
 
 from pipeline.model import Correction, Line
 from pipeline.repair.consensus import consensus_edits
-from pipeline.repair.context import context_edits, label_sequence_edits, role_edits, sentence_end_edits
+from pipeline.repair.context import (context_edits, label_sequence_edits, role_edits, sentence_end_edits,
+                                     voicing_edits)
 from pipeline.repair.edits import apply_edits
 from pipeline.repair.names import name_edits
 from pipeline.repair.ocr_output import detected_ocr_output
@@ -37,8 +39,8 @@ from pipeline.repair.terms import term_edits
 
 # Look-alike rules first: their corrections tell OCR output the source did
 # not mark, before the rules for scanned lines run.
-LOOKALIKE_RULES = (context_edits, sentence_end_edits, label_sequence_edits, name_edits, consensus_edits, role_edits,
-                   term_edits, running_text_edits)
+LOOKALIKE_RULES = (context_edits, sentence_end_edits, voicing_edits, label_sequence_edits, name_edits,
+                   consensus_edits, role_edits, term_edits, running_text_edits)
 SCANNED_RULES = (scanned_text_edits,)
 
 

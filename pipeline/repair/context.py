@@ -171,6 +171,26 @@ def sentence_end_edits(lines: list[Line]) -> list[Edit]:
     return edits
 
 
+# Tesseract drops a voicing mark (び as ひ): in the words every agreement is
+# built from, the unvoiced kana makes no word at all (及ひ, 並ひに, 基つく,
+# 掲ける), so the word is known without the document's help. Words whose
+# unvoiced form is a word too (対応し, 発生し) are not listed.
+UNVOICED_WORDS = {"及ひ": "及び", "並ひに": "並びに", "基つ": "基づ", "掲け": "掲げ"}
+UNVOICED = regex.compile("|".join(UNVOICED_WORDS))
+
+
+def voicing_edits(lines: list[Line]) -> list[Edit]:
+    joined = Joined.of(lines)
+    edits = []
+    for match in UNVOICED.finditer(joined.text):
+        index, pos = joined.locate(match.start())
+        word, fixed = match.group(), UNVOICED_WORDS[match.group()]
+        at = next(i for i, (a, b) in enumerate(zip(word, fixed)) if a != b)
+        edits.append(Edit(index, pos + at, pos + at + 1, fixed[at], word, fixed, "context:voicing",
+                          f"{word} is no word: {fixed} with its voicing mark lost", 0.9))
+    return edits
+
+
 # A row label of a sequence (ア イ ウ エ …) opening a line or its first cell,
 # before a space, or a katakana label touching its kanji (ア経済戦略: OCR lost the space).
 SEQUENCE_LABEL = regex.compile(r"^(?P<label>\S)[ ](?=\S)|^(?P<label>\p{Katakana})(?=\p{Han})")

@@ -135,7 +135,9 @@ def appendix_facts(doc: Document) -> list[list[Fact]]:
         rows.append([Fact("#", str(row_no), lines), Fact("分野", " / ".join(p for p in (section, subsection) if p), lines),
                      Fact("施策", " ".join(p for p in (r.label, r.measure) if p), lines),
                      Fact("取組内容", r.content, lines), Fact("甲の役割", r.role_a, lines),
-                     Fact("乙の役割", r.role_b, lines)] + ([Fact("丙の役割", r.role_c, lines)] if r.role_c else []))
+                     Fact("乙の役割", r.role_b, lines)]
+                    + ([Fact("乙の役割(他の市町村)", r.role_b_others, lines)] if r.role_b_others else [])
+                    + ([Fact("丙の役割", r.role_c, lines)] if r.role_c else []))
     return rows
 
 

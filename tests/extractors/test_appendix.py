@@ -1119,9 +1119,10 @@ def test_a_row_broken_at_a_page_beside_a_spanning_field_cell_keeps_the_field_onc
         (1, "経済成長のけん引", "イ", "森林資源の活用", "木材の利用を促進する。", "普及啓発を行う。", "木材を供給する。")]
 
 
-def test_of_towns_sharing_one_role_the_first_heads_role_b_and_the_others_are_left_out():
+def test_of_towns_sharing_one_role_the_first_fills_role_b_and_the_others_role_b_others():
     # 乙 is four towns; their columns must not be run together into role_b:
-    # role_b is party_b's (the first 乙 town's) column
+    # role_b is party_b's (the first 乙 town's) column, and the others' text
+    # is kept beside it, each after its town
     segs = segments_of("""
     定住自立圏形成協定書
     帯広市(以下「甲」という。)と、音更町、芽室町及び池田町(以下これらを「乙」という。)は、次のとおり締結する。
@@ -1133,7 +1134,31 @@ def test_of_towns_sharing_one_role_the_first_heads_role_b_and_the_others_are_lef
     """)
     rows, warnings = extract_appendix(segs, extract_parties(segs))
     assert [(r.measure, r.role_a, r.role_b, r.role_c) for r in rows] == [("人材育成", "企画する。", "会場を提供する。", "")]
-    assert [w.split(": ", 1)[1].split(" is ")[0] for w in warnings] == ["column 芽室町", "column 池田町"]
+    assert rows[0].role_b_others == "芽室町:参加する。 池田町:参加する。"
+    assert not warnings
+
+
+def test_role_columns_of_towns_sharing_otsu_named_in_brackets_are_kept_apart():
+    # 乙の役割(鏡野町) | 乙の役割(奈義町): 奈義町's text was run into role_b
+    # without a word of whose it was; ○ in a town's column is no role
+    segs = segments_of("""
+    定住自立圏形成協定書
+    津山市(以下「甲」という。)と鏡野町及び奈義町(以下これらを「乙」という。)は、次のとおり協定を締結する。
+    第1条 甲及び乙は、別表に掲げる取組を行う。
+    別表(第1条関係)
+    1 生活機能の強化に係る政策分野
+    取組	取組の内容	甲の役割	乙の役割(鏡野町)	乙の役割(奈義町)
+    ア 福祉	病児保育を広域で利用する。	病児保育を実施する。	利用者を受け入れる。	住民へ周知する。
+    イ 観光	広域観光を推進する。	○	○	○
+    ウ 医療	救急医療体制を確保する。	輪番制を運営する。	-	運営費を負担する。
+    """)
+    rows, warnings = extract_appendix(segs, extract_parties(segs))
+    assert [(r.measure, r.role_a, r.role_b, r.role_b_others) for r in rows] == [
+        ("福祉", "病児保育を実施する。", "利用者を受け入れる。", "奈義町:住民へ周知する。"),
+        ("観光", "", "", ""),
+        ("医療", "輪番制を運営する。", "", "奈義町:運営費を負担する。"),
+    ]
+    assert not warnings
 
 
 def test_a_slide_table_with_a_mark_column_per_town_gives_measures_under_their_fields():
@@ -1503,3 +1528,91 @@ def test_a_measure_wrapped_onto_the_next_page_atop_it():
     assert [(row.label, row.measure, row.role_b) for row in doc.appendix] == [
         ("ア", "ものづくり産業の技術の高度化及び人材の育成", "企業に周知する。"),
         ("イ", "観光振興", "観光資源を紹介する。")]
+
+
+def test_a_cells_wrapped_rest_alone_on_the_next_line_goes_back_into_its_cell():
+    """A row whose one cell wrapped further than the others prints that rest
+    on a line of its own, trailing TABs gone: a sentence cell left without
+    its 。 takes it (also over a page break); with every sentence finished,
+    a short fragment between a row and the row labelled next is the rest
+    of the measure, even where it starts with a kanji (地域経済 / 裾野拡大)."""
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    1 経済成長のけん引
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    ア 地域資源を活用した地域経済\t農林水産物のブランド化を進める。\t事業を実施する。\t事業に参画する。
+    裾野拡大
+    イ 観光振興\t観光資源を活用し、広域的な観光ルートの造成と\t観光ルートの企画を行う。\t情報を提供する。
+    - 3 -
+    情報発信に取り組む。
+    ウ 企業誘致\t企業立地の促進に取り組む。\t誘致活動を行うとともに、立地企業への\t誘致活動に協力する。
+    支援を行う。
+    エ 創業支援\t創業希望者を支援する。\t窓口を設置する。\t周知を行う。
+    """)
+    assert [brief(r)[2:] for r in rows] == [
+        ("ア", "地域資源を活用した地域経済裾野拡大", "農林水産物のブランド化を進める。", "事業を実施する。", "事業に参画する。"),
+        ("イ", "観光振興", "観光資源を活用し、広域的な観光ルートの造成と情報発信に取り組む。", "観光ルートの企画を行う。",
+         "情報を提供する。"),
+        ("ウ", "企業誘致", "企業立地の促進に取り組む。", "誘致活動を行うとともに、立地企業への支援を行う。", "誘致活動に協力する。"),
+        ("エ", "創業支援", "創業希望者を支援する。", "窓口を設置する。", "周知を行う。"),
+    ]
+
+
+def test_a_line_between_two_rows_out_of_label_order_is_no_measure_tail():
+    # the order starts again at ア under it: a section heading, not the rest of 医療
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    ア 医療\t救急医療を確保する。\t病院を運営する。\t周知する。
+    地域公共交通
+    ア 路線バス\t路線を維持する。\t運行経費を負担する。\t利用を促進する。
+    """)
+    assert [r.measure for r in rows] == ["医療", "路線バス"]
+
+
+def test_renkei_suru_torikumi_names_the_measure_in_a_block_giving_its_content_under_a_key_of_its_own():
+    # 【連携する取組】 then 【取組の内容】: the first is the measure's name (it
+    # was read into the content, or dropped with no measure open), and the
+    # numbered line above the block is its section
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    1 観光振興
+    【連携する取組】
+    広域観光ルートの造成
+    【取組の内容】
+    観光資源を活用し、広域的な観光ルートの造成に取り組む。
+    【甲の役割】
+    観光ルートの企画を行う。
+    【乙の役割】
+    観光資源の情報を提供する。
+    2 産業振興
+    【連携する取組】企業立地の促進
+    【取組の内容】企業立地の促進に取り組む。
+    【甲の役割】誘致活動を行う。
+    【乙の役割】誘致活動に協力する。
+    【連携する取組】創業支援
+    【取組の内容】創業希望者を支援する。
+    【甲の役割】窓口を設置する。
+    【乙の役割】周知を行う。
+    """)
+    assert [(r.section_no, r.section_title, r.label, r.measure, r.content, r.role_a, r.role_b) for r in rows] == [
+        (1, "観光振興", "", "広域観光ルートの造成", "観光資源を活用し、広域的な観光ルートの造成に取り組む。",
+         "観光ルートの企画を行う。", "観光資源の情報を提供する。"),
+        (2, "産業振興", "", "企業立地の促進", "企業立地の促進に取り組む。", "誘致活動を行う。", "誘致活動に協力する。"),
+        (2, "産業振興", "", "創業支援", "創業希望者を支援する。", "窓口を設置する。", "周知を行う。"),
+    ]
+
+
+def test_a_remarks_column_is_no_part_of_the_content():
+    # 備考 past the role columns was read as more content (…推進する。令和4年度から)
+    rows, warnings = rows_of("""
+    別表(第1条関係)
+    連携施策\t取組内容\t甲の役割\t乙の役割\t備考
+    ア 観光振興\t広域観光を推進する。\t企画する。\t協力する。\t令和4年度から
+    イ 企業誘致\t企業立地を促進する。\t誘致活動を行う。\t情報を提供する。\t
+    """)
+    assert [brief(r)[2:] for r in rows] == [
+        ("ア", "観光振興", "広域観光を推進する。", "企画する。", "協力する。"),
+        ("イ", "企業誘致", "企業立地を促進する。", "誘致活動を行う。", "情報を提供する。"),
+    ]
+    assert [w.split(": ", 1)[1] for w in warnings] == ["column 備考 has no field; its cells are left out"]
