@@ -53,6 +53,9 @@ AREA_WORDS = {"周辺", "近隣", "広域", "連携", "中枢", "中心", "都�
 # みやぎ県北ハートフル定住自立圏.
 NAME_POS = ("名詞", "接頭辞", "接尾辞", "形状詞")  # 形状詞: ハートフル, スマート
 JOINERS = ("・", "の")
+# 次のとおり, 別記のとおり: a noun UniDic tags as one, which ends an adverbial
+# phrase before a name (次のとおり定住自立圏の形成に関する協定) and never opens one.
+ADVERBIAL_NOUNS = {"とおり", "通り"}
 
 
 def extract_parties(segments: list[Segment]) -> list[Party]:
@@ -293,7 +296,7 @@ def noun_phrase_before(text: str) -> str:
     phrase: list = []
     for word in reversed(words):
         joins = word.surface in JOINERS and phrase and phrase[0].feature.pos1 in NAME_POS
-        if word.feature.pos1 not in NAME_POS and not joins:
+        if word.feature.pos1 not in NAME_POS and not joins or word.surface in ADVERBIAL_NOUNS:
             break
         phrase.insert(0, word)
     while phrase and phrase[0].surface in JOINERS:  # a phrase does not start with の or ・

@@ -27,8 +27,9 @@ NUMBER = rf"(?:\d+|{NUMERAL_KANJI}+|元)"
 ERA_NAMES = r"(?:明\s*治|大\s*正|昭\s*和|平\s*成|令\s*和)"
 # Slides, tables and town forms write the era as its Latin initial (R2年3月27日,
 # H31.3.29, R.2.3.27): a capital standing alone before the year, not the
-# end of a word or code (ABR1.2.3, v2019).
-ERA_INITIAL = r"(?<![A-Za-z0-9])[MTSHR](?:\.(?=\s*(?:\d|元)))?(?=\s*(?:\d|元))"
+# end of a word or code (ABR1.2.3, v2019). A form typed in lower case writes it
+# so too (r2.3.27).
+ERA_INITIAL = r"(?<![A-Za-z0-9])[MTSHRmtshr](?:\.(?=\s*(?:\d|元)))?(?=\s*(?:\d|元))"
 # An era as a date line writes it: its name or its initial.
 ERA = rf"(?:{ERA_NAMES}|{ERA_INITIAL})"
 # A year, month or day: a NUMBER whose characters a letter-spaced date line

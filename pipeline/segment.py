@@ -55,18 +55,22 @@ AGREEMENT_WORDS = regex.compile(r"協約|協定|覚書|協議書|合意書")
 OVERVIEW_WORDS = regex.compile(r"概要|資料|説明|について|ポイント")
 PREAMBLE_MARKS = regex.compile(r"以下「[^」]+」という|次のとおり|締結する|締結します")
 CLOSING_MARKS = regex.compile(r"証するため|記名押印|署名押印|各自.{0,6}保有|各\d通を保有|通を作成")
-# A date alone on its line, or with what names it the signing date (締結日:).
-# Town forms print it abbreviated too, under the blocks: R2.3.27, R.2.3.27,
-# 令2.3.27, 2020/3/27.
+# A date alone on its line, or with what names it the signing date (締結日:),
+# perhaps in brackets. Town forms print it abbreviated too, under the blocks:
+# R2.3.27, (R2.3.27), R.2.3.27, 令2.3.27, 2020/3/27.
 DOTTED_DATE = (rf"(?:{ERA}|[明大昭平令])\s*(?:\d{{1,2}}|元)\s*[./]\s*\d{{1,2}}\s*[./]\s*\d{{1,2}}"
                r"|(?:18|19|20)\d{2}\s*[./]\s*\d{1,2}\s*[./]\s*\d{1,2}")
-ERA_DATE_LINE = regex.compile(
-    rf"^(?:{SIGNING_LABEL})?(?:{ERA}\s*{NUMBER}?\s*{ALSO_WESTERN}年\s*{ALSO_WESTERN}{NUMBER}?\s*月\s*{NUMBER}?\s*日"
-    rf"|\d{{4}}\s*{ALSO_ERA}年\s*{ALSO_ERA}\d+\s*月\s*\d+\s*日|{DOTTED_DATE}){WEEKDAY}?{SIGNING_ACT}?$")
-# A date a right-aligned block too narrow for it breaks after its year
-# (令和2年 / 3月27日): two lines that are one date line.
-YEAR_LINE = regex.compile(rf"^(?:{SIGNING_LABEL})?(?:{ERA}\s*{NUMBER}?\s*{ALSO_WESTERN}|\d{{4}}\s*{ALSO_ERA})年$")
-MONTH_DAY_LINE = regex.compile(rf"^{NUMBER}?\s*月\s*{NUMBER}?\s*日{WEEKDAY}?{SIGNING_ACT}?$")
+DATE_TEXT = (rf"(?:{SIGNING_LABEL})?(?:{ERA}\s*{NUMBER}?\s*{ALSO_WESTERN}年\s*{ALSO_WESTERN}{NUMBER}?\s*月\s*{NUMBER}?\s*日"
+             rf"|\d{{4}}\s*{ALSO_ERA}年\s*{ALSO_ERA}\d+\s*月\s*\d+\s*日|{DOTTED_DATE}){WEEKDAY}?{SIGNING_ACT}?")
+ERA_DATE_LINE = regex.compile(rf"^\(?\s*{DATE_TEXT}\s*\)?$")
+# The date printed on the first block's line, left of it (令和2年3月27日 甲 広島県…).
+DATE_BEFORE_BLOCK = regex.compile(rf"^{DATE_TEXT}(?=\s+\S)")
+# A date a right-aligned block too narrow for it breaks after its year or
+# month (令和2年 / 3月27日, 令和2年3月 / 27日): two lines that are one date
+# line when joined.
+YEAR_LINE = regex.compile(rf"^\(?\s*(?:{SIGNING_LABEL})?(?:{ERA}\s*{NUMBER}?\s*{ALSO_WESTERN}|\d{{4}}\s*{ALSO_ERA})年"
+                          rf"(?:\s*{NUMBER}?\s*月)?$")
+MONTH_DAY_LINE = regex.compile(rf"^(?:{NUMBER}?\s*月\s*)?{NUMBER}?\s*日{WEEKDAY}?{SIGNING_ACT}?\s*\)?$")
 # 甲 山口市…, (甲) 山口市…, 甲:…; not 甲及び乙は… (a sentence about the parties)
 ROLE_LINE = regex.compile(rf"^\(?([{ROLE_CHARS}])\)?(?:\s*[::]\s*|\s+|(?=\p{{Han}}))(?![及並とはがの{ROLE_CHARS}、])")
 # A mark and its separator alone, for a line whose place starts with a role
@@ -74,17 +78,28 @@ ROLE_LINE = regex.compile(rf"^\(?([{ROLE_CHARS}])\)?(?:\s*[::]\s*|\s+|(?=\p{{Han
 SEPARATED_ROLE = regex.compile(rf"^\(?([{ROLE_CHARS}])\)?(?:\s*[::]\s*|\s+)")
 
 
+# A 一部事務組合 or 広域連合 whose name opens with a role character (甲奴郡衛生施設組合,
+# 乙訓環境衛生組合): the body's name, as a whole word, opening the text.
+BODY_NAME_START = regex.compile(r"^\S+?(?:組合|広域連合)")
+
+
 def role_mark(text: str):
     """The role mark opening a signature line (a ROLE_LINE match), or None.
-    Municipalities named with a role character are told apart by the
-    gazetteer: 甲府市長 has no mark, 甲 甲府市… has one."""
+    Places and bodies named with a role character are told apart by the
+    gazetteer and their suffix: 甲府市長 and 甲奴郡衛生施設組合 have no
+    mark, 甲 甲府市… and 乙 乙訓環境衛生組合管理者… have one."""
     match = ROLE_LINE.match(text)
-    if match and match.end() == 1 and gazetteer().starts_with_name(text):
+    if match and match.end() == 1 and names_place_or_body(text):
         return None
     separated = SEPARATED_ROLE.match(text) if match is None else None
-    if separated and gazetteer().starts_with_name(text[separated.end():]):
+    if separated and names_place_or_body(text[separated.end():]):
         return separated
     return match
+
+
+def names_place_or_body(text: str) -> bool:
+    return gazetteer().starts_with_name(text) or ("組合" in text or "広域連合" in text) and bool(
+        BODY_NAME_START.match(text))
 
 
 
@@ -253,7 +268,9 @@ def date_lines_at(lines: list[Line] | tuple[Line, ...], i: int) -> int:
         return 0
     if ERA_DATE_LINE.match(text):
         return 1
-    return 2 if i + 1 < len(lines) and YEAR_LINE.match(text) and MONTH_DAY_LINE.match(lines[i + 1].text) else 0
+    if i + 1 < len(lines) and YEAR_LINE.match(text) and MONTH_DAY_LINE.match(lines[i + 1].text):
+        return 2 if ERA_DATE_LINE.match(text + lines[i + 1].text) else 0  # one 月, neither lost nor doubled
+    return 0
 
 
 def segment_body(lines: list[Line]) -> list[Segment]:
@@ -531,11 +548,17 @@ def starts_paragraph_or_item(text: str) -> bool:
 
 def segment_closing(lines: list[Line]) -> list[Segment]:
     """Closing formula, signing date and the signatory blocks."""
+    lines = with_date_apart_from_block(lines)
     date_at = next((i for i in range(len(lines)) if date_lines_at(lines, i)), None)
     role_at = next((i for i, ln in enumerate(lines) if role_mark(ln.text)), None)
     if date_at is not None and (role_at is None or date_at < role_at):
         date_end = date_at + date_lines_at(lines, date_at)
         closing, date, rest = lines[:date_at], lines[date_at:date_end], lines[date_end:]
+        formula_end = 1 + max((i for i in range(date_at) if CLOSING_MARKS.search(lines[i].text)), default=-1)
+        if formula_end and any(is_head_line(ln.text) for ln in closing[formula_end:]):
+            # blocks without marks between the formula and a date printed under them
+            return ([Segment(Kind.CLOSING, tuple(closing[:formula_end]))] + signatory_blocks(closing[formula_end:])
+                    + [Segment(Kind.DATE, tuple(date))] + signatory_blocks(rest))
     elif role_at is not None:  # blocks follow the formula; a date, if any, comes later
         closing, date, rest = lines[:role_at], [], lines[role_at:]
     else:
@@ -544,6 +567,17 @@ def segment_closing(lines: list[Line]) -> list[Segment]:
     if date:
         segments.append(Segment(Kind.DATE, tuple(date)))
     return segments + signatory_blocks(rest)
+
+
+def with_date_apart_from_block(lines: list[Line]) -> list[Line]:
+    """The lines, a date printed left of the first block's role mark
+    (令和2年3月27日 甲 広島県…) set on a line of its own above the block."""
+    for i, line in enumerate(lines):
+        date = DATE_BEFORE_BLOCK.match(line.text) if "年" in line.text or "." in line.text or "/" in line.text else None
+        if date and role_mark(line.text[date.end():].lstrip()):
+            date_line = replace(line, text=date.group(0))
+            return [*lines[:i], date_line, replace(line, text=line.text[date.end():].lstrip()), *lines[i + 1:]]
+    return lines
 
 
 def signatory_blocks(lines: list[Line]) -> list[Segment]:
@@ -631,6 +665,8 @@ def address_below(block: list[Line], head: int, end: int) -> int:
 
 def is_head_line(text: str) -> bool:
     """A head's title not inside an address (東京都豊島区長崎1丁目: 区長 is no title)."""
+    if DEPUTY_LINE.match(text):
+        return False
     last = None
     for last in HEAD_TITLE.finditer(text):
         pass
@@ -671,8 +707,11 @@ def next_role(role: str) -> str:
 # (…町長職務代理者) is no second head.
 # 市　長 letter-spaced as a word of its own is a title too, and so is the
 # head of a 組合 or 広域連合 that is a party (管理者, 組合長, 広域連合長).
-HEAD_TITLE = regex.compile(r"(?<!副)(?:(?:市|町|村|区)(?:長|\s+長(?=\s|$))|知事"
+HEAD_TITLE = regex.compile(r"(?<!副)(?:(?:市|町|村|区)(?:長|\s+長(?=\s|$))|知事|(?<!\S)知\s+事(?=\s|$)"
                            r"|(?:^|組合|広域連合)\s*管理者|(?:組合|連合)長)")
+# A body's deputy listed under its head (副管理者 世羅町長 奥田 正和, 副組合長 …):
+# the member's head named there holds the deputy's office and signs no block.
+DEPUTY_LINE = regex.compile(r"^副(?:管理者|組合長|広域連合長|連合長)")
 # The head's office of a 組合 or 広域連合 closing its line: the member
 # municipality's head who holds it may stand on the line below.
 BODY_OFFICE_ENDS_LINE = regex.compile(r"(?:管理者|(?:組合|連合)長)\s*$")
@@ -705,7 +744,7 @@ def block_starts_without_roles(lines: list[Line]) -> list[int]:
     starts, expecting_new, name_may_follow, office_held = [], True, False, False
     for i, ln in enumerate(lines):
         text = ln.text
-        if office_held and HEAD_TITLE.search(text):  # …組合管理者 / 府中市長 X: who holds the office
+        if office_held and names_head(text):  # …組合管理者 / 府中市長 X: who holds the office
             office_held, name_may_follow = False, bool(TITLE_ENDS_LINE.search(text))
             continue
         office_held = False
@@ -716,11 +755,15 @@ def block_starts_without_roles(lines: list[Line]) -> list[int]:
         if expecting_new:
             starts.append(i)
             expecting_new = False
-        if HEAD_TITLE.search(text):
+        if names_head(text):
             expecting_new = True
             name_may_follow = bool(TITLE_ENDS_LINE.search(text))
             office_held = bool(BODY_OFFICE_ENDS_LINE.search(text))
-    return [s for s in starts if any(HEAD_TITLE.search(ln.text) for ln in lines[s:s + 4])]
+    return [s for s in starts if any(names_head(ln.text) for ln in lines[s:s + 4])]
+
+
+def names_head(text: str) -> bool:
+    return bool(HEAD_TITLE.search(text)) and not DEPUTY_LINE.match(text)
 
 
 def segment_without_articles(lines: list[Line]) -> list[Segment]:
