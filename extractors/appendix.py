@@ -77,7 +77,8 @@ KEYS = (
 )
 # A key closes with its bracket, a colon or a space: 【甲の役割】…, (取組内容) …
 KEY_SEPARATOR = regex.compile(r"^\s*(?:[::】)]\s*|\s+|$)")
-KEY_MARKER = regex.compile(r"^(?:\(\s*[a-zア-ン0-9]{1,3}\s*\)|[ivx]{1,4}\s|[a-zア-ン]\s|【|\((?=[^()]{2,12}\)))\s*")
+# ① 取組の内容 (NFKC: 1 取組の内容) numbers the keys of a block as (a) or ア do.
+KEY_MARKER = regex.compile(r"^(?:\(\s*[a-zア-ン0-9]{1,3}\s*\)|[ivx]{1,4}\s|[a-zア-ン0-9]\s|【|\((?=[^()]{2,12}\)))\s*")
 HEADING_MARKER = regex.compile(r"^\(?\s*([^\s.、.)]+)")
 # 別表(第3条関係) …, also after the title: 別表第1 経済成長のけん引(第3条関係)
 CLAUSE_REFERENCE = regex.compile(r"^\(\s*第\s*\d+\s*条関係\s*\)\s*|\s*\(\s*第\s*\d+\s*条関係\s*\)$")

@@ -11,8 +11,9 @@ from dataclasses import replace
 import regex
 
 from pipeline.model import Article, Kind, Line, Segment, Span
-from pipeline.numerals import ARTICLE_NUMBER, parse_article_number
-from pipeline.segment import ARTICLE_LINE, ITEM_LINE, PARAGRAPH_NUMBER, SENTENCE_END, caption_text
+from pipeline.numerals import ARTICLE_NUMBER, parse_article_number, to_int
+from pipeline.segment import (ARTICLE_LINE, ITEM_LINE, PARAGRAPH_NUMBER, SENTENCE_END, amendment_note_at,
+                              caption_text)
 
 # 第1条(目的) / 【目的】 / <目的> / 「目的」 この協約は…; not a body opening
 # with a defined term (第2条 「連携市町村」とは、…): a particle follows that.
@@ -42,7 +43,8 @@ def segment_to_article(seg: Segment, caption: str) -> Article:
     label = ARTICLE_LINE.match(first.text)
     article_no, number, branch = parse_article_number(label.group(0).strip())
     body = [Line(first.no, first.text[label.end():].strip(), first.page), *seg.lines[1:]]
-    if not body[0].text:  # 第1条 alone on its line, perhaps its caption under it: 第4条 / (役割分担) / …
+    body = without_amendment_notes(body)
+    if body and not body[0].text:  # 第1条 alone on its line, perhaps its caption under it: 第4条 / (役割分担) / …
         body = body[1:]
     inline_caption = INLINE_CAPTION.match(body[0].text) if body else None
     if inline_caption and not caption:  # 第1条(目的) この協約は、…
@@ -55,6 +57,20 @@ def segment_to_article(seg: Segment, caption: str) -> Article:
     return Article(article_no=article_no, number=number, branch=branch, caption=caption,
                    paragraphs=tuple(text for text, _ in paragraphs), span=seg.span,
                    paragraph_spans=tuple(span for _, span in paragraphs))
+
+
+def without_amendment_notes(lines: list[Line]) -> list[Line]:
+    """The lines without the 例規集's history notes ((令和3年4月1日一部改正)
+    under a paragraph or closing it), which record changes, not the text;
+    their dates stay among the document's dates."""
+    kept = []
+    for n, line in enumerate(lines):
+        at = amendment_note_at(line.text)
+        if at is None:
+            kept.append(line)
+        elif at > 0 or n == 0:  # the label's line keeps its place, emptied
+            kept.append(Line(line.no, line.text[:at].rstrip(), line.page))
+    return kept
 
 
 # 第1条 目的, the body below: a few words of a name on the label's line.
@@ -96,7 +112,7 @@ def lines_to_paragraphs(lines: list[Line]) -> list[tuple[str, Span]]:
     """Paragraphs 1, 2, 3 …; a 1 (①) before the first is a label too where a
     paragraph 2 follows (第1条 ①この協約は… / ②前項の…), else it is text."""
     first = PARAGRAPH_NUMBER.match(lines[0].text) if lines else None
-    if first and first.group(1) == "1":
+    if first and to_int(first.group(1)) == 1:
         unlabelled = [Line(lines[0].no, lines[0].text[first.end():].strip(), lines[0].page), *lines[1:]]
         paragraphs = numbered_paragraphs(unlabelled)
         if len(paragraphs) > 1:
@@ -112,7 +128,7 @@ def numbered_paragraphs(lines: list[Line]) -> list[tuple[str, Span]]:
         match = PARAGRAPH_NUMBER.match(line.text)
         last = groups[-1][-1].text if groups else ""
         sentence_done = not groups or SENTENCE_END.search(last) or ITEM_LINE.match(last)  # after (2) …の確保
-        if groups and match and int(match.group(1)) == expected and sentence_done:
+        if groups and match and to_int(match.group(1)) == expected and sentence_done:
             groups.append([Line(line.no, line.text[match.end():].strip(), line.page)])
             expected += 1
         elif groups:

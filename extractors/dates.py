@@ -48,9 +48,11 @@ SLASHED_DATE = regex.compile(r"(?<![0-9./A-Za-z])(?P<year>(?:18|19|20)\d{2})\s*[
 # What every date above holds (before NFKC too: 年, or digits with . or /, full-width or not).
 DATE_HINT = regex.compile(r"年|\d\s*[./．／]")
 # What may stand before and after a date alone on its line: a key naming it
-# the signing date (締結日:), its weekday (令和3年4月1日(木)), the act (締結).
-BEFORE_DATE = regex.compile(rf"(?:{SIGNING_LABEL})?")
-AFTER_DATE = regex.compile(rf"{WEEKDAY}?{SIGNING_ACT}?\s*")
+# the signing date (締結日:), its weekday (令和3年4月1日(木)), the act (締結),
+# and the brackets a form prints it in under the blocks ((R2.3.27)).
+BEFORE_DATE = regex.compile(rf"\(?\s*(?:{SIGNING_LABEL})?")
+AFTER_DATE = regex.compile(rf"{WEEKDAY}?{SIGNING_ACT}?\s*\)?\s*")
+AFTER_DATE_AND_SEAL = regex.compile(rf"{WEEKDAY}?{SIGNING_ACT}?\s*\)?\s*(?:印|㊞)?\s*")
 # A date the closing formula gives is followed by a comma or tells when the
 # copies were made (…27日に本書2通を…), unlike a date it names (…27日締結の).
 AT_SIGNING = regex.compile(r"\s*(?:[、,]|に\s*[、,]?\s*(?:本書|この|本|甲|各|両|協[約定]書))")
@@ -94,7 +96,7 @@ def find_dates(text: str) -> list[tuple[dt.date, str]]:
 
 def western_year(era: str, year: int | None) -> int | None:
     """The western year of an era's year: 令和, 令 和, 令, R and R. all count from 2019."""
-    return ERAS[ERA_INITIALS[regex.sub(r"[\s.]", "", era)]].year - 1 + year if year else None
+    return ERAS[ERA_INITIALS[regex.sub(r"[\s.]", "", era).upper()]].year - 1 + year if year else None
 
 
 def number(written: str) -> int | None:
@@ -118,7 +120,10 @@ def extract_dates(segments: list[Segment]) -> list[DateValue]:
              for date, raw in find_dates(line.text)]
     ranks = [None if notice_date else signing_rank(kind, raw, line.text)
              for kind, line, _, raw, notice_date in found]
-    signed = min((i for i, rank in enumerate(ranks) if rank is not None), key=lambda i: ranks[i], default=None)
+    # Parties dating their own blocks (甲 令和2年3月26日 … 乙 令和2年3月27日)
+    # conclude it when the last signs: among dates in the blocks, the latest.
+    signed = min((i for i, rank in enumerate(ranks) if rank is not None), default=None,
+                 key=lambda i: (ranks[i], -found[i][2].toordinal() if found[i][0] is Kind.SIGNATORY else 0))
     values = [DateValue(iso=date, raw=raw, kind="signed" if i == signed else "referenced", line_no=line.no)
               for i, (_, line, date, raw, _) in enumerate(found)]
     return sorted(values, key=lambda v: (v.line_no, v.raw))
@@ -157,6 +162,8 @@ def signing_rank(kind: Kind, raw: str, line: str) -> int | None:
         return None
     if kind is not Kind.COVER and stands_alone(raw, line):
         return SIGNING_KINDS.index(kind)
+    if kind is Kind.SIGNATORY and closes_line(raw, line):
+        return SIGNING_KINDS.index(kind)  # 三原市長 岡田 吉弘 R2.3.27: dated where the signer signed
     if kind is Kind.CLOSING and given_by_closing_formula(raw, line):
         return 3
     if kind is Kind.COVER and line.find(raw) >= 0 and CONCLUDED_ON.match(line, line.find(raw) + len(raw)):
@@ -188,6 +195,22 @@ def stands_alone(raw: str, line: str) -> bool:
     line = line.strip()
     line = line[BEFORE_DATE.match(line).end():]
     return line.startswith(raw.strip()) and bool(AFTER_DATE.fullmatch(line[len(raw.strip()):]))
+
+
+def closes_line(raw: str, line: str) -> bool:
+    """The date ends its line, but for its weekday, brackets and the seal
+    (岡田 吉弘 令和2年3月27日 印)."""
+    at = line.rfind(raw)
+    return at >= 0 and bool(AFTER_DATE_AND_SEAL.fullmatch(line, at + len(raw)))
+
+
+def without_closing_date(text: str) -> str:
+    """text without the date that ends it (三原市長 岡田 吉弘 R2.3.27 ->
+    三原市長 岡田 吉弘): a signer may date the line they sign on."""
+    found = find_dates(text)
+    if not found or not closes_line(found[-1][1], text):
+        return text
+    return text[:text.rfind(found[-1][1])].rstrip(" (")
 
 
 def signing_date(values: list[DateValue]) -> dt.date | None:

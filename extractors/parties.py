@@ -12,7 +12,7 @@ import regex
 from pipeline.gazetteer import gazetteer
 from pipeline.japanese import tagger
 from pipeline.model import Kind, Party, Segment
-from pipeline.segment import ROLE_CHARS
+from pipeline.segment import ANOTHER_AGREEMENT, ROLE_CHARS
 
 # (以下「甲」という。) / を甲とし: the role; the name is the run of text before it.
 # 音更町、芽室町及び池田町(以下これらを「乙」という。): one role for several
@@ -53,6 +53,9 @@ AREA_WORDS = {"周辺", "近隣", "広域", "連携", "中枢", "中心", "都�
 # みやぎ県北ハートフル定住自立圏.
 NAME_POS = ("名詞", "接頭辞", "接尾辞", "形状詞")  # 形状詞: ハートフル, スマート
 JOINERS = ("・", "の")
+# 次のとおり, 別記のとおり: a noun UniDic tags as one, which ends an adverbial
+# phrase before a name (次のとおり定住自立圏の形成に関する協定) and never opens one.
+ADVERBIAL_NOUNS = {"とおり", "通り"}
 
 
 def extract_parties(segments: list[Segment]) -> list[Party]:
@@ -67,7 +70,28 @@ def extract_parties(segments: list[Segment]) -> list[Party]:
         names = municipality_names(candidate)
         if names:
             return with_roles(names)
-    return with_roles(topic_municipalities(segments)[:1])
+    return with_roles(listed_members(segments) or topic_municipalities(segments)[:1])
+
+
+# 宮崎市、国富町、綾町 / 宮崎市・国富町・綾町 / 宮崎市(中心市) 国富町 綾町:
+# an overview lists the members on a line of their own, under 連携市町 or
+# 構成市町村, without naming them 甲 and 乙.
+MEMBER_SEPARATOR = regex.compile(r"\s*(?:、|,|・|及び|並びに|\s)\s*")
+NOTE_IN_BRACKETS = regex.compile(r"\([^()]*\)")
+
+
+def listed_members(segments: list[Segment]) -> list[str]:
+    """The municipalities of the first line that is nothing but a list of
+    two or more of them, in its order."""
+    for seg in segments:
+        if seg.kind in (Kind.QUOTE, Kind.APPENDIX, Kind.OVERVIEW_TABLE):
+            continue
+        for line in seg.lines:
+            text = "" if line.is_row else NOTE_IN_BRACKETS.sub("", line.text).strip()
+            parts = [part for part in MEMBER_SEPARATOR.split(text) if part]
+            if len(parts) >= 2 and all(gazetteer().is_known(part) for part in parts):
+                return parts
+    return []
 
 
 def front_text(segments: list[Segment]) -> str:
@@ -203,16 +227,37 @@ def extract_area_name(segments: list[Segment]) -> str:
         return named["name"]
     definition = AREA_DEFINITION.search(text)
     if definition:
-        phrase = defined_phrase(text[:definition.start()])
-        return "" if phrase in GENERIC_AREAS or LAND_OF_PARTIES.search(phrase) else phrase
+        phrase = ORDINAL.sub("", defined_phrase(text[:definition.start()]))
+        return "" if is_kind_of_area(phrase) or LAND_OF_PARTIES.search(phrase) else phrase
+    return (named_area_in(segments, (Kind.COVER, Kind.TITLE, Kind.PREAMBLE, Kind.ARTICLE))
+            or named_area_in([s for s in segments if s.label != ANOTHER_AGREEMENT], (Kind.OTHER,)))
+
+
+def named_area_in(segments: list[Segment], kinds: tuple[Kind, ...]) -> str:
+    """The first area named in the segments of those kinds, or "". The
+    free text of a document without a title (a council's or a plan's
+    paper, 第2期備後圏域連携中枢都市圏ビジョン…について) is read last."""
     for seg in segments:
-        if seg.kind in (Kind.COVER, Kind.TITLE, Kind.PREAMBLE, Kind.ARTICLE):
+        if seg.kind in kinds:
             in_title = seg.kind == Kind.TITLE
-            for match in (TITLE_AREA if in_title else NAMED_AREA).finditer(seg.text):
-                phrase = area_phrase(seg.text, match)
+            text = without_ordinals(seg.text)
+            for match in (TITLE_AREA if in_title else NAMED_AREA).finditer(text):
+                phrase = area_phrase(text, match)
                 if is_area_name(phrase, in_title):
                     return phrase
     return ""
+
+
+# 第2期備後圏域連携中枢都市圏ビジョン, 第二次…: the term of a plan or an
+# agreement renewed, written before the area's name and no part of it.
+ORDINAL = regex.compile(r"第\s*[0-9〇一二三四五六七八九十]+\s*[期次]")
+
+
+def without_ordinals(text: str) -> str:
+    """The text with each 第N期 blanked, so that no name runs into it."""
+    if "第" not in text:  # the pattern starts with 第: most segments have none
+        return text
+    return ORDINAL.sub(lambda match: " " * len(match.group(0)), text)
 
 
 def area_phrase(text: str, match: regex.Match) -> str:
@@ -229,8 +274,16 @@ QUOTED_AT_END = regex.compile(r"[「『]\s*([^「」『』]+?)\s*[」』]\s*$")
 LAND_OF_PARTIES = regex.compile(r"(?:区域|全域)$")
 
 
+# 津山圏域定住自立圏(つやまエリア)(以下「圏域」という。): a reading or a
+# nickname in brackets between the name and its definition.
+NOTE_AT_END = regex.compile(r"\s*\([^()]{1,20}\)\s*$")
+
+
 def defined_phrase(text: str) -> str:
-    """The phrase that ends the text: quoted, or the noun phrase."""
+    """The phrase that ends the text: quoted, or the noun phrase, past a
+    note in brackets after it."""
+    note = NOTE_AT_END.search(text[-60:]) if text.endswith(")") else None
+    text = text[:len(text) - len(note.group(0))] if note else text
     quoted = QUOTED_AT_END.search(text[-60:])
     return quoted.group(1) if quoted else noun_phrase_before(text)
 
@@ -243,7 +296,7 @@ def noun_phrase_before(text: str) -> str:
     phrase: list = []
     for word in reversed(words):
         joins = word.surface in JOINERS and phrase and phrase[0].feature.pos1 in NAME_POS
-        if word.feature.pos1 not in NAME_POS and not joins:
+        if word.feature.pos1 not in NAME_POS and not joins or word.surface in ADVERBIAL_NOUNS:
             break
         phrase.insert(0, word)
     while phrase and phrase[0].surface in JOINERS:  # a phrase does not start with の or ・
@@ -275,6 +328,13 @@ def with_leading_kana(before: str, name: str) -> str:
 # A word in hiragana within a name (れんけいこうち広域都市圏, 麒麟のまち圏域):
 # a name of the area's own making; の alone only joins words.
 COINED_WORD = regex.compile(r"(?!の)\p{Hiragana}")
+
+
+def is_kind_of_area(phrase: str) -> bool:
+    """圏域, 広域都市圏: words every area is described with, no name (the
+    name's head lost: 西九州させぼ広域都市圏, whose させぼ UniDic reads as
+    a verb, a particle and a sign)."""
+    return phrase in GENERIC_AREAS or all(word.surface in AREA_WORDS for word in tagger()(phrase))
 
 
 def is_area_name(phrase: str, in_title: bool) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 import regex
 
+from extractors.dates import without_closing_date
 from extractors.parties import BODY_NAME, JOINT_BODY
 from pipeline.gazetteer import gazetteer
 from pipeline.japanese import tagger
@@ -27,7 +28,8 @@ OFFICE = r"[^\s]*?(?:副(?:市|町|村|区)長|副知事|部長|局長|理事)"
 ACTING = rf"(?:\s*職務(?:代理|執行)者(?:\s*{OFFICE})?)"
 ACTING_END = regex.compile(r"職務(?:代理|執行)者$")
 OFFICE_THEN_NAME = regex.compile(rf"^(?P<office>{OFFICE})(?:\s+|$)(?P<rest>.*)$")
-HEAD_TITLE = regex.compile(rf"(?P<title>(?P<muni>[^\s]*?(?<!副)(?:都|道|府|県|市|町|村|区|組合|広域連合))(?:長|知事|管理者)"
+HEAD_TITLE = regex.compile(rf"(?P<title>(?P<muni>[^\s]*?(?<!副)(?:都|道|府|県|市|町|村|区|組合|広域連合)|(?<!\S)(?=知事))"
+                           rf"(?:長|知事|管理者)"
                            rf"{ACTING}?)(?:\s*(?P<rest>.*))?$")
 # An 一部事務組合 or 広域連合 signs through its head: 管理者 (often the head
 # of a member municipality, who writes both offices: 管理者 府中市長),
@@ -38,6 +40,17 @@ BODY_HEAD = regex.compile(
     rf"^(?:(?P<body>{BODY_NAME})\s+)?"
     rf"(?P<office>(?:(?P<joined>{BODY_NAME})(?:長|管理者)|管理者|組合長|広域連合長){ACTING}?)"
     rf"(?:\s*(?P<member>{MEMBER_HEAD}))?(?:\s+(?P<rest>.*))?$")
+# A deputy signing in the head's stead with the office they hold (三原市副市長
+# 今田 敦之, or 副市長 alone under 市長職務代理者 written before it): the
+# office is the title, the municipality the one it is written with.
+DEPUTY_TITLE = regex.compile(r"(?P<title>(?P<muni>[^\s()]*?(?:都|道|府|県|市|町|村|区)?)"
+                             r"(?:副(?:市|町|村|区)長|副知事))(?:\s*(?P<rest>.*))?$")
+# The capacity written after the person, in brackets: 三原市副市長 今田 敦之
+# (市長職務代理者). It belongs to the title, after the office.
+CAPACITY_AFTER = regex.compile(r"\s*\(\s*(?P<capacity>[^()\s]*職務(?:代理|執行)者)\s*\)\s*$")
+# An address given in brackets after the person (福山市長 枝広 直幹
+# (広島県福山市東桜町3番5号)): no part of the name.
+BRACKETED_AFTER = regex.compile(r"\s*\(\s*(?P<inside>[^()]+?)\s*\)\s*$")
 MEMBER_HEAD_LINE = regex.compile(rf"^(?P<member>{MEMBER_HEAD})(?:\s+(?P<rest>.*))?$")
 ADDRESS = regex.compile(r"\d+\s*番|番地|丁目|\d+\s*号|[一二三四五六七八九十]+番|大字|字|\d+(?:-\d+)+")
 REDACTED = regex.compile(r"[●○◯■□×＊*]{2,}|〇〇|△△")
@@ -61,11 +74,12 @@ BLOCK_NUMBER = regex.compile(r"^(?:[(（]\s*\d{1,2}\s*[)）]|[①-⑳]|\d{1,2}(?
 # head's title starts after it.
 ADDRESS_THEN_TITLE = regex.compile(r"(?<=[\d一二三四五六七八九十]\s*(?:番地|番|号)(?:\s*\d+(?:-\d+)*)?)"
                                    r"(?![地号])(?=[^\s\d]{1,12}?(?:都|道|府|県|市|町|村|区)(?:長|知事))")
-# A title letter-spaced on its own (福山市 市　長 X) is read as one word.
-SPACED_TITLE = regex.compile(r"(?<![^\s])([市町村区])\s+長(?=\s|$)")
-# The bare title under the municipality's name (福山市 / 市長 X): the
-# office is that municipality's head (福山市長).
+# A title letter-spaced on its own (福山市 市　長 X, 岡山県 知　事 X) is read as one word.
+SPACED_TITLE = regex.compile(r"(?<![^\s])(?:([市町村区])\s+長|知\s+事)(?=\s|$)")
+# The bare title under the municipality's name (福山市 / 市長 X, 岡山県 /
+# 知事 X): the office is that municipality's or prefecture's head (福山市長).
 BARE_TITLE = regex.compile(r"^[市町村区](?:長|$)")
+BARE_GOVERNOR = regex.compile(r"^知事")
 LOT_START = regex.compile(r"\d|[一二三四五六七八九十]+(?=丁目|番)|丁目|番地|番|号")
 SPACE_IN_LOT = regex.compile(r"\s+(?=\d|丁目|番地|番|号)|(?<=\d)\s+(?=[丁番号])")
 
@@ -101,7 +115,7 @@ def party_named(signatory: Signatory, parties: list[Party]) -> Party | None:
 
 
 def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
-    texts = [SPACED_TITLE.sub(r"\1長", ADDRESS_THEN_TITLE.sub(" ", ln.text.replace("\t", " "))).strip()
+    texts = [SPACED_TITLE.sub(one_word, ADDRESS_THEN_TITLE.sub(" ", ln.text.replace("\t", " "))).strip()
              for ln in seg.lines]
     role_match = role_mark(texts[0])
     if role_match:
@@ -110,8 +124,15 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
         texts[0] = LONE_MARK.sub("", texts[0])
     else:
         texts[0] = BLOCK_NUMBER.sub("", texts[0])
-    address = municipality = title = name = ""
+    texts = without_role_name(texts)
+    address = municipality = title = name = capacity = ""
     for text in joined_addresses([t for t in (LABELS.sub("", t) for t in texts) if t]):
+        text = without_closing_date(text)
+        if "職務" in text and (written_after := CAPACITY_AFTER.search(text)):
+            text, capacity = text[:written_after.start()], written_after["capacity"]
+        bracketed = BRACKETED_AFTER.search(text) if text.endswith(")") else None
+        if bracketed and not address and ADDRESS.search(bracketed["inside"]) and head_title(text[:bracketed.start()]):
+            text, address = text[:bracketed.start()], bracketed["inside"]
         body_head = BODY_HEAD.match(text) if not title else None
         head = None if body_head else head_title(text)
         if body_head:
@@ -125,9 +146,10 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
             municipality = text  # the body's name on its own line, its head's office below
         elif head and not title:
             prefix_address, prefix_place = split_address(text[:head.start()])
-            if BARE_TITLE.match(head["muni"]):
+            bare = not head["muni"] or BARE_TITLE.match(head["muni"])  # 市長 X, 副市長 X: no place written
+            if bare:
                 prefix_place = place_before(text[:head.start()])
-            title, municipality = head["title"], municipality or prefix_place or head["muni"]
+            title, municipality = head["title"], municipality or prefix_place or ("" if bare else head["muni"])
             address = address or prefix_address
             name = name or SEAL.sub("", head["rest"] or "").strip()
         elif not name and ACTING_END.search(title) and OFFICE_THEN_NAME.match(text):
@@ -142,14 +164,47 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
             name = SEAL.sub("", text).strip()
     if not municipality and party:
         municipality = party.municipality
+    if capacity:
+        title = f"{title}({capacity})"
     if BARE_TITLE.match(title) and municipality.endswith(title[0]):
         title = municipality + title[1:]
+    elif BARE_GOVERNOR.match(title) and municipality[-1:] in ("都", "道", "府", "県"):
+        title = municipality + title
     address = compact_address(address)
     family, given = split_person_name(name)
     redacted = any(REDACTED.search(t) for t in texts)
     return Signatory(role=seg.label, municipality=municipality, address=address, title=title,
                      name=name, family_name=family, given_name=given, redacted=redacted,
                      span=seg.span, municipality_code=municipality_code(municipality, address, party))
+
+
+# A block may open with the name the preamble gives its party instead of
+# 甲/乙 (北上市(以下「中心市」という。) signs as 中心市 岩手県北上市芳町…),
+# on the address's line or above it, perhaps in brackets.
+ROLE_NAME = regex.compile(r"^[(\[]?(?P<name>[^\s\d()\[\]]{1,8})[)\]]?(?:\s+|$)")
+
+
+def without_role_name(texts: list[str]) -> list[str]:
+    """The block's lines without a role name opening them: a word no
+    place or body is called, before an address that opens with a place."""
+    role_name = ROLE_NAME.match(texts[0])
+    if not role_name or is_place_or_body(role_name["name"]):
+        return texts
+    rest = texts[0][role_name.end():] or (texts[1] if len(texts) > 1 else "")
+    if not ADDRESS.search(rest) or not (gazetteer().prefecture_of(rest) or gazetteer().starts_with_name(rest)):
+        return texts
+    return [texts[0][role_name.end():], *texts[1:]] if texts[0][role_name.end():] else texts[1:]
+
+
+def is_place_or_body(name: str) -> bool:
+    """A place an address may be spaced after (広島県, 釧路市, 北海道阿寒郡),
+    a 組合, or a name blacked out."""
+    return (gazetteer().is_known(name) or bool(gazetteer().prefecture_of(name)) or name.endswith("郡")
+            or bool(JOINT_BODY.match(name)) or bool(REDACTED.search(name)))
+
+
+def one_word(spaced: regex.Match) -> str:
+    return regex.sub(r"\s+", "", spaced.group(0))
 
 
 def title_awaits_member(title: str) -> bool:
@@ -166,7 +221,7 @@ def head_title(text: str):
     for match in HEAD_TITLE.finditer(text, overlapped=True):
         if not gazetteer().starts_with_name(text[match.end("muni"):]):
             return match
-    return None
+    return DEPUTY_TITLE.search(text) if "副" in text else None
 
 
 def joined_addresses(texts: list[str]) -> list[str]:

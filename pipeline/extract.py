@@ -13,14 +13,14 @@ from extractors.signatories import extract_signatories
 from pipeline.gazetteer import gazetteer
 from pipeline.model import Document, Kind, Party, Segment, Source
 from pipeline.repair import Repaired
-from pipeline.segment import ANOTHER_AGREEMENT, APPENDIX_WORDS, STRAY, classify, role_mark
+from pipeline.segment import ANOTHER_AGREEMENT, APPENDIX_WORDS, STRAY, classify, role_mark, title_text
 
 
 def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Document:
     doc_type = classify(segments)
     if doc_type != "agreement":  # articles of an overview are quotations or summaries
         segments = [s for s in segments if s.kind != Kind.ARTICLE]
-    title = next(("".join(ln.text for ln in s.lines).lstrip("○◯◎■□◆◇ ") for s in segments
+    title = next((title_text("".join(ln.text for ln in s.lines)) for s in segments
                   if s.kind == Kind.TITLE), "")
     parties = extract_parties(segments)
     dates = extract_dates(segments)
@@ -29,7 +29,7 @@ def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Docu
     articles = extract_articles(segments)
     signatories = extract_signatories(segments, parties)
     signing = parties_signing(signatories)
-    parties = signing if len(signing) > len(parties) else parties
+    parties = signing if len(signing) > len(parties) else with_codes_signed(parties, signatories)
     appendix, table_warnings = extract_appendix(segments, parties)
     if doc_type == "other":  # a plan's tables, a press release's attendees: no agreement's rows or signers
         signatories, appendix, table_warnings = [], [], []
@@ -47,6 +47,14 @@ def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Docu
         appendix=tuple(appendix), dates=tuple(dates), corrections=tuple(repaired.corrections),
         warnings=tuple(warnings), status=status_of(doc_type, warnings), lines=tuple(repaired.lines),
         pages=source.pages)
+
+
+def with_codes_signed(parties: list[Party], signatories) -> list[Party]:
+    """A party whose name the gazetteer finds in several prefectures (府中市:
+    東京都 and 広島県) takes the code its signature block's address settles
+    (広島県府中市府川町…)."""
+    signed = {(s.role, s.municipality): s.municipality_code for s in signatories if s.municipality_code}
+    return [replace(p, code=signed.get((p.role, p.municipality), "")) if not p.code else p for p in parties]
 
 
 def parties_signing(signatories) -> list[Party]:

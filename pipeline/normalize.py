@@ -38,7 +38,9 @@ INVISIBLE = regex.compile(r"[\p{Cf}\p{Variation_Selector}]+")
 # A circled number opening a line or cell is a label however closely the
 # text follows it (②創業支援); NFKC makes it a digit (2創業支援), which
 # would read as part of the words (3次救急医療), so it keeps a space.
-CIRCLED_LABEL = regex.compile(r"^(\s*[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf])(?=\p{L})")
+# So does a number in brackets or with a full stop in one character (⑴創業
+#支援, ⒈医療: NFKC gives (1) and 1., and 1.医療 would read as no item).
+CIRCLED_LABEL = regex.compile(r"^(\s*[\u2460-\u249b\u3251-\u325f\u32b1-\u32bf])(?=\p{L})")
 
 TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 JAPANESE = r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆、。・「」『』()]"
@@ -773,6 +775,7 @@ def drop_running_headers(lines: list[Line], footer_breaks: set[int] = frozenset(
     # two pages print their header only twice, too few to be a repeated
     # line; opening every page, it is the file's header all the same
     repeated |= {text for text, n in opening.items() if n == len(tops) >= 2 and len(text) >= 6}
+    repeated |= first_line_cutting_sentences(lines, counts)
     if not repeated:  # most documents: nothing to drop or mark
         return lines
     seen: set[str] = set()
@@ -789,6 +792,28 @@ def drop_running_headers(lines: list[Line], footer_breaks: set[int] = frozenset(
     return kept
 
 
+UNFINISHED = regex.compile(r"[^。)」]$")
+CUT_SENTENCE_LENGTH = 12  # a line of prose cut at the page's end, not a label or a short value
+
+
+def is_cut_sentence(line: Line) -> bool:
+    return not line.is_row and len(line.text) >= CUT_SENTENCE_LENGTH and bool(UNFINISHED.search(line.text))
+
+
+def first_line_cutting_sentences(lines: list[Line], counts: Counter) -> set[str]:
+    """The file's first line (its title, printed atop every page of the
+    PDF it was copied from), where it recurs inside a sentence (…推進する /
+    松山市と東温市との連携協約 / ものとする。): pages unknown and no
+    footer, this is all that shows it is a running header."""
+    first = lines[0].text.strip() if lines and not lines[0].is_row else ""
+    if counts[first] < 2 or len(first) < 6 or first.endswith("。"):  # most files: the title is printed once
+        return set()
+    if ITEM_MARKER.match(first) or KEY_LABEL.match(first):  # 【取組の内容】 over each measure's value
+        return set()
+    cuts = any(ln.text.strip() == first and is_cut_sentence(lines[i - 1]) for i, ln in enumerate(lines[1:], 1))
+    return {first} if cuts else set()
+
+
 def page_edges(lines: list[Line], footer_breaks: set[int] = frozenset()) -> set[int] | None:
     """Indexes of the first and last two lines of each page, where pages are
     known: a running header stands there, while the same role sentence
@@ -796,9 +821,11 @@ def page_edges(lines: list[Line], footer_breaks: set[int] = frozenset()) -> set[
     ends at a form feed and also at a footer (- 3 -): a file may have form
     feeds between some pages only, and its headers stand after each footer."""
     pages = [ln.page for ln in lines]
-    if len(set(pages)) < 2 or None in pages:
+    if None in pages and not footer_breaks or not lines:  # a plain text's pages are told by its footers
         return None
     page_of = page_numbers(lines, footer_breaks)
+    if page_of[-1] < 1:
+        return None
     edges = set()
     for i, page in enumerate(page_of):
         if i < 2 or page_of[i - 2] != page or i + 2 >= len(page_of) or page_of[i + 2] != page:

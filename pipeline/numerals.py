@@ -27,8 +27,9 @@ NUMBER = rf"(?:\d+|{NUMERAL_KANJI}+|元)"
 ERA_NAMES = r"(?:明\s*治|大\s*正|昭\s*和|平\s*成|令\s*和)"
 # Slides, tables and town forms write the era as its Latin initial (R2年3月27日,
 # H31.3.29, R.2.3.27): a capital standing alone before the year, not the
-# end of a word or code (ABR1.2.3, v2019).
-ERA_INITIAL = r"(?<![A-Za-z0-9])[MTSHR](?:\.(?=\s*(?:\d|元)))?(?=\s*(?:\d|元))"
+# end of a word or code (ABR1.2.3, v2019). A form typed in lower case writes it
+# so too (r2.3.27).
+ERA_INITIAL = r"(?<![A-Za-z0-9])[MTSHRmtshr](?:\.(?=\s*(?:\d|元)))?(?=\s*(?:\d|元))"
 # An era as a date line writes it: its name or its initial.
 ERA = rf"(?:{ERA_NAMES}|{ERA_INITIAL})"
 # A year, month or day: a NUMBER whose characters a letter-spaced date line
@@ -63,6 +64,8 @@ def kanji_to_int(text: str) -> int | None:
         return None
     if text == "元":
         return 1
+    if DINGBAT_CIRCLED_CHAR.match(text):  # isdigit() holds for ❶, but int() refuses it
+        return int(unicodedata.numeric(text))
     if text.isdigit():
         return int(unicodedata.normalize("NFKC", text))
     text = text.translate(TENS_AS_UNITS)
@@ -90,11 +93,7 @@ def kanji_to_int(text: str) -> int | None:
 def to_int(text: str) -> int | None:
     """Any single number: 12, １２, 十二, 元, XII, Ⅻ, ⑫, ❶."""
     text = unicodedata.normalize("NFKC", text).strip()
-    if DINGBAT_CIRCLED_CHAR.match(text):  # isdigit() holds for ❶, but int() refuses it
-        return int(unicodedata.numeric(text))
-    if text.isdigit():
-        return int(text)
-    value = kanji_to_int(text)
+    value = kanji_to_int(text)  # digits, ❶ and kanji
     if value is not None:
         return value
     return roman_to_int(text)
@@ -114,7 +113,8 @@ def roman_to_int(text: str) -> int | None:
     return total
 
 
-ARTICLE_NUMBER = regex.compile(rf"第\s*({NUMBER})\s*条(?:\s*の\s*({NUMBER}))?")
+# 第❶条 as a Word template numbers articles with its bullet style.
+ARTICLE_NUMBER = regex.compile(rf"第\s*({NUMBER}|{DINGBAT_CIRCLED})\s*条(?:\s*の\s*({NUMBER}))?")
 
 
 def parse_article_number(text: str) -> tuple[str, int, int | None] | None:

@@ -8,12 +8,14 @@ line belongs to which part; reading values is left to the extractors.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from pipeline.gazetteer import gazetteer
 from pipeline.model import Kind, Line, Segment
-from pipeline.numerals import (ALSO_ERA, ALSO_WESTERN, ARTICLE_NUMBER, ERA, ERA_NAMES, NUMBER, SIGNING_ACT,
-                               SIGNING_LABEL, WEEKDAY, parse_article_number)
+from pipeline.numerals import (ALSO_ERA, ALSO_WESTERN, ARTICLE_NUMBER, DINGBAT_CIRCLED, ERA, ERA_NAMES, NUMBER,
+                               SIGNING_ACT, SIGNING_LABEL, WEEKDAY, parse_article_number)
 
 ROLE_CHARS = "甲乙丙丁戊己庚辛壬癸"
 # The lines a 例規集 page prints under a title: its number (協約第1号,
@@ -53,18 +55,22 @@ AGREEMENT_WORDS = regex.compile(r"協約|協定|覚書|協議書|合意書")
 OVERVIEW_WORDS = regex.compile(r"概要|資料|説明|について|ポイント")
 PREAMBLE_MARKS = regex.compile(r"以下「[^」]+」という|次のとおり|締結する|締結します")
 CLOSING_MARKS = regex.compile(r"証するため|記名押印|署名押印|各自.{0,6}保有|各\d通を保有|通を作成")
-# A date alone on its line, or with what names it the signing date (締結日:).
-# Town forms print it abbreviated too, under the blocks: R2.3.27, R.2.3.27,
-# 令2.3.27, 2020/3/27.
+# A date alone on its line, or with what names it the signing date (締結日:),
+# perhaps in brackets. Town forms print it abbreviated too, under the blocks:
+# R2.3.27, (R2.3.27), R.2.3.27, 令2.3.27, 2020/3/27.
 DOTTED_DATE = (rf"(?:{ERA}|[明大昭平令])\s*(?:\d{{1,2}}|元)\s*[./]\s*\d{{1,2}}\s*[./]\s*\d{{1,2}}"
                r"|(?:18|19|20)\d{2}\s*[./]\s*\d{1,2}\s*[./]\s*\d{1,2}")
-ERA_DATE_LINE = regex.compile(
-    rf"^(?:{SIGNING_LABEL})?(?:{ERA}\s*{NUMBER}?\s*{ALSO_WESTERN}年\s*{ALSO_WESTERN}{NUMBER}?\s*月\s*{NUMBER}?\s*日"
-    rf"|\d{{4}}\s*{ALSO_ERA}年\s*{ALSO_ERA}\d+\s*月\s*\d+\s*日|{DOTTED_DATE}){WEEKDAY}?{SIGNING_ACT}?$")
-# A date a right-aligned block too narrow for it breaks after its year
-# (令和2年 / 3月27日): two lines that are one date line.
-YEAR_LINE = regex.compile(rf"^(?:{SIGNING_LABEL})?(?:{ERA}\s*{NUMBER}?\s*{ALSO_WESTERN}|\d{{4}}\s*{ALSO_ERA})年$")
-MONTH_DAY_LINE = regex.compile(rf"^{NUMBER}?\s*月\s*{NUMBER}?\s*日{WEEKDAY}?{SIGNING_ACT}?$")
+DATE_TEXT = (rf"(?:{SIGNING_LABEL})?(?:{ERA}\s*{NUMBER}?\s*{ALSO_WESTERN}年\s*{ALSO_WESTERN}{NUMBER}?\s*月\s*{NUMBER}?\s*日"
+             rf"|\d{{4}}\s*{ALSO_ERA}年\s*{ALSO_ERA}\d+\s*月\s*\d+\s*日|{DOTTED_DATE}){WEEKDAY}?{SIGNING_ACT}?")
+ERA_DATE_LINE = regex.compile(rf"^\(?\s*{DATE_TEXT}\s*\)?$")
+# The date printed on the first block's line, left of it (令和2年3月27日 甲 広島県…).
+DATE_BEFORE_BLOCK = regex.compile(rf"^{DATE_TEXT}(?=\s+\S)")
+# A date a right-aligned block too narrow for it breaks after its year or
+# month (令和2年 / 3月27日, 令和2年3月 / 27日): two lines that are one date
+# line when joined.
+YEAR_LINE = regex.compile(rf"^\(?\s*(?:{SIGNING_LABEL})?(?:{ERA}\s*{NUMBER}?\s*{ALSO_WESTERN}|\d{{4}}\s*{ALSO_ERA})年"
+                          rf"(?:\s*{NUMBER}?\s*月)?$")
+MONTH_DAY_LINE = regex.compile(rf"^(?:{NUMBER}?\s*月\s*)?{NUMBER}?\s*日{WEEKDAY}?{SIGNING_ACT}?\s*\)?$")
 # 甲 山口市…, (甲) 山口市…, 甲:…; not 甲及び乙は… (a sentence about the parties)
 ROLE_LINE = regex.compile(rf"^\(?([{ROLE_CHARS}])\)?(?:\s*[::]\s*|\s+|(?=\p{{Han}}))(?![及並とはがの{ROLE_CHARS}、])")
 # A mark and its separator alone, for a line whose place starts with a role
@@ -72,17 +78,28 @@ ROLE_LINE = regex.compile(rf"^\(?([{ROLE_CHARS}])\)?(?:\s*[::]\s*|\s+|(?=\p{{Han
 SEPARATED_ROLE = regex.compile(rf"^\(?([{ROLE_CHARS}])\)?(?:\s*[::]\s*|\s+)")
 
 
+# A 一部事務組合 or 広域連合 whose name opens with a role character (甲奴郡衛生施設組合,
+# 乙訓環境衛生組合): the body's name, as a whole word, opening the text.
+BODY_NAME_START = regex.compile(r"^\S+?(?:組合|広域連合)")
+
+
 def role_mark(text: str):
     """The role mark opening a signature line (a ROLE_LINE match), or None.
-    Municipalities named with a role character are told apart by the
-    gazetteer: 甲府市長 has no mark, 甲 甲府市… has one."""
+    Places and bodies named with a role character are told apart by the
+    gazetteer and their suffix: 甲府市長 and 甲奴郡衛生施設組合 have no
+    mark, 甲 甲府市… and 乙 乙訓環境衛生組合管理者… have one."""
     match = ROLE_LINE.match(text)
-    if match and match.end() == 1 and gazetteer().starts_with_name(text):
+    if match and match.end() == 1 and names_place_or_body(text):
         return None
     separated = SEPARATED_ROLE.match(text) if match is None else None
-    if separated and gazetteer().starts_with_name(text[separated.end():]):
+    if separated and names_place_or_body(text[separated.end():]):
         return separated
     return match
+
+
+def names_place_or_body(text: str) -> bool:
+    return gazetteer().starts_with_name(text) or ("組合" in text or "広域連合" in text) and bool(
+        BODY_NAME_START.match(text))
 
 
 
@@ -92,8 +109,9 @@ QUOTE_START = regex.compile(r"抜粋|^【\s*[^】]*法\s*】|^\(参考\)|^参考
 # (1. as a browser numbers the items of an HTML <ol>, and as typed lists are numbered).
 ITEM_LINE = regex.compile(r"^(?:\(\s*[0-9a-zア-ン一二三四五六七八九十]+\s*\)|\d{1,2}\.\s|[a-z]\s|[ivx]+\s|[ア-ン]\s"
                           r"|[一二三四五六七八九十]+\s)")
-# 2 前項の… / ②前項の… (② is "2" after NFKC); not 2通, 2月, 2番
-PARAGRAPH_NUMBER = regex.compile(r"^(\d{1,2})(?:\s+|(?=[^\d\s.,、)年月日条号番通]))")
+# 2 前項の… / ②前項の… (② is "2" after NFKC) / ❷前項の… (NFKC keeps ❷: a
+# Word template's bullet style); not 2通, 2月, 2番
+PARAGRAPH_NUMBER = regex.compile(rf"^(\d{{1,2}}|{DINGBAT_CIRCLED})(?:\s+|(?=[^\d\s.,、)年月日条号番通]))")
 # 甲: … / 乙の役割: … under a 役割分担 item of an article: the article goes on.
 ROLE_ITEM = regex.compile(rf"^[{ROLE_CHARS}](?:の役割(?:分担)?)?\s*[::]")
 TABLE_HEADER_WORDS = regex.compile(r"施策|取組|事業|項目|内容|役割")
@@ -101,6 +119,7 @@ SENTENCE_END = regex.compile(r"[。)」]$")
 
 
 def segment(lines: list[Line]) -> list[Segment]:
+    lines = with_inline_supplementary_split(lines)
     toc_start, toc_end = find_table_of_contents(lines)
     if toc_end > toc_start:  # its 第N条 / 別表 entries would open the articles and the 別表
         rest = segment(lines[:toc_start] + lines[toc_end:])
@@ -194,6 +213,27 @@ def introduces_rows(lines: list[Line], i: int) -> bool:
 SUPPLEMENTARY_HEADING = regex.compile(r"^附\s*則(?:\s*\([^()]*\))?$")
 
 
+# …甲乙協議して定める。附則 この協約は、…から施行する。: a 附則 run on
+# after the last sentence of the articles (a copy that lost its line breaks).
+INLINE_SUPPLEMENTARY = regex.compile(r"(?<=。)\s*(?=附\s*則(?:\s*\([^()]*\))?(?:\s|$))")
+
+
+def with_inline_supplementary_split(lines: list[Line]) -> list[Line]:
+    """The lines, each 附則 that follows a finished sentence on its line
+    moved to a line of its own (numbered as the line it came from)."""
+    if not any("附" in line.text for line in lines):  # the pattern needs 附: most documents have none
+        return lines
+    split = []
+    for line in lines:
+        at = INLINE_SUPPLEMENTARY.search(line.text) if "附" in line.text and not line.is_row else None
+        if at is None:
+            split.append(line)
+        else:
+            split += [replace(line, text=line.text[:at.start()]),
+                      replace(line, text=line.text[at.end():], blank_before=False)]
+    return split
+
+
 def find_appendix_end(lines: list[Line], start: int) -> int:
     """Where the agreement goes on after its 別表: at the closing formula
     (…を証するため、本書2通を作成し…) that follows it, or at the 附則 heading
@@ -228,7 +268,9 @@ def date_lines_at(lines: list[Line] | tuple[Line, ...], i: int) -> int:
         return 0
     if ERA_DATE_LINE.match(text):
         return 1
-    return 2 if i + 1 < len(lines) and YEAR_LINE.match(text) and MONTH_DAY_LINE.match(lines[i + 1].text) else 0
+    if i + 1 < len(lines) and YEAR_LINE.match(text) and MONTH_DAY_LINE.match(lines[i + 1].text):
+        return 2 if ERA_DATE_LINE.match(text + lines[i + 1].text) else 0  # one 月, neither lost nor doubled
+    return 0
 
 
 def segment_body(lines: list[Line]) -> list[Segment]:
@@ -292,17 +334,26 @@ def segment_front(lines: list[Line]) -> list[Segment]:
 # 長崎市長 …: a gazette notice publishing the agreement (地方自治法第252条の2
 # 第2項) is printed above its title. Its sentence announces, never concludes.
 NOTICE_SENTENCE_END = regex.compile(r"(?:告示|公告|公示|公表)する。$")
+# 議案第45号 / 連携協約の締結について / …次のとおり締結することについて、
+# 議会の議決を求める。: a council bill asks for the council's vote above
+# the agreement it attaches; its sentence asks, never concludes.
+BILL_SENTENCE_END = regex.compile(r"(?:議決|承認|同意)を(?:求める|求めます|得たい|お願いする)。$|提出する。$")
 SENTENCE_REACH = 4  # lines a wrapped sentence may run over
 
 
 def find_preamble(lines: list[Line]) -> int | None:
     """The first line with a preamble's mark (以下「甲」という, 次のとおり,
-    締結する) whose sentence is no notice (…次のとおり告示する。), the
-    first defining the parties if one does: a council bill (議案) asks to
-    conclude the agreement (…次のとおり連携協約を締結する。) above its title."""
+    締結する) whose sentence is no notice (…次のとおり告示する。) or
+    council bill (…議決を求める。), the first defining the parties if one
+    does: a bill may also ask to conclude the agreement (…次のとおり連携協約を
+    締結する。) above its title."""
     marked = [i for i, line in enumerate(lines)
-              if PREAMBLE_MARKS.search(line.text) and not NOTICE_SENTENCE_END.search(sentence_from(lines, i))]
+              if PREAMBLE_MARKS.search(line.text) and not announces_or_asks(sentence_from(lines, i))]
     return next((i for i in marked if DEFINED_PARTY.search(lines[i].text)), marked[0] if marked else None)
+
+
+def announces_or_asks(sentence: str) -> bool:
+    return bool(NOTICE_SENTENCE_END.search(sentence) or BILL_SENTENCE_END.search(sentence))
 
 
 def sentence_from(lines: list[Line], i: int) -> str:
@@ -398,7 +449,7 @@ def article_end(lines: list[Line], start: int) -> int:
         continues = not SENTENCE_END.search(previous.text) or starts_paragraph_or_item(line.text) \
             or end == start + 1 and is_bare_article_head(previous.text) \
             or end == start + 2 and is_bare_article_head(lines[start].text) and bool(CAPTION_LINE.match(previous.text)) \
-            or continues_past_margin(previous, line) \
+            or continues_past_margin(previous, line) or is_amendment_note(line.text) \
             or AMENDS.search(lines[start].text) and AMENDING_INSTRUCTION.search(line.text)
         if not continues or CLOSING_MARKS.search(line.text) and ends_item_or_sentence(lines, start, end):
             break
@@ -425,6 +476,29 @@ def continues_past_margin(previous: Line, line: Line) -> bool:
             and not ERA_DATE_LINE.match(line.text) and not role_mark(line.text))
 
 
+# (令和3年4月1日一部改正) / (平成30年改正) / 〔平30・一部変更〕 after an
+# article or paragraph, alone on its line or closing it: the history a
+# 例規集 prints, no words of the agreement. An era and a year open it and
+# the kind of change closes it.
+AMENDMENT_NOTE = regex.compile(rf"\(\s*(?:{ERA}|[明大昭平令])\s*{NUMBER}[^()。]{{0,40}}?"
+                               r"(?:改正|改め|変更|追加|削除|新設)\s*\)\s*$")
+
+
+def amendment_note_at(text: str) -> int | None:
+    """Where the amendment notes closing the line start (0: the line is
+    one), or None. The notes end with ), which the quick test asks first."""
+    if not text.endswith(")"):
+        return None
+    at = None
+    while (note := AMENDMENT_NOTE.search(text)) is not None:  # (平成30年改正)(令和2年改正)
+        at, text = note.start(), text[:note.start()].rstrip()
+    return at
+
+
+def is_amendment_note(text: str) -> bool:
+    return amendment_note_at(text) == 0
+
+
 # 第1条 …協約の一部を次のように変更する。 / 第3条中「…」を「…」に改める。 /
 # 別表を次のように改める。: an amending article's instructions stand one to
 # a line, each a finished sentence, and belong to the article.
@@ -439,8 +513,8 @@ def is_bare_article_head(text: str) -> bool:
 
 
 def is_caption_before_article(lines: list[Line], i: int) -> bool:
-    if i + 1 >= len(lines) or not ARTICLE_LINE.match(lines[i + 1].text):
-        return False
+    if i + 1 >= len(lines) or not ARTICLE_LINE.match(lines[i + 1].text) or is_amendment_note(lines[i].text):
+        return False  # (令和2年改正) is bracketed as a caption is, but notes the article above
     return bool(CAPTION_LINE.match(lines[i].text) or OPEN_CAPTION_LINE.match(lines[i].text)
                 or i > 0 and is_bare_caption(lines[i], lines[i - 1]))
 
@@ -474,11 +548,17 @@ def starts_paragraph_or_item(text: str) -> bool:
 
 def segment_closing(lines: list[Line]) -> list[Segment]:
     """Closing formula, signing date and the signatory blocks."""
+    lines = with_date_apart_from_block(lines)
     date_at = next((i for i in range(len(lines)) if date_lines_at(lines, i)), None)
     role_at = next((i for i, ln in enumerate(lines) if role_mark(ln.text)), None)
     if date_at is not None and (role_at is None or date_at < role_at):
         date_end = date_at + date_lines_at(lines, date_at)
         closing, date, rest = lines[:date_at], lines[date_at:date_end], lines[date_end:]
+        formula_end = 1 + max((i for i in range(date_at) if CLOSING_MARKS.search(lines[i].text)), default=-1)
+        if formula_end and any(is_head_line(ln.text) for ln in closing[formula_end:]):
+            # blocks without marks between the formula and a date printed under them
+            return ([Segment(Kind.CLOSING, tuple(closing[:formula_end]))] + signatory_blocks(closing[formula_end:])
+                    + [Segment(Kind.DATE, tuple(date))] + signatory_blocks(rest))
     elif role_at is not None:  # blocks follow the formula; a date, if any, comes later
         closing, date, rest = lines[:role_at], [], lines[role_at:]
     else:
@@ -487,6 +567,17 @@ def segment_closing(lines: list[Line]) -> list[Segment]:
     if date:
         segments.append(Segment(Kind.DATE, tuple(date)))
     return segments + signatory_blocks(rest)
+
+
+def with_date_apart_from_block(lines: list[Line]) -> list[Line]:
+    """The lines, a date printed left of the first block's role mark
+    (令和2年3月27日 甲 広島県…) set on a line of its own above the block."""
+    for i, line in enumerate(lines):
+        date = DATE_BEFORE_BLOCK.match(line.text) if "年" in line.text or "." in line.text or "/" in line.text else None
+        if date and role_mark(line.text[date.end():].lstrip()):
+            date_line = replace(line, text=date.group(0))
+            return [*lines[:i], date_line, replace(line, text=line.text[date.end():].lstrip()), *lines[i + 1:]]
+    return lines
 
 
 def signatory_blocks(lines: list[Line]) -> list[Segment]:
@@ -574,6 +665,8 @@ def address_below(block: list[Line], head: int, end: int) -> int:
 
 def is_head_line(text: str) -> bool:
     """A head's title not inside an address (東京都豊島区長崎1丁目: 区長 is no title)."""
+    if DEPUTY_LINE.match(text):
+        return False
     last = None
     for last in HEAD_TITLE.finditer(text):
         pass
@@ -614,8 +707,11 @@ def next_role(role: str) -> str:
 # (…町長職務代理者) is no second head.
 # 市　長 letter-spaced as a word of its own is a title too, and so is the
 # head of a 組合 or 広域連合 that is a party (管理者, 組合長, 広域連合長).
-HEAD_TITLE = regex.compile(r"(?<!副)(?:(?:市|町|村|区)(?:長|\s+長(?=\s|$))|知事"
+HEAD_TITLE = regex.compile(r"(?<!副)(?:(?:市|町|村|区)(?:長|\s+長(?=\s|$))|知事|(?<!\S)知\s+事(?=\s|$)"
                            r"|(?:^|組合|広域連合)\s*管理者|(?:組合|連合)長)")
+# A body's deputy listed under its head (副管理者 世羅町長 奥田 正和, 副組合長 …):
+# the member's head named there holds the deputy's office and signs no block.
+DEPUTY_LINE = regex.compile(r"^副(?:管理者|組合長|広域連合長|連合長)")
 # The head's office of a 組合 or 広域連合 closing its line: the member
 # municipality's head who holds it may stand on the line below.
 BODY_OFFICE_ENDS_LINE = regex.compile(r"(?:管理者|(?:組合|連合)長)\s*$")
@@ -648,7 +744,7 @@ def block_starts_without_roles(lines: list[Line]) -> list[int]:
     starts, expecting_new, name_may_follow, office_held = [], True, False, False
     for i, ln in enumerate(lines):
         text = ln.text
-        if office_held and HEAD_TITLE.search(text):  # …組合管理者 / 府中市長 X: who holds the office
+        if office_held and names_head(text):  # …組合管理者 / 府中市長 X: who holds the office
             office_held, name_may_follow = False, bool(TITLE_ENDS_LINE.search(text))
             continue
         office_held = False
@@ -659,11 +755,15 @@ def block_starts_without_roles(lines: list[Line]) -> list[int]:
         if expecting_new:
             starts.append(i)
             expecting_new = False
-        if HEAD_TITLE.search(text):
+        if names_head(text):
             expecting_new = True
             name_may_follow = bool(TITLE_ENDS_LINE.search(text))
             office_held = bool(BODY_OFFICE_ENDS_LINE.search(text))
-    return [s for s in starts if any(HEAD_TITLE.search(ln.text) for ln in lines[s:s + 4])]
+    return [s for s in starts if any(names_head(ln.text) for ln in lines[s:s + 4])]
+
+
+def names_head(text: str) -> bool:
+    return bool(HEAD_TITLE.search(text)) and not DEPUTY_LINE.match(text)
 
 
 def segment_without_articles(lines: list[Line]) -> list[Segment]:
@@ -732,8 +832,22 @@ def first_title(lines: list[Line], order) -> int | None:
     return next((i for i in candidates if not lines[i].running_header), candidates[0] if candidates else None)
 
 
+# 「郡山市と三春町との連携協約」: a title quoted whole, as a running header
+# or a 例規集 heading may print it; a caption quoted so names no agreement.
+QUOTED_TITLE = regex.compile(r"^[「『]([^「」『』]+(?:協約|協定|覚書|協議書|合意書)書?(?:\(案\))?)[」』]$")
+
+
+def title_text(text: str, bullets: str = "○◯◎■□◆◇ ") -> str:
+    """A title without its bullet (○, ■ …) or the brackets quoting it whole.
+    ● is a bullet only when telling a title: it also blanks a template's
+    names (●●市及び●●町の連携協約), which the title keeps."""
+    text = text.lstrip(bullets)
+    quoted = QUOTED_TITLE.match(text) if text.startswith(("「", "『")) else None
+    return quoted.group(1) if quoted else text
+
+
 def is_title_like(line: Line) -> bool:
-    text = line.text.lstrip("○◯◎●■□◆◇ ")
+    text = title_text(line.text, "○◯◎●■□◆◇ ")
     return (not line.is_row and 4 <= len(text) <= 100 and bool(TITLE_WORDS.search(text))
             and not CHAPTER_LINE.match(text)
             and not text.endswith("。") and not ARTICLE_LINE.match(text) and not CAPTION_LINE.match(text)
@@ -769,9 +883,10 @@ def names_area_over_agreement(previous: Line, line: Line) -> bool:
 
 
 def is_wrapped_from(previous: Line, line: Line) -> bool:
-    """previous is the first part of a sentence that line continues."""
+    """previous is the first part of a sentence that line continues; a
+    例規集's history line (改正 平成30年3月30日 令和3年3月31日) is none."""
     return not previous.is_row and not SENTENCE_END.search(previous.text) and not is_title_like(previous) \
-        and len(previous.text) >= 20
+        and len(previous.text) >= 20 and not ENACTMENT_LINE.match(previous.text)
 
 
 def classify(segments: list[Segment]) -> str:

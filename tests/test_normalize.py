@@ -463,3 +463,19 @@ def test_a_cut_right_after_the_sentence_end_closes_the_run():
 ])
 def test_lines_that_are_not_one_cut_paragraph_stay_apart(text):
     assert len(normalize(source_of(text))) == len(text.split("\n"))
+
+
+def test_a_title_atop_two_pages_split_by_a_footer_is_dropped_from_the_article_it_cuts():
+    from tests.helpers import document_of
+    for footer in ("- 1 -", None):  # a page footer tells the pages apart; without one, the cut sentence does
+        lines = ["松山市と東温市との連携協約",
+                 "松山市(以下「甲」という。)及び東温市(以下「乙」という。)は、次のとおり連携協約を締結する。",
+                 "第1条 甲及び乙は、圏域の発展のため、次に掲げる取組を推進する",
+                 *([footer] if footer else []),
+                 "松山市と東温市との連携協約",
+                 "ものとする。",
+                 "第2条 この協約に定めのない事項は、甲乙協議して定める。",
+                 "平成30年3月26日", "甲 松山市長 野志克仁", "乙 東温市長 加藤章"]
+        doc = document_of("\n".join(lines))
+        assert doc.title == "松山市と東温市との連携協約"
+        assert doc.articles[0].paragraphs == ("甲及び乙は、圏域の発展のため、次に掲げる取組を推進するものとする。",)

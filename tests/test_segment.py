@@ -590,6 +590,57 @@ def test_a_council_bill_over_the_agreement_it_asks_to_conclude_is_its_cover():
     assert [(p.role, p.municipality) for p in doc.parties] == [("甲", "高知市"), ("乙", "土佐市")]
 
 
+def test_a_council_bill_above_an_agreement_without_ko_otsu_is_the_agreement():
+    doc = document_of("""
+        議案第45号
+        連携協約の締結について
+        地方自治法(昭和22年法律第67号)第252条の2第1項の規定により、日向市と門川町との間において、
+        日向圏域連携中枢都市圏の形成に係る連携協約を次のとおり締結することについて、同条第3項の規定により議会の議決を求める。
+        令和3年2月22日提出
+        日向市長 十屋幸平
+
+        日向圏域連携中枢都市圏形成に係る連携協約
+        日向市及び門川町は、日向圏域連携中枢都市圏を形成するため、次のとおり連携協約を締結する。
+        (目的)
+        第1条 この協約は、日向市及び門川町が連携し、圏域の持続的な発展を図ることを目的とする。
+        (協議)
+        第2条 この協約に定めのない事項は、日向市及び門川町が協議して定める。
+    """)
+    assert doc.doc_type == "agreement"
+    assert doc.title == "日向圏域連携中枢都市圏形成に係る連携協約"
+    assert doc.area_name == "日向圏域連携中枢都市圏"
+    assert [(p.role, p.municipality) for p in doc.parties] == [("甲", "日向市"), ("乙", "門川町")]
+    assert doc.signed_date is None  # a bill asks to conclude it: 提出 is no signing
+
+
+def test_a_title_quoted_whole_is_the_title_without_its_brackets():
+    doc = document_of("""
+        「郡山市と三春町との連携協約」
+        郡山市(以下「甲」という。)及び三春町(以下「乙」という。)は、次のとおり連携協約を締結する。
+        (目的)
+        第1条 この協約は、甲及び乙の発展を目的とする。
+        平成31年3月26日
+        甲 郡山市長 品川萬里
+        乙 三春町長 鈴木義孝
+    """)
+    assert doc.title == "郡山市と三春町との連携協約"
+    assert [a.caption for a in doc.articles] == ["目的"]
+
+
+def test_a_long_history_line_under_the_title_is_cover_not_the_preambles_first_part():
+    segments = segments_of("""
+        ○姫路市と福崎町との連携中枢都市圏形成に係る連携協約
+        平成27年4月1日
+        改正 平成30年3月30日 令和3年3月31日 令和5年3月31日
+        姫路市(以下「甲」という。)及び福崎町(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この協約は、圏域の発展を目的とする。
+    """)
+    assert [(s.kind.value, s.text) for s in segments[:3]] == [
+        ("title", "○姫路市と福崎町との連携中枢都市圏形成に係る連携協約"),
+        ("cover", "平成27年4月1日\n改正 平成30年3月30日 令和3年3月31日 令和5年3月31日"),
+        ("preamble", "姫路市(以下「甲」という。)及び福崎町(以下「乙」という。)は、次のとおり連携協約を締結する。")]
+
+
 STAMPED_BETWEEN_ARTICLES = """
     久留米市(以下「甲」という。)とうきは市(以下「乙」という。)は、次のとおり連携協約を締結する。
     (目的)

@@ -498,6 +498,34 @@ def test_labelled_keys_with_linked_measure_wording_under_each_field():
     ]
 
 
+def test_keys_numbered_with_circled_digits_under_each_measure():
+    """① 取組の内容 / ② 甲の役割 / ③ 乙の役割 (1 取組の内容 … after NFKC)
+    number the keys as ア イ ウ do; the block gave no rows."""
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    1 生活機能の強化に係る政策分野
+    (1) 医療
+     ① 取組の内容
+      休日夜間診療所の運営を共同で行う。
+     ② 甲の役割
+      休日夜間診療所を運営する。
+     ③ 乙の役割
+      運営に要する経費の一部を負担する。
+    (2) 教育
+     ① 取組の内容
+      図書館の相互利用を推進する。
+     ② 甲の役割
+      相互利用の調整を行う。
+     ③ 乙の役割
+      住民への周知を行う。
+    """)
+    assert [brief(r) for r in rows] == [
+        (1, None, "1", "医療", "休日夜間診療所の運営を共同で行う。", "休日夜間診療所を運営する。",
+         "運営に要する経費の一部を負担する。"),
+        (1, None, "2", "教育", "図書館の相互利用を推進する。", "相互利用の調整を行う。", "住民への周知を行う。"),
+    ]
+
+
 def test_a_grid_without_content_column_has_complete_rows_but_a_missing_cell_is_reported():
     rows, warnings = rows_of("""
     別表(第1条関係)

@@ -312,3 +312,68 @@ def test_the_closing_formula_after_a_last_item_without_a_full_stop_is_no_part_of
     assert doc.articles[1].text == ("甲又は乙は、次に掲げる場合には、この協約を廃止することができる。\n"
                                     "一 圏域の形成が困難となった場合\n二 その他甲及び乙が協議して必要と認めた場合")
     assert str(doc.signed_date) == "2020-04-01"
+
+
+def test_amendment_notes_of_a_reiki_page_are_no_article_text_and_end_no_article():
+    doc = document_of("""
+        大崎市及び涌谷町の定住自立圏形成協定
+        大崎市(以下「甲」という。)及び涌谷町(以下「乙」という。)は、次のとおり協定を締結する。
+        (目的)
+        第1条 この協定は、大崎定住自立圏を形成することを目的とする。
+        (令和3年4月1日一部改正)
+        第2条 甲及び乙は、次に掲げる事項について連携する。〔平成30年改正〕
+        2 前項の連携に要する経費は、甲乙協議して定める。
+        〔平成31年3月29日一部変更〕
+        3 前2項に定めるもののほか、必要な事項は別に定める。(平30・追加)(令2・一部改正)
+        (協議)
+        第3条 この協定に定めのない事項は、甲乙協議して定める。
+        令和元年5月1日
+        甲 大崎市長 伊藤康志
+        乙 涌谷町長 大友啓一
+    """)
+    assert [(a.article_no, a.caption) for a in doc.articles] == [("1", "目的"), ("2", ""), ("3", "協議")]
+    assert doc.articles[0].paragraphs == ("この協定は、大崎定住自立圏を形成することを目的とする。",)
+    assert doc.articles[1].paragraphs == ("甲及び乙は、次に掲げる事項について連携する。",
+                                          "前項の連携に要する経費は、甲乙協議して定める。",
+                                          "前2項に定めるもののほか、必要な事項は別に定める。")
+    assert doc.signed_date.isoformat() == "2019-05-01"
+    assert {(d.iso.isoformat(), d.kind) for d in doc.dates} == {
+        ("2021-04-01", "referenced"), ("2019-03-29", "referenced"), ("2019-05-01", "signed")}
+
+
+def test_a_supplementary_provision_run_on_after_the_last_article_is_not_its_text():
+    doc = document_of("""
+        鳥取市及び岩美町の連携協約
+        鳥取市(以下「甲」という。)及び岩美町(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この協約は、甲及び乙の連携を目的とする。
+        第2条 この協約に定めのない事項は、甲乙協議して定める。附則 この協約は、平成30年4月1日から施行する。
+        この協約の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。
+        平成30年3月29日
+        甲 鳥取市長 深澤義彦
+        乙 岩美町長 西垣英彦
+    """)
+    assert doc.articles[-1].paragraphs == ("この協約に定めのない事項は、甲乙協議して定める。",)
+    assert doc.signed_date.isoformat() == "2018-03-29"
+
+
+def test_articles_paragraphs_and_items_numbered_with_negative_and_bracketed_circled_numbers():
+    doc = document_of("""
+        盛岡市及び滝沢市の連携協約
+        盛岡市(以下「甲」という。)及び滝沢市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第❶条 この協約は、盛岡広域の発展を目的とする。
+        第❷条 甲及び乙は、次の取組を行う。
+        ⑴産業振興に関すること。
+        ⑵観光振興に関すること。
+        ❷前項の取組の詳細は、別に定める。
+        第❸条 甲及び乙は、次の事業を行う。
+        ⒈医療に関すること。
+        ⒉福祉に関すること。
+        令和2年3月27日
+        甲 盛岡市長 谷藤裕明
+        乙 滝沢市長 主浜了
+    """)
+    assert [a.article_no for a in doc.articles] == ["1", "2", "3"]
+    assert doc.articles[1].paragraphs == (
+        "甲及び乙は、次の取組を行う。\n(1) 産業振興に関すること。\n(2) 観光振興に関すること。",
+        "前項の取組の詳細は、別に定める。")
+    assert doc.articles[2].text == "甲及び乙は、次の事業を行う。\n1. 医療に関すること。\n2. 福祉に関すること。"

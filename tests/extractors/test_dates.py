@@ -161,7 +161,8 @@ def test_a_letter_spaced_date_under_the_signatures_signs():
     assert doc.signatories[-1].address == "広島県三原市港町三丁目5番1号"
 
 
-@pytest.mark.parametrize("date_line", ["R2.3.27", "R.2.3.27", "Ｒ２．３．２７", "令2.3.27", "R2年3月27日", "2020/3/27"])
+@pytest.mark.parametrize("date_line", ["R2.3.27", "R.2.3.27", "Ｒ２．３．２７", "令2.3.27", "R2年3月27日", "2020/3/27",
+                                       "（R2.3.27）", "r2.3.27", "(令和2年3月27日)", "（ｒ２．３．２７）"])
 def test_an_abbreviated_date_under_the_signatures_signs(date_line):
     """Some towns' PDFs print the signing date under the blocks in the short form of forms and slides."""
     from tests.helpers import document_of
@@ -268,10 +269,11 @@ def test_a_date_alone_signs_before_the_one_in_the_closing_formula_or_on_the_cove
 
 
 @pytest.mark.parametrize("date_lines", [["令和2年", "3月27日"], ["　　　　　　　　　　令和２年", "　　　　　　　　　　　３月２７日"],
-                                        ["2020年", "3月27日(金)"]])
+                                        ["2020年", "3月27日(金)"], ["令和２年３月", "２７日"], ["令和二年三月", "二十七日"],
+                                        ["(令和2年", "3月27日)"]])
 @pytest.mark.parametrize("where", ["before", "after"])
 def test_a_signing_date_broken_after_its_year_signs(date_lines, where):
-    """A right-aligned block too narrow for the date breaks it after 年."""
+    """A right-aligned block too narrow for the date breaks it after 年, or after 月."""
     from tests.helpers import document_of
 
     doc = document_of(SIGNED_BEFORE_AND_AFTER.format(**{"before": "", "after": "", where: "\n".join(date_lines)}))
@@ -313,3 +315,79 @@ def test_the_date_of_a_gazette_notice_is_no_signing_date(sentence):
     from tests.helpers import document_of
 
     assert document_of(NOTICE.format(sentence=sentence)).signed_date is None
+
+
+@pytest.mark.parametrize("dated", ["R2.3.27", "令和２年３月２７日", "令和2年3月27日 印", "(R2.3.27)"])
+def test_a_date_written_on_the_signers_line_signs_and_is_no_part_of_the_name(dated):
+    """Some towns' forms have each head date the line they sign on (三原市長 岡田 吉弘 R2.3.27)."""
+    from tests.helpers import document_of
+
+    doc = document_of(f"""
+    福山市と三原市との連携協約
+    福山市(以下「甲」という。)と三原市(以下「乙」という。)は、次のとおり連携協約を締結する。
+    第1条 この協約は、甲及び乙の連携を目的とする。
+    第2条 この協約は、令和2年4月1日から効力を生ずる。
+    この協約の締結を証するため、本書2通を作成し、各自1通を保有する。
+    甲 広島県福山市東桜町3番5号
+       福山市長　枝広　直幹　{dated}
+    乙 広島県三原市港町三丁目5番1号
+       三原市長　岡田　吉弘　{dated}
+    """)
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    assert [(s.title, s.name) for s in doc.signatories] == [("福山市長", "枝広 直幹"), ("三原市長", "岡田 吉弘")]
+
+
+HEADS = """
+    福山市と府中市との連携協約
+    福山市(以下「甲」という。)と府中市(以下「乙」という。)は、次のとおり連携協約を締結する。
+    第1条 この協約は、甲及び乙の連携を目的とする。
+    第2条 この協約は、令和2年4月1日から効力を生ずる。
+    この協約の締結を証するため、本書2通を作成し、各自1通を保有する。
+"""
+
+
+def test_blocks_each_dated_by_their_party_sign_on_the_last_date():
+    """Signed in turn (持ち回り): the agreement is concluded when the last party signs."""
+    from tests.helpers import document_of
+
+    doc = document_of(HEADS + """
+    甲 令和2年3月26日
+       広島県福山市東桜町3番5号
+       福山市長 枝広 直幹
+    乙 令和2年3月27日
+       広島県府中市府川町315番地
+       府中市長 小野 申人
+    """)
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    assert [(s.role, s.address, s.name) for s in doc.signatories] == [
+        ("甲", "広島県福山市東桜町3番5号", "枝広 直幹"), ("乙", "広島県府中市府川町315番地", "小野 申人")]
+
+
+@pytest.mark.parametrize("date", ["令和２年３月２７日", "R2.3.27", "2020/3/27"])
+def test_a_date_printed_left_of_the_first_block_signs_and_leaves_the_block_whole(date):
+    from tests.helpers import document_of
+
+    doc = document_of(HEADS + f"""
+    {date}　甲　広島県福山市東桜町３番５号
+    　　　　　　　　　　　　福山市長　枝広　直幹
+    　　　　　　　　　　乙　広島県府中市府川町３１５番地
+    　　　　　　　　　　　　府中市長　小野　申人
+    """)
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    assert [(s.role, s.address, s.name) for s in doc.signatories] == [
+        ("甲", "広島県福山市東桜町3番5号", "枝広 直幹"), ("乙", "広島県府中市府川町315番地", "小野 申人")]
+
+
+def test_a_date_under_blocks_without_role_marks_signs_and_the_blocks_are_read():
+    from tests.helpers import document_of
+
+    doc = document_of(HEADS + """
+    広島県福山市東桜町3番5号
+    福山市長 枝広 直幹
+    広島県府中市府川町315番地
+    府中市長 小野 申人
+    令和2年3月27日
+    """)
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    assert [(s.role, s.address, s.title, s.name) for s in doc.signatories] == [
+        ("甲", "広島県福山市東桜町3番5号", "福山市長", "枝広 直幹"), ("乙", "広島県府中市府川町315番地", "府中市長", "小野 申人")]

@@ -1,3 +1,5 @@
+import pytest
+
 from extractors.parties import extract_area_name, extract_parties
 from tests.helpers import document_of, segments_of
 
@@ -81,6 +83,17 @@ def test_an_unnamed_area_is_empty():
     segs = segments_of("""
         連携協約
         岡山市(以下「甲」という。)及び和気町(以下「乙」という。)は、岡山市、津山市及び和気町で構成される圏域(以下「圏域」という。)において、次のとおり締結する。
+        第1条 目的とする。
+    """)
+    assert extract_area_name(segs) == ""
+
+
+@pytest.mark.parametrize("wording", ["次のとおり定住自立圏の形成に関する協定", "別記のとおり連携中枢都市圏の形成に係る連携協約"])
+def test_an_area_after_no_more_than_as_follows_is_unnamed(wording):
+    """とおり ends 次のとおり; the kind of area after it names none."""
+    segs = segments_of(f"""
+        定住自立圏形成協定書
+        釧路市(以下「甲」という。)と鶴居村(以下「乙」という。)とは、{wording}を締結する。
         第1条 目的とする。
     """)
     assert extract_area_name(segs) == ""
@@ -352,3 +365,75 @@ def test_signature_blocks_naming_more_parties_than_the_text_are_the_parties():
            垂水市長 尾脇 雅弥
     """)
     assert roles(doc.parties) == [("甲", "鹿屋市"), ("乙", "垂水市")]
+
+
+def test_an_overview_that_lists_its_members_without_ko_otsu_names_them_in_order():
+    doc = document_of("""
+        みやざき共創都市圏連携協約の概要
+        1 連携市町
+        宮崎市(中心市)、国富町、綾町
+        2 主な連携施策
+        (1) 地域医療体制の充実
+        (2) 観光振興の推進
+    """)
+    assert doc.doc_type == "overview"
+    assert roles(doc.parties) == [("甲", "宮崎市"), ("乙", "国富町"), ("丙", "綾町")]
+    assert doc.area_name == "みやざき共創都市圏"
+
+
+def test_the_term_of_a_plan_before_the_area_is_no_part_of_its_name():
+    doc = document_of("""
+        第2期備後圏域連携中枢都市圏ビジョン(素案)に対する意見募集の結果について
+        1 募集期間
+        令和3年1月5日から令和3年2月4日まで
+    """)
+    assert doc.area_name == "備後圏域連携中枢都市圏"
+    segs = segments_of("""
+        第二次しずおか中部連携中枢都市圏の形成に係る連携協約
+        静岡市(以下「甲」という。)及び島田市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この協約は、圏域の発展を目的とする。
+    """)
+    assert extract_area_name(segs) == "しずおか中部連携中枢都市圏"
+
+
+def test_a_reading_or_nickname_in_brackets_between_the_area_and_its_definition():
+    segs = segments_of("""
+        津山圏域定住自立圏形成協定書
+        津山市(以下「甲」という。)及び鏡野町(以下「乙」という。)は、津山圏域定住自立圏(つやまエリア)(以下「圏域」という。)を形成するため、次のとおり協定を締結する。
+        第1条 この協定は、圏域の発展を目的とする。
+    """)
+    assert extract_area_name(segs) == "津山圏域定住自立圏"
+    segs = segments_of("""
+        高知市及び土佐市の連携協約
+        高知市(以下「甲」という。)及び土佐市(以下「乙」という。)は、「れんけいこうち広域都市圏」(仮称)(以下「圏域」という。)を形成するため、次のとおり連携協約を締結する。
+        第1条 この協約は、圏域の発展を目的とする。
+    """)
+    assert extract_area_name(segs) == "れんけいこうち広域都市圏"
+
+
+def test_a_defined_phrase_of_words_every_area_is_described_with_names_no_area():
+    # UniDic reads させぼ as a verb, an auxiliary and a sign: the phrase before the definition
+    # keeps only 広域都市圏, a kind of area, which is no name
+    segs = segments_of("""
+        連携協約書
+        甲及び乙は、西九州させぼ広域都市圏(以下「圏域」という。)を形成するため、次のとおり連携協約を締結する。
+        第1条 この協約は、圏域の発展を目的とする。
+    """)
+    assert extract_area_name(segs) in ("", "西九州させぼ広域都市圏")  # the name, or none; never a kind
+
+
+def test_a_party_named_in_two_prefectures_takes_the_code_its_signing_address_settles():
+    """府中市 is a city of 東京都 and of 広島県: the block's address says which."""
+    doc = document_of("""
+        府中市と芦田川広域行政事務組合との連携協約
+        府中市(以下「甲」という。)と芦田川広域行政事務組合(以下「乙」という。)は、次のとおり協約を締結する。
+        第1条 この協約は、甲及び乙の連携を目的とする。
+        この協約の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。
+        令和2年3月27日
+        甲 広島県府中市府川町315番地
+           府中市長 小野 申人
+        乙 芦田川広域行政事務組合 管理者 府中市長 小野 申人
+    """)
+    assert [(p.role, p.municipality, p.code) for p in doc.parties] == [
+        ("甲", "府中市", "342084"), ("乙", "芦田川広域行政事務組合", "")]
+    assert not any("matches several" in w for w in doc.warnings)

@@ -429,6 +429,22 @@ def test_bare_or_letter_spaced_title_is_the_named_municipalitys_head():
     ]
 
 
+@pytest.mark.parametrize("governor, name", [("知事　伊原木　隆太", "伊原木 隆太"), ("知　事　伊原木隆太", "伊原木隆太")])
+def test_a_bare_governor_under_the_prefecture_is_its_governor(governor, name):
+    doc = document_of(f"""
+    岡山県(以下「甲」という。)と岡山市(以下「乙」という。)は、次のとおり連携協約を締結する。
+    第1条 この協約は、甲及び乙の連携を目的とする。
+    この協約の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。
+    令和2年3月27日
+    甲 岡山県
+       {governor}
+    乙 岡山市
+       市長　大森　雅夫
+    """)
+    assert [(s.municipality, s.title, s.name) for s in doc.signatories] == [
+        ("岡山県", "岡山県知事", name), ("岡山市", "岡山市長", "大森 雅夫")]
+
+
 def test_unmarked_blocks_with_bare_and_letter_spaced_titles():
     sigs = signatories_of("""
     福山市
@@ -531,3 +547,106 @@ def test_unmarked_blocks_of_a_city_and_a_kouiki_rengou():
     assert [fields(s) for s in doc.signatories] == [
         ("甲", "飯田市", "長野県飯田市大久保町2534番地", "飯田市長", "佐藤 健"),
         ("乙", "南信州広域連合", "長野県飯田市追手町二丁目678番地", "南信州広域連合長", "佐藤 健")]
+
+
+@pytest.mark.parametrize("body, joined", [("甲奴郡衛生施設組合", False), ("乙訓環境衛生組合", False),
+                                          ("乙訓環境衛生組合", True)])
+def test_a_body_whose_name_opens_with_a_role_character_is_no_role_mark(body, joined):
+    """甲奴郡衛生施設組合 on its own line inside 乙's block, or after the mark 乙: the 甲/乙 is the name's."""
+    head = f"{body}管理者 府中市長 小野 申人" if joined else f"{body}\n   管理者 府中市長 小野 申人"
+    doc = document_of(BODY_HEAD.replace("芦田川広域行政事務組合", body) + f"""
+    乙 広島県府中市上下町上下2025番地
+       {head}
+    """)
+    assert [(s.role, s.municipality) for s in doc.signatories] == [("甲", "府中市"), ("乙", body)]
+    assert doc.signatories[1].title == (f"{body}管理者 府中市長" if joined else "管理者 府中市長")
+    assert doc.signatories[1].name == "小野 申人"
+    assert [p.role for p in doc.parties] == ["甲", "乙"]
+    assert not any("no role mark" in w for w in doc.warnings)
+
+
+def test_a_bodys_deputy_listed_under_its_head_signs_no_block_of_its_own():
+    doc = document_of(BODY_HEAD + """
+    乙 広島県府中市上下町上下2025番地
+       芦田川広域行政事務組合
+       管理者 府中市長 小野 申人
+       副管理者 世羅町長 奥田 正和
+    """)
+    assert [(s.role, s.municipality, s.title, s.name) for s in doc.signatories] == [
+        ("甲", "府中市", "府中市長", "小野 申人"), ("乙", "芦田川広域行政事務組合", "管理者 府中市長", "小野 申人")]
+    assert [p.municipality for p in doc.parties] == ["府中市", "芦田川広域行政事務組合"]
+
+
+def test_a_deputy_signing_for_the_head_with_the_capacity_written_after_the_name():
+    sigs = signatories_of("""
+    甲 広島県福山市東桜町3番5号
+       市長職務代理者　副市長　中島　智治
+    乙 広島県府中市府川町315番地
+       府中市副市長　山本　一郎（市長職務代理者）
+    丙 広島県神石郡神石高原町小畠2025番地
+       神石高原町副町長　入江　和男
+    """)
+    assert [(s.municipality, s.title, s.name) for s in sigs] == [
+        ("福山市", "福山市長職務代理者 副市長", "中島 智治"),
+        ("府中市", "府中市副市長(市長職務代理者)", "山本 一郎"),
+        ("神石高原町", "神石高原町副町長", "入江 和男")]
+
+
+CENTRE_AND_TOWN = """
+    北上・西和賀定住自立圏形成協定書
+    北上市(以下「中心市」という。)と西和賀町(以下「周辺町」という。)は、次のとおり協定を締結する。
+    第1条 この協定は、中心市及び周辺町の連携を目的とする。
+    上記協定の締結を証するため、本書2通を作成し、中心市及び周辺町の長が記名押印の上、各自1通を保有する。
+    平成28年3月28日
+"""
+
+
+@pytest.mark.parametrize("blocks", [
+    """
+    中心市　岩手県北上市芳町１番１号
+    　　　　北上市長　髙橋　敏彦　印
+    周辺町　岩手県和賀郡西和賀町川尻４０地割４０番地７１
+    　　　　西和賀町長　細井　洋行　印
+    """,
+    """
+    （中心市）
+    岩手県北上市芳町１番１号
+    北上市長　髙橋　敏彦
+    （周辺町）
+    岩手県和賀郡西和賀町川尻４０地割４０番地７１
+    西和賀町長　細井　洋行
+    """,
+])
+def test_blocks_marked_with_the_names_the_preamble_gives_the_parties(blocks):
+    """中心市 / 周辺町 stand where 甲 / 乙 would: no part of the address or the municipality."""
+    doc = document_of(CENTRE_AND_TOWN + blocks)
+    assert [fields(s) for s in doc.signatories] == [
+        ("甲", "北上市", "岩手県北上市芳町1番1号", "北上市長", "髙橋 敏彦"),
+        ("乙", "西和賀町", "岩手県和賀郡西和賀町川尻40地割40番地71", "西和賀町長", "細井 洋行")]
+
+
+@pytest.mark.parametrize("address", ["北海道阿寒郡 鶴居村鶴居西1丁目1番地", "北海道 阿寒郡鶴居村鶴居西1丁目1番地"])
+def test_a_place_spaced_off_the_rest_of_the_address_stays_in_it(address):
+    doc = document_of(f"""
+    釧路市(以下「甲」という。)と鶴居村(以下「乙」という。)は、次のとおり協定を締結する。
+    第1条 この協定は、甲及び乙の連携を目的とする。
+    この協定の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。
+    令和2年3月27日
+    甲 北海道釧路市黒金町7丁目5番地
+       釧路市長 蝦名 大也
+    乙 {address}
+       鶴居村長 大石 正行
+    """)
+    assert doc.signatories[1].address == "北海道阿寒郡鶴居村鶴居西1丁目1番地"
+
+
+def test_an_address_in_brackets_after_the_person_is_the_address():
+    sigs = signatories_of("""
+    甲　福山市長　枝広　直幹　（広島県福山市東桜町３番５号）
+    乙　府中市長　小野　申人　（広島県府中市府川町３１５番地）
+    丙　神石高原町長　入江　嘉則
+    """)
+    assert [fields(s) for s in sigs] == [
+        ("甲", "福山市", "広島県福山市東桜町3番5号", "福山市長", "枝広 直幹"),
+        ("乙", "府中市", "広島県府中市府川町315番地", "府中市長", "小野 申人"),
+        ("丙", "神石高原町", "", "神石高原町長", "入江 嘉則")]
