@@ -218,5 +218,24 @@ def without_closing_date(text: str) -> str:
     return text[:text.rfind(found[-1][1])].rstrip(" (")
 
 
+# 締結日:令和2年3月26日, 締結日<TAB>令和2年3月26日, or 2 締結日 over the date:
+# a summary's label for the day the agreement it sums up was signed.
+SIGNING_LABEL_BEFORE = regex.compile(r"(?:締\s*結|調\s*印|署\s*名)\s*(?:年\s*月\s*)?日\s*[::】\])]?\s*$")
+
+
+def labelled_signing(segments: list[Segment]) -> tuple[int, str] | None:
+    """(line_no, raw) of the first date labelled as the signing date: the
+    label ends the text before it on its line, or the line above."""
+    for seg in segments:
+        for n, line in enumerate(seg.lines):
+            for _, raw in find_dates(line.text) if "日" in line.text else ():
+                before = line.text[:line.text.find(raw)]
+                if not before.strip() and n:
+                    before = seg.lines[n - 1].text
+                if SIGNING_LABEL_BEFORE.search(before):
+                    return line.no, raw
+    return None
+
+
 def signing_date(values: list[DateValue]) -> dt.date | None:
     return next((v.iso for v in values if v.kind == "signed"), None)

@@ -70,7 +70,31 @@ def extract_parties(segments: list[Segment]) -> list[Party]:
         names = municipality_names(candidate)
         if names:
             return with_roles(names)
+    listed = role_lines(segments)
+    if listed:
+        return with_codes(listed)
     return with_roles(listed_members(segments) or topic_municipalities(segments)[:1])
+
+
+# 甲:久留米市 / 乙:大川市、小郡市、うきは市: an overview or a cover sheet
+# naming the parties by role, a line each, each name a known municipality.
+ROLE_LINE = regex.compile(rf"^(?P<role>[{ROLE_CHARS}])\s*[::]\s*(?P<names>\S.*)$")
+
+
+def role_lines(segments: list[Segment]) -> list[tuple[str, str]]:
+    """(role, municipality) for each name of the lines that give a role
+    its municipalities, before the 別表 and the signature blocks."""
+    found: list[tuple[str, str]] = []
+    for seg in segments:
+        if seg.kind in (Kind.QUOTE, Kind.APPENDIX, Kind.OVERVIEW_TABLE, Kind.SIGNATORY):
+            continue
+        for line in seg.lines:
+            match = ROLE_LINE.match(line.text) if line.text[:1] in ROLE_CHARS else None
+            names = [part for part in MEMBER_SEPARATOR.split(match["names"]) if part] if match else []
+            if names and all(gazetteer().is_known(name) for name in names) \
+                    and all(role != match["role"] for role, _ in found):
+                found += [(match["role"], name) for name in names]
+    return sorted(found, key=lambda item: ROLE_CHARS.index(item[0]))
 
 
 # 宮崎市、国富町、綾町 / 宮崎市・国富町・綾町 / 宮崎市(中心市) 国富町 綾町:

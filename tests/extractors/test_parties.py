@@ -437,3 +437,31 @@ def test_a_party_named_in_two_prefectures_takes_the_code_its_signing_address_set
     assert [(p.role, p.municipality, p.code) for p in doc.parties] == [
         ("甲", "府中市", "342084"), ("乙", "芦田川広域行政事務組合", "")]
     assert not any("matches several" in w for w in doc.warnings)
+
+
+KURUME_OVERVIEW = """
+    連携中枢都市圏形成に係る連携協約の概要
+    1 連携協約の当事者
+      甲:久留米市
+      乙:大川市、小郡市、うきは市
+    2 締結日
+      令和2年3月26日
+    3 連携する取組
+    (1) 圏域全体の経済成長のけん引
+    4 資料作成日
+      令和2年4月1日
+"""
+
+
+def test_an_overview_naming_the_parties_by_role_a_line_each_gives_them():
+    doc = document_of(KURUME_OVERVIEW)
+    assert doc.doc_type == "overview"
+    assert roles(doc.parties) == [("甲", "久留米市"), ("乙", "大川市"), ("乙", "小郡市"), ("乙", "うきは市")]
+
+
+def test_an_overview_signed_on_a_day_it_labels_as_the_signing_date():
+    doc = document_of(KURUME_OVERVIEW)
+    assert doc.signed_date.isoformat() == "2020-03-26"  # 締結日, not the paper's own date below
+    assert [(d.kind, d.iso.isoformat()) for d in doc.dates] == [("signed", "2020-03-26"), ("referenced", "2020-04-01")]
+    unlabelled = document_of(KURUME_OVERVIEW.replace("2 締結日", "2 経緯"))
+    assert unlabelled.signed_date is None  # a summary's dates are no signing dates unless it says so
