@@ -196,8 +196,9 @@ def clean_cell(text: str) -> str:
 
 
 BLANKS = regex.compile(r"[ \u3000]+")
-# A head's office as a signature line prints it (市長, 岡山県知事, 管理者).
-OFFICE_AT_END = regex.compile(r"(?:長|知事|管理者)$")
+# A head's office as a signature line prints it (市長, 岡山県知事, 管理者), in
+# kanji only: この協約は市長 is a sentence's letters, no office.
+OFFICE = regex.compile(r"\p{Han}*(?:長|知事|管理者)")
 
 
 def with_word_gaps(text: str) -> str:
@@ -235,8 +236,8 @@ def spelled_office(pieces: list[str], single: list[bool]) -> tuple[int, int] | N
         start = end
         while end < len(pieces) and single[end]:
             end += 1
-        if end - start >= 2 and end < len(pieces) and OFFICE_AT_END.search("".join(pieces[start:end])):
-            start += end - start > 2 and pieces[start] in SIGNATURE_MARKS
+        start += end - start > 2 and pieces[start] in SIGNATURE_MARKS
+        if end - start >= 2 and end < len(pieces) and OFFICE.fullmatch("".join(pieces[start:end])):
             return start, end
         end += 1
     return None

@@ -223,6 +223,7 @@ def test_letter_spaced_prose_with_words_among_its_letters_is_joined():
     # OCR leaves some letters unspaced: those pieces are no words of their own
     assert clean_line("甲 及 び 乙 は 協議 す る もの と する") == "甲及び乙は協議するものとする"
     assert clean_line("圏 域 の 市 長 と 協議 す る") == "圏域の市長と協議する"
+    assert clean_line("こ の 協 約 は 市 長 協議 に よ る") == "この協約は市長協議による"
 
 
 def test_letter_spaced_ocr_keeps_its_wider_gaps_as_word_gaps():
