@@ -372,9 +372,8 @@ COINED_WORD = regex.compile(r"(?!の)\p{Hiragana}|\p{Latin}")
 
 
 def is_kind_of_area(phrase: str) -> bool:
-    """圏域, 広域都市圏: words every area is described with, no name (the
-    name's head lost: 西九州させぼ広域都市圏, whose させぼ UniDic reads as
-    a verb, a particle and a sign)."""
+    """圏域, 広域都市圏: words every area is described with, no name (what
+    is left when a clause ends before it: 甲及び乙が形成する広域都市圏)."""
     return phrase in GENERIC_AREAS or all(word.surface in AREA_WORDS for word in tagger()(phrase))
 
 
