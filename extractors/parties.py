@@ -327,25 +327,12 @@ def kana_before(words: list) -> list:
     return run
 
 
-# What hiragana before a noun ends with when it is grammar: a particle
-# (の, で), a verb or auxiliary that modifies the noun (する, される, した),
-# an adnominal, a conjunction, or a noun (the ADVERBIAL_NOUNS とおり, ため:
-# any other noun is read into the phrase).
-MODIFIER_END = ("助詞", "連体詞", "接続詞", "名詞")
-INFLECTING = ("動詞", "助動詞", "形容詞")
-
-
 def is_coined_kana(run: list) -> bool:
-    """西九州させぼ広域都市圏, 東三河とよはし広域都市圏: hiragana between the
-    words of a name that UniDic misreads, as signs (さ|せ|ぼ) or as a run
-    ending in a form no noun follows (と|よ|は|し), is a word of the name.
-    A verb with its auxiliaries alone (協力し定住自立圏を…) ends a clause."""
-    if any(w.feature.pos1 in ("記号", "補助記号") for w in run):
-        return True
-    last = run[-1].feature
-    if last.pos1 in MODIFIER_END or last.pos1 in INFLECTING and last.cForm.startswith(("連体形", "終止形")):
-        return False
-    return not all(w.feature.pos1 in INFLECTING for w in run)
+    """西九州させぼ広域都市圏: hiragana between the words of a name that
+    UniDic cannot read, finding a sign in it (さ|せ|ぼ), is a word of the
+    name. Hiragana it reads as words is grammar ending a clause before the
+    phrase (形成する, 中心となり, 協力し, の, で), whatever form it ends in."""
+    return any(w.feature.pos1 in ("記号", "補助記号") for w in run)
 
 
 # A run of hiragana after punctuation or a bracket, touching what follows.

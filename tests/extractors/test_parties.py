@@ -424,9 +424,9 @@ def test_a_defined_phrase_of_words_every_area_is_described_with_names_no_area():
 
 @pytest.mark.parametrize("where", ["title", "definition", "article"])
 def test_an_area_name_with_a_word_in_hiragana_that_unidic_misreads_keeps_it(where):
-    # させぼ (sign ぼ) and とよはし (と|よ|は|し, a verb stem last) read as no
-    # clause ending before 広域都市圏: the run is a word of the name
-    for name in ("西九州させぼ広域都市圏", "東三河とよはし広域都市圏"):
+    # UniDic reads させぼ as さ|せ|ぼ, ぼ a sign: no words, so no clause
+    # ending before 広域都市圏, but a word of the name
+    for name in ("西九州させぼ広域都市圏", "北ちくご定住自立圏"):
         title = f"{name}の形成に係る連携協約" if where == "title" else "連携協約書"
         defined = f"{name}(以下「圏域」という。)を形成するため、" if where == "definition" else ""
         purpose = f"甲及び乙が{name}を形成し、" if where == "article" else ""
@@ -453,7 +453,7 @@ def test_an_area_name_with_latin_letters_is_read_whole(where, name):
 
 
 @pytest.mark.parametrize("clause", ["甲及び乙が形成する", "甲及び乙が協力し", "甲及び乙で構成される", "甲及び乙が共に形成していく",
-                                    "圏域の発展のため", "次のとおり"])
+                                    "圏域の発展のため", "次のとおり", "甲が中心となり"])
 def test_hiragana_ending_a_clause_before_a_kind_of_area_names_none(clause):
     # the verb ending, particle or adverbial noun before 広域都市圏 is grammar, not a coined word
     for where in ("definition", "article"):
