@@ -206,6 +206,26 @@ def test_signature_blocks_side_by_side_are_read_column_by_column_with_their_sour
     ]
 
 
+@pytest.mark.parametrize("line, expected", [
+    ("市　長　大森　雅夫", "市長 大森 雅夫"),  # a two-letter title spread to the name's width
+    ("知　事 伊原木 隆太", "知事 伊原木 隆太"),  # the title's gap wider than the name's
+    ("乙 市 長 中西 茂 ㊞", "乙 市長 中西 茂 印"),
+    ("代表者　管　理　者　山田　太郎", "代表者 管理者 山田 太郎"),
+    ("市 長 大森 雅 夫", "市長 大森 雅夫"),  # letters spaced after a word join each other
+])
+def test_a_letter_spaced_title_before_a_name_is_one_word_and_the_name_keeps_its_gap(line, expected):
+    # the letters of the office are spaced out to a width; the words after it
+    # (family and given name) are written as words
+    assert clean_line(line) == expected
+
+
+def test_letter_spaced_prose_with_words_among_its_letters_is_joined():
+    # OCR leaves some letters unspaced: those pieces are no words of their own
+    assert clean_line("甲 及 び 乙 は 協議 す る もの と する") == "甲及び乙は協議するものとする"
+    assert clean_line("圏 域 の 市 長 と 協議 す る") == "圏域の市長と協議する"
+    assert clean_line("こ の 協 約 は 市 長 協議 に よ る") == "この協約は市長協議による"
+
+
 def test_letter_spaced_ocr_keeps_its_wider_gaps_as_word_gaps():
     # single spaces between the letters, a full-width space or a double one between the words
     assert clean_line("姫 路 市 長　石 見　利 勝") == "姫路市長 石見 利勝"
