@@ -5,10 +5,10 @@ import pickle
 
 import pytest
 
-from pipeline.model import Line, RawLine
+from pipeline.model import AppendixRow, Line, RawLine, Span
 
 
-@pytest.mark.parametrize("cls", [Line, RawLine])
+@pytest.mark.parametrize("cls", [Line, RawLine, Span, AppendixRow])
 def test_init_takes_the_fields_in_order_with_their_defaults(cls):
     parameters = list(inspect.signature(cls.__init__).parameters.values())[1:]
     assert [p.name for p in parameters] == [f.name for f in dataclasses.fields(cls)]
