@@ -150,6 +150,8 @@ def column_names(cells: tuple[str, ...], parties: tuple[Party, ...]) -> dict[int
 
 def without_party_note(cell: str) -> str:
     """甲の役割(福井市) -> 甲の役割; 福井市の役割(甲) -> 甲の役割."""
+    if "の役割" not in cell:  # both patterns need it; most cells are no role's title
+        return cell
     by_letter = ROLE_NOTED_BY_LETTER.match(cell)
     if by_letter:
         return by_letter["role"] + "の役割"

@@ -170,7 +170,7 @@ TOC_ENTRY = regex.compile(rf"^(?:{ARTICLE_NUMBER.pattern}|第\s*[0-9一二三四
 
 def find_table_of_contents(lines: list[Line]) -> tuple[int, int]:
     """(start, end) of a 目次 and its entries, (0, 0) when there is none."""
-    start = next((i for i, ln in enumerate(lines) if TOC_HEADING.match(ln.text)), None)
+    start = next((i for i, ln in enumerate(lines) if ln.text.startswith("目") and TOC_HEADING.match(ln.text)), None)
     if start is None:
         return 0, 0
     end = start + 1
