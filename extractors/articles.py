@@ -108,12 +108,34 @@ def expand_range(article: Article, seg: Segment) -> list[Article]:
             for no, number, branch in numbers]
 
 
+# The labels a paragraph (項) may carry: 2 / ② / ❷ (PARAGRAPH_NUMBER),
+# 2. and (2) (⑵ after NFKC). Items (号) carry the same ones, told apart by
+# their place: an item list starts at 1 inside a paragraph and counts on.
+DOTTED_LABEL = regex.compile(r"^(\d{1,2})\.(?![\d.,])\s*")
+BRACKETED_LABEL = regex.compile(r"^\(\s*(\d{1,2})\s*\)\s*")
+LABEL_STYLES = (("plain", PARAGRAPH_NUMBER), ("dotted", DOTTED_LABEL), ("bracketed", BRACKETED_LABEL))
+
+
+def number_label(text: str) -> tuple[str, int, int] | None:
+    """(style, number, where the text after it starts) of a numbered
+    label opening the line, or None. All the styles open with a digit, (
+    or a dingbat, which the quick test lets through."""
+    if not text or text[0] not in "0123456789(" and text[0] < "\u2460":
+        return None
+    for style, pattern in LABEL_STYLES:
+        match = pattern.match(text)
+        if match:
+            return style, to_int(match.group(1)), match.end()
+    return None
+
+
 def lines_to_paragraphs(lines: list[Line]) -> list[tuple[str, Span]]:
-    """Paragraphs 1, 2, 3 …; a 1 (①) before the first is a label too where a
-    paragraph 2 follows (第1条 ①この協約は… / ②前項の…), else it is text."""
-    first = PARAGRAPH_NUMBER.match(lines[0].text) if lines else None
-    if first and to_int(first.group(1)) == 1:
-        unlabelled = [Line(lines[0].no, lines[0].text[first.end():].strip(), lines[0].page), *lines[1:]]
+    """Paragraphs 1, 2, 3 …; a 1 (①, 1., (1)) before the first is a label
+    too where a paragraph 2 of that style follows (第1条 ①この協約は… /
+    ②前項の…), else it is text."""
+    first = number_label(lines[0].text) if lines else None
+    if first and first[1] == 1:
+        unlabelled = [Line(lines[0].no, lines[0].text[first[2]:].strip(), lines[0].page), *lines[1:]]
         paragraphs = numbered_paragraphs(unlabelled)
         if len(paragraphs) > 1:
             return paragraphs
@@ -121,28 +143,42 @@ def lines_to_paragraphs(lines: list[Line]) -> list[tuple[str, Span]]:
 
 
 def numbered_paragraphs(lines: list[Line]) -> list[tuple[str, Span]]:
-    """Group lines into paragraphs 1, 2, 3 …; the number label is dropped."""
-    groups: list[list[Line]] = []
+    """Group lines into paragraphs 1, 2, 3 …; the number label is dropped.
+    A label numbered next opens a paragraph after a finished sentence or
+    item, unless it goes on with the items of its style the paragraph lists
+    (…次に掲げるとおりとする。 / ①… / ②… / ③…, ⑴ ⑵): a label 1 after a
+    finished sentence opens such a list."""
+    groups: list[list[tuple[Line, bool]]] = []
     expected = 2
+    items: dict[str, int] = {}  # the last item number of each style in the current paragraph
     for line in lines:
-        match = PARAGRAPH_NUMBER.match(line.text)
-        last = groups[-1][-1].text if groups else ""
-        sentence_done = not groups or SENTENCE_END.search(last) or ITEM_LINE.match(last)  # after (2) …の確保
-        if groups and match and to_int(match.group(1)) == expected and sentence_done:
-            groups.append([Line(line.no, line.text[match.end():].strip(), line.page)])
-            expected += 1
-        elif groups:
-            groups[-1].append(line)
+        label = number_label(line.text)
+        if groups and label and follows_finished(groups[-1]) and label[1] == expected \
+                and items.get(label[0]) != expected - 1:
+            groups.append([(Line(line.no, line.text[label[2]:].strip(), line.page), False)])
+            expected, items = expected + 1, {}
+            continue
+        is_item = bool(ITEM_LINE.match(line.text))
+        if label and groups and (label[1] == 1 and follows_finished(groups[-1]) or items.get(label[0]) == label[1] - 1):
+            items[label[0]], is_item = label[1], True
+        if groups:
+            groups[-1].append((line, is_item))
         else:
-            groups.append([line])
-    return [(join_lines(group), Span.of(group)) for group in groups if group]
+            groups.append([(line, is_item)])
+    return [(join_lines(group), Span.of([line for line, _ in group])) for group in groups if group]
 
 
-def join_lines(lines: list[Line]) -> str:
-    """Wrapped lines join with nothing between; an item ((1), 一, ア …) starts a new line."""
+def follows_finished(group: list[tuple[Line, bool]]) -> bool:
+    """The paragraph so far ends a sentence or an item (after (2) …の確保)."""
+    last, last_is_item = group[-1]
+    return last_is_item or bool(SENTENCE_END.search(last.text))
+
+
+def join_lines(lines: list[tuple[Line, bool]]) -> str:
+    """Wrapped lines join with nothing between; an item ((1), 一, ア, ① …) starts a new line."""
     text = ""
-    for line in lines:
-        if text and ITEM_LINE.match(line.text):
+    for line, is_item in lines:
+        if text and is_item:
             text += "\n"
         text += line.text
     return text

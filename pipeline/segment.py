@@ -106,9 +106,10 @@ def names_place_or_body(text: str) -> bool:
 
 QUOTE_START = regex.compile(r"抜粋|^【\s*[^】]*法\s*】|^\(参考\)|^参考[::]")
 # Items nested in an article: (1) / 1. / 一 / a / (a) / ア / i — kept inside the article
-# (1. as a browser numbers the items of an HTML <ol>, and as typed lists are numbered).
-ITEM_LINE = regex.compile(r"^(?:\(\s*[0-9a-zア-ン一二三四五六七八九十]+\s*\)|\d{1,2}\.\s|[a-z]\s|[ivx]+\s|[ア-ン]\s"
-                          r"|[一二三四五六七八九十]+\s)")
+# (1. as a browser numbers the items of an HTML <ol>, and as typed lists are numbered,
+# with or without a space: 2.前項の…; not 1.5倍 or 2.3.27).
+ITEM_LINE = regex.compile(r"^(?:\(\s*[0-9a-zア-ン一二三四五六七八九十]+\s*\)|\d{1,2}\.(?![\d.,])|[a-z]\s|[ivx]+\s"
+                          r"|[ア-ン]\s|[一二三四五六七八九十]+\s)")
 # 2 前項の… / ②前項の… (② is "2" after NFKC) / ❷前項の… (NFKC keeps ❷: a
 # Word template's bullet style); not 2通, 2月, 2番
 PARAGRAPH_NUMBER = regex.compile(rf"^(\d{{1,2}}|{DINGBAT_CIRCLED})(?:\s+|(?=[^\d\s.,、)年月日条号番通]))")
