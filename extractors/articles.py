@@ -13,7 +13,7 @@ import regex
 from pipeline.model import Article, Kind, Line, Segment, Span
 from pipeline.numerals import ARTICLE_NUMBER, parse_article_number, to_int
 from pipeline.segment import (ARTICLE_LINE, ITEM_LINE, PARAGRAPH_NUMBER, SENTENCE_END, amendment_note_at,
-                              caption_text)
+                              caption_text, is_lone_number)
 
 # 第1条(目的) / 【目的】 / <目的> / 「目的」 この協約は…; not a body opening
 # with a defined term (第2条 「連携市町村」とは、…): a particle follows that.
@@ -43,7 +43,7 @@ def segment_to_article(seg: Segment, caption: str) -> Article:
     label = ARTICLE_LINE.match(first.text)
     article_no, number, branch = parse_article_number(label.group(0).strip())
     body = [Line(first.no, first.text[label.end():].strip(), first.page), *seg.lines[1:]]
-    body = without_amendment_notes(body)
+    body = with_lone_numbers_placed(without_amendment_notes(body))
     if body and not body[0].text:  # 第1条 alone on its line, perhaps its caption under it: 第4条 / (役割分担) / …
         body = body[1:]
     inline_caption = INLINE_CAPTION.match(body[0].text) if body else None
@@ -71,6 +71,28 @@ def without_amendment_notes(lines: list[Line]) -> list[Line]:
         elif at > 0 or n == 0:  # the label's line keeps its place, emptied
             kept.append(Line(line.no, line.text[:at].rstrip(), line.page))
     return kept
+
+
+def with_lone_numbers_placed(lines: list[Line]) -> list[Line]:
+    """A number alone on its line labels the line under it where a sentence
+    has ended (…とする。 / 2 / 前項の… reads 2 前項の…); inside a sentence,
+    at the end, or over a line with its own label it is a page number and goes."""
+    if not any(is_lone_number(line.text) for line in lines):
+        return lines
+    placed: list[Line] = []
+    skip = False
+    for n, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        if not is_lone_number(line.text):
+            placed.append(line)
+            continue
+        below = lines[n + 1] if n + 1 < len(lines) else None
+        if below and (not placed or SENTENCE_END.search(placed[-1].text)) and number_label(below.text) is None:
+            placed.append(Line(line.no, f"{line.text} {below.text}", line.page))
+            skip = True
+    return placed
 
 
 # 第1条 目的, the body below: a few words of a name on the label's line.

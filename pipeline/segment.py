@@ -441,21 +441,34 @@ def article_end(lines: list[Line], start: int) -> int:
     or article, and at a line that starts afresh after a finished sentence."""
     end = start + 1
     while end < len(lines):
-        line, previous = lines[end], lines[end - 1]
+        # 2 alone on its line over its paragraph's text, or a page number inside a sentence:
+        # the line under it decides, and the number goes with it
+        at = end + 1 if end + 1 < len(lines) and is_lone_number(lines[end].text) else end
+        line, previous = lines[at], lines[end - 1]
         if ARTICLE_LINE.match(line.text) or APPENDIX_START.match(line.text) or SUPPLEMENTARY_HEADING.match(line.text) \
                 or CHAPTER_HEADING.match(line.text):
             break  # 附則 and 第2章 also after an item without 。 (…その他必要な事項)
-        if is_caption_before_article(lines, end):
+        if is_caption_before_article(lines, at):
             break
-        continues = not SENTENCE_END.search(previous.text) or starts_paragraph_or_item(line.text) \
+        labelled = at > end and not ERA_DATE_LINE.match(line.text) and not role_mark(line.text)
+        continues = labelled or not SENTENCE_END.search(previous.text) or starts_paragraph_or_item(line.text) \
             or end == start + 1 and is_bare_article_head(previous.text) \
             or end == start + 2 and is_bare_article_head(lines[start].text) and bool(CAPTION_LINE.match(previous.text)) \
             or continues_past_margin(previous, line) or is_amendment_note(line.text) \
             or AMENDS.search(lines[start].text) and AMENDING_INSTRUCTION.search(line.text)
         if not continues or CLOSING_MARKS.search(line.text) and ends_item_or_sentence(lines, start, end):
             break
-        end += 1
+        end = at + 1
     return end
+
+
+# A number alone on its line: a paragraph's label over its text, or a page
+# number a copy without page breaks left inside an article.
+LONE_NUMBER = regex.compile(rf"^(?:\d{{1,2}}|{DINGBAT_CIRCLED})$")
+
+
+def is_lone_number(text: str) -> bool:
+    return len(text) <= 2 and bool(LONE_NUMBER.match(text))
 
 
 def ends_item_or_sentence(lines: list[Line], start: int, end: int) -> bool:

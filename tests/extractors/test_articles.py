@@ -436,3 +436,29 @@ def test_items_numbered_1_2_after_a_sentence_are_no_paragraphs():
         "甲及び乙は、次に掲げる事項について協議する。\n1. 取組の内容に関すること。\n2. 費用の負担に関すること。"
         "\n3. その他必要な事項",
         "前項の協議は、毎年度行う。")
+
+
+def test_a_paragraph_number_alone_over_its_text_and_a_bare_page_number_inside_a_sentence():
+    articles = extract_articles(segments_of("""
+        岡山市と玉野市との連携協約
+        岡山市(以下「甲」という。)と玉野市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        (期間)
+        第２条
+        この協約の期間は、締結の日から５年間とする。
+        ２
+        前項の期間満了の日までに、甲又は乙から申出がないときは、
+                                        ３
+        更に５年間延長する。
+        ３
+        前項の規定により延長した後も同様とする。
+        ４
+        (協議)
+        第３条
+        この協約に定めのない事項は、甲乙協議して定める。
+    """))
+    assert [(a.article_no, a.caption) for a in articles] == [("2", "期間"), ("3", "協議")]
+    assert articles[0].paragraphs == (
+        "この協約の期間は、締結の日から5年間とする。",
+        "前項の期間満了の日までに、甲又は乙から申出がないときは、更に5年間延長する。",
+        "前項の規定により延長した後も同様とする。")
+    assert articles[1].paragraphs == ("この協約に定めのない事項は、甲乙協議して定める。",)
