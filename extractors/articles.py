@@ -191,9 +191,9 @@ def numbered_paragraphs(lines: list[Line]) -> list[tuple[str, Span]]:
 
 
 def follows_finished(group: list[tuple[Line, bool]]) -> bool:
-    """The paragraph so far ends a sentence or an item (after (2) …の確保)."""
-    last, last_is_item = group[-1]
-    return last_is_item or bool(SENTENCE_END.search(last.text))
+    """The paragraph so far ends a sentence, or lists items, which need no
+    。 and may wrap (after (2) …の確保, or …に関する / 事項)."""
+    return bool(SENTENCE_END.search(group[-1][0].text)) or any(is_item for _, is_item in group)
 
 
 def join_lines(lines: list[tuple[Line, bool]]) -> str:
