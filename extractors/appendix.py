@@ -223,7 +223,7 @@ class Reader:
         text = line.text
         if NOTE.match(text):
             return
-        key_value = split_town_key(text, self.parties) or self.role_sentence(text)
+        key_value = split_town_key(text, self.parties) or self.role_sentence(text) or self.town_value(text)
         if key_value:
             self.set_value(*key_value[:2], line, town=key_value[2] if len(key_value) > 2 else "")
             return
@@ -324,6 +324,14 @@ class Reader:
         match = ROLE_SENTENCE.match(text) if self.roles_open else None
         return (ROLE_FIELDS[match["role"]], match["value"]) if match else None
 
+    def town_value(self, text: str) -> tuple[str, str, str] | None:
+        """鏡野町: … / (奈義町) … under 【乙の役割】: the role of one of the
+        towns sharing 乙, each on a line of its own after its name."""
+        if not (self.last_key == "role_b" or self.last_key.startswith(OTHER_TOWN)) or not self.rows:
+            return None
+        found = split_town_value(text, self.parties)
+        return ("role_b", *found) if found else None
+
     def continues_value(self, text: str) -> bool:
         """A value given on the lines after its key (`(a) 取組内容` / text), or
         one that wrapped before its 。, goes on until it is finished; a value
@@ -370,6 +378,8 @@ class Reader:
             return
         pending = self.rows[-1].row
         pending.lines.append(line)
+        if key == "role_b" and not town:  # 【乙の役割】鏡野町: …, the other towns on the lines below
+            value, town = split_town_value(value, self.parties) or (value, "")
         if key == "role_b" and town:
             key = self.town_role_key(pending, town)
         if key == "roles":  # 役割分担 甲:…乙:… on one line
@@ -568,6 +578,14 @@ def split_town_key(text: str, parties: list[Party]) -> tuple[str, str, str] | No
     return None
 
 
+def split_town_value(text: str, parties: list[Party]) -> tuple[str, str] | None:
+    """(value, town) of 鏡野町: …, (鏡野町) … or 【鏡野町】… naming a 乙 town."""
+    match = TOWN_VALUE.match(text) if text[:1] in "(【" or ":" in text or ":" in text else None
+    if match is None or not any(p.role == "乙" and p.municipality == match["town"] for p in parties):
+        return None
+    return match["value"], match["town"]
+
+
 def value_after(kind: str, rest: str) -> tuple[str, str] | None:
     separator = KEY_SEPARATOR.match(rest)
     return (kind, rest[separator.end():].strip()) if separator else None
@@ -670,6 +688,9 @@ CELL_ORDER = ("measure", "content", "role_a", "role_b", "role_c")
 # A key/value block's role keys of the towns sharing 乙 after the first
 # (【乙の役割(奈義町)】): each town's value in a cell of its own, named so.
 OTHER_TOWN = "role_b_others:"
+# 鏡野町: … / (鏡野町) … / 【鏡野町】…: a town's role under a shared 乙 key.
+TOWN_VALUE = regex.compile(r"^(?:\(\s*(?P<town>[^()\s]{1,20})\s*\)|【\s*(?P<town>[^【】\s]{1,20})\s*】"
+                           r"|(?P<town>[^\s::]{1,20}?)\s*[::])\s*(?P<value>.*)$")
 FIRST_TOWN = "role_b_town"
 
 
