@@ -76,10 +76,13 @@ KEYS = (
     ("measure", regex.compile(r"^(?:連携(?:する)?)?施策名?(?=\s|[::]|$)|^(?:取組|事業)名(?=\s|[::]|$)|^連携事業名?(?=\s|[::]|$)"
                               r"|^(?:取組|連携)事項(?=\s|[::]|$)")),
 )
-# A key closes with its bracket, a colon or a space: 【甲の役割】…, (取組内容) …
-KEY_SEPARATOR = regex.compile(r"^\s*(?:[::】)]\s*|\s+|$)")
-# ① 取組の内容 (NFKC: 1 取組の内容) numbers the keys of a block as (a) or ア do.
-KEY_MARKER = regex.compile(r"^(?:\(\s*[a-zア-ン0-9]{1,3}\s*\)|[ivx]{1,4}\s|[a-zア-ン0-9]\s|【|\((?=[^()]{2,12}\)))\s*")
+# A key closes with its bracket, a colon or a space: 【甲の役割】…, (取組内容) …, <甲の役割> …
+KEY_SEPARATOR = regex.compile(r"^\s*(?:[::】)>〉》\]]\s*|\s+|$)")
+# ① 取組の内容 (NFKC: 1 取組の内容) numbers the keys of a block as (a) or ア do;
+# a bullet (■ 取組の内容, ・甲の役割) or a bracket opens one too, the bracket
+# perhaps around a town's note ((乙の役割(鏡野町)), 〔〕 after normalizing).
+KEY_MARKER = regex.compile(r"^(?:\(\s*[a-zア-ン0-9]{1,3}\s*\)|[ivx]{1,4}\s|[a-zア-ン0-9]\s|[【<〈《\[■□◆◇●○◎・]"
+                           r"|\((?=[^()]{2,12}(?:\([^()]{1,20}\))?\)))\s*")
 HEADING_MARKER = regex.compile(r"^\(?\s*([^\s.、.)]+)")
 # 別表(第3条関係) …, also after the title: 別表第1 経済成長のけん引(第3条関係)
 CLAUSE_REFERENCE = regex.compile(r"^\(\s*第\s*\d+\s*条関係\s*\)\s*|\s*\(\s*第\s*\d+\s*条関係\s*\)$")
@@ -579,11 +582,13 @@ def split_town_key(text: str, parties: list[Party]) -> tuple[str, str, str] | No
 
 
 def split_town_value(text: str, parties: list[Party]) -> tuple[str, str] | None:
-    """(value, town) of 鏡野町: …, (鏡野町) … or 【鏡野町】… naming a 乙 town."""
+    """(value, town) of 鏡野町: …, (鏡野町) …, 【鏡野町】… or 鏡野町 alone (its
+    value on the lines below) naming a 乙 town."""
+    towns = [p.municipality for p in parties if p.role == "乙"]
+    if text in towns:
+        return "", text
     match = TOWN_VALUE.match(text) if text[:1] in "(【" or ":" in text or ":" in text else None
-    if match is None or not any(p.role == "乙" and p.municipality == match["town"] for p in parties):
-        return None
-    return match["value"], match["town"]
+    return (match["value"], match["town"]) if match and match["town"] in towns else None
 
 
 def value_after(kind: str, rest: str) -> tuple[str, str] | None:

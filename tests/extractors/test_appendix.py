@@ -1277,6 +1277,41 @@ def test_towns_roles_given_one_per_line_under_one_otsu_key():
     assert not warnings
 
 
+def test_keys_opened_by_a_bullet_or_an_angle_bracket_and_a_town_after_the_key():
+    # ■取組の内容 / <甲の役割> / ・奈義町の役割: / 〔乙の役割(鏡野町)〕 (a bracket
+    # around the town's note) / 乙の役割 鏡野町 (the town after a space, its
+    # value below): none of these keys was read, and the blocks gave no rows
+    segs = segments_of("""
+    津山圏域定住自立圏形成協定書
+    津山市(以下「甲」という。)と鏡野町及び奈義町(以下これらを「乙」という。)は、次のとおり協定を締結する。
+    第1条 甲及び乙は、別表に掲げる取組を行う。
+    別表(第1条関係)
+    1 生活機能の強化に係る政策分野
+    ア 救急医療体制の充実
+    ■取組の内容
+    病院群輪番制の運営を支援する。
+    ＜甲の役割＞
+    運営経費を負担する。
+    〔乙の役割（鏡野町）〕
+    運営経費の一部を負担する。
+    ・奈義町の役割：住民へ周知する。
+    イ 小児医療の確保
+    ◆取組の内容　休日の小児科診療体制を確保する。
+    ◆甲の役割　休日小児科診療所を運営する。
+    ◆乙の役割　鏡野町
+    住民への周知を行う。
+    ◆乙の役割　奈義町
+    受診を促す。
+    """)
+    rows, warnings = extract_appendix(segs, extract_parties(segs))
+    assert [(r.label, r.measure, r.content, r.role_a, r.role_b, r.role_b_others) for r in rows] == [
+        ("ア", "救急医療体制の充実", "病院群輪番制の運営を支援する。", "運営経費を負担する。", "運営経費の一部を負担する。",
+         "奈義町:住民へ周知する。"),
+        ("イ", "小児医療の確保", "休日の小児科診療体制を確保する。", "休日小児科診療所を運営する。", "住民への周知を行う。",
+         "奈義町:受診を促す。")]
+    assert not warnings
+
+
 def test_a_slide_table_with_a_mark_column_per_town_gives_measures_under_their_fields():
     # 分野 | 連携する取組 | one column of ○ per partner town: the header names
     # the measure column (not the first cell), an empty 分野 cell is the one
