@@ -120,7 +120,7 @@ SENTENCE_END = regex.compile(r"[。)」]$")
 
 
 def segment(lines: list[Line]) -> list[Segment]:
-    lines = with_inline_supplementary_split(lines)
+    lines = with_captions_apart(with_inline_supplementary_split(lines))
     toc_start, toc_end = find_table_of_contents(lines)
     if toc_end > toc_start:  # its 第N条 / 別表 entries would open the articles and the 別表
         rest = segment(lines[:toc_start] + lines[toc_end:])
@@ -232,6 +232,24 @@ def with_inline_supplementary_split(lines: list[Line]) -> list[Line]:
         else:
             split += [replace(line, text=line.text[:at.start()]),
                       replace(line, text=line.text[at.end():], blank_before=False)]
+    return split
+
+
+# (期間)第2条 この協約の期間は… / 【協議】第3条 …: a caption run onto its
+# article's line (a copy that joined them, a cell holding both).
+CAPTION_BEFORE_ARTICLE = regex.compile(rf"^(\([^()]{{1,20}}\)|【[^【】]{{1,20}}】)\s*(?={ARTICLE_NUMBER.pattern})")
+
+
+def with_captions_apart(lines: list[Line]) -> list[Line]:
+    """The lines, a caption opening an article's line set on a line of its
+    own above it (numbered as the line it came from)."""
+    split = []
+    for line in lines:
+        caption = CAPTION_BEFORE_ARTICLE.match(line.text) if line.text[:1] in "(【" and "条" in line.text else None
+        if caption and not line.is_row and ARTICLE_LINE.match(line.text[caption.end():]):
+            split += [replace(line, text=caption.group(1)), replace(line, text=line.text[caption.end():], blank_before=False)]
+        else:
+            split.append(line)
     return split
 
 

@@ -478,3 +478,19 @@ def test_a_paragraph_after_an_item_that_wrapped_without_a_full_stop():
         "甲又は乙は、この協約を変更しようとするときは、次に掲げる事項を記載した書面により協議しなければならない。"
         "\n(1) 変更の内容\n(2) 変更の理由及び変更後の取組の実施に必要な経費の見込みに関する事項",
         "前項の協議が調ったときは、甲及び乙は、議会の議決を経るものとする。")
+
+
+def test_a_caption_run_onto_its_articles_line_before_the_label():
+    # (期間)第2条 … ended the articles at 第1条: every later article was lost
+    articles = extract_articles(segments_of("""
+        甲市及び乙町の連携協約
+        甲市(以下「甲」という。)及び乙町(以下「乙」という。)は、次のとおり締結する。
+        （目的）第１条　この協約は、圏域の発展を目的とする。
+        （期間）第２条　この協約の期間は、５年間とする。
+        ２　前項の期間は、延長することができる。
+        【協議】第３条　この協約に定めのない事項は、甲乙協議して定める。
+    """))
+    assert [(a.article_no, a.caption, a.paragraphs) for a in articles] == [
+        ("1", "目的", ("この協約は、圏域の発展を目的とする。",)),
+        ("2", "期間", ("この協約の期間は、5年間とする。", "前項の期間は、延長することができる。")),
+        ("3", "協議", ("この協約に定めのない事項は、甲乙協議して定める。",))]
