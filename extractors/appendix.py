@@ -702,9 +702,13 @@ FIRST_TOWN = "role_b_town"
 def completed_by_sub_header(above: dict[int, str], cells: list[str], columns: dict[int, str]) -> dict[int, str]:
     """The second row of a two-level header (甲 | 乙 under 役割分担) names
     only the columns it splits; a column it leaves empty keeps the name the
-    row above gave it (分野, 取組 … spanning both rows)."""
+    row above gave it (分野, 取組 … spanning both rows), a party's role too
+    (甲の役割 beside 乙の役割 split into its towns, 三川町 | 庄内町): the
+    sub-header alone would read that column as more content. A spanning
+    役割分担 and a role the sub-header names itself are not kept."""
+    named = set(columns.values()) & set(ROLE_COLUMNS)
     kept = {i: kind for i, kind in above.items()
-            if kind not in ROLE_COLUMNS and (i >= len(cells) or not cells[i].strip())}
+            if kind != "roles" and kind not in named and (i >= len(cells) or not cells[i].strip())}
     return dict(sorted((columns | kept).items()))
 
 

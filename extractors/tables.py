@@ -189,6 +189,12 @@ def assign_free_columns(found: dict[int, str], width: int) -> dict[int, str]:
     fixed = {i: k for i, k in found.items() if k in ("section", "label", NOTE_COLUMN)}
     first_role = min(roles, default=width)
     free = [i for i in range(first_role) if i not in fixed]
+    named = [i for i in free if found.get(i) == "measure"]
+    if len(named) >= 2 and "section" not in fixed.values():
+        # 施策 | 取組 | 取組内容: of two columns naming a measure the first groups
+        # the others' rows (its cell spans them), as a 分野 column does
+        fixed[named[0]] = "section"
+        free.remove(named[0])
     columns = dict(fixed) | dict(roles)
     for i, kind in zip(free, ("measure", "content")):
         columns[i] = kind

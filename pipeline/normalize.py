@@ -499,14 +499,21 @@ def body_below(texts: list[str], header: int) -> list[str]:
 def with_body_columns(header: list[int], body: list[str], width) -> list[int]:
     """The header's columns and those where many rows start a cell far from
     any header cell: each cluster of starts (a few columns apart, as
-    pdftotext shifts them) counted once a line."""
+    pdftotext shifts them) counted once a line. A header cell under which
+    no cell starts, centred over its column, keeps the cluster nearest to
+    it (up to MISFIT_CAP left or right) as its own cells."""
     counts: Counter = Counter()
     for text in body:
         counts.update({start for start, _ in pieces_of(text, width=width)})
     needed = max(2, BODY_COLUMN_SHARE * len(body))
-    added = [start for start, n in cluster_modes(counts) if n >= needed
-             and all(abs(start - column) > SAME_COLUMN for column in header)]
-    return sorted(header + added)
+    frequent = [start for start, n in cluster_modes(counts) if n >= needed]
+    far = [start for start in frequent if all(abs(start - column) > SAME_COLUMN for column in header)]
+    for column in header:
+        if not any(abs(start - column) <= SAME_COLUMN for start in frequent):
+            near = [start for start in far if abs(start - column) <= MISFIT_CAP]
+            if near:
+                far.remove(min(near, key=lambda start: abs(start - column)))
+    return sorted(header + far)
 
 
 def cluster_modes(counts: Counter) -> list[tuple[int, int]]:
@@ -698,17 +705,22 @@ def pieces_of(text: str, gap: regex.Pattern = GAP_SPLIT, width=None) -> list[tup
 # How a layout counts a full-width character: two columns on screen and in
 # hand-aligned text, one in pdftotext -layout's grid. The count under which
 # the rows' pieces start where the header's cells do is the table's.
+# A header centred over its column starts a few columns right of the cells
+# under it: how far each cell starts from its nearest header cell, not
+# whether it starts exactly there, tells the count; a cell further off than
+# MISFIT_CAP is in no header's column under either count.
 MEASURE_LINES = 8
+MISFIT_CAP = 8
 
 
 def column_measure(header: str, below: list[str]):
     """display_width or len, whichever lines the rows up under the header."""
-    def fit(width) -> int:
-        starts = {start for start, _ in pieces_of(header, width=width)}
-        return sum(any(abs(start - s) <= 1 for s in starts)
+    def misfit(width) -> int:
+        starts = [start for start, _ in pieces_of(header, width=width)]
+        return sum(min(MISFIT_CAP, min(abs(start - s) for s in starts))
                    for text in below if GAP.search(text.strip())
                    for start, _ in pieces_of(text, width=width)[1:])
-    return len if fit(len) > fit(display_width) else display_width
+    return len if misfit(len) < misfit(display_width) else display_width
 
 
 def cells_under(text: str, columns: list[int], width=None) -> str:

@@ -286,6 +286,30 @@ def test_the_second_line_of_a_space_aligned_header_splits_the_column_it_stands_u
 PDFTOTEXT_HEADER = "連携施策         取組内容              甲の役割          乙の役割"
 
 
+def test_header_cells_centred_over_their_columns_keep_the_cells_starting_left_of_them():
+    # aligned on screen (a full-width character two wide); each header starts
+    # 3 to 5 columns right of its cells, as a header centred in its column does
+    lines = [line.text for line in normalize(source_of("""
+        別表(第2条関係)
+          連携施策          取組内容                      甲の役割                  乙の役割
+        1 圏域全体の経済成長のけん引
+          ア 産業振興    中小企業の販路拡大を支援    商談会を開催する。        町内企業に参加を
+                         する。                                                  呼びかける。
+          イ 観光振興    広域観光ルートを造成する。  ルートの企画を行う。      観光資源の情報を
+                                                                                 提供する。
+          ア 地域医療    救急医療体制を確保する。    急患センターを運営する。  運営費を負担する。
+    """))]
+    assert lines[1:] == [
+        "連携施策\t取組内容\t甲の役割\t乙の役割",
+        "1 圏域全体の経済成長のけん引",
+        "ア 産業振興\t中小企業の販路拡大を支援\t商談会を開催する。\t町内企業に参加を",
+        "\tする。\t\t呼びかける。",
+        "イ 観光振興\t広域観光ルートを造成する。\tルートの企画を行う。\t観光資源の情報を",
+        "\t\t\t提供する。",
+        "ア 地域医療\t救急医療体制を確保する。\t急患センターを運営する。\t運営費を負担する。",
+    ]
+
+
 def test_a_cell_pdftotext_pushed_left_of_its_header_goes_to_the_nearest_column():
     # the third cell starts at 28, three left of 甲の役割 (31), one space after the second
     lines = normalize(source(

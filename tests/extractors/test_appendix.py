@@ -332,6 +332,25 @@ def test_two_header_rows_with_roles_under_a_merged_cell():
         ("観光振興", "広域観光を推進する。", "企画する。", "発信する。")]
 
 
+
+def test_a_sub_header_splitting_one_role_leaves_the_role_beside_it_in_place():
+    """甲の役割 spans both header rows; the second row only names the towns
+    乙の役割 splits into: the column under 甲の役割 stays 甲's role, not a
+    second content column. (The second town's column has no field.)"""
+    segs = segments_of("""
+    鶴岡市(以下「甲」という。)並びに三川町及び庄内町(以下それぞれ「乙」という。)は、次のとおり連携協約を締結する。
+    第1条 取組及び役割分担は、別表のとおりとする。
+    令和5年4月1日
+    別表
+    取組\t取組内容\t甲の役割\t乙の役割\t
+    \t\t\t三川町\t庄内町
+    観光振興\t広域観光を推進する。\t企画する。\t発信する。\t協力する。
+    """)
+    rows, _ = extract_appendix(segs, extract_parties(segs))
+    assert [(r.measure, r.content, r.role_a, r.role_b) for r in rows] == [
+        ("観光振興", "広域観光を推進する。", "企画する。", "発信する。")]
+
+
 # --- scanned tables: what Tesseract makes of the keys, labels and stops -------
 
 def test_scanned_key_value_blocks_with_the_role_of_otsu_misread_or_lost():
