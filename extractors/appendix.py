@@ -156,6 +156,7 @@ class Reader:
     page_top: bool = False  # the line being read opens a page
     previous: Line | None = None  # the line read before this one
     linked_from: GridRow | None = None  # the row whose content a 連携する取組 key gave
+    made_under: dict[int, Context] = field(default_factory=dict)  # a section made of a measure heading -> the context it stands under
 
     def read(self, lines: list[Line]) -> None:
         self.measure_styles = styles_followed_by_keys(lines, self.parties)
@@ -338,11 +339,13 @@ class Reader:
     def continues_value(self, text: str) -> bool:
         """A value given on the lines after its key (`(a) 取組内容` / text), or
         one that wrapped before its 。, goes on until it is finished; a value
-        that opens a list (・ …) goes on with each further item."""
+        that opens a list (・ …) goes on with each further item. A
+        placeholder (同上, a dash, なし) is a whole value without its 。."""
         if not (self.rows and self.rows[-1].kind == "keyvalue" and self.last_key):
             return False
         value = self.rows[-1].row.cells[self.value_fields()[0]]
-        return not value or not TERMINATED.search(value) or bool(BULLET.match(value) and BULLET.match(text))
+        return not value or not (TERMINATED.search(value) or is_placeholder(value.strip())) \
+            or bool(BULLET.match(value) and BULLET.match(text))
 
     def value_fields(self) -> tuple[str, ...]:
         return KEY_FIELDS.get(self.last_key, (self.last_key,))
@@ -423,9 +426,17 @@ class Reader:
             and label_ordinal(pending.label) is not None
 
     def heading_to_section(self) -> None:
+        """The measure heading made a section, or a subsection of the section
+        it stands under (1 生活機能… / (1) 医療 / 【連携する取組】…)."""
         pending = self.rows[-1]
         row = pending.row
-        self.context = Context(label_ordinal(row.label), row.cells["measure"])
+        above = self.made_under.get(id(pending.context), pending.context)  # 2 産業振興 after 1 観光振興: a sibling
+        number, title = label_ordinal(row.label), row.cells["measure"]
+        if above.section_no is not None or above.section_title:
+            self.context = Context(above.section_no, above.section_title, number, title)
+        else:
+            self.context = Context(number, title)
+        self.made_under[id(self.context)] = above
         pending.context = self.context
         row.label, row.cells["measure"], row.cells["content"] = "", row.cells["content"], ""
         self.linked_from = None

@@ -1331,6 +1331,39 @@ def test_keys_opened_by_a_bullet_or_an_angle_bracket_and_a_town_after_the_key():
     assert not warnings
 
 
+def test_town_keys_under_field_headings_with_a_placeholder_value_and_the_measure_named_by_its_key():
+    # 【奈義町の役割】同上 took the next heading ((2) 福祉) into its value, as a
+    # value without 。, so that measure was lost; and (1) 医療 over
+    # 【連携する取組】 is a subsection under 1 生活機能…, which it had replaced
+    segs = segments_of("""
+    津山圏域定住自立圏形成協定書
+    津山市(以下「甲」という。)と鏡野町及び奈義町(以下「乙」という。)は、次のとおり協定を締結する。
+    第1条 甲及び乙は、別表に掲げる取組を行う。
+    別表(第1条関係)
+    1 生活機能の強化に係る政策分野
+    (1) 医療
+    【連携する取組】救急医療体制の充実
+    【取組の内容】病院群輪番制の運営を支援する。
+    【津山市の役割】輪番制病院の運営経費を負担する。
+    【鏡野町の役割】運営経費の一部を負担する。
+    【奈義町の役割】同上
+    (2) 福祉
+    【連携する取組】病児保育
+    【取組の内容】病児保育を広域で実施する。
+    【津山市の役割】病児保育を実施する。
+    【鏡野町の役割】―
+    【奈義町の役割】利用料の一部を助成する。
+    """)
+    rows, warnings = extract_appendix(segs, extract_parties(segs))
+    assert [(r.section_no, r.section_title, r.subsection_no, r.subsection_title, r.measure, r.content, r.role_a,
+             r.role_b, r.role_b_others) for r in rows] == [
+        (1, "生活機能の強化に係る政策分野", 1, "医療", "救急医療体制の充実", "病院群輪番制の運営を支援する。",
+         "輪番制病院の運営経費を負担する。", "運営経費の一部を負担する。", "奈義町:運営経費の一部を負担する。"),
+        (1, "生活機能の強化に係る政策分野", 2, "福祉", "病児保育", "病児保育を広域で実施する。",
+         "病児保育を実施する。", "", "奈義町:利用料の一部を助成する。")]
+    assert not warnings
+
+
 def test_a_slide_table_with_a_mark_column_per_town_gives_measures_under_their_fields():
     # 分野 | 連携する取組 | one column of ○ per partner town: the header names
     # the measure column (not the first cell), an empty 分野 cell is the one
