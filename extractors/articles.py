@@ -169,14 +169,16 @@ def numbered_paragraphs(lines: list[Line]) -> list[tuple[str, Span]]:
     A label numbered next opens a paragraph after a finished sentence or
     item, unless it goes on with the items of its style the paragraph lists
     (…次に掲げるとおりとする。 / ①… / ②… / ③…, ⑴ ⑵): a label 1 after a
-    finished sentence opens such a list."""
+    finished sentence opens such a list. NFKC writes ③ and ３ alike, so a
+    sentence after items that are no sentences (① 医療 / ② 福祉 / ３ 前項の…。)
+    opens the paragraph the number would also go on with the list."""
     groups: list[list[tuple[Line, bool]]] = []
     expected = 2
     items: dict[str, int] = {}  # the last item number of each style in the current paragraph
     for line in lines:
         label = number_label(line.text)
         if groups and label and follows_finished(groups[-1]) and label[1] == expected \
-                and items.get(label[0]) != expected - 1:
+                and (items.get(label[0]) != expected - 1 or is_sentence_after_phrases(groups[-1], line)):
             groups.append([(Line(line.no, line.text[label[2]:].strip(), line.page), False)])
             expected, items = expected + 1, {}
             continue
@@ -188,6 +190,11 @@ def numbered_paragraphs(lines: list[Line]) -> list[tuple[str, Span]]:
         else:
             groups.append([(line, is_item)])
     return [(join_lines(group), Span.of([line for line, _ in group])) for group in groups if group]
+
+
+def is_sentence_after_phrases(group: list[tuple[Line, bool]], line: Line) -> bool:
+    """line is a sentence (ends with 。) under an item that is none."""
+    return not SENTENCE_END.search(group[-1][0].text) and line.text.endswith("。")
 
 
 def follows_finished(group: list[tuple[Line, bool]]) -> bool:

@@ -494,3 +494,28 @@ def test_a_caption_run_onto_its_articles_line_before_the_label():
         ("1", "目的", ("この協約は、圏域の発展を目的とする。",)),
         ("2", "期間", ("この協約の期間は、5年間とする。", "前項の期間は、延長することができる。")),
         ("3", "協議", ("この協約に定めのない事項は、甲乙協議して定める。",))]
+
+
+def test_a_paragraph_numbered_as_the_next_item_would_be_is_told_by_its_sentence():
+    # NFKC writes ③ and ３ alike: after ① 救急… / ② 病児… (phrases) the
+    # sentence ３ 前２項の…。 is paragraph 3, while ③ 教育 goes on with the list
+    articles = extract_articles(segments_of("""
+        甲市及び乙町の連携協約
+        甲市(以下「甲」という。)及び乙町(以下「乙」という。)は、次のとおり締結する。
+        第２条　甲及び乙は、次に掲げる分野において連携する。
+        ①　医療
+        ②　福祉
+        ２　前項の連携の内容は、次のとおりとする。
+        ①　救急医療体制の確保
+        ②　病児保育の実施
+        ３　前２項の詳細は、別表のとおりとする。
+        第３条　甲及び乙は、次に掲げる分野において連携する。
+        ①　医療
+        ②　福祉
+        ③　教育
+    """))
+    assert articles[0].paragraphs == (
+        "甲及び乙は、次に掲げる分野において連携する。\n1 医療\n2 福祉",
+        "前項の連携の内容は、次のとおりとする。\n1 救急医療体制の確保\n2 病児保育の実施",
+        "前2項の詳細は、別表のとおりとする。")
+    assert articles[1].paragraphs == ("甲及び乙は、次に掲げる分野において連携する。\n1 医療\n2 福祉\n3 教育",)
