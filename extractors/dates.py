@@ -96,11 +96,16 @@ def find_dates(text: str) -> list[tuple[dt.date, str]]:
 
 def western_year(era: str, year: int | None) -> int | None:
     """The western year of an era's year: 令和, 令 和, 令, R and R. all count from 2019."""
-    return ERAS[ERA_INITIALS[regex.sub(r"[\s.]", "", era).upper()]].year - 1 + year if year else None
+    return ERAS[ERA_INITIALS[without_blanks(era).replace(".", "").upper()]].year - 1 + year if year else None
 
 
 def number(written: str) -> int | None:
-    return kanji_to_int(regex.sub(r"\s", "", written))
+    return kanji_to_int(without_blanks(written))
+
+
+def without_blanks(text: str) -> str:
+    """令 和 -> 令和: str.split's blanks are regex's \\s, without a pattern lookup per call."""
+    return "".join(text.split())
 
 
 def safe_date(year: int | None, month: int | None, day: int | None) -> dt.date | None:
