@@ -137,7 +137,9 @@ def defined_parties(text: str) -> list[Party]:
             continue
         name = head_of(window) or municipality_at_end(NAME_SEPARATORS.sub("", before.group(0)).strip())
         if name and match["role"] not in names:
-            listed = listed_before(text[max(0, match.start() - 120):match.start()]) if match["collective"] else []
+            # 鏡野町及び奈義町(以下「乙」という。): a list before a definition is
+            # the role's, with or without これら; the one before stops at its )
+            listed = listed_before(text[max(0, match.start() - 120):match.start()])
             names[match["role"]] = listed[:-1] + [name] if listed and listed[-1] == name else [name]
     ordered = sorted(names.items(), key=lambda item: ROLE_CHARS.index(item[0]))
     return with_codes([(role, name) for role, group in ordered for name in group])

@@ -190,13 +190,24 @@ def test_towns_defined_together_as_one_party_each_hold_its_role():
 
 
 def test_a_list_before_a_single_definition_is_not_one_party():
-    # without これら the definition names the town next to it only
+    # each town defined on its own: a definition names the towns after the one before it only
     segs = segments_of("""
         連携協約書
         熊本市(以下「甲」という。)、大津町(以下「乙」という。)及び菊陽町(以下「丙」という。)は、次のとおり締結する。
         第1条 目的とする。
     """)
     assert roles(extract_parties(segs)) == [("甲", "熊本市"), ("乙", "大津町"), ("丙", "菊陽町")]
+
+
+def test_towns_listed_before_one_definition_without_korera_all_hold_its_role():
+    # 鏡野町及び奈義町(以下「乙」という。): both towns are 乙, party_b the
+    # first (only 奈義町 was read, so party_b was the second town)
+    segs = segments_of("""
+        津山圏域定住自立圏形成協定書
+        津山市(以下「甲」という。)と鏡野町、勝央町及び奈義町(以下「乙」という。)は、次のとおり協定を締結する。
+        第1条 この協定は、圏域の定住を促進することを目的とする。
+    """)
+    assert roles(extract_parties(segs)) == [("甲", "津山市"), ("乙", "鏡野町"), ("乙", "勝央町"), ("乙", "奈義町")]
 
 
 def test_an_area_in_the_title_may_end_in_any_ken_but_an_article_mentioning_tokyo_ken_names_none():
