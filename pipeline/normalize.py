@@ -67,6 +67,10 @@ INNER_BORDER = regex.compile(r"[ \u3000]*(?<=^|[ \u3000])(?<!\\)[|｜│┃](?=[
 # text (# 連携協約, **第1条**(目的), **(目的)**) are markup, not text.
 MARKDOWN_HEADING = regex.compile(r"^\s*#{1,6}\s+")
 MARKDOWN_STRONG = regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# pandoc escapes the ASCII punctuation Markdown would read (\* \[ \_) and
+# ends a line broken inside its paragraph with a backslash; a backslash
+# before anything else is text (CP932 text's yen sign: \1,000)
+MARKDOWN_ESCAPE = regex.compile(r"\\([!-/:-@\[-`{-~])|\\\s*$")
 PAGE_FOOTER = regex.compile(r"^(?:-\s*\d{1,3}\s*-|\d{1,3}\s*/\s*\d{1,3}|[Pp]\.?\s*\d{1,3}|\(\s*\d{1,3}\s*\))$")
 # A label alone on its line, naming the value below it: 【取組の内容】, 乙の役割分担.
 KEY_LABEL = regex.compile(r"^【[^【】]{1,12}】$|^[^\s。、]{0,10}(?:の役割(?:分担)?|取組(?:の)?内容)$")
@@ -151,6 +155,8 @@ def clean_line(text: str) -> str:
         text = MARKDOWN_STRONG.sub(r"\2", MARKDOWN_HEADING.sub("", text))
     if text.lstrip().startswith(BORDER_CHARS):
         text = borders_to_cells(text)
+    if "\\" in text:
+        text = MARKDOWN_ESCAPE.sub(r"\1", text)
     cells = [clean_cell(cell) for cell in text.replace("\ufffd", "").split(CELL_SEP)]
     while cells and not cells[-1]:
         cells.pop()

@@ -13,7 +13,7 @@ from dataclasses import replace
 import regex
 
 from pipeline.gazetteer import gazetteer
-from pipeline.model import Kind, Line, Segment
+from pipeline.model import CELL_SEP, Kind, Line, Segment
 from pipeline.numerals import (ALSO_ERA, ALSO_WESTERN, ARTICLE_NUMBER, DINGBAT_CIRCLED, ERA, ERA_NAMES, NUMBER,
                                SIGNING_ACT, SIGNING_LABEL, WEEKDAY, parse_article_number)
 
@@ -394,7 +394,8 @@ def segment_articles_and_after(lines: list[Line]) -> list[Segment]:
         match = ARTICLE_LINE.match(line.text)
         if match:
             end = article_end(lines, i)
-            segments.append(Segment(Kind.ARTICLE, tuple(lines[i:end]), label=match.group(0).strip()))
+            segments.append(Segment(Kind.ARTICLE, tuple(as_typed(ln) for ln in lines[i:end]),
+                                    label=match.group(0).strip()))
             i = end
         elif is_caption_before_article(lines, i):
             segments.append(Segment(Kind.CAPTION, (line,)))
@@ -462,7 +463,7 @@ def article_end(lines: list[Line], start: int) -> int:
         # 2 alone on its line over its paragraph's text, or a page number inside a sentence:
         # the line under it decides, and the number goes with it
         at = end + 1 if end + 1 < len(lines) and is_lone_number(lines[end].text) else end
-        line, previous = lines[at], lines[end - 1]
+        line, previous = as_typed(lines[at]), lines[end - 1]
         if ARTICLE_LINE.match(line.text) or APPENDIX_START.match(line.text) or SUPPLEMENTARY_HEADING.match(line.text) \
                 or CHAPTER_HEADING.match(line.text):
             break  # 附則 and 第2章 also after an item without 。 (…その他必要な事項)
@@ -478,6 +479,22 @@ def article_end(lines: list[Line], start: int) -> int:
             break
         end = at + 1
     return end
+
+
+def as_typed(line: Line) -> Line:
+    """A line as typed where Word's plain text gave it TABs: before an item
+    (a list's indent) and after a list's number ((1)<TAB>医療, 2<TAB>前項の…).
+    A line that keeps a TAB between two texts is a table's row, and stays."""
+    if CELL_SEP not in line.text:
+        return line
+    text = line.text.lstrip(CELL_SEP)
+    number, tab, rest = text.partition(CELL_SEP)
+    if tab and len(number) <= LIST_NUMBER_MAX and (ITEM_LINE.match(number + " ") or PARAGRAPH_NUMBER.match(number + " ")):
+        text = f"{number} {rest}"
+    return line if CELL_SEP in text else replace(line, text=text)
+
+
+LIST_NUMBER_MAX = 6  # (10), iii., 二十: a list's number, never a cell's text
 
 
 # A number alone on its line: a paragraph's label over its text, or a page

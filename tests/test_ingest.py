@@ -415,3 +415,46 @@ def test_html_page_number_left_alone_by_a_converter_is_not_glued_to_the_text_bel
     assert texts_of(write_file, "page-number.html", html) == [
         "第4条　費用の負担は、甲及び乙が協議して定める。", "2　前項の費用の負担に関し必要な事項は、", "2",
         "別に定める。"]
+
+
+# An agreement kept as an Excel sheet and saved as CSV (CP932, CRLF): the
+# text pasted into column A, the 別表 a grid whose cells Excel quotes where
+# they hold a comma or a line break of their own (Alt+Enter).
+EXCEL_CSV = (
+    "連携協約書\r\n"
+    ",,,\r\n"
+    "第3条 甲及び乙が連携して取り組む事項及び役割分担は、別表のとおりとする。,,,\r\n"
+    "別表（第3条関係）,,,\r\n"
+    "連携施策,取組内容,甲の役割,乙の役割\r\n"
+    "1 圏域全体の経済成長のけん引,,,\r\n"
+    'ア 産業振興,"圏域内企業の販路拡大を支援するため、\r\n商談会の開催等に取り組む。",'
+    '"商談会を企画し、実施する。","圏域内企業への周知を行う。"\r\n'
+    'イ 観光振興,"広域観光ルート""因幡の旅""の造成, 情報発信等に取り組む。",観光ルートを造成する。,情報を提供する。\r\n'
+)
+
+
+def test_excel_csv_gives_column_a_as_lines_and_records_as_rows_of_cells(write_file):
+    source = ingest(write_file("kyoyaku.csv", EXCEL_CSV, "cp932"))
+    assert [(line.line_no, line.text) for line in source.lines if line.text] == [
+        (1, "連携協約書"),
+        (3, "第3条 甲及び乙が連携して取り組む事項及び役割分担は、別表のとおりとする。"),
+        (4, "別表（第3条関係）"),
+        (5, "連携施策\t取組内容\t甲の役割\t乙の役割"),
+        (6, "1 圏域全体の経済成長のけん引"),
+        (7, "ア 産業振興\t圏域内企業の販路拡大を支援するため、商談会の開催等に取り組む。"
+            "\t商談会を企画し、実施する。\t圏域内企業への周知を行う。"),
+        (9, "イ 観光振興\t広域観光ルート\"因幡の旅\"の造成, 情報発信等に取り組む。\t観光ルートを造成する。\t情報を提供する。"),
+    ]
+
+
+def test_an_agreement_pasted_into_one_column_keeps_the_lines_of_a_cell(write_file):
+    # a whole article pasted into cell A1, its paragraphs on lines of their own
+    csv_text = '"第4条 費用は、甲及び乙が協議して定める。\n2 前項の協議は、毎年度行う。"\n'
+    assert [line.text for line in ingest(write_file("a.csv", csv_text)).lines] == [
+        "第4条 費用は、甲及び乙が協議して定める。", "2 前項の協議は、毎年度行う。"]
+
+
+def test_excel_unicode_text_tsv_joins_a_cell_broken_inside_its_quotes(write_file):
+    tsv = '取組\t甲の役割\t乙の役割\r\nア 産業振興\t"企業誘致を\r\n進める。"\t協力する。\r\n'
+    source = ingest(write_file("beppyo.tsv", tsv, "utf-16"))
+    assert [line.text for line in source.lines] == ["取組\t甲の役割\t乙の役割", "ア 産業振興\t企業誘致を進める。\t協力する。"]

@@ -190,6 +190,24 @@ def test_markdown_headings_and_strong_marks_from_converters_are_dropped():
     ]
 
 
+def test_markdown_escapes_and_hard_line_breaks_from_converters_are_dropped():
+    # pandoc writes a docx's line break inside a paragraph as a trailing "\\"
+    # and escapes the ASCII punctuation Markdown would read (\\*, \\[ …);
+    # a backslash before anything else is text (CP932's yen sign: \\1,000)
+    lines = normalize(source(
+        "第3条 疑義が生じた事項は、甲及び乙が協議して定める。\\",
+        "2 前項の協議は、担当課長会議において行う。",
+        "広域観光の推進\\*に取り組む。\\[注\\]",
+        "負担金は\\1,000とする。",
+    ))
+    assert texts(lines) == [
+        "第3条 疑義が生じた事項は、甲及び乙が協議して定める。",
+        "2 前項の協議は、担当課長会議において行う。",
+        "広域観光の推進*に取り組む。[注]",
+        "負担金は\\1,000とする。",
+    ]
+
+
 def test_signature_blocks_side_by_side_are_read_column_by_column_with_their_source_lines():
     lines = normalize(source_of("""
         令和2年3月31日

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.ingest import html, pdf, text
+from pipeline.ingest import delimited, html, pdf, text
 from pipeline.ingest.errors import IngestError, unreadable
 from pipeline.model import Source
 
 # Tried in order; the first whose sniff() accepts the file reads it.
-READERS = (pdf, html, text)
+READERS = (pdf, html, delimited, text)
 
 __all__ = ["IngestError", "ingest", "READERS"]
 

@@ -519,3 +519,26 @@ def test_a_paragraph_numbered_as_the_next_item_would_be_is_told_by_its_sentence(
         "前項の連携の内容は、次のとおりとする。\n1 救急医療体制の確保\n2 病児保育の実施",
         "前2項の詳細は、別表のとおりとする。")
     assert articles[1].paragraphs == ("甲及び乙は、次に掲げる分野において連携する。\n1 医療\n2 福祉\n3 教育",)
+
+
+def test_items_and_paragraphs_indented_with_tabs_as_word_saves_them_as_text():
+    # Word's "plain text" keeps a list's indent as TABs before its items
+    # and after each list number; the items are the article's, and the
+    # paragraph after them its second
+    doc = document_of("\n".join([
+        "(基本方針)",
+        "第2条 甲及び乙は、次に掲げる方針に基づき、連携して取組を推進するものとする。",
+        "\t(1)\t圏域全体の経済成長のけん引",
+        "\t(2)\t高次の都市機能の集積・強化",
+        "2\t前項の取組は、毎年度見直すものとする。",
+        "(協議)",
+        "第3条\tこの協約に定めのない事項は、甲乙協議して定める。",
+    ]))
+    assert [(a.article_no, a.caption) for a in doc.articles] == [("2", "基本方針"), ("3", "協議")]
+    policy = doc.articles[0]
+    assert list(policy.paragraphs) == [
+        "甲及び乙は、次に掲げる方針に基づき、連携して取組を推進するものとする。\n"
+        "(1) 圏域全体の経済成長のけん引\n(2) 高次の都市機能の集積・強化",
+        "前項の取組は、毎年度見直すものとする。",
+    ]
+    assert not [w for w in doc.warnings if "between two articles" in w]
