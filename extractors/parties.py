@@ -77,7 +77,7 @@ def extract_parties(segments: list[Segment]) -> list[Party]:
     listed = role_lines(segments) or keyed_parties(segments)
     if listed:
         return with_codes(listed)
-    return with_roles(listed_members(segments) or topic_municipalities(segments)[:1])
+    return with_roles(listed_members(segments) or listed_subject(segments) or topic_municipalities(segments)[:1])
 
 
 # 甲:久留米市 / 乙:大川市、小郡市、うきは市: an overview or a cover sheet
@@ -295,6 +295,29 @@ def topic_municipalities(segments: list[Segment]) -> list[str]:
             if CENTRAL_AFTER_NAME.match(seg.text, end) and name not in names:
                 names.append(name)
     return names
+
+
+# 久留米市と大川市は、… / 鳥取市、岩美町及び若桜町は: names joined as one subject.
+SUBJECT_JOINER = regex.compile(r"と|及び|並びに|、|,|・")
+
+
+def listed_subject(segments: list[Segment]) -> list[str]:
+    """The municipalities of the first subject that lists two or more of
+    them (a press release: 久留米市と大川市は、…連携協約を締結します。)."""
+    for seg in segments:
+        if seg.kind in (Kind.QUOTE, Kind.APPENDIX, Kind.OVERVIEW_TABLE, Kind.SIGNATORY):
+            continue
+        for line in seg.lines:
+            found = gazetteer().find_all(line.text) if "は" in line.text else []
+            for n, (_, end, _) in enumerate(found):
+                if not line.text.startswith("は", end):
+                    continue
+                first = n
+                while first > 0 and SUBJECT_JOINER.fullmatch(line.text[found[first - 1][1]:found[first][0]]):
+                    first -= 1
+                if n > first:
+                    return [name for _, _, name in found[first:n + 1]]
+    return []
 
 
 def extract_area_name(segments: list[Segment]) -> str:

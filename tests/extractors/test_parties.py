@@ -572,3 +572,15 @@ def test_members_listed_under_a_key_beside_the_central_city_topic_are_all_partie
         2 構成市町 福山市、府中市、神石高原町
     """)
     assert roles(doc.parties) == [("甲", "福山市"), ("乙", "府中市"), ("丙", "神石高原町")]
+
+
+def test_a_press_release_whose_subject_lists_the_parties_gives_them_all():
+    # the title names none; the sentence's subject lists both (not only the one before は)
+    doc = document_of("""
+        報道機関各位
+        久留米広域連携中枢都市圏形成に係る連携協約の締結について
+        久留米市と大川市は、久留米広域連携中枢都市圏の形成に向け、下記のとおり連携協約を締結しますので、お知らせします。
+        1 日時 令和3年3月26日(金)午前10時
+    """)
+    assert doc.doc_type == "other"
+    assert roles(doc.parties) == [("甲", "久留米市"), ("乙", "大川市")]
