@@ -112,6 +112,7 @@ PARTIES_KEY = regex.compile(
 CENTRAL_KEYS = ("中心市", "中心都市", "連携中枢都市")
 # 甲:鳥取市 / 甲 鳥取市 / (甲)鳥取市: the role of the names that follow it
 ROLE_BEFORE_NAME = regex.compile(rf"^\(?(?P<role>[{ROLE_CHARS}])\)?\s*[::]?\s*(?P<name>.*)$")
+ROLE_MARK_AFTER_NAME = regex.compile(rf"(?<=[市町村区])(?=\(?[{ROLE_CHARS}]\)?\s*[::])")
 CENTRAL_NOTE = regex.compile(r"\((?:中心市|中心都市|連携中枢都市)\)")
 
 
@@ -141,6 +142,8 @@ def keyed_members(value: str) -> list[tuple[str, str]]:
     noted as the central city first; none unless every part is one."""
     central = CENTRAL_NOTE.search(value)
     named, role = [], ""
+    if ":" in value:  # 甲:宮崎市<br>乙:国富町 (NFKC made ： a colon): the cell's lines joined as one
+        value = ROLE_MARK_AFTER_NAME.sub(" ", value)
     for part in MEMBER_SEPARATOR.split(value):
         marked = ROLE_BEFORE_NAME.match(part) if part[:1] in ROLE_CHARS or part[:1] == "(" else None
         if marked and not gazetteer().is_known(NOTE_IN_BRACKETS.sub("", part)):

@@ -535,6 +535,8 @@ def test_an_overview_names_its_parties_in_a_table_of_particulars():
         "(1) 構成市町村:三戸町、八戸市(中心市)": [("甲", "八戸市"), ("乙", "三戸町")],
         "中心市\t鳥取市\n連携市町村\t岩美町、若桜町": [("甲", "鳥取市"), ("乙", "岩美町"), ("丙", "若桜町")],
         "当事者 甲 久留米市、乙 大川市、小郡市": [("甲", "久留米市"), ("乙", "大川市"), ("乙", "小郡市")],
+        # an HTML cell's two lines (甲:宮崎市<br>乙:国富町) read as one
+        "締結日\t令和2年3月26日\n当事者\t甲:宮崎市乙:国富町": [("甲", "宮崎市"), ("乙", "国富町")],
     }
     for particulars, parties in cases.items():
         doc = document_of("連携中枢都市圏形成に係る連携協約の概要\n" + particulars)
