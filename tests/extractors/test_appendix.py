@@ -1869,3 +1869,14 @@ def test_an_overview_table_of_the_central_citys_and_the_partners_roles_gives_the
         ("生活機能の強化", "地域医療の充実", "", "休日夜間急患センターを運営する。", "住民への周知を行う。"),
         ("生活機能の強化", "子育て支援", "", "病児保育事業を実施する。", "利用者負担の助成を行う。"),
         ("ネットワークの強化", "地域公共交通", "", "路線バスの維持を図る。", "")]
+
+
+def test_an_overview_table_numbering_its_measures_keeps_the_numbers_and_marks_give_no_roles():
+    doc = document_of("""
+    十勝定住自立圏形成協定の概要
+    番号\t連携施策\t取組内容\t中心市\t近隣町村
+    1\t救急医療\t夜間急病センターを運営する。\t○\t○
+    2\t消費生活\t消費生活相談を共同で行う。\t○\t
+    """)
+    assert [(r.label, r.measure, r.content, r.role_a, r.role_b) for r in doc.appendix] == [
+        ("1", "救急医療", "夜間急病センターを運営する。", "", ""), ("2", "消費生活", "消費生活相談を共同で行う。", "", "")]
