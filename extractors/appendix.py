@@ -871,26 +871,38 @@ def overview_rows(lines: list[Line]) -> list[AppendixRow]:
 
 def overview_grid_rows(lines: list[Line]) -> list[AppendixRow]:
     """An overview's table kept as cells (施策 | 取組内容 | 関係市町): one row
-    per line, its measure and content (an overview has no roles) in the
-    columns its header names, else the first two cells; a line whose measure
-    cell is empty continues the row above, and a 分野 cell left empty is the
-    one above it (a spanning cell). Columns of ○ under each partner town say
-    who takes part, which no field holds. The table ends at its last row.
-    Cells need not end with 。 here, so nothing runs on into the next row."""
+    per line, its label (番号), measure, content and the roles its header names (中心市の
+    役割 | 連携市町村の役割 are 甲's and 乙's; most overviews give none) in
+    the columns its header names, else the first two cells; a line whose
+    measure cell is empty continues the row above, and a 分野 cell left
+    empty is the one above it (a spanning cell). Columns of ○ under each
+    partner town say who takes part, which no field holds. The table ends at
+    its last row. Cells need not end with 。 here, so nothing runs on into
+    the next row."""
     at = overview_columns(lines[0].cells)
-    rows: list[tuple[list[str], list[Line]]] = []
+    rows: list[tuple[dict[str, str], list[Line]]] = []
     section = ""
     for line in itertools.takewhile(lambda ln: ln.is_row, lines[1:]):
         cells = [cell.strip() for cell in line.cells] + [""] * len(lines[0].cells)
-        measure, content = cells[at["measure"]], cells[at["content"]] if "content" in at else ""
         section = cells[at["section"]] if "section" in at and cells[at["section"]] else section
-        if measure or not rows:
-            rows.append(([section, measure, content], [line]))
+        found = {name: overview_cell(cells[i], name) for name, i in at.items() if name != "section"}
+        if found["measure"] or not rows:
+            rows.append(({"label": "", "content": "", "role_a": "", "role_b": "", **found, "section": section}, [line]))
         else:
-            rows[-1][0][2] = join_fragment(rows[-1][0][2], content)
+            for name, value in found.items():
+                rows[-1][0][name] = join_fragment(rows[-1][0][name], value)
             rows[-1][1].append(line)
-    return [AppendixRow(*section_of_cell(section, None), None, "", "", measure, content, "", "", Span.of(found))
-            for (section, measure, content), found in rows if measure or content]
+    return [AppendixRow(*section_of_cell(row["section"], None), None, "", row["label"], row["measure"], row["content"],
+                        row["role_a"], row["role_b"], Span.of(found))
+            for row, found in rows if row["measure"] or row["content"]]
+
+
+OVERVIEW_FIELDS = ("section", "label", "measure", "content", "role_a", "role_b")
+
+
+def overview_cell(text: str, name: str) -> str:
+    """A cell's value; a role cell's dash or なし gives no role."""
+    return "" if name.startswith("role_") and (NO_VALUE.match(text) or PARTICIPATION_MARK.match(text)) else text
 
 
 def overview_columns(header: list[str]) -> dict[str, int]:
@@ -898,7 +910,7 @@ def overview_columns(header: list[str]) -> dict[str, int]:
     names the measure column, else measure and content are the first two."""
     named: dict[str, int] = {}
     for i, kind in sorted((recognised_columns(header, []) or {}).items()):
-        if kind in ("section", "measure", "content"):
+        if kind in OVERVIEW_FIELDS:
             named.setdefault(kind, i)
     return named if "measure" in named else {"measure": 0, "content": 1}
 

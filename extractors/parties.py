@@ -74,10 +74,10 @@ def extract_parties(segments: list[Segment]) -> list[Party]:
         names = municipality_names(candidate)
         if names:
             return with_roles(names)
-    listed = role_lines(segments)
+    listed = role_lines(segments) or keyed_parties(segments)
     if listed:
         return with_codes(listed)
-    return with_roles(listed_members(segments) or topic_municipalities(segments)[:1])
+    return with_roles(listed_members(segments) or listed_subject(segments) or topic_municipalities(segments)[:1])
 
 
 # 甲:久留米市 / 乙:大川市、小郡市、うきは市: an overview or a cover sheet
@@ -99,6 +99,62 @@ def role_lines(segments: list[Segment]) -> list[tuple[str, str]]:
                     and all(role != match["role"] for role, _ in found):
                 found += [(match["role"], name) for name in names]
     return sorted(found, key=lambda item: ROLE_CHARS.index(item[0]))
+
+
+# 当事者<TAB>甲:鳥取市 乙:岩美町, 【当事者】八戸市(連携中枢都市)、三戸町,
+# (1) 構成市町村:…, 中心市<TAB>鳥取市 over 連携市町村<TAB>岩美町、若桜町: a
+# summary's particulars, a cell or key line each, naming the members.
+KEY_OPENING = r"^(?:\(?\d{1,2}[).]?\s*)?[【\[]?\s*"
+KEY_CLOSING = r"\s*[】\]]?\s*(?:[::]\s*)?"
+PARTIES_KEY = regex.compile(
+    rf"{KEY_OPENING}(?:(?:連携)?(?:協約|協定)の)?(?P<key>当事者|締結(?:団体|市町村?)|構成(?:市町村|市町|団体)"
+    rf"|中心市|中心都市|連携中枢都市|(?:連携|近隣|周辺)(?:市町村|市町|町村)){KEY_CLOSING}(?P<value>.*)$")
+CENTRAL_KEYS = ("中心市", "中心都市", "連携中枢都市")
+# 甲:鳥取市 / 甲 鳥取市 / (甲)鳥取市: the role of the names that follow it
+ROLE_BEFORE_NAME = regex.compile(rf"^\(?(?P<role>[{ROLE_CHARS}])\)?\s*[::]?\s*(?P<name>.*)$")
+ROLE_MARK_AFTER_NAME = regex.compile(rf"(?<=[市町村区])(?=\(?[{ROLE_CHARS}]\)?\s*[::])")
+CENTRAL_NOTE = regex.compile(r"\((?:中心市|中心都市|連携中枢都市)\)")
+
+
+def keyed_parties(segments: list[Segment]) -> list[tuple[str, str]]:
+    """(role, municipality) of the members the particulars name under a
+    key: by the roles they mark, else the central city first and the rest
+    in their order (甲, 乙, 丙 …)."""
+    central: list[tuple[str, str]] = []
+    members: list[tuple[str, str]] = []
+    for seg in segments:
+        if seg.kind in (Kind.QUOTE, Kind.APPENDIX, Kind.OVERVIEW_TABLE, Kind.SIGNATORY, Kind.ARTICLE):
+            continue
+        for line in seg.lines:
+            text = "\t".join(cell.strip() for cell in line.cells) if line.is_row else line.text
+            match = PARTIES_KEY.match(text) if ("市" in text or "町" in text or "村" in text) else None
+            named = keyed_members(match["value"].replace("\t", " ")) if match else []
+            (central if match and match["key"] in CENTRAL_KEYS else members).extend(
+                item for item in named if item not in central + members)
+    found = central + members
+    if found and all(role for role, _ in found):
+        return sorted(found, key=lambda item: ROLE_CHARS.index(item[0]))
+    return list(zip(ROLE_CHARS, [name for _, name in found])) if not any(role for role, _ in found) else []
+
+
+def keyed_members(value: str) -> list[tuple[str, str]]:
+    """(role or "", name) of each municipality of a key's value, the one
+    noted as the central city first; none unless every part is one."""
+    central = CENTRAL_NOTE.search(value)
+    named, role = [], ""
+    if ":" in value:  # 甲:宮崎市<br>乙:国富町 (NFKC made ： a colon): the cell's lines joined as one
+        value = ROLE_MARK_AFTER_NAME.sub(" ", value)
+    for part in MEMBER_SEPARATOR.split(value):
+        marked = ROLE_BEFORE_NAME.match(part) if part[:1] in ROLE_CHARS or part[:1] == "(" else None
+        if marked and not gazetteer().is_known(NOTE_IN_BRACKETS.sub("", part)):
+            role, part = marked["role"], marked["name"]
+        name = NOTE_IN_BRACKETS.sub("", part).strip()
+        if not name:
+            continue
+        if not gazetteer().is_known(name):
+            return []
+        named.append((role, name, bool(central and CENTRAL_NOTE.search(part))))
+    return [(role, name) for role, name, _ in sorted(named, key=lambda item: not item[2])]
 
 
 # 宮崎市、国富町、綾町 / 宮崎市・国富町・綾町 / 宮崎市(中心市) 国富町 綾町:
@@ -244,6 +300,29 @@ def topic_municipalities(segments: list[Segment]) -> list[str]:
     return names
 
 
+# 久留米市と大川市は、… / 鳥取市、岩美町及び若桜町は: names joined as one subject.
+SUBJECT_JOINER = regex.compile(r"と|及び|並びに|、|,|・")
+
+
+def listed_subject(segments: list[Segment]) -> list[str]:
+    """The municipalities of the first subject that lists two or more of
+    them (a press release: 久留米市と大川市は、…連携協約を締結します。)."""
+    for seg in segments:
+        if seg.kind in (Kind.QUOTE, Kind.APPENDIX, Kind.OVERVIEW_TABLE, Kind.SIGNATORY):
+            continue
+        for line in seg.lines:
+            found = gazetteer().find_all(line.text) if "は" in line.text else []
+            for n, (_, end, _) in enumerate(found):
+                if not line.text.startswith("は", end):
+                    continue
+                first = n
+                while first > 0 and SUBJECT_JOINER.fullmatch(line.text[found[first - 1][1]:found[first][0]]):
+                    first -= 1
+                if n > first:
+                    return [name for _, _, name in found[first:n + 1]]
+    return []
+
+
 def extract_area_name(segments: list[Segment]) -> str:
     """The 圏域 as the text names it: the noun phrase defined as
     (以下「圏域」という。), else a named ○○圏域 in the cover (北上・西和賀
@@ -255,12 +334,34 @@ def extract_area_name(segments: list[Segment]) -> str:
     named = AREA_NAME_ARTICLE.search(text)
     if named:
         return named["name"]
+    keyed = keyed_area(segments)
+    if keyed:
+        return keyed
     definition = AREA_DEFINITION.search(text)
     if definition:
         phrase = ORDINAL.sub("", defined_phrase(text[:definition.start()]))
         return "" if is_kind_of_area(phrase) or LAND_OF_PARTIES.search(phrase) else phrase
     return (named_area_in(segments, (Kind.COVER, Kind.TITLE, Kind.PREAMBLE, Kind.ARTICLE))
             or named_area_in([s for s in segments if s.label != ANOTHER_AGREEMENT], (Kind.OTHER,)))
+
+
+# 圏域名<TAB>備後圏域, 【圏域の名称】「…」: a summary's particulars name the area under a key.
+AREA_KEY = regex.compile(rf"{KEY_OPENING}(?:圏域名|圏域の名称|(?:連携中枢)?都市圏(?:名|の名称)|定住自立圏(?:名|の名称))"
+                         rf"{KEY_CLOSING}[「『]?\s*(?P<name>[^\s「」『』。、]+?)\s*[」』]?(?:\s*\([^()]*\))?$")
+
+
+def keyed_area(segments: list[Segment]) -> str:
+    """The area a key names in the text outside the articles, 別表 and quotations, or ""."""
+    for seg in segments:
+        if seg.kind in (Kind.QUOTE, Kind.APPENDIX, Kind.OVERVIEW_TABLE, Kind.SIGNATORY, Kind.ARTICLE) \
+                or seg.label == ANOTHER_AGREEMENT or "圏" not in seg.text:
+            continue
+        for line in seg.lines:
+            text = "\t".join(cell.strip() for cell in line.cells) if line.is_row else line.text
+            match = AREA_KEY.match(text) if "圏" in text else None
+            if match and "圏" in match["name"]:
+                return match["name"]
+    return ""
 
 
 def named_area_in(segments: list[Segment], kinds: tuple[Kind, ...]) -> str:

@@ -841,14 +841,42 @@ def segment_overview(lines: list[Line]) -> list[Segment]:
             segments.append(Segment(Kind.COVER, tuple(lines[:title_at])))
         segments.append(Segment(Kind.TITLE, (lines[title_at],)))
         lines = lines[title_at + 1:]
-    table_at = next((i for i, ln in enumerate(lines) if is_overview_table_header(ln)
-                     or is_header_row_over_rows(lines, i)), None)
+    particulars = particulars_rows(lines)
+    table_at = next((i for i, ln in enumerate(lines) if i not in particulars and (
+        is_overview_table_header(ln) or is_header_row_over_rows(lines, i))), None)
     if table_at is None:
         return segments + ([Segment(Kind.OTHER, tuple(lines))] if lines else [])
     if table_at:
         segments.append(Segment(Kind.OTHER, tuple(lines[:table_at])))
     segments.append(Segment(Kind.OVERVIEW_TABLE, tuple(lines[table_at:])))
     return segments
+
+
+# 名称 | 締結日 | 当事者 | 期間 …: the particulars of an agreement a summary
+# tables under 項目 | 内容 (and a 圏域名, its members, its main measures in a
+# sentence), no measures of it.
+PARTICULAR_KEY = regex.compile(
+    r"^(?:連携)?(?:協約|協定)?の?(?:名称|締結(?:年月)?日|当事者|構成(?:市町村|市町|団体)|連携市町村?|中心市"
+    r"|連携中枢都市|(?:有効)?期間|圏域名?|圏域の名称|主な(?:取組|内容)|目的|効力発生日|施行日|議決日|所在地)$")
+
+
+def particulars_rows(lines: list[Line]) -> set[int]:
+    """The indexes of the rows (and the header over them) of each table
+    whose rows are mostly keyed by an agreement's particulars."""
+    found: set[int] = set()
+    i = 0
+    while i < len(lines):
+        if not lines[i].is_row:
+            i += 1
+            continue
+        end = i
+        while end < len(lines) and lines[end].is_row:
+            end += 1
+        keyed = sum(bool(PARTICULAR_KEY.match(ln.cells[0].strip().replace(" ", ""))) for ln in lines[i:end])
+        if keyed >= 2 and keyed * 2 >= end - i - 1:  # the header (項目 | 内容) is no key
+            found.update(range(i, end))
+        i = end
+    return found
 
 
 def is_overview_table_header(line: Line) -> bool:

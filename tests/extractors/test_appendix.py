@@ -1819,3 +1819,64 @@ def test_a_remarks_column_is_no_part_of_the_content():
         ("イ", "企業誘致", "企業立地を促進する。", "誘致活動を行う。", "情報を提供する。"),
     ]
     assert [w.split(": ", 1)[1] for w in warnings] == ["column 備考 has no field; its cells are left out"]
+
+
+# -- overviews: metadata tables and tables of roles ---------------------------
+def test_an_overviews_table_of_particulars_gives_no_rows_but_its_measures_table_does():
+    # 項目 | 内容 over 名称, 締結日, 当事者 …: the agreement's particulars, no
+    # measures; the table of measures below it gives the rows
+    doc = document_of("""
+    鳥取因幡連携中枢都市圏形成に係る連携協約の概要
+    1 協約の概要
+    項目\t内容
+    名称\t鳥取市と岩美町との鳥取因幡連携中枢都市圏形成に係る連携協約
+    締結日\t平成30年3月26日
+    当事者\t鳥取市、岩美町
+    期間\t定めなし
+    2 連携する取組
+    連携施策\t取組内容
+    観光振興\t広域観光ルートを造成する。
+    移住促進\t合同で移住相談会を開催する。
+    """)
+    assert doc.doc_type == "overview"
+    assert [(r.measure, r.content) for r in doc.appendix] == [
+        ("観光振興", "広域観光ルートを造成する。"), ("移住促進", "合同で移住相談会を開催する。")]
+
+
+def test_an_overview_of_particulars_only_gives_no_rows():
+    doc = document_of("""
+    備後圏域連携中枢都市圏形成に係る連携協約の概要
+    項目\t内容
+    協約の名称\t備後圏域連携中枢都市圏形成に係る連携協約
+    締結年月日\t平成27年3月18日
+    構成市町\t福山市、府中市
+    圏域名\t備後圏域
+    有効期間\t期間の定めなし
+    """)
+    assert doc.appendix == ()
+
+
+def test_an_overview_table_of_the_central_citys_and_the_partners_roles_gives_them():
+    # 分野 | 取組 | 中心市の役割 | 連携市町村の役割: the roles are 甲's and 乙's
+    doc = document_of("""
+    定住自立圏形成協定の概要
+    分野\t取組\t中心市の役割\t連携市町村の役割
+    生活機能の強化\t地域医療の充実\t休日夜間急患センターを運営する。\t住民への周知を行う。
+    \t子育て支援\t病児保育事業を実施する。\t利用者負担の助成を行う。
+    ネットワークの強化\t地域公共交通\t路線バスの維持を図る。\t―
+    """)
+    assert [(r.section_title, r.measure, r.content, r.role_a, r.role_b) for r in doc.appendix] == [
+        ("生活機能の強化", "地域医療の充実", "", "休日夜間急患センターを運営する。", "住民への周知を行う。"),
+        ("生活機能の強化", "子育て支援", "", "病児保育事業を実施する。", "利用者負担の助成を行う。"),
+        ("ネットワークの強化", "地域公共交通", "", "路線バスの維持を図る。", "")]
+
+
+def test_an_overview_table_numbering_its_measures_keeps_the_numbers_and_marks_give_no_roles():
+    doc = document_of("""
+    十勝定住自立圏形成協定の概要
+    番号\t連携施策\t取組内容\t中心市\t近隣町村
+    1\t救急医療\t夜間急病センターを運営する。\t○\t○
+    2\t消費生活\t消費生活相談を共同で行う。\t○\t
+    """)
+    assert [(r.label, r.measure, r.content, r.role_a, r.role_b) for r in doc.appendix] == [
+        ("1", "救急医療", "夜間急病センターを運営する。", "", ""), ("2", "消費生活", "消費生活相談を共同で行う。", "", "")]

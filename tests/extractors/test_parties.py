@@ -357,7 +357,7 @@ def test_an_overview_names_the_central_city_as_the_centre_of_the_area():
         備後圏域連携協約の概要
         1 目的
         福山市を中心とする備後圏域において、連携中枢都市圏を形成し、圏域全体の経済成長をけん引する。
-        2 構成市町 福山市、府中市、神石高原町
+        2 主な取組 産業振興、観光振興
     """)
     assert roles(extract_parties(segs)) == [("甲", "福山市")]
 
@@ -521,3 +521,68 @@ def test_an_overview_signed_on_a_day_it_labels_as_the_signing_date():
     assert [(d.kind, d.iso.isoformat()) for d in doc.dates] == [("signed", "2020-03-26"), ("referenced", "2020-04-01")]
     unlabelled = document_of(KURUME_OVERVIEW.replace("2 締結日", "2 経緯"))
     assert unlabelled.signed_date is None  # a summary's dates are no signing dates unless it says so
+
+
+def test_an_overview_names_its_parties_in_a_table_of_particulars():
+    # 当事者 as a cell, marked 甲/乙 or with the central city noted, or a
+    # 【当事者】 key line; the 中心市 and its partners under keys of their own
+    cases = {
+        "項目\t内容\n名称\t鳥取因幡連携中枢都市圏形成に係る連携協約\n当事者\t甲:鳥取市 乙:岩美町\n期間\t定めなし":
+            [("甲", "鳥取市"), ("乙", "岩美町")],
+        "項目\t内容\n締結日\t平成27年3月18日\n当事者\t福山市(連携中枢都市)及び府中市": [("甲", "福山市"), ("乙", "府中市")],
+        "【名称】八戸圏域連携中枢都市圏の形成に係る連携協約\n【当事者】八戸市(連携中枢都市)、三戸町":
+            [("甲", "八戸市"), ("乙", "三戸町")],
+        "(1) 構成市町村:三戸町、八戸市(中心市)": [("甲", "八戸市"), ("乙", "三戸町")],
+        "中心市\t鳥取市\n連携市町村\t岩美町、若桜町": [("甲", "鳥取市"), ("乙", "岩美町"), ("丙", "若桜町")],
+        "当事者 甲 久留米市、乙 大川市、小郡市": [("甲", "久留米市"), ("乙", "大川市"), ("乙", "小郡市")],
+        # an HTML cell's two lines (甲:宮崎市<br>乙:国富町) read as one
+        "締結日\t令和2年3月26日\n当事者\t甲:宮崎市乙:国富町": [("甲", "宮崎市"), ("乙", "国富町")],
+    }
+    for particulars, parties in cases.items():
+        doc = document_of("連携中枢都市圏形成に係る連携協約の概要\n" + particulars)
+        assert (doc.doc_type, roles(doc.parties)) == ("overview", parties), particulars
+
+
+def test_a_key_naming_no_parties_gives_none():
+    # 問い合わせ先, 出席者: municipalities named under other keys are no parties
+    doc = document_of("""
+        連携中枢都市圏形成に係る連携協約の概要
+        出席者\t鳥取市長、岩美町長
+        問い合わせ先\t鳥取市企画推進部
+    """)
+    assert roles(doc.parties) == []
+
+
+def test_an_overview_names_its_area_under_a_key():
+    doc = document_of("""
+        備後圏域連携中枢都市圏形成に係る連携協約の概要
+        項目\t内容
+        当事者\t福山市及び府中市
+        圏域名\t備後圏域
+    """)
+    assert doc.area_name == "備後圏域"
+    keyed = document_of("連携協約の概要\n【圏域の名称】「みやざき共創都市圏」\n【締結日】令和2年3月26日")
+    assert keyed.area_name == "みやざき共創都市圏"
+
+
+def test_members_listed_under_a_key_beside_the_central_city_topic_are_all_parties():
+    # 福山市を中心とする… names the centre; 構成市町 lists every member
+    doc = document_of("""
+        備後圏域連携協約の概要
+        1 目的
+        福山市を中心とする備後圏域において、連携中枢都市圏を形成し、圏域全体の経済成長をけん引する。
+        2 構成市町 福山市、府中市、神石高原町
+    """)
+    assert roles(doc.parties) == [("甲", "福山市"), ("乙", "府中市"), ("丙", "神石高原町")]
+
+
+def test_a_press_release_whose_subject_lists_the_parties_gives_them_all():
+    # the title names none; the sentence's subject lists both (not only the one before は)
+    doc = document_of("""
+        報道機関各位
+        久留米広域連携中枢都市圏形成に係る連携協約の締結について
+        久留米市と大川市は、久留米広域連携中枢都市圏の形成に向け、下記のとおり連携協約を締結しますので、お知らせします。
+        1 日時 令和3年3月26日(金)午前10時
+    """)
+    assert doc.doc_type == "other"
+    assert roles(doc.parties) == [("甲", "久留米市"), ("乙", "大川市")]
