@@ -16,7 +16,8 @@ Rules run in order, each on the lines the previous one left:
   (OCR output unmarked by its source, a text file of OCR'd text, is told
   by the misreadings the rules above corrected: ocr_output.py)
   scanned  on OCR'd lines, a kanji where the document's majority writes
-           another between the same neighbours: 疾域の中 -> 圏域の中 (scanned_text.py)
+           another between the same neighbours: 疾域の中 -> 圏域の中, or in the
+           word it writes most: あふれる較域 -> あふれる圏域 (scanned_text.py)
 A rule proposes edits with a confidence; an edit at or above the threshold
 changes the text and is logged as a Correction, one below it becomes a
 `suspicious: …` warning. A pure function of its input: clean text comes
