@@ -589,6 +589,25 @@ def test_on_a_scan_a_rare_word_misread_follows_the_same_phrase_written_beside_it
     assert fixes(scanned(text)) == [("地域経済の礼野拡大に向け", "地域経済の裾野拡大に向け")]
 
 
+def test_on_a_scan_hoisted_after_a_reference_is_the_drafting_idiom_listed():
+    # 揚げる is a word, but a table or the items of an article are listed (掲げる), never hoisted
+    result = scanned("""
+        第3条 甲及び乙が連携する取組は、別表第1に揚げるとおりとする。
+        第4条 甲及び乙は、次に揚げる事項について協議する。
+        2 前項各号に揚げる事項のほか、必要な事項は別に定める。
+        第5条 記念式典では、庁舎に市旗を揚げるものとする。
+    """)
+    assert [text for text in texts(result)] == [
+        "第3条 甲及び乙が連携する取組は、別表第1に掲げるとおりとする。",
+        "第4条 甲及び乙は、次に掲げる事項について協議する。",
+        "2 前項各号に掲げる事項のほか、必要な事項は別に定める。",
+        "第5条 記念式典では、庁舎に市旗を揚げるものとする。"]
+    assert {c.rule for c in result.corrections} == {"text:drafting-idiom"}
+
+
+def test_hoisted_in_a_text_layer_is_what_the_author_typed():
+    assert repaired("第3条 甲及び乙が連携する取組は、別表に揚げるとおりとする。").corrections == ()
+
 def test_a_row_label_misread_as_a_look_alike_is_the_label_its_sequence_needs():
     result = repaired("""
         ア 経済戦略の策定\t取組を進める。
