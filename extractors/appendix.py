@@ -26,7 +26,8 @@ import regex
 
 from extractors.tables import (FINISHED, NOTE_COLUMN, NO_VALUE, ROLE_A_KEY, ROLE_B_KEY, ROLE_COLUMNS, SAME_AS_ABOVE, SAME_AS_LEFT, TERMINATED,
                                UNPLACED_ROLE, GridRow, default_columns, header_columns, is_continuation, join_fragment,
-                               is_placeholder, merge_into, next_label, recognised_columns, row_cells, shared_role_towns,
+                               is_placeholder, merge_into, next_label, recognised_columns, row_cells, shared_role_cell,
+                               shared_role_towns,
                                split_expected_label,
                                split_label, split_roles, terminated_indexes, terminated_kinds)
 from extractors.linear_tables import join_split_cells, rebuild_linearized_tables
@@ -75,10 +76,13 @@ KEYS = (
     ("measure", regex.compile(r"^(?:連携(?:する)?)?施策名?(?=\s|[::]|$)|^(?:取組|事業)名(?=\s|[::]|$)|^連携事業名?(?=\s|[::]|$)"
                               r"|^(?:取組|連携)事項(?=\s|[::]|$)")),
 )
-# A key closes with its bracket, a colon or a space: 【甲の役割】…, (取組内容) …
-KEY_SEPARATOR = regex.compile(r"^\s*(?:[::】)]\s*|\s+|$)")
-# ① 取組の内容 (NFKC: 1 取組の内容) numbers the keys of a block as (a) or ア do.
-KEY_MARKER = regex.compile(r"^(?:\(\s*[a-zア-ン0-9]{1,3}\s*\)|[ivx]{1,4}\s|[a-zア-ン0-9]\s|【|\((?=[^()]{2,12}\)))\s*")
+# A key closes with its bracket, a colon or a space: 【甲の役割】…, (取組内容) …, <甲の役割> …
+KEY_SEPARATOR = regex.compile(r"^\s*(?:[::】)>〉》\]]\s*|\s+|$)")
+# ① 取組の内容 (NFKC: 1 取組の内容) numbers the keys of a block as (a) or ア do;
+# a bullet (■ 取組の内容, ・甲の役割) or a bracket opens one too, the bracket
+# perhaps around a town's note ((乙の役割(鏡野町)), 〔〕 after normalizing).
+KEY_MARKER = regex.compile(r"^(?:\(\s*[a-zア-ン0-9]{1,3}\s*\)|[ivx]{1,4}\s|[a-zア-ン0-9]\s|[【<〈《\[■□◆◇●○◎・]"
+                           r"|\((?=[^()]{2,12}(?:\([^()]{1,20}\))?\)))\s*")
 HEADING_MARKER = regex.compile(r"^\(?\s*([^\s.、.)]+)")
 # 別表(第3条関係) …, also after the title: 別表第1 経済成長のけん引(第3条関係)
 CLAUSE_REFERENCE = regex.compile(r"^\(\s*第\s*\d+\s*条関係\s*\)\s*|\s*\(\s*第\s*\d+\s*条関係\s*\)$")
@@ -152,6 +156,7 @@ class Reader:
     page_top: bool = False  # the line being read opens a page
     previous: Line | None = None  # the line read before this one
     linked_from: GridRow | None = None  # the row whose content a 連携する取組 key gave
+    made_under: dict[int, Context] = field(default_factory=dict)  # a section made of a measure heading -> the context it stands under
 
     def read(self, lines: list[Line]) -> None:
         self.measure_styles = styles_followed_by_keys(lines, self.parties)
@@ -185,9 +190,12 @@ class Reader:
                 self.warnings += unplaced_column_warnings(line, columns)
             self.columns, self.towns = columns, shared_role_towns(cells, columns)
             return
-        key = key_of(cells[0], self.parties)
+        key, town = key_of(cells[0], self.parties), ""
+        if not key and "役割" in cells[0]:  # 乙の役割(奈義町)\t…: a town's role key in its cell
+            found = split_town_key(cells[0].strip(), self.parties)
+            key, town = (found[0], found[2]) if found and not found[1] else ("", "")
         if key and len([c for c in cells if c.strip()]) <= 2:
-            self.set_value(key, " ".join(c for c in cells[1:] if c.strip()), line)
+            self.set_value(key, " ".join(c for c in cells[1:] if c.strip()), line, town)
             return
         if self.columns is None:
             self.columns, self.towns = default_columns(len(cells)), {}
@@ -219,9 +227,9 @@ class Reader:
         text = line.text
         if NOTE.match(text):
             return
-        key_value = split_key(text, self.parties) or self.role_sentence(text)
+        key_value = split_town_key(text, self.parties) or self.role_sentence(text) or self.town_value(text)
         if key_value:
-            self.set_value(*key_value, line)
+            self.set_value(*key_value[:2], line, town=key_value[2] if len(key_value) > 2 else "")
             return
         if self.describes_measure(text):  # text under a measure, before any key: its content
             self.last_key = "content"
@@ -320,14 +328,24 @@ class Reader:
         match = ROLE_SENTENCE.match(text) if self.roles_open else None
         return (ROLE_FIELDS[match["role"]], match["value"]) if match else None
 
+    def town_value(self, text: str) -> tuple[str, str, str] | None:
+        """鏡野町: … / (奈義町) … under 【乙の役割】: the role of one of the
+        towns sharing 乙, each on a line of its own after its name."""
+        if not (self.last_key == "role_b" or self.last_key.startswith(OTHER_TOWN)) or not self.rows:
+            return None
+        found = split_town_value(text, self.parties)
+        return ("role_b", *found) if found else None
+
     def continues_value(self, text: str) -> bool:
         """A value given on the lines after its key (`(a) 取組内容` / text), or
         one that wrapped before its 。, goes on until it is finished; a value
-        that opens a list (・ …) goes on with each further item."""
+        that opens a list (・ …) goes on with each further item. A
+        placeholder (同上, a dash, なし) is a whole value without its 。."""
         if not (self.rows and self.rows[-1].kind == "keyvalue" and self.last_key):
             return False
         value = self.rows[-1].row.cells[self.value_fields()[0]]
-        return not value or not TERMINATED.search(value) or bool(BULLET.match(value) and BULLET.match(text))
+        return not value or not (TERMINATED.search(value) or is_placeholder(value.strip())) \
+            or bool(BULLET.match(value) and BULLET.match(text))
 
     def value_fields(self) -> tuple[str, ...]:
         return KEY_FIELDS.get(self.last_key, (self.last_key,))
@@ -348,7 +366,7 @@ class Reader:
     def rows_in_section(self) -> bool:
         return bool(self.rows) and self.rows[-1].context is self.context
 
-    def set_value(self, key: str, value: str, line: Line) -> None:
+    def set_value(self, key: str, value: str, line: Line, town: str = "") -> None:
         if key == "roles" and not value:  # (b) 役割分担: a heading over the role items
             self.last_key, self.roles_open = "", True
             return
@@ -366,6 +384,10 @@ class Reader:
             return
         pending = self.rows[-1].row
         pending.lines.append(line)
+        if key == "role_b" and not town:  # 【乙の役割】鏡野町: …, the other towns on the lines below
+            value, town = split_town_value(value, self.parties) or (value, "")
+        if key == "role_b" and town:
+            key = self.town_role_key(pending, town)
         if key == "roles":  # 役割分担 甲:…乙:… on one line
             role_a, role_b = split_roles(value.strip())
             pending.cells["role_a"] = join_fragment(pending.cells["role_a"], role_a)
@@ -375,6 +397,13 @@ class Reader:
         for name in KEY_FIELDS.get(key, (key,)):
             pending.cells[name] = join_fragment(pending.cells.get(name, ""), value.strip())
         self.last_key = key
+
+    def town_role_key(self, pending: GridRow, town: str) -> str:
+        """The cell a 乙 town's role key fills: role_b for the first town
+        (party_b is the first 乙 town, as in a grid's columns), a cell of
+        its own for each other, which makes role_b_others (奈義町:…)."""
+        first = pending.cells.setdefault(FIRST_TOWN, town)
+        return "role_b" if town == first else OTHER_TOWN + town
 
     def linked(self) -> str:
         """連携する取組 names the content of the measure open above it, and
@@ -397,9 +426,17 @@ class Reader:
             and label_ordinal(pending.label) is not None
 
     def heading_to_section(self) -> None:
+        """The measure heading made a section, or a subsection of the section
+        it stands under (1 生活機能… / (1) 医療 / 【連携する取組】…)."""
         pending = self.rows[-1]
         row = pending.row
-        self.context = Context(label_ordinal(row.label), row.cells["measure"])
+        above = self.made_under.get(id(pending.context), pending.context)  # 2 産業振興 after 1 観光振興: a sibling
+        number, title = label_ordinal(row.label), row.cells["measure"]
+        if above.section_no is not None or above.section_title:
+            self.context = Context(above.section_no, above.section_title, number, title)
+        else:
+            self.context = Context(number, title)
+        self.made_under[id(self.context)] = above
         pending.context = self.context
         row.label, row.cells["measure"], row.cells["content"] = "", row.cells["content"], ""
         self.linked_from = None
@@ -519,15 +556,50 @@ def key_opening(body: str) -> tuple[str, str] | None:
 
 def split_key(text: str, parties: list[Party]) -> tuple[str, str] | None:
     """'(a) 取組内容 …', '取組内容: …', '【甲の役割】…', 'i 甲の役割' -> (field, value)."""
+    found = split_town_key(text, parties)
+    return found[:2] if found else None
+
+
+# 乙の役割(鏡野町), 乙(鏡野町)の役割, 鏡野町(乙)の役割: a role key naming
+# which of the towns sharing the role it is for (one key per town).
+TOWN_NOTE = regex.compile(r"^\(\s*([^()\s]{1,20}?)\s*\)")
+TOWN_NOTED_ROLE_KEY = regex.compile(r"^(?:(?P<role>[甲乙丙])\(\s*(?P<town>[^()\s]{1,20}?)\s*\)"
+                                    r"|(?P<town>[^()\s]{1,20}?)\(\s*(?P<role>[甲乙丙])\s*\))の役割(?:分担)?")
+
+
+def split_town_key(text: str, parties: list[Party]) -> tuple[str, str, str] | None:
+    """(field, value, town) of a key line; town is the municipality a role
+    key names (【乙の役割(奈義町)】…, 奈義町の役割: …), else ''."""
     body = KEY_MARKER.sub("", text)
     key = key_opening(body)
     if key:
-        return value_after(*key)
-    for party in parties[:2]:  # 釧路市の役割: …
+        kind, rest = key
+        town = ""
+        note = TOWN_NOTE.match(rest) if kind in ROLE_FIELDS.values() and rest.startswith("(") else None
+        if note and note[1] not in ROLE_FIELDS:  # 乙の役割(鏡野町); 役割分担(乙) is no town
+            town, rest = note[1], rest[note.end():]
+        found = value_after(kind, rest)
+        return (*found, town) if found else None
+    noted = TOWN_NOTED_ROLE_KEY.match(body) if "(" in body and "役割" in body else None
+    if noted:
+        found = value_after(ROLE_FIELDS[noted["role"]], body[noted.end():])
+        return (*found, noted["town"]) if found else None
+    for party in parties:  # 釧路市の役割: …
         key = f"{party.municipality}の役割"
-        if body.startswith(key):
-            return value_after("role_a" if party.role == "甲" else "role_b", body[len(key):])
+        if party.role in ROLE_FIELDS and body.startswith(key):
+            found = value_after(ROLE_FIELDS[party.role], body[len(key):].removeprefix("分担"))
+            return (*found, party.municipality) if found else None
     return None
+
+
+def split_town_value(text: str, parties: list[Party]) -> tuple[str, str] | None:
+    """(value, town) of 鏡野町: …, (鏡野町) …, 【鏡野町】… or 鏡野町 alone (its
+    value on the lines below) naming a 乙 town."""
+    towns = [p.municipality for p in parties if p.role == "乙"]
+    if text in towns:
+        return "", text
+    match = TOWN_VALUE.match(text) if text[:1] in "(【" or ":" in text or ":" in text else None
+    return (match["value"], match["town"]) if match and match["town"] in towns else None
 
 
 def value_after(kind: str, rest: str) -> tuple[str, str] | None:
@@ -629,14 +701,25 @@ def named_earlier(pending: PendingRow, kept: list[PendingRow]) -> PendingRow | N
 
 
 CELL_ORDER = ("measure", "content", "role_a", "role_b", "role_c")
+# A key/value block's role keys of the towns sharing 乙 after the first
+# (【乙の役割(奈義町)】): each town's value in a cell of its own, named so.
+OTHER_TOWN = "role_b_others:"
+# 鏡野町: … / (鏡野町) … / 【鏡野町】…: a town's role under a shared 乙 key.
+TOWN_VALUE = regex.compile(r"^(?:\(\s*(?P<town>[^()\s]{1,20})\s*\)|【\s*(?P<town>[^【】\s]{1,20})\s*】"
+                           r"|(?P<town>[^\s::]{1,20}?)\s*[::])\s*(?P<value>.*)$")
+FIRST_TOWN = "role_b_town"
 
 
 def completed_by_sub_header(above: dict[int, str], cells: list[str], columns: dict[int, str]) -> dict[int, str]:
     """The second row of a two-level header (甲 | 乙 under 役割分担) names
     only the columns it splits; a column it leaves empty keeps the name the
-    row above gave it (分野, 取組 … spanning both rows)."""
+    row above gave it (分野, 取組 … spanning both rows), a party's role too
+    (甲の役割 beside 乙の役割 split into its towns, 三川町 | 庄内町): the
+    sub-header alone would read that column as more content. A spanning
+    役割分担 and a role the sub-header names itself are not kept."""
+    named = set(columns.values()) & set(ROLE_COLUMNS)
     kept = {i: kind for i, kind in above.items()
-            if kind not in ROLE_COLUMNS and (i >= len(cells) or not cells[i].strip())}
+            if kind != "roles" and kind not in named and (i >= len(cells) or not cells[i].strip())}
     return dict(sorted((columns | kept).items()))
 
 
@@ -657,6 +740,10 @@ def resolved_cells(pending: PendingRow, above: dict[str, str] | None) -> dict[st
         elif pending.kind == "keyvalue" and SAME_AS_ABOVE.match(value) and at > 0:
             # a block lists its fields one under another: 乙の役割 同上 is 甲's role
             cells[name] = cells[order[at - 1]]
+    others = [(name[len(OTHER_TOWN):], value.strip()) for name, value in cells.items() if name.startswith(OTHER_TOWN)]
+    if others:  # 同上 under the first town's key stands for its role
+        others = [(town, cells.get("role_b", "") if SAME_AS_ABOVE.match(value) else value) for town, value in others]
+        cells["role_b_others"] = join_fragment(cells.get("role_b_others", ""), shared_role_cell(others))
     return cells
 
 

@@ -13,7 +13,7 @@ import regex
 from pipeline.model import Article, Kind, Line, Segment, Span
 from pipeline.numerals import ARTICLE_NUMBER, parse_article_number, to_int
 from pipeline.segment import (ARTICLE_LINE, ITEM_LINE, PARAGRAPH_NUMBER, SENTENCE_END, amendment_note_at,
-                              caption_text)
+                              caption_text, is_lone_number)
 
 # 第1条(目的) / 【目的】 / <目的> / 「目的」 この協約は…; not a body opening
 # with a defined term (第2条 「連携市町村」とは、…): a particle follows that.
@@ -43,7 +43,7 @@ def segment_to_article(seg: Segment, caption: str) -> Article:
     label = ARTICLE_LINE.match(first.text)
     article_no, number, branch = parse_article_number(label.group(0).strip())
     body = [Line(first.no, first.text[label.end():].strip(), first.page), *seg.lines[1:]]
-    body = without_amendment_notes(body)
+    body = with_lone_numbers_placed(without_amendment_notes(body))
     if body and not body[0].text:  # 第1条 alone on its line, perhaps its caption under it: 第4条 / (役割分担) / …
         body = body[1:]
     inline_caption = INLINE_CAPTION.match(body[0].text) if body else None
@@ -71,6 +71,28 @@ def without_amendment_notes(lines: list[Line]) -> list[Line]:
         elif at > 0 or n == 0:  # the label's line keeps its place, emptied
             kept.append(Line(line.no, line.text[:at].rstrip(), line.page))
     return kept
+
+
+def with_lone_numbers_placed(lines: list[Line]) -> list[Line]:
+    """A number alone on its line labels the line under it where a sentence
+    has ended (…とする。 / 2 / 前項の… reads 2 前項の…); inside a sentence,
+    at the end, or over a line with its own label it is a page number and goes."""
+    if not any(is_lone_number(line.text) for line in lines):
+        return lines
+    placed: list[Line] = []
+    skip = False
+    for n, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        if not is_lone_number(line.text):
+            placed.append(line)
+            continue
+        below = lines[n + 1] if n + 1 < len(lines) else None
+        if below and (not placed or SENTENCE_END.search(placed[-1].text)) and number_label(below.text) is None:
+            placed.append(Line(line.no, f"{line.text} {below.text}", line.page))
+            skip = True
+    return placed
 
 
 # 第1条 目的, the body below: a few words of a name on the label's line.
@@ -108,12 +130,34 @@ def expand_range(article: Article, seg: Segment) -> list[Article]:
             for no, number, branch in numbers]
 
 
+# The labels a paragraph (項) may carry: 2 / ② / ❷ (PARAGRAPH_NUMBER),
+# 2. and (2) (⑵ after NFKC). Items (号) carry the same ones, told apart by
+# their place: an item list starts at 1 inside a paragraph and counts on.
+DOTTED_LABEL = regex.compile(r"^(\d{1,2})\.(?![\d.,])\s*")
+BRACKETED_LABEL = regex.compile(r"^\(\s*(\d{1,2})\s*\)\s*")
+LABEL_STYLES = (("plain", PARAGRAPH_NUMBER), ("dotted", DOTTED_LABEL), ("bracketed", BRACKETED_LABEL))
+
+
+def number_label(text: str) -> tuple[str, int, int] | None:
+    """(style, number, where the text after it starts) of a numbered
+    label opening the line, or None. All the styles open with a digit, (
+    or a dingbat, which the quick test lets through."""
+    if not text or text[0] not in "0123456789(" and text[0] < "\u2460":
+        return None
+    for style, pattern in LABEL_STYLES:
+        match = pattern.match(text)
+        if match:
+            return style, to_int(match.group(1)), match.end()
+    return None
+
+
 def lines_to_paragraphs(lines: list[Line]) -> list[tuple[str, Span]]:
-    """Paragraphs 1, 2, 3 …; a 1 (①) before the first is a label too where a
-    paragraph 2 follows (第1条 ①この協約は… / ②前項の…), else it is text."""
-    first = PARAGRAPH_NUMBER.match(lines[0].text) if lines else None
-    if first and to_int(first.group(1)) == 1:
-        unlabelled = [Line(lines[0].no, lines[0].text[first.end():].strip(), lines[0].page), *lines[1:]]
+    """Paragraphs 1, 2, 3 …; a 1 (①, 1., (1)) before the first is a label
+    too where a paragraph 2 of that style follows (第1条 ①この協約は… /
+    ②前項の…), else it is text."""
+    first = number_label(lines[0].text) if lines else None
+    if first and first[1] == 1:
+        unlabelled = [Line(lines[0].no, lines[0].text[first[2]:].strip(), lines[0].page), *lines[1:]]
         paragraphs = numbered_paragraphs(unlabelled)
         if len(paragraphs) > 1:
             return paragraphs
@@ -121,28 +165,49 @@ def lines_to_paragraphs(lines: list[Line]) -> list[tuple[str, Span]]:
 
 
 def numbered_paragraphs(lines: list[Line]) -> list[tuple[str, Span]]:
-    """Group lines into paragraphs 1, 2, 3 …; the number label is dropped."""
-    groups: list[list[Line]] = []
+    """Group lines into paragraphs 1, 2, 3 …; the number label is dropped.
+    A label numbered next opens a paragraph after a finished sentence or
+    item, unless it goes on with the items of its style the paragraph lists
+    (…次に掲げるとおりとする。 / ①… / ②… / ③…, ⑴ ⑵): a label 1 after a
+    finished sentence opens such a list. NFKC writes ③ and ３ alike, so a
+    sentence after items that are no sentences (① 医療 / ② 福祉 / ３ 前項の…。)
+    opens the paragraph the number would also go on with the list."""
+    groups: list[list[tuple[Line, bool]]] = []
     expected = 2
+    items: dict[str, int] = {}  # the last item number of each style in the current paragraph
     for line in lines:
-        match = PARAGRAPH_NUMBER.match(line.text)
-        last = groups[-1][-1].text if groups else ""
-        sentence_done = not groups or SENTENCE_END.search(last) or ITEM_LINE.match(last)  # after (2) …の確保
-        if groups and match and to_int(match.group(1)) == expected and sentence_done:
-            groups.append([Line(line.no, line.text[match.end():].strip(), line.page)])
-            expected += 1
-        elif groups:
-            groups[-1].append(line)
+        label = number_label(line.text)
+        if groups and label and follows_finished(groups[-1]) and label[1] == expected \
+                and (items.get(label[0]) != expected - 1 or is_sentence_after_phrases(groups[-1], line)):
+            groups.append([(Line(line.no, line.text[label[2]:].strip(), line.page), False)])
+            expected, items = expected + 1, {}
+            continue
+        is_item = bool(ITEM_LINE.match(line.text))
+        if label and groups and (label[1] == 1 and follows_finished(groups[-1]) or items.get(label[0]) == label[1] - 1):
+            items[label[0]], is_item = label[1], True
+        if groups:
+            groups[-1].append((line, is_item))
         else:
-            groups.append([line])
-    return [(join_lines(group), Span.of(group)) for group in groups if group]
+            groups.append([(line, is_item)])
+    return [(join_lines(group), Span.of([line for line, _ in group])) for group in groups if group]
 
 
-def join_lines(lines: list[Line]) -> str:
-    """Wrapped lines join with nothing between; an item ((1), 一, ア …) starts a new line."""
+def is_sentence_after_phrases(group: list[tuple[Line, bool]], line: Line) -> bool:
+    """line is a sentence (ends with 。) under an item that is none."""
+    return not SENTENCE_END.search(group[-1][0].text) and line.text.endswith("。")
+
+
+def follows_finished(group: list[tuple[Line, bool]]) -> bool:
+    """The paragraph so far ends a sentence, or lists items, which need no
+    。 and may wrap (after (2) …の確保, or …に関する / 事項)."""
+    return bool(SENTENCE_END.search(group[-1][0].text)) or any(is_item for _, is_item in group)
+
+
+def join_lines(lines: list[tuple[Line, bool]]) -> str:
+    """Wrapped lines join with nothing between; an item ((1), 一, ア, ① …) starts a new line."""
     text = ""
-    for line in lines:
-        if text and ITEM_LINE.match(line.text):
+    for line, is_item in lines:
+        if text and is_item:
             text += "\n"
         text += line.text
     return text

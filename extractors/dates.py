@@ -73,7 +73,8 @@ def parse_date(text: str) -> dt.date | None:
 
 def find_dates(text: str) -> list[tuple[dt.date, str]]:
     """Every date in text with the exact text it was read from, in order."""
-    if not DATE_HINT.search(text):  # most lines: no 年 and no 1.2 / 1/2
+    # most lines: no 年 and no 1.2 / 1/2 (the str tests, cheaper than the regex, for the characters it needs)
+    if not ("年" in text or "." in text or "/" in text or "．" in text or "／" in text) or not DATE_HINT.search(text):
         return []
     text = unicodedata.normalize("NFKC", text)
     found = []
@@ -96,11 +97,16 @@ def find_dates(text: str) -> list[tuple[dt.date, str]]:
 
 def western_year(era: str, year: int | None) -> int | None:
     """The western year of an era's year: 令和, 令 和, 令, R and R. all count from 2019."""
-    return ERAS[ERA_INITIALS[regex.sub(r"[\s.]", "", era).upper()]].year - 1 + year if year else None
+    return ERAS[ERA_INITIALS[without_blanks(era).replace(".", "").upper()]].year - 1 + year if year else None
 
 
 def number(written: str) -> int | None:
-    return kanji_to_int(regex.sub(r"\s", "", written))
+    return kanji_to_int(without_blanks(written))
+
+
+def without_blanks(text: str) -> str:
+    """令 和 -> 令和: str.split's blanks are regex's \\s, without a pattern lookup per call."""
+    return "".join(text.split())
 
 
 def safe_date(year: int | None, month: int | None, day: int | None) -> dt.date | None:
@@ -211,6 +217,25 @@ def without_closing_date(text: str) -> str:
     if not found or not closes_line(found[-1][1], text):
         return text
     return text[:text.rfind(found[-1][1])].rstrip(" (")
+
+
+# 締結日:令和2年3月26日, 締結日<TAB>令和2年3月26日, or 2 締結日 over the date:
+# a summary's label for the day the agreement it sums up was signed.
+SIGNING_LABEL_BEFORE = regex.compile(r"(?:締\s*結|調\s*印|署\s*名)\s*(?:年\s*月\s*)?日\s*[::】\])]?\s*$")
+
+
+def labelled_signing(segments: list[Segment]) -> tuple[int, str] | None:
+    """(line_no, raw) of the first date labelled as the signing date: the
+    label ends the text before it on its line, or the line above."""
+    for seg in segments:
+        for n, line in enumerate(seg.lines):
+            for _, raw in find_dates(line.text) if "日" in line.text else ():
+                before = line.text[:line.text.find(raw)]
+                if not before.strip() and n:
+                    before = seg.lines[n - 1].text
+                if SIGNING_LABEL_BEFORE.search(before):
+                    return line.no, raw
+    return None
 
 
 def signing_date(values: list[DateValue]) -> dt.date | None:

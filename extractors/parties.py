@@ -34,10 +34,13 @@ MUNICIPALITY_SUFFIX = regex.compile(r"(?:市|町|村|区)$")
 AREA_DEFINITION = regex.compile(r"\(\s*以下\s*「\s*(?:圏域|本圏域|連携中枢都市圏|定住自立圏|都市圏)\s*」\s*という。?\s*\)")
 # (名称) 第2条 圏域の名称は、…とする。 / 連携中枢都市圏の名称は、「…」とする。
 AREA_NAME_ARTICLE = regex.compile(r"(?:圏域|都市圏|定住自立圏)の名称は、?\s*[「『]?\s*(?P<name>[^、。「」『』\s]+?)\s*[」』]?\s*とする")
-# 八代市・氷川町・芦北町連携中枢都市圏: names joined by ・ are one name. A
-# name may open in hiragana (しずおか中部連携中枢都市圏, 麒麟のまち圏域): a
+# 八代市・氷川町・芦北町連携中枢都市圏: names joined by ・ are one name,
+# and a name may have a word in Latin letters (ハートフル・OKAYAMA定住自立圏,
+# SUN-SUN定住自立圏: a hyphen joins Latin words as ・ joins others).
+# A name may open in hiragana (しずおか中部連携中枢都市圏, 麒麟のまち圏域): a
 # match right after hiragana is widened by reading the words before it.
-NAME_RUN = r"(?:[\p{Han}\p{Katakana}ー]+・)*(?:[\p{Han}\p{Katakana}ー]{2,}|(?<=\p{Hiragana})[\p{Han}\p{Katakana}ー]*)"
+NAME_CHARS = r"[\p{Han}\p{Katakana}\p{Latin}ー]"
+NAME_RUN = rf"(?:{NAME_CHARS}+(?:・|(?<=\p{{Latin}})-(?=\p{{Latin}})))*(?:{NAME_CHARS}{{2,}}|(?<=\p{{Hiragana}}){NAME_CHARS}*)"
 NAMED_AREA = regex.compile(rf"{NAME_RUN}(?:圏域|都市圏|定住自立圏)")
 # A title names the area the agreement forms, whatever kind of 圏 it is
 # (大分都市広域圏, 〇〇生活圏); elsewhere that would take 東京圏 in 東京圏への人口流出.
@@ -53,9 +56,10 @@ AREA_WORDS = {"周辺", "近隣", "広域", "連携", "中枢", "中心", "都�
 # みやぎ県北ハートフル定住自立圏.
 NAME_POS = ("名詞", "接頭辞", "接尾辞", "形状詞")  # 形状詞: ハートフル, スマート
 JOINERS = ("・", "の")
-# 次のとおり, 別記のとおり: a noun UniDic tags as one, which ends an adverbial
-# phrase before a name (次のとおり定住自立圏の形成に関する協定) and never opens one.
-ADVERBIAL_NOUNS = {"とおり", "通り"}
+LATIN_WORD = regex.compile(r"\p{Latin}+")
+# 次のとおり, 別記のとおり, 発展のため: nouns UniDic tags as such, which end an
+# adverbial phrase before a name (次のとおり定住自立圏の形成に関する協定) and never open one.
+ADVERBIAL_NOUNS = {"とおり", "通り", "ため"}
 
 
 def extract_parties(segments: list[Segment]) -> list[Party]:
@@ -70,7 +74,31 @@ def extract_parties(segments: list[Segment]) -> list[Party]:
         names = municipality_names(candidate)
         if names:
             return with_roles(names)
+    listed = role_lines(segments)
+    if listed:
+        return with_codes(listed)
     return with_roles(listed_members(segments) or topic_municipalities(segments)[:1])
+
+
+# 甲:久留米市 / 乙:大川市、小郡市、うきは市: an overview or a cover sheet
+# naming the parties by role, a line each, each name a known municipality.
+ROLE_LINE = regex.compile(rf"^(?P<role>[{ROLE_CHARS}])\s*[::]\s*(?P<names>\S.*)$")
+
+
+def role_lines(segments: list[Segment]) -> list[tuple[str, str]]:
+    """(role, municipality) for each name of the lines that give a role
+    its municipalities, before the 別表 and the signature blocks."""
+    found: list[tuple[str, str]] = []
+    for seg in segments:
+        if seg.kind in (Kind.QUOTE, Kind.APPENDIX, Kind.OVERVIEW_TABLE, Kind.SIGNATORY):
+            continue
+        for line in seg.lines:
+            match = ROLE_LINE.match(line.text) if line.text[:1] in ROLE_CHARS else None
+            names = [part for part in MEMBER_SEPARATOR.split(match["names"]) if part] if match else []
+            if names and all(gazetteer().is_known(name) for name in names) \
+                    and all(role != match["role"] for role, _ in found):
+                found += [(match["role"], name) for name in names]
+    return sorted(found, key=lambda item: ROLE_CHARS.index(item[0]))
 
 
 # 宮崎市、国富町、綾町 / 宮崎市・国富町・綾町 / 宮崎市(中心市) 国富町 綾町:
@@ -109,7 +137,9 @@ def defined_parties(text: str) -> list[Party]:
             continue
         name = head_of(window) or municipality_at_end(NAME_SEPARATORS.sub("", before.group(0)).strip())
         if name and match["role"] not in names:
-            listed = listed_before(text[max(0, match.start() - 120):match.start()]) if match["collective"] else []
+            # 鏡野町及び奈義町(以下「乙」という。): a list before a definition is
+            # the role's, with or without これら; the one before stops at its )
+            listed = listed_before(text[max(0, match.start() - 120):match.start()])
             names[match["role"]] = listed[:-1] + [name] if listed and listed[-1] == name else [name]
     ordered = sorted(names.items(), key=lambda item: ROLE_CHARS.index(item[0]))
     return with_codes([(role, name) for role, group in ordered for name in group])
@@ -295,17 +325,40 @@ def noun_phrase_before(text: str) -> str:
     words = list(tagger()(text[-60:]))
     phrase: list = []
     for word in reversed(words):
-        joins = word.surface in JOINERS and phrase and phrase[0].feature.pos1 in NAME_POS
+        joins = phrase and (word.surface in JOINERS and phrase[0].feature.pos1 in NAME_POS
+                            or word.surface == "-" and LATIN_WORD.fullmatch(phrase[0].surface))
         if word.feature.pos1 not in NAME_POS and not joins or word.surface in ADVERBIAL_NOUNS:
             break
         phrase.insert(0, word)
-    while phrase and phrase[0].surface in JOINERS:  # a phrase does not start with の or ・
+    while phrase and phrase[0].surface in (*JOINERS, "-"):  # a phrase does not start with の or ・
         phrase.pop(0)
     name = "".join(w.surface for w in phrase)
     cut_head = words[-len(phrase) - 1] if phrase and len(words) > len(phrase) else None
     if cut_head is not None and text.endswith(name) and is_cut_name_head(cut_head):
         return with_leading_kana(text[:-len(name)], name)
+    kana = kana_before(words[:len(words) - len(phrase)]) if phrase else []
+    if kana and text.endswith(name) and is_coined_kana(kana):
+        coined = "".join(w.surface for w in kana) + name
+        return noun_phrase_before(text[:-len(coined)]) + coined
     return name
+
+
+def kana_before(words: list) -> list:
+    """The words in hiragana that end the list, in order."""
+    run: list = []
+    for word in reversed(words):
+        if not regex.fullmatch(r"\p{Hiragana}+", word.surface):
+            break
+        run.insert(0, word)
+    return run
+
+
+def is_coined_kana(run: list) -> bool:
+    """西九州させぼ広域都市圏: hiragana between the words of a name that
+    UniDic cannot read, finding a sign in it (さ|せ|ぼ), is a word of the
+    name. Hiragana it reads as words is grammar ending a clause before the
+    phrase (形成する, 中心となり, 協力し, の, で), whatever form it ends in."""
+    return any(w.feature.pos1 in ("記号", "補助記号") for w in run)
 
 
 # A run of hiragana after punctuation or a bracket, touching what follows.
@@ -325,15 +378,15 @@ def with_leading_kana(before: str, name: str) -> str:
     return run.group(1) + name if run else name
 
 
-# A word in hiragana within a name (れんけいこうち広域都市圏, 麒麟のまち圏域):
-# a name of the area's own making; の alone only joins words.
-COINED_WORD = regex.compile(r"(?!の)\p{Hiragana}")
+# A word in hiragana or Latin letters within a name (れんけいこうち広域都市圏,
+# 麒麟のまち圏域, ハートフル・OKAYAMA定住自立圏): a name of the area's own
+# making; の alone only joins words.
+COINED_WORD = regex.compile(r"(?!の)\p{Hiragana}|\p{Latin}")
 
 
 def is_kind_of_area(phrase: str) -> bool:
-    """圏域, 広域都市圏: words every area is described with, no name (the
-    name's head lost: 西九州させぼ広域都市圏, whose させぼ UniDic reads as
-    a verb, a particle and a sign)."""
+    """圏域, 広域都市圏: words every area is described with, no name (what
+    is left when a clause ends before it: 甲及び乙が形成する広域都市圏)."""
     return phrase in GENERIC_AREAS or all(word.surface in AREA_WORDS for word in tagger()(phrase))
 
 

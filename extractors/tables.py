@@ -150,6 +150,8 @@ def column_names(cells: tuple[str, ...], parties: tuple[Party, ...]) -> dict[int
 
 def without_party_note(cell: str) -> str:
     """甲の役割(福井市) -> 甲の役割; 福井市の役割(甲) -> 甲の役割."""
+    if "の役割" not in cell:  # both patterns need it; most cells are no role's title
+        return cell
     by_letter = ROLE_NOTED_BY_LETTER.match(cell)
     if by_letter:
         return by_letter["role"] + "の役割"
@@ -189,6 +191,12 @@ def assign_free_columns(found: dict[int, str], width: int) -> dict[int, str]:
     fixed = {i: k for i, k in found.items() if k in ("section", "label", NOTE_COLUMN)}
     first_role = min(roles, default=width)
     free = [i for i in range(first_role) if i not in fixed]
+    named = [i for i in free if found.get(i) == "measure"]
+    if len(named) >= 2 and "section" not in fixed.values():
+        # 施策 | 取組 | 取組内容: of two columns naming a measure the first groups
+        # the others' rows (its cell spans them), as a 分野 column does
+        fixed[named[0]] = "section"
+        free.remove(named[0])
     columns = dict(fixed) | dict(roles)
     for i, kind in zip(free, ("measure", "content")):
         columns[i] = kind

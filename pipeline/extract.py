@@ -7,7 +7,7 @@ import regex
 
 from extractors.appendix import extract_appendix
 from extractors.articles import extract_articles
-from extractors.dates import extract_dates, signing_date
+from extractors.dates import extract_dates, labelled_signing, signing_date
 from extractors.parties import JOINT_BODY, extract_area_name, extract_parties
 from extractors.signatories import extract_signatories
 from pipeline.gazetteer import gazetteer
@@ -24,8 +24,9 @@ def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Docu
                   if s.kind == Kind.TITLE), "")
     parties = extract_parties(segments)
     dates = extract_dates(segments)
-    if doc_type != "agreement":  # a summary's own date (資料作成日) is not a signing date
-        dates = [replace(d, kind="referenced") for d in dates]
+    if doc_type != "agreement":  # a summary's own date (資料作成日) is no signing date; one labelled 締結日 is
+        labelled = labelled_signing(segments)
+        dates = [replace(d, kind="signed" if (d.line_no, d.raw) == labelled else "referenced") for d in dates]
     articles = extract_articles(segments)
     signatories = extract_signatories(segments, parties)
     signing = parties_signing(signatories)

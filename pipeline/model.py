@@ -30,6 +30,10 @@ class RawLine:
     page: int | None = None  # 1-based page for paged formats
     end_page: int | None = None  # where a table row cut by a page break ends (else as page)
 
+    def __init__(self, text: str, line_no: int, page: int | None = None, end_page: int | None = None):
+        # Written out (see Line.__init__): ingest makes one RawLine a source line.
+        vars(self).update(text=text, line_no=line_no, page=page, end_page=end_page)
+
 
 SCANNED_METHODS = ("ocr", "scan-text")  # PageInfo.method of pages whose characters are OCR's guesses
 
@@ -72,6 +76,19 @@ class Line:
     running_header: bool = False  # the first of a line opening every page (連携協約書(写)): never the title
     at_margin: bool = False  # a paged text's line running to the right margin: wrapped there, whatever it ends with
 
+    def __init__(self, no: int, text: str, page: int | None = None, blank_before: bool = False,
+                 end_page: int | None = None, ocr: bool = False, through: int | None = None,
+                 running_header: bool = False, at_margin: bool = False):
+        # Written out, the fields above in their order with their defaults
+        # (tests/test_model.py checks): the __init__ a frozen dataclass is
+        # given sets each field through object.__setattr__, ~1,300
+        # instructions a field, and normalize, repair and the extractors
+        # make a hundred Lines a document. One update of the instance's
+        # dict is what object.__setattr__ does field by field; the instance
+        # stays frozen (assigning a field raises), equal and hashable by fields.
+        vars(self).update(no=no, text=text, page=page, blank_before=blank_before, end_page=end_page, ocr=ocr,
+                          through=through, running_header=running_header, at_margin=at_margin)
+
     @property
     def cells(self) -> list[str]:
         return self.text.split(CELL_SEP)
@@ -86,6 +103,9 @@ class Span:
     first: int
     last: int
     pages: tuple[int, ...] = ()
+
+    def __init__(self, first: int, last: int, pages: tuple[int, ...] = ()):
+        vars(self).update(first=first, last=last, pages=pages)  # written out: see Line.__init__
 
     @staticmethod
     def of(lines) -> "Span":
@@ -199,6 +219,14 @@ class AppendixRow:
     # The roles of the other towns that share 乙 with party_b (乙 is 鏡野町 and
     # 奈義町, each with a column): "奈義町:…。", each after its town's name.
     role_b_others: str = ""
+
+    def __init__(self, section_no: int | None, section_title: str, subsection_no: int | None,
+                 subsection_title: str, label: str, measure: str, content: str, role_a: str, role_b: str,
+                 span: Span, role_c: str = "", role_b_others: str = ""):
+        # written out (see Line.__init__): a dozen fields, a dozen 別表 rows a document
+        vars(self).update(section_no=section_no, section_title=section_title, subsection_no=subsection_no,
+                          subsection_title=subsection_title, label=label, measure=measure, content=content,
+                          role_a=role_a, role_b=role_b, span=span, role_c=role_c, role_b_others=role_b_others)
 
 
 @dataclass(frozen=True)

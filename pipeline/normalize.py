@@ -48,7 +48,6 @@ JAPANESE_CHAR = regex.compile(JAPANESE)
 SPACE_IN_JAPANESE = regex.compile(rf"(?<={JAPANESE}) +(?={JAPANESE})")
 WORD_GAP = "\ue000"  # a private-use character: NFKC and the space rules leave it alone
 WIDE_GAP = regex.compile(r"\u3000+| {2,}")
-SINGLE_SPACE = regex.compile(r"(?<=\S) (?=\S)")
 AROUND_WORD_GAP = regex.compile(rf"\s*{WORD_GAP}[\s{WORD_GAP}]*")
 # 令和元年 12 月 25 日, 第 1 条: spaces around the digits of a date or a number label.
 SPACE_IN_NUMBER = regex.compile(r"(?<=[年月第元]) +(?=\d)|(?<=\d) +(?=\d+ *[年月日])|(?<=\d) +(?=[年月日条項号])")
@@ -188,12 +187,60 @@ def clean_cell(text: str) -> str:
     cleaned = squeezed(text)
     if " " not in cleaned or not is_letter_spaced(cleaned):
         return cleaned
-    # OCR and some PDFs space out every character; where they do so with
-    # single spaces, a full-width space or a wider gap is still a word gap
-    # (石 見　利 勝: family and given name), held through NFKC as WORD_GAP.
-    if ("\u3000" in text or "  " in text.strip()) and SINGLE_SPACE.search(text):
-        cleaned = squeezed(WIDE_GAP.sub(WORD_GAP, text.strip()))
+    # OCR and some PDFs space out every character: the spaces between
+    # letters go, the word gaps stay, held through NFKC as WORD_GAP.
+    marked = with_word_gaps(text.strip())
+    if WORD_GAP in marked:
+        cleaned = squeezed(marked)
     return AROUND_WORD_GAP.sub(" ", SPACE_IN_JAPANESE.sub("", cleaned)).strip()
+
+
+BLANKS = regex.compile(r"[ \u3000]+")
+# A head's office as a signature line prints it (市長, 岡山県知事, 管理者), in
+# kanji only: この協約は市長 is a sentence's letters, no office.
+OFFICE = regex.compile(r"\p{Han}*(?:長|知事|管理者)")
+
+
+def with_word_gaps(text: str) -> str:
+    """The letter-spaced text with WORD_GAP for its gaps between words:
+    where single spaces part the letters, a full-width space or a wider gap
+    (石 見　利 勝: family and given name); and around an office spelled
+    letter by letter before words (市　長　大森　雅夫, 知　事 伊原木 隆太:
+    a short title spread to the width of the name, which keeps its gap)."""
+    pieces, gaps = BLANKS.split(text), BLANKS.findall(text)
+    single = [len(piece) == 1 for piece in pieces]
+    letter_gaps = [gap for i, gap in enumerate(gaps) if single[i] and single[i + 1]]
+    words = [" " in letter_gaps and bool(WIDE_GAP.fullmatch(gap)) for gap in gaps]
+    office = spelled_office(pieces, single)
+    if office:  # its letters are one word; the words after it stay apart, letters spaced among them join
+        start, end = office
+        for i in range(max(start - 1, 0), len(gaps)):
+            inside = start <= i < end - 1 or i >= end and single[i] and single[i + 1] and not is_seal(pieces, i + 1)
+            words[i] = words[i] or not inside
+    if not any(words):
+        return text
+    return pieces[0] + "".join((WORD_GAP if word else gap) + piece for gap, word, piece in zip(gaps, words, pieces[1:]))
+
+
+def is_seal(pieces: list[str], i: int) -> bool:
+    """The last piece is a seal mark (印, ㊞)."""
+    return i == len(pieces) - 1 and unicodedata.normalize("NFKC", pieces[i]) == "印"
+
+
+def spelled_office(pieces: list[str], single: list[bool]) -> tuple[int, int] | None:
+    """(start, end) of the pieces that spell an office letter by letter
+    (市 長, 知 事) with a word of two or more letters after it; a role mark
+    before it (乙 市 長) is a word of its own."""
+    end = 0
+    while end < len(pieces):
+        start = end
+        while end < len(pieces) and single[end]:
+            end += 1
+        start += end - start > 2 and pieces[start] in SIGNATURE_MARKS
+        if end - start >= 2 and end < len(pieces) and OFFICE.fullmatch("".join(pieces[start:end])):
+            return start, end
+        end += 1
+    return None
 
 
 def squeezed(text: str) -> str:
@@ -499,14 +546,21 @@ def body_below(texts: list[str], header: int) -> list[str]:
 def with_body_columns(header: list[int], body: list[str], width) -> list[int]:
     """The header's columns and those where many rows start a cell far from
     any header cell: each cluster of starts (a few columns apart, as
-    pdftotext shifts them) counted once a line."""
+    pdftotext shifts them) counted once a line. A header cell under which
+    no cell starts, centred over its column, keeps the cluster nearest to
+    it (up to MISFIT_CAP left or right) as its own cells."""
     counts: Counter = Counter()
     for text in body:
         counts.update({start for start, _ in pieces_of(text, width=width)})
     needed = max(2, BODY_COLUMN_SHARE * len(body))
-    added = [start for start, n in cluster_modes(counts) if n >= needed
-             and all(abs(start - column) > SAME_COLUMN for column in header)]
-    return sorted(header + added)
+    frequent = [start for start, n in cluster_modes(counts) if n >= needed]
+    far = [start for start in frequent if all(abs(start - column) > SAME_COLUMN for column in header)]
+    for column in header:
+        if not any(abs(start - column) <= SAME_COLUMN for start in frequent):
+            near = [start for start in far if abs(start - column) <= MISFIT_CAP]
+            if near:
+                far.remove(min(near, key=lambda start: abs(start - column)))
+    return sorted(header + far)
 
 
 def cluster_modes(counts: Counter) -> list[tuple[int, int]]:
@@ -698,17 +752,22 @@ def pieces_of(text: str, gap: regex.Pattern = GAP_SPLIT, width=None) -> list[tup
 # How a layout counts a full-width character: two columns on screen and in
 # hand-aligned text, one in pdftotext -layout's grid. The count under which
 # the rows' pieces start where the header's cells do is the table's.
+# A header centred over its column starts a few columns right of the cells
+# under it: how far each cell starts from its nearest header cell, not
+# whether it starts exactly there, tells the count; a cell further off than
+# MISFIT_CAP is in no header's column under either count.
 MEASURE_LINES = 8
+MISFIT_CAP = 8
 
 
 def column_measure(header: str, below: list[str]):
     """display_width or len, whichever lines the rows up under the header."""
-    def fit(width) -> int:
-        starts = {start for start, _ in pieces_of(header, width=width)}
-        return sum(any(abs(start - s) <= 1 for s in starts)
+    def misfit(width) -> int:
+        starts = [start for start, _ in pieces_of(header, width=width)]
+        return sum(min(MISFIT_CAP, min(abs(start - s) for s in starts))
                    for text in below if GAP.search(text.strip())
                    for start, _ in pieces_of(text, width=width)[1:])
-    return len if fit(len) > fit(display_width) else display_width
+    return len if misfit(len) < misfit(display_width) else display_width
 
 
 def cells_under(text: str, columns: list[int], width=None) -> str:

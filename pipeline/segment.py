@@ -106,9 +106,10 @@ def names_place_or_body(text: str) -> bool:
 
 QUOTE_START = regex.compile(r"抜粋|^【\s*[^】]*法\s*】|^\(参考\)|^参考[::]")
 # Items nested in an article: (1) / 1. / 一 / a / (a) / ア / i — kept inside the article
-# (1. as a browser numbers the items of an HTML <ol>, and as typed lists are numbered).
-ITEM_LINE = regex.compile(r"^(?:\(\s*[0-9a-zア-ン一二三四五六七八九十]+\s*\)|\d{1,2}\.\s|[a-z]\s|[ivx]+\s|[ア-ン]\s"
-                          r"|[一二三四五六七八九十]+\s)")
+# (1. as a browser numbers the items of an HTML <ol>, and as typed lists are numbered,
+# with or without a space: 2.前項の…; not 1.5倍 or 2.3.27).
+ITEM_LINE = regex.compile(r"^(?:\(\s*[0-9a-zア-ン一二三四五六七八九十]+\s*\)|\d{1,2}\.(?![\d.,])|[a-z]\s|[ivx]+\s"
+                          r"|[ア-ン]\s|[一二三四五六七八九十]+\s)")
 # 2 前項の… / ②前項の… (② is "2" after NFKC) / ❷前項の… (NFKC keeps ❷: a
 # Word template's bullet style); not 2通, 2月, 2番
 PARAGRAPH_NUMBER = regex.compile(rf"^(\d{{1,2}}|{DINGBAT_CIRCLED})(?:\s+|(?=[^\d\s.,、)年月日条号番通]))")
@@ -119,7 +120,7 @@ SENTENCE_END = regex.compile(r"[。)」]$")
 
 
 def segment(lines: list[Line]) -> list[Segment]:
-    lines = with_inline_supplementary_split(lines)
+    lines = with_captions_apart(with_inline_supplementary_split(lines))
     toc_start, toc_end = find_table_of_contents(lines)
     if toc_end > toc_start:  # its 第N条 / 別表 entries would open the articles and the 別表
         rest = segment(lines[:toc_start] + lines[toc_end:])
@@ -170,7 +171,7 @@ TOC_ENTRY = regex.compile(rf"^(?:{ARTICLE_NUMBER.pattern}|第\s*[0-9一二三四
 
 def find_table_of_contents(lines: list[Line]) -> tuple[int, int]:
     """(start, end) of a 目次 and its entries, (0, 0) when there is none."""
-    start = next((i for i, ln in enumerate(lines) if TOC_HEADING.match(ln.text)), None)
+    start = next((i for i, ln in enumerate(lines) if ln.text.startswith("目") and TOC_HEADING.match(ln.text)), None)
     if start is None:
         return 0, 0
     end = start + 1
@@ -231,6 +232,24 @@ def with_inline_supplementary_split(lines: list[Line]) -> list[Line]:
         else:
             split += [replace(line, text=line.text[:at.start()]),
                       replace(line, text=line.text[at.end():], blank_before=False)]
+    return split
+
+
+# (期間)第2条 この協約の期間は… / 【協議】第3条 …: a caption run onto its
+# article's line (a copy that joined them, a cell holding both).
+CAPTION_BEFORE_ARTICLE = regex.compile(rf"^(\([^()]{{1,20}}\)|【[^【】]{{1,20}}】)\s*(?={ARTICLE_NUMBER.pattern})")
+
+
+def with_captions_apart(lines: list[Line]) -> list[Line]:
+    """The lines, a caption opening an article's line set on a line of its
+    own above it (numbered as the line it came from)."""
+    split = []
+    for line in lines:
+        caption = CAPTION_BEFORE_ARTICLE.match(line.text) if line.text[:1] in "(【" and "条" in line.text else None
+        if caption and not line.is_row and ARTICLE_LINE.match(line.text[caption.end():]):
+            split += [replace(line, text=caption.group(1)), replace(line, text=line.text[caption.end():], blank_before=False)]
+        else:
+            split.append(line)
     return split
 
 
@@ -440,21 +459,34 @@ def article_end(lines: list[Line], start: int) -> int:
     or article, and at a line that starts afresh after a finished sentence."""
     end = start + 1
     while end < len(lines):
-        line, previous = lines[end], lines[end - 1]
+        # 2 alone on its line over its paragraph's text, or a page number inside a sentence:
+        # the line under it decides, and the number goes with it
+        at = end + 1 if end + 1 < len(lines) and is_lone_number(lines[end].text) else end
+        line, previous = lines[at], lines[end - 1]
         if ARTICLE_LINE.match(line.text) or APPENDIX_START.match(line.text) or SUPPLEMENTARY_HEADING.match(line.text) \
                 or CHAPTER_HEADING.match(line.text):
             break  # 附則 and 第2章 also after an item without 。 (…その他必要な事項)
-        if is_caption_before_article(lines, end):
+        if is_caption_before_article(lines, at):
             break
-        continues = not SENTENCE_END.search(previous.text) or starts_paragraph_or_item(line.text) \
+        labelled = at > end and not ERA_DATE_LINE.match(line.text) and not role_mark(line.text)
+        continues = labelled or not SENTENCE_END.search(previous.text) or starts_paragraph_or_item(line.text) \
             or end == start + 1 and is_bare_article_head(previous.text) \
             or end == start + 2 and is_bare_article_head(lines[start].text) and bool(CAPTION_LINE.match(previous.text)) \
             or continues_past_margin(previous, line) or is_amendment_note(line.text) \
             or AMENDS.search(lines[start].text) and AMENDING_INSTRUCTION.search(line.text)
         if not continues or CLOSING_MARKS.search(line.text) and ends_item_or_sentence(lines, start, end):
             break
-        end += 1
+        end = at + 1
     return end
+
+
+# A number alone on its line: a paragraph's label over its text, or a page
+# number a copy without page breaks left inside an article.
+LONE_NUMBER = regex.compile(rf"^(?:\d{{1,2}}|{DINGBAT_CIRCLED})$")
+
+
+def is_lone_number(text: str) -> bool:
+    return len(text) <= 2 and bool(LONE_NUMBER.match(text))
 
 
 def ends_item_or_sentence(lines: list[Line], start: int, end: int) -> bool:

@@ -88,7 +88,8 @@ def document_rows(doc: Document) -> dict[str, list[dict]]:
             "doc_id": doc.doc_id, "row_no": i, "section_no": r.section_no, "section_title": r.section_title,
             "subsection_no": r.subsection_no, "subsection_title": r.subsection_title, "label": r.label,
             "measure": r.measure, "content": r.content, "role_a": r.role_a, "role_b": r.role_b,
-            "role_c": r.role_c, "role_b_others": r.role_b_others, "source_lines": r.span.lines_label, "source_pages": r.span.pages_label,
+            "role_c": r.role_c, "role_b_others": r.role_b_others,
+            "source_lines": r.span.lines_label, "source_pages": r.span.pages_label,
         } for i, r in enumerate(doc.appendix, 1)],
         "dates": [{"doc_id": doc.doc_id, "kind": d.kind, "date": d.iso, "raw": d.raw, "line_no": d.line_no}
                   for d in doc.dates],

@@ -562,3 +562,66 @@ def filled_header_table(sheet: Sheet, top: float, rows, widths: list[float], hea
         cell_lines(sheet, top, row, widths, xs)
         top += row_height
     return top
+
+
+# -- 4. towns sharing the role of 乙, each with its column under 乙の役割 -----------------
+
+SHONAI_FRONT = [
+    "庄内南部連携中枢都市圏形成に係る連携協約",
+    "",
+    # its first line ends with 、 set inside the margin, two ems short of it: 連 did not fit
+    "鶴岡市（以下「甲」という。）並びに三川町及び庄内町（以下それぞれ「乙」という。）は、連携中枢都市圏である"
+    "庄内南部連携中枢都市圏（以下「圏域」という。）を形成するため、地方自治法（昭和22年法律第67号）"
+    "第252条の2第1項の規定により、次のとおり連携協約を締結する。",
+    "",
+    "（目的）",
+    "第1条 この連携協約は、甲及び乙が連携し、圏域の活性化を図ることを目的とする。",
+    "（基本方針）",
+    "第2条 甲及び乙は、前条に規定する目的を達成するため、次条に規定する取組について、相互に役割を分担し、"
+    "連携を図るものとする。",
+    "（連携する取組及び役割分担）",
+    "第3条 甲及び乙が連携して取り組む事項及び役割分担は、別表に定めるとおりとする。",
+    "",
+    "令和5年4月1日",
+    "",
+    "甲 山形県鶴岡市馬場町9番25号",
+    "  鶴岡市長 皆川 治",
+    "乙 山形県東田川郡三川町大字横山字西田85番地",
+    "  三川町長 阿部 誠",
+    "乙 山形県東田川郡庄内町余目字町132番地1",
+    "  庄内町長 富樫 透",
+]
+
+SHONAI_ROWS = [
+    ("ア 企業誘致の推進", "圏域への企業の立地を促進するため、工業団地の情報を一体的に発信する。",
+     "工業団地の情報を集約し、一体的に発信する。", "町内の工業団地の情報を甲に提供する。", "町内の空き工場の情報を甲に提供する。"),
+    ("イ 地域医療の確保", "休日及び夜間の救急医療体制を確保するため、医療機関の連携を図る。",
+     "休日夜間急病診療所を運営する。", "住民への周知を行う。", "診療所の運営費の一部を負担する。"),
+]
+
+SHONAI_WIDTHS = [80, 150, 74, 74, 73]
+
+
+def towns_sharing_role_pdf(path: Path) -> Path:
+    """The 鶴岡市/三川町/庄内町 agreement: 三川町 and 庄内町 are both 乙; the
+    別表's header gives 取組, 取組内容 and 甲の役割 over two rows and splits
+    乙の役割 into a column per town."""
+    sheet = Sheet(canvas.Canvas(str(path), pagesize=A4))
+    top = flow(sheet, MARGIN, SHONAI_FRONT)
+    top = flow(sheet, top + LEADING, ["別表（第3条関係）"])
+    xs = columns_at(SHONAI_WIDTHS)
+    half = CELL_LEADING + 2 * PAD
+    top += 4
+    sheet.hline(xs[0], xs[-1], top)
+    for x in xs[:4] + xs[-1:]:
+        sheet.vline(x, top, top + 2 * half)
+    sheet.vline(xs[4], top + half, top + 2 * half)
+    sheet.hline(xs[3], xs[-1], top + half)
+    for title, x0, x1 in zip(["取組", "取組内容", "甲の役割"], xs, xs[1:]):
+        sheet.centred(top + half - CELL / 2 - 1, title, CELL, x0, x1)
+    sheet.centred(top + PAD + 2, "乙の役割", CELL, xs[3], xs[5])
+    sheet.centred(top + half + PAD + 2, "三川町", CELL, xs[3], xs[4])
+    sheet.centred(top + half + PAD + 2, "庄内町", CELL, xs[4], xs[5])
+    ruled_table(sheet, top + 2 * half, SHONAI_ROWS, SHONAI_WIDTHS)
+    sheet.pdf.save()
+    return path

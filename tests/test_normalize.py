@@ -206,6 +206,26 @@ def test_signature_blocks_side_by_side_are_read_column_by_column_with_their_sour
     ]
 
 
+@pytest.mark.parametrize("line, expected", [
+    ("市　長　大森　雅夫", "市長 大森 雅夫"),  # a two-letter title spread to the name's width
+    ("知　事 伊原木 隆太", "知事 伊原木 隆太"),  # the title's gap wider than the name's
+    ("乙 市 長 中西 茂 ㊞", "乙 市長 中西 茂 印"),
+    ("代表者　管　理　者　山田　太郎", "代表者 管理者 山田 太郎"),
+    ("市 長 大森 雅 夫", "市長 大森 雅夫"),  # letters spaced after a word join each other
+])
+def test_a_letter_spaced_title_before_a_name_is_one_word_and_the_name_keeps_its_gap(line, expected):
+    # the letters of the office are spaced out to a width; the words after it
+    # (family and given name) are written as words
+    assert clean_line(line) == expected
+
+
+def test_letter_spaced_prose_with_words_among_its_letters_is_joined():
+    # OCR leaves some letters unspaced: those pieces are no words of their own
+    assert clean_line("甲 及 び 乙 は 協議 す る もの と する") == "甲及び乙は協議するものとする"
+    assert clean_line("圏 域 の 市 長 と 協議 す る") == "圏域の市長と協議する"
+    assert clean_line("こ の 協 約 は 市 長 協議 に よ る") == "この協約は市長協議による"
+
+
 def test_letter_spaced_ocr_keeps_its_wider_gaps_as_word_gaps():
     # single spaces between the letters, a full-width space or a double one between the words
     assert clean_line("姫 路 市 長　石 見　利 勝") == "姫路市長 石見 利勝"
@@ -284,6 +304,30 @@ def test_the_second_line_of_a_space_aligned_header_splits_the_column_it_stands_u
 # Excerpts of pdftotext -layout's output for raw/000 printed to PDF
 # (tests/pdf_render.render_text_pdf): one grid column per character.
 PDFTOTEXT_HEADER = "連携施策         取組内容              甲の役割          乙の役割"
+
+
+def test_header_cells_centred_over_their_columns_keep_the_cells_starting_left_of_them():
+    # aligned on screen (a full-width character two wide); each header starts
+    # 3 to 5 columns right of its cells, as a header centred in its column does
+    lines = [line.text for line in normalize(source_of("""
+        別表(第2条関係)
+          連携施策          取組内容                      甲の役割                  乙の役割
+        1 圏域全体の経済成長のけん引
+          ア 産業振興    中小企業の販路拡大を支援    商談会を開催する。        町内企業に参加を
+                         する。                                                  呼びかける。
+          イ 観光振興    広域観光ルートを造成する。  ルートの企画を行う。      観光資源の情報を
+                                                                                 提供する。
+          ア 地域医療    救急医療体制を確保する。    急患センターを運営する。  運営費を負担する。
+    """))]
+    assert lines[1:] == [
+        "連携施策\t取組内容\t甲の役割\t乙の役割",
+        "1 圏域全体の経済成長のけん引",
+        "ア 産業振興\t中小企業の販路拡大を支援\t商談会を開催する。\t町内企業に参加を",
+        "\tする。\t\t呼びかける。",
+        "イ 観光振興\t広域観光ルートを造成する。\tルートの企画を行う。\t観光資源の情報を",
+        "\t\t\t提供する。",
+        "ア 地域医療\t救急医療体制を確保する。\t急患センターを運営する。\t運営費を負担する。",
+    ]
 
 
 def test_a_cell_pdftotext_pushed_left_of_its_header_goes_to_the_nearest_column():

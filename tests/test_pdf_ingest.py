@@ -175,6 +175,34 @@ def test_role_columns_titled_with_the_partys_name_in_brackets_are_the_header(tmp
     ]
 
 
+
+# A 施策 column grouping the 取組 rows beside it (its cell spans them: empty below the first).
+HACHINOHE_MEASURES_BY_POLICY = "\n".join([
+    "八戸圏域連携中枢都市圏形成に係る連携協約",
+    "",
+    "八戸市（以下「甲」という。）及び三戸町（以下「乙」という。）は、次のとおり連携協約を締結する。",
+    "第1条 甲及び乙が連携して取り組む事項及び役割分担は、別表のとおりとする。",
+    "",
+    "別表（第1条関係）",
+    "",
+    "施策\t取組\t取組内容\t甲の役割\t乙の役割",
+    "1 経済成長のけん引\tア 地域産業の振興\t中小企業の販路の開拓を支援する。\t支援制度を運用する。\t制度を周知する。",
+    "\tイ 観光の振興\t周遊ルートを造成する。\t情報発信を行う。\t誘客事業に協力する。",
+    "2 生活機能の強化\tア 地域医療の確保\t救急医療体制を維持する。\t中核病院を運営する。\t連携に協力する。",
+])
+
+
+def test_a_policy_column_before_the_measures_gives_their_section(tmp_path):
+    """施策 and 取組 both name a measure; the first groups the rows of the
+    second, as a 分野 column does: 取組 is no content column."""
+    rendered = render_text_pdf(HACHINOHE_MEASURES_BY_POLICY, tmp_path / "policy.pdf")
+    assert [(r.section_no, r.section_title, r.label, r.measure, r.content, r.role_a, r.role_b)
+            for r in run(rendered.path).appendix] == [
+        (1, "経済成長のけん引", "ア", "地域産業の振興", "中小企業の販路の開拓を支援する。", "支援制度を運用する。", "制度を周知する。"),
+        (1, "経済成長のけん引", "イ", "観光の振興", "周遊ルートを造成する。", "情報発信を行う。", "誘客事業に協力する。"),
+        (2, "生活機能の強化", "ア", "地域医療の確保", "救急医療体制を維持する。", "中核病院を運営する。", "連携に協力する。"),
+    ]
+
 # Title and preamble of the pages laid out word by word below.
 UBE_FRONT = [
     [(60, "宇部市及び山陽小野田市の連携協約")],
@@ -240,6 +268,22 @@ def test_letter_spacing_is_not_read_as_spaces_but_real_spaces_stay(tmp_path):
     source = ingest(letter_spaced_pdf(tmp_path / "spaced.pdf", ["この連携協約は甲及び乙が", "ア 経済戦略の策定", "E S D"]))
     assert [line.text for line in source.lines if line.text] == ["この連携協約は甲及び乙が", "ア 経済戦略の策定", "E S D"]
 
+
+
+def test_a_text_layer_with_a_space_after_every_character_keeps_only_its_wider_word_spaces(tmp_path):
+    """Some converters write justified or letter-spaced text as characters
+    with a space glyph after each (鶴 岡 市 長   皆 川   治): one space is
+    the letter spacing, two or more stand for a word space in the text."""
+    def spaced(text: str) -> str:
+        return " ".join(text)
+
+    path = placed_text_pdf(tmp_path / "spaced_out.pdf", [
+        [(60, spaced("三川町長 阿部 誠"))],
+        [(60, spaced("甲 山形県鶴岡市馬場町9番25号"))],
+        [(60, spaced("令和5年4月1日"))],
+    ])
+    assert [line.text for line in ingest(path).lines if line.text] == [
+        "三川町長 阿部 誠", "甲 山形県鶴岡市馬場町9番25号", "令和5年4月1日"]
 
 def test_radical_code_points_in_the_text_layer_are_folded(tmp_path):
     path = mapped_glyphs_pdf(tmp_path / "radicals.pdf", [["山口市⻑ 渡辺純忠", "⾧期的な取組"]])

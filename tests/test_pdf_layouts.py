@@ -14,7 +14,7 @@ import pytest
 from pipeline import run
 from pipeline.ingest import ingest
 from tests.pdf_layouts import MARGIN, Sheet, filled_header_table, landscape_appendix_pdf, merged_cells_pdf, \
-    placed_chars_pdf, rules_only_across, vertical_writing_pdf
+    placed_chars_pdf, rules_only_across, towns_sharing_role_pdf, vertical_writing_pdf
 
 SIGNATORY = ("role", "municipality", "address", "title", "name", "redacted")
 
@@ -390,3 +390,30 @@ def test_striped_rows_without_header_fills_take_columns_from_aligned_words(tmp_p
 
 def test_filled_header_cells_over_a_white_body_take_rows_from_line_spacing(tmp_path):
     assert shaded_table_lines(tmp_path, stripes=False) == [*SHADED_LINES, "2 前項の取組の詳細は、甲及び乙が協議して定める。"]
+
+
+# -- 4. towns sharing 乙, a column each under 乙の役割 ---------------------------------------
+
+def test_role_of_a_under_a_header_splitting_the_role_of_b_by_town(tmp_path):
+    """甲の役割 spans both header rows beside 乙の役割 split into 三川町 |
+    庄内町: its column stays 甲's role, not more content. 三川町, the first
+    乙, fills role_b; 庄内町 role_b_others."""
+    doc = run(towns_sharing_role_pdf(tmp_path / "shonai.pdf"))
+    assert [(r.label, r.measure, r.content, r.role_a, r.role_b) for r in doc.appendix] == [
+        ("ア", "企業誘致の推進", "圏域への企業の立地を促進するため、工業団地の情報を一体的に発信する。",
+         "工業団地の情報を集約し、一体的に発信する。", "町内の工業団地の情報を甲に提供する。"),
+        ("イ", "地域医療の確保", "休日及び夜間の救急医療体制を確保するため、医療機関の連携を図る。",
+         "休日夜間急病診療所を運営する。", "住民への周知を行う。"),
+    ]
+    assert [r.role_b_others for r in doc.appendix] == ["庄内町:町内の空き工場の情報を甲に提供する。",
+                                                       "庄内町:診療所の運営費の一部を負担する。"]
+
+
+def test_a_line_ending_with_a_comma_inside_the_margin_wraps(tmp_path):
+    """A line of full-width characters only ends an em short of the
+    margin when the next one did not fit; ending with 、 it ends two ems
+    short of its last letter: still a wrapped line of its paragraph."""
+    texts = [line.text for line in ingest(towns_sharing_role_pdf(tmp_path / "shonai.pdf")).lines]
+    assert ("鶴岡市（以下「甲」という。）並びに三川町及び庄内町（以下それぞれ「乙」という。）は、連携中枢都市圏である"
+            "庄内南部連携中枢都市圏（以下「圏域」という。）を形成するため、地方自治法（昭和22年法律第67号）"
+            "第252条の2第1項の規定により、次のとおり連携協約を締結する。") in texts

@@ -150,6 +150,19 @@ def test_both_towns_and_each_municipality_are_not_misread_names():
     assert result.corrections == () and result.warnings == ()
 
 
+def test_a_town_district_right_after_the_municipality_in_an_address_is_no_misread_name():
+    # 府川町 is a 町名 of 府中市, one look-alike (广) from 広川町: after the city's
+    # name an address goes on with its districts, not with another municipality
+    result = repaired("""
+        乙 広島県府中市府川町315番地
+           府中市長 小野申人
+    """)
+    assert result.corrections == () and result.warnings == ()
+    # after a prefecture or 郡 a municipality's name does follow: still repaired
+    result = repaired("福岡県八女郡府川町大字新代1804番地1")
+    assert fixes(result) == [("府川町", "広川町")]
+
+
 def test_a_name_ending_inside_a_word_is_not_a_name():
     # 核市 ends like 柏市, but 核 belongs to 中核市.
     result = repaired("昼夜間人口比率おおむね1以上の指定都市・中核市と一体性を有する近隣市町村")

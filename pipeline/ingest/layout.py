@@ -29,6 +29,8 @@ OCR_LABEL_GAP = 0.6
 # written as one space per half em, as a text layout (pdftotext -layout)
 # prints it, so that normalize reads both the same way.
 COLUMN_GAP = 2.0
+# Spaced out: a space glyph after at least this share of a line's characters (of 4 or more).
+SPACED_OUT_SHARE, SPACED_OUT_MIN = 0.8, 4
 PUNCTUATION = regex.compile(r"[、。,.・「」『』()（）【】〔〕:：;；]")
 CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆、。・「」『』（）【】〔〕，．：；！？\u3000-\u303f\uff01-\uff60]")
 
@@ -97,22 +99,25 @@ def band_to_line(glyphs: list[Glyph], ocr: bool = False) -> TextLine | None:
         return None
     size = median(g.size for g in visible)
     spacing = 0.0 if ocr else letter_spacing(visible)
+    spaced_out = not ocr and is_spaced_out(glyphs, len(visible))
     parts: list[str] = []
     previous: Glyph | None = None
-    space_glyph = False
+    blanks = 0  # space glyphs since the previous character
     label_possible = ocr  # until the first gap between two Japanese words
     for glyph in glyphs:
         if glyph.is_blank:
-            space_glyph = previous is not None
+            blanks += previous is not None
             continue
         if previous is not None:
             is_label = label_possible and len(previous.text) == 1
+            # a spaced-out line puts one space glyph between all its characters: only more is a word space
+            space_glyph = blanks > 1 if spaced_out else blanks > 0
             if space_glyph or needs_space(previous, glyph, size, is_label, spacing):
                 parts.append(spaces_for(glyph.x0 - previous.x1, size))
             if CJK.search(previous.text[-1]) and CJK.search(glyph.text[0]):
                 label_possible = False
         parts.append(glyph.text)
-        previous, space_glyph = glyph, False
+        previous, blanks = glyph, 0
     last = visible[-1]
     hanging = len(visible) > 1 and last.text in "、。,.」』)）】"
     right = visible[-2].x1 if hanging else last.x1
@@ -128,6 +133,16 @@ def spaces_for(gap: float, size: float) -> str:
 def indent_for(x0: float, left_margin: float, size: float) -> str:
     """Spaces for a line's indent, one per half em (see spaces_for)."""
     return " " * max(0, round(2 * (x0 - left_margin) / size))
+
+
+def is_spaced_out(glyphs: list[Glyph], visible: int) -> bool:
+    """A line whose text layer has a space glyph between (nearly) every two
+    characters (連 携 協 約, as some converters write letter-spaced or
+    justified text): those spaces are its letter spacing, not word spaces."""
+    if visible < SPACED_OUT_MIN:
+        return False
+    spaced = sum(1 for a, b in zip(glyphs, glyphs[1:]) if not a.is_blank and b.is_blank)
+    return spaced >= SPACED_OUT_SHARE * (visible - 1)
 
 
 def letter_spacing(glyphs: list[Glyph]) -> float:

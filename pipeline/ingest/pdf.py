@@ -39,6 +39,7 @@ SCAN_COVER = 0.8  # share of the page an image covers for the page to be a scan
 CID = regex.compile(r"^\(cid:\d+\)$")
 UNREADABLE = "\ufffd"  # the replacement character; normalize drops it
 SENTENCE_END = regex.compile(r"[。)」]$")
+COMMAS = ("、", "，", ",")  # never the end of a paragraph
 # A line that starts a block of its own after a finished sentence: 第N条, a
 # paragraph or item number, a caption, 別表, a party marker, a bullet.
 BLOCK_START = regex.compile(r"^(?:第\s*[0-9一二三四五六七八九十百]+\s*条|\d{1,2}\s|\(|[ア-ン]\s|[一二三四五六七八九十]+\s"
@@ -278,8 +279,12 @@ def wraps_into(line: TextLine, following: TextLine, margins: tuple[float, float]
 def reaches_margin(line: TextLine, right: float) -> bool:
     """The line runs to the right margin: up to it but for punctuation set
     hanging past it, or with its last character, punctuation too, flush
-    with it, as a justified line is set."""
-    return line.x1 >= right - 1.2 * line.size or (line.end or 0.0) >= right - 0.3 * line.size
+    with it, as a justified line is set; or it ends with a comma set inside
+    the margin, where the next character did not fit (a comma never ends a
+    paragraph, so the comma itself, not the character before it, is measured)."""
+    end = line.end or 0.0
+    return line.x1 >= right - 1.2 * line.size or end >= right - 0.3 * line.size or \
+        line.text.endswith(COMMAS) and end >= right - 1.2 * line.size
 
 
 def leaves_blank_line(previous: Block, block: Block) -> bool:

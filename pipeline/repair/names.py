@@ -70,7 +70,8 @@ def name_edits(lines: list[Line]) -> list[Edit]:
         index, pos = joined.locate(match.start())
         text = lines[index].text
         candidates = [c for c in candidates_at(text, pos + 1, joined.text)
-                      if not is_generic_phrase(text[c.start:c.end], c.name, joined.text)]
+                      if not is_generic_phrase(text[c.start:c.end], c.name, joined.text)
+                      and not is_district_in_address(text, c)]
         if candidates and not inside_known_name(text, pos + 1):
             edit = best_edit(index, text, candidates, joined.text)
             if edit:
@@ -84,6 +85,19 @@ def is_generic_phrase(span: str, name: str, document: str) -> bool:
     unless the document writes that name elsewhere."""
     return (len(span) > 1 and span[0] in DETERMINERS and all(c in GENERIC_PLACE for c in span[1:])
             and name not in document)
+
+
+# What a municipality's name ends with; a prefecture (広島県) is followed by one.
+MUNICIPALITY_END = frozenset("市町村区")
+DISTRICT_END = frozenset("町村")
+
+
+def is_district_in_address(text: str, candidate: Candidate) -> bool:
+    """府中市府川町: a 町 or 村 right after a municipality's name is the
+    address going on (a 町名 or 大字 of 府中市), not a municipality misread;
+    municipalities follow their prefecture or 郡, or stand apart."""
+    before = text[:candidate.start]
+    return candidate.name[-1] in DISTRICT_END and before[-1:] in MUNICIPALITY_END and ends_with_name(before)
 
 
 def candidates_at(text: str, end: int, document: str) -> list[Candidate]:

@@ -332,6 +332,25 @@ def test_two_header_rows_with_roles_under_a_merged_cell():
         ("観光振興", "広域観光を推進する。", "企画する。", "発信する。")]
 
 
+
+def test_a_sub_header_splitting_one_role_leaves_the_role_beside_it_in_place():
+    """甲の役割 spans both header rows; the second row only names the towns
+    乙の役割 splits into: the column under 甲の役割 stays 甲's role, not a
+    second content column. (The second town's column has no field.)"""
+    segs = segments_of("""
+    鶴岡市(以下「甲」という。)並びに三川町及び庄内町(以下それぞれ「乙」という。)は、次のとおり連携協約を締結する。
+    第1条 取組及び役割分担は、別表のとおりとする。
+    令和5年4月1日
+    別表
+    取組\t取組内容\t甲の役割\t乙の役割\t
+    \t\t\t三川町\t庄内町
+    観光振興\t広域観光を推進する。\t企画する。\t発信する。\t協力する。
+    """)
+    rows, _ = extract_appendix(segs, extract_parties(segs))
+    assert [(r.measure, r.content, r.role_a, r.role_b) for r in rows] == [
+        ("観光振興", "広域観光を推進する。", "企画する。", "発信する。")]
+
+
 # --- scanned tables: what Tesseract makes of the keys, labels and stops -------
 
 def test_scanned_key_value_blocks_with_the_role_of_otsu_misread_or_lost():
@@ -1186,6 +1205,162 @@ def test_role_columns_of_towns_sharing_otsu_named_in_brackets_are_kept_apart():
         ("観光", "", "", ""),
         ("医療", "輪番制を運営する。", "", "奈義町:運営費を負担する。"),
     ]
+    assert not warnings
+
+
+def test_key_value_blocks_with_a_role_key_per_otsu_town_keep_each_towns_role_apart():
+    # 【乙の役割(鏡野町)】 / 【乙の役割(奈義町)】 in a key/value 別表: the
+    # keys were not read at all (the town in brackets before 】), so both
+    # towns' roles were lost; as in a grid, the first town fills role_b and
+    # the others role_b_others. 同上 under a town's key is the town's above;
+    # a town's key may also be its name (勝央町の役割) or 乙(town).
+    segs = segments_of("""
+    津山圏域定住自立圏形成協定書
+    津山市(以下「甲」という。)と鏡野町、奈義町及び勝央町(以下これらを「乙」という。)は、次のとおり協定を締結する。
+    第1条 甲及び乙は、別表に掲げる取組を行う。
+    別表(第1条関係)
+    1 生活機能の強化に係る政策分野
+    ア 救急医療体制の充実
+    【取組の内容】
+    病院群輪番制の運営を支援する。
+    【甲の役割】
+    輪番制病院の運営経費を負担する。
+    【乙の役割(鏡野町)】
+    甲と連携し、運営経費の一部を
+    負担する。
+    【乙の役割(奈義町)】同上
+    勝央町の役割: 住民への周知を行う。
+    イ 小児医療の確保
+    取組の内容: 休日の小児科診療体制を確保する。
+    甲の役割: 休日小児科診療所を運営する。
+    乙(鏡野町)の役割: 住民への周知を行う。
+    乙(奈義町)の役割: ―
+    乙(勝央町)の役割: 受診を促す。
+    """)
+    rows, warnings = extract_appendix(segs, extract_parties(segs))
+    assert [(r.label, r.measure, r.content, r.role_a, r.role_b, r.role_b_others) for r in rows] == [
+        ("ア", "救急医療体制の充実", "病院群輪番制の運営を支援する。", "輪番制病院の運営経費を負担する。",
+         "甲と連携し、運営経費の一部を負担する。",
+         "奈義町:甲と連携し、運営経費の一部を負担する。 勝央町:住民への周知を行う。"),
+        ("イ", "小児医療の確保", "休日の小児科診療体制を確保する。", "休日小児科診療所を運営する。",
+         "住民への周知を行う。", "勝央町:受診を促す。"),
+    ]
+    assert not warnings
+
+
+def test_a_two_column_key_value_block_with_a_role_row_per_otsu_town():
+    segs = segments_of("""
+    津山圏域定住自立圏形成協定書
+    津山市(以下「甲」という。)と鏡野町及び奈義町(以下これらを「乙」という。)は、次のとおり協定を締結する。
+    第1条 甲及び乙は、別表に掲げる取組を行う。
+    別表(第1条関係)
+    1 生活機能の強化に係る政策分野
+    ア 救急医療体制の充実
+    取組の内容\t病院群輪番制の運営を支援する。
+    甲の役割\t輪番制病院の運営経費を負担する。
+    乙の役割(鏡野町)\t運営経費の一部を負担する。
+    乙の役割(奈義町)\t住民へ周知する。
+    """)
+    rows, warnings = extract_appendix(segs, extract_parties(segs))
+    assert [(r.measure, r.content, r.role_a, r.role_b, r.role_b_others) for r in rows] == [
+        ("救急医療体制の充実", "病院群輪番制の運営を支援する。", "輪番制病院の運営経費を負担する。",
+         "運営経費の一部を負担する。", "奈義町:住民へ周知する。")]
+    assert not warnings
+
+
+def test_towns_roles_given_one_per_line_under_one_otsu_key():
+    # 【乙の役割】 / 鏡野町:… / 奈義町:…: the second town's line was dropped
+    # (the first town's value had its 。) and the first kept its name in role_b
+    segs = segments_of("""
+    津山圏域定住自立圏形成協定書
+    津山市(以下「甲」という。)と鏡野町及び奈義町(以下これらを「乙」という。)は、次のとおり協定を締結する。
+    第1条 甲及び乙は、別表に掲げる取組を行う。
+    別表(第1条関係)
+    1 生活機能の強化に係る政策分野
+    ア 救急医療体制の充実
+    【取組の内容】病院群輪番制の運営を支援する。
+    【甲の役割】輪番制病院の運営経費を負担する。
+    【乙の役割】
+    鏡野町：運営経費の一部を負担する。
+    奈義町：住民へ周知する。
+    イ 小児医療の確保
+    【取組の内容】休日の小児科診療体制を確保する。
+    【甲の役割】休日小児科診療所を運営する。
+    【乙の役割】（鏡野町）住民への周知を行う。
+    （奈義町）受診を促す。
+    """)
+    rows, warnings = extract_appendix(segs, extract_parties(segs))
+    assert [(r.label, r.role_a, r.role_b, r.role_b_others) for r in rows] == [
+        ("ア", "輪番制病院の運営経費を負担する。", "運営経費の一部を負担する。", "奈義町:住民へ周知する。"),
+        ("イ", "休日小児科診療所を運営する。", "住民への周知を行う。", "奈義町:受診を促す。")]
+    assert not warnings
+
+
+def test_keys_opened_by_a_bullet_or_an_angle_bracket_and_a_town_after_the_key():
+    # ■取組の内容 / <甲の役割> / ・奈義町の役割: / 〔乙の役割(鏡野町)〕 (a bracket
+    # around the town's note) / 乙の役割 鏡野町 (the town after a space, its
+    # value below): none of these keys was read, and the blocks gave no rows
+    segs = segments_of("""
+    津山圏域定住自立圏形成協定書
+    津山市(以下「甲」という。)と鏡野町及び奈義町(以下これらを「乙」という。)は、次のとおり協定を締結する。
+    第1条 甲及び乙は、別表に掲げる取組を行う。
+    別表(第1条関係)
+    1 生活機能の強化に係る政策分野
+    ア 救急医療体制の充実
+    ■取組の内容
+    病院群輪番制の運営を支援する。
+    ＜甲の役割＞
+    運営経費を負担する。
+    〔乙の役割（鏡野町）〕
+    運営経費の一部を負担する。
+    ・奈義町の役割：住民へ周知する。
+    イ 小児医療の確保
+    ◆取組の内容　休日の小児科診療体制を確保する。
+    ◆甲の役割　休日小児科診療所を運営する。
+    ◆乙の役割　鏡野町
+    住民への周知を行う。
+    ◆乙の役割　奈義町
+    受診を促す。
+    """)
+    rows, warnings = extract_appendix(segs, extract_parties(segs))
+    assert [(r.label, r.measure, r.content, r.role_a, r.role_b, r.role_b_others) for r in rows] == [
+        ("ア", "救急医療体制の充実", "病院群輪番制の運営を支援する。", "運営経費を負担する。", "運営経費の一部を負担する。",
+         "奈義町:住民へ周知する。"),
+        ("イ", "小児医療の確保", "休日の小児科診療体制を確保する。", "休日小児科診療所を運営する。", "住民への周知を行う。",
+         "奈義町:受診を促す。")]
+    assert not warnings
+
+
+def test_town_keys_under_field_headings_with_a_placeholder_value_and_the_measure_named_by_its_key():
+    # 【奈義町の役割】同上 took the next heading ((2) 福祉) into its value, as a
+    # value without 。, so that measure was lost; and (1) 医療 over
+    # 【連携する取組】 is a subsection under 1 生活機能…, which it had replaced
+    segs = segments_of("""
+    津山圏域定住自立圏形成協定書
+    津山市(以下「甲」という。)と鏡野町及び奈義町(以下「乙」という。)は、次のとおり協定を締結する。
+    第1条 甲及び乙は、別表に掲げる取組を行う。
+    別表(第1条関係)
+    1 生活機能の強化に係る政策分野
+    (1) 医療
+    【連携する取組】救急医療体制の充実
+    【取組の内容】病院群輪番制の運営を支援する。
+    【津山市の役割】輪番制病院の運営経費を負担する。
+    【鏡野町の役割】運営経費の一部を負担する。
+    【奈義町の役割】同上
+    (2) 福祉
+    【連携する取組】病児保育
+    【取組の内容】病児保育を広域で実施する。
+    【津山市の役割】病児保育を実施する。
+    【鏡野町の役割】―
+    【奈義町の役割】利用料の一部を助成する。
+    """)
+    rows, warnings = extract_appendix(segs, extract_parties(segs))
+    assert [(r.section_no, r.section_title, r.subsection_no, r.subsection_title, r.measure, r.content, r.role_a,
+             r.role_b, r.role_b_others) for r in rows] == [
+        (1, "生活機能の強化に係る政策分野", 1, "医療", "救急医療体制の充実", "病院群輪番制の運営を支援する。",
+         "輪番制病院の運営経費を負担する。", "運営経費の一部を負担する。", "奈義町:運営経費の一部を負担する。"),
+        (1, "生活機能の強化に係る政策分野", 2, "福祉", "病児保育", "病児保育を広域で実施する。",
+         "病児保育を実施する。", "", "奈義町:利用料の一部を助成する。")]
     assert not warnings
 
 

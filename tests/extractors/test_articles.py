@@ -377,3 +377,145 @@ def test_articles_paragraphs_and_items_numbered_with_negative_and_bracketed_circ
         "甲及び乙は、次の取組を行う。\n(1) 産業振興に関すること。\n(2) 観光振興に関すること。",
         "前項の取組の詳細は、別に定める。")
     assert doc.articles[2].text == "甲及び乙は、次の事業を行う。\n1. 医療に関すること。\n2. 福祉に関すること。"
+
+
+CIRCLED_ITEMS_AND_OTHER_PARAGRAPH_LABELS = """
+    高梁市及び吉備中央町の連携協約
+
+    高梁市(以下「甲」という。)及び吉備中央町(以下「乙」という。)は、次のとおり連携協約を締結する。
+
+    (連携する政策分野)
+    第２条　甲及び乙は、次に掲げる政策分野において連携する。
+    ①　生活機能の強化に係る政策分野
+    ②　結びつきやネットワークの強化に係る政策分野
+    ２　前項各号の取組の詳細は、別表のとおりとする。
+    (変更)
+    第３条　この協約を変更しようとするときは、甲及び乙は、次の手続を経るものとする。
+    ア　議会の議決を経ること。
+    イ　告示すること。
+    ２．前項の規定は、この協約を廃止しようとする場合について準用する。
+    (期間)
+    第４条　この協約の期間は、締結の日から５年間とする。
+    （２）前項の期間満了の日までに申出がないときは、更に５年間延長するものとし、以後も同様と
+    する。
+    (疑義の解決)
+    第５条
+    (1) この協約に定めのない事項は、甲乙協議して定める。
+    (2) この協約の解釈に疑義が生じたときは、甲乙協議して定める。
+"""
+
+
+def test_circled_items_stay_in_their_paragraph_and_2_dot_and_bracketed_2_open_paragraphs():
+    articles = extract_articles(segments_of(CIRCLED_ITEMS_AND_OTHER_PARAGRAPH_LABELS))
+    assert [a.article_no for a in articles] == ["2", "3", "4", "5"]
+    assert articles[0].paragraphs == (
+        "甲及び乙は、次に掲げる政策分野において連携する。\n1 生活機能の強化に係る政策分野"
+        "\n2 結びつきやネットワークの強化に係る政策分野",
+        "前項各号の取組の詳細は、別表のとおりとする。")
+    assert articles[1].paragraphs == (
+        "この協約を変更しようとするときは、甲及び乙は、次の手続を経るものとする。\nア 議会の議決を経ること。\nイ 告示すること。",
+        "前項の規定は、この協約を廃止しようとする場合について準用する。")
+    assert articles[2].paragraphs == (
+        "この協約の期間は、締結の日から5年間とする。",
+        "前項の期間満了の日までに申出がないときは、更に5年間延長するものとし、以後も同様とする。")
+    assert articles[3].paragraphs == ("この協約に定めのない事項は、甲乙協議して定める。",
+                                      "この協約の解釈に疑義が生じたときは、甲乙協議して定める。")
+
+
+def test_items_numbered_1_2_after_a_sentence_are_no_paragraphs():
+    articles = extract_articles(segments_of("""
+        甲市及び乙町の連携協約
+        甲市(以下「甲」という。)及び乙町(以下「乙」という。)は、次のとおり締結する。
+        第３条　甲及び乙は、次に掲げる事項について協議する。
+        1. 取組の内容に関すること。
+        2. 費用の負担に関すること。
+        3. その他必要な事項
+        2. 前項の協議は、毎年度行う。
+    """))
+    assert articles[0].paragraphs == (
+        "甲及び乙は、次に掲げる事項について協議する。\n1. 取組の内容に関すること。\n2. 費用の負担に関すること。"
+        "\n3. その他必要な事項",
+        "前項の協議は、毎年度行う。")
+
+
+def test_a_paragraph_number_alone_over_its_text_and_a_bare_page_number_inside_a_sentence():
+    articles = extract_articles(segments_of("""
+        岡山市と玉野市との連携協約
+        岡山市(以下「甲」という。)と玉野市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        (期間)
+        第２条
+        この協約の期間は、締結の日から５年間とする。
+        ２
+        前項の期間満了の日までに、甲又は乙から申出がないときは、
+                                        ３
+        更に５年間延長する。
+        ３
+        前項の規定により延長した後も同様とする。
+        ４
+        (協議)
+        第３条
+        この協約に定めのない事項は、甲乙協議して定める。
+    """))
+    assert [(a.article_no, a.caption) for a in articles] == [("2", "期間"), ("3", "協議")]
+    assert articles[0].paragraphs == (
+        "この協約の期間は、締結の日から5年間とする。",
+        "前項の期間満了の日までに、甲又は乙から申出がないときは、更に5年間延長する。",
+        "前項の規定により延長した後も同様とする。")
+    assert articles[1].paragraphs == ("この協約に定めのない事項は、甲乙協議して定める。",)
+
+
+def test_a_paragraph_after_an_item_that_wrapped_without_a_full_stop():
+    articles = extract_articles(segments_of("""
+        甲市及び乙町の連携協約
+        甲市(以下「甲」という。)及び乙町(以下「乙」という。)は、次のとおり締結する。
+        第３条　甲又は乙は、この協約を変更しようとするときは、次に掲げる事項を記載した書面により協議しなければならない。
+        (1) 変更の内容
+        (2) 変更の理由及び変更後の取組の実施に必要な経費の見込みに関する
+        事項
+        ２　前項の協議が調ったときは、甲及び乙は、議会の議決を経るものとする。
+    """))
+    assert articles[0].paragraphs == (
+        "甲又は乙は、この協約を変更しようとするときは、次に掲げる事項を記載した書面により協議しなければならない。"
+        "\n(1) 変更の内容\n(2) 変更の理由及び変更後の取組の実施に必要な経費の見込みに関する事項",
+        "前項の協議が調ったときは、甲及び乙は、議会の議決を経るものとする。")
+
+
+def test_a_caption_run_onto_its_articles_line_before_the_label():
+    # (期間)第2条 … ended the articles at 第1条: every later article was lost
+    articles = extract_articles(segments_of("""
+        甲市及び乙町の連携協約
+        甲市(以下「甲」という。)及び乙町(以下「乙」という。)は、次のとおり締結する。
+        （目的）第１条　この協約は、圏域の発展を目的とする。
+        （期間）第２条　この協約の期間は、５年間とする。
+        ２　前項の期間は、延長することができる。
+        【協議】第３条　この協約に定めのない事項は、甲乙協議して定める。
+    """))
+    assert [(a.article_no, a.caption, a.paragraphs) for a in articles] == [
+        ("1", "目的", ("この協約は、圏域の発展を目的とする。",)),
+        ("2", "期間", ("この協約の期間は、5年間とする。", "前項の期間は、延長することができる。")),
+        ("3", "協議", ("この協約に定めのない事項は、甲乙協議して定める。",))]
+
+
+def test_a_paragraph_numbered_as_the_next_item_would_be_is_told_by_its_sentence():
+    # NFKC writes ③ and ３ alike: after ① 救急… / ② 病児… (phrases) the
+    # sentence ３ 前２項の…。 is paragraph 3, while ③ 教育 goes on with the list
+    articles = extract_articles(segments_of("""
+        甲市及び乙町の連携協約
+        甲市(以下「甲」という。)及び乙町(以下「乙」という。)は、次のとおり締結する。
+        第２条　甲及び乙は、次に掲げる分野において連携する。
+        ①　医療
+        ②　福祉
+        ２　前項の連携の内容は、次のとおりとする。
+        ①　救急医療体制の確保
+        ②　病児保育の実施
+        ３　前２項の詳細は、別表のとおりとする。
+        第３条　甲及び乙は、次に掲げる分野において連携する。
+        ①　医療
+        ②　福祉
+        ③　教育
+    """))
+    assert articles[0].paragraphs == (
+        "甲及び乙は、次に掲げる分野において連携する。\n1 医療\n2 福祉",
+        "前項の連携の内容は、次のとおりとする。\n1 救急医療体制の確保\n2 病児保育の実施",
+        "前2項の詳細は、別表のとおりとする。")
+    assert articles[1].paragraphs == ("甲及び乙は、次に掲げる分野において連携する。\n1 医療\n2 福祉\n3 教育",)

@@ -190,13 +190,24 @@ def test_towns_defined_together_as_one_party_each_hold_its_role():
 
 
 def test_a_list_before_a_single_definition_is_not_one_party():
-    # without これら the definition names the town next to it only
+    # each town defined on its own: a definition names the towns after the one before it only
     segs = segments_of("""
         連携協約書
         熊本市(以下「甲」という。)、大津町(以下「乙」という。)及び菊陽町(以下「丙」という。)は、次のとおり締結する。
         第1条 目的とする。
     """)
     assert roles(extract_parties(segs)) == [("甲", "熊本市"), ("乙", "大津町"), ("丙", "菊陽町")]
+
+
+def test_towns_listed_before_one_definition_without_korera_all_hold_its_role():
+    # 鏡野町及び奈義町(以下「乙」という。): both towns are 乙, party_b the
+    # first (only 奈義町 was read, so party_b was the second town)
+    segs = segments_of("""
+        津山圏域定住自立圏形成協定書
+        津山市(以下「甲」という。)と鏡野町、勝央町及び奈義町(以下「乙」という。)は、次のとおり協定を締結する。
+        第1条 この協定は、圏域の定住を促進することを目的とする。
+    """)
+    assert roles(extract_parties(segs)) == [("甲", "津山市"), ("乙", "鏡野町"), ("乙", "勝央町"), ("乙", "奈義町")]
 
 
 def test_an_area_in_the_title_may_end_in_any_ken_but_an_article_mentioning_tokyo_ken_names_none():
@@ -419,7 +430,52 @@ def test_a_defined_phrase_of_words_every_area_is_described_with_names_no_area():
         甲及び乙は、西九州させぼ広域都市圏(以下「圏域」という。)を形成するため、次のとおり連携協約を締結する。
         第1条 この協約は、圏域の発展を目的とする。
     """)
-    assert extract_area_name(segs) in ("", "西九州させぼ広域都市圏")  # the name, or none; never a kind
+    assert extract_area_name(segs) == "西九州させぼ広域都市圏"
+
+
+@pytest.mark.parametrize("where", ["title", "definition", "article"])
+def test_an_area_name_with_a_word_in_hiragana_that_unidic_misreads_keeps_it(where):
+    # UniDic reads させぼ as さ|せ|ぼ, ぼ a sign: no words, so no clause
+    # ending before 広域都市圏, but a word of the name
+    for name in ("西九州させぼ広域都市圏", "北ちくご定住自立圏"):
+        title = f"{name}の形成に係る連携協約" if where == "title" else "連携協約書"
+        defined = f"{name}(以下「圏域」という。)を形成するため、" if where == "definition" else ""
+        purpose = f"甲及び乙が{name}を形成し、" if where == "article" else ""
+        segs = segments_of(f"""
+            {title}
+            佐世保市(以下「甲」という。)及び平戸市(以下「乙」という。)は、{defined}次のとおり連携協約を締結する。
+            第1条 この協約は、{purpose}圏域の発展を図ることを目的とする。
+        """)
+        assert extract_area_name(segs) == name
+
+
+@pytest.mark.parametrize("where", ["title", "definition", "article"])
+@pytest.mark.parametrize("name", ["ハートフル・OKAYAMA定住自立圏", "SUN-SUN定住自立圏"])
+def test_an_area_name_with_latin_letters_is_read_whole(where, name):
+    title = f"{name}形成協定書" if where == "title" else "定住自立圏形成協定書"
+    defined = f"{name}(以下「圏域」という。)を形成するため、" if where == "definition" else ""
+    purpose = f"甲及び乙が{name}を形成し、" if where == "article" else ""
+    segs = segments_of(f"""
+        {title}
+        岡山市(以下「甲」という。)及び玉野市(以下「乙」という。)は、{defined}次のとおり協定を締結する。
+        第1条 この協定は、{purpose}圏域の発展を図ることを目的とする。
+    """)
+    assert extract_area_name(segs) == name
+
+
+@pytest.mark.parametrize("clause", ["甲及び乙が形成する", "甲及び乙が協力し", "甲及び乙で構成される", "甲及び乙が共に形成していく",
+                                    "圏域の発展のため", "次のとおり", "甲が中心となり"])
+def test_hiragana_ending_a_clause_before_a_kind_of_area_names_none(clause):
+    # the verb ending, particle or adverbial noun before 広域都市圏 is grammar, not a coined word
+    for where in ("definition", "article"):
+        defined = f"{clause}広域都市圏(以下「圏域」という。)において、" if where == "definition" else ""
+        purpose = f"{clause}広域都市圏の発展を図り、" if where == "article" else ""
+        segs = segments_of(f"""
+            連携協約書
+            佐世保市(以下「甲」という。)及び平戸市(以下「乙」という。)は、{defined}次のとおり連携協約を締結する。
+            第1条 この協約は、{purpose}甲及び乙の連携を目的とする。
+        """)
+        assert extract_area_name(segs) == "", (clause, where)
 
 
 def test_a_party_named_in_two_prefectures_takes_the_code_its_signing_address_settles():
@@ -437,3 +493,31 @@ def test_a_party_named_in_two_prefectures_takes_the_code_its_signing_address_set
     assert [(p.role, p.municipality, p.code) for p in doc.parties] == [
         ("甲", "府中市", "342084"), ("乙", "芦田川広域行政事務組合", "")]
     assert not any("matches several" in w for w in doc.warnings)
+
+
+KURUME_OVERVIEW = """
+    連携中枢都市圏形成に係る連携協約の概要
+    1 連携協約の当事者
+      甲:久留米市
+      乙:大川市、小郡市、うきは市
+    2 締結日
+      令和2年3月26日
+    3 連携する取組
+    (1) 圏域全体の経済成長のけん引
+    4 資料作成日
+      令和2年4月1日
+"""
+
+
+def test_an_overview_naming_the_parties_by_role_a_line_each_gives_them():
+    doc = document_of(KURUME_OVERVIEW)
+    assert doc.doc_type == "overview"
+    assert roles(doc.parties) == [("甲", "久留米市"), ("乙", "大川市"), ("乙", "小郡市"), ("乙", "うきは市")]
+
+
+def test_an_overview_signed_on_a_day_it_labels_as_the_signing_date():
+    doc = document_of(KURUME_OVERVIEW)
+    assert doc.signed_date.isoformat() == "2020-03-26"  # 締結日, not the paper's own date below
+    assert [(d.kind, d.iso.isoformat()) for d in doc.dates] == [("signed", "2020-03-26"), ("referenced", "2020-04-01")]
+    unlabelled = document_of(KURUME_OVERVIEW.replace("2 締結日", "2 経緯"))
+    assert unlabelled.signed_date is None  # a summary's dates are no signing dates unless it says so

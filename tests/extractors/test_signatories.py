@@ -445,6 +445,23 @@ def test_a_bare_governor_under_the_prefecture_is_its_governor(governor, name):
         ("岡山県", "岡山県知事", name), ("岡山市", "岡山市長", "大森 雅夫")]
 
 
+@pytest.mark.parametrize("governor, mayor", [("知　事 伊原木 隆太", "市　長　大森　雅夫"), ("知 事　伊原木　隆太", "市 長 大森 雅夫")])
+def test_a_letter_spaced_title_before_a_name_in_words(governor, mayor):
+    # the title's letters are spread out; the name is family and given name
+    doc = document_of(f"""
+    岡山県(以下「甲」という。)と岡山市(以下「乙」という。)は、次のとおり連携協約を締結する。
+    第1条 この協約は、甲及び乙の連携を目的とする。
+    この協約の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。
+    令和2年3月27日
+    甲 岡山県
+       {governor}
+    乙 岡山市
+       {mayor}
+    """)
+    assert [(s.municipality, s.title, s.name) for s in doc.signatories] == [
+        ("岡山県", "岡山県知事", "伊原木 隆太"), ("岡山市", "岡山市長", "大森 雅夫")]
+
+
 def test_unmarked_blocks_with_bare_and_letter_spaced_titles():
     sigs = signatories_of("""
     福山市
