@@ -556,6 +556,71 @@ def test_a_rare_kanji_that_makes_a_word_is_no_misread_on_a_scan():
     assert ("事業について流域の中心的な", "事業について圏域の中心的な") not in fixes(scanned(text))
 
 
+# A scanned agreement writing 圏域 a dozen times, in varied wordings
+SCANNED_AREA = """
+    第1条 この協約は、甲及び乙が圏域全体の活性化を図り、住民が安心して暮らせる魅力あふれる圏域を形成することを目的とする。
+    第2条 甲及び乙は、圏域の将来像を共有し、圏域内の連携を深めるものとする。
+    ア 産業振興\t圏域の産業を振興する。\t圏域内の企業を支援する。\t甲及び乙は関係町村との連携を図る。
+    イ 観光振興\t圏域の観光を振興する。\t圏域外からの誘客を図る。\t甲及び乙は関係町村との連携を図る。
+    ウ 地域医療\t圏域の医療を確保する。\t圏域内の病院を支援する。\t甲及び乙は関係町村との連携を図る。
+    エ 地域経済\t地域経済の裾野拡大を図る。\t圏域内の商店を支援する。\t甲及び乙は関係町村との連携を図る。
+    オ 公共交通\t圏域の交通網を整える。\t圏域内の路線を維持する。\t甲及び乙は関係町村との連携を図る。
+"""
+
+
+def test_on_a_scan_a_kanji_misread_in_a_word_the_document_writes_a_dozen_times_is_that_word():
+    # あふれる較域を: no context the document repeats, but 圏域 is written a dozen
+    # times, 較 | 域 is no word and 圏域 is
+    text = SCANNED_AREA.replace("魅力あふれる圏域を", "魅力あふれる較域を")
+    result = scanned(text)
+    assert fixes(result) == [("魅力あふれる較域を形成する", "魅力あふれる圏域を形成する")]
+    assert result.corrections[0].rule == "text:scanned-word"
+
+
+def test_on_a_scan_a_rare_word_with_the_same_kanji_is_kept():
+    # 流域, 区域: words of their own however often 圏域 is written
+    text = SCANNED_AREA.replace("魅力あふれる圏域を", "豊かな流域を").replace("圏域外からの", "区域外からの")
+    assert scanned(text).corrections == ()
+
+
+def test_on_a_scan_a_word_of_its_own_beside_a_misread_is_kept():
+    # 国内外 read 圈内外: 内容 may be written a dozen times, 内外 is a word
+    text = SCANNED_AREA.replace("圏域外からの誘客", "圈内外からの誘客") + "".join(
+        f"    {label} 施策\\t内容を定める。\\t内容を定める。\\t内容を定める。\\n" for label in "カキクケコ")
+    assert not [fix for fix in fixes(scanned(text)) if "内容" in fix[1]]
+
+
+def test_on_a_scan_a_misread_both_words_read_alike_follows_seven_letters_written_four_times():
+    # 関係 | 困 | 村 and 関係 | 町 | 村: UniDic prefers neither, 関係町村との is written four times
+    text = SCANNED_AREA.replace("病院を支援する。\t甲及び乙は関係町村との", "病院を支援する。\t甲及び乙は関係困村との")
+    assert fixes(scanned(text)) == [("及び乙は関係困村との連携を", "及び乙は関係町村との連携を")]
+
+
+def test_on_a_scan_a_rare_word_misread_follows_the_same_phrase_written_beside_it():
+    # 裾野 is written once more, in the same phrase: 地域経済の礼野拡大 is 地域経済の裾野拡大
+    text = SCANNED_AREA.replace("\t圏域内の商店を支援する。", "\t地域経済の礼野拡大に向け、商店を支援する。")
+    assert fixes(scanned(text)) == [("地域経済の礼野拡大に向け", "地域経済の裾野拡大に向け")]
+
+
+def test_on_a_scan_hoisted_after_a_reference_is_the_drafting_idiom_listed():
+    # 揚げる is a word, but a table or the items of an article are listed (掲げる), never hoisted
+    result = scanned("""
+        第3条 甲及び乙が連携する取組は、別表第1に揚げるとおりとする。
+        第4条 甲及び乙は、次に揚げる事項について協議する。
+        2 前項各号に揚げる事項のほか、必要な事項は別に定める。
+        第5条 記念式典では、庁舎に市旗を揚げるものとする。
+    """)
+    assert [text for text in texts(result)] == [
+        "第3条 甲及び乙が連携する取組は、別表第1に掲げるとおりとする。",
+        "第4条 甲及び乙は、次に掲げる事項について協議する。",
+        "2 前項各号に掲げる事項のほか、必要な事項は別に定める。",
+        "第5条 記念式典では、庁舎に市旗を揚げるものとする。"]
+    assert {c.rule for c in result.corrections} == {"text:drafting-idiom"}
+
+
+def test_hoisted_in_a_text_layer_is_what_the_author_typed():
+    assert repaired("第3条 甲及び乙が連携する取組は、別表に揚げるとおりとする。").corrections == ()
+
 def test_a_row_label_misread_as_a_look_alike_is_the_label_its_sequence_needs():
     result = repaired("""
         ア 経済戦略の策定\t取組を進める。

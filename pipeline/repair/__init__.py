@@ -16,7 +16,9 @@ Rules run in order, each on the lines the previous one left:
   (OCR output unmarked by its source, a text file of OCR'd text, is told
   by the misreadings the rules above corrected: ocr_output.py)
   scanned  on OCR'd lines, a kanji where the document's majority writes
-           another between the same neighbours: 疾域の中 -> 圏域の中 (scanned_text.py)
+           another between the same neighbours: 疾域の中 -> 圏域の中, or in the
+           word it writes most: あふれる較域 -> あふれる圏域 (scanned_text.py)
+  drafting on OCR'd lines, 別表に揚げる -> 別表に掲げる (drafting.py)
 A rule proposes edits with a confidence; an edit at or above the threshold
 changes the text and is logged as a Correction, one below it becomes a
 `suspicious: …` warning. A pure function of its input: clean text comes
@@ -28,6 +30,7 @@ from dataclasses import dataclass
 
 from pipeline.model import Correction, Line
 from pipeline.repair.consensus import consensus_edits
+from pipeline.repair.drafting import drafting_edits
 from pipeline.repair.context import (context_edits, label_sequence_edits, role_edits, sentence_end_edits,
                                      voicing_edits)
 from pipeline.repair.edits import apply_edits
@@ -41,7 +44,7 @@ from pipeline.repair.terms import term_edits
 # not mark, before the rules for scanned lines run.
 LOOKALIKE_RULES = (context_edits, sentence_end_edits, voicing_edits, label_sequence_edits, name_edits,
                    consensus_edits, role_edits, term_edits, running_text_edits)
-SCANNED_RULES = (scanned_text_edits,)
+SCANNED_RULES = (scanned_text_edits, drafting_edits)
 
 
 @dataclass(frozen=True)
