@@ -417,3 +417,44 @@ def test_a_line_ending_with_a_comma_inside_the_margin_wraps(tmp_path):
     assert ("鶴岡市（以下「甲」という。）並びに三川町及び庄内町（以下それぞれ「乙」という。）は、連携中枢都市圏である"
             "庄内南部連携中枢都市圏（以下「圏域」という。）を形成するため、地方自治法（昭和22年法律第67号）"
             "第252条の2第1項の規定により、次のとおり連携協約を締結する。") in texts
+
+
+# -- 5. signature blocks as a ruled table ----------------------------------------------
+
+BINGO_FRONT = [
+    "備後圏域連携中枢都市圏形成に係る連携協約",
+    "",
+    "福山市（以下「甲」という。）と府中市（以下「乙」という。）は、地方自治法第252条の2第1項の規定により、"
+    "次のとおり連携協約を締結する。",
+    "",
+    "第1条 この連携協約は、甲及び乙が連携し、圏域の活性化を図ることを目的とする。",
+    "",
+    "この協約の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。",
+    "",
+    "令和2年3月27日",
+]
+
+
+@pytest.mark.parametrize("rows, widths", [
+    ([("", "甲", "乙"), ("住所", "広島県福山市東桜町3番5号", "広島県府中市府川町315番地"),
+      ("職名", "福山市長", "府中市長"), ("氏名", "枝廣 直幹", "小野 申人")], [60, 200, 190]),
+    ([("甲", "乙"), ("広島県福山市東桜町3番5号", "広島県府中市府川町315番地"),
+      ("福山市長 枝廣 直幹", "府中市長 小野 申人")], [225, 225]),
+    # each block in one cell, its lines cut where the cell is narrow
+    ([("甲 広島県福山市東桜町3番5号 福山市長 枝廣 直幹", "乙 広島県府中市府川町315番地 府中市長 小野 申人")],
+     [150, 150]),
+], ids=["labelled-rows", "marks-over-rows", "block-a-cell"])
+def test_signature_blocks_in_a_ruled_table_are_read_block_by_block(tmp_path, rows, widths):
+    """The signing parties laid out as a ruled table, 甲's column beside
+    乙's: each party's address, office and name are its own, not the two
+    parties' run together row by row."""
+    from reportlab.pdfgen import canvas
+
+    from tests.pdf_layouts import LEADING, flow, ruled_table
+    sheet = Sheet(canvas.Canvas(str(tmp_path / "bingo.pdf")))
+    ruled_table(sheet, flow(sheet, MARGIN, BINGO_FRONT) + LEADING, rows, widths)
+    sheet.pdf.save()
+    assert signatory_values(run(tmp_path / "bingo.pdf")) == [
+        ("甲", "福山市", "広島県福山市東桜町3番5号", "福山市長", "枝廣 直幹", False),
+        ("乙", "府中市", "広島県府中市府川町315番地", "府中市長", "小野 申人", False),
+    ]
