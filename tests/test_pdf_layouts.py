@@ -14,7 +14,7 @@ import pytest
 from pipeline import run
 from pipeline.ingest import ingest
 from tests.pdf_layouts import MARGIN, Sheet, filled_header_table, landscape_appendix_pdf, merged_cells_pdf, \
-    placed_chars_pdf, rules_only_across, towns_sharing_role_pdf, vertical_writing_pdf
+    placed_chars_pdf, rules_only_across, towns_sharing_role_pdf, vertical_writing_pdf, wide_appendix_pdf
 
 SIGNATORY = ("role", "municipality", "address", "title", "name", "redacted")
 
@@ -419,7 +419,30 @@ def test_a_line_ending_with_a_comma_inside_the_margin_wraps(tmp_path):
             "第252条の2第1項の規定により、次のとおり連携協約を締結する。") in texts
 
 
-# -- 5. signature blocks as a ruled table ----------------------------------------------
+# -- 5. an A3 landscape 別表: 分野 | 施策 | 取組 | 取組内容 | 役割分担 over 甲 | 乙 ------------
+
+def test_a_wide_appendix_in_small_type_gives_each_measure_its_field_and_policy(tmp_path):
+    """Read off the A3 page: the 取組 column (ア 創業支援) holds the
+    measures, the 施策 column beside 分野 the level between them; 施策's
+    and 分野's cells are printed once for the rows they group."""
+    doc = run(wide_appendix_pdf(tmp_path / "himeji.pdf"))
+    growth, life = "圏域全体の経済成長のけん引", "生活関連機能サービスの向上"
+    assert [(r.section_no, r.section_title, r.subsection_no, r.subsection_title, r.label, r.measure, r.content,
+             r.role_a, r.role_b) for r in doc.appendix] == [
+        (1, growth, 1, "産業振興", "ア", "創業支援",
+         "創業を希望する者に対し、圏域の支援機関が連携して相談及び融資のあっせんを行う。",
+         "創業支援の拠点を運営し、相談に応じる。", "町内の創業希望者を甲の拠点に案内する。"),
+        (1, growth, 1, "産業振興", "イ", "企業誘致", "圏域への企業の立地を促進するため、工業団地の情報を一体的に発信する。",
+         "工業団地の情報を集約し、発信する。", "町内の工業用地の情報を甲に提供する。"),
+        (1, growth, 2, "観光振興", "ア", "広域観光の推進", "圏域の観光資源を結ぶ周遊ルートを造成し、誘客を図る。",
+         "周遊ルートを造成し、情報を発信する。", "町内の観光資源の情報を提供する。"),
+        (2, life, 1, "医療", "ア", "救急医療体制の確保", "二次救急医療機関の運営を支援し、圏域の救急医療体制を確保する。",
+         "二次救急医療機関の運営を支援する。", "運営に要する経費の一部を負担する。"),
+    ]
+    assert [r.span.pages for r in doc.appendix] == [(2,)] * 4
+
+
+# -- 6. signature blocks as a ruled table ----------------------------------------------
 
 BINGO_FRONT = [
     "備後圏域連携中枢都市圏形成に係る連携協約",
