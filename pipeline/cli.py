@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -37,12 +38,22 @@ def main(argv: list[str] | None = None) -> int:
         return review(args.out)
     if args.command == "show":
         if args.dump:
-            print(dump_stage(args.file, args.dump))
+            emit(dump_stage(args.file, args.dump))
             return 0
         doc = run(args.file)
-        print(render(doc))
+        emit(render(doc))
         return 0 if doc.status != "failed" else 1
     return batch(args)
+
+
+def emit(text: str) -> None:
+    """Print text; a reader that stops early (kyoyaku show FILE | head) is
+    no error. Python flushes stdout again at exit, so stdout then points at
+    nothing (as the note on SIGPIPE in Python's signal docs does it)."""
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def add_batch_options(run_cmd: argparse.ArgumentParser) -> None:

@@ -1,5 +1,7 @@
 import datetime as dt
 import shutil
+import subprocess
+import sys
 
 import pandas as pd
 import pyarrow.parquet as pq
@@ -73,6 +75,19 @@ def test_show_labels_a_branch_article_as_written(capsys, tmp_path):
     assert main(["show", str(source)]) == 0
     shown = capsys.readouterr().out
     assert "  第2条の2  甲及び乙は協議する。" in shown and "条の2条" not in shown
+
+
+def test_show_piped_into_a_reader_that_stops_early_ends_without_a_traceback(tmp_path):
+    # kyoyaku show FILE | head: more than a pipe holds, the reader closes after one line
+    source = tmp_path / "long.txt"
+    source.write_text("連携協約書\n" + "第1条 甲及び乙は、圏域の発展のため相互に協力するものとする。\n" * 3000, encoding="utf-8")
+    shown = subprocess.Popen([sys.executable, "-m", "pipeline", "show", str(source), "--dump", "ingest"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = shown.stdout.readline()
+    shown.stdout.close()
+    errors = shown.stderr.read().decode()
+    assert shown.wait() == 0 and "連携協約書" in first.decode()
+    assert "Traceback" not in errors and "BrokenPipeError" not in errors
 
 
 def test_show_dumps_a_stage_with_source_line_numbers(capsys):
