@@ -748,21 +748,26 @@ def resolved_cells(pending: PendingRow, above: dict[str, str] | None) -> dict[st
 
 
 def to_appendix_rows(reader: Reader) -> list[AppendixRow]:
-    rows, column_section, last_context, above = [], None, None, None
+    rows, column_section, column_subsection, last_context, above = [], None, None, None, None
     for pending in kept_rows(reader):
         cells, ctx = resolved_cells(pending, above), pending.context
         above = cells
         if ctx != last_context:
-            column_section, last_context = None, ctx
+            column_section, column_subsection, last_context = None, None, ctx
         section_no, section_title = ctx.section_no, ctx.section_title
         if not section_title and cells.get("section"):
-            column_section = section_of_cell(cells["section"], section_no)
+            column_section, column_subsection = section_of_cell(cells["section"], section_no), None
         if not section_title and column_section:
             # a 分野 cell spans the rows below it, which leave theirs empty
             section_no, section_title = column_section
+        subsection_no, subsection_title = ctx.subsection_no, ctx.subsection_title
+        if not subsection_title and cells.get("subsection"):
+            column_subsection = section_of_cell(cells["subsection"], None)
+        if not subsection_title and column_subsection:  # 施策 under 分野: spans its rows as 分野 does
+            subsection_no, subsection_title = column_subsection
         rows.append(AppendixRow(
             section_no=section_no, section_title=section_title,
-            subsection_no=ctx.subsection_no, subsection_title=ctx.subsection_title,
+            subsection_no=subsection_no, subsection_title=subsection_title,
             label=pending.row.label, measure=cells.get("measure", ""), content=cells.get("content", ""),
             role_a=cells.get("role_a", ""), role_b=cells.get("role_b", ""), span=Span.of(pending.row.lines),
             role_c=cells.get("role_c", ""), role_b_others=cells.get("role_b_others", "")))

@@ -39,7 +39,7 @@ def is_placeholder(text: str) -> bool:
     return PLACEHOLDER.match(text) is not None
 
 
-FIELDS = ("section", "label", "measure", "content", "role_a", "role_b", "role_c", "role_b_others")
+FIELDS = ("section", "subsection", "label", "measure", "content", "role_a", "role_b", "role_c", "role_b_others")
 # 甲の役割 / 乙の役割 as OCR reads them: 甲 as 申, 乙 as と, Z or | or lost
 # (Tesseract, seen on scanned 別表 headers and key cells).
 # Also 役割分担(甲) / 役割(乙), the party after the word.
@@ -192,10 +192,11 @@ def assign_free_columns(found: dict[int, str], width: int) -> dict[int, str]:
     first_role = min(roles, default=width)
     free = [i for i in range(first_role) if i not in fixed]
     named = [i for i in free if found.get(i) == "measure"]
-    if len(named) >= 2 and "section" not in fixed.values():
+    if len(named) >= 2:
         # 施策 | 取組 | 取組内容: of two columns naming a measure the first groups
-        # the others' rows (its cell spans them), as a 分野 column does
-        fixed[named[0]] = "section"
+        # the others' rows (its cell spans them), as a 分野 column does; beside
+        # a 分野 column (分野 | 施策 | 取組 | 取組内容) it is the level under it
+        fixed[named[0]] = "subsection" if "section" in fixed.values() else "section"
         free.remove(named[0])
     columns = dict(fixed) | dict(roles)
     for i, kind in zip(free, ("measure", "content")):

@@ -659,13 +659,20 @@ SIDE_MAX_LINES = 12  # a signature block is a few lines; more is something else
 def reading_order(raws: list, texts: list[str]) -> list[tuple]:
     """(source line, text) in reading order: signature blocks printed side by
     side (甲 住所 … 乙 住所 on one line, titles and names below) are read
-    column by column, each part keeping its source line."""
-    if not has_gap(texts):  # no gap, no blocks side by side
+    column by column, each part keeping its source line; so are those laid
+    side by side in a table's cells (signature_grid)."""
+    gap, grids = has_gap(texts), may_hold_signature_grid(texts)
+    if not gap and not grids:  # no gap, no blocks side by side
         return list(zip(raws, texts))
     ordered: list[tuple] = []
     i = 0
     while i < len(texts):
-        starts = side_by_side_columns(texts[i])
+        grid = signature_grid(texts, i) if grids else None
+        if grid is not None:
+            ordered += grid_in_reading_order(raws, texts, i, grid)
+            i = grid[0]
+            continue
+        starts = side_by_side_columns(texts[i]) if gap else None
         end = side_by_side_end(texts, i, starts) if starts else i + 1
         if end - i < 2:
             ordered.append((raws[i], texts[i]))
@@ -718,6 +725,62 @@ def column_parts(text: str, starts: list[int]) -> list[str]:
         column = max((c for c, begin in enumerate(starts) if c == 0 or start >= begin - SIDE_SLACK), default=0)
         parts[column] += (" " if parts[column] else "") + piece.strip()
     return parts
+
+
+# Signature blocks laid side by side in a table (a ruled PDF table, Markdown):
+# a row of role marks alone over rows of address, office and name (a column
+# of labels 住所 | 職名 | 氏名 left of them), or cells each opening with
+# their role mark. Read cell by cell down each party's column.
+GRID_MARK = regex.compile(r"^[(（]?(?P<role>[甲乙丙丁戊])[)）]?(?P<rest>(?:[\s:：].*)?)$")
+GRID_OFFICE = regex.compile(r"(?:[都道府県市町村区]長|知事|管理者)(?:[\s\u3000]|$)")
+
+
+def may_hold_signature_grid(texts: list[str]) -> bool:
+    """A cheap test first: some row of cells holds a role mark."""
+    return any("甲" in text and grid_cells(text) is not None for text in texts)
+
+
+def grid_cells(text: str) -> list[str] | None:
+    """A row's cells, TAB-separated or between bars (| a | b |); None for other lines."""
+    if text.lstrip().startswith(BORDER_CHARS):
+        text = borders_to_cells(text)
+    return [cell.strip() for cell in text.split(CELL_SEP)] if CELL_SEP in text else None
+
+
+def signature_grid(texts: list[str], head: int) -> tuple[int, list[int]] | None:
+    """(end, the columns of the parties' blocks) when a table of signature
+    blocks starts at `head`: the head row's filled cells open with the role
+    marks in order, each block column names a head of office (…市長 as a
+    word), no cell is a sentence."""
+    if "甲" not in texts[head] or "。" in texts[head]:
+        return None
+    cells = grid_cells(texts[head])
+    if cells is None:
+        return None
+    marks = [(c, GRID_MARK.match(cell)) for c, cell in enumerate(cells) if cell]
+    if len(marks) < 2 or not all(m for _, m in marks) or \
+            not SIDE_ROLES.startswith("".join(m["role"] for _, m in marks)):
+        return None
+    columns = [c for c, _ in marks]
+    if columns != list(range(columns[0], columns[0] + len(columns))):
+        return None  # an empty block between two: no such layout
+    end = head + 1
+    while end < min(len(texts), head + SIDE_MAX_LINES) and "。" not in texts[end] \
+            and grid_cells(texts[end]) is not None:
+        end += 1
+    rows = [grid_cells(text) for text in texts[head:end]]
+    if not all(any(c < len(row) and GRID_OFFICE.search(row[c]) for row in rows) for c in columns):
+        return None
+    return end, columns
+
+
+def grid_in_reading_order(raws: list, texts: list[str], head: int, grid: tuple[int, list[int]]) -> list[tuple]:
+    """Each party's column top to bottom, a cell a line; the labels left of
+    the blocks (住所, 職名) are dropped, as the block's lines say what they
+    are, and so are rules (|---|)."""
+    end, columns = grid
+    rows = [(raws[k], grid_cells(texts[k])) for k in range(head, end) if not RULE.match(texts[k])]
+    return [(raw, cells[c]) for c in columns for raw, cells in rows if c < len(cells) and cells[c]]
 
 
 def is_page_furniture(text: str) -> bool:

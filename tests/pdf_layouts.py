@@ -19,6 +19,10 @@ seed renderings (pdf_render.py) do not have:
   content drawn turned without /Rotate); and the 別表 without rules;
 - `vertical_writing_pdf`: a page of 縦書き, characters upright one under
   the other, columns from right to left;
+- `wide_appendix_pdf` (姫路市/福崎町): the 別表 on an A3 landscape page in
+  7.5-point type, six columns (分野 | 施策 | 取組 | 取組内容 under one
+  header row each, 役割分担 over 甲 | 乙 in two), 分野 and 施策 cells
+  printed once for the rows they group;
 - `placed_chars_pdf` (十和田市/六戸町): every character drawn on its own at
   an explicit position, as some PDF makers write text: justified lines
   with extra space between characters, a line whose characters come in a
@@ -36,7 +40,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
@@ -623,5 +627,78 @@ def towns_sharing_role_pdf(path: Path) -> Path:
     sheet.centred(top + half + PAD + 2, "三川町", CELL, xs[3], xs[4])
     sheet.centred(top + half + PAD + 2, "庄内町", CELL, xs[4], xs[5])
     ruled_table(sheet, top + 2 * half, SHONAI_ROWS, SHONAI_WIDTHS)
+    sheet.pdf.save()
+    return path
+
+
+# -- 5. an A3 landscape 別表 in small type, three levels in three columns ------------------
+
+HIMEJI_FRONT = [
+    "播磨圏域連携中枢都市圏形成に係る連携協約",
+    "",
+    "姫路市（以下「甲」という。）と福崎町（以下「乙」という。）は、地方自治法（昭和22年法律第67号）"
+    "第252条の2第1項の規定により、次のとおり連携協約を締結する。",
+    "",
+    "（連携する取組及び役割分担）",
+    "第1条 甲及び乙が連携して取り組む事項及び役割分担は、別表のとおりとする。",
+    "",
+    "平成27年4月1日",
+    "",
+    "甲 兵庫県姫路市安田四丁目1番地",
+    "  姫路市長 石見 利勝",
+    "乙 兵庫県神崎郡福崎町南田原3116番地の1",
+    "  福崎町長 嶋田 正義",
+]
+
+HIMEJI_ROWS = [
+    ("1 圏域全体の経済成長のけん引", "(1) 産業振興", "ア 創業支援",
+     "創業を希望する者に対し、圏域の支援機関が連携して相談及び融資のあっせんを行う。",
+     "創業支援の拠点を運営し、相談に応じる。", "町内の創業希望者を甲の拠点に案内する。"),
+    ("", "", "イ 企業誘致", "圏域への企業の立地を促進するため、工業団地の情報を一体的に発信する。",
+     "工業団地の情報を集約し、発信する。", "町内の工業用地の情報を甲に提供する。"),
+    ("", "(2) 観光振興", "ア 広域観光の推進", "圏域の観光資源を結ぶ周遊ルートを造成し、誘客を図る。",
+     "周遊ルートを造成し、情報を発信する。", "町内の観光資源の情報を提供する。"),
+    ("2 生活関連機能サービスの向上", "(1) 医療", "ア 救急医療体制の確保",
+     "二次救急医療機関の運営を支援し、圏域の救急医療体制を確保する。",
+     "二次救急医療機関の運営を支援する。", "運営に要する経費の一部を負担する。"),
+]
+
+HIMEJI_WIDTHS = [120, 100, 120, 400, 200, 200]  # on an A3 landscape page: 1,140 of 1,191 points
+SMALL, SMALL_LEADING, SMALL_PAD = 7.5, 10.5, 3.0
+
+
+def wide_appendix_pdf(path: Path) -> Path:
+    """The 姫路市/福崎町 agreement: the articles on an A4 page, the 別表 on
+    an A3 landscape page, its header over two rows."""
+    sheet = Sheet(canvas.Canvas(str(path), pagesize=A4))
+    flow(sheet, MARGIN, HIMEJI_FRONT)
+    sheet.new_page(landscape(A3))
+    sheet.text(25, 40, "別表（第1条関係）")
+    xs = [25.0]
+    for w in HIMEJI_WIDTHS:
+        xs.append(xs[-1] + w)
+    top, half = 62.0, SMALL_LEADING + 2 * SMALL_PAD
+    sheet.hline(xs[0], xs[-1], top)
+    for x in xs[:5] + xs[-1:]:
+        sheet.vline(x, top, top + 2 * half)
+    sheet.vline(xs[5], top + half, top + 2 * half)
+    sheet.hline(xs[4], xs[-1], top + half)
+    for title, x0, x1 in zip(["分野", "施策", "取組", "取組内容"], xs, xs[1:]):
+        sheet.centred(top + half - SMALL / 2, title, SMALL, x0, x1)
+    sheet.centred(top + SMALL_PAD + 1, "役割分担", SMALL, xs[4], xs[6])
+    sheet.centred(top + half + SMALL_PAD + 1, "甲", SMALL, xs[4], xs[5])
+    sheet.centred(top + half + SMALL_PAD + 1, "乙", SMALL, xs[5], xs[6])
+    top += 2 * half
+    sheet.hline(xs[0], xs[-1], top)
+    for row in HIMEJI_ROWS:
+        cells = [wrap(text, w - 2 * SMALL_PAD, SMALL) for text, w in zip(row, HIMEJI_WIDTHS)]
+        height = max(map(len, cells)) * SMALL_LEADING + 2 * SMALL_PAD
+        for cell, x in zip(cells, xs):
+            for k, line in enumerate(cell):
+                sheet.text(x + SMALL_PAD, top + SMALL_PAD + k * SMALL_LEADING + 1, line, SMALL)
+        for x in xs:
+            sheet.vline(x, top, top + height)
+        top += height
+        sheet.hline(xs[0], xs[-1], top)
     sheet.pdf.save()
     return path

@@ -234,8 +234,8 @@ class Rendered:
     split_rows: tuple[str, ...]  # key cells of the rows a page break cut
 
 
-def render_text_pdf(text: str, path: Path, layout: Layout = Layout()) -> Rendered:
-    pdf = canvas.Canvas(str(path), pagesize=(layout.width, layout.height))
+def render_text_pdf(text: str, path: Path, layout: Layout = Layout(), pdf: canvas.Canvas | None = None) -> Rendered:
+    pdf = pdf or canvas.Canvas(str(path), pagesize=(layout.width, layout.height))
     writer = Writer(pdf, layout)
     for block in text_to_blocks(text):
         if isinstance(block, Paragraph):
@@ -326,6 +326,47 @@ def searchable_scan_pdf(path: Path, lines: list[str], size: float = 10.5) -> Pat
     for n, line in enumerate(lines):
         pdf.drawString(60, height - 60 - 2 * size * n, line)
     pdf.save()
+    return path
+
+
+class TextOverScans(canvas.Canvas):
+    """A canvas that lays each page's text over a given page image and
+    draws no rules: a scan made searchable, its tables ruled in the image only."""
+
+    def __init__(self, path: str, images: list, **kwargs) -> None:
+        super().__init__(path, **kwargs)
+        self.images, self.drawn = images, 0
+        self.draw_scan()
+
+    def draw_scan(self) -> None:
+        from reportlab.lib.utils import ImageReader
+
+        if self.drawn < len(self.images):
+            self.drawImage(ImageReader(self.images[self.drawn]), 0, 0, *self._pagesize)
+            self.drawn += 1
+
+    def showPage(self) -> None:
+        super().showPage()
+        self.draw_scan()
+
+    def line(self, *args) -> None:
+        pass
+
+
+def searchable_scan_of_text(text: str, path: Path, layout: Layout = Layout(), dpi: int = 150) -> Path:
+    """The text printed (render_text_pdf), scanned, and made searchable:
+    each page an image with the same text laid over it as a text layer,
+    the rules of its tables in the image only."""
+    import pypdfium2 as pdfium
+
+    printed = render_text_pdf(text, path.with_suffix(".printed.pdf"), layout).path
+    document = pdfium.PdfDocument(str(printed))
+    try:
+        images = [page.render(scale=dpi / 72, grayscale=True).to_pil() for page in document]
+    finally:
+        document.close()
+    pdf = TextOverScans(str(path), images, pagesize=(layout.width, layout.height))
+    render_text_pdf(text, path, layout, pdf)
     return path
 
 

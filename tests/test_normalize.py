@@ -224,6 +224,45 @@ def test_signature_blocks_side_by_side_are_read_column_by_column_with_their_sour
     ]
 
 
+def test_signature_blocks_in_a_table_are_read_down_each_partys_column():
+    """A row of role marks over rows of address, office and name, a
+    column of labels left of them: each party's cells in turn, labels and
+    the rule under the marks dropped."""
+    lines = normalize(source_of("""
+        令和2年3月27日
+        |      | 甲                       | 乙                         |
+        |------|--------------------------|----------------------------|
+        | 住所 | 広島県福山市東桜町3番5号 | 広島県府中市府川町315番地  |
+        | 職名 | 福山市長                 | 府中市長                   |
+        | 氏名 | 枝廣 直幹                | 小野 申人                  |
+    """))
+    assert [(ln.no, ln.text) for ln in lines] == [
+        (1, "令和2年3月27日"),
+        (2, "甲"), (4, "広島県福山市東桜町3番5号"), (5, "福山市長"), (6, "枝廣 直幹"),
+        (2, "乙"), (4, "広島県府中市府川町315番地"), (5, "府中市長"), (6, "小野 申人"),
+    ]
+
+
+def test_signature_blocks_each_in_a_cell_opening_with_its_mark_are_read_one_after_the_other():
+    lines = normalize(source_of("""
+        甲 岡山県津山市山北520\t乙 岡山県苫田郡鏡野町竹田76
+        津山市長 谷口 圭三\t鏡野町長 山崎 親男
+    """))
+    assert [(ln.no, ln.text) for ln in lines] == [
+        (1, "甲 岡山県津山市山北520"), (2, "津山市長 谷口 圭三"),
+        (1, "乙 岡山県苫田郡鏡野町竹田76"), (2, "鏡野町長 山崎 親男"),
+    ]
+
+
+def test_a_role_header_over_sentences_is_no_signature_table():
+    """甲 | 乙 over the roles of a 別表 (役割分担 split in two): rows of cells as they were."""
+    lines = normalize(source_of("""
+        甲\t乙
+        会議を開催する。\t会議に出席する。
+    """))
+    assert texts(lines) == ["甲\t乙", "会議を開催する。\t会議に出席する。"]
+
+
 @pytest.mark.parametrize("line, expected", [
     ("市　長　大森　雅夫", "市長 大森 雅夫"),  # a two-letter title spread to the name's width
     ("知　事 伊原木 隆太", "知事 伊原木 隆太"),  # the title's gap wider than the name's

@@ -19,7 +19,7 @@ from pipeline.normalize import normalize
 from pipeline.model import Span
 from tests.conftest import SEEDS, seed
 from tests.pdf_render import (Layout, blank_pdf, faux_bold_pdf, letter_spaced_pdf, mapped_glyphs_pdf, placed_text_pdf,
-                               searchable_scan_pdf,
+                               searchable_scan_of_text, searchable_scan_pdf,
                               render_seed_pdf, render_text_pdf)
 
 SEED_001 = seed("001")
@@ -258,6 +258,16 @@ def test_a_text_layer_over_a_page_image_is_read_as_someone_elses_ocr(tmp_path):
 
 
 # -- text-layer faults -------------------------------------------------------------
+
+@pytest.mark.parametrize("prefix", ["000", "004"])
+def test_a_searchable_scan_reads_its_table_by_the_rules_in_its_image(tmp_path, prefix):
+    """A scan made searchable has a text layer but its 別表's rules only in
+    the image: found there, the cells are read as on a printed PDF; without
+    them the wrapped cells, set closer than a column gap, ran together."""
+    path = searchable_scan_of_text(seed(prefix).read_text(encoding="utf-8"), tmp_path / f"{prefix}.pdf")
+    assert {page.method for page in ingest(path).pages} == {"scan-text"}
+    assert appendix_values(run(path)) == appendix_values(run(seed(prefix)))
+
 
 def test_faux_bold_duplicates_are_read_once(tmp_path):
     source = ingest(faux_bold_pdf(tmp_path / "bold.pdf", ["連携協約書", "第1条 この連携協約は、甲及び乙が締結する。"]))

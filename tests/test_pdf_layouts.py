@@ -14,7 +14,7 @@ import pytest
 from pipeline import run
 from pipeline.ingest import ingest
 from tests.pdf_layouts import MARGIN, Sheet, filled_header_table, landscape_appendix_pdf, merged_cells_pdf, \
-    placed_chars_pdf, rules_only_across, towns_sharing_role_pdf, vertical_writing_pdf
+    placed_chars_pdf, rules_only_across, towns_sharing_role_pdf, vertical_writing_pdf, wide_appendix_pdf
 
 SIGNATORY = ("role", "municipality", "address", "title", "name", "redacted")
 
@@ -417,3 +417,67 @@ def test_a_line_ending_with_a_comma_inside_the_margin_wraps(tmp_path):
     assert ("鶴岡市（以下「甲」という。）並びに三川町及び庄内町（以下それぞれ「乙」という。）は、連携中枢都市圏である"
             "庄内南部連携中枢都市圏（以下「圏域」という。）を形成するため、地方自治法（昭和22年法律第67号）"
             "第252条の2第1項の規定により、次のとおり連携協約を締結する。") in texts
+
+
+# -- 5. an A3 landscape 別表: 分野 | 施策 | 取組 | 取組内容 | 役割分担 over 甲 | 乙 ------------
+
+def test_a_wide_appendix_in_small_type_gives_each_measure_its_field_and_policy(tmp_path):
+    """Read off the A3 page: the 取組 column (ア 創業支援) holds the
+    measures, the 施策 column beside 分野 the level between them; 施策's
+    and 分野's cells are printed once for the rows they group."""
+    doc = run(wide_appendix_pdf(tmp_path / "himeji.pdf"))
+    growth, life = "圏域全体の経済成長のけん引", "生活関連機能サービスの向上"
+    assert [(r.section_no, r.section_title, r.subsection_no, r.subsection_title, r.label, r.measure, r.content,
+             r.role_a, r.role_b) for r in doc.appendix] == [
+        (1, growth, 1, "産業振興", "ア", "創業支援",
+         "創業を希望する者に対し、圏域の支援機関が連携して相談及び融資のあっせんを行う。",
+         "創業支援の拠点を運営し、相談に応じる。", "町内の創業希望者を甲の拠点に案内する。"),
+        (1, growth, 1, "産業振興", "イ", "企業誘致", "圏域への企業の立地を促進するため、工業団地の情報を一体的に発信する。",
+         "工業団地の情報を集約し、発信する。", "町内の工業用地の情報を甲に提供する。"),
+        (1, growth, 2, "観光振興", "ア", "広域観光の推進", "圏域の観光資源を結ぶ周遊ルートを造成し、誘客を図る。",
+         "周遊ルートを造成し、情報を発信する。", "町内の観光資源の情報を提供する。"),
+        (2, life, 1, "医療", "ア", "救急医療体制の確保", "二次救急医療機関の運営を支援し、圏域の救急医療体制を確保する。",
+         "二次救急医療機関の運営を支援する。", "運営に要する経費の一部を負担する。"),
+    ]
+    assert [r.span.pages for r in doc.appendix] == [(2,)] * 4
+
+
+# -- 6. signature blocks as a ruled table ----------------------------------------------
+
+BINGO_FRONT = [
+    "備後圏域連携中枢都市圏形成に係る連携協約",
+    "",
+    "福山市（以下「甲」という。）と府中市（以下「乙」という。）は、地方自治法第252条の2第1項の規定により、"
+    "次のとおり連携協約を締結する。",
+    "",
+    "第1条 この連携協約は、甲及び乙が連携し、圏域の活性化を図ることを目的とする。",
+    "",
+    "この協約の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。",
+    "",
+    "令和2年3月27日",
+]
+
+
+@pytest.mark.parametrize("rows, widths", [
+    ([("", "甲", "乙"), ("住所", "広島県福山市東桜町3番5号", "広島県府中市府川町315番地"),
+      ("職名", "福山市長", "府中市長"), ("氏名", "枝廣 直幹", "小野 申人")], [60, 200, 190]),
+    ([("甲", "乙"), ("広島県福山市東桜町3番5号", "広島県府中市府川町315番地"),
+      ("福山市長 枝廣 直幹", "府中市長 小野 申人")], [225, 225]),
+    # each block in one cell, its lines cut where the cell is narrow
+    ([("甲 広島県福山市東桜町3番5号 福山市長 枝廣 直幹", "乙 広島県府中市府川町315番地 府中市長 小野 申人")],
+     [150, 150]),
+], ids=["labelled-rows", "marks-over-rows", "block-a-cell"])
+def test_signature_blocks_in_a_ruled_table_are_read_block_by_block(tmp_path, rows, widths):
+    """The signing parties laid out as a ruled table, 甲's column beside
+    乙's: each party's address, office and name are its own, not the two
+    parties' run together row by row."""
+    from reportlab.pdfgen import canvas
+
+    from tests.pdf_layouts import LEADING, flow, ruled_table
+    sheet = Sheet(canvas.Canvas(str(tmp_path / "bingo.pdf")))
+    ruled_table(sheet, flow(sheet, MARGIN, BINGO_FRONT) + LEADING, rows, widths)
+    sheet.pdf.save()
+    assert signatory_values(run(tmp_path / "bingo.pdf")) == [
+        ("甲", "福山市", "広島県福山市東桜町3番5号", "福山市長", "枝廣 直幹", False),
+        ("乙", "府中市", "広島県府中市府川町315番地", "府中市長", "小野 申人", False),
+    ]

@@ -137,15 +137,35 @@ def ocr_image(image, scale: float) -> OcrPage:
     image, skew = straightened(image.convert("L"))
     pixels = np.asarray(image)
     ink = pixels < INK
-    row_rules = find_rules(ink, round(MIN_ROW_RULE_PT * scale))
-    column_rules = [(y0, x0, y1, x1) for x0, y0, x1, y1 in find_rules(ink.T, round(MIN_COLUMN_RULE_PT * scale))]
+    row_rules, column_rules = rule_boxes(ink, scale)
     marks = solid_marks(ink, scale)
     cleaned = paint_out(pixels, row_rules + column_rules + [box for box, _ in marks])
     words, confidence, despeckled = best_reading(cleaned, scale)
     words += marks_to_words(marks, scale)
+    return OcrPage(tuple(words), tuple(rules_in_points(row_rules, column_rules, scale)), confidence, skew, despeckled)
+
+
+def rule_boxes(ink: np.ndarray, scale: float) -> tuple[list, list]:
+    """Pixel boxes of the row rules and the column rules in the image."""
+    row_rules = find_rules(ink, round(MIN_ROW_RULE_PT * scale))
+    column_rules = [(y0, x0, y1, x1) for x0, y0, x1, y1 in find_rules(ink.T, round(MIN_COLUMN_RULE_PT * scale))]
+    return row_rules, column_rules
+
+
+def rules_in_points(row_rules: list, column_rules: list, scale: float) -> list[dict]:
     rules = [rule(x0 / scale, (y0 + y1) / 2 / scale, x1 / scale, (y0 + y1) / 2 / scale) for x0, y0, x1, y1 in row_rules]
-    rules += [rule((x0 + x1) / 2 / scale, y0 / scale, (x0 + x1) / 2 / scale, y1 / scale) for x0, y0, x1, y1 in column_rules]
-    return OcrPage(tuple(words), tuple(rules), confidence, skew, despeckled)
+    return rules + [rule((x0 + x1) / 2 / scale, y0 / scale, (x0 + x1) / 2 / scale, y1 / scale)
+                    for x0, y0, x1, y1 in column_rules]
+
+
+def image_rules(data: bytes, indexes: list[int]) -> list[list[dict]]:
+    """The ruling lines printed in the images of pages (0-based indexes),
+    in PDF points: a scan someone made searchable has its table's rules in
+    its image only. Not straightened: its text layer lies on the image as
+    it is."""
+    scale = DPI / 72
+    return [rules_in_points(*rule_boxes(np.asarray(image.convert("L")) < INK, scale), scale)
+            for image in render_pages(data, indexes)]
 
 
 def best_reading(pixels: np.ndarray, scale: float) -> tuple[list[Glyph], float | None, bool]:

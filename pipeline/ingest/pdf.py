@@ -90,6 +90,13 @@ def read_pages(data: bytes) -> list[Page]:
             if not pdf.pages:
                 raise IngestError("PDF without pages")
             pages = [read_text_layer(upright_page(page)) for page in pdf.pages]
+            scans_with_text = [i for i, page in enumerate(pages)
+                               if page is not None and page.info.method == "scan-text" and not pdf.pages[i].edges]
+            if scans_with_text:  # their tables' rules are in the image only
+                from pipeline.ingest.ocr import image_rules
+
+                for i, rules in zip(scans_with_text, image_rules(data, scans_with_text)):
+                    pages[i] = read_text_layer(upright_page(pdf.pages[i]), rules) if rules else pages[i]
             scanned = [i for i, page in enumerate(pages) if page is None]
             if scanned:
                 ocr_results = read_scans(data, pdf, scanned)
@@ -106,8 +113,9 @@ def read_pages(data: bytes) -> list[Page]:
         raise IngestError(f"damaged PDF: {exc}") from None
 
 
-def read_text_layer(page) -> Page | None:
-    """The page from its text layer, or None when it has to be OCR'd."""
+def read_text_layer(page, rules: list[dict] | None = None) -> Page | None:
+    """The page from its text layer, or None when it has to be OCR'd;
+    `rules`: its tables' rules found in the page's image."""
     page = page.dedupe_chars(tolerance=1)
     chars = [c for c in page.chars if c.get("upright", True)]
     unreadable = sum(1 for c in chars if CID.match(c["text"]))
@@ -118,11 +126,12 @@ def read_text_layer(page) -> Page | None:
     warnings = ()
     if unreadable:
         warnings = (f"page {page.page_number}: {unreadable} glyphs without a Unicode value (cid:NNN)",)
+    method = "scan-text" if readable and is_scan_with_text(page) else "text" if readable else "empty"
     # an unreadable glyph keeps its place as U+FFFD, so no space is read into its gap
     glyphs = [Glyph(UNREADABLE if CID.match(c["text"]) else c["text"], c["x0"], c["x1"], c["top"], c["bottom"])
               for c in chars]
-    method = "scan-text" if readable and is_scan_with_text(page) else "text" if readable else "empty"
-    return layout_page(page, glyphs, PageInfo(page.page_number, method, None, unreadable), warnings)
+    return layout_page(page, glyphs, PageInfo(page.page_number, method, None, unreadable), warnings, rules,
+                       ocr=False)
 
 
 def is_scan_with_text(page) -> bool:
@@ -155,12 +164,14 @@ def read_scans(data: bytes, pdf, indexes: list[int]) -> list[Page]:
 
 
 def layout_page(page, glyphs: list[Glyph], info: PageInfo, warnings: tuple[str, ...],
-                rules: list[dict] | None = None) -> Page:
-    tables, outside = find_tables(page, glyphs, rules)
-    if rules is not None:  # a scan: tables without rules too, by their header words
+                rules: list[dict] | None = None, ocr: bool = True) -> Page:
+    """`rules` from the page's image, `ocr`: whether its glyphs are OCR words."""
+    ocr = ocr and rules is not None
+    tables, outside = find_tables(page, glyphs, rules, ocr)
+    if ocr:  # a scan: tables without rules too, by their header words
         unruled, outside = unruled_tables(outside, page.page_number)
         tables += unruled
-    blocks: list[Block] = [*glyphs_to_lines(outside, ocr=rules is not None), *tables]
+    blocks: list[Block] = [*glyphs_to_lines(outside, ocr=ocr), *tables]
     blocks.sort(key=lambda b: b.top)
     return Page(page.page_number, float(page.width), float(page.height), tuple(blocks), info, warnings)
 

@@ -57,10 +57,13 @@ class Cell:
     bottom: float
 
 
-def find_tables(page, glyphs: list[Glyph], rules: list[dict] | None = None) -> tuple[list[TableBlock], list[Glyph]]:
+def find_tables(page, glyphs: list[Glyph], rules: list[dict] | None = None,
+                ocr: bool | None = None) -> tuple[list[TableBlock], list[Glyph]]:
     """The page's ruled tables with the glyphs read into their cells, and
     the glyphs outside every table. `rules` replaces the page's own vector
-    lines: for a scan, the rules found in the image (glyphs are OCR words)."""
+    lines: for a scan, the rules found in the image (glyphs are then OCR
+    words, unless `ocr` is False: a text layer laid over a scan)."""
+    ocr = rules is not None if ocr is None else ocr
     tables = page.find_tables(table_settings(page, rules))
     if rules is None:
         shaded = tables_of_shaded_cells(page, glyphs)
@@ -76,7 +79,7 @@ def find_tables(page, glyphs: list[Glyph], rules: list[dict] | None = None) -> t
             continue  # a ruled box without text is a frame, not a table
         taken = set(map(id, inside))
         outside = [g for g in outside if id(g) not in taken]
-        texts = cells_to_texts(rows, inside, ocr=rules is not None)
+        texts = cells_to_texts(rows, inside, ocr=ocr)
         blocks.append(TableBlock(tuple(tuple(r) for r in texts if any(r)), x0, top, x1, bottom,
                                  (page.page_number,) * len(texts)))
     return [b for b in blocks if b.rows], outside

@@ -471,6 +471,26 @@ def test_a_policy_field_cell_spans_the_rows_that_leave_theirs_empty():
     ]
 
 
+def test_a_policy_column_between_the_field_and_the_measures_gives_their_subsection():
+    """分野 | 施策 | 取組 | 取組内容: three levels in three columns, the
+    施策 cell spanning its 取組 rows as the 分野 cell spans its 施策."""
+    rows, _ = rows_of("""
+    別表
+    分野\t施策\t取組\t取組内容\t甲の役割\t乙の役割
+    1 経済成長のけん引\t(1) 産業振興\tア 創業支援\t創業の相談に応じる。\t拠点を運営する。\t希望者を案内する。
+    \t\tイ 企業誘致\t工業団地の情報を発信する。\t情報を集約する。\t情報を提供する。
+    \t(2) 観光振興\tア 広域観光\t周遊ルートを造成する。\tルートを造成する。\t資源の情報を提供する。
+    2 生活機能の強化\t(1) 医療\tア 救急医療\t救急医療体制を確保する。\t運営を支援する。\t経費を負担する。
+    """)
+    assert [(r.section_no, r.section_title, r.subsection_no, r.subsection_title, r.label, r.measure, r.content)
+            for r in rows] == [
+        (1, "経済成長のけん引", 1, "産業振興", "ア", "創業支援", "創業の相談に応じる。"),
+        (1, "経済成長のけん引", 1, "産業振興", "イ", "企業誘致", "工業団地の情報を発信する。"),
+        (1, "経済成長のけん引", 2, "観光振興", "ア", "広域観光", "周遊ルートを造成する。"),
+        (2, "生活機能の強化", 1, "医療", "ア", "救急医療", "救急医療体制を確保する。"),
+    ]
+
+
 def test_labelled_keys_with_linked_measure_wording_under_each_field():
     """ア 連携する取組 / イ 甲の役割 / ウ 乙の役割 as keys under (1) 医療:
     the measure is 医療, 連携する取組 names the content."""
