@@ -177,7 +177,7 @@ class Reader:
     def read_row(self, line: Line, following: Line | None = None) -> None:
         cells = line.cells
         header_above, self.header_above = self.header_above, None  # kept only by a header row
-        spanning = spanning_heading(cells)
+        spanning = spanning_heading(cells) or self.numbered_heading(cells, following)
         if spanning:  # a section row across the table (colspan): a heading, no measure
             self.read_text(Line(line.no, spanning, line.page, line.blank_before, line.end_page), following)
             return
@@ -214,6 +214,17 @@ class Reader:
             label = cells_by_field["label"]
         cells_by_field["measure"] = measure
         self.add_row(GridRow(cells_by_field, [line], label), "grid", column_fields(self.columns))
+
+    def numbered_heading(self, cells: list[str], following: Line | None) -> str:
+        """A section heading Word numbered with a TAB (2<TAB>高次の都市機能の…),
+        which reads as a row of two cells, when it stands in a grid or over
+        its header; under a 番号 column the number is a measure's own."""
+        if self.columns is None and not (following is not None and following.is_row
+                                         and header_columns(following.cells, self.parties)):
+            return ""
+        if self.columns is not None and self.columns.get(0) == "label":
+            return ""
+        return numbered_title_cells(cells)
 
     def last_grid_row(self) -> GridRow | None:
         """The row a line may continue: not one above a section heading."""
@@ -496,6 +507,23 @@ def spanning_heading(cells: list[str]) -> str:
     heading = parse_heading(text)
     spans = sum(cell.strip() == text for cell in cells) > 1 or cells[0].strip() == text
     return text if spans and heading and heading.style in SECTION_CELL_STYLES else ""
+
+
+SECTION_NUMBER_CELL = regex.compile(r"^(?:第\s*)?(?:\d{1,2}|\(\s*\d{1,2}\s*\)|[IVX]{1,5}|[一二三四五六七八九十]{1,3})[.、]?$")
+
+
+def numbered_title_cells(cells: list[str]) -> str:
+    """`2 高次の都市機能の集積・強化` for the cells 2 | 高次の都市機能の集積・強化
+    and no other: a section's number alone in the first cell, a title (no
+    sentence) in the second; else ""."""
+    filled = [cell.strip() for cell in cells if cell.strip()]
+    if len(filled) != 2 or cells[0].strip() != filled[0] or "。" in filled[1]:
+        return ""
+    if not SECTION_NUMBER_CELL.match(filled[0]):
+        return ""
+    text = f"{filled[0]} {filled[1]}"
+    heading = parse_heading(text)
+    return text if heading and heading.style in SECTION_CELL_STYLES and heading.title == filled[1] else ""
 
 
 @lru_cache(maxsize=8192)

@@ -1900,3 +1900,41 @@ def test_an_overview_table_numbering_its_measures_keeps_the_numbers_and_marks_gi
     """)
     assert [(r.label, r.measure, r.content, r.role_a, r.role_b) for r in doc.appendix] == [
         ("1", "救急医療", "夜間急病センターを運営する。", "", ""), ("2", "消費生活", "消費生活相談を共同で行う。", "", "")]
+
+
+def test_a_section_number_parted_from_its_title_by_a_tab_is_a_section_heading():
+    """Word numbers a heading with a TAB after its number (２<TAB>高次の…):
+    under a grid that line is two cells, a number and a title with no
+    sentence in it, and still the next section's heading, not a row."""
+    rows, _ = rows_of("""
+    別表(第3条関係)
+    1\t圏域全体の経済成長のけん引
+    取組\t取組内容\t甲の役割\t乙の役割
+    ア 産業振興\t商談会の開催等に取り組む。\t商談会を実施する。\t企業へ周知する。
+    2\t高次の都市機能の集積・強化
+    取組\t取組内容\t甲の役割\t乙の役割
+    ア 高度医療の提供\t救急医療体制の充実を図る。\t体制を確保する。\t救急搬送を行う。
+    3\t圏域全体の生活関連機能サービスの向上
+    イ 地域公共交通\tバス路線を維持する。\t路線を運行する。\t運行費を負担する。
+    """)
+    assert [brief(r) for r in rows] == [
+        (1, None, "ア", "産業振興", "商談会の開催等に取り組む。", "商談会を実施する。", "企業へ周知する。"),
+        (2, None, "ア", "高度医療の提供", "救急医療体制の充実を図る。", "体制を確保する。", "救急搬送を行う。"),
+        (3, None, "イ", "地域公共交通", "バス路線を維持する。", "路線を運行する。", "運行費を負担する。"),
+    ]
+    assert [r.section_title for r in rows] == ["圏域全体の経済成長のけん引", "高次の都市機能の集積・強化",
+                                               "圏域全体の生活関連機能サービスの向上"]
+
+
+def test_a_number_and_a_name_alone_in_a_numbered_grid_stay_a_row():
+    """Under a 番号 column the number is the measure's own: a row giving
+    only its number and name is still that measure, no section."""
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    番号\t取組\t取組内容\t甲の役割\t乙の役割
+    1\t産業振興\t商談会を開催する。\t商談会を実施する。\t企業へ周知する。
+    2\t移住促進
+    """)
+    assert [(r.section_no, r.label, r.measure, r.content) for r in rows] == [
+        (None, "1", "産業振興", "商談会を開催する。"), (None, "2", "移住促進", ""),
+    ]
