@@ -109,6 +109,7 @@ def normalize(source: Source) -> list[Line]:
         lines.append(Line(no=raw.line_no, text=text, page=raw.page, blank_before=blank, end_page=raw.end_page,
                           ocr=raw.page in scanned, through=last_line.get(id(raw)), at_margin=id(raw) in full))
         blank = False
+    lines, footer_breaks = without_counted_page_numbers(lines, footer_breaks)
     lines = drop_page_numbers(drop_running_headers(lines, footer_breaks))
     return drop_trailing_stamps(lines)
 
@@ -885,6 +886,58 @@ def drop_page_numbers(lines: list[Line]) -> list[Line]:
     return [ln for i, ln in enumerate(lines)
             if not (ln.page is not None and BARE_NUMBER.match(ln.text)
                     and (i + 1 == len(lines) or lines[i + 1].page != ln.page))]
+
+
+def without_counted_page_numbers(lines: list[Line], footer_breaks: set[int]) -> tuple[list[Line], set[int]]:
+    """Text copied from a PDF viewer keeps each page's number bare (1, 2, 3)
+    with the next page's running header under it: numbers counting up, each
+    over the same line, are footers (- 3 -) and that line their pages'
+    header; both go, and the page breaks are kept for the running headers
+    still to be found. A last number going on with the count closes the
+    last page. Returns the lines and the indexes of the lines opening a page."""
+    numbers = [i for i, ln in enumerate(lines)  # most files: none; isdigit admits all BARE_NUMBER does
+               if len(ln.text) <= 3 and ln.text.isdigit() and BARE_NUMBER.match(ln.text) and not ln.is_row]
+    if len(numbers) < 2:
+        return lines, footer_breaks
+    furniture = counted_page_furniture(lines, numbers)
+    if not furniture:
+        return lines, footer_breaks
+    kept, breaks, dropped = [], set(), 0
+    for i, ln in enumerate(lines):
+        if i in furniture:
+            dropped += 1
+            if furniture[i]:  # a page number: the next line kept opens a page
+                breaks.add(i + 1)
+            continue
+        kept.append(ln)
+    shift = [0] * (len(lines) + 1)  # old index -> new index of the next line kept
+    new = 0
+    for i in range(len(lines) + 1):
+        shift[i] = new
+        new += i < len(lines) and i not in furniture
+    return kept, {shift[i] for i in footer_breaks | breaks if shift[i] < len(kept)}
+
+
+def counted_page_furniture(lines: list[Line], numbers: list[int]) -> dict[int, bool]:
+    """{index: is a page number} of the counted page numbers and the running
+    header under each; {} unless two or more count up over the same line."""
+    header_of = {}
+    for i in numbers:
+        below = lines[i + 1].text.strip() if i + 1 < len(lines) and not lines[i + 1].is_row else ""
+        # a key label over each measure's value (1 / 【取組の内容】) is no running header
+        if len(below) >= 6 and not ITEM_MARKER.match(below) and not KEY_LABEL.match(below):
+            header_of[i] = below
+    for header in set(header_of.values()):
+        pages = [i for i in numbers if header_of.get(i) == header]
+        counts = [int(lines[i].text) for i in pages]
+        if len(pages) < 2 or counts != list(range(counts[0], counts[0] + len(counts))):
+            continue
+        furniture = {i: True for i in pages} | {i + 1: False for i in pages}
+        last = numbers[-1]
+        if last == len(lines) - 1 and last > pages[-1] and int(lines[last].text) == counts[-1] + 1:
+            furniture[last] = True
+        return furniture
+    return {}
 
 
 def drop_running_headers(lines: list[Line], footer_breaks: set[int] = frozenset()) -> list[Line]:

@@ -580,3 +580,49 @@ def test_a_title_atop_two_pages_split_by_a_footer_is_dropped_from_the_article_it
         doc = document_of("\n".join(lines))
         assert doc.title == "松山市と東温市との連携協約"
         assert doc.articles[0].paragraphs == ("甲及び乙は、圏域の発展のため、次に掲げる取組を推進するものとする。",)
+
+
+PDF_VIEWER_COPY = """高松市と三木町との連携中枢都市圏形成に係る連携協約
+高松市(以下「甲」という。)及び三木町(以下「乙」という。)は、次のとおり連携協約を締結する。
+(目的)
+第1条 この連携協約は、圏域の発展を図ることを目的とする。
+(連携する取組)
+第2条 甲及び乙が連携して取り組む事項は、別表のとおりとする。
+1
+瀬戸・高松広域連携中枢都市圏連携協約
+(費用負担)
+第3条 前条の取組に要する費用は、甲及び乙が協議して定める。
+2 前項の費用は、予算の範囲内で負担する。
+2
+瀬戸・高松広域連携中枢都市圏連携協約
+(協議)
+第4条 この連携協約に定めのない事項は、甲及び乙が協議して定める。
+3"""
+
+
+def test_page_numbers_counting_up_each_over_the_same_line_are_page_breaks():
+    """Copied from a PDF viewer, a page ends in its bare number (1, 2, 3) and
+    the next opens with the running header: both are furniture, neither a
+    line of the article they fall in."""
+    kept = texts(normalize(source_of(PDF_VIEWER_COPY)))
+    assert kept == [
+        "高松市と三木町との連携中枢都市圏形成に係る連携協約",
+        "高松市(以下「甲」という。)及び三木町(以下「乙」という。)は、次のとおり連携協約を締結する。",
+        "(目的)", "第1条 この連携協約は、圏域の発展を図ることを目的とする。",
+        "(連携する取組)", "第2条 甲及び乙が連携して取り組む事項は、別表のとおりとする。",
+        "(費用負担)", "第3条 前条の取組に要する費用は、甲及び乙が協議して定める。",
+        "2 前項の費用は、予算の範囲内で負担する。",
+        "(協議)", "第4条 この連携協約に定めのない事項は、甲及び乙が協議して定める。",
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    # 項 numbers alone over their text: each followed by a different line
+    "第1条 甲及び乙は協議する。\n2\n前項の協議は毎年行う。\n3\n前項の協議の結果は公表する。",
+    # measures numbered alone on a line over the same key label are no pages
+    "別表\n1\n【取組の内容】\n観光を振興する。\n2\n【取組の内容】\n医療を確保する。",
+    # numbers not counting up
+    "第1条 甲乙協議する。\n3\n連携協約書の写し\n第2条 協議する。\n3\n連携協約書の写し\n第3条 定める。",
+])
+def test_bare_numbers_that_are_no_page_count_stay(text):
+    assert len(normalize(source_of(text))) == len(text.split("\n"))
