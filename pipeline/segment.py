@@ -848,8 +848,20 @@ def segment_overview(lines: list[Line]) -> list[Segment]:
         return segments + ([Segment(Kind.OTHER, tuple(lines))] if lines else [])
     if table_at:
         segments.append(Segment(Kind.OTHER, tuple(lines[:table_at])))
-    segments.append(Segment(Kind.OVERVIEW_TABLE, tuple(lines[table_at:])))
+    # a 別表 saved on its own (Excel's CSV, no 別表 heading) names 甲's and 乙's roles
+    kind = Kind.APPENDIX if names_party_roles(lines[table_at]) else Kind.OVERVIEW_TABLE
+    segments.append(Segment(kind, tuple(lines[table_at:])))
     return segments
+
+
+# 甲の役割, 乙の役割分担, 役割(乙): an agreement's 別表 names its parties' roles by
+# their marks; an overview's table names them 中心市の役割, 連携市町村の役割.
+PARTY_ROLE_HEADER = regex.compile(rf"^(?:[{ROLE_CHARS}]の役割(?:分担)?|役割(?:分担)?\([{ROLE_CHARS}]\))$")
+
+
+def names_party_roles(line: Line) -> bool:
+    cells = line.cells if line.is_row else line.text.split()
+    return "役割" in line.text and any(PARTY_ROLE_HEADER.match(cell.strip()) for cell in cells)
 
 
 # 名称 | 締結日 | 当事者 | 期間 …: the particulars of an agreement a summary

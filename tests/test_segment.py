@@ -679,3 +679,32 @@ def test_a_finished_sentence_between_articles_is_no_stray():
     text = STAMPED_BETWEEN_ARTICLES.replace("県立図書館 蔵書印", "以上のとおり定める。")
     labels = [(s.kind.value, s.label) for s in segments_of(text)]
     assert ("other", "stray") not in labels and ("article", "第3条") not in labels
+
+
+def test_a_beppyo_saved_alone_is_an_appendix_by_its_role_columns():
+    """A 別表 saved on its own from Excel (no 別表 heading, no articles):
+    a header naming 甲's and 乙's roles is an agreement's 別表, whose rows
+    are read as such, not an overview's table."""
+    doc = document_of("""
+        施策\t取組の内容\t甲の役割\t乙の役割
+        Ⅰ 圏域全体の経済成長のけん引
+        ア 地域産業の振興\t地場企業の販路開拓を支援する。\t展示会を開催する。\t出展企業を募る。
+        イ 移住定住の促進\t移住希望者への相談体制を整える。\t相談窓口を設ける。\t空き家情報を提供する。
+        Ⅱ 高次の都市機能の集積・強化
+        ア 救急医療体制の確保\t二次救急医療を維持する。\t病院群輪番制を運営する。\t運営費の一部を負担する。
+    """)
+    assert [(r.section_no, r.label, r.measure, r.content, r.role_a, r.role_b) for r in doc.appendix] == [
+        (1, "ア", "地域産業の振興", "地場企業の販路開拓を支援する。", "展示会を開催する。", "出展企業を募る。"),
+        (1, "イ", "移住定住の促進", "移住希望者への相談体制を整える。", "相談窓口を設ける。", "空き家情報を提供する。"),
+        (2, "ア", "救急医療体制の確保", "二次救急医療を維持する。", "病院群輪番制を運営する。", "運営費の一部を負担する。"),
+    ]
+    assert [r.section_title for r in doc.appendix] == ["圏域全体の経済成長のけん引"] * 2 + ["高次の都市機能の集積・強化"]
+
+
+def test_an_overview_table_of_the_centre_city_and_partners_roles_stays_an_overview_table():
+    segments = segments_of("""
+        連携中枢都市圏の取組概要
+        番号\t取組\t中心市の役割\t連携市町村の役割
+        1\t救急医療\t病院群輪番制を運営する。\t運営費を負担する。
+    """)
+    assert Kind.OVERVIEW_TABLE in [s.kind for s in segments]
