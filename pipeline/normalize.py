@@ -918,6 +918,9 @@ def without_counted_page_numbers(lines: list[Line], footer_breaks: set[int]) -> 
     return kept, {shift[i] for i in footer_breaks | breaks if shift[i] < len(kept)}
 
 
+MIN_PAGE_LINES = 5
+
+
 def counted_page_furniture(lines: list[Line], numbers: list[int]) -> dict[int, bool]:
     """{index: is a page number} of the counted page numbers and the running
     header under each; {} unless two or more count up over the same line."""
@@ -931,6 +934,10 @@ def counted_page_furniture(lines: list[Line], numbers: list[int]) -> dict[int, b
         pages = [i for i in numbers if header_of.get(i) == header]
         counts = [int(lines[i].text) for i in pages]
         if len(pages) < 2 or counts != list(range(counts[0], counts[0] + len(counts))):
+            continue
+        # a page holds more than a few lines: numbered cells of a table printed
+        # one a line (1 / 圏域全体 / …) come closer together
+        if any(b - a < MIN_PAGE_LINES for a, b in zip(pages, pages[1:])):
             continue
         furniture = {i: True for i in pages} | {i + 1: False for i in pages}
         last = numbers[-1]

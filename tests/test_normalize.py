@@ -617,6 +617,8 @@ def test_page_numbers_counting_up_each_over_the_same_line_are_page_breaks():
 
 
 @pytest.mark.parametrize("text", [
+    # a 別表 printed one cell a line: numbered rows over the same area cell, closer than pages
+    "別表\n1\n連携市町村の全域\n観光を振興する。\n2\n連携市町村の全域\n医療を確保する。",
     # 項 numbers alone over their text: each followed by a different line
     "第1条 甲及び乙は協議する。\n2\n前項の協議は毎年行う。\n3\n前項の協議の結果は公表する。",
     # measures numbered alone on a line over the same key label are no pages
