@@ -455,7 +455,7 @@ def without_leading_modifiers(phrase: list) -> list:
     while start < len(phrase):
         if phrase[start].surface in (*JOINERS, "-"):  # a phrase does not start with の or ・
             start += 1
-        elif is_modifier(phrase[start]):
+        elif is_modifier(phrase[start]) and not runs_into_kana(phrase[start + 1:]):
             start += 1
         elif phrase[start].feature.pos2 == "数詞" and is_count(phrase[start:]):
             start += 1
@@ -470,6 +470,12 @@ def is_modifier(word) -> bool:
     walk back before the phrase already.)"""
     pos = word.feature
     return pos.pos1 == "名詞" and pos.pos3 == "副詞可能" or pos.pos1 == "接尾辞"
+
+
+def runs_into_kana(rest: list) -> bool:
+    """まえ|ばし圏域: a word in hiragana after it, no particle, makes it a
+    piece of a name in kana UniDic cut up, not a word of its own."""
+    return bool(rest) and rest[0].surface not in JOINERS and bool(regex.match(r"\p{Hiragana}", rest[0].surface))
 
 
 def is_count(words: list) -> bool:

@@ -613,3 +613,13 @@ def test_a_numeral_opening_a_place_in_kanji_stays_in_the_name(name):
         第1条 この協定は、甲及び乙の連携を目的とする。
     """)
     assert extract_area_name(segs) == name
+
+
+def test_a_kana_name_that_unidic_cuts_into_an_adverb_like_noun_stays_whole():
+    # 、まえばし圏域: まえ | ばし, まえ read as 前 (a noun used as an adverb) but run into more kana
+    segs = segments_of("""
+        連携協約書
+        前橋市(以下「甲」という。)及び高崎市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この協約は、甲及び乙が連携し、まえばし圏域の発展を図ることを目的とする。
+    """)
+    assert extract_area_name(segs) == "まえばし圏域"
