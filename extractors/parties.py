@@ -7,6 +7,8 @@ central city as the subject of a sentence (`青森市は中心的な役割を担
 """
 from __future__ import annotations
 
+import itertools
+
 import regex
 
 from pipeline.gazetteer import gazetteer
@@ -431,8 +433,7 @@ def noun_phrase_before(text: str) -> str:
         if word.feature.pos1 not in NAME_POS and not joins or word.surface in ADVERBIAL_NOUNS:
             break
         phrase.insert(0, word)
-    while phrase and phrase[0].surface in (*JOINERS, "-"):  # a phrase does not start with の or ・
-        phrase.pop(0)
+    phrase = without_leading_modifiers(phrase)
     name = "".join(w.surface for w in phrase)
     cut_head = words[-len(phrase) - 1] if phrase and len(words) > len(phrase) else None
     if cut_head is not None and text.endswith(name) and is_cut_name_head(cut_head):
@@ -442,6 +443,47 @@ def noun_phrase_before(text: str) -> str:
         coined = "".join(w.surface for w in kana) + name
         return noun_phrase_before(text[:-len(coined)]) + coined
     return name
+
+
+def without_leading_modifiers(phrase: list) -> list:
+    """The phrase past the words that modify it rather than name it:
+    それぞれの, すべての, ほか (nouns UniDic reads as adverbs), 暮らしやすい
+    (a suffix cut off from its verb), ひとつの, 二つの (a count), and the
+    の or ・ left at its head. A numeral counts only in kana or before の:
+    十勝, 三遠南信 and 二戸 open with one."""
+    start = 0
+    while start < len(phrase):
+        if phrase[start].surface in (*JOINERS, "-"):  # a phrase does not start with の or ・
+            start += 1
+        elif is_modifier(phrase[start]) and not runs_into_kana(phrase[start + 1:]):
+            start += 1
+        elif phrase[start].feature.pos2 == "数詞" and is_count(phrase[start:]):
+            start += 1
+        else:
+            break
+    return phrase[start:]
+
+
+def is_modifier(word) -> bool:
+    """A word that says which areas or what they are like, never what one
+    is called. (Determiners and adjectives, この, あらゆる, 住みよい, end the
+    walk back before the phrase already.)"""
+    pos = word.feature
+    return pos.pos1 == "名詞" and pos.pos3 == "副詞可能" or pos.pos1 == "接尾辞"
+
+
+def runs_into_kana(rest: list) -> bool:
+    """まえ|ばし圏域: a word in hiragana after it, no particle, makes it a
+    piece of a name in kana UniDic cut up, not a word of its own."""
+    return bool(rest) and rest[0].surface not in JOINERS and bool(regex.match(r"\p{Hiragana}", rest[0].surface))
+
+
+def is_count(words: list) -> bool:
+    """ひとつ, 二つの: a numeral in kana, or one with its counter before の."""
+    if regex.fullmatch(r"\p{Hiragana}+", words[0].surface):
+        return True
+    rest = list(itertools.dropwhile(lambda w: w.feature.pos1 == "接尾辞" or w.feature.pos2 == "数詞", words[1:]))
+    return bool(rest) and rest[0].surface == "の"
 
 
 def kana_before(words: list) -> list:

@@ -269,6 +269,25 @@ def test_a_searchable_scan_reads_its_table_by_the_rules_in_its_image(tmp_path, p
     assert appendix_values(run(path)) == appendix_values(run(seed(prefix)))
 
 
+def test_bars_ocr_read_from_a_scans_column_rules_are_dropped(tmp_path):
+    """Tesseract's own text layer has a "|" where it read a table's column
+    rule: one that sits on a rule found in the page's image is the rule,
+    no character of the cell beside it."""
+    path = searchable_scan_of_text(seed("000").read_text(encoding="utf-8"), tmp_path / "bars.pdf", bars_on_rules=True)
+    assert any(c in "|｜" for c in pdftext(path)), "the probe has no bars to drop"
+    doc = run(path)
+    assert appendix_values(doc) == appendix_values(run(seed("000")))
+    assert not any("|" in value for row in appendix_values(doc) for value in row if isinstance(value, str))
+
+
+def pdftext(path: Path) -> str:
+    document = pdfium.PdfDocument(str(path))
+    try:
+        return "".join(page.get_textpage().get_text_range() for page in document)
+    finally:
+        document.close()
+
+
 def test_faux_bold_duplicates_are_read_once(tmp_path):
     source = ingest(faux_bold_pdf(tmp_path / "bold.pdf", ["連携協約書", "第1条 この連携協約は、甲及び乙が締結する。"]))
     assert [line.text for line in source.lines if line.text] == ["連携協約書", "第1条 この連携協約は、甲及び乙が締結する。"]

@@ -37,6 +37,7 @@ MIN_TEXT_GLYPHS = 20  # fewer readable characters on a page with an image: a sca
 UNREADABLE_SHARE = 0.5  # more (cid:NNN) glyphs than this: the text layer is unusable
 SCAN_COVER = 0.8  # share of the page an image covers for the page to be a scan
 CID = regex.compile(r"^\(cid:\d+\)$")
+VERTICAL_BARS = ("|", "｜", "¦")  # how OCR writes a table's column rule it takes for a character
 UNREADABLE = "\ufffd"  # the replacement character; normalize drops it
 SENTENCE_END = regex.compile(r"[。)」]$")
 COMMAS = ("、", "，", ",")  # never the end of a paragraph
@@ -119,6 +120,8 @@ def read_text_layer(page, rules: list[dict] | None = None) -> Page | None:
     page = page.dedupe_chars(tolerance=1)
     chars = [c for c in page.chars if c.get("upright", True)]
     unreadable = sum(1 for c in chars if CID.match(c["text"]))
+    if rules:
+        chars = [c for c in chars if not is_rule_read_as_bar(c, rules)]
     readable = [c for c in chars if c["text"].strip() and not CID.match(c["text"])]
     if unreadable > UNREADABLE_SHARE * (unreadable + len(readable)) or \
             (len(readable) < MIN_TEXT_GLYPHS and page.images):
@@ -132,6 +135,19 @@ def read_text_layer(page, rules: list[dict] | None = None) -> Page | None:
               for c in chars]
     return layout_page(page, glyphs, PageInfo(page.page_number, method, None, unreadable), warnings, rules,
                        ocr=False)
+
+
+def is_rule_read_as_bar(char: dict, rules: list[dict]) -> bool:
+    """A "|" in someone's OCR text layer that lies on a column rule of the
+    page image: Tesseract read the rule as a character. It places the bar
+    within about half a line's height of the rule, beside the line of text
+    it crosses; a bar written in a cell stands clear of the cell's rules."""
+    if char["text"] not in VERTICAL_BARS:
+        return False
+    middle_x, middle_y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+    reach = (char["bottom"] - char["top"]) / 2
+    return any(rule["x0"] == rule["x1"] and abs(rule["x0"] - middle_x) <= reach
+               and rule["top"] - reach <= middle_y <= rule["bottom"] + reach for rule in rules)
 
 
 def is_scan_with_text(page) -> bool:

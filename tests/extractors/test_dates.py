@@ -4,6 +4,7 @@ import pytest
 
 from extractors.dates import extract_dates, find_dates, parse_date, signing_date
 from pipeline.model import Kind, Line, Segment
+from tests.helpers import segments_of
 
 
 @pytest.mark.parametrize("text, iso", [
@@ -391,3 +392,22 @@ def test_a_date_under_blocks_without_role_marks_signs_and_the_blocks_are_read():
     assert doc.signed_date == dt.date(2020, 3, 27)
     assert [(s.role, s.address, s.title, s.name) for s in doc.signatories] == [
         ("甲", "広島県福山市東桜町3番5号", "福山市長", "枝広 直幹"), ("乙", "広島県府中市府川町315番地", "府中市長", "小野 申人")]
+
+
+def test_a_date_over_the_title_and_the_signing_date_are_two_rows_one_each():
+    # 協約第1号 / 令和2年3月27日 set right over the title, the same day under the closing formula:
+    # two lines, so two rows; the one the closing formula dates is the signing
+    segs = segments_of("""
+        協約第1号
+        令和2年3月27日
+        福山市・府中市連携協約書
+        福山市(以下「甲」という。)と府中市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この連携協約は、甲及び乙の連携を目的とする。
+        この協約の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。
+        令和2年3月27日
+        甲 広島県福山市東桜町3番5号
+        福山市長 枝廣 直幹
+    """)
+    values = extract_dates(segs)
+    assert [(v.kind, v.iso) for v in values] == [("referenced", dt.date(2020, 3, 27)), ("signed", dt.date(2020, 3, 27))]
+    assert len({v.line_no for v in values}) == 2

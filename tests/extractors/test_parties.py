@@ -586,3 +586,40 @@ def test_a_press_release_whose_subject_lists_the_parties_gives_them_all():
     """)
     assert doc.doc_type == "other"
     assert roles(doc.parties) == [("甲", "久留米市"), ("乙", "大川市")]
+
+
+@pytest.mark.parametrize("phrase", ["それぞれの生活圏域", "すべての定住自立圏域", "ほか圏域", "暮らしやすい圏域",
+                                    "住みやすい都市圏", "ひとつの広域都市圏", "二つの生活圏域", "それぞれ圏域"])
+def test_words_saying_which_or_how_many_areas_open_no_name(phrase):
+    # それぞれ, すべて, ほか (nouns read as adverbs), やすい (a suffix cut from its verb),
+    # ひとつの, 二つの (a count): what is left is a kind of area, no name
+    for where in ("definition", "article"):
+        defined = f"{phrase}(以下「圏域」という。)において、" if where == "definition" else ""
+        purpose = f"{phrase}の発展を図り、" if where == "article" else ""
+        segs = segments_of(f"""
+            連携協約書
+            佐世保市(以下「甲」という。)及び平戸市(以下「乙」という。)は、{defined}次のとおり連携協約を締結する。
+            第1条 この協約は、甲及び乙が連携し、{purpose}住民の福祉の向上を目的とする。
+        """)
+        assert extract_area_name(segs) == "", (phrase, where)
+
+
+@pytest.mark.parametrize("name", ["三遠南信定住自立圏", "十勝定住自立圏", "二戸地域定住自立圏"])
+def test_a_numeral_opening_a_place_in_kanji_stays_in_the_name(name):
+    # UniDic reads 三 | 遠, 十 | 勝, 二 | 戸: a numeral, but one that names, not counts
+    segs = segments_of(f"""
+        {name}形成協定書
+        豊橋市(以下「甲」という。)及び飯田市(以下「乙」という。)は、次のとおり協定を締結する。
+        第1条 この協定は、甲及び乙の連携を目的とする。
+    """)
+    assert extract_area_name(segs) == name
+
+
+def test_a_kana_name_that_unidic_cuts_into_an_adverb_like_noun_stays_whole():
+    # 、まえばし圏域: まえ | ばし, まえ read as 前 (a noun used as an adverb) but run into more kana
+    segs = segments_of("""
+        連携協約書
+        前橋市(以下「甲」という。)及び高崎市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この協約は、甲及び乙が連携し、まえばし圏域の発展を図ることを目的とする。
+    """)
+    assert extract_area_name(segs) == "まえばし圏域"
