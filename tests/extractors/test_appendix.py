@@ -1268,13 +1268,18 @@ def test_key_value_blocks_with_a_role_key_per_otsu_town_keep_each_towns_role_apa
     assert not warnings
 
 
-def test_a_two_column_key_value_block_with_a_role_row_per_otsu_town():
-    segs = segments_of("""
+# 津山市 with 鏡野町 and 奈義町 sharing 乙, down to the 別表's first section:
+# the opening of the towns-sharing-乙 tests below.
+TSUYAMA_TWO_TOWNS = """
     津山圏域定住自立圏形成協定書
     津山市(以下「甲」という。)と鏡野町及び奈義町(以下これらを「乙」という。)は、次のとおり協定を締結する。
     第1条 甲及び乙は、別表に掲げる取組を行う。
     別表(第1条関係)
-    1 生活機能の強化に係る政策分野
+    1 生活機能の強化に係る政策分野"""
+
+
+def test_a_two_column_key_value_block_with_a_role_row_per_otsu_town():
+    segs = segments_of(TSUYAMA_TWO_TOWNS + """
     ア 救急医療体制の充実
     取組の内容\t病院群輪番制の運営を支援する。
     甲の役割\t輪番制病院の運営経費を負担する。
@@ -1291,12 +1296,7 @@ def test_a_two_column_key_value_block_with_a_role_row_per_otsu_town():
 def test_towns_roles_given_one_per_line_under_one_otsu_key():
     # 【乙の役割】 / 鏡野町:… / 奈義町:…: the second town's line was dropped
     # (the first town's value had its 。) and the first kept its name in role_b
-    segs = segments_of("""
-    津山圏域定住自立圏形成協定書
-    津山市(以下「甲」という。)と鏡野町及び奈義町(以下これらを「乙」という。)は、次のとおり協定を締結する。
-    第1条 甲及び乙は、別表に掲げる取組を行う。
-    別表(第1条関係)
-    1 生活機能の強化に係る政策分野
+    segs = segments_of(TSUYAMA_TWO_TOWNS + """
     ア 救急医療体制の充実
     【取組の内容】病院群輪番制の運営を支援する。
     【甲の役割】輪番制病院の運営経費を負担する。
@@ -1320,12 +1320,7 @@ def test_keys_opened_by_a_bullet_or_an_angle_bracket_and_a_town_after_the_key():
     # ■取組の内容 / <甲の役割> / ・奈義町の役割: / 〔乙の役割(鏡野町)〕 (a bracket
     # around the town's note) / 乙の役割 鏡野町 (the town after a space, its
     # value below): none of these keys was read, and the blocks gave no rows
-    segs = segments_of("""
-    津山圏域定住自立圏形成協定書
-    津山市(以下「甲」という。)と鏡野町及び奈義町(以下これらを「乙」という。)は、次のとおり協定を締結する。
-    第1条 甲及び乙は、別表に掲げる取組を行う。
-    別表(第1条関係)
-    1 生活機能の強化に係る政策分野
+    segs = segments_of(TSUYAMA_TWO_TOWNS + """
     ア 救急医療体制の充実
     ■取組の内容
     病院群輪番制の運営を支援する。
