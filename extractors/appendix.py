@@ -144,6 +144,7 @@ class Reader:
     warnings: list[str] = field(default_factory=list)
     context: Context = field(default_factory=Context)
     section_styles: list[str] = field(default_factory=list)
+    section_level_styles: set[str] = field(default_factory=set)  # styles first met numbering the sections on
     measure_styles: set[str] = field(default_factory=set)
     columns: dict[int, str] | None = None
     towns: dict[int, str] = field(default_factory=dict)  # columns of towns sharing one role, and their names
@@ -460,8 +461,10 @@ class Reader:
 
     def set_section(self, heading: Heading, line: Line) -> None:
         if heading.style not in self.section_styles:
+            if self.continues_sections(heading):
+                self.section_level_styles.add(heading.style)
             self.section_styles.append(heading.style)
-        level = self.section_styles.index(heading.style)
+        level = 0 if heading.style in self.section_level_styles else self.section_styles.index(heading.style)
         title = CLAUSE_REFERENCE.sub("", heading.title).strip()
         if AMENDING_INSTRUCTION.search(title):  # 別表1の項中イの項の次に次のように加える。: section 1, its title is in the amended agreement
             title = ""
@@ -471,6 +474,15 @@ class Reader:
             self.context = Context(self.context.section_no, self.context.section_title, heading.number, title)
         self.columns = None if heading.style == "beppyo" else self.columns
         self.last_key, self.roles_open = "", False
+
+    def continues_sections(self, heading: Heading) -> bool:
+        """A style met first on a heading numbered after the section open
+        (1 … / 2 … / (3) …), not 1 as a list under it starts nor the next of
+        its subsections: the sections go on in another style, as a document
+        numbering them by hand may slip."""
+        ctx = self.context
+        return heading.number is not None and ctx.section_no is not None and heading.number == ctx.section_no + 1 \
+            and heading.number != (ctx.subsection_no or 0) + 1 and bool(self.section_styles)
 
     def add_row(self, row: GridRow, kind: str, fields: tuple[str, ...] = ROW_FIELDS) -> None:
         self.rows.append(PendingRow(self.context, row, kind, fields))

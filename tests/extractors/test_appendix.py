@@ -1933,3 +1933,41 @@ def test_a_number_and_a_name_alone_in_a_numbered_grid_stay_a_row():
     assert [(r.section_no, r.label, r.measure, r.content) for r in rows] == [
         (None, "1", "産業振興", "商談会を開催する。"), (None, "2", "移住促進", ""),
     ]
+
+
+def test_a_section_numbered_on_in_another_style_is_the_next_section():
+    """1 … / 2 … / (3) …: the third section's number slipped into another
+    style. A style met first on the number after the open section's, where
+    a list under that section would start at 1, numbers the sections on;
+    a style already met as the subsection level stays that level, also
+    where its numbers run on through the sections ((3) under 2)."""
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    1\t圏域全体の経済成長のけん引
+    取組\t取組の内容\t甲の役割\t乙の役割
+    ア 産業振興\t企業誘致を推進する。\t誘致活動を行う。\t情報を提供する。
+    2\t高次の都市機能の集積・強化
+    ア 医療\t救急医療体制を確保する。\t体制を整える。\t搬送に協力する。
+    (3)\t圏域全体の生活関連機能サービスの向上
+    ア 福祉\t介護人材を育成する。\t研修を行う。\t研修に参加する。
+    イ 教育\t図書館を相互利用する。\t蔵書を開放する。\t蔵書を開放する。
+    """)
+    assert [(r.section_no, r.section_title, r.subsection_no, r.label, r.measure) for r in rows] == [
+        (1, "圏域全体の経済成長のけん引", None, "ア", "産業振興"),
+        (2, "高次の都市機能の集積・強化", None, "ア", "医療"),
+        (3, "圏域全体の生活関連機能サービスの向上", None, "ア", "福祉"),
+        (3, "圏域全体の生活関連機能サービスの向上", None, "イ", "教育")]
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    1 圏域全体の経済成長のけん引
+    (1) 産業振興
+    取組\t取組の内容\t甲の役割\t乙の役割
+    ア 企業誘致\t企業誘致を推進する。\t誘致活動を行う。\t情報を提供する。
+    (2) 観光振興
+    ア 観光PR\t観光情報を発信する。\t情報を発信する。\t素材を提供する。
+    2 高次の都市機能の集積・強化
+    (3) 医療
+    ア 救急医療\t救急医療体制を確保する。\t体制を整える。\t搬送に協力する。
+    """)
+    assert [(r.section_no, r.subsection_no, r.subsection_title, r.measure) for r in rows] == [
+        (1, 1, "産業振興", "企業誘致"), (1, 2, "観光振興", "観光PR"), (2, 3, "医療", "救急医療")]
