@@ -24,8 +24,8 @@ from functools import lru_cache
 
 import regex
 
-from extractors.tables import (FINISHED, NOTE_COLUMN, NO_VALUE, ROLE_A_KEY, ROLE_B_KEY, ROLE_COLUMNS, SAME_AS_ABOVE, SAME_AS_LEFT, TERMINATED,
-                               UNPLACED_ROLE, GridRow, default_columns, header_columns, is_continuation, join_fragment,
+from extractors.tables import (BARE_LABEL, FINISHED, NOTE_COLUMN, NO_VALUE, ROLE_A_KEY, ROLE_B_KEY, ROLE_COLUMNS, SAME_AS_ABOVE, SAME_AS_LEFT, TERMINATED,
+                               UNPLACED_ROLE, GridRow, assign_free_columns, default_columns, header_columns, is_continuation, join_fragment,
                                is_placeholder, merge_into, next_label, recognised_columns, row_cells, shared_role_cell,
                                shared_role_towns,
                                split_expected_label,
@@ -149,6 +149,9 @@ class Reader:
     columns: dict[int, str] | None = None
     towns: dict[int, str] = field(default_factory=dict)  # columns of towns sharing one role, and their names
     header_above: dict[int, str] | None = None  # the columns of a header row just read, which a sub-header completes
+    # The header's untitled column read as the measure, the columns it names and its width,
+    # until the first row shows whether that column holds labels only
+    untitled_measure: tuple[int, dict[int, str], int] | None = None
     last_key: str = ""
     roles_open: bool = False  # under a 役割分担 heading, whose role items follow
     terminated: set[int] = field(default_factory=set)  # column indexes whose cells end with 。
@@ -190,6 +193,7 @@ class Reader:
             if columns != self.columns:
                 self.warnings += unplaced_column_warnings(line, columns)
             self.columns, self.towns = columns, shared_role_towns(cells, columns)
+            self.untitled_measure = None if header_above is not None else untitled_measure(cells, columns, self.parties)
             return
         key, town = key_of(cells[0], self.parties), ""
         if not key and "役割" in cells[0]:  # 乙の役割(奈義町)\t…: a town's role key in its cell
@@ -202,6 +206,8 @@ class Reader:
             self.columns, self.towns = default_columns(len(cells)), {}
             self.warnings.append(f"line {line.no}: table without a header row, columns taken as "
                                  + "/".join(self.columns.values()))
+        if self.untitled_measure is not None:
+            self.columns = self.with_label_column(cells)
         cells_by_field = row_cells(line, self.columns, self.towns)
         previous = self.last_grid_row()
         uses_labels = any(p.row.label for p in self.rows if p.kind == "grid")
@@ -212,9 +218,23 @@ class Reader:
         if not label and uses_labels and previous is not None:
             label, measure = split_expected_label(measure, next_label(previous.label))
         if not label and cells_by_field.get("label"):
-            label = cells_by_field["label"]
+            label = cells_by_field["label"].strip("()【】.、 ")  # (1) in a label column reads 1, as (1) 医療 does
         cells_by_field["measure"] = measure
         self.add_row(GridRow(cells_by_field, [line], label), "grid", column_fields(self.columns))
+
+    def with_label_column(self, cells: list[str]) -> dict[int, str]:
+        """The columns once the first row is read: an untitled column whose
+        cell is a label alone (ア | 企業誘致 | 企業誘致を推進する。 under
+        | 取組 | 取組の内容) is the label column, and the measure and content
+        are the text columns after it, when the table keeps every field it
+        had (a table whose only text column is the content keeps reading
+        the label as its measure: a row needs one to stand apart)."""
+        at, named, width = self.untitled_measure
+        self.untitled_measure = None
+        if at >= len(cells) or not BARE_LABEL.match(cells[at].strip()):
+            return self.columns
+        relabelled = assign_free_columns(named | {at: "label"}, width)
+        return relabelled if set(self.columns.values()) <= set(relabelled.values()) else self.columns
 
     def numbered_heading(self, cells: list[str], following: Line | None) -> str:
         """A section heading Word numbered with a TAB (2<TAB>高次の都市機能の…),
@@ -487,6 +507,16 @@ class Reader:
     def add_row(self, row: GridRow, kind: str, fields: tuple[str, ...] = ROW_FIELDS) -> None:
         self.rows.append(PendingRow(self.context, row, kind, fields))
         self.last_key, self.roles_open = "", False
+
+
+def untitled_measure(cells: list[str], columns: dict[int, str],
+                     parties: list[Party]) -> tuple[int, dict[int, str], int] | None:
+    """(index, named columns, width) of a header's measure column whose
+    header cell is empty, or None."""
+    at = next((i for i, kind in columns.items() if kind == "measure" and (i >= len(cells) or not cells[i].strip())), None)
+    if at is None:
+        return None
+    return at, recognised_columns(cells, parties) or {}, len(cells)
 
 
 def labels_in_order(previous: str, label: str) -> bool:

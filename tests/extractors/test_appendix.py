@@ -1971,3 +1971,29 @@ def test_a_section_numbered_on_in_another_style_is_the_next_section():
     """)
     assert [(r.section_no, r.subsection_no, r.subsection_title, r.measure) for r in rows] == [
         (1, 1, "産業振興", "企業誘致"), (1, 2, "観光振興", "観光PR"), (2, 3, "医療", "救急医療")]
+
+
+def test_an_untitled_column_of_labels_is_the_label_and_the_column_after_it_the_measure():
+    """A header leaving the first column's cell empty over ア / イ (or 1 /
+    (1)): the labels are no measure, and the measure and content are the
+    named columns after them."""
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    \t連携施策\t取組の内容\t甲の役割\t乙の役割
+    ア\t企業誘致\t企業誘致を推進する。\t誘致活動を行う。\t情報を提供する。
+    イ\t観光振興\t観光客を誘致する。\t広報を行う。\t案内を行う。
+    """)
+    assert [brief(r) for r in rows] == [
+        (None, None, "ア", "企業誘致", "企業誘致を推進する。", "誘致活動を行う。", "情報を提供する。"),
+        (None, None, "イ", "観光振興", "観光客を誘致する。", "広報を行う。", "案内を行う。")]
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    分野\t\t連携する取組\t取組の内容\t甲の役割\t乙の役割
+    産業振興\t1\t企業誘致\t企業誘致を推進する。\t誘致活動を行う。\t情報を提供する。
+    \t2\t観光振興\t観光客を誘致する。\t広報を行う。\t案内を行う。
+    医療\t(1)\t救急医療\t救急体制を確保する。\t体制を整える。\t搬送に協力する。
+    """)
+    assert [(r.section_title, r.label, r.measure, r.content) for r in rows] == [
+        ("産業振興", "1", "企業誘致", "企業誘致を推進する。"), ("産業振興", "2", "観光振興", "観光客を誘致する。"),
+        ("医療", "1", "救急医療", "救急体制を確保する。")]
+
