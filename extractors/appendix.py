@@ -72,6 +72,9 @@ KEYS = (
     ("role_b", regex.compile(rf"^{ROLE_B_KEY}|^乙(?=\s*[::])")),
     ("role_c", regex.compile(r"^丙の役割(?:分担)?|^丙(?=\s*[::])")),
     ("roles", regex.compile(r"^役割分担")),
+    # 【備考】 令和4年度から / 備考: 県事業: a remark on the measure, which no
+    # field of a row holds (see NOTE_COLUMN): kept apart, with a warning
+    (NOTE_COLUMN, regex.compile(r"^(?:備考|摘要|特記事項)(?:欄)?(?=\s|[::】)>〉》\]]|$)")),
     # 連携施策 / 施策名 / 取組名 as a key opens the next measure (a two-column 項目 | 内容 table)
     ("measure", regex.compile(r"^(?:連携(?:する)?)?施策名?(?=\s|[::]|$)|^(?:取組|事業)名(?=\s|[::]|$)|^連携事業名?(?=\s|[::]|$)"
                               r"|^(?:取組|連携)事項(?=\s|[::]|$)")),
@@ -265,7 +268,7 @@ class Reader:
             return
         if self.describes_measure(text):  # text under a measure, before any key: its content
             self.last_key = "content"
-        if self.continues_value(text):
+        if self.continues_value(text) and not self.opens_measure(text, following):
             pending = self.rows[-1].row
             for name in self.value_fields():
                 pending.cells[name] = join_fragment(pending.cells[name], text)
@@ -379,6 +382,13 @@ class Reader:
         return not value or not (TERMINATED.search(value) or is_placeholder(value.strip())) \
             or bool(BULLET.match(value) and BULLET.match(text))
 
+    def opens_measure(self, text: str, following: Line | None) -> bool:
+        """The line is the next measure, numbered as the measures are and
+        its keys below it, though the value above it ended without 。
+        (乙の役割: 情報提供 / 備考: 県事業, then イ 観光振興 / 取組の内容: …)."""
+        heading = self.heading_of(text) if self.measure_styles else None
+        return heading is not None and heading.style in self.measure_styles and starts_measure(following, self.parties)
+
     def value_fields(self) -> tuple[str, ...]:
         return KEY_FIELDS.get(self.last_key, (self.last_key,))
 
@@ -412,10 +422,14 @@ class Reader:
             self.last_key = "measure" if not value.strip() else ""  # the name on the lines below
             return
         if not self.rows or self.rows[-1].kind != "keyvalue":
-            self.warnings.append(f"line {line.no}: {key} without a measure before it")
+            self.warnings.append(f"line {line.no}: 備考 has no field; its text is left out" if key == NOTE_COLUMN
+                                 else f"line {line.no}: {key} without a measure before it")
             return
         pending = self.rows[-1].row
         pending.lines.append(line)
+        if key == NOTE_COLUMN:  # its text, also on the lines below, goes to a cell no field reads
+            self.warnings.append(f"line {line.no}: 備考 of measure {pending.cells['measure']} has no field; "
+                                 "its text is left out")
         if key == "role_b" and not town:  # 【乙の役割】鏡野町: …, the other towns on the lines below
             value, town = split_town_value(value, self.parties) or (value, "")
         if key == "role_b" and town:
@@ -715,8 +729,9 @@ def unplaced_column_warnings(line: Line, columns: dict[int, str]) -> list[str]:
     has no field, and its cells are left out of the rows."""
     return [f"line {line.no}: column {line.cells[i].strip()} is a role without a field "
             f"(a fourth or later party's); its cells are left out" for i, kind in sorted(columns.items())
-            if kind == UNPLACED_ROLE] + [f"line {line.no}: column {line.cells[i].strip()} has no field; its cells are left out"
-                                         for i, kind in sorted(columns.items()) if kind == NOTE_COLUMN]
+            if kind == UNPLACED_ROLE and i < len(line.cells)] + [
+        f"line {line.no}: column {line.cells[i].strip()} has no field; its cells are left out"
+        for i, kind in sorted(columns.items()) if kind == NOTE_COLUMN and i < len(line.cells) and line.cells[i].strip()]
 
 
 def column_fields(columns: dict[int, str]) -> tuple[str, ...]:

@@ -58,7 +58,7 @@ HEADER_WORDS = {
     "label": regex.compile(r"^(?:番号|No\.?|記号)$"),
     # 備考 (remarks: 令和4年度から, 県事業): no field of a row holds it, and
     # it is no part of the content, where a column past the roles would go
-    NOTE_COLUMN: regex.compile(r"^(?:備考|摘要)$"),
+    NOTE_COLUMN: regex.compile(r"^(?:備考|摘要|特記事項)(?:欄)?$"),
 }
 ROLE_OF = regex.compile(r"^(?P<name>.+)の役割(?:分担)?$")
 # A role column's title with its party noted in brackets: 甲の役割(福井市),

@@ -1997,3 +1997,61 @@ def test_an_untitled_column_of_labels_is_the_label_and_the_column_after_it_the_m
         ("産業振興", "1", "企業誘致", "企業誘致を推進する。"), ("産業振興", "2", "観光振興", "観光客を誘致する。"),
         ("医療", "1", "救急医療", "救急体制を確保する。")]
 
+
+
+def test_remarks_of_a_key_value_block_are_no_value_of_the_measure_and_are_warned_of():
+    """【備考】 under a measure's keys: no field of a row holds a remark, so
+    it is left out with a warning naming its line, and the next measure
+    still opens after a remark (or a role) ending without 。."""
+    rows, warnings = rows_of("""
+    別表(第1条関係)
+    1 産業振興
+    (1) 企業誘致の推進
+    【取組の内容】
+    企業誘致を推進する。
+    【甲の役割】
+    誘致活動を行う。
+    【乙の役割】
+    情報を提供する。
+    【備考】
+    令和4年度から実施する。
+    (2) 観光振興
+    取組の内容:観光客を誘致する。
+    甲の役割:広報を行う。
+    乙の役割:案内を行う。
+    備考:県事業
+    (3) 創業支援
+    取組の内容:創業希望者を支援する。
+    甲の役割:窓口を設置する。
+    乙の役割:周知
+    (4) 移住促進
+    取組の内容:移住相談会を開催する。
+    甲の役割:相談会を開催する。
+    乙の役割:相談員を派遣する。
+    """)
+    assert [brief(r) for r in rows] == [
+        (1, None, "1", "企業誘致の推進", "企業誘致を推進する。", "誘致活動を行う。", "情報を提供する。"),
+        (1, None, "2", "観光振興", "観光客を誘致する。", "広報を行う。", "案内を行う。"),
+        (1, None, "3", "創業支援", "創業希望者を支援する。", "窓口を設置する。", "周知"),
+        (1, None, "4", "移住促進", "移住相談会を開催する。", "相談会を開催する。", "相談員を派遣する。")]
+    assert [w.split(": ", 1)[1] for w in warnings] == [
+        "備考 of measure 企業誘致の推進 has no field; its text is left out",
+        "備考 of measure 観光振興 has no field; its text is left out"]
+
+
+def test_remarks_columns_named_otherwise_or_beside_a_two_row_header_are_left_out_with_a_warning():
+    rows, warnings = rows_of("""
+    別表(第1条関係)
+    取組\t取組の内容\t甲の役割\t乙の役割\t備考欄
+    ア 企業誘致\t企業誘致を推進する。\t誘致活動を行う。\t情報を提供する。\t令和4年度から
+    """)
+    assert [brief(r)[2:] for r in rows] == [("ア", "企業誘致", "企業誘致を推進する。", "誘致活動を行う。", "情報を提供する。")]
+    assert [w.split(": ", 1)[1] for w in warnings] == ["column 備考欄 has no field; its cells are left out"]
+    rows, warnings = rows_of("""
+    別表(第1条関係)
+    取組\t取組の内容\t役割分担\t\t備考
+    \t\t甲\t乙
+    ア 企業誘致\t企業誘致を推進する。\t誘致活動を行う。\t情報を提供する。\t令和4年度から
+    """)
+    assert [brief(r)[2:] for r in rows] == [("ア", "企業誘致", "企業誘致を推進する。", "誘致活動を行う。", "情報を提供する。")]
+    assert [w.split(": ", 1)[1] for w in warnings] == ["column 備考 has no field; its cells are left out"]
