@@ -97,6 +97,19 @@ def test_a_blanked_template_is_redacted():
     assert fields(sigs[0]) == ("乙", "●●●町", "●●●町●●番地", "●●●町長", "")
 
 
+def test_zeros_of_a_kanji_address_number_are_no_blanked_name():
+    sigs = signatories_of("""
+    甲 広島県福山市東桜町三番五号
+       福山市長 枝広 直幹
+    乙 広島県府中市府川町一三〇〇番地
+       府中市長 小野 申人
+    丙 〇〇県〇〇郡〇〇町
+       〇〇町長 〇〇 〇〇
+    """)
+    assert [s.address for s in sigs[:2]] == ["広島県福山市東桜町三番五号", "広島県府中市府川町一三〇〇番地"]
+    assert [s.redacted for s in sigs] == [False, False, True]
+
+
 # Parties named without 甲/乙: the signature blocks carry no role marks.
 UNMARKED_HEAD = """
         三原市及び尾道市の連携に関する協約
