@@ -71,11 +71,15 @@ DATE_BEFORE_BLOCK = regex.compile(rf"^{DATE_TEXT}(?=\s+\S)")
 YEAR_LINE = regex.compile(rf"^\(?\s*(?:{SIGNING_LABEL})?(?:{ERA}\s*{NUMBER}?\s*{ALSO_WESTERN}|\d{{4}}\s*{ALSO_ERA})年"
                           rf"(?:\s*{NUMBER}?\s*月)?$")
 MONTH_DAY_LINE = regex.compile(rf"^(?:{NUMBER}?\s*月\s*)?{NUMBER}?\s*日{WEEKDAY}?{SIGNING_ACT}?\s*\)?$")
-# 甲 山口市…, (甲) 山口市…, 甲:…; not 甲及び乙は… (a sentence about the parties)
-ROLE_LINE = regex.compile(rf"^\(?([{ROLE_CHARS}])\)?(?:\s*[::]\s*|\s+|(?=\p{{Han}}))(?![及並とはがの{ROLE_CHARS}、])")
+# 甲 山口市…, (甲) 山口市…, 甲:…; not 甲及び乙は… (a sentence about the parties).
+# Ten towns defined one by one as 乙1 … 乙10 sign under those marks: the
+# number tells the blocks apart, the role is 乙's.
+ROLE_NUMBER = r"(?:\d{1,2})?"
+ROLE_LINE = regex.compile(rf"^\(?([{ROLE_CHARS}]){ROLE_NUMBER}\)?(?:\s*[::]\s*|\s+|(?=\p{{Han}}))"
+                          rf"(?![及並とはがの{ROLE_CHARS}、])")
 # A mark and its separator alone, for a line whose place starts with a role
 # character (甲 甲府市…), which ROLE_LINE takes for a sentence (甲乙協議).
-SEPARATED_ROLE = regex.compile(rf"^\(?([{ROLE_CHARS}])\)?(?:\s*[::]\s*|\s+)")
+SEPARATED_ROLE = regex.compile(rf"^\(?([{ROLE_CHARS}]){ROLE_NUMBER}\)?(?:\s*[::]\s*|\s+)")
 
 
 # A 一部事務組合 or 広域連合 whose name opens with a role character (甲奴郡衛生施設組合,
@@ -143,7 +147,7 @@ def segment(lines: list[Line]) -> list[Segment]:
 
 
 ANOTHER_AGREEMENT = "another agreement"
-DEFINED_PARTY = regex.compile(rf"以下\s*「\s*[{ROLE_CHARS}]\s*」\s*という")
+DEFINED_PARTY = regex.compile(rf"以下\s*「\s*[{ROLE_CHARS}]{ROLE_NUMBER}\s*」\s*という")
 HEAD_REACH = 6  # lines before a preamble that may be the next agreement's cover and title
 ARTICLE_REACH = 12  # lines after it within which its 第1条 stands
 

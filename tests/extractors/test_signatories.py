@@ -97,6 +97,32 @@ def test_a_blanked_template_is_redacted():
     assert fields(sigs[0]) == ("乙", "●●●町", "●●●町●●番地", "●●●町長", "")
 
 
+def test_blocks_marked_with_numbered_otsu_are_each_a_block_of_otsu():
+    segs = segments_of("""
+        連携協約書
+        山形市(以下「甲」という。)、上山市(以下「乙1」という。)、天童市(以下「乙2」という。)及び大江町(以下「乙3」という。)は、次のとおり締結する。
+        第1条 目的とする。
+        この協約の締結を証するため、本書4通を作成し、記名押印の上、各自1通を保有する。
+        令和2年3月30日
+        甲　 山形県山形市旅篭町二丁目3番25号
+             山形市長 佐藤 孝一
+        乙１ 山形県上山市河崎一丁目1番10号
+             上山市長 横戸 長之
+        (乙2) 山形県天童市老野森一丁目1番1号
+             天童市長 山本 信二
+        乙３：山形県西村山郡大江町大字左沢882番地の1
+             大江町長 松田 秀則
+    """)
+    sigs = extract_signatories(segs, extract_parties(segs))
+    assert [fields(s) for s in sigs] == [
+        ("甲", "山形市", "山形県山形市旅篭町二丁目3番25号", "山形市長", "佐藤 孝一"),
+        ("乙", "上山市", "山形県上山市河崎一丁目1番10号", "上山市長", "横戸 長之"),
+        ("乙", "天童市", "山形県天童市老野森一丁目1番1号", "天童市長", "山本 信二"),
+        ("乙", "大江町", "山形県西村山郡大江町大字左沢882番地の1", "大江町長", "松田 秀則"),
+    ]
+    assert sigs[-1].municipality_code == "063240"  # 大江町 of 山形県
+
+
 def test_zeros_of_a_kanji_address_number_are_no_blanked_name():
     sigs = signatories_of("""
     甲 広島県福山市東桜町三番五号
