@@ -352,14 +352,27 @@ def join_fragment(cell: str, fragment: str) -> str:
 def terminated_indexes(lines: list[Line]) -> set[int]:
     """Columns (after the first) whose cells normally end a sentence (。),
     judged over every table row of the region: in those a cell without 。
-    marks a row that continues on the next line."""
+    marks a row that continues on the next line. Where the rows are
+    labelled (ア, イ …) and no rule parts them, each line of a wrapped row
+    is a row of its own and only its last ends the sentences: then only
+    the lines before a labelled row, a line of text (a heading) or the end
+    are judged."""
+    rows = [n for n, line in enumerate(lines) if line.is_row and header_columns(line.cells, []) is None]
+    if any(split_label(lines[n].cells[0].strip())[0] for n in rows):
+        rows = [n for n in rows if ends_labelled_row(lines, n)]
     ends: dict[int, list[bool]] = {}
-    for line in lines:
-        if line.is_row and header_columns(line.cells, []) is None:
-            for i, cell in enumerate(line.cells[1:], 1):
-                if len(cell.strip()) >= 3:  # not a page-break fragment like む。
-                    ends.setdefault(i, []).append(bool(FINISHED.search(cell.strip())))
+    for n in rows:
+        for i, cell in enumerate(lines[n].cells[1:], 1):
+            if len(cell.strip()) >= 3:  # not a page-break fragment like む。
+                ends.setdefault(i, []).append(bool(FINISHED.search(cell.strip())))
     return {i for i, flags in ends.items() if sum(flags) >= 0.6 * len(flags)}
+
+
+def ends_labelled_row(lines: list[Line], n: int) -> bool:
+    """The row line lines[n] is the last of its row: what follows is no row,
+    or a row whose first cell opens with a label."""
+    following = lines[n + 1] if n + 1 < len(lines) else None
+    return following is None or not following.is_row or bool(split_label(following.cells[0].strip())[0])
 
 
 def terminated_kinds(indexes: set[int], columns: dict[int, str]) -> set[str]:

@@ -220,6 +220,33 @@ def test_circled_and_dai_numbering_with_latin_labels():
         (1, 1, "a", "創業支援"), (1, 1, "b", "企業誘致"), (2, None, "a", "子育て")]
 
 
+def test_labelled_rows_wrapped_line_by_line_without_rules_between_them():
+    # A box table from Word saved as text, no rule between its rows: every
+    # row wraps in all its cells, so most lines end no sentence, and a
+    # measure's second line (農林水産物の販路 / 拡大) opens a cell of its own.
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    1 経済成長のけん引
+    │連携する取組│取組の内容│甲の役割│乙の役割│
+    ├──┼──┼──┼──┤
+    │ア 企業誘致の推進│圏域への企業の立地を促進するため│企業誘致の情報を集約し、│用地の情報を甲に提供し、│
+    │　│、合同で誘致活動を行う。│誘致活動を行う。│誘致活動に参加する。│
+    │イ 農林水産物の販路│圏域の農林水産物の販路を拡大する│商談会を企画し、│生産者の参加を│
+    │　　拡大│ため、合同の商談会を開催する。│開催する。│促す。│
+    │ウ 観光の振興│周遊観光の商品を造成し、│商品を造成し、発信│観光資源の情報を甲│
+    │　│発信する。│する。│に提供する。│
+    └──┴──┴──┴──┘
+    """)
+    assert [brief(r) for r in rows] == [
+        (1, None, "ア", "企業誘致の推進", "圏域への企業の立地を促進するため、合同で誘致活動を行う。",
+         "企業誘致の情報を集約し、誘致活動を行う。", "用地の情報を甲に提供し、誘致活動に参加する。"),
+        (1, None, "イ", "農林水産物の販路拡大", "圏域の農林水産物の販路を拡大するため、合同の商談会を開催する。",
+         "商談会を企画し、開催する。", "生産者の参加を促す。"),
+        (1, None, "ウ", "観光の振興", "周遊観光の商品を造成し、発信する。", "商品を造成し、発信する。",
+         "観光資源の情報を甲に提供する。"),
+    ]
+
+
 def test_html_wrapped_cells_and_dash_rules():
     rows, _ = rows_of("""
     別表
