@@ -25,7 +25,7 @@ from functools import lru_cache
 import regex
 
 from extractors.tables import (FINISHED, NOTE_COLUMN, NO_VALUE, ROLE_A_KEY, ROLE_B_KEY, ROLE_COLUMNS, SAME_AS_ABOVE, SAME_AS_LEFT, TERMINATED,
-                               UNPLACED_ROLE, GridRow, default_columns, header_columns, is_continuation, join_fragment,
+                               UNPLACED_ROLE, GridRow, default_columns, header_columns, is_continuation, is_open, join_fragment,
                                is_placeholder, merge_into, next_label, recognised_columns, row_cells, shared_role_cell,
                                shared_role_towns,
                                split_expected_label,
@@ -290,7 +290,7 @@ class Reader:
         if row is None or row.lines[-1] is not self.previous:
             return ""
         open_cells = [name for name in terminated_kinds(self.terminated, self.columns or {})
-                      if row.cells.get(name) and not FINISHED.search(row.cells[name])]
+                      if is_open(row.cells.get(name, ""))]
         if open_cells:  # a blank line may stand where a footer was dropped: the sentence still needs its end
             return open_cells[0] if len(open_cells) == 1 else ""
         text = line.text

@@ -324,10 +324,16 @@ def is_continuation(cells: dict[str, str], previous: GridRow | None, uses_labels
     key = cells["measure"]
     if not key:
         return True
-    unfinished = any(previous.cells[c] and not FINISHED.search(previous.cells[c]) for c in terminated_columns)
+    unfinished = any(is_open(previous.cells[c]) for c in terminated_columns)
     if uses_labels:
         return not split_label(key)[0] and unfinished
     return unfinished
+
+
+def is_open(cell: str) -> bool:
+    """A sentence cell not ended yet: no 。; a placeholder (－, 同左, なし)
+    is a whole cell however it ends."""
+    return bool(cell) and not FINISHED.search(cell) and not is_placeholder(cell.strip())
 
 
 def merge_into(row: GridRow, cells: dict[str, str], line: Line) -> None:

@@ -247,6 +247,31 @@ def test_labelled_rows_wrapped_line_by_line_without_rules_between_them():
     ]
 
 
+def test_a_dash_or_same_as_left_ending_the_last_row_takes_no_text_below_the_table():
+    # a web page's contact box follows the 別表: the last row ends with a
+    # dash (the party has no role), which ends no sentence but is a whole cell
+    rows, _ = rows_of("""
+    別表
+    1 経済
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    ア 観光\t観光を振興する。\t主導する。\t協力する。
+    イ 農業\t販路を拡大する。\t主導する。\t―
+    このページに関するお問い合わせ
+    企画課 企画調整係
+    """)
+    assert [(r.label, r.measure, r.role_a, r.role_b) for r in rows] == [
+        ("ア", "観光", "主導する。", "協力する。"), ("イ", "農業", "主導する。", "")]
+    rows, _ = rows_of("""
+    別表
+    1 経済
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    ア 観光\t観光を振興する。\t主導する。\t協力する。
+    イ 農業\t販路を拡大する。\t主導する。\t同左
+    このページに関するお問い合わせ
+    """)
+    assert [(r.label, r.role_b) for r in rows] == [("ア", "協力する。"), ("イ", "主導する。")]
+
+
 def test_html_wrapped_cells_and_dash_rules():
     rows, _ = rows_of("""
     別表
