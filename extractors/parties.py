@@ -198,6 +198,11 @@ def defined_parties(text: str) -> list[Party]:
         if not before:
             continue
         name = head_of(window) or municipality_at_end(NAME_SEPARATORS.sub("", before.group(0)).strip())
+        if FORWARD_REFERENCE.match(name):  # 次に掲げる市町(以下これらを「乙」…) / the list on the lines below
+            listed = members_listed_below(text, match.end())
+            if listed and key not in names:
+                names[key] = listed
+                continue
         if name and key not in names:
             # 鏡野町及び奈義町(以下「乙」という。): a list before a definition is
             # the role's, with or without これら; the one before stops at its )
@@ -205,6 +210,25 @@ def defined_parties(text: str) -> list[Party]:
             names[key] = listed[:-1] + [name] if listed and listed[-1] == name else [name]
     ordered = sorted(names.items(), key=lambda item: (ROLE_CHARS.index(item[0][0]), item[0][1]))
     return with_codes([(role, name) for (role, _), group in ordered for name in group])
+
+
+# A role given to the municipalities a list below the sentence names
+# (次に掲げる市町, 別記の町村, 下記の市町村): the list, a line or an item each.
+FORWARD_REFERENCE = regex.compile(r"^(?:次に掲げる|次の|別記の?|下記の?|以下の)")
+LIST_ITEM_MARK = regex.compile(r"^(?:\(\s*[\dア-ン一二三四五六七八九十]{1,3}\s*\)|[一二三四五六七八九十]{1,3}\s|\d{1,2}[.\s]|[ア-ン]\s|・)\s*")
+
+
+def members_listed_below(text: str, at: int) -> list[str]:
+    """The municipalities on the lines after the one holding `at`, while
+    each line (an item mark aside) is nothing but known names."""
+    names: list[str] = []
+    for line in text[at:].split("\n")[1:]:
+        line = NOTE_IN_BRACKETS.sub("", LIST_ITEM_MARK.sub("", line.strip())).strip()
+        parts = [part for part in MEMBER_SEPARATOR.split(line) if part]
+        if not parts or not all(gazetteer().is_known(part) for part in parts):
+            break
+        names += [part for part in parts if part not in names]
+    return names
 
 
 # 釧路市長 蝦名大也(以下「甲」という。), 鹿屋市長(以下「甲」…): a party

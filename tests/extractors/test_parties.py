@@ -203,6 +203,27 @@ def test_towns_defined_one_by_one_as_numbered_otsu_are_each_otsu_in_number_order
         ("乙", "矢巾町"), ("乙", "滝沢市"), ("乙", "西和賀町"), ("乙", "遠野市"), ("乙", "北上市"), ("乙", "花巻市")]
 
 
+def test_a_role_given_to_the_municipalities_listed_below_the_preamble_is_theirs():
+    # 次に掲げる市町(以下これらを「乙」という。): the list under the sentence
+    # names them, on one line or an item a line
+    segs = segments_of("""
+        連携協約書
+        山形市(以下「甲」という。)と次に掲げる市町(以下これらを「乙」という。)は、次のとおり連携協約を締結する。
+        上山市、天童市及び寒河江市
+        第1条 この協約は、圏域の発展を目的とする。
+    """)
+    assert roles(extract_parties(segs)) == [("甲", "山形市"), ("乙", "上山市"), ("乙", "天童市"), ("乙", "寒河江市")]
+    segs = segments_of("""
+        定住自立圏形成協定書
+        中心市である帯広市(以下「甲」という。)と別記の町村(以下これらを「乙」という。)は、次のとおり協定を締結する。
+        (1) 音更町
+        (2) 芽室町
+        (3) 更別村
+        第1条 この協定は、圏域の活性化を目的とする。
+    """)
+    assert roles(extract_parties(segs)) == [("甲", "帯広市"), ("乙", "音更町"), ("乙", "芽室町"), ("乙", "更別村")]
+
+
 def test_a_list_before_a_single_definition_is_not_one_party():
     # each town defined on its own: a definition names the towns after the one before it only
     segs = segments_of("""
