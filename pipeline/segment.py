@@ -134,13 +134,15 @@ def segment(lines: list[Line]) -> list[Segment]:
     appendix_at = find_appendix_start(lines)
     next_at = next_agreement_start(lines, appendix_at)
     tail_at = find_appendix_end(lines[:next_at], appendix_at)
-    body, appendix, tail, rest = (lines[:appendix_at], lines[appendix_at:tail_at], lines[tail_at:next_at],
-                                  lines[next_at:])
+    contact_at = page_contact_start(lines, appendix_at, tail_at)
+    body, appendix, contact, tail, rest = (lines[:appendix_at], lines[appendix_at:contact_at], lines[contact_at:tail_at],
+                                           lines[tail_at:next_at], lines[next_at:])
     segments = segment_body(body + tail)
     if appendix:
         at = next((n for n, s in enumerate(segments) if tail and s.lines and s.lines[-1].no >= tail[0].no),
                   len(segments))
-        segments.insert(at, Segment(Kind.APPENDIX, tuple(appendix)))
+        segments[at:at] = [Segment(Kind.APPENDIX, tuple(appendix))] + ([Segment(Kind.OTHER, tuple(contact))]
+                                                                       if contact else [])
     if rest:  # a file of several agreements (one city's with each partner): the first is read
         segments.append(Segment(Kind.OTHER, tuple(rest), label=ANOTHER_AGREEMENT))
     return segments
@@ -255,6 +257,20 @@ def with_captions_apart(lines: list[Line]) -> list[Line]:
         else:
             split.append(line)
     return split
+
+
+# A web page's contact box (このページに関するお問い合わせ, お問い合わせ先: …)
+# under the 別表 it reproduces: the page, not the table, goes on there. Not
+# a cell that only starts so (問い合わせ窓口の設置).
+PAGE_CONTACT = regex.compile(r"^(?:このページ(?:に関する|についての|の)?\s*)?お?問い?合わ?せ先?(?:\s*[::].*)?$")
+
+
+def page_contact_start(lines: list[Line], start: int, end: int) -> int:
+    """Where a web page's contact box cuts the 別表 lines[start:end], or end."""
+    for i in range(start + 1, end):
+        if "合" in lines[i].text and not lines[i].is_row and PAGE_CONTACT.match(lines[i].text):
+            return i
+    return end
 
 
 def find_appendix_end(lines: list[Line], start: int) -> int:

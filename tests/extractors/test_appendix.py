@@ -272,6 +272,35 @@ def test_a_dash_or_same_as_left_ending_the_last_row_takes_no_text_below_the_tabl
     assert [(r.label, r.role_b) for r in rows] == [("ア", "協力する。"), ("イ", "主導する。")]
 
 
+def test_a_web_pages_contact_box_under_the_beppyo_ends_it():
+    # the page reproducing the agreement goes on under its 別表 with the
+    # office to ask: no part of the last row, even where its cell lacks its 。
+    rows, _ = rows_of("""
+    別表
+    1 経済
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    ア 観光\t観光を振興する。\t主導する。\t協力する。
+    イ 林業\t森林を保全する。\t主導する。\t協力する。
+    ウ 農業\t販路を拡大する。\t主導する。\t甲と協力する
+    このページに関するお問い合わせ
+    企画課 企画調整係
+    〒920-0292 石川県河北郡内灘町字大学1丁目2番地1
+    電話番号:076-286-6701
+    """)
+    assert [(r.label, r.role_b) for r in rows] == [("ア", "協力する。"), ("イ", "協力する。"), ("ウ", "甲と協力する")]
+    rows, _ = rows_of("""
+    別表
+    1 経済
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    ア 観光\t観光を振興する。\t主導する。\t協力する。
+    イ 林業\t森林を保全する。\t主導する。\t協力する。
+    ウ 問合せ窓口の設置\t窓口を設置する。\t主導する。\t甲と協力する
+    お問い合わせ先:企画課(電話 076-286-6701)
+    """)
+    assert [(r.measure, r.role_b) for r in rows] == [
+        ("観光", "協力する。"), ("林業", "協力する。"), ("問合せ窓口の設置", "甲と協力する")]
+
+
 def test_html_wrapped_cells_and_dash_rules():
     rows, _ = rows_of("""
     別表
