@@ -129,11 +129,16 @@ def test_zeros_of_a_kanji_address_number_are_no_blanked_name():
        福山市長 枝広 直幹
     乙 広島県府中市府川町一三〇〇番地
        府中市長 小野 申人
-    丙 〇〇県〇〇郡〇〇町
+    丙 広島県神石郡神石高原町小畠二○○番地
+       神石高原町長 入江 嘉則
+    丁 〇〇県〇〇郡〇〇町
        〇〇町長 〇〇 〇〇
+    戊 ○○県○○市
+       ○○市長 ○○ ○○
     """)
-    assert [s.address for s in sigs[:2]] == ["広島県福山市東桜町三番五号", "広島県府中市府川町一三〇〇番地"]
-    assert [s.redacted for s in sigs] == [False, False, True]
+    assert [s.address for s in sigs[:3]] == ["広島県福山市東桜町三番五号", "広島県府中市府川町一三〇〇番地",
+                                             "広島県神石郡神石高原町小畠二○○番地"]
+    assert [s.redacted for s in sigs] == [False, False, False, True, True]
 
 
 # Parties named without 甲/乙: the signature blocks carry no role marks.
