@@ -936,9 +936,11 @@ def is_heading_like(line: Line) -> bool:
 
 def first_title(lines: list[Line], order) -> int | None:
     """The index of the first title-like line in that order; a page's
-    running header only where no other line is one."""
+    running header, or a web page's link to the agreement as a file, only
+    where no other line is one."""
     candidates = [i for i in order if is_title_like(lines[i])]
-    return next((i for i in candidates if not lines[i].running_header), candidates[0] if candidates else None)
+    return next((i for i in candidates if not lines[i].running_header and not names_a_file(lines[i].text)),
+                candidates[0] if candidates else None)
 
 
 # 「郡山市と三春町との連携協約」: a title quoted whole, as a running header
@@ -953,6 +955,15 @@ def title_text(text: str, bullets: str = "○◯◎■□◆◇ ") -> str:
     text = text.lstrip(bullets)
     quoted = QUOTED_TITLE.match(text) if text.startswith(("「", "『")) else None
     return quoted.group(1) if quoted else text
+
+
+# A web page's link to the agreement as a file, its size given (連携協約書
+# (PDF:245KB), [PDFファイル/1.2MB]): the page names the file, no title.
+FILE_LINK = regex.compile(r"(?i)(?:pdf|word|excel|docx?|xlsx?|ファイル)[^()\[\]]{0,10}?[\s:/(\[]\s*\d[\d.,]*\s*[kmg]i?b")
+
+
+def names_a_file(text: str) -> bool:
+    return ("B" in text or "b" in text) and FILE_LINK.search(text) is not None  # a size ends in B
 
 
 def is_title_like(line: Line) -> bool:
