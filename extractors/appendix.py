@@ -26,7 +26,7 @@ import regex
 
 from extractors.tables import (FINISHED, NOTE_COLUMN, NO_VALUE, ROLE_A_KEY, ROLE_B_KEY, ROLE_COLUMNS, SAME_AS_ABOVE, SAME_AS_LEFT, TERMINATED,
                                UNPLACED_ROLE, GridRow, default_columns, header_columns, is_continuation, is_open, join_fragment,
-                               is_placeholder, merge_into, next_label, recognised_columns, row_cells, shared_role_cell,
+                               is_placeholder, merge_into, next_label, numbered_town, recognised_columns, row_cells, shared_role_cell,
                                shared_role_towns,
                                split_expected_label,
                                split_label, split_roles, terminated_indexes, terminated_kinds)
@@ -188,7 +188,7 @@ class Reader:
             self.header_above = columns
             if columns != self.columns:
                 self.warnings += unplaced_column_warnings(line, columns)
-            self.columns, self.towns = columns, shared_role_towns(cells, columns)
+            self.columns, self.towns = columns, shared_role_towns(cells, columns, self.parties)
             return
         key, town = key_of(cells[0], self.parties), ""
         if not key and "役割" in cells[0]:  # 乙の役割(奈義町)\t…: a town's role key in its cell
@@ -595,6 +595,10 @@ TOWN_NOTED_ROLE_KEY = regex.compile(r"^(?:(?P<role>[甲乙丙])\(\s*(?P<town>[^(
                                     r"|(?P<town>[^()\s]{1,20}?)\(\s*(?P<role>[甲乙丙])\s*\))の役割(?:分担)?")
 
 
+# 乙1の役割, 乙10の役割: the key of one of the towns defined as 乙1 … 乙10.
+NUMBERED_ROLE_KEY = regex.compile(r"^(?P<otsu>乙[1-9]\d?)の役割(?:分担)?")
+
+
 def split_town_key(text: str, parties: list[Party]) -> tuple[str, str, str] | None:
     """(field, value, town) of a key line; town is the municipality a role
     key names (【乙の役割(奈義町)】…, 奈義町の役割: …), else ''."""
@@ -608,6 +612,10 @@ def split_town_key(text: str, parties: list[Party]) -> tuple[str, str, str] | No
             town, rest = note[1], rest[note.end():]
         found = value_after(kind, rest)
         return (*found, town) if found else None
+    numbered = NUMBERED_ROLE_KEY.match(body) if body.startswith("乙") else None
+    if numbered:  # 乙1の役割: the town defined as 乙1, the first 乙 in order
+        found = value_after(ROLE_FIELDS["乙"], body[numbered.end():])
+        return (*found, numbered_town(numbered["otsu"], parties)) if found else None
     noted = TOWN_NOTED_ROLE_KEY.match(body) if "(" in body and "役割" in body else None
     if noted:
         found = value_after(ROLE_FIELDS[noted["role"]], body[noted.end():])

@@ -140,12 +140,28 @@ def column_names(cells: tuple[str, ...], parties: tuple[Party, ...]) -> dict[int
             continue
         role = ROLE_OF.match(cell)
         kind = next((k for k, pattern in HEADER_WORDS.items() if pattern.search(cell)), None)
-        kind = kind or party_column(role["name"] if role else cell, names)
+        name = role["name"] if role else cell
+        kind = kind or party_column(numbered_town(name, parties) or name, names)
         if kind is None and role:
             kind = names.get(role["name"]) or next_free_role(found)
         if kind:
             found[i] = kind
     return found
+
+
+# 乙1, 乙10: one of the towns defined one by one as 乙1 … 乙10.
+NUMBERED_OTSU = regex.compile(r"^乙(?P<number>[1-9]\d?)$")
+
+
+def numbered_town(name: str, parties) -> str:
+    """The municipality defined as 乙N (the Nth 乙 in order), 乙N itself
+    when the parties do not reach N; '' when name is no numbered 乙."""
+    numbered = NUMBERED_OTSU.match(name) if name.startswith("乙") else None
+    if not numbered:
+        return ""
+    towns = [party.municipality for party in parties if party.role == "乙"]
+    number = int(numbered["number"])
+    return towns[number - 1] if number <= len(towns) else name
 
 
 def without_party_note(cell: str) -> str:
@@ -273,18 +289,18 @@ def shared_role_cell(parts: list[tuple[str, str]]) -> str:
     return " ".join(f"{town}:{text}" if town else text for town, text in given)
 
 
-def shared_role_towns(cells: list[str], columns: dict[int, str]) -> dict[int, str]:
+def shared_role_towns(cells: list[str], columns: dict[int, str], parties=()) -> dict[int, str]:
     """Column -> town, for the columns of a role several columns fill (乙 is
     two towns): the town the header names (乙の役割(鏡野町), 鏡野町, 鏡野町の役割),
     or '' when it names only the role."""
     counts: dict[str, int] = {}
     for kind in columns.values():
         counts[kind] = counts.get(kind, 0) + 1
-    return {i: header_town(cells[i]) for i, kind in columns.items()
+    return {i: header_town(cells[i], parties) for i, kind in columns.items()
             if kind in ROLE_KINDS.values() and counts[kind] > 1 and i < len(cells)}
 
 
-def header_town(cell: str) -> str:
+def header_town(cell: str, parties=()) -> str:
     """The town a role column's header names: 乙の役割(鏡野町), 乙(鏡野町),
     鏡野町(乙), 鏡野町の役割, 鏡野町; '' for 乙の役割 or 役割分担(乙)."""
     cell = cell.replace(" ", "").strip()
@@ -294,6 +310,7 @@ def header_town(cell: str) -> str:
     base = cell[:noted.start()] if noted else cell
     role = ROLE_OF.match(base)
     name = role["name"] if role else base
+    name = numbered_town(name, parties) or name  # 乙2の役割: the town defined as 乙2
     return "" if name in ROLE_KINDS or HEADER_WORDS["roles"].match(name) else name
 
 

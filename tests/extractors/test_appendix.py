@@ -1286,6 +1286,35 @@ def test_of_towns_sharing_one_role_the_first_fills_role_b_and_the_others_role_b_
     assert not warnings
 
 
+NUMBERED_OTSU_HEAD = """
+    連携協約書
+    山形市(以下「甲」という。)、上山市(以下「乙1」という。)及び天童市(以下「乙2」という。)は、次のとおり締結する。
+    第1条 甲及び乙は、別表に掲げる取組を行う。
+    別表(第1条関係)
+    1 経済成長のけん引
+"""
+
+
+def test_roles_keyed_by_numbered_otsu_are_the_towns_defined_so():
+    # 乙1の役割 / 乙2の役割, as keys or as columns: 乙1 is party_b (role_b),
+    # 乙2 the town defined as 乙2 (role_b_others, by its name)
+    for body in ("""
+    (1) 産業の振興
+    取組の内容:相談体制を整える。
+    甲の役割:相談窓口を設置する。
+    乙1の役割:相談窓口を周知する。
+    乙2の役割:甲と情報を共有する。
+    """, """
+    取組\t取組の内容\t甲の役割\t乙1の役割\t乙2の役割
+    (1) 産業の振興\t相談体制を整える。\t相談窓口を設置する。\t相談窓口を周知する。\t甲と情報を共有する。
+    """):
+        segs = segments_of(NUMBERED_OTSU_HEAD + body)
+        rows, warnings = extract_appendix(segs, extract_parties(segs))
+        assert [(r.measure, r.content, r.role_a, r.role_b, r.role_b_others) for r in rows] == [
+            ("産業の振興", "相談体制を整える。", "相談窓口を設置する。", "相談窓口を周知する。", "天童市:甲と情報を共有する。")]
+        assert not warnings
+
+
 def test_role_columns_of_towns_sharing_otsu_named_in_brackets_are_kept_apart():
     # 乙の役割(鏡野町) | 乙の役割(奈義町): 奈義町's text was run into role_b
     # without a word of whose it was; ○ in a town's column is no role
