@@ -25,8 +25,9 @@ from functools import lru_cache
 import regex
 
 from extractors.tables import (BARE_LABEL, FINISHED, NOTE_COLUMN, NO_VALUE, ROLE_A_KEY, ROLE_B_KEY, ROLE_COLUMNS, SAME_AS_ABOVE, SAME_AS_LEFT, TERMINATED,
-                               UNPLACED_ROLE, GridRow, assign_free_columns, default_columns, header_columns, is_continuation, join_fragment,
-                               is_placeholder, merge_into, next_label, recognised_columns, row_cells, shared_role_cell,
+                               UNPLACED_ROLE, GridRow, assign_free_columns, default_columns, header_columns, is_continuation, is_open,
+                               join_fragment, is_placeholder, merge_into, next_label, numbered_town, recognised_columns, row_cells,
+                               shared_role_cell,
                                shared_role_towns,
                                split_expected_label,
                                split_label, split_roles, terminated_indexes, terminated_kinds)
@@ -195,7 +196,7 @@ class Reader:
             self.header_above = columns
             if columns != self.columns:
                 self.warnings += unplaced_column_warnings(line, columns)
-            self.columns, self.towns = columns, shared_role_towns(cells, columns)
+            self.columns, self.towns = columns, shared_role_towns(cells, columns, self.parties)
             self.untitled_measure = None if header_above is not None else untitled_measure(cells, columns, self.parties)
             return
         key, town = key_of(cells[0], self.parties), ""
@@ -314,7 +315,7 @@ class Reader:
         if row is None or row.lines[-1] is not self.previous:
             return ""
         open_cells = [name for name in terminated_kinds(self.terminated, self.columns or {})
-                      if row.cells.get(name) and not FINISHED.search(row.cells[name])]
+                      if is_open(row.cells.get(name, ""))]
         if open_cells:  # a blank line may stand where a footer was dropped: the sentence still needs its end
             return open_cells[0] if len(open_cells) == 1 else ""
         text = line.text
@@ -651,6 +652,10 @@ TOWN_NOTED_ROLE_KEY = regex.compile(r"^(?:(?P<role>[甲乙丙])\(\s*(?P<town>[^(
                                     r"|(?P<town>[^()\s]{1,20}?)\(\s*(?P<role>[甲乙丙])\s*\))の役割(?:分担)?")
 
 
+# 乙1の役割, 乙10の役割: the key of one of the towns defined as 乙1 … 乙10.
+NUMBERED_ROLE_KEY = regex.compile(r"^(?P<otsu>乙[1-9]\d?)の役割(?:分担)?")
+
+
 def split_town_key(text: str, parties: list[Party]) -> tuple[str, str, str] | None:
     """(field, value, town) of a key line; town is the municipality a role
     key names (【乙の役割(奈義町)】…, 奈義町の役割: …), else ''."""
@@ -664,6 +669,10 @@ def split_town_key(text: str, parties: list[Party]) -> tuple[str, str, str] | No
             town, rest = note[1], rest[note.end():]
         found = value_after(kind, rest)
         return (*found, town) if found else None
+    numbered = NUMBERED_ROLE_KEY.match(body) if body.startswith("乙") else None
+    if numbered:  # 乙1の役割: the town defined as 乙1, the first 乙 in order
+        found = value_after(ROLE_FIELDS["乙"], body[numbered.end():])
+        return (*found, numbered_town(numbered["otsu"], parties)) if found else None
     noted = TOWN_NOTED_ROLE_KEY.match(body) if "(" in body and "役割" in body else None
     if noted:
         found = value_after(ROLE_FIELDS[noted["role"]], body[noted.end():])

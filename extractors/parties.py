@@ -21,7 +21,8 @@ from pipeline.segment import ANOTHER_AGREEMENT, ROLE_CHARS
 # towns, the collective 周辺町村 of a 定住自立圏 signing as one party.
 COLLECTIVE = r"(?:(?:これら|それぞれ)\s*(?:を|は)?\s*(?:総称して|併せて)?\s*)"
 ROLE_DEFINITION = regex.compile(
-    rf"\s*\(\s*以下\s*(?P<collective>{COLLECTIVE})?[「『]?\s*(?P<role>[{ROLE_CHARS}])\s*[」』]?\s*(?:という|と称する|とする|と略称する)。?\s*\)"
+    rf"\s*\(\s*以下\s*(?P<collective>{COLLECTIVE})?[「『]?\s*(?P<role>[{ROLE_CHARS}])(?P<number>\d{{1,2}})?\s*[」』]?"
+    rf"\s*(?:という|と称する|とする|と略称する)。?\s*\)"
     rf"|を(?P<role>[{ROLE_CHARS}])と(?:し|して)[、,]?")
 NAME_BEFORE = regex.compile(r"[^、,。()「」\s]+$")
 # An 一部事務組合 or 広域連合 (地方自治法第284条) may be a party: a body of
@@ -187,20 +188,47 @@ def front_text(segments: list[Segment]) -> str:
 
 
 def defined_parties(text: str) -> list[Party]:
-    names: dict[str, list[str]] = {}
+    """Each role's parties in the order of the roles; towns defined one by
+    one as 乙1, 乙2 … 乙10 are each 乙, in the order of their numbers."""
+    names: dict[tuple[str, int], list[str]] = {}
     for match in ROLE_DEFINITION.finditer(text):
+        key = (match["role"], int(match["number"] or 0))
         window = text[max(0, match.start() - 60):match.start()]
         before = NAME_BEFORE.search(window)
         if not before:
             continue
         name = head_of(window) or municipality_at_end(NAME_SEPARATORS.sub("", before.group(0)).strip())
-        if name and match["role"] not in names:
+        if FORWARD_REFERENCE.match(name):  # 次に掲げる市町(以下これらを「乙」…) / the list on the lines below
+            listed = members_listed_below(text, match.end())
+            if listed and key not in names:
+                names[key] = listed
+                continue
+        if name and key not in names:
             # 鏡野町及び奈義町(以下「乙」という。): a list before a definition is
             # the role's, with or without これら; the one before stops at its )
             listed = listed_before(text[max(0, match.start() - 120):match.start()])
-            names[match["role"]] = listed[:-1] + [name] if listed and listed[-1] == name else [name]
-    ordered = sorted(names.items(), key=lambda item: ROLE_CHARS.index(item[0]))
-    return with_codes([(role, name) for role, group in ordered for name in group])
+            names[key] = listed[:-1] + [name] if listed and listed[-1] == name else [name]
+    ordered = sorted(names.items(), key=lambda item: (ROLE_CHARS.index(item[0][0]), item[0][1]))
+    return with_codes([(role, name) for (role, _), group in ordered for name in group])
+
+
+# A role given to the municipalities a list below the sentence names
+# (次に掲げる市町, 別記の町村, 下記の市町村): the list, a line or an item each.
+FORWARD_REFERENCE = regex.compile(r"^(?:次に掲げる|次の|別記の?|下記の?|以下の)")
+LIST_ITEM_MARK = regex.compile(r"^(?:\(\s*[\dア-ン一二三四五六七八九十]{1,3}\s*\)|[一二三四五六七八九十]{1,3}\s|\d{1,2}[.\s]|[ア-ン]\s|・)\s*")
+
+
+def members_listed_below(text: str, at: int) -> list[str]:
+    """The municipalities on the lines after the one holding `at`, while
+    each line (an item mark aside) is nothing but known names."""
+    names: list[str] = []
+    for line in text[at:].split("\n")[1:]:
+        line = NOTE_IN_BRACKETS.sub("", LIST_ITEM_MARK.sub("", line.strip())).strip()
+        parts = [part for part in MEMBER_SEPARATOR.split(line) if part]
+        if not parts or not all(gazetteer().is_known(part) for part in parts):
+            break
+        names += [part for part in parts if part not in names]
+    return names
 
 
 # 釧路市長 蝦名大也(以下「甲」という。), 鹿屋市長(以下「甲」…): a party

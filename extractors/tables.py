@@ -143,12 +143,28 @@ def column_names(cells: tuple[str, ...], parties: tuple[Party, ...]) -> dict[int
             continue
         role = ROLE_OF.match(cell)
         kind = next((k for k, pattern in HEADER_WORDS.items() if pattern.search(cell)), None)
-        kind = kind or party_column(role["name"] if role else cell, names)
+        name = role["name"] if role else cell
+        kind = kind or party_column(numbered_town(name, parties) or name, names)
         if kind is None and role:
             kind = names.get(role["name"]) or next_free_role(found)
         if kind:
             found[i] = kind
     return found
+
+
+# 乙1, 乙10: one of the towns defined one by one as 乙1 … 乙10.
+NUMBERED_OTSU = regex.compile(r"^乙(?P<number>[1-9]\d?)$")
+
+
+def numbered_town(name: str, parties) -> str:
+    """The municipality defined as 乙N (the Nth 乙 in order), 乙N itself
+    when the parties do not reach N; '' when name is no numbered 乙."""
+    numbered = NUMBERED_OTSU.match(name) if name.startswith("乙") else None
+    if not numbered:
+        return ""
+    towns = [party.municipality for party in parties if party.role == "乙"]
+    number = int(numbered["number"])
+    return towns[number - 1] if number <= len(towns) else name
 
 
 def without_party_note(cell: str) -> str:
@@ -276,18 +292,18 @@ def shared_role_cell(parts: list[tuple[str, str]]) -> str:
     return " ".join(f"{town}:{text}" if town else text for town, text in given)
 
 
-def shared_role_towns(cells: list[str], columns: dict[int, str]) -> dict[int, str]:
+def shared_role_towns(cells: list[str], columns: dict[int, str], parties=()) -> dict[int, str]:
     """Column -> town, for the columns of a role several columns fill (乙 is
     two towns): the town the header names (乙の役割(鏡野町), 鏡野町, 鏡野町の役割),
     or '' when it names only the role."""
     counts: dict[str, int] = {}
     for kind in columns.values():
         counts[kind] = counts.get(kind, 0) + 1
-    return {i: header_town(cells[i]) for i, kind in columns.items()
+    return {i: header_town(cells[i], parties) for i, kind in columns.items()
             if kind in ROLE_KINDS.values() and counts[kind] > 1 and i < len(cells)}
 
 
-def header_town(cell: str) -> str:
+def header_town(cell: str, parties=()) -> str:
     """The town a role column's header names: 乙の役割(鏡野町), 乙(鏡野町),
     鏡野町(乙), 鏡野町の役割, 鏡野町; '' for 乙の役割 or 役割分担(乙)."""
     cell = cell.replace(" ", "").strip()
@@ -297,6 +313,7 @@ def header_town(cell: str) -> str:
     base = cell[:noted.start()] if noted else cell
     role = ROLE_OF.match(base)
     name = role["name"] if role else base
+    name = numbered_town(name, parties) or name  # 乙2の役割: the town defined as 乙2
     return "" if name in ROLE_KINDS or HEADER_WORDS["roles"].match(name) else name
 
 
@@ -327,10 +344,16 @@ def is_continuation(cells: dict[str, str], previous: GridRow | None, uses_labels
     key = cells["measure"]
     if not key:
         return True
-    unfinished = any(previous.cells[c] and not FINISHED.search(previous.cells[c]) for c in terminated_columns)
+    unfinished = any(is_open(previous.cells[c]) for c in terminated_columns)
     if uses_labels:
         return not split_label(key)[0] and unfinished
     return unfinished
+
+
+def is_open(cell: str) -> bool:
+    """A sentence cell not ended yet: no 。; a placeholder (－, 同左, なし)
+    is a whole cell however it ends."""
+    return bool(cell) and not FINISHED.search(cell) and not is_placeholder(cell.strip())
 
 
 def merge_into(row: GridRow, cells: dict[str, str], line: Line) -> None:
@@ -355,14 +378,27 @@ def join_fragment(cell: str, fragment: str) -> str:
 def terminated_indexes(lines: list[Line]) -> set[int]:
     """Columns (after the first) whose cells normally end a sentence (。),
     judged over every table row of the region: in those a cell without 。
-    marks a row that continues on the next line."""
+    marks a row that continues on the next line. Where the rows are
+    labelled (ア, イ …) and no rule parts them, each line of a wrapped row
+    is a row of its own and only its last ends the sentences: then only
+    the lines before a labelled row, a line of text (a heading) or the end
+    are judged."""
+    rows = [n for n, line in enumerate(lines) if line.is_row and header_columns(line.cells, []) is None]
+    if any(split_label(lines[n].cells[0].strip())[0] for n in rows):
+        rows = [n for n in rows if ends_labelled_row(lines, n)]
     ends: dict[int, list[bool]] = {}
-    for line in lines:
-        if line.is_row and header_columns(line.cells, []) is None:
-            for i, cell in enumerate(line.cells[1:], 1):
-                if len(cell.strip()) >= 3:  # not a page-break fragment like む。
-                    ends.setdefault(i, []).append(bool(FINISHED.search(cell.strip())))
+    for n in rows:
+        for i, cell in enumerate(lines[n].cells[1:], 1):
+            if len(cell.strip()) >= 3:  # not a page-break fragment like む。
+                ends.setdefault(i, []).append(bool(FINISHED.search(cell.strip())))
     return {i for i, flags in ends.items() if sum(flags) >= 0.6 * len(flags)}
+
+
+def ends_labelled_row(lines: list[Line], n: int) -> bool:
+    """The row line lines[n] is the last of its row: what follows is no row,
+    or a row whose first cell opens with a label."""
+    following = lines[n + 1] if n + 1 < len(lines) else None
+    return following is None or not following.is_row or bool(split_label(following.cells[0].strip())[0])
 
 
 def terminated_kinds(indexes: set[int], columns: dict[int, str]) -> set[str]:

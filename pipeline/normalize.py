@@ -651,7 +651,9 @@ def join_wrapped(parts: list[str]) -> str:
 
 # -- signature blocks side by side (甲 left, 乙 right), as text layouts print them --
 # A column head: a role mark standing alone or before the block's first word.
-SIDE_ROLE = regex.compile(r"^[(（]?(?P<role>[甲乙丙丁戊])[)）]?(?:[:：]|\s|$|(?=\p{Han}))(?![及並とはがの、])")
+# Towns defined one by one as 乙1, 乙2 … sign under those numbered marks.
+SIDE_ROLE = regex.compile(r"^[(（]?(?P<role>[甲乙丙丁戊])(?P<number>[0-9０-９]{1,2})?[)）]?(?:[:：]|\s|$|(?=\p{Han}))"
+                          r"(?![及並とはがの、])")
 SIDE_ROLES = "甲乙丙丁戊"
 SIDE_SLACK = 4  # display columns a right-hand block's line may start left of its role mark
 SIDE_MAX_LINES = 12  # a signature block is a few lines; more is something else
@@ -696,12 +698,22 @@ def side_by_side_columns(text: str) -> list[int] | None:
     roles = [(start, SIDE_ROLE.match(piece)) for start, piece in pieces]
     if not roles[0][1]:
         return None
-    starts, last = [roles[0][0]], SIDE_ROLES.index(roles[0][1]["role"])
+    starts, last = [roles[0][0]], side_mark_order(roles[0][1])
     for start, mark in roles[1:]:
-        if mark and SIDE_ROLES.index(mark["role"]) == last + 1:
+        if mark and follows_mark(last, order := side_mark_order(mark)):
             starts.append(start)
-            last += 1
+            last = order
     return starts if len(starts) >= 2 else None
+
+
+def side_mark_order(mark) -> tuple[int, int]:
+    """(role, number) of a mark: 甲 (0, 0), 乙2 (1, 2)."""
+    return SIDE_ROLES.index(mark["role"]), int(unicodedata.normalize("NFKC", mark["number"] or "0"))
+
+
+def follows_mark(last: tuple[int, int], mark: tuple[int, int]) -> bool:
+    """The next role (乙 after 甲, 乙1 after 甲), or the next number of the same (乙3 after 乙2)."""
+    return mark[0] == last[0] + 1 or mark[0] == last[0] and mark[1] == last[1] + 1 and last[1] > 0
 
 
 def side_by_side_end(texts: list[str], head: int, starts: list[int]) -> int:
@@ -712,9 +724,11 @@ def side_by_side_end(texts: list[str], head: int, starts: list[int]) -> int:
         text = texts[i]
         if not text.strip():
             continue
-        if "\t" in text or TABLE_BREAK.match(text) or not any(
-                start >= starts[-1] - SIDE_SLACK for start, _ in pieces_of(text)):
+        pieces = pieces_of(text)
+        if "\t" in text or TABLE_BREAK.match(text) or not any(start >= starts[-1] - SIDE_SLACK for start, _ in pieces):
             break
+        if pieces[0][0] < starts[1] - SIDE_SLACK and SIDE_ROLE.match(pieces[0][1]):
+            break  # the next row of blocks (乙3 … 乙4 … under 乙1 … 乙2 …)
         end = i + 1
     return end
 

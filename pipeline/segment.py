@@ -71,11 +71,15 @@ DATE_BEFORE_BLOCK = regex.compile(rf"^{DATE_TEXT}(?=\s+\S)")
 YEAR_LINE = regex.compile(rf"^\(?\s*(?:{SIGNING_LABEL})?(?:{ERA}\s*{NUMBER}?\s*{ALSO_WESTERN}|\d{{4}}\s*{ALSO_ERA})年"
                           rf"(?:\s*{NUMBER}?\s*月)?$")
 MONTH_DAY_LINE = regex.compile(rf"^(?:{NUMBER}?\s*月\s*)?{NUMBER}?\s*日{WEEKDAY}?{SIGNING_ACT}?\s*\)?$")
-# 甲 山口市…, (甲) 山口市…, 甲:…; not 甲及び乙は… (a sentence about the parties)
-ROLE_LINE = regex.compile(rf"^\(?([{ROLE_CHARS}])\)?(?:\s*[::]\s*|\s+|(?=\p{{Han}}))(?![及並とはがの{ROLE_CHARS}、])")
+# 甲 山口市…, (甲) 山口市…, 甲:…; not 甲及び乙は… (a sentence about the parties).
+# Ten towns defined one by one as 乙1 … 乙10 sign under those marks: the
+# number tells the blocks apart, the role is 乙's.
+ROLE_NUMBER = r"(?:\d{1,2})?"
+ROLE_LINE = regex.compile(rf"^\(?([{ROLE_CHARS}]){ROLE_NUMBER}\)?(?:\s*[::]\s*|\s+|(?=\p{{Han}}))"
+                          rf"(?![及並とはがの{ROLE_CHARS}、])")
 # A mark and its separator alone, for a line whose place starts with a role
 # character (甲 甲府市…), which ROLE_LINE takes for a sentence (甲乙協議).
-SEPARATED_ROLE = regex.compile(rf"^\(?([{ROLE_CHARS}])\)?(?:\s*[::]\s*|\s+)")
+SEPARATED_ROLE = regex.compile(rf"^\(?([{ROLE_CHARS}]){ROLE_NUMBER}\)?(?:\s*[::]\s*|\s+)")
 
 
 # A 一部事務組合 or 広域連合 whose name opens with a role character (甲奴郡衛生施設組合,
@@ -130,20 +134,22 @@ def segment(lines: list[Line]) -> list[Segment]:
     appendix_at = find_appendix_start(lines)
     next_at = next_agreement_start(lines, appendix_at)
     tail_at = find_appendix_end(lines[:next_at], appendix_at)
-    body, appendix, tail, rest = (lines[:appendix_at], lines[appendix_at:tail_at], lines[tail_at:next_at],
-                                  lines[next_at:])
+    contact_at = page_contact_start(lines, appendix_at, tail_at)
+    body, appendix, contact, tail, rest = (lines[:appendix_at], lines[appendix_at:contact_at], lines[contact_at:tail_at],
+                                           lines[tail_at:next_at], lines[next_at:])
     segments = segment_body(body + tail)
     if appendix:
         at = next((n for n, s in enumerate(segments) if tail and s.lines and s.lines[-1].no >= tail[0].no),
                   len(segments))
-        segments.insert(at, Segment(Kind.APPENDIX, tuple(appendix)))
+        segments[at:at] = [Segment(Kind.APPENDIX, tuple(appendix))] + ([Segment(Kind.OTHER, tuple(contact))]
+                                                                       if contact else [])
     if rest:  # a file of several agreements (one city's with each partner): the first is read
         segments.append(Segment(Kind.OTHER, tuple(rest), label=ANOTHER_AGREEMENT))
     return segments
 
 
 ANOTHER_AGREEMENT = "another agreement"
-DEFINED_PARTY = regex.compile(rf"以下\s*「\s*[{ROLE_CHARS}]\s*」\s*という")
+DEFINED_PARTY = regex.compile(rf"以下\s*「\s*[{ROLE_CHARS}]{ROLE_NUMBER}\s*」\s*という")
 HEAD_REACH = 6  # lines before a preamble that may be the next agreement's cover and title
 ARTICLE_REACH = 12  # lines after it within which its 第1条 stands
 
@@ -251,6 +257,20 @@ def with_captions_apart(lines: list[Line]) -> list[Line]:
         else:
             split.append(line)
     return split
+
+
+# A web page's contact box (このページに関するお問い合わせ, お問い合わせ先: …)
+# under the 別表 it reproduces: the page, not the table, goes on there. Not
+# a cell that only starts so (問い合わせ窓口の設置).
+PAGE_CONTACT = regex.compile(r"^(?:このページ(?:に関する|についての|の)?\s*)?お?問い?合わ?せ先?(?:\s*[::].*)?$")
+
+
+def page_contact_start(lines: list[Line], start: int, end: int) -> int:
+    """Where a web page's contact box cuts the 別表 lines[start:end], or end."""
+    for i in range(start + 1, end):
+        if "合" in lines[i].text and not lines[i].is_row and PAGE_CONTACT.match(lines[i].text):
+            return i
+    return end
 
 
 def find_appendix_end(lines: list[Line], start: int) -> int:
@@ -916,9 +936,11 @@ def is_heading_like(line: Line) -> bool:
 
 def first_title(lines: list[Line], order) -> int | None:
     """The index of the first title-like line in that order; a page's
-    running header only where no other line is one."""
+    running header, or a web page's link to the agreement as a file, only
+    where no other line is one."""
     candidates = [i for i in order if is_title_like(lines[i])]
-    return next((i for i in candidates if not lines[i].running_header), candidates[0] if candidates else None)
+    return next((i for i in candidates if not lines[i].running_header and not names_a_file(lines[i].text)),
+                candidates[0] if candidates else None)
 
 
 # 「郡山市と三春町との連携協約」: a title quoted whole, as a running header
@@ -933,6 +955,15 @@ def title_text(text: str, bullets: str = "○◯◎■□◆◇ ") -> str:
     text = text.lstrip(bullets)
     quoted = QUOTED_TITLE.match(text) if text.startswith(("「", "『")) else None
     return quoted.group(1) if quoted else text
+
+
+# A web page's link to the agreement as a file, its size given (連携協約書
+# (PDF:245KB), [PDFファイル/1.2MB]): the page names the file, no title.
+FILE_LINK = regex.compile(r"(?i)(?:pdf|word|excel|docx?|xlsx?|ファイル)[^()\[\]]{0,10}?[\s:/(\[]\s*\d[\d.,]*\s*[kmg]i?b")
+
+
+def names_a_file(text: str) -> bool:
+    return ("B" in text or "b" in text) and FILE_LINK.search(text) is not None  # a size ends in B
 
 
 def is_title_like(line: Line) -> bool:

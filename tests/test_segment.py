@@ -544,6 +544,27 @@ def test_a_sentence_after_a_line_cut_at_the_margin_right_after_its_period_stays_
 
 
 
+def test_a_web_pages_link_to_the_agreement_as_a_file_is_not_its_title():
+    # the page's heading names the agreement; the link under it names the
+    # file (its size given), nearer the preamble but no title
+    doc = document_of("""
+        石川中央都市圏の形成に係る連携協約
+        更新日:2020年4月1日
+        内灘町は、金沢市と連携協約を締結しました。
+        PDFファイル連携協約書(PDF:245KB)
+        金沢市(以下「甲」という。)と内灘町(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この協約は、圏域の発展を目的とする。
+    """)
+    assert doc.title == "石川中央都市圏の形成に係る連携協約"
+    # a link is still the title where nothing else is one
+    doc = document_of("""
+        連携協約書[PDFファイル/1.2MB]
+        金沢市(以下「甲」という。)と内灘町(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この協約は、圏域の発展を目的とする。
+    """)
+    assert doc.title == "連携協約書[PDFファイル/1.2MB]"
+
+
 def test_a_running_header_opening_every_page_is_never_the_title():
     # raw/003 (an overview) printed to PDF and read by pdftotext without -layout:
     # 連携協約書(写) opens every page, the overview's own title stands under it

@@ -220,6 +220,87 @@ def test_circled_and_dai_numbering_with_latin_labels():
         (1, 1, "a", "創業支援"), (1, 1, "b", "企業誘致"), (2, None, "a", "子育て")]
 
 
+def test_labelled_rows_wrapped_line_by_line_without_rules_between_them():
+    # A box table from Word saved as text, no rule between its rows: every
+    # row wraps in all its cells, so most lines end no sentence, and a
+    # measure's second line (農林水産物の販路 / 拡大) opens a cell of its own.
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    1 経済成長のけん引
+    │連携する取組│取組の内容│甲の役割│乙の役割│
+    ├──┼──┼──┼──┤
+    │ア 企業誘致の推進│圏域への企業の立地を促進するため│企業誘致の情報を集約し、│用地の情報を甲に提供し、│
+    │　│、合同で誘致活動を行う。│誘致活動を行う。│誘致活動に参加する。│
+    │イ 農林水産物の販路│圏域の農林水産物の販路を拡大する│商談会を企画し、│生産者の参加を│
+    │　　拡大│ため、合同の商談会を開催する。│開催する。│促す。│
+    │ウ 観光の振興│周遊観光の商品を造成し、│商品を造成し、発信│観光資源の情報を甲│
+    │　│発信する。│する。│に提供する。│
+    └──┴──┴──┴──┘
+    """)
+    assert [brief(r) for r in rows] == [
+        (1, None, "ア", "企業誘致の推進", "圏域への企業の立地を促進するため、合同で誘致活動を行う。",
+         "企業誘致の情報を集約し、誘致活動を行う。", "用地の情報を甲に提供し、誘致活動に参加する。"),
+        (1, None, "イ", "農林水産物の販路拡大", "圏域の農林水産物の販路を拡大するため、合同の商談会を開催する。",
+         "商談会を企画し、開催する。", "生産者の参加を促す。"),
+        (1, None, "ウ", "観光の振興", "周遊観光の商品を造成し、発信する。", "商品を造成し、発信する。",
+         "観光資源の情報を甲に提供する。"),
+    ]
+
+
+def test_a_dash_or_same_as_left_ending_the_last_row_takes_no_text_below_the_table():
+    # a web page's contact box follows the 別表: the last row ends with a
+    # dash (the party has no role), which ends no sentence but is a whole cell
+    rows, _ = rows_of("""
+    別表
+    1 経済
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    ア 観光\t観光を振興する。\t主導する。\t協力する。
+    イ 農業\t販路を拡大する。\t主導する。\t―
+    このページに関するお問い合わせ
+    企画課 企画調整係
+    """)
+    assert [(r.label, r.measure, r.role_a, r.role_b) for r in rows] == [
+        ("ア", "観光", "主導する。", "協力する。"), ("イ", "農業", "主導する。", "")]
+    rows, _ = rows_of("""
+    別表
+    1 経済
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    ア 観光\t観光を振興する。\t主導する。\t協力する。
+    イ 農業\t販路を拡大する。\t主導する。\t同左
+    このページに関するお問い合わせ
+    """)
+    assert [(r.label, r.role_b) for r in rows] == [("ア", "協力する。"), ("イ", "主導する。")]
+
+
+def test_a_web_pages_contact_box_under_the_beppyo_ends_it():
+    # the page reproducing the agreement goes on under its 別表 with the
+    # office to ask: no part of the last row, even where its cell lacks its 。
+    rows, _ = rows_of("""
+    別表
+    1 経済
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    ア 観光\t観光を振興する。\t主導する。\t協力する。
+    イ 林業\t森林を保全する。\t主導する。\t協力する。
+    ウ 農業\t販路を拡大する。\t主導する。\t甲と協力する
+    このページに関するお問い合わせ
+    企画課 企画調整係
+    〒920-0292 石川県河北郡内灘町字大学1丁目2番地1
+    電話番号:076-286-6701
+    """)
+    assert [(r.label, r.role_b) for r in rows] == [("ア", "協力する。"), ("イ", "協力する。"), ("ウ", "甲と協力する")]
+    rows, _ = rows_of("""
+    別表
+    1 経済
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    ア 観光\t観光を振興する。\t主導する。\t協力する。
+    イ 林業\t森林を保全する。\t主導する。\t協力する。
+    ウ 問合せ窓口の設置\t窓口を設置する。\t主導する。\t甲と協力する
+    お問い合わせ先:企画課(電話 076-286-6701)
+    """)
+    assert [(r.measure, r.role_b) for r in rows] == [
+        ("観光", "協力する。"), ("林業", "協力する。"), ("問合せ窓口の設置", "甲と協力する")]
+
+
 def test_html_wrapped_cells_and_dash_rules():
     rows, _ = rows_of("""
     別表
@@ -1203,6 +1284,35 @@ def test_of_towns_sharing_one_role_the_first_fills_role_b_and_the_others_role_b_
     assert [(r.measure, r.role_a, r.role_b, r.role_c) for r in rows] == [("人材育成", "企画する。", "会場を提供する。", "")]
     assert rows[0].role_b_others == "芽室町:参加する。 池田町:参加する。"
     assert not warnings
+
+
+NUMBERED_OTSU_HEAD = """
+    連携協約書
+    山形市(以下「甲」という。)、上山市(以下「乙1」という。)及び天童市(以下「乙2」という。)は、次のとおり締結する。
+    第1条 甲及び乙は、別表に掲げる取組を行う。
+    別表(第1条関係)
+    1 経済成長のけん引
+"""
+
+
+def test_roles_keyed_by_numbered_otsu_are_the_towns_defined_so():
+    # 乙1の役割 / 乙2の役割, as keys or as columns: 乙1 is party_b (role_b),
+    # 乙2 the town defined as 乙2 (role_b_others, by its name)
+    for body in ("""
+    (1) 産業の振興
+    取組の内容:相談体制を整える。
+    甲の役割:相談窓口を設置する。
+    乙1の役割:相談窓口を周知する。
+    乙2の役割:甲と情報を共有する。
+    """, """
+    取組\t取組の内容\t甲の役割\t乙1の役割\t乙2の役割
+    (1) 産業の振興\t相談体制を整える。\t相談窓口を設置する。\t相談窓口を周知する。\t甲と情報を共有する。
+    """):
+        segs = segments_of(NUMBERED_OTSU_HEAD + body)
+        rows, warnings = extract_appendix(segs, extract_parties(segs))
+        assert [(r.measure, r.content, r.role_a, r.role_b, r.role_b_others) for r in rows] == [
+            ("産業の振興", "相談体制を整える。", "相談窓口を設置する。", "相談窓口を周知する。", "天童市:甲と情報を共有する。")]
+        assert not warnings
 
 
 def test_role_columns_of_towns_sharing_otsu_named_in_brackets_are_kept_apart():

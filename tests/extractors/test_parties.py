@@ -189,6 +189,41 @@ def test_towns_defined_together_as_one_party_each_hold_its_role():
     assert parties[-1].code == "016446"  # 池田町 of 北海道, among four 池田町
 
 
+def test_towns_defined_one_by_one_as_numbered_otsu_are_each_otsu_in_number_order():
+    # 乙1 … 乙11, written full width as a drafter types them: every one is 乙
+    # (乙の役割 is all of theirs), taken by number, 乙10 after 乙9 and 乙11 after it
+    segs = segments_of("""
+        連携協約書
+        盛岡市(以下「甲」という。)、八幡平市(以下「乙１」という。)、雫石町(以下「乙２」という。)、葛巻町(以下「乙３」という。)、岩手町(以下「乙４」という。)、紫波町(以下「乙５」という。)、矢巾町(以下「乙６」という。)、滝沢市(以下「乙７」という。)、
+        西和賀町(以下「乙８」という。)、遠野市(以下「乙９」という。)、花巻市(以下「乙１１」という。)及び北上市(以下「乙１０」という。)は、次のとおり連携協約を締結する。
+        第1条 この協約は、圏域の発展を目的とする。
+    """)
+    assert roles(extract_parties(segs)) == [
+        ("甲", "盛岡市"), ("乙", "八幡平市"), ("乙", "雫石町"), ("乙", "葛巻町"), ("乙", "岩手町"), ("乙", "紫波町"),
+        ("乙", "矢巾町"), ("乙", "滝沢市"), ("乙", "西和賀町"), ("乙", "遠野市"), ("乙", "北上市"), ("乙", "花巻市")]
+
+
+def test_a_role_given_to_the_municipalities_listed_below_the_preamble_is_theirs():
+    # 次に掲げる市町(以下これらを「乙」という。): the list under the sentence
+    # names them, on one line or an item a line
+    segs = segments_of("""
+        連携協約書
+        山形市(以下「甲」という。)と次に掲げる市町(以下これらを「乙」という。)は、次のとおり連携協約を締結する。
+        上山市、天童市及び寒河江市
+        第1条 この協約は、圏域の発展を目的とする。
+    """)
+    assert roles(extract_parties(segs)) == [("甲", "山形市"), ("乙", "上山市"), ("乙", "天童市"), ("乙", "寒河江市")]
+    segs = segments_of("""
+        定住自立圏形成協定書
+        中心市である帯広市(以下「甲」という。)と別記の町村(以下これらを「乙」という。)は、次のとおり協定を締結する。
+        (1) 音更町
+        (2) 芽室町
+        (3) 更別村
+        第1条 この協定は、圏域の活性化を目的とする。
+    """)
+    assert roles(extract_parties(segs)) == [("甲", "帯広市"), ("乙", "音更町"), ("乙", "芽室町"), ("乙", "更別村")]
+
+
 def test_a_list_before_a_single_definition_is_not_one_party():
     # each town defined on its own: a definition names the towns after the one before it only
     segs = segments_of("""
