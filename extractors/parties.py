@@ -381,9 +381,10 @@ def named_area_in(segments: list[Segment], kinds: tuple[Kind, ...]) -> str:
     return ""
 
 
-# 第2期備後圏域連携中枢都市圏ビジョン, 第二次…: the term of a plan or an
-# agreement renewed, written before the area's name and no part of it.
-ORDINAL = regex.compile(r"第\s*[0-9〇一二三四五六七八九十]+\s*[期次]")
+# 第2期備後圏域連携中枢都市圏ビジョン, 第二次…, 第1回…協議会: the term of a
+# plan or an agreement renewed, or a meeting's count, written before the
+# area's name and no part of it.
+ORDINAL = regex.compile(r"第\s*[0-9〇一二三四五六七八九十]+\s*[期次回]")
 
 
 def without_ordinals(text: str) -> str:

@@ -835,6 +835,9 @@ def is_closing_start(text: str) -> bool:
 
 def segment_overview(lines: list[Line]) -> list[Segment]:
     title_at = first_title(lines, range(len(lines)))
+    section_at = next((i for i, ln in enumerate(lines) if is_section_heading(ln)), None)
+    if title_at is not None and section_at is not None and title_at >= section_at:
+        title_at = heading_above(lines[:section_at])  # 1 連携協約の締結状況 heads a section, not the paper
     segments = []
     if title_at is not None:
         if title_at > 0:
@@ -852,6 +855,32 @@ def segment_overview(lines: list[Line]) -> list[Segment]:
     kind = Kind.APPENDIX if names_party_roles(lines[table_at]) else Kind.OVERVIEW_TABLE
     segments.append(Segment(kind, tuple(lines[table_at:])))
     return segments
+
+
+# 1 連携協約の締結状況, (1) …, I …(Ⅰ after NFKC), ア …, 第1章 …: a paper's
+# numbered section heading, a short line of its own.
+SECTION_NUMBER = regex.compile(r"^(?:\(\s*[0-9A-Za-zア-ン一二三四五六七八九十]{1,3}\s*\)|[0-9]{1,2}(?:\s|[.、](?!\d))"
+                               r"|[IVX]{1,4}(?:\s|[.、])|[ア-ン](?:\s|[.、])|[一二三四五六七八九十]{1,3}(?:\s|、)"
+                               rf"|第\s*{NUMBER}\s*[章節部])\s*(?=\S)")
+# 記者発表資料, お知らせ, 記: what a press release prints above or below its title.
+RELEASE_MARK_LINE = regex.compile(r"^[【\[(]?\s*(?:記者発表資料?|報道発表資料?|報道資料|プレスリリース|報道機関各位|お知らせ|記)\s*[】\])]?$")
+
+
+def is_section_heading(line: Line) -> bool:
+    return line.text[:1] in SECTION_OPENERS and bool(SECTION_NUMBER.match(line.text)) and is_heading_like(line)
+
+
+SECTION_OPENERS = set("(0123456789IVXア第一二三四五六七八九十") | {chr(c) for c in range(ord("ア"), ord("ン") + 1)}
+
+
+def heading_above(lines: list[Line]) -> int | None:
+    """The index of the paper's own title among the lines above its first
+    section: the longest heading there that is no date, no press release's
+    mark and no section of its own; None when there is none."""
+    candidates = [i for i, ln in enumerate(lines) if is_heading_like(ln) and len(ln.text) >= 4
+                  and not ERA_DATE_LINE.match(ln.text) and not YEAR_LINE.match(ln.text) and not RELEASE_MARK_LINE.match(ln.text)
+                  and not is_section_heading(ln) and not ln.running_header]
+    return max(candidates, key=lambda i: len(lines[i].text), default=None)
 
 
 # 甲の役割, 乙の役割分担, 役割(乙): an agreement's 別表 names its parties' roles by

@@ -670,3 +670,12 @@ def test_hiragana_that_spells_no_place_before_an_area_names_none(phrase):
         第1条 この協約は、甲及び乙が連携し、{phrase}の発展を図ることを目的とする。
     """)
     assert extract_area_name(segs) == ""
+
+
+def test_a_meetings_count_before_the_area_is_no_part_of_its_name():
+    segs = segments_of("""
+        令和3年度第1回岡山連携中枢都市圏連携推進協議会
+        1　開会
+        2　議事
+    """)
+    assert extract_area_name(segs) == "岡山連携中枢都市圏"
