@@ -1933,3 +1933,23 @@ def test_a_number_and_a_name_alone_in_a_numbered_grid_stay_a_row():
     assert [(r.section_no, r.label, r.measure, r.content) for r in rows] == [
         (None, "1", "産業振興", "商談会を開催する。"), (None, "2", "移住促進", ""),
     ]
+
+
+def test_an_overview_table_read_as_no_rows_says_so():
+    # content cells that end no sentence, a wide space apart from the measure: not read
+    doc = document_of("""
+        備後圏域連携協約の概要
+
+        1　連携協約の当事者
+        　福山市、府中市
+
+        2　連携する取組
+        連携施策　　取組内容
+        産業振興　　ものづくり産業の振興
+        観光振興　　広域観光ルートの開発
+    """)
+    assert doc.doc_type == "overview"
+    assert doc.appendix == ()
+    assert doc.status == "partial"
+    assert any(w.startswith("line ") and "(連携施策 取組内容)" in w and "overview table gave no rows" in w
+               for w in doc.warnings)
