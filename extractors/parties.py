@@ -404,16 +404,19 @@ def area_phrase(text: str, match: regex.Match) -> str:
     return noun_phrase_before(text[:match.end()])
 
 
-# The hiragana run ending a text, perhaps after a particle (…を|とよはし).
-KANA_RUN_AT_END = regex.compile(rf"(?:(?<!\p{{Hiragana}})|(?<=(?<!\p{{Hiragana}})[{DESCRIBED_AFTER}]))\p{{Hiragana}}+$")
+# The hiragana run ending a text.
+KANA_RUN_AT_END = regex.compile(r"\p{Hiragana}+$")
 
 
 def place_reading_before(text: str) -> str:
-    """The place written in hiragana that ends the text (、とよはし, をくまもと:
-    a municipality's or prefecture's reading, which UniDic cuts into
-    particles and verb endings: と|よ|は|し, いま|ばり), or ""."""
+    """The place written in hiragana that ends the text, perhaps after a
+    particle or a verb (、とよはし, をくまもと, 形成するとよはし: the longest
+    end of the hiragana run that spells a municipality's or prefecture's
+    reading, which UniDic cuts into particles and verb endings: と|よ|は|し,
+    いま|ばり), or ""."""
     run = KANA_RUN_AT_END.search(text[-12:]) if regex.match(r"\p{Hiragana}", text[-1:]) else None
-    return run.group(0) if run and gazetteer().is_place_reading(run.group(0)) else ""
+    ends = (run.group(0)[start:] for start in range(len(run.group(0)))) if run else ()
+    return next((place for place in ends if gazetteer().is_place_reading(place)), "")
 
 
 def place_readings_before_areas(text: str) -> list[tuple[int, int]]:

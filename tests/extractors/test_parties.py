@@ -679,3 +679,14 @@ def test_a_meetings_count_before_the_area_is_no_part_of_its_name():
         2　議事
     """)
     assert extract_area_name(segs) == "岡山連携中枢都市圏"
+
+
+@pytest.mark.parametrize("clause", ["甲及び乙が形成する", "甲及び乙による", "甲及び乙を"])
+def test_a_place_in_hiragana_right_after_a_clause_is_read_without_the_clause(clause):
+    # 形成する|とよはし: the run of hiragana holds the clause's ending and the place
+    segs = segments_of(f"""
+        連携協約書
+        甲及び乙は、次のとおり連携協約を締結する。
+        第1条 この協約は、{clause}とよはし圏域の発展を図ることを目的とする。
+    """)
+    assert extract_area_name(segs) == "とよはし圏域"
