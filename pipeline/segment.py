@@ -862,8 +862,10 @@ def segment_overview(lines: list[Line]) -> list[Segment]:
 SECTION_NUMBER = regex.compile(r"^(?:\(\s*[0-9A-Za-zア-ン一二三四五六七八九十]{1,3}\s*\)|[0-9]{1,2}(?:\s|[.、](?!\d))"
                                r"|[IVX]{1,4}(?:\s|[.、])|[ア-ン](?:\s|[.、])|[一二三四五六七八九十]{1,3}(?:\s|、)"
                                rf"|第\s*{NUMBER}\s*[章節部])\s*(?=\S)")
-# 記者発表資料, お知らせ, 記: what a press release prints above or below its title.
-RELEASE_MARK_LINE = regex.compile(r"^[【\[(]?\s*(?:記者発表資料?|報道発表資料?|報道資料|プレスリリース|報道機関各位|お知らせ|記)\s*[】\])]?$")
+# 記者発表資料, お知らせ, 記: what a press release prints above or below its
+# title, and the office issuing it (岡山市政策局政策部政策企画課).
+RELEASE_MARK_LINE = regex.compile(r"^[【\[(]?\s*(?:記者発表資料?|報道発表資料?|報道資料|プレスリリース|報道機関各位|お知らせ|記)\s*[】\])]?$"
+                                  r"|^\S+[課局室係班](?:\s*\S*(?:担当|係))?$")
 
 
 def is_section_heading(line: Line) -> bool:
@@ -876,7 +878,7 @@ SECTION_OPENERS = set("(0123456789IVXア第一二三四五六七八九十") | {c
 def heading_above(lines: list[Line]) -> int | None:
     """The index of the paper's own title among the lines above its first
     section: the longest heading there that is no date, no press release's
-    mark and no section of its own; None when there is none."""
+    mark or office and no section of its own; None when there is none."""
     candidates = [i for i, ln in enumerate(lines) if is_heading_like(ln) and len(ln.text) >= 4
                   and not ERA_DATE_LINE.match(ln.text) and not YEAR_LINE.match(ln.text) and not RELEASE_MARK_LINE.match(ln.text)
                   and not is_section_heading(ln) and not ln.running_header]

@@ -752,6 +752,14 @@ def test_an_overview_table_of_the_centre_city_and_partners_roles_stays_an_overvi
         ア　連携協約の締結状況
         　福山市は、平成27年2月に連携協約を締結した。
     """, ""),
+    ("""
+        記者発表資料
+        令和2年2月5日
+        岡山市政策局政策部政策企画課
+
+        1　連携協約の締結について
+        　岡山市と玉野市は、連携協約を締結します。
+    """, ""),  # the office issuing a release is no title
 ])
 def test_a_paper_whose_first_agreement_word_heads_a_section_is_titled_by_its_own_heading(text, title):
     # the line naming an agreement is a numbered section's heading (1 …, (1) …, Ⅰ …, ア …):
