@@ -868,21 +868,26 @@ RELEASE_MARK_LINE = regex.compile(r"^[【\[(]?\s*(?:記者発表資料?|報道�
                                   r"|^\S+[課局室係班](?:\s*\S*(?:担当|係))?$")
 
 
+# The characters SECTION_NUMBER can open with: a cheap test before it.
+SECTION_OPENERS = set("(0123456789IVX第一二三四五六七八九十") | {chr(c) for c in range(ord("ア"), ord("ン") + 1)}
+
+
 def is_section_heading(line: Line) -> bool:
     return line.text[:1] in SECTION_OPENERS and bool(SECTION_NUMBER.match(line.text)) and is_heading_like(line)
-
-
-SECTION_OPENERS = set("(0123456789IVXア第一二三四五六七八九十") | {chr(c) for c in range(ord("ア"), ord("ン") + 1)}
 
 
 def heading_above(lines: list[Line]) -> int | None:
     """The index of the paper's own title among the lines above its first
     section: the longest heading there that is no date, no press release's
     mark or office and no section of its own; None when there is none."""
-    candidates = [i for i, ln in enumerate(lines) if is_heading_like(ln) and len(ln.text) >= 4
-                  and not ERA_DATE_LINE.match(ln.text) and not YEAR_LINE.match(ln.text) and not RELEASE_MARK_LINE.match(ln.text)
-                  and not is_section_heading(ln) and not ln.running_header]
+    candidates = [i for i, ln in enumerate(lines) if may_title_a_paper(ln)]
     return max(candidates, key=lambda i: len(lines[i].text), default=None)
+
+
+def may_title_a_paper(line: Line) -> bool:
+    text = line.text
+    return (is_heading_like(line) and len(text) >= 4 and not line.running_header
+            and not ERA_DATE_LINE.match(text) and not YEAR_LINE.match(text) and not RELEASE_MARK_LINE.match(text))
 
 
 # 甲の役割, 乙の役割分担, 役割(乙): an agreement's 別表 names its parties' roles by
@@ -1029,12 +1034,12 @@ def classify(segments: list[Segment]) -> str:
     return "other"
 
 
-# A press release says so above its title (記者発表資料, 報道発表) or titles
-# itself as news (…連携協約を締結します); a plan made under an agreement
-# (…連携中枢都市圏ビジョン, 共生ビジョン, 計画, 戦略) heads its first line with
-# the plan's name. Both speak of an agreement and lay out measures without
-# being one or its summary.
-PRESS_MARK = regex.compile(r"記者発表|報道発表|報道資料|プレスリリース|報道機関各位")
+# A press release says so above its title (記者発表資料, 報道発表, お知らせ
+# on a line of its own) or titles itself as news (…連携協約を締結します); a
+# plan made under an agreement (…連携中枢都市圏ビジョン, 共生ビジョン, 計画,
+# 戦略) heads its first line with the plan's name. Both speak of an
+# agreement and lay out measures without being one or its summary.
+PRESS_MARK = regex.compile(r"記者発表|報道発表|報道資料|プレスリリース|報道機関各位|^[【\[(]?\s*お知らせ\s*[】\])]?$")
 NEWS_TITLE = regex.compile(r"(?:ます|ました)[。!]?$")
 PLAN_TITLE = regex.compile(r"(?:ビジョン|計画|戦略)(?:\s*\([^()]*\))?$")
 HEAD_LINES = 4

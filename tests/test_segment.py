@@ -767,3 +767,20 @@ def test_a_paper_whose_first_agreement_word_heads_a_section_is_titled_by_its_own
     doc = document_of(text)
     assert doc.title == title
     assert doc.doc_type == "other"
+
+
+def test_a_notice_marked_oshirase_above_its_title_is_a_press_release():
+    doc = document_of("""
+        お知らせ
+        令和元年10月25日
+
+        備後圏域連携協約の締結について
+
+        福山市と府中市は、備後圏域における連携協約を次のとおり締結します。
+
+        ■締結式
+        　日時：令和元年10月31日（木曜日）　14時00分～14時30分
+        　会場：福山市役所　議会棟3階
+    """)
+    assert doc.doc_type == "other"
+    assert doc.signed_date == datetime.date(2019, 10, 31)
