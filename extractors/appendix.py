@@ -915,7 +915,10 @@ def extract_appendix(segments: list[Segment], parties: list[Party]) -> tuple[lis
         elif seg.kind == Kind.ARTICLE and has_nested_measures(seg, parties):
             found, notes = read_region(list(seg.lines[1:]), parties)
         elif seg.kind == Kind.OVERVIEW_TABLE:
-            found, notes = overview_rows(list(seg.lines)), []
+            found = overview_rows(list(seg.lines))
+            # a table of measures read as none is a layout not understood, not an empty table
+            notes = [] if found else [f"line {seg.lines[0].no} ({seg.lines[0].text[:40]}): "
+                                      "overview table gave no rows"]
         else:
             continue
         rows.extend(found)

@@ -238,5 +238,38 @@ def labelled_signing(segments: list[Segment]) -> tuple[int, str] | None:
     return None
 
 
+# 記者発表: …連携協約の締結式を行います / 1 日時 令和2年2月10日(月)午前10時から:
+# a press release announcing the ceremony where the agreement is signed
+# gives the day under a key of when it takes place (日時, 開催日時, とき),
+# perhaps numbered (1 日時, which NFKC may glue: 1日 時).
+CEREMONY = regex.compile(r"(?:締\s*結|調\s*印|署\s*名)\s*式")
+WHEN_KEY = regex.compile(r"(?:^|[\s\d■□●○◆◇・.)】])(?:開催|締結式の?|調印式の?)?(?:日\s*時|日\s*程|と\s*き)\s*[::】\])]?\s*$")
+
+
+def ceremony_signing(segments: list[Segment]) -> tuple[int, str] | None:
+    """(line_no, raw) of the date a text announcing a signing ceremony gives
+    it: under a 日時 key after the ceremony is named, or in the sentence
+    naming it (令和2年2月10日に締結式を行います)."""
+    lines = [line for seg in segments for line in seg.lines]
+    named = False
+    for n, line in enumerate(lines):
+        found = find_dates(line.text) if "日" in line.text else []
+        named = named or bool(CEREMONY.search(line.text))
+        for date_at, raw in ((line.text.find(raw), raw) for _, raw in found):
+            before = line.text[:date_at]
+            if not before.strip() and n:
+                before = lines[n - 1].text
+            if named and WHEN_KEY.search(before) or names_ceremony_after(line.text, date_at + len(raw)):
+                return line.no, raw
+    return None
+
+
+def names_ceremony_after(text: str, end: int) -> bool:
+    """The sentence the date ends in names the ceremony, no other date between."""
+    rest = text[end:].split("。")[0]
+    ceremony = CEREMONY.search(rest)
+    return bool(ceremony) and not DATE_HINT.search(rest[:ceremony.start()])
+
+
 def signing_date(values: list[DateValue]) -> dt.date | None:
     return next((v.iso for v in values if v.kind == "signed"), None)

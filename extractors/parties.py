@@ -409,9 +409,10 @@ def named_area_in(segments: list[Segment], kinds: tuple[Kind, ...]) -> str:
     return ""
 
 
-# 第2期備後圏域連携中枢都市圏ビジョン, 第二次…: the term of a plan or an
-# agreement renewed, written before the area's name and no part of it.
-ORDINAL = regex.compile(r"第\s*[0-9〇一二三四五六七八九十]+\s*[期次]")
+# 第2期備後圏域連携中枢都市圏ビジョン, 第二次…, 第1回…協議会: the term of a
+# plan or an agreement renewed, or a meeting's count, written before the
+# area's name and no part of it.
+ORDINAL = regex.compile(r"第\s*[0-9〇一二三四五六七八九十]+\s*[期次回]")
 
 
 def without_ordinals(text: str) -> str:
@@ -424,9 +425,48 @@ def without_ordinals(text: str) -> str:
 def area_phrase(text: str, match: regex.Match) -> str:
     """The area the match names, with the hiragana its name opens with."""
     before = text[match.start() - 1:match.start()]
-    if not regex.match(r"\p{Hiragana}", before) or match.group(0) in GENERIC_AREAS and before in DESCRIBED_AFTER:
+    if not regex.match(r"\p{Hiragana}", before):
+        return match.group(0)
+    if match.group(0) in GENERIC_AREAS and before in DESCRIBED_AFTER and not place_reading_before(text[:match.start()]):
         return match.group(0)
     return noun_phrase_before(text[:match.end()])
+
+
+# The hiragana run ending a text.
+KANA_RUN_AT_END = regex.compile(r"\p{Hiragana}+$")
+
+
+def place_reading_before(text: str) -> str:
+    """The place written in hiragana that ends the text, perhaps after a
+    particle or a verb (、とよはし, をくまもと, 形成するとよはし: the longest
+    end of the hiragana run that spells a municipality's or prefecture's
+    reading, which UniDic cuts into particles and verb endings: と|よ|は|し,
+    いま|ばり), or ""."""
+    run = KANA_RUN_AT_END.search(text[-12:]) if regex.match(r"\p{Hiragana}", text[-1:]) else None
+    ends = (run.group(0)[start:] for start in range(len(run.group(0)))) if run else ()
+    return next((place for place in ends if gazetteer().is_place_reading(place)), "")
+
+
+def place_readings_before_areas(text: str) -> list[tuple[int, int]]:
+    """The spans of the places written in hiragana right before a 圏 word."""
+    spans = []
+    for match in AREA_WORD.finditer(text):
+        place = place_reading_before(text[:match.start()])
+        if place:
+            spans.append((match.start() - len(place), match.start()))
+    return spans
+
+
+def in_katakana(text: str, spans: list[tuple[int, int]]) -> str:
+    """とよはし圏域 -> トヨハシ圏域, one letter for one: UniDic reads a
+    name it does not know in katakana as nouns, as it does not in hiragana."""
+    for start, end in spans:
+        text = text[:start] + "".join(chr(ord(c) + 0x60) for c in text[start:end]) + text[end:]
+    return text
+
+
+# A 圏 word a place in hiragana may touch: 圏域, 連携中枢都市圏, 中部連携中枢都市圏.
+AREA_WORD = regex.compile(r"[^\p{Hiragana}\s、。「」()]{0,8}?圏")
 
 
 # 「れんけいこうち広域都市圏」(以下「圏域」という。): the name as quoted.
@@ -452,7 +492,22 @@ def defined_phrase(text: str) -> str:
 def noun_phrase_before(text: str) -> str:
     """The name phrase that ends the text: nouns with prefixes and suffixes,
     joined by ・ or の between nouns (因幡・但馬麒麟のまち連携中枢都市圏);
-    a verb, another particle or punctuation ends it (…で構成される圏域)."""
+    a verb, another particle or punctuation ends it (…で構成される圏域).
+    A place written in hiragana (とよはし圏域) is read as the noun it is."""
+    places = place_readings_before_areas(text) if "圏" in text else []
+    if not places:
+        return words_phrase_before(text)
+    marked = in_katakana(text, places)
+    phrase = words_phrase_before(marked)
+    if not phrase or not marked.endswith(phrase):
+        return phrase
+    start = len(text) - len(phrase)
+    # イマ|バリ, ハチ|ノ|ヘ: UniDic may still read the head of the place as a modifier
+    start = next((place_start for place_start, place_end in places if place_start < start < place_end), start)
+    return text[start:]
+
+
+def words_phrase_before(text: str) -> str:
     words = list(tagger()(text[-60:]))
     phrase: list = []
     for word in reversed(words):
@@ -469,7 +524,7 @@ def noun_phrase_before(text: str) -> str:
     kana = kana_before(words[:len(words) - len(phrase)]) if phrase else []
     if kana and text.endswith(name) and is_coined_kana(kana):
         coined = "".join(w.surface for w in kana) + name
-        return noun_phrase_before(text[:-len(coined)]) + coined
+        return words_phrase_before(text[:-len(coined)]) + coined
     return name
 
 

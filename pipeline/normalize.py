@@ -217,7 +217,11 @@ def with_word_gaps(text: str) -> str:
     pieces, gaps = BLANKS.split(text), BLANKS.findall(text)
     single = [len(piece) == 1 for piece in pieces]
     letter_gaps = [gap for i, gap in enumerate(gaps) if single[i] and single[i + 1]]
-    words = [" " in letter_gaps and bool(WIDE_GAP.fullmatch(gap)) for gap in gaps]
+    if " " in letter_gaps:
+        words = [bool(WIDE_GAP.fullmatch(gap)) for gap in gaps]
+    else:  # letters a full-width space apart (大　森　　雅　夫): a gap wider than most between letters
+        usual = usual_width(letter_gaps)
+        words = [bool(usual) and gap_width(gap) > usual for gap in gaps]
     office = spelled_office(pieces, single)
     if office:  # its letters are one word; the words after it stay apart, letters spaced among them join
         start, end = office
@@ -227,6 +231,17 @@ def with_word_gaps(text: str) -> str:
     if not any(words):
         return text
     return pieces[0] + "".join((WORD_GAP if word else gap) + piece for gap, word, piece in zip(gaps, words, pieces[1:]))
+
+
+def usual_width(gaps: list[str]) -> int:
+    """The width most of the gaps have (the narrower of two as common), 0 for none."""
+    counts = Counter(map(gap_width, gaps))
+    return min((w for w in counts if counts[w] == max(counts.values())), default=0)
+
+
+def gap_width(gap: str) -> int:
+    """The columns a gap takes, a full-width space two."""
+    return len(gap) + gap.count("\u3000")
 
 
 def is_seal(pieces: list[str], i: int) -> bool:

@@ -855,6 +855,9 @@ def is_closing_start(text: str) -> bool:
 
 def segment_overview(lines: list[Line]) -> list[Segment]:
     title_at = first_title(lines, range(len(lines)))
+    section_at = next((i for i, ln in enumerate(lines) if is_section_heading(ln)), None)
+    if title_at is not None and section_at is not None and title_at >= section_at:
+        title_at = heading_above(lines[:section_at])  # 1 連携協約の締結状況 heads a section, not the paper
     segments = []
     if title_at is not None:
         if title_at > 0:
@@ -872,6 +875,39 @@ def segment_overview(lines: list[Line]) -> list[Segment]:
     kind = Kind.APPENDIX if names_party_roles(lines[table_at]) else Kind.OVERVIEW_TABLE
     segments.append(Segment(kind, tuple(lines[table_at:])))
     return segments
+
+
+# 1 連携協約の締結状況, (1) …, I …(Ⅰ after NFKC), ア …, 第1章 …: a paper's
+# numbered section heading, a short line of its own.
+SECTION_NUMBER = regex.compile(r"^(?:\(\s*[0-9A-Za-zア-ン一二三四五六七八九十]{1,3}\s*\)|[0-9]{1,2}(?:\s|[.、](?!\d))"
+                               r"|[IVX]{1,4}(?:\s|[.、])|[ア-ン](?:\s|[.、])|[一二三四五六七八九十]{1,3}(?:\s|、)"
+                               rf"|第\s*{NUMBER}\s*[章節部])\s*(?=\S)")
+# 記者発表資料, お知らせ, 記: what a press release prints above or below its
+# title, and the office issuing it (岡山市政策局政策部政策企画課).
+RELEASE_MARK_LINE = regex.compile(r"^[【\[(]?\s*(?:記者発表資料?|報道発表資料?|報道資料|プレスリリース|報道機関各位|お知らせ|記)\s*[】\])]?$"
+                                  r"|^\S+[課局室係班](?:\s*\S*(?:担当|係))?$")
+
+
+# The characters SECTION_NUMBER can open with: a cheap test before it.
+SECTION_OPENERS = set("(0123456789IVX第一二三四五六七八九十") | {chr(c) for c in range(ord("ア"), ord("ン") + 1)}
+
+
+def is_section_heading(line: Line) -> bool:
+    return line.text[:1] in SECTION_OPENERS and bool(SECTION_NUMBER.match(line.text)) and is_heading_like(line)
+
+
+def heading_above(lines: list[Line]) -> int | None:
+    """The index of the paper's own title among the lines above its first
+    section: the longest heading there that is no date, no press release's
+    mark or office and no section of its own; None when there is none."""
+    candidates = [i for i, ln in enumerate(lines) if may_title_a_paper(ln)]
+    return max(candidates, key=lambda i: len(lines[i].text), default=None)
+
+
+def may_title_a_paper(line: Line) -> bool:
+    text = line.text
+    return (is_heading_like(line) and len(text) >= 4 and not line.running_header
+            and not ERA_DATE_LINE.match(text) and not YEAR_LINE.match(text) and not RELEASE_MARK_LINE.match(text))
 
 
 # 甲の役割, 乙の役割分担, 役割(乙): an agreement's 別表 names its parties' roles by
@@ -1029,12 +1065,12 @@ def classify(segments: list[Segment]) -> str:
     return "other"
 
 
-# A press release says so above its title (記者発表資料, 報道発表) or titles
-# itself as news (…連携協約を締結します); a plan made under an agreement
-# (…連携中枢都市圏ビジョン, 共生ビジョン, 計画, 戦略) heads its first line with
-# the plan's name. Both speak of an agreement and lay out measures without
-# being one or its summary.
-PRESS_MARK = regex.compile(r"記者発表|報道発表|報道資料|プレスリリース|報道機関各位")
+# A press release says so above its title (記者発表資料, 報道発表, お知らせ
+# on a line of its own) or titles itself as news (…連携協約を締結します); a
+# plan made under an agreement (…連携中枢都市圏ビジョン, 共生ビジョン, 計画,
+# 戦略) heads its first line with the plan's name. Both speak of an
+# agreement and lay out measures without being one or its summary.
+PRESS_MARK = regex.compile(r"記者発表|報道発表|報道資料|プレスリリース|報道機関各位|^[【\[(]?\s*お知らせ\s*[】\])]?$")
 NEWS_TITLE = regex.compile(r"(?:ます|ました)[。!]?$")
 PLAN_TITLE = regex.compile(r"(?:ビジョン|計画|戦略)(?:\s*\([^()]*\))?$")
 HEAD_LINES = 4

@@ -289,6 +289,20 @@ def test_letter_spaced_ocr_keeps_its_wider_gaps_as_word_gaps():
     assert clean_line("甲  姫 路 市 長  石 見  利 勝") == "甲 姫路市長 石見 利勝"
 
 
+
+@pytest.mark.parametrize("line, expected", [
+    ("岡　山　市　長　　伊　原　木　　隆　太", "岡山市長 伊原木 隆太"),
+    ("市　長　　　大　森　　雅　夫　　㊞", "市長 大森 雅夫 印"),
+    ("市　　長　　　大　　森　　　雅　　夫", "市長 大森 雅夫"),  # OCR's uneven gaps: two between letters, three between words
+    ("岡　山　市　長　　宍　戸　　　　　　　　勉", "岡山市長 宍戸 勉"),  # a short given name spread to the family name's width
+    ("岡　山　市　長　　大　森　雅　夫", "岡山市長 大森雅夫"),  # no wider gap in the name: one word
+])
+def test_letters_a_full_width_space_apart_keep_the_wider_gaps_as_word_gaps(line, expected):
+    # every letter spaced, by full-width spaces: the gap most letters share
+    # parts letters, a wider one words
+    assert clean_line(line) == expected
+
+
 PDFTOTEXT_TABLE = "\n".join([
     # pdftotext -layout: one column per character (not two for a full-width
     # one), a wrapped cell's rest on the next line, a blank line between rows

@@ -2165,3 +2165,22 @@ def test_remarks_columns_named_otherwise_or_beside_a_two_row_header_are_left_out
     """)
     assert [brief(r)[2:] for r in rows] == [("ア", "企業誘致", "企業誘致を推進する。", "誘致活動を行う。", "情報を提供する。")]
     assert [w.split(": ", 1)[1] for w in warnings] == ["column 備考 has no field; its cells are left out"]
+
+def test_an_overview_table_read_as_no_rows_says_so():
+    # content cells that end no sentence, a wide space apart from the measure: not read
+    doc = document_of("""
+        備後圏域連携協約の概要
+
+        1　連携協約の当事者
+        　福山市、府中市
+
+        2　連携する取組
+        連携施策　　取組内容
+        産業振興　　ものづくり産業の振興
+        観光振興　　広域観光ルートの開発
+    """)
+    assert doc.doc_type == "overview"
+    assert doc.appendix == ()
+    assert doc.status == "partial"
+    assert any(w.startswith("line ") and "(連携施策 取組内容)" in w and "overview table gave no rows" in w
+               for w in doc.warnings)

@@ -658,3 +658,70 @@ def test_a_kana_name_that_unidic_cuts_into_an_adverb_like_noun_stays_whole():
         第1条 この協約は、甲及び乙が連携し、まえばし圏域の発展を図ることを目的とする。
     """)
     assert extract_area_name(segs) == "まえばし圏域"
+
+
+# A municipality's reading in hiragana that UniDic cuts into grammar: と|よ|は|し,
+# いま|ばり (an adverb), ふく|やま (a verb), はち|の|へ (particles), ながさ|き.
+PLACES_IN_HIRAGANA = ["とよはし圏域", "いまばり圏域", "ふくやま圏域", "はちのへ圏域", "ながさき圏域",
+                      "くまもと連携中枢都市圏", "おおいた都市広域圏"]
+
+
+@pytest.mark.parametrize("name", PLACES_IN_HIRAGANA)
+def test_an_area_named_by_a_place_in_hiragana_is_read_whole_where_it_is_defined(name):
+    segs = segments_of(f"""
+        連携協約書
+        甲市(以下「甲」という。)及び乙町(以下「乙」という。)は、{name}(以下「圏域」という。)を形成するため、次のとおり連携協約を締結する。
+        第1条 この協約は、圏域の発展を図ることを目的とする。
+    """)
+    assert extract_area_name(segs) == name
+
+
+@pytest.mark.parametrize("name", PLACES_IN_HIRAGANA)
+def test_an_area_named_by_a_place_in_hiragana_is_read_whole_in_a_title(name):
+    segs = segments_of(f"""
+        {name}の形成に関する連携協約
+        甲及び乙は、次のとおり連携協約を締結する。
+        第1条 この協約は、甲及び乙の連携を目的とする。
+    """)
+    assert extract_area_name(segs) == name
+
+
+@pytest.mark.parametrize("name", [n for n in PLACES_IN_HIRAGANA if n.endswith(("圏域", "都市圏"))])
+def test_an_area_named_by_a_place_in_hiragana_is_read_whole_in_an_article(name):
+    # くまもと|連携中枢都市圏: と before a kind of area is no particle here
+    segs = segments_of(f"""
+        連携協約書
+        甲及び乙は、次のとおり連携協約を締結する。
+        第1条 この協約は、甲及び乙が連携し、{name}の発展を図ることを目的とする。
+    """)
+    assert extract_area_name(segs) == name
+
+
+@pytest.mark.parametrize("phrase", ["それぞれの圏域", "すべての圏域", "ともに圏域", "さらに圏域"])
+def test_hiragana_that_spells_no_place_before_an_area_names_none(phrase):
+    segs = segments_of(f"""
+        連携協約書
+        甲及び乙は、次のとおり連携協約を締結する。
+        第1条 この協約は、甲及び乙が連携し、{phrase}の発展を図ることを目的とする。
+    """)
+    assert extract_area_name(segs) == ""
+
+
+def test_a_meetings_count_before_the_area_is_no_part_of_its_name():
+    segs = segments_of("""
+        令和3年度第1回岡山連携中枢都市圏連携推進協議会
+        1　開会
+        2　議事
+    """)
+    assert extract_area_name(segs) == "岡山連携中枢都市圏"
+
+
+@pytest.mark.parametrize("clause", ["甲及び乙が形成する", "甲及び乙による", "甲及び乙を"])
+def test_a_place_in_hiragana_right_after_a_clause_is_read_without_the_clause(clause):
+    # 形成する|とよはし: the run of hiragana holds the clause's ending and the place
+    segs = segments_of(f"""
+        連携協約書
+        甲及び乙は、次のとおり連携協約を締結する。
+        第1条 この協約は、{clause}とよはし圏域の発展を図ることを目的とする。
+    """)
+    assert extract_area_name(segs) == "とよはし圏域"

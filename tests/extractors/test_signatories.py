@@ -745,3 +745,25 @@ def test_an_address_in_brackets_after_the_person_is_the_address():
         ("甲", "福山市", "広島県福山市東桜町3番5号", "福山市長", "枝広 直幹"),
         ("乙", "府中市", "広島県府中市府川町315番地", "府中市長", "小野 申人"),
         ("丙", "神石高原町", "", "神石高原町長", "入江 嘉則")]
+
+
+@pytest.mark.parametrize("mayor, family, given", [
+    ("岡　山　市　長　　伊　原　木　　隆　太", "伊原木", "隆太"),
+    ("市　長　　　宍　戸　　　　　　　　勉", "宍戸", "勉"),
+    ("岡　山　市　長　　　大　森　　雅　夫　　印", "大森", "雅夫"),
+])
+def test_a_signature_line_spaced_letter_by_letter_with_uneven_gaps_splits_title_and_person(mayor, family, given):
+    # UniDic knows neither 伊原木 nor 宍戸 as a family name: the wider gap tells
+    doc = document_of(f"""
+    岡山市(以下「甲」という。)と玉野市(以下「乙」という。)は、次のとおり連携協約を締結する。
+    第1条 この協約は、甲及び乙の連携を目的とする。
+    この協約の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。
+    令和元年12月25日
+    甲　岡山市北区大供一丁目1番1号
+    　　岡山市
+    　　{mayor}
+    乙　玉野市宇野一丁目27番1号
+    　　玉野市長　黒田　晋
+    """)
+    first = doc.signatories[0]
+    assert (first.municipality, first.title, first.family_name, first.given_name) == ("岡山市", "岡山市長", family, given)
