@@ -258,7 +258,12 @@ def references(text: str) -> str:
     ('<?xml version="1.0" encoding="shift-jis"?>\n', "", "cp932"),
     ("", '<!-- <meta charset="EUC-JP"> --><meta charset="Shift_JIS">', "cp932"),
     ("", "", "utf_8"),
-], ids=["meta", "http-equiv", "unquoted", "upper-case", "euc-jp", "iso-2022-jp", "xml", "commented-out", "none"])
+    ("", '<meta charset="CP51932">', "euc_jp"),  # Windows' name of its EUC-JP, unknown to Python
+    ("", '<meta http-equiv="Content-Type" content="text/html; charset=EUC-JP-MS">', "euc_jp"),  # iconv's
+    ("", '<meta charset="eucJP-win">', "euc_jp"),  # PHP's
+    ("", '<meta charset="SJIS-win">', "cp932"),  # PHP's
+], ids=["meta", "http-equiv", "unquoted", "upper-case", "euc-jp", "iso-2022-jp", "xml", "commented-out", "none",
+        "cp51932", "euc-jp-ms", "eucjp-win", "sjis-win"])
 def test_an_html_page_is_read_in_the_encoding_it_declares(write_file, prolog, declaration, expected):
     """Bytes every Japanese encoding reads alike (ASCII and character
     references) are in the encoding the page declares, by any of its labels."""
@@ -289,6 +294,30 @@ def test_a_declared_euc_jp_page_keeps_the_characters_windows_adds(write_file):
     assert [line.text for line in source.lines] == ["①　医療", "②　福祉", "八戸市長　髙橋　一郎"]
 
 
+UTF16_PAGE = """<!DOCTYPE html>
+<html lang="ja"><head><meta charset="UTF-16"><title>連携協約</title></head>
+<body><p>鳥取市及び岩美町における連携協約</p>
+<p>第1条　この協約は、甲及び乙が連携し、圏域の発展を図ることを目的とする。</p>
+<table><tr><th>取組</th><th>甲の役割</th><th>乙の役割</th></tr>
+<tr><td>ア 観光振興</td><td>企画する。</td><td>協力する。</td></tr></table>
+</body></html>"""
+
+
+@pytest.mark.parametrize("name, encoding, expected", [
+    ("kyoyaku.txt", "utf-16", "utf-16"),  # Word's "Unicode" web page saved under .txt: BOM
+    ("kyoyaku", "utf_16_le", "utf_16_le"),  # no suffix, no BOM: zero bytes beside the markup
+    ("kyoyaku.html", "utf_16_be", "utf_16_be"),
+    ("kyoyaku.txt", "utf-8-sig", "utf-8-sig"),  # Notepad's UTF-8 BOM before <!DOCTYPE
+], ids=["utf16-bom-txt", "utf16le-no-suffix", "utf16be-html", "utf8-bom-txt"])
+def test_an_html_page_in_utf16_or_after_a_bom_is_read_as_html(write_file, name, encoding, expected):
+    source = ingest(write_file(name, UTF16_PAGE, encoding))
+    assert (source.format, source.encoding) == ("html", expected)
+    assert [line.text for line in source.lines] == [
+        "鳥取市及び岩美町における連携協約",
+        "第1条　この協約は、甲及び乙が連携し、圏域の発展を図ることを目的とする。",
+        "取組\t甲の役割\t乙の役割", "ア 観光振興\t企画する。\t協力する。"]
+
+
 BEPPYO_PAGE = """<html><head>{declaration}<title>別表</title></head><body><h1>別表第１</h1><table>
 <tr><th>区分</th><th>取組</th><th>内容</th></tr>
 <tr><td>医療</td><td>救急医療</td><td>病院群輪番制</td></tr>
@@ -311,6 +340,15 @@ def test_a_wrong_declaration_gives_way_to_the_encoding_of_the_bytes(write_file, 
     assert [line.text for line in source.lines] == [
         "別表第１", "区分\t取組\t内容", "医療\t救急医療\t病院群輪番制", "医療\t医療連携\t医師確保",
         "消防\t広域消防\t消防指令共同運用", "産業振興\t農業振興\t地産地消"]
+
+
+def test_a_utf16_page_of_tags_and_kanji_without_a_bom_is_read(write_file):
+    """Its few kana (less than a tenth of its letters, the markup counted)
+    made the guess for UTF-16 without a BOM refuse it: undecodable."""
+    page = BEPPYO_PAGE.format(declaration='<meta charset="utf-16">')
+    source = ingest(write_file("beppyo.html", page, "utf_16_le"))
+    assert source.encoding == "utf_16_le"
+    assert [line.text for line in source.lines][:3] == ["別表第１", "区分\t取組\t内容", "医療\t救急医療\t病院群輪番制"]
 
 
 def test_html_preformatted_text_keeps_its_lines(write_file):
