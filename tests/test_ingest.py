@@ -496,3 +496,57 @@ def test_excel_unicode_text_tsv_joins_a_cell_broken_inside_its_quotes(write_file
     tsv = '取組\t甲の役割\t乙の役割\r\nア 産業振興\t"企業誘致を\r\n進める。"\t協力する。\r\n'
     source = ingest(write_file("beppyo.tsv", tsv, "utf-16"))
     assert [line.text for line in source.lines] == ["取組\t甲の役割\t乙の役割", "ア 産業振興\t企業誘致を進める。\t協力する。"]
+
+
+@pytest.mark.parametrize("name, encoding", [
+    ("kyoyaku.txt", "cp932"), ("kyoyaku", "utf-8"), ("kyoyaku.txt", "utf-16"),
+], ids=["txt-cp932", "no-suffix", "txt-utf16"])
+def test_a_csv_saved_under_another_name_is_read_as_csv(write_file, name, encoding):
+    """Excel's CSV renamed .txt (a mail filter, a portal upload) or with
+    its suffix lost: its records have one width, so it is read as the
+    .csv it is, not as lines of text with commas in them."""
+    source = ingest(write_file(name, EXCEL_CSV, encoding))
+    assert source.format == "csv"
+    assert [line.text for line in source.lines if line.text][3:6] == [
+        "連携施策\t取組内容\t甲の役割\t乙の役割",
+        "1 圏域全体の経済成長のけん引",
+        "ア 産業振興\t圏域内企業の販路拡大を支援するため、商談会の開催等に取り組む。"
+        "\t商談会を企画し、実施する。\t圏域内企業への周知を行う。"]
+
+
+def test_cells_copied_from_excel_into_a_text_file_are_read_as_tsv(write_file):
+    # Excel puts a copied cell holding a line break (Alt+Enter) in quotes
+    pasted = ('取組\t内容\t甲の役割\t乙の役割\r\n'
+              'ア 観光振興\t"温泉地と白壁土蔵群を結ぶ周遊ルートを整備し、\r\n誘客を図る。"\t周遊ルートを企画する。\t情報を発信する。\r\n'
+              'イ 移住定住\t相談窓口を共同で運営する。\t"窓口を設置する。\r\n相談員を置く。"\t相談会に職員を派遣する。\r\n')
+    source = ingest(write_file("beppyo.txt", pasted))
+    assert source.format == "tsv"
+    assert [line.text for line in source.lines] == [
+        "取組\t内容\t甲の役割\t乙の役割",
+        "ア 観光振興\t温泉地と白壁土蔵群を結ぶ周遊ルートを整備し、誘客を図る。\t周遊ルートを企画する。\t情報を発信する。",
+        "イ 移住定住\t相談窓口を共同で運営する。\t窓口を設置する。相談員を置く。\t相談会に職員を派遣する。"]
+
+
+PROSE_WITH_COMMAS = {
+    # commas for 、 (horizontal 公用文), lines of every width
+    "varied": ("伯耆町と江府町との連携協約\n\n"
+               "伯耆町(以下「甲」という。)と江府町(以下「乙」という。)は,地方自治法第252条の2第1項の規定に基づき,"
+               "次のとおり連携協約を締結する。\n(目的)\n第1条 この協約は,甲及び乙が連携し,圏域の活性化を図ることを目的とする。\n"
+               "第2条 甲及び乙は,次に掲げる事項について連携する。\n(1) 観光振興に関すること。\n"
+               "第3条 甲又は乙は,この協約の変更を求めるときは,相手方に申し出るものとする。\n"
+               "2 前項の申出があったときは,甲及び乙は,誠実に協議するものとする。\n令和4年1月20日\n"),
+    # every line one comma: one width, as a two-column CSV, but no quoted or empty cell
+    "one-each": ("第1条 この協約は,甲及び乙の連携を目的とする。\n第2条 甲及び乙は,観光振興について連携する。\n"
+                 "第3条 甲及び乙は,移住定住について連携する。\n第4条 この協約の期間は,令和4年4月1日から5年間とする。\n"
+                 "第5条 この協約に定めのない事項は,甲乙協議して定める。\n第6条 この協約の締結を証するため,本書2通を作成する。\n"),
+    # a TAB after each article number (Word's text export): one width, but no quoted cell
+    "tabbed": ("第1条\tこの協約は、甲及び乙の連携を目的とする。\n第2条\t甲及び乙は、観光振興について連携する。\n"
+               "第3条\t甲及び乙は、\"道の駅\"の運営について連携する。\n第4条\tこの協約の期間は、5年間とする。\n"),
+}
+
+
+@pytest.mark.parametrize("prose", PROSE_WITH_COMMAS.values(), ids=PROSE_WITH_COMMAS.keys())
+def test_prose_with_commas_or_tabs_stays_text(write_file, prose):
+    source = ingest(write_file("kyoyaku.txt", prose))
+    assert source.format == "text"
+    assert [line.text for line in source.lines] == prose.split("\n")
