@@ -43,12 +43,23 @@ def test_a_circled_number_opening_a_line_or_cell_stays_apart_from_its_text():
     assert clean_line("3次救急医療") == "3次救急医療"
 
 
+@pytest.mark.parametrize("circled", ["❶❷", "➀➁", "➊➋", "⓵⓶"], ids=["negative", "sans-serif", "negative-sans-serif", "double"])
+def test_circled_numbers_nfkc_leaves_read_as_those_it_folds(circled):
+    # ① is 1 after NFKC; ❶ (Word's bullet styles) was left ❶, a label and
+    # a 項 number unlike any other
+    one, two = circled
+    assert clean_line(f"{two}創業支援") == "2 創業支援"
+    assert clean_line(f"取組\t{one}企業誘致\t取組{one}を行う。") == "取組\t1 企業誘致\t取組1を行う。"
+    assert clean_line("⓫観光振興\t⓴交通") == "11 観光振興\t20 交通"
+
+
 def test_html_tags_from_converters_are_removed_and_cells_kept():
     assert clean_line("<p>イ 教育</p>\t<p>交流の促進&amp;支援</p>") == "イ 教育\t交流の促進&支援"
 
 
 def test_dashes_are_unified_but_the_long_vowel_mark_is_not():
     assert clean_line("1−2―3 データ") == "1-2-3 データ"
+
 
 
 def test_cjk_radical_supplement_is_folded():

@@ -1640,7 +1640,7 @@ def test_labels_in_brackets_negative_circles_capitals_and_kanji_in_brackets():
     """)
     assert [(r.section_no, r.label, r.measure) for r in rows] == [
         (1, "ア", "産業振興"), (1, "イ", "観光振興"),
-        (2, "❶", "医療"), (2, "❷", "福祉"),
+        (2, "1", "医療"), (2, "2", "福祉"),  # as ① ② are (NFKC: 1, 2)
         (3, "A", "公共交通"), (3, "B", "ICT活用"), (3, "三", "人材育成"),
     ]
 
