@@ -23,8 +23,10 @@ from pipeline.model import CELL_SEP, SCANNED_METHODS, Line, Source
 RADICAL_SUPPLEMENT = str.maketrans({"⺠": "民", "⻁": "虎", "⻄": "西", "⻆": "角", "⻌": "辶", "⻑": "長",
                                     "⻘": "青", "⻝": "食", "⻤": "鬼", "⻩": "黄", "⻭": "歯", "⺟": "母",
                                     "⺤": "爫", "⺩": "王", "⻖": "阝", "⻊": "足", "⻏": "阝"})
-# One form of dashes (katakana ー and kanji 一 are letters, not dashes) and waves.
-DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−﹣－"} | {"〜": "~", "～": "~"})
+# One form of dashes (katakana ー and kanji 一 are letters, not dashes) and
+# waves: the wave of 令和2年4月1日〜令和7年3月31日 is U+301C from Shift_JIS
+# read as JIS, U+FF5E from CP932, U+223C or U+2053 from a PDF's font, 〰 at times.
+DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−﹣－⸺⸻⎯"} | {c: "~" for c in "〜～∼⁓〰"})
 BRACKETS = str.maketrans({"〔": "(", "〕": ")", "［": "[", "］": "]", "｛": "{", "｝": "}"})
 # Circled numbers NFKC leaves as they are (❶ negative, ➀ ➊ sans-serif, ⓵
 # double; Word's bullet styles) as it makes ① ⑪: their number, so ❶ numbers

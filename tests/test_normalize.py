@@ -61,6 +61,19 @@ def test_dashes_are_unified_but_the_long_vowel_mark_is_not():
     assert clean_line("1−2―3 データ") == "1-2-3 データ"
 
 
+@pytest.mark.parametrize("wave", ["〜", "～", "∼", "⁓", "〰", "~"],
+                         ids=["wave-dash", "fullwidth-tilde", "tilde-operator", "swung-dash", "wavy-dash", "ascii"])
+def test_a_period_reads_the_same_whichever_wave_the_converter_wrote(wave):
+    # Shift_JIS read as JIS gives U+301C, CP932 U+FF5E, a PDF's font U+223C or U+2053
+    assert clean_line(f"令和2年4月1日{wave}令和7年3月31日") == "令和2年4月1日~令和7年3月31日"
+
+
+@pytest.mark.parametrize("dash", ["−", "－", "―", "—", "⸺", "⎯"])
+def test_dashes_and_rules_of_any_code_point_read_as_one(dash):
+    # EUC-JP's minus is U+2212, CP932's U+FF0D; ⸺ and ⎯ draw a cell's "none" or a rule
+    assert clean_line(f"0859{dash}22{dash}2111") == "0859-22-2111"
+    assert clean_line(f"ア 観光\t{dash}") == "ア 観光\t-"
+
 
 def test_cjk_radical_supplement_is_folded():
     assert clean_line("市⻑") == "市長"
