@@ -57,15 +57,17 @@ def sniffed_delimiter(head: bytes) -> str | None:
     else None. A TSV needs a quoted cell too: unquoted, its lines read as
     text are the same cells (TAB is the cell separator), and text indented
     or laid out with TABs is no table to reread."""
-    if b"," not in head and b"\t" not in head:  # cheap: most text has neither
+    # the byte tests first: most text has no comma, and its TABs no quote
+    candidates = [delimiter for delimiter, needed in ((",", (b",",)), ("\t", (b"\t", b'"')))
+                  if all(byte in head for byte in needed)]
+    if not candidates:
         return None
     sample = head_text(head)
     if sample is None or "\f" in sample:  # form feeds: pages of text
         return None
-    for delimiter in (",", "\t"):
+    for delimiter in candidates:
         quoted = quoted_cell(delimiter).search(sample) is not None
-        if delimiter in sample and (quoted or delimiter == ",") and \
-                has_one_width(sample, delimiter, quoted, cut=len(head) >= HEAD_SIZE):
+        if (quoted or delimiter == ",") and has_one_width(sample, delimiter, quoted, cut=len(head) >= HEAD_SIZE):
             return delimiter
     return None
 
