@@ -24,8 +24,8 @@ from functools import lru_cache
 
 import regex
 
-from extractors.tables import (FINISHED, NOTE_COLUMN, NO_VALUE, ROLE_A_KEY, ROLE_B_KEY, ROLE_COLUMNS, SAME_AS_ABOVE, SAME_AS_LEFT, TERMINATED,
-                               UNPLACED_ROLE, GridRow, default_columns, header_columns, is_continuation, join_fragment,
+from extractors.tables import (BARE_LABEL, FINISHED, NOTE_COLUMN, NO_VALUE, ROLE_A_KEY, ROLE_B_KEY, ROLE_COLUMNS, SAME_AS_ABOVE, SAME_AS_LEFT, TERMINATED,
+                               UNPLACED_ROLE, GridRow, assign_free_columns, default_columns, header_columns, is_continuation, join_fragment,
                                is_placeholder, merge_into, next_label, recognised_columns, row_cells, shared_role_cell,
                                shared_role_towns,
                                split_expected_label,
@@ -70,6 +70,9 @@ KEYS = (
     ("role_b", regex.compile(rf"^{ROLE_B_KEY}|^乙(?=\s*[::])")),
     ("role_c", regex.compile(r"^丙の役割(?:分担)?|^丙(?=\s*[::])")),
     ("roles", regex.compile(r"^役割分担")),
+    # 【備考】 令和4年度から / 備考: 県事業: a remark on the measure, which no
+    # field of a row holds (see NOTE_COLUMN): kept apart, with a warning
+    (NOTE_COLUMN, regex.compile(r"^(?:備考|摘要|特記事項)(?:欄)?(?=\s|[::】)>〉》\]]|$)")),
     # 連携施策 / 施策名 / 取組名 as a key opens the next measure (a two-column 項目 | 内容 table)
     ("measure", regex.compile(r"^(?:連携(?:する)?)?施策名?(?=\s|[::]|$)|^(?:取組|事業)名(?=\s|[::]|$)|^連携事業名?(?=\s|[::]|$)"
                               r"|^(?:取組|連携)事項(?=\s|[::]|$)")),
@@ -142,10 +145,14 @@ class Reader:
     warnings: list[str] = field(default_factory=list)
     context: Context = field(default_factory=Context)
     section_styles: list[str] = field(default_factory=list)
+    section_level_styles: set[str] = field(default_factory=set)  # styles first met numbering the sections on
     measure_styles: set[str] = field(default_factory=set)
     columns: dict[int, str] | None = None
     towns: dict[int, str] = field(default_factory=dict)  # columns of towns sharing one role, and their names
     header_above: dict[int, str] | None = None  # the columns of a header row just read, which a sub-header completes
+    # The header's untitled column read as the measure, the columns it names and its width,
+    # until the first row shows whether that column holds labels only
+    untitled_measure: tuple[int, dict[int, str], int] | None = None
     last_key: str = ""
     roles_open: bool = False  # under a 役割分担 heading, whose role items follow
     terminated: set[int] = field(default_factory=set)  # column indexes whose cells end with 。
@@ -187,6 +194,7 @@ class Reader:
             if columns != self.columns:
                 self.warnings += unplaced_column_warnings(line, columns)
             self.columns, self.towns = columns, shared_role_towns(cells, columns)
+            self.untitled_measure = None if header_above is not None else untitled_measure(cells, columns, self.parties)
             return
         key, town = key_of(cells[0], self.parties), ""
         if not key and "役割" in cells[0]:  # 乙の役割(奈義町)\t…: a town's role key in its cell
@@ -199,6 +207,8 @@ class Reader:
             self.columns, self.towns = default_columns(len(cells)), {}
             self.warnings.append(f"line {line.no}: table without a header row, columns taken as "
                                  + "/".join(self.columns.values()))
+        if self.untitled_measure is not None:
+            self.columns = self.with_label_column(cells)
         cells_by_field = row_cells(line, self.columns, self.towns)
         previous = self.last_grid_row()
         uses_labels = any(p.row.label for p in self.rows if p.kind == "grid")
@@ -209,9 +219,23 @@ class Reader:
         if not label and uses_labels and previous is not None:
             label, measure = split_expected_label(measure, next_label(previous.label))
         if not label and cells_by_field.get("label"):
-            label = cells_by_field["label"]
+            label = cells_by_field["label"].strip("()【】.、 ")  # (1) in a label column reads 1, as (1) 医療 does
         cells_by_field["measure"] = measure
         self.add_row(GridRow(cells_by_field, [line], label), "grid", column_fields(self.columns))
+
+    def with_label_column(self, cells: list[str]) -> dict[int, str]:
+        """The columns once the first row is read: an untitled column whose
+        cell is a label alone (ア | 企業誘致 | 企業誘致を推進する。 under
+        | 取組 | 取組の内容) is the label column, and the measure and content
+        are the text columns after it, when the table keeps every field it
+        had (a table whose only text column is the content keeps reading
+        the label as its measure: a row needs one to stand apart)."""
+        at, named, width = self.untitled_measure
+        self.untitled_measure = None
+        if at >= len(cells) or not BARE_LABEL.match(cells[at].strip()):
+            return self.columns
+        relabelled = assign_free_columns(named | {at: "label"}, width)
+        return relabelled if set(self.columns.values()) <= set(relabelled.values()) else self.columns
 
     def numbered_heading(self, cells: list[str], following: Line | None) -> str:
         """A section heading Word numbered with a TAB (2<TAB>高次の都市機能の…),
@@ -242,7 +266,7 @@ class Reader:
             return
         if self.describes_measure(text):  # text under a measure, before any key: its content
             self.last_key = "content"
-        if self.continues_value(text):
+        if self.continues_value(text) and not self.opens_measure(text, following):
             pending = self.rows[-1].row
             for name in self.value_fields():
                 pending.cells[name] = join_fragment(pending.cells[name], text)
@@ -356,6 +380,13 @@ class Reader:
         return not value or not (TERMINATED.search(value) or is_placeholder(value.strip())) \
             or bool(BULLET.match(value) and BULLET.match(text))
 
+    def opens_measure(self, text: str, following: Line | None) -> bool:
+        """The line is the next measure, numbered as the measures are and
+        its keys below it, though the value above it ended without 。
+        (乙の役割: 情報提供 / 備考: 県事業, then イ 観光振興 / 取組の内容: …)."""
+        heading = self.heading_of(text) if self.measure_styles else None
+        return heading is not None and heading.style in self.measure_styles and starts_measure(following, self.parties)
+
     def value_fields(self) -> tuple[str, ...]:
         return KEY_FIELDS.get(self.last_key, (self.last_key,))
 
@@ -389,10 +420,14 @@ class Reader:
             self.last_key = "measure" if not value.strip() else ""  # the name on the lines below
             return
         if not self.rows or self.rows[-1].kind != "keyvalue":
-            self.warnings.append(f"line {line.no}: {key} without a measure before it")
+            self.warnings.append(f"line {line.no}: 備考 has no field; its text is left out" if key == NOTE_COLUMN
+                                 else f"line {line.no}: {key} without a measure before it")
             return
         pending = self.rows[-1].row
         pending.lines.append(line)
+        if key == NOTE_COLUMN:  # its text, also on the lines below, goes to a cell no field reads
+            self.warnings.append(f"line {line.no}: 備考 of measure {pending.cells['measure']} has no field; "
+                                 "its text is left out")
         if key == "role_b" and not town:  # 【乙の役割】鏡野町: …, the other towns on the lines below
             value, town = split_town_value(value, self.parties) or (value, "")
         if key == "role_b" and town:
@@ -458,8 +493,10 @@ class Reader:
 
     def set_section(self, heading: Heading, line: Line) -> None:
         if heading.style not in self.section_styles:
+            if self.continues_sections(heading):
+                self.section_level_styles.add(heading.style)
             self.section_styles.append(heading.style)
-        level = self.section_styles.index(heading.style)
+        level = 0 if heading.style in self.section_level_styles else self.section_styles.index(heading.style)
         title = CLAUSE_REFERENCE.sub("", heading.title).strip()
         if AMENDING_INSTRUCTION.search(title):  # 別表1の項中イの項の次に次のように加える。: section 1, its title is in the amended agreement
             title = ""
@@ -470,9 +507,28 @@ class Reader:
         self.columns = None if heading.style == "beppyo" else self.columns
         self.last_key, self.roles_open = "", False
 
+    def continues_sections(self, heading: Heading) -> bool:
+        """A style met first on a heading numbered after the section open
+        (1 … / 2 … / (3) …), not 1 as a list under it starts nor the next of
+        its subsections: the sections go on in another style, as a document
+        numbering them by hand may slip."""
+        ctx = self.context
+        return heading.number is not None and ctx.section_no is not None and heading.number == ctx.section_no + 1 \
+            and heading.number != (ctx.subsection_no or 0) + 1 and bool(self.section_styles)
+
     def add_row(self, row: GridRow, kind: str, fields: tuple[str, ...] = ROW_FIELDS) -> None:
         self.rows.append(PendingRow(self.context, row, kind, fields))
         self.last_key, self.roles_open = "", False
+
+
+def untitled_measure(cells: list[str], columns: dict[int, str],
+                     parties: list[Party]) -> tuple[int, dict[int, str], int] | None:
+    """(index, named columns, width) of a header's measure column whose
+    header cell is empty, or None."""
+    at = next((i for i, kind in columns.items() if kind == "measure" and (i >= len(cells) or not cells[i].strip())), None)
+    if at is None:
+        return None
+    return at, recognised_columns(cells, parties) or {}, len(cells)
 
 
 def labels_in_order(previous: str, label: str) -> bool:
@@ -671,8 +727,9 @@ def unplaced_column_warnings(line: Line, columns: dict[int, str]) -> list[str]:
     has no field, and its cells are left out of the rows."""
     return [f"line {line.no}: column {line.cells[i].strip()} is a role without a field "
             f"(a fourth or later party's); its cells are left out" for i, kind in sorted(columns.items())
-            if kind == UNPLACED_ROLE] + [f"line {line.no}: column {line.cells[i].strip()} has no field; its cells are left out"
-                                         for i, kind in sorted(columns.items()) if kind == NOTE_COLUMN]
+            if kind == UNPLACED_ROLE and i < len(line.cells)] + [
+        f"line {line.no}: column {line.cells[i].strip()} has no field; its cells are left out"
+        for i, kind in sorted(columns.items()) if kind == NOTE_COLUMN and i < len(line.cells) and line.cells[i].strip()]
 
 
 def column_fields(columns: dict[int, str]) -> tuple[str, ...]:

@@ -178,18 +178,42 @@ def numbered_paragraphs(lines: list[Line]) -> list[tuple[str, Span]]:
     for line in lines:
         label = number_label(line.text)
         if groups and label and follows_finished(groups[-1]) and label[1] == expected \
-                and (items.get(label[0]) != expected - 1 or is_sentence_after_phrases(groups[-1], line)):
+                and (items.get(label[0]) != expected - 1 or is_sentence_after_phrases(groups[-1], line)
+                     or len(groups) == 1 and refers_to_previous_paragraph(line.text)):
             groups.append([(Line(line.no, line.text[label[2]:].strip(), line.page), False)])
             expected, items = expected + 1, {}
             continue
         is_item = bool(ITEM_LINE.match(line.text))
-        if label and groups and (label[1] == 1 and follows_finished(groups[-1]) or items.get(label[0]) == label[1] - 1):
+        if label and groups and (label[1] == 1 and (follows_finished(groups[-1]) or announces_list(groups[-1]))
+                                 or items.get(label[0]) == label[1] - 1):
             items[label[0]], is_item = label[1], True
         if groups:
             groups[-1].append((line, is_item))
         else:
             groups.append([(line, is_item)])
     return [(join_lines(group), Span.of([line for line, _ in group])) for group in groups if group]
+
+
+# 前項 / 前各項 / 前2項: the paragraph before. Paragraph 1 has none, so a
+# line numbered 2 there that cites it opens paragraph 2, though a list of
+# items numbered alike (① … / ２ 前項の…, both 1 and 2 after NFKC) counts on.
+PREVIOUS_PARAGRAPH = regex.compile(r"前(?:各|\d{1,2})?項")
+
+
+def refers_to_previous_paragraph(text: str) -> bool:
+    return "項" in text and bool(PREVIOUS_PARAGRAPH.search(text))
+
+
+# …次に掲げる事項とする / 以下のとおり / 下記の… or a colon closing the line:
+# the words that announce a list, whether or not a 。 or ： ends them.
+LIST_ANNOUNCEMENT = regex.compile(r"次[にの]|以下の|下記|[::]$")
+
+
+def announces_list(group: list[tuple[Line, bool]]) -> bool:
+    """The paragraph so far announces the items below it, though its last
+    line ends no sentence (…次に掲げる事項とする / 1 医療 / 2 福祉): a label
+    1 there opens the list, where inside a wrapped sentence it is text."""
+    return any(LIST_ANNOUNCEMENT.search(line.text) for line, _ in group)
 
 
 def is_sentence_after_phrases(group: list[tuple[Line, bool]], line: Line) -> bool:

@@ -57,7 +57,7 @@ HEADER_WORDS = {
     "label": regex.compile(r"^(?:番号|No\.?|記号)$"),
     # 備考 (remarks: 令和4年度から, 県事業): no field of a row holds it, and
     # it is no part of the content, where a column past the roles would go
-    NOTE_COLUMN: regex.compile(r"^(?:備考|摘要)$"),
+    NOTE_COLUMN: regex.compile(r"^(?:備考|摘要|特記事項)(?:欄)?$"),
 }
 ROLE_OF = regex.compile(r"^(?P<name>.+)の役割(?:分担)?$")
 # A role column's title with its party noted in brackets: 甲の役割(福井市),
@@ -92,6 +92,9 @@ LABEL = regex.compile(rf"^(?P<label>[ア-ン]|[a-z]|\({LABEL_INSIDE}\)|【{LABEL
                       r"|[A-Z](?=[.)])|[ivx]{1,4}|\d{1,2}-\d{1,2}(?=\s)"
                       r"|\d{1,2}(?=[\s.、)](?!\d)))"
                       rf"(?:[\s.、)]\s*|\s*$|(?<=^[ア-ン])(?=\p{{Han}})|(?<=[)】])(?=\S))(?P<rest>.*)$")
+# A cell holding a label and nothing else (ア, 1, (1), 【ア】, a., ❶ (1 after normalize), ii, 1-2):
+# an untitled column of them labels the rows, it names no measure.
+BARE_LABEL = regex.compile(rf"^[(【]?\s*(?:{LABEL_INSIDE}|[ivx]{{1,4}}|\d{{1,2}}-\d{{1,2}})\s*[)】.、]?$")
 TERMINATED = regex.compile(r"[。)」]$")
 # A cell that ends a sentence, also when OCR read its 。 as o / O (推進する oO).
 FINISHED = regex.compile(r"[。)」]$|(?<=[\p{Hiragana}\p{Katakana}\p{Han}])\s*[oO○〇]{1,2}$")

@@ -1646,7 +1646,7 @@ def test_labels_in_brackets_negative_circles_capitals_and_kanji_in_brackets():
 
 
 def test_sections_numbered_with_negative_circled_numbers():
-    """❶ ❷ (which NFKC leaves as they are, unlike ①) number the sections."""
+    """❶ ❷ (which normalize makes 1 and 2, as NFKC makes ① ②) number the sections."""
     rows, _ = rows_of("""
     別表(第1条関係)
     ❶ 経済成長のけん引
@@ -1933,3 +1933,125 @@ def test_a_number_and_a_name_alone_in_a_numbered_grid_stay_a_row():
     assert [(r.section_no, r.label, r.measure, r.content) for r in rows] == [
         (None, "1", "産業振興", "商談会を開催する。"), (None, "2", "移住促進", ""),
     ]
+
+
+def test_a_section_numbered_on_in_another_style_is_the_next_section():
+    """1 … / 2 … / (3) …: the third section's number slipped into another
+    style. A style met first on the number after the open section's, where
+    a list under that section would start at 1, numbers the sections on;
+    a style already met as the subsection level stays that level, also
+    where its numbers run on through the sections ((3) under 2)."""
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    1\t圏域全体の経済成長のけん引
+    取組\t取組の内容\t甲の役割\t乙の役割
+    ア 産業振興\t企業誘致を推進する。\t誘致活動を行う。\t情報を提供する。
+    2\t高次の都市機能の集積・強化
+    ア 医療\t救急医療体制を確保する。\t体制を整える。\t搬送に協力する。
+    (3)\t圏域全体の生活関連機能サービスの向上
+    ア 福祉\t介護人材を育成する。\t研修を行う。\t研修に参加する。
+    イ 教育\t図書館を相互利用する。\t蔵書を開放する。\t蔵書を開放する。
+    """)
+    assert [(r.section_no, r.section_title, r.subsection_no, r.label, r.measure) for r in rows] == [
+        (1, "圏域全体の経済成長のけん引", None, "ア", "産業振興"),
+        (2, "高次の都市機能の集積・強化", None, "ア", "医療"),
+        (3, "圏域全体の生活関連機能サービスの向上", None, "ア", "福祉"),
+        (3, "圏域全体の生活関連機能サービスの向上", None, "イ", "教育")]
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    1 圏域全体の経済成長のけん引
+    (1) 産業振興
+    取組\t取組の内容\t甲の役割\t乙の役割
+    ア 企業誘致\t企業誘致を推進する。\t誘致活動を行う。\t情報を提供する。
+    (2) 観光振興
+    ア 観光PR\t観光情報を発信する。\t情報を発信する。\t素材を提供する。
+    2 高次の都市機能の集積・強化
+    (3) 医療
+    ア 救急医療\t救急医療体制を確保する。\t体制を整える。\t搬送に協力する。
+    """)
+    assert [(r.section_no, r.subsection_no, r.subsection_title, r.measure) for r in rows] == [
+        (1, 1, "産業振興", "企業誘致"), (1, 2, "観光振興", "観光PR"), (2, 3, "医療", "救急医療")]
+
+
+def test_an_untitled_column_of_labels_is_the_label_and_the_column_after_it_the_measure():
+    """A header leaving the first column's cell empty over ア / イ (or 1 /
+    (1)): the labels are no measure, and the measure and content are the
+    named columns after them."""
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    \t連携施策\t取組の内容\t甲の役割\t乙の役割
+    ア\t企業誘致\t企業誘致を推進する。\t誘致活動を行う。\t情報を提供する。
+    イ\t観光振興\t観光客を誘致する。\t広報を行う。\t案内を行う。
+    """)
+    assert [brief(r) for r in rows] == [
+        (None, None, "ア", "企業誘致", "企業誘致を推進する。", "誘致活動を行う。", "情報を提供する。"),
+        (None, None, "イ", "観光振興", "観光客を誘致する。", "広報を行う。", "案内を行う。")]
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    分野\t\t連携する取組\t取組の内容\t甲の役割\t乙の役割
+    産業振興\t1\t企業誘致\t企業誘致を推進する。\t誘致活動を行う。\t情報を提供する。
+    \t2\t観光振興\t観光客を誘致する。\t広報を行う。\t案内を行う。
+    医療\t(1)\t救急医療\t救急体制を確保する。\t体制を整える。\t搬送に協力する。
+    """)
+    assert [(r.section_title, r.label, r.measure, r.content) for r in rows] == [
+        ("産業振興", "1", "企業誘致", "企業誘致を推進する。"), ("産業振興", "2", "観光振興", "観光客を誘致する。"),
+        ("医療", "1", "救急医療", "救急体制を確保する。")]
+
+
+
+def test_remarks_of_a_key_value_block_are_no_value_of_the_measure_and_are_warned_of():
+    """【備考】 under a measure's keys: no field of a row holds a remark, so
+    it is left out with a warning naming its line, and the next measure
+    still opens after a remark (or a role) ending without 。."""
+    rows, warnings = rows_of("""
+    別表(第1条関係)
+    1 産業振興
+    (1) 企業誘致の推進
+    【取組の内容】
+    企業誘致を推進する。
+    【甲の役割】
+    誘致活動を行う。
+    【乙の役割】
+    情報を提供する。
+    【備考】
+    令和4年度から実施する。
+    (2) 観光振興
+    取組の内容:観光客を誘致する。
+    甲の役割:広報を行う。
+    乙の役割:案内を行う。
+    備考:県事業
+    (3) 創業支援
+    取組の内容:創業希望者を支援する。
+    甲の役割:窓口を設置する。
+    乙の役割:周知
+    (4) 移住促進
+    取組の内容:移住相談会を開催する。
+    甲の役割:相談会を開催する。
+    乙の役割:相談員を派遣する。
+    """)
+    assert [brief(r) for r in rows] == [
+        (1, None, "1", "企業誘致の推進", "企業誘致を推進する。", "誘致活動を行う。", "情報を提供する。"),
+        (1, None, "2", "観光振興", "観光客を誘致する。", "広報を行う。", "案内を行う。"),
+        (1, None, "3", "創業支援", "創業希望者を支援する。", "窓口を設置する。", "周知"),
+        (1, None, "4", "移住促進", "移住相談会を開催する。", "相談会を開催する。", "相談員を派遣する。")]
+    assert [w.split(": ", 1)[1] for w in warnings] == [
+        "備考 of measure 企業誘致の推進 has no field; its text is left out",
+        "備考 of measure 観光振興 has no field; its text is left out"]
+
+
+def test_remarks_columns_named_otherwise_or_beside_a_two_row_header_are_left_out_with_a_warning():
+    rows, warnings = rows_of("""
+    別表(第1条関係)
+    取組\t取組の内容\t甲の役割\t乙の役割\t備考欄
+    ア 企業誘致\t企業誘致を推進する。\t誘致活動を行う。\t情報を提供する。\t令和4年度から
+    """)
+    assert [brief(r)[2:] for r in rows] == [("ア", "企業誘致", "企業誘致を推進する。", "誘致活動を行う。", "情報を提供する。")]
+    assert [w.split(": ", 1)[1] for w in warnings] == ["column 備考欄 has no field; its cells are left out"]
+    rows, warnings = rows_of("""
+    別表(第1条関係)
+    取組\t取組の内容\t役割分担\t\t備考
+    \t\t甲\t乙
+    ア 企業誘致\t企業誘致を推進する。\t誘致活動を行う。\t情報を提供する。\t令和4年度から
+    """)
+    assert [brief(r)[2:] for r in rows] == [("ア", "企業誘致", "企業誘致を推進する。", "誘致活動を行う。", "情報を提供する。")]
+    assert [w.split(": ", 1)[1] for w in warnings] == ["column 備考 has no field; its cells are left out"]

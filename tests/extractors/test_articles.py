@@ -566,3 +566,51 @@ def test_items_and_paragraphs_indented_with_tabs_as_word_saves_them_as_text():
         "前項の取組は、毎年度見直すものとする。",
     ]
     assert not [w for w in doc.warnings if "between two articles" in w]
+
+
+def test_items_under_a_list_announced_without_a_full_stop_or_after_a_colon_stay_apart():
+    articles = extract_articles(segments_of("""
+        津山市及び鏡野町の定住自立圏形成協定
+        津山市(以下「甲」という。)及び鏡野町(以下「乙」という。)は、次のとおり協定を締結する。
+        (連携する取組)
+        第2条　甲及び乙が連携して取り組む政策分野は、次に掲げる事項とする
+        1　医療
+        2　福祉
+        3　教育
+        ２　前項の取組の詳細は、別表に定めるとおりとする。
+        (協議)
+        第3条　甲及び乙が協議する事項は、以下のとおりとする：
+        1　費用の負担に関すること。
+        2　事業の評価に関すること。
+        (期間)
+        第4条　この協定の期間は、締結の日から
+        1 年とする。
+        2　前項の期間満了の日までに申出がないときは、更に1年間延長する。
+    """))
+    assert [a.paragraphs for a in articles] == [
+        ("甲及び乙が連携して取り組む政策分野は、次に掲げる事項とする\n1 医療\n2 福祉\n3 教育",
+         "前項の取組の詳細は、別表に定めるとおりとする。"),
+        ("甲及び乙が協議する事項は、以下のとおりとする:\n1 費用の負担に関すること。\n2 事業の評価に関すること。",),
+        ("この協定の期間は、締結の日から1年とする。",  # a wrapped sentence's 1 is no list
+         "前項の期間満了の日までに申出がないときは、更に1年間延長する。")]
+
+
+def test_a_paragraph_2_citing_the_paragraph_before_follows_a_one_item_list():
+    """① and ２ both read 2 after NFKC; an item of paragraph 1 cannot cite
+    前項, which paragraph 1 has none of."""
+    articles = extract_articles(segments_of("""
+        倉敷市及び総社市の連携協約
+        倉敷市(以下「甲」という。)及び総社市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        (連携する取組)
+        第1条　甲及び乙は、次に掲げる取組について連携する。
+        ①　圏域全体の経済成長のけん引に関すること。
+        ２　甲及び乙は、前項の取組の詳細を別に定める。
+        (協議)
+        第2条　甲及び乙は、次に掲げる事項について協議する。
+        ①　費用の負担に関すること。
+        ②　前各号に掲げるもののほか、必要な事項に関すること。
+    """))
+    assert [a.paragraphs for a in articles] == [
+        ("甲及び乙は、次に掲げる取組について連携する。\n1 圏域全体の経済成長のけん引に関すること。",
+         "甲及び乙は、前項の取組の詳細を別に定める。"),
+        ("甲及び乙は、次に掲げる事項について協議する。\n1 費用の負担に関すること。\n2 前各号に掲げるもののほか、必要な事項に関すること。",)]
