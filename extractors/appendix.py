@@ -33,7 +33,7 @@ from extractors.tables import (BARE_LABEL, FINISHED, NOTE_COLUMN, NO_VALUE, ROLE
                                split_label, split_roles, terminated_indexes, terminated_kinds)
 from extractors.linear_tables import join_split_cells, rebuild_linearized_tables
 from pipeline.model import AppendixRow, Kind, Line, Party, Segment, Span
-from pipeline.numerals import DINGBAT_CIRCLED, IROHA, label_ordinal, to_int
+from pipeline.numerals import IROHA, label_ordinal, to_int
 from pipeline.segment import APPENDIX_WORDS
 
 HEADING_STYLES = (
@@ -41,8 +41,6 @@ HEADING_STYLES = (
     ("dai", regex.compile(r"^第\s*(?P<num>\d+|[一二三四五六七八九十]+)(?![条項号])[\s.、]*(?P<title>.+)$")),
     # 【分野1】観光 / 【1】観光
     ("bracket", regex.compile(r"^【\s*(?:分野|区分|第)?\s*(?P<num>\d{1,2}|[一二三四五六七八九十]+)\s*】\s*(?P<title>.+)$")),
-    # ❶ 経済成長のけん引: a circled number NFKC keeps (① is read as digit)
-    ("dingbat", regex.compile(rf"^(?P<num>{DINGBAT_CIRCLED})\s*(?P<title>.+)$")),
     ("paren_digit", regex.compile(r"^\(\s*(?P<num>\d{1,2})\s*\)\s*(?P<title>.+)$")),
     # 1-1 医療 / 1-2 福祉: numbered under its section's number, counted by the second
     ("dash", regex.compile(r"^\d{1,2}\s*-\s*(?P<num>\d{1,2})(?:\s*[.、.]\s*|\s+)(?P<title>.+)$")),

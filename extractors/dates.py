@@ -31,6 +31,12 @@ ERAS = {"明治": dt.date(1868, 1, 25), "大正": dt.date(1912, 7, 30), "昭和"
 ERA_DATE = regex.compile(
     rf"(?P<era>{ERA})\s*(?P<year>{DATE_NUMBER})\s*{ALSO_WESTERN}年\s*{ALSO_WESTERN}"
     rf"(?P<month>{DATE_NUMBER})\s*月\s*(?P<day>{DATE_NUMBER})\s*日")
+# The end of a period whose start names the era: 令和2年4月1日から7年3月31日
+# まで, …〜同7年3月31日, …から同年9月30日, …から6月30日 (the start's year):
+# the era, and the year or month 同 stands for, are the start's.
+PERIOD_END = regex.compile(
+    rf"\s*(?:から|より|[~〜～\-])\s*(?P<end>(?:(?:同\s*)?(?P<year>{DATE_NUMBER})\s*年|同\s*年)?\s*"
+    rf"(?:(?P<month>{DATE_NUMBER})\s*月|同\s*月)\s*(?P<day>{DATE_NUMBER})\s*日)")
 WESTERN_DATE = regex.compile(rf"(?<!\d)(?P<year>\d{{4}})\s*{ALSO_ERA}年\s*{ALSO_ERA}"
                              r"(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
 # Slides and tables abbreviate the era to its initial (R1.12.25, H31.3.29).
@@ -83,6 +89,8 @@ def find_dates(text: str) -> list[tuple[dt.date, str]]:
         date = safe_date(western_year(match["era"], year), number(match["month"]), number(match["day"]))
         if date:
             found.append((match.start(), date, match.group(0)))
+            if end := period_end(text, match, date):
+                found.append(end)
     for match in ABBREVIATED_DATE.finditer(text):
         year = kanji_to_int(match["year"])
         date = safe_date(western_year(match["era"], year), int(match["month"]), int(match["day"]))
@@ -93,6 +101,18 @@ def find_dates(text: str) -> list[tuple[dt.date, str]]:
         if date:
             found.append((match.start(), date, match.group(0)))
     return [(date, raw) for _, date, raw in sorted(found, key=lambda item: item[0])]
+
+
+def period_end(text: str, start, start_date: dt.date) -> tuple[int, dt.date, str] | None:
+    """(where, date, text) of a period's end written without its era right
+    after the start's match, or None. Not before the start: that is no end."""
+    match = PERIOD_END.match(text, start.end())
+    if not match:
+        return None
+    year = western_year(start["era"], number(match["year"])) if match["year"] else start_date.year
+    month = number(match["month"]) if match["month"] else start_date.month
+    date = safe_date(year, month, number(match["day"]))
+    return (match.start("end"), date, match["end"]) if date and date >= start_date else None
 
 
 def western_year(era: str, year: int | None) -> int | None:

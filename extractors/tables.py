@@ -18,7 +18,6 @@ from functools import lru_cache
 import regex
 
 from pipeline.model import Line, Party
-from pipeline.numerals import DINGBAT_CIRCLED
 
 # A cell that gives no value of its own: a dash or なし (the party has no
 # part in the measure: recorded empty), 同左 (the same as the cell to its
@@ -84,18 +83,18 @@ PARTY_HEADER = regex.compile(rf"^(?P<role>[甲乙丙{LATER_ROLES}])\((?P<name>[^
 # A number under its section's (1-1, 2-3: the second measure of section 2)
 # labels one too, before a space. A label in brackets ends at its bracket
 # and may touch the measure ((ｱ)企業誘致, as Excel cells are typed), as
-# may one in 【】 (【ア】企業誘致) or a negative circled number (❶企業誘致,
-# which NFKC leaves as it is). A capital letter labels one only in brackets
+# may one in 【】 (【ア】企業誘致); ❶企業誘致 is 1 企業誘致 after normalize,
+# as ①企業誘致 is. A capital letter labels one only in brackets
 # or before a stop ((A) 企業誘致, Ａ．企業誘致): A 級 is a word; so does a
 # kanji numeral in brackets ((一), NFKC's ㈠).
 LABEL_INSIDE = r"(?:[a-zA-Zア-ン]|\d{1,2}|[一二三四五六七八九十]{1,3})"
-LABEL = regex.compile(rf"^(?P<label>[ア-ン]|[a-z]|\({LABEL_INSIDE}\)|【{LABEL_INSIDE}】|{DINGBAT_CIRCLED}"
+LABEL = regex.compile(rf"^(?P<label>[ア-ン]|[a-z]|\({LABEL_INSIDE}\)|【{LABEL_INSIDE}】"
                       r"|[A-Z](?=[.)])|[ivx]{1,4}|\d{1,2}-\d{1,2}(?=\s)"
                       r"|\d{1,2}(?=[\s.、)](?!\d)))"
-                      rf"(?:[\s.、)]\s*|\s*$|(?<=^[ア-ン])(?=\p{{Han}})|(?<=[)】]|{DINGBAT_CIRCLED})(?=\S))(?P<rest>.*)$")
-# A cell holding a label and nothing else (ア, 1, (1), 【ア】, a., ❶, ii, 1-2):
+                      rf"(?:[\s.、)]\s*|\s*$|(?<=^[ア-ン])(?=\p{{Han}})|(?<=[)】])(?=\S))(?P<rest>.*)$")
+# A cell holding a label and nothing else (ア, 1, (1), 【ア】, a., ❶ (1 after normalize), ii, 1-2):
 # an untitled column of them labels the rows, it names no measure.
-BARE_LABEL = regex.compile(rf"^[(【]?\s*(?:{LABEL_INSIDE}|[ivx]{{1,4}}|{DINGBAT_CIRCLED}|\d{{1,2}}-\d{{1,2}})\s*[)】.、]?$")
+BARE_LABEL = regex.compile(rf"^[(【]?\s*(?:{LABEL_INSIDE}|[ivx]{{1,4}}|\d{{1,2}}-\d{{1,2}})\s*[)】.、]?$")
 TERMINATED = regex.compile(r"[。)」]$")
 # A cell that ends a sentence, also when OCR read its 。 as o / O (推進する oO).
 FINISHED = regex.compile(r"[。)」]$|(?<=[\p{Hiragana}\p{Katakana}\p{Han}])\s*[oO○〇]{1,2}$")

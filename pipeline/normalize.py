@@ -23,10 +23,19 @@ from pipeline.model import CELL_SEP, SCANNED_METHODS, Line, Source
 RADICAL_SUPPLEMENT = str.maketrans({"⺠": "民", "⻁": "虎", "⻄": "西", "⻆": "角", "⻌": "辶", "⻑": "長",
                                     "⻘": "青", "⻝": "食", "⻤": "鬼", "⻩": "黄", "⻭": "歯", "⺟": "母",
                                     "⺤": "爫", "⺩": "王", "⻖": "阝", "⻊": "足", "⻏": "阝"})
-# One form of dashes (katakana ー and kanji 一 are letters, not dashes) and waves.
-DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−﹣－"} | {"〜": "~", "～": "~"})
+# One form of dashes (katakana ー and kanji 一 are letters, not dashes) and
+# waves: the wave of 令和2年4月1日〜令和7年3月31日 is U+301C from Shift_JIS
+# read as JIS, U+FF5E from CP932, U+223C or U+2053 from a PDF's font, 〰 at times.
+DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−﹣－⸺⸻⎯"} | {c: "~" for c in "〜～∼⁓〰"})
 BRACKETS = str.maketrans({"〔": "(", "〕": ")", "［": "[", "］": "]", "｛": "{", "｝": "}"})
-AFTER_NFKC = RADICAL_SUPPLEMENT | DASHES | BRACKETS  # one pass over the text
+# Circled numbers NFKC leaves as they are (❶ negative, ➀ ➊ sans-serif, ⓵
+# double; Word's bullet styles) as it makes ① ⑪: their number, so ❶ numbers
+# an item, a 項 or a measure as ① does and reads the same in the tables.
+DINGBAT_NUMBERS = str.maketrans(
+    {chr(start + k): str(first + k) for start, first, count in (
+        (0x2776, 1, 10), (0x2780, 1, 10), (0x278A, 1, 10), (0x24EB, 11, 10), (0x24F5, 1, 10), (0x24FF, 0, 1))
+     for k in range(count)})
+AFTER_NFKC = RADICAL_SUPPLEMENT | DASHES | BRACKETS | DINGBAT_NUMBERS  # one pass over the text
 WHITESPACE = regex.compile(r"\s+")
 # Invisible format characters (zero-width space, a BOM mid-file, soft
 # hyphen, word joiner, direction marks) that web pages and word processors
@@ -39,8 +48,9 @@ INVISIBLE = regex.compile(r"[\p{Cf}\p{Variation_Selector}]+")
 # text follows it (②創業支援); NFKC makes it a digit (2創業支援), which
 # would read as part of the words (3次救急医療), so it keeps a space.
 # So does a number in brackets or with a full stop in one character (⑴創業
-#支援, ⒈医療: NFKC gives (1) and 1., and 1.医療 would read as no item).
-CIRCLED_LABEL = regex.compile(r"^(\s*[\u2460-\u249b\u3251-\u325f\u32b1-\u32bf])(?=\p{L})")
+#支援, ⒈医療: NFKC gives (1) and 1., and 1.医療 would read as no item),
+# and ❶ ➊ ⓫, which DINGBAT_NUMBERS makes digits.
+CIRCLED_LABEL = regex.compile(r"^(\s*[\u2460-\u249b\u3251-\u325f\u32b1-\u32bf\u2776-\u2793\u24eb-\u24ff])(?=\p{L})")
 
 TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 JAPANESE = r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆、。・「」『』()]"

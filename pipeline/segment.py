@@ -14,7 +14,7 @@ import regex
 
 from pipeline.gazetteer import gazetteer
 from pipeline.model import CELL_SEP, Kind, Line, Segment
-from pipeline.numerals import (ALSO_ERA, ALSO_WESTERN, ARTICLE_NUMBER, DINGBAT_CIRCLED, ERA, ERA_NAMES, NUMBER,
+from pipeline.numerals import (ALSO_ERA, ALSO_WESTERN, ARTICLE_NUMBER, ERA, ERA_NAMES, NUMBER,
                                SIGNING_ACT, SIGNING_LABEL, WEEKDAY, parse_article_number)
 
 ROLE_CHARS = "甲乙丙丁戊己庚辛壬癸"
@@ -114,9 +114,8 @@ QUOTE_START = regex.compile(r"抜粋|^【\s*[^】]*法\s*】|^\(参考\)|^参考
 # with or without a space: 2.前項の…; not 1.5倍 or 2.3.27).
 ITEM_LINE = regex.compile(r"^(?:\(\s*[0-9a-zア-ン一二三四五六七八九十]+\s*\)|\d{1,2}\.(?![\d.,])|[a-z]\s|[ivx]+\s"
                           r"|[ア-ン]\s|[一二三四五六七八九十]+\s)")
-# 2 前項の… / ②前項の… (② is "2" after NFKC) / ❷前項の… (NFKC keeps ❷: a
-# Word template's bullet style); not 2通, 2月, 2番
-PARAGRAPH_NUMBER = regex.compile(rf"^(\d{{1,2}}|{DINGBAT_CIRCLED})(?:\s+|(?=[^\d\s.,、)年月日条号番通]))")
+# 2 前項の… / ②前項の… / ❷前項の… (② and ❷ are "2" after normalize); not 2通, 2月, 2番
+PARAGRAPH_NUMBER = regex.compile(r"^(\d{1,2})(?:\s+|(?=[^\d\s.,、)年月日条号番通]))")
 # 甲: … / 乙の役割: … under a 役割分担 item of an article: the article goes on.
 ROLE_ITEM = regex.compile(rf"^[{ROLE_CHARS}](?:の役割(?:分担)?)?\s*[::]")
 TABLE_HEADER_WORDS = regex.compile(r"施策|取組|事業|項目|内容|役割")
@@ -519,7 +518,7 @@ LIST_NUMBER_MAX = 6  # (10), iii., 二十: a list's number, never a cell's text
 
 # A number alone on its line: a paragraph's label over its text, or a page
 # number a copy without page breaks left inside an article.
-LONE_NUMBER = regex.compile(rf"^(?:\d{{1,2}}|{DINGBAT_CIRCLED})$")
+LONE_NUMBER = regex.compile(r"^\d{1,2}$")
 
 
 def is_lone_number(text: str) -> bool:

@@ -43,12 +43,36 @@ def test_a_circled_number_opening_a_line_or_cell_stays_apart_from_its_text():
     assert clean_line("3次救急医療") == "3次救急医療"
 
 
+@pytest.mark.parametrize("circled", ["❶❷", "➀➁", "➊➋", "⓵⓶"], ids=["negative", "sans-serif", "negative-sans-serif", "double"])
+def test_circled_numbers_nfkc_leaves_read_as_those_it_folds(circled):
+    # ① is 1 after NFKC; ❶ (Word's bullet styles) was left ❶, a label and
+    # a 項 number unlike any other
+    one, two = circled
+    assert clean_line(f"{two}創業支援") == "2 創業支援"
+    assert clean_line(f"取組\t{one}企業誘致\t取組{one}を行う。") == "取組\t1 企業誘致\t取組1を行う。"
+    assert clean_line("⓫観光振興\t⓴交通") == "11 観光振興\t20 交通"
+
+
 def test_html_tags_from_converters_are_removed_and_cells_kept():
     assert clean_line("<p>イ 教育</p>\t<p>交流の促進&amp;支援</p>") == "イ 教育\t交流の促進&支援"
 
 
 def test_dashes_are_unified_but_the_long_vowel_mark_is_not():
     assert clean_line("1−2―3 データ") == "1-2-3 データ"
+
+
+@pytest.mark.parametrize("wave", ["〜", "～", "∼", "⁓", "〰", "~"],
+                         ids=["wave-dash", "fullwidth-tilde", "tilde-operator", "swung-dash", "wavy-dash", "ascii"])
+def test_a_period_reads_the_same_whichever_wave_the_converter_wrote(wave):
+    # Shift_JIS read as JIS gives U+301C, CP932 U+FF5E, a PDF's font U+223C or U+2053
+    assert clean_line(f"令和2年4月1日{wave}令和7年3月31日") == "令和2年4月1日~令和7年3月31日"
+
+
+@pytest.mark.parametrize("dash", ["−", "－", "―", "—", "⸺", "⎯"])
+def test_dashes_and_rules_of_any_code_point_read_as_one(dash):
+    # EUC-JP's minus is U+2212, CP932's U+FF0D; ⸺ and ⎯ draw a cell's "none" or a rule
+    assert clean_line(f"0859{dash}22{dash}2111") == "0859-22-2111"
+    assert clean_line(f"ア 観光\t{dash}") == "ア 観光\t-"
 
 
 def test_cjk_radical_supplement_is_folded():

@@ -1750,13 +1750,13 @@ def test_labels_in_brackets_negative_circles_capitals_and_kanji_in_brackets():
     """)
     assert [(r.section_no, r.label, r.measure) for r in rows] == [
         (1, "ア", "産業振興"), (1, "イ", "観光振興"),
-        (2, "❶", "医療"), (2, "❷", "福祉"),
+        (2, "1", "医療"), (2, "2", "福祉"),  # as ① ② are (NFKC: 1, 2)
         (3, "A", "公共交通"), (3, "B", "ICT活用"), (3, "三", "人材育成"),
     ]
 
 
 def test_sections_numbered_with_negative_circled_numbers():
-    """❶ ❷ (which NFKC leaves as they are, unlike ①) number the sections."""
+    """❶ ❷ (which normalize makes 1 and 2, as NFKC makes ① ②) number the sections."""
     rows, _ = rows_of("""
     別表(第1条関係)
     ❶ 経済成長のけん引

@@ -82,6 +82,29 @@ def test_every_date_in_a_line_keeps_its_raw_text():
         ("2014-08-25", "平成26年8月25日"), ("2020-04-01", "令和2年4月1日")]
 
 
+@pytest.mark.parametrize("period, end", [
+    ("この協約の期間は、令和2年4月1日から7年3月31日までとする。", ("2025-03-31", "7年3月31日")),
+    ("期間:令和2年4月1日〜同7年3月31日", ("2025-03-31", "同7年3月31日")),
+    ("期間:令和2年4月1日～令和7年3月31日", ("2025-03-31", "令和7年3月31日")),
+    ("平成30年4月1日から同年9月30日まで試行する。", ("2018-09-30", "同年9月30日")),
+    ("令和3年7月1日から同月31日までの間", ("2021-07-31", "同月31日")),
+    ("令和3年4月1日から9月30日まで", ("2021-09-30", "9月30日")),
+    ("平成二十八年四月一日から三十三年三月三十一日まで", ("2021-03-31", "三十三年三月三十一日")),
+])
+def test_the_end_of_a_period_written_without_its_era_is_a_date(period, end):
+    """公用文 leaves out what the start of a period says (令和, the year,
+    the month, or 同 for them): the end is in the start's era and year."""
+    assert [(d.isoformat(), raw) for d, raw in find_dates(period)][1] == end
+
+
+@pytest.mark.parametrize("text", [
+    "令和2年4月1日から5年間とする。", "令和2年4月1日から10日以内に届け出る。",
+    "令和2年4月1日から3月31日まで",  # before the start: no end of it
+])
+def test_a_span_or_an_earlier_day_after_a_date_is_no_end_of_a_period(text):
+    assert len(find_dates(text)) == 1
+
+
 def line(no, text):
     return Line(no=no, text=text)
 
