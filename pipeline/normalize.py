@@ -19,10 +19,15 @@ import regex
 
 from pipeline.model import CELL_SEP, SCANNED_METHODS, Line, Source
 
-# CJK Radicals Supplement code points that NFKC leaves alone (Word PDFs use them).
+# CJK Radicals Supplement code points that NFKC leaves alone (Word PDFs use
+# them: a font drawing 亀 and ⻲ with one glyph maps it back to either). Each
+# is folded to the kanji Unicode names as its equivalent (EquivalentUnified-
+# Ideograph.txt) where that is a whole kanji of Japanese text (亀岡市, 竜王町).
 RADICAL_SUPPLEMENT = str.maketrans({"⺠": "民", "⻁": "虎", "⻄": "西", "⻆": "角", "⻌": "辶", "⻑": "長",
                                     "⻘": "青", "⻝": "食", "⻤": "鬼", "⻩": "黄", "⻭": "歯", "⺟": "母",
-                                    "⺤": "爫", "⺩": "王", "⻖": "阝", "⻊": "足", "⻏": "阝"})
+                                    "⺤": "爫", "⺩": "王", "⻖": "阝", "⻊": "足", "⻏": "阝",
+                                    "⻲": "亀", "⻯": "竜", "⻫": "斉", "⻨": "麦", "⻣": "骨", "⺬": "示",
+                                    "⻗": "雨", "⻱": "龜"})
 # One form of dashes (katakana ー and kanji 一 are letters, not dashes) and
 # waves: the wave of 令和2年4月1日〜令和7年3月31日 is U+301C from Shift_JIS
 # read as JIS, U+FF5E from CP932, U+223C or U+2053 from a PDF's font, 〰 at times.

@@ -321,6 +321,24 @@ def test_radical_code_points_in_the_text_layer_are_folded(tmp_path):
     assert [line.text for line in normalize(source)] == ["山口市長 渡辺純忠", "長期的な取組"]
 
 
+def test_a_party_written_with_radical_code_points_matches_the_gazetteer(tmp_path):
+    """A font drawing 亀 and ⻲ (竜 and ⻯) with one glyph may map it back to
+    the radical: 亀岡市 and 竜王町 must still be found as municipalities."""
+    path = mapped_glyphs_pdf(tmp_path / "radical_names.pdf", [[
+        "⻲岡市と⻯王町の連携協約",
+        "⻲岡市（以下「甲」という。）及び⻯王町（以下「乙」という。）は、",
+        "次のとおり連携協約を締結する。",
+        "第1条 甲及び乙は、連携して観光の振興に取り組む。",
+        "令和3年4月1日",
+        "甲 ⻲岡市⻑ 桂川 孝裕",
+        "乙 ⻯王町⻑ 西田 秀治",
+    ]])
+    doc = run(path)
+    assert (doc.party("甲").municipality, doc.party("乙").municipality) == ("亀岡市", "竜王町")
+    assert [(s.role, s.municipality, s.title) for s in doc.signatories] == [
+        ("甲", "亀岡市", "亀岡市長"), ("乙", "竜王町", "竜王町長")]
+
+
 def test_glyphs_without_unicode_are_counted_and_reported(tmp_path):
     path = mapped_glyphs_pdf(tmp_path / "cid.pdf", [["長﨑市と甲の連携協約", "第1条 目的"]], unmapped="﨑")
     source = ingest(path)
