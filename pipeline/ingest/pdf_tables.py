@@ -289,7 +289,7 @@ def continue_table(previous: TableBlock, following: TableBlock) -> TableBlock:
     ends = end_pages_of(following)[repeated:]
     merged = list(previous.rows)
     merged_ends = end_pages_of(previous)
-    if rows and merged and is_cut_row(rows[0], merged, previous.rows[:max(1, repeated)]):
+    if rows and merged and is_cut_row(rows[0], merged, previous.rows[:max(1, repeated)], rows[1:]):
         merged[-1] = tuple(join_fragment(a, b) for a, b in zip(merged[-1], rows[0]))
         if merged_ends and ends:
             merged_ends[-1] = ends[0]  # the row now ends where its rest ends
@@ -325,15 +325,18 @@ def end_pages_of(block: TableBlock) -> list[int]:
     return ends + [ends[-1] if ends else 0] * (len(block.rows) - len(ends))
 
 
-def is_cut_row(row: tuple[str, ...], rows: list[tuple[str, ...]], header: tuple[tuple[str, ...], ...]) -> bool:
+def is_cut_row(row: tuple[str, ...], rows: list[tuple[str, ...]], header: tuple[tuple[str, ...], ...],
+               after: list[tuple[str, ...]] | tuple = ()) -> bool:
     """The rest of the last row: an empty key cell; in a table that labels
     its rows (ア, イ …) an unlabeled one; else a key cell beside text cells
     that go on where the last row stopped mid-sentence. header: the table's
-    header rows, which say nothing about its body."""
+    header rows, which say nothing about its body; after: the rows that
+    follow `row` on its page, whole rows, which show the key column too
+    when the page before holds a single row (a 分野 column it fills)."""
     body = [r for r in rows if r not in header]
     if not body:
         return False
-    k = key_column(body)
+    k = key_column(body + list(after))
     key = clean_line(row[k])
     if not key:
         return True
