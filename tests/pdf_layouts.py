@@ -40,7 +40,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.lib.pagesizes import A3, A4, landscape
+from reportlab.lib.pagesizes import A3, A4, A5, landscape
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
@@ -701,4 +701,129 @@ def wide_appendix_pdf(path: Path) -> Path:
         top += height
         sheet.hline(xs[0], xs[-1], top)
     sheet.pdf.save()
+    return path
+
+
+# -- 6. a 分野 cell cut after its first row; a sheet printed two pages to a side ----------
+
+MORIOKA_FRONT = [
+    "いわて県央連携中枢都市圏形成に係る連携協約書",
+    "",
+    "盛岡市（以下「甲」という。）及び滝沢市（以下「乙」という。）は、連携中枢都市圏であるいわて県央連携中枢都市圏"
+    "（以下「圏域」という。）を形成するため、地方自治法（昭和22年法律第67号）第252条の2第1項の規定により、"
+    "次のとおり連携協約を締結する。",
+    "",
+    "（目的）",
+    "第1条 この連携協約は、甲及び乙が連携し、圏域の活性化を図ることを目的とする。",
+    "（基本方針）",
+    "第2条 甲及び乙は、前条に規定する目的を達成するため、次条に規定する取組について、相互に役割を分担し、"
+    "連携を図るものとする。",
+    "（連携する取組及び役割分担）",
+    "第3条 甲及び乙が連携して取り組む事項及び役割分担は、別表のとおりとする。",
+    "（費用負担）",
+    "第4条 前条に規定する取組を推進するために要する費用の負担については、甲及び乙が協議して別に定める。",
+    "（協約の変更）",
+    "第5条 この連携協約を変更しようとするときは、甲及び乙が協議の上、それぞれの議会の議決を経なければならない。",
+    "（疑義の解決）",
+    "第6条 この連携協約に定めのない事項又はこの連携協約に関し疑義が生じたときは、甲及び乙が協議して定める。",
+    "",
+    "この協約の締結を証するため、本書2通を作成し、甲及び乙が記名押印の上、各自1通を保有する。",
+    "",
+    "令和2年3月27日",
+    "",
+    "甲 岩手県盛岡市内丸12番2号",
+    "  盛岡市長 谷藤 裕明",
+    "乙 岩手県滝沢市中鵜飼55番地",
+    "  滝沢市長 主濱 了",
+]
+
+# (分野, [(取組, 取組内容, 甲の役割, 乙の役割)]), each cell a list of the lines its writer broke it into
+MORIOKA_SECTIONS = [
+    ("1 経済成長のけん引", [
+        (["ア 産業振興"], ["圏域の産業振興のため、次の事業を行う。", "・創業支援セミナーの開催", "・販路開拓の支援"],
+         ["(1) セミナーを企画し、実施する。", "(2) 販路開拓の支援制度を運用する。"],
+         ["(1) 町内の事業者に周知する。", "(2) 甲の支援制度の運用に協力する。"]),
+        (["イ 観光振興"], ["圏域の観光資源を生かし、次に掲げる取組を行う。", "・周遊ルートの造成", "・外国人観光客の誘致"],
+         ["周遊ルートを造成する。"], ["観光資源の情報を提供する。"]),
+    ]),
+    ("2 生活関連機能サービスの向上", [
+        (["ア 医療"], ["救急医療体制の確保を図る。"], ["・夜間急病診療所の運営", "・医療従事者の確保"],
+         ["・住民への周知", "・診療所運営費の負担"]),
+        (["イ 教育"], ["図書館の相互利用を進める。"], ["乙の住民の利用を受け入れる。"], ["甲の住民の利用を受け入れる。"]),
+    ]),
+]
+MORIOKA_HEADER = ("分野", "取組", "取組内容", "甲の役割", "乙の役割")
+MORIOKA_WIDTHS = [70, 90, 150, 70, 70]
+
+
+def section_cut_after_first_row_pdf(path: Path) -> Path:
+    """The 盛岡市/滝沢市 agreement, its 別表 on a page of its own under a
+    one-row header: the page breaks after the first measure, inside the
+    merged cell of 分野 1, whose text stays on the first page; the next page
+    opens with イ under an empty 分野 cell, without the header."""
+    sheet = Sheet(canvas.Canvas(str(path), pagesize=A4))
+    sheet.centred(sheet.height - 50, "- 1 -", 9)
+    flow(sheet, MARGIN, MORIOKA_FRONT)
+    sheet.new_page()
+    sheet.centred(sheet.height - 50, "- 2 -", 9)
+    top = flow(sheet, MARGIN, ["別表（第3条関係）"]) + 4
+    xs = columns_at(MORIOKA_WIDTHS)
+    height = CELL_LEADING + 2 * PAD
+    sheet.hline(xs[0], xs[-1], top)
+    for title, x0, x1 in zip(MORIOKA_HEADER, xs, xs[1:]):
+        sheet.centred(top + PAD + 2, title, CELL, x0, x1)
+    for x in xs:
+        sheet.vline(x, top, top + height)
+    top += height
+    sheet.hline(xs[0], xs[-1], top)
+    for s, (section, rows) in enumerate(MORIOKA_SECTIONS):
+        section_top, drawn = top, False
+        for n, row in enumerate(rows):
+            if (s, n) == (0, 1):  # the page breaks inside 分野 1, its text drawn above the break
+                drawn = close_section_cell(sheet, section, section_top, top, xs, True)
+                sheet.hline(xs[0], xs[-1], top)
+                sheet.new_page()
+                sheet.centred(sheet.height - 50, "- 3 -", 9)
+                top = section_top = MARGIN
+                sheet.hline(xs[0], xs[-1], top)
+            cells = [[part for line in cell for part in wrap(line, w - 2 * PAD, CELL)]
+                     for cell, w in zip(row, MORIOKA_WIDTHS[1:])]
+            for cell, x in zip(cells, xs[1:]):
+                for k, line in enumerate(cell):
+                    sheet.text(x + PAD, top + PAD + k * CELL_LEADING + 2, line, CELL)
+            row_height = max(map(len, cells)) * CELL_LEADING + 2 * PAD
+            for x in xs[1:-1]:
+                sheet.vline(x, top, top + row_height)
+            top += row_height
+            sheet.hline(xs[0] if n == len(rows) - 1 else xs[1], xs[-1], top)  # none inside the 分野 cell
+        close_section_cell(sheet, section, section_top, top, xs, not drawn)
+    sheet.pdf.save()
+    return path
+
+
+def two_up_pdf(path: Path) -> Path:
+    """The 盛岡市/滝沢市 agreement's articles printed two A5 pages to each
+    side of a landscape A4 sheet (a printer's "2 in 1"), each page with its
+    own margins and its page number - N - centred under it."""
+    pages = [MORIOKA_FRONT[:7], MORIOKA_FRONT[7:15], MORIOKA_FRONT[15:]]
+    pdf = canvas.Canvas(str(path), pagesize=landscape(A4))
+    width, height = A5
+    size, leading, margin = 9.0, 14.0, 40.0
+    for n, lines in enumerate(pages):
+        half = Sheet(pdf, width, height)
+        pdf.saveState()
+        pdf.translate((n % 2) * width, 0)
+        top = margin
+        for paragraph in lines:
+            if not paragraph:
+                top += leading / 2
+                continue
+            for line in wrap(paragraph, width - 2 * margin, size):
+                half.text(margin, top, line, size)
+                top += leading
+        half.centred(height - 30, f"- {n + 1} -", 8)
+        pdf.restoreState()
+        if n % 2:
+            pdf.showPage()
+    pdf.save()
     return path

@@ -14,7 +14,8 @@ import pytest
 from pipeline import run
 from pipeline.ingest import ingest
 from tests.pdf_layouts import MARGIN, Sheet, filled_header_table, landscape_appendix_pdf, merged_cells_pdf, \
-    placed_chars_pdf, rules_only_across, towns_sharing_role_pdf, vertical_writing_pdf, wide_appendix_pdf
+    placed_chars_pdf, rules_only_across, section_cut_after_first_row_pdf, towns_sharing_role_pdf, two_up_pdf, \
+    vertical_writing_pdf, wide_appendix_pdf
 
 SIGNATORY = ("role", "municipality", "address", "title", "name", "redacted")
 
@@ -481,3 +482,47 @@ def test_signature_blocks_in_a_ruled_table_are_read_block_by_block(tmp_path, row
         ("甲", "福山市", "広島県福山市東桜町3番5号", "福山市長", "枝廣 直幹", False),
         ("乙", "府中市", "広島県府中市府川町315番地", "府中市長", "小野 申人", False),
     ]
+
+
+# -- a 分野 cell cut after its first row; two pages printed to a side ---------------------
+
+def test_a_row_opening_a_page_under_a_cut_section_cell_is_its_own_row_after_a_single_row(tmp_path):
+    """The page before holds one measure only, so its 分野 column looks
+    filled in every row; the rows after イ on the next page show it is not
+    the key column (分野 2 spans two rows), and イ is a measure of its own.
+    Cells keep their items (・ …, (1) …) in order."""
+    doc = run(section_cut_after_first_row_pdf(tmp_path / "cut_section.pdf"))
+    growth, life = "経済成長のけん引", "生活関連機能サービスの向上"
+    assert appendix_values(doc) == [
+        (1, growth, "ア", "産業振興", "圏域の産業振興のため、次の事業を行う。・創業支援セミナーの開催・販路開拓の支援",
+         "(1) セミナーを企画し、実施する。(2) 販路開拓の支援制度を運用する。",
+         "(1) 町内の事業者に周知する。(2) 甲の支援制度の運用に協力する。"),
+        (1, growth, "イ", "観光振興", "圏域の観光資源を生かし、次に掲げる取組を行う。・周遊ルートの造成・外国人観光客の誘致",
+         "周遊ルートを造成する。", "観光資源の情報を提供する。"),
+        (2, life, "ア", "医療", "救急医療体制の確保を図る。", "・夜間急病診療所の運営・医療従事者の確保",
+         "・住民への周知・診療所運営費の負担"),
+        (2, life, "イ", "教育", "図書館の相互利用を進める。", "乙の住民の利用を受け入れる。", "甲の住民の利用を受け入れる。"),
+    ]
+    assert [r.span.pages for r in doc.appendix] == [(2,), (3,), (3,), (3,)]
+
+
+def test_a_sheet_printed_two_pages_to_a_side_reads_the_left_page_then_the_right(tmp_path):
+    doc = run(two_up_pdf(tmp_path / "two_up.pdf"))
+    assert document_values(doc) == ("いわて県央連携中枢都市圏形成に係る連携協約書", "いわて県央連携中枢都市圏", "盛岡市", "滝沢市",
+                                    "2020-03-27")
+    assert article_values(doc) == [
+        ("1", "目的", ("この連携協約は、甲及び乙が連携し、圏域の活性化を図ることを目的とする。",)),
+        ("2", "基本方針", ("甲及び乙は、前条に規定する目的を達成するため、次条に規定する取組について、相互に役割を分担し、"
+                        "連携を図るものとする。",)),
+        ("3", "連携する取組及び役割分担", ("甲及び乙が連携して取り組む事項及び役割分担は、別表のとおりとする。",)),
+        ("4", "費用負担", ("前条に規定する取組を推進するために要する費用の負担については、甲及び乙が協議して別に定める。",)),
+        ("5", "協約の変更", ("この連携協約を変更しようとするときは、甲及び乙が協議の上、それぞれの議会の議決を経なければならない。",)),
+        ("6", "疑義の解決", ("この連携協約に定めのない事項又はこの連携協約に関し疑義が生じたときは、甲及び乙が協議して定める。",)),
+    ]
+    assert signatory_values(doc) == [
+        ("甲", "盛岡市", "岩手県盛岡市内丸12番2号", "盛岡市長", "谷藤 裕明", False),
+        ("乙", "滝沢市", "岩手県滝沢市中鵜飼55番地", "滝沢市長", "主濱 了", False),
+    ]
+    source = ingest(tmp_path / "two_up.pdf")
+    assert [p.page for p in source.pages] == [1, 2]
+    assert not [ln.text for ln in source.lines if "-" in ln.text]  # each half's page number is furniture

@@ -30,6 +30,7 @@ from pipeline.ingest.furniture import furniture
 from pipeline.ingest.layout import COLUMN_GAP, Glyph, TextLine, glyphs_to_lines, indent_for
 from pipeline.ingest.orientation import upright_page
 from pipeline.ingest.pdf_tables import TableBlock, continue_table, find_tables, same_table
+from pipeline.ingest.two_up import shifted, two_up_middle
 from pipeline.model import CELL_SEP, SCANNED_METHODS, PageInfo, RawLine, Source
 from pipeline.normalize import clean_line, join_wrapped
 
@@ -65,17 +66,19 @@ class Page:
     blocks: tuple[Block, ...]  # in reading order
     info: PageInfo
     warnings: tuple[str, ...] = ()
+    halves: tuple[Page, ...] = ()  # the two pages of a sheet printed 2-up (two_up.py), left first
 
 
 def read(path: Path, data: bytes) -> Source:
-    pages = read_pages(data)
+    pages = [half for page in read_pages(data) for half in page.halves or (page,)]
     warnings = tuple(w for page in pages for w in page.warnings)
     pages = drop_furniture(pages)
     lines = pages_to_raw_lines(pages)
     if not any(line.text.strip() for line in lines):
         raise IngestError("PDF without text: no page has a text layer or readable scanned text")
     return Source(doc_id=path.stem, path=str(path), format="pdf", sha256=hashlib.sha256(data).hexdigest(),
-                  encoding="", lines=lines, pages=tuple(p.info for p in pages), warnings=warnings)
+                  encoding="", lines=lines, pages=tuple({p.number: p.info for p in pages}.values()),
+                  warnings=warnings)
 
 
 # -- pages --------------------------------------------------------------------
@@ -183,6 +186,9 @@ def layout_page(page, glyphs: list[Glyph], info: PageInfo, warnings: tuple[str, 
                 rules: list[dict] | None = None, ocr: bool = True) -> Page:
     """`rules` from the page's image, `ocr`: whether its glyphs are OCR words."""
     ocr = ocr and rules is not None
+    middle = two_up_middle(page, glyphs) if rules is None else None
+    if middle is not None:
+        return two_up_page(page, glyphs, info, warnings, middle)
     tables, outside = find_tables(page, glyphs, rules, ocr)
     if ocr:  # a scan: tables without rules too, by their header words
         unruled, outside = unruled_tables(outside, page.page_number)
@@ -190,6 +196,22 @@ def layout_page(page, glyphs: list[Glyph], info: PageInfo, warnings: tuple[str, 
     blocks: list[Block] = [*glyphs_to_lines(outside, ocr=ocr), *tables]
     blocks.sort(key=lambda b: b.top)
     return Page(page.page_number, float(page.width), float(page.height), tuple(blocks), info, warnings)
+
+
+def two_up_page(page, glyphs: list[Glyph], info: PageInfo, warnings: tuple[str, ...], middle: float) -> Page:
+    """A sheet holding two pages side by side: each half laid out as a page
+    of its own (its lines never joined with the other's at the same height),
+    the right one moved onto the left one's place so both share margins."""
+    width, height = float(page.width), float(page.height)
+    halves = []
+    for x0, x1 in ((0.0, middle), (middle, width)):
+        inside = [g for g in glyphs if x0 <= (g.x0 + g.x1) / 2 < x1]
+        tables, outside = find_tables(page.crop((x0, 0, x1, height)), inside, None, False)
+        blocks: list[Block] = [*glyphs_to_lines([shifted(g, x0) for g in outside]),
+                               *(replace(t, x0=t.x0 - x0, x1=t.x1 - x0) for t in tables)]
+        blocks.sort(key=lambda b: b.top)
+        halves.append(Page(page.page_number, x1 - x0, height, tuple(blocks), info, warnings if not halves else ()))
+    return Page(page.page_number, width, height, halves[0].blocks + halves[1].blocks, info, warnings, tuple(halves))
 
 
 # -- page furniture -------------------------------------------------------------
