@@ -137,7 +137,8 @@ def appendix_facts(doc: Document) -> list[list[Fact]]:
                      Fact("取組内容", r.content, lines), Fact("甲の役割", r.role_a, lines),
                      Fact("乙の役割", r.role_b, lines)]
                     + ([Fact("乙の役割(他の市町村)", r.role_b_others, lines)] if r.role_b_others else [])
-                    + ([Fact("丙の役割", r.role_c, lines)] if r.role_c else []))
+                    + ([Fact("丙の役割", r.role_c, lines)] if r.role_c else [])
+                    + ([Fact("備考", r.note, lines)] if r.note else []))
     return rows
 
 
