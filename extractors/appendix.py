@@ -977,8 +977,8 @@ def overview_rows(lines: list[Line]) -> list[AppendixRow]:
 def overview_grid_rows(lines: list[Line]) -> list[AppendixRow]:
     """An overview's table kept as cells (施策 | 取組内容 | 関係市町): one row
     per line, its label (番号), measure, content and the roles its header names (中心市の
-    役割 | 連携市町村の役割 are 甲's and 乙's; most overviews give none) in
-    the columns its header names, else the first two cells; a line whose
+    役割 | 連携市町村の役割 are 甲's and 乙's; most overviews give none) and
+    its 備考 (the note) in the columns its header names, else the first two cells; a line whose
     measure cell is empty continues the row above, and a 分野 cell left
     empty is the one above it (a spanning cell). Columns of ○ under each
     partner town say who takes part, which no field holds. The table ends at
@@ -992,21 +992,24 @@ def overview_grid_rows(lines: list[Line]) -> list[AppendixRow]:
         section = cells[at["section"]] if "section" in at and cells[at["section"]] else section
         found = {name: overview_cell(cells[i], name) for name, i in at.items() if name != "section"}
         if found["measure"] or not rows:
-            rows.append(({"label": "", "content": "", "role_a": "", "role_b": "", **found, "section": section}, [line]))
+            rows.append(({"label": "", "content": "", "role_a": "", "role_b": "", NOTE_COLUMN: "", **found, "section": section},
+                         [line]))
         else:
             for name, value in found.items():
                 rows[-1][0][name] = join_fragment(rows[-1][0][name], value)
             rows[-1][1].append(line)
     return [AppendixRow(*section_of_cell(row["section"], None), None, "", row["label"], row["measure"], row["content"],
-                        row["role_a"], row["role_b"], Span.of(found))
+                        row["role_a"], row["role_b"], Span.of(found), note=row[NOTE_COLUMN])
             for row, found in rows if row["measure"] or row["content"]]
 
 
-OVERVIEW_FIELDS = ("section", "label", "measure", "content", "role_a", "role_b")
+OVERVIEW_FIELDS = ("section", "label", "measure", "content", "role_a", "role_b", NOTE_COLUMN)
 
 
 def overview_cell(text: str, name: str) -> str:
-    """A cell's value; a role cell's dash or なし gives no role."""
+    """A cell's value; a role cell's dash or なし gives no role, a 備考 cell's no remark."""
+    if name == NOTE_COLUMN:
+        return "" if NO_VALUE.match(text) else text
     return "" if name.startswith("role_") and (NO_VALUE.match(text) or PARTICIPATION_MARK.match(text)) else text
 
 

@@ -2149,3 +2149,17 @@ def test_a_remarks_column_of_an_html_table_is_the_rows_note(write_file):
     assert [(r.label, r.measure, r.role_b, r.note) for r in doc.appendix] == [
         ("ア", "企業誘致", "情報を提供する。", "県の補助事業を活用する。"), ("イ", "観光振興", "協力する。", "")]
     assert not [w for w in doc.warnings if "備考" in w]
+
+
+def test_an_overview_tables_remarks_column_is_the_rows_note():
+    # 取組 | 取組内容 | 中心市の役割 | 連携市町村の役割 | 備考, a row continued below its measure
+    doc = document_of("""
+    備北定住自立圏形成協定の概要
+    取組\t取組内容\t中心市の役割\t連携市町村の役割\t備考
+    地域医療の充実\t救急医療体制を確保する。\t急患センターを運営する。\t住民に周知する。\t平成30年度から
+    \t\t\t\t実施
+    公共交通の維持\t路線バスを維持する。\t運行を支援する。\t―\t―
+    """)
+    assert [(r.measure, r.role_a, r.role_b, r.note) for r in doc.appendix] == [
+        ("地域医療の充実", "急患センターを運営する。", "住民に周知する。", "平成30年度から実施"),
+        ("公共交通の維持", "運行を支援する。", "", "")]
