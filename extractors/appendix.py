@@ -186,8 +186,8 @@ class Reader:
     def read_row(self, line: Line, following: Line | None = None) -> None:
         cells = line.cells
         header_above, self.header_above = self.header_above, None  # kept only by a header row
-        spanning = spanning_heading(cells) or self.numbered_heading(cells, following)
-        if spanning:  # a section row across the table (colspan): a heading, no measure
+        spanning = spanning_heading(cells) or self.numbered_heading(cells, following) or spanning_remark(cells)
+        if spanning:  # a section row or a remark across the table (colspan): a heading or a note, no measure
             self.read_text(Line(line.no, spanning, line.page, line.blank_before, line.end_page), following)
             return
         columns = header_columns(cells, self.parties)
@@ -578,6 +578,17 @@ def spanning_heading(cells: list[str]) -> str:
     heading = parse_heading(text)
     spans = sum(cell.strip() == text for cell in cells) > 1 or cells[0].strip() == text
     return text if spans and heading and heading.style in SECTION_CELL_STYLES else ""
+
+
+def spanning_remark(cells: list[str]) -> str:
+    """A remark on the table in a row of one cell spanning it (HTML colspan
+    repeats it in every cell): 備考 この表において… or ※ …, read as the line
+    of text it is, not as a measure named, described and given to each party."""
+    first = cells[0].strip()
+    if len(cells) < 2 or not first or any(cell.strip() != first for cell in cells[1:]):
+        return ""
+    is_remark = NOTE.match(first) or (key_opening(KEY_MARKER.sub("", first)) or ("",))[0] == NOTE_COLUMN
+    return first if is_remark else ""
 
 
 SECTION_NUMBER_CELL = regex.compile(r"^(?:第\s*)?(?:\d{1,2}|\(\s*\d{1,2}\s*\)|[IVX]{1,5}|[一二三四五六七八九十]{1,3})[.、]?$")

@@ -2163,3 +2163,33 @@ def test_an_overview_tables_remarks_column_is_the_rows_note():
     assert [(r.measure, r.role_a, r.role_b, r.note) for r in doc.appendix] == [
         ("地域医療の充実", "急患センターを運営する。", "住民に周知する。", "平成30年度から実施"),
         ("公共交通の維持", "運行を支援する。", "", "")]
+
+
+def test_a_remark_on_the_table_in_a_row_spanning_it_is_no_measure(write_file):
+    """HTML: 備考 in a cell spanning the table's columns (colspan) notes the
+    table, as the 備考 paragraph under it does; a 備考 cell spanning two
+    measures' rows (rowspan) is the note of each."""
+    from pipeline import run
+
+    path = write_file("beppyo.html", """<html><head><meta charset="utf-8"></head><body>
+<p>倉敷市と総社市との連携協約</p>
+<p>倉敷市(以下「甲」という。)と総社市(以下「乙」という。)は、次のとおり連携協約を締結する。</p>
+<p>第1条 連携して取り組む事項及び役割分担は、別表のとおりとする。</p>
+<p>令和3年3月25日</p>
+<p>甲 倉敷市長 伊東 香織</p>
+<p>乙 総社市長 片岡 聡一</p>
+<p>別表(第1条関係)</p>
+<table border="1">
+<tr><th>連携する取組</th><th>取組の内容</th><th>甲の役割</th><th>乙の役割</th><th>備考</th></tr>
+<tr><td>ア 企業誘致</td><td>企業誘致を推進する。</td><td>誘致活動を行う。</td><td>情報を提供する。</td>
+<td rowspan="2">県の補助事業を活用する。</td></tr>
+<tr><td>イ 観光振興</td><td>観光客を誘致する。</td><td>宣伝を行う。</td><td>協力する。</td></tr>
+<tr><td colspan="5">備考 この表において「圏域」とは、甲及び乙の区域をいう。</td></tr>
+</table>
+<p>備考 1 役割の詳細は、甲乙協議の上定める。</p>
+</body></html>""")
+    doc = run(path)
+    assert [(r.label, r.measure, r.role_b, r.note) for r in doc.appendix] == [
+        ("ア", "企業誘致", "情報を提供する。", "県の補助事業を活用する。"),
+        ("イ", "観光振興", "協力する。", "県の補助事業を活用する。")]
+    assert len([w for w in doc.warnings if "備考 outside any row" in w]) == 2
