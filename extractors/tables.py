@@ -38,13 +38,13 @@ def is_placeholder(text: str) -> bool:
     return PLACEHOLDER.match(text) is not None
 
 
-FIELDS = ("section", "subsection", "label", "measure", "content", "role_a", "role_b", "role_c", "role_b_others")
+NOTE_COLUMN = "note"
+FIELDS = ("section", "subsection", "label", "measure", "content", "role_a", "role_b", "role_c", "role_b_others", NOTE_COLUMN)
 # 甲の役割 / 乙の役割 as OCR reads them: 甲 as 申, 乙 as と, Z or | or lost
 # (Tesseract, seen on scanned 別表 headers and key cells).
 # Also 役割分担(甲) / 役割(乙), the party after the word.
 ROLE_A_KEY = r"(?:[甲申]の役割(?:分担)?|役割(?:分担)?\(甲\))"
 ROLE_B_KEY = r"(?:[乙とZz|]?の役割(?:分担)?|役割(?:分担)?\(乙\))"
-NOTE_COLUMN = "note"
 HEADER_WORDS = {
     "content": regex.compile(r"^(?:取組|事業|具体的な?取組|連携)?(?:の)?(?:内容|概要)$"),
     "role_a": regex.compile(rf"^甲$|^{ROLE_A_KEY}$|中心(?:市|都市)の役割|連携中枢都市の役割|^中心(?:市|都市)$|^連携中枢都市$"),
@@ -55,8 +55,8 @@ HEADER_WORDS = {
     "section": regex.compile(r"^(?:政策)?分野$|^区分$"),
     "roles": regex.compile(r"^役割分担$|^役割$|^甲乙の役割$"),
     "label": regex.compile(r"^(?:番号|No\.?|記号)$"),
-    # 備考 (remarks: 令和4年度から, 県事業): no field of a row holds it, and
-    # it is no part of the content, where a column past the roles would go
+    # 備考 (remarks: 令和4年度から, 県事業): the row's note, no part of the
+    # content, where a column past the roles would go
     NOTE_COLUMN: regex.compile(r"^(?:備考|摘要|特記事項)(?:欄)?$"),
 }
 ROLE_OF = regex.compile(r"^(?P<name>.+)の役割(?:分担)?$")

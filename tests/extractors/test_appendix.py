@@ -1931,7 +1931,7 @@ def test_renkei_suru_torikumi_names_the_measure_in_a_block_giving_its_content_un
     ]
 
 
-def test_a_remarks_column_is_no_part_of_the_content():
+def test_a_remarks_column_is_no_part_of_the_content_but_the_rows_note():
     # 備考 past the role columns was read as more content (…推進する。令和4年度から)
     rows, warnings = rows_of("""
     別表(第1条関係)
@@ -1939,11 +1939,11 @@ def test_a_remarks_column_is_no_part_of_the_content():
     ア 観光振興\t広域観光を推進する。\t企画する。\t協力する。\t令和4年度から
     イ 企業誘致\t企業立地を促進する。\t誘致活動を行う。\t情報を提供する。\t
     """)
-    assert [brief(r)[2:] for r in rows] == [
-        ("ア", "観光振興", "広域観光を推進する。", "企画する。", "協力する。"),
-        ("イ", "企業誘致", "企業立地を促進する。", "誘致活動を行う。", "情報を提供する。"),
+    assert [brief(r)[2:] + (r.note,) for r in rows] == [
+        ("ア", "観光振興", "広域観光を推進する。", "企画する。", "協力する。", "令和4年度から"),
+        ("イ", "企業誘致", "企業立地を促進する。", "誘致活動を行う。", "情報を提供する。", ""),
     ]
-    assert [w.split(": ", 1)[1] for w in warnings] == ["column 備考 has no field; its cells are left out"]
+    assert warnings == []
 
 
 # -- overviews: metadata tables and tables of roles ---------------------------
@@ -2109,10 +2109,10 @@ def test_an_untitled_column_of_labels_is_the_label_and_the_column_after_it_the_m
 
 
 
-def test_remarks_of_a_key_value_block_are_no_value_of_the_measure_and_are_warned_of():
-    """【備考】 under a measure's keys: no field of a row holds a remark, so
-    it is left out with a warning naming its line, and the next measure
-    still opens after a remark (or a role) ending without 。."""
+def test_remarks_of_a_key_value_block_are_the_measures_note():
+    """【備考】 under a measure's keys is the row's note, also on the lines
+    below its key, and the next measure still opens after a remark (or a
+    role) ending without 。."""
     rows, warnings = rows_of("""
     別表(第1条関係)
     1 産業振興
@@ -2138,33 +2138,167 @@ def test_remarks_of_a_key_value_block_are_no_value_of_the_measure_and_are_warned
     取組の内容:移住相談会を開催する。
     甲の役割:相談会を開催する。
     乙の役割:相談員を派遣する。
+    備考:国の交付金を活用する。対象外の経費は甲乙で
+    協議する。
     """)
-    assert [brief(r) for r in rows] == [
-        (1, None, "1", "企業誘致の推進", "企業誘致を推進する。", "誘致活動を行う。", "情報を提供する。"),
-        (1, None, "2", "観光振興", "観光客を誘致する。", "広報を行う。", "案内を行う。"),
-        (1, None, "3", "創業支援", "創業希望者を支援する。", "窓口を設置する。", "周知"),
-        (1, None, "4", "移住促進", "移住相談会を開催する。", "相談会を開催する。", "相談員を派遣する。")]
-    assert [w.split(": ", 1)[1] for w in warnings] == [
-        "備考 of measure 企業誘致の推進 has no field; its text is left out",
-        "備考 of measure 観光振興 has no field; its text is left out"]
+    assert [brief(r) + (r.note,) for r in rows] == [
+        (1, None, "1", "企業誘致の推進", "企業誘致を推進する。", "誘致活動を行う。", "情報を提供する。",
+         "令和4年度から実施する。"),
+        (1, None, "2", "観光振興", "観光客を誘致する。", "広報を行う。", "案内を行う。", "県事業"),
+        (1, None, "3", "創業支援", "創業希望者を支援する。", "窓口を設置する。", "周知", ""),
+        (1, None, "4", "移住促進", "移住相談会を開催する。", "相談会を開催する。", "相談員を派遣する。",
+         "国の交付金を活用する。対象外の経費は甲乙で協議する。")]
+    assert rows[0].span.lines_label == "10-18"  # the measure line to its remark's text
+    assert warnings == []
 
 
-def test_remarks_columns_named_otherwise_or_beside_a_two_row_header_are_left_out_with_a_warning():
+def test_remarks_columns_named_otherwise_or_beside_a_two_row_header_are_the_rows_note():
     rows, warnings = rows_of("""
     別表(第1条関係)
     取組\t取組の内容\t甲の役割\t乙の役割\t備考欄
     ア 企業誘致\t企業誘致を推進する。\t誘致活動を行う。\t情報を提供する。\t令和4年度から
     """)
-    assert [brief(r)[2:] for r in rows] == [("ア", "企業誘致", "企業誘致を推進する。", "誘致活動を行う。", "情報を提供する。")]
-    assert [w.split(": ", 1)[1] for w in warnings] == ["column 備考欄 has no field; its cells are left out"]
+    assert [brief(r)[2:] + (r.note,) for r in rows] == [
+        ("ア", "企業誘致", "企業誘致を推進する。", "誘致活動を行う。", "情報を提供する。", "令和4年度から")]
+    assert warnings == []
     rows, warnings = rows_of("""
     別表(第1条関係)
-    取組\t取組の内容\t役割分担\t\t備考
+    取組\t取組の内容\t役割分担\t\t特記事項
     \t\t甲\t乙
-    ア 企業誘致\t企業誘致を推進する。\t誘致活動を行う。\t情報を提供する。\t令和4年度から
+    ア 企業誘致\t企業誘致を推進する。\t誘致活動を行う。\t情報を提供する。\t県事業と連携
     """)
-    assert [brief(r)[2:] for r in rows] == [("ア", "企業誘致", "企業誘致を推進する。", "誘致活動を行う。", "情報を提供する。")]
-    assert [w.split(": ", 1)[1] for w in warnings] == ["column 備考 has no field; its cells are left out"]
+    assert [brief(r)[2:] + (r.note,) for r in rows] == [
+        ("ア", "企業誘致", "企業誘致を推進する。", "誘致活動を行う。", "情報を提供する。", "県事業と連携")]
+    assert warnings == []
+
+
+def test_a_remarks_cell_broken_over_lines_is_joined_and_a_dash_or_same_as_above_resolved():
+    """A 備考 cell wraps as the other cells do (its rest on the next line,
+    the other cells empty, over a page footer); a dash is no remark and 同上
+    the remark above. The 備考 under the grid, numbered notes on the whole
+    table, is no row's: it stays out, with a warning."""
+    rows, warnings = rows_of("""
+    別表(第1条関係)
+    1 圏域全体の経済成長のけん引
+    取組\t取組の内容\t甲の役割\t乙の役割\t備考
+    ア 企業誘致の推進\t圏域内への企業誘致を推進する。\t誘致活動を行う。\t用地情報を提供する。\t令和4年度から実施
+    イ 農業の振興\t農産物の販路を拡大する。\t販路開拓を行う。\t生産者との調整を行う。\t県の補助事業を活
+    - 5 -
+    \t\t\t\t用する。
+    ウ 林業の振興\t木材の利用を促進する。\t利用計画を定める。\t木材を供給する。\t同上
+    エ 高度医療の提供\t高度な医療を提供する体制を確保する。\t拠点病院を運営する。\t住民に周知する。\t―
+    備考 1 この表において「圏域」とは、甲及び乙の区域をいう。
+    2 役割の詳細は、甲乙協議の上定める。
+    """)
+    assert [(r.label, r.measure, r.role_b, r.note) for r in rows] == [
+        ("ア", "企業誘致の推進", "用地情報を提供する。", "令和4年度から実施"),
+        ("イ", "農業の振興", "生産者との調整を行う。", "県の補助事業を活用する。"),
+        ("ウ", "林業の振興", "木材を供給する。", "県の補助事業を活用する。"),
+        ("エ", "高度医療の提供", "住民に周知する。", "")]
+    assert [w.split(": ", 1)[1] for w in warnings] == ["備考 outside any row; its text is left out"]
+    assert warnings[0].startswith("line 17:")
+
+
+def test_a_remarks_column_of_a_table_aligned_with_spaces_is_the_rows_note():
+    rows, warnings = rows_of("""
+    別表(第1条関係)
+    連携施策          取組内容                甲の役割            乙の役割            備考
+    ア 産業振興       企業誘致を進め、        誘致活動を行う。    情報を提供する。    令和5年度
+                      雇用を創出する。                                                から実施
+    イ　観光振興　　　観光客を誘致する。　　　宣伝を行う。　　　　協力する。
+    """)
+    assert [(r.label, r.measure, r.content, r.role_a, r.role_b, r.note) for r in rows] == [
+        ("ア", "産業振興", "企業誘致を進め、雇用を創出する。", "誘致活動を行う。", "情報を提供する。", "令和5年度から実施"),
+        ("イ", "観光振興", "観光客を誘致する。", "宣伝を行う。", "協力する。", "")]
+    assert warnings == []
+
+
+def test_remarks_on_the_whole_table_after_the_last_key_value_block_are_no_measures_note():
+    """備考 opening a numbered list of notes (1 この表において…), under the
+    last measure of key/value blocks, speaks of the table: left out, warned."""
+    rows, warnings = rows_of("""
+    別表(第1条関係)
+    1 産業振興
+    (1) 企業誘致の推進
+    取組の内容:企業誘致を推進する。
+    甲の役割:誘致活動を行う。
+    乙の役割:情報を提供する。
+    備考:県事業
+    (2) 観光振興
+    取組の内容:観光客を誘致する。
+    甲の役割:広報を行う。
+    乙の役割:案内を行う。
+    備考
+    1 この表において「圏域」とは、甲及び乙の区域をいう。
+    2 役割の詳細は、甲乙協議の上定める。
+    """)
+    assert [(r.measure, r.role_b, r.note) for r in rows] == [
+        ("企業誘致の推進", "情報を提供する。", "県事業"), ("観光振興", "案内を行う。", "")]
+    assert [w.split(": ", 1)[1] for w in warnings] == ["備考 outside any row; its text is left out"]
+    assert warnings[0].startswith("line 19:")
+
+
+# The page two 備考 tests share: an agreement's web page down to its 別表's
+# header, whose last column is 備考; each test gives its own rows.
+KURASHIKI_SOJA_PAGE_WITH_REMARKS = """<html><head><meta charset="utf-8"></head><body>
+<p>倉敷市と総社市との連携協約</p>
+<p>倉敷市(以下「甲」という。)と総社市(以下「乙」という。)は、次のとおり連携協約を締結する。</p>
+<p>第1条 連携して取り組む事項及び役割分担は、別表のとおりとする。</p>
+<p>令和3年3月25日</p>
+<p>甲 倉敷市長 伊東 香織</p>
+<p>乙 総社市長 片岡 聡一</p>
+<p>別表(第1条関係)</p>
+<table border="1">
+<tr><th>連携する取組</th><th>取組の内容</th><th>甲の役割</th><th>乙の役割</th><th>備考</th></tr>
+"""
+
+
+def test_a_remarks_column_of_an_html_table_is_the_rows_note(write_file):
+    from pipeline import run
+
+    path = write_file("beppyo.html", KURASHIKI_SOJA_PAGE_WITH_REMARKS + """<tr><td>ア 企業誘致</td><td>企業誘致を推進する。</td><td>誘致活動を行う。</td><td>情報を提供する。</td>
+<td>県の補助事業を<br>活用する。</td></tr>
+<tr><td>イ 観光振興</td><td>観光客を誘致する。</td><td>宣伝を行う。</td><td>協力する。</td><td></td></tr>
+</table></body></html>""")
+    doc = run(path)
+    assert [(r.label, r.measure, r.role_b, r.note) for r in doc.appendix] == [
+        ("ア", "企業誘致", "情報を提供する。", "県の補助事業を活用する。"), ("イ", "観光振興", "協力する。", "")]
+    assert not [w for w in doc.warnings if "備考" in w]
+
+
+def test_an_overview_tables_remarks_column_is_the_rows_note():
+    # 取組 | 取組内容 | 中心市の役割 | 連携市町村の役割 | 備考, a row continued below its measure
+    doc = document_of("""
+    備北定住自立圏形成協定の概要
+    取組\t取組内容\t中心市の役割\t連携市町村の役割\t備考
+    地域医療の充実\t救急医療体制を確保する。\t急患センターを運営する。\t住民に周知する。\t平成30年度から
+    \t\t\t\t実施
+    公共交通の維持\t路線バスを維持する。\t運行を支援する。\t―\t―
+    """)
+    assert [(r.measure, r.role_a, r.role_b, r.note) for r in doc.appendix] == [
+        ("地域医療の充実", "急患センターを運営する。", "住民に周知する。", "平成30年度から実施"),
+        ("公共交通の維持", "運行を支援する。", "", "")]
+
+
+def test_a_remark_on_the_table_in_a_row_spanning_it_is_no_measure(write_file):
+    """HTML: 備考 in a cell spanning the table's columns (colspan) notes the
+    table, as the 備考 paragraph under it does; a 備考 cell spanning two
+    measures' rows (rowspan) is the note of each."""
+    from pipeline import run
+
+    path = write_file("beppyo.html", KURASHIKI_SOJA_PAGE_WITH_REMARKS + """<tr><td>ア 企業誘致</td><td>企業誘致を推進する。</td><td>誘致活動を行う。</td><td>情報を提供する。</td>
+<td rowspan="2">県の補助事業を活用する。</td></tr>
+<tr><td>イ 観光振興</td><td>観光客を誘致する。</td><td>宣伝を行う。</td><td>協力する。</td></tr>
+<tr><td colspan="5">備考 この表において「圏域」とは、甲及び乙の区域をいう。</td></tr>
+</table>
+<p>備考 1 役割の詳細は、甲乙協議の上定める。</p>
+</body></html>""")
+    doc = run(path)
+    assert [(r.label, r.measure, r.role_b, r.note) for r in doc.appendix] == [
+        ("ア", "企業誘致", "情報を提供する。", "県の補助事業を活用する。"),
+        ("イ", "観光振興", "協力する。", "県の補助事業を活用する。")]
+    assert len([w for w in doc.warnings if "備考 outside any row" in w]) == 2
+
 
 def test_an_overview_table_read_as_no_rows_says_so():
     # content cells that end no sentence, a wide space apart from the measure: not read
