@@ -801,10 +801,11 @@ def section_cut_after_first_row_pdf(path: Path) -> Path:
     return path
 
 
-def two_up_pdf(path: Path) -> Path:
+def two_up_pdf(path: Path, numbers_right: bool = False) -> Path:
     """The 盛岡市/滝沢市 agreement's articles printed two A5 pages to each
     side of a landscape A4 sheet (a printer's "2 in 1"), each page with its
-    own margins and its page number - N - centred under it."""
+    own margins and its page number - N - centred under it (or N/3 at its
+    right margin)."""
     pages = [MORIOKA_FRONT[:7], MORIOKA_FRONT[7:15], MORIOKA_FRONT[15:]]
     pdf = canvas.Canvas(str(path), pagesize=landscape(A4))
     width, height = A5
@@ -821,7 +822,10 @@ def two_up_pdf(path: Path) -> Path:
             for line in wrap(paragraph, width - 2 * margin, size):
                 half.text(margin, top, line, size)
                 top += leading
-        half.centred(height - 30, f"- {n + 1} -", 8)
+        if numbers_right:
+            half.text(width - margin - pdfmetrics.stringWidth(f"{n + 1}/3", FONT, 8), height - 30, f"{n + 1}/3", 8)
+        else:
+            half.centred(height - 30, f"- {n + 1} -", 8)
         pdf.restoreState()
         if n % 2:
             pdf.showPage()
