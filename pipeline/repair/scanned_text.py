@@ -29,12 +29,15 @@ from pipeline.japanese import tagger
 from pipeline.model import Line
 from pipeline.repair.edits import Edit, Joined
 from pipeline.repair.reading import LETTER, better_reading, falls_apart, letter_run
-from pipeline.repair.running_text import NUMERALS, PairCounts, is_han, kanji_census, name_offsets
+from pipeline.repair.running_text import NUMERALS, PairCounts, is_han, kanji_census, name_offsets, seen_beside
 
 CONTEXT = 3  # characters on each side compared
 MAJORITY = 4  # uses of the corrected context before a change is made
 CLEAR = 2  # ... and this many times as many as any other kanji's; more than the original's
 WORD_MAJORITY = 10  # uses of a two-kanji word that outvote its misread, in any context
+# A word written this often beside the same kanji splits the vote (圏域 9x, 地域 12x):
+# the surroundings must then choose.
+RIVAL_WORD = WORD_MAJORITY // 2
 FAR_RARER = 4  # ... this many times as many as the misread pair's
 # A kanji before these ends a place name (紋別市, read 紋市) more often than a word.
 PLACE_SUFFIXES = frozenset("都道府県市区町村郡")
@@ -109,8 +112,10 @@ def surroundings_edit(index: int, text: str, pos: int, left: str, right: str, do
     it clearly wins and UniDic reads the result better, or alike where the
     whole surroundings recur (関係困村との: 関係 | 困 | 村 and 関係 | 町 | 村,
     but 関係町村との eight times)."""
+    # written beside each neighbouring kanji: 圏域の決性化 is no 中性化 for 圏域の中 written six times
     others = [other for other in frequent if other != text[pos]
-              and ((right and pairs.has(other + right[0])) or (left and pairs.has(left[-1] + other)))]
+              and seen_beside(bool(left) and pairs.has(left[-1] + other), bool(right) and pairs.has(other + right[0]),
+                              left[-1:], right[:1])]
     support = sorted(((context_count(document, left, other, right), other) for other in others), reverse=True)
     if not support:
         return []
@@ -161,8 +166,9 @@ def word_edit(index: int, text: str, pos: int, left: str, right: str, document: 
     a line may end, a particle or あふれる stand beside it. 流域, 区域, 県域
     are words: left as written. The word must be that kanji's usual one
     (more than half its uses) and clearly the most written, or, where two
-    are common (圏域, 地域), clearly the one the surroundings take (及び圏域全体
-    twice, 地域全体 never). A kanji between two (都道府県, 総行市) must make
+    are common (圏域 9x, 地域 12x), clearly the one the surroundings take
+    (ながら、贈域の住民: 圏域の住民 twice, 地域の住民 never), and none where
+    nothing decides (疾域の将来像, written nowhere else). A kanji between two (都道府県, 総行市) must make
     a string the document writes."""
     char = text[pos]
     before = text[pos - 1] if pos and is_han(text[pos - 1]) else ""
@@ -174,6 +180,8 @@ def word_edit(index: int, text: str, pos: int, left: str, right: str, document: 
         if post in PLACE_SUFFIXES:  # 紋市は: 紋別市 cut short, a name's business
             continue
         words = common_words(pre, char, post, before, after, pairs, frequent)
+        if not words or words[0][0] < WORD_MAJORITY:
+            continue
         best = usual_word(words, counts[neighbour]) or surroundings_choice(words, left, right, document)
         if best and not is_word(pre + char + post) and not outvoted(best, char, left, right, document):
             return word_correction(index, text, pos, best, pre, post, pairs)
@@ -182,12 +190,12 @@ def word_edit(index: int, text: str, pos: int, left: str, right: str, document: 
 
 def common_words(pre: str, char: str, post: str, before: str, after: str, pairs: PairCounts,
                  frequent: frozenset[str]) -> list[tuple[int, str]]:
-    """(uses, kanji) of the words the document writes WORD_MAJORITY times
+    """(uses, kanji) of the words the document writes RIVAL_WORD times
     with the neighbour in place of char, FAR_RARER times as often as char's,
     most used first; between two kanji, written beside both."""
     words = sorted(((pairs.get(pre + other + post), other) for other in frequent if other != char), reverse=True)
     return [(count, other) for count, other in words
-            if count >= WORD_MAJORITY and count >= FAR_RARER * pairs.get(pre + char + post)
+            if count >= RIVAL_WORD and count >= FAR_RARER * pairs.get(pre + char + post)
             and (not (before and after) or (pairs.get(before + other) and pairs.get(other + after)))]
 
 
