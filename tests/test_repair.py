@@ -564,6 +564,21 @@ def test_a_look_alike_seen_beside_both_neighbours_beats_one_written_more_often_b
     assert fixes(result) == [("心的な役割を捲うとともに", "心的な役割を担うとともに")]
 
 
+def test_on_a_scan_two_kanji_misread_side_by_side_follow_the_pair_the_document_writes_there():
+    # 剛城: neither 剛域 nor 圏城 is written, so neither kanji alone has its evidence
+    text = SCANNED_ROLES.replace("カ 移住定住\t移住を促進する。\t事業について剛域", "カ 移住定住\t移住を促進する。\t事業について剛城")
+    assert ("事業について剛城の中心的な", "事業について圏域の中心的な") in fixes(scanned(text))
+    # a cell opening with them: 圏域内の is written four times
+    result = scanned(SCANNED_AREA.replace("圏域内の病院", "剛城内の病院"))
+    assert fixes(result) == [("剛城内の病院を", "圏域内の病院を")]
+    assert result.corrections[0].rule == "text:scanned-pair"
+
+
+def test_on_a_scan_two_rare_kanji_making_a_word_are_kept_however_common_a_pair_is_there():
+    # 裾野 is a word: 圏域内の written four times does not make 裾野内の a misread
+    assert scanned(SCANNED_AREA.replace("圏域内の病院", "裾野内の病院")).corrections == ()
+
+
 def test_the_same_text_from_a_text_layer_keeps_its_rare_kanji():
     assert repaired(SCANNED_ROLES).corrections == ()
 

@@ -13,6 +13,8 @@ the document itself, the first of three that holds:
                 kanji makes none with its neighbour (あふれる較域を: 圏域 40x);
   phrase        PHRASE letters around it written whole with one other kanji,
                 and nowhere with this one (経済の礼野拡大: 経済の裾野拡大).
+Two rare kanji side by side (剛城内の) are first read as a pair: the two
+kanji the document writes between the same neighbours (圏域内の).
 and UniDic must read the result better (as well, for the surroundings).
 A correctly written rare word (流域, 区域, 内外) is a word to UniDic: kept.
 Only lines from scanned pages are read: in a text layer or a text file a
@@ -28,7 +30,7 @@ import regex
 from pipeline.japanese import tagger
 from pipeline.model import Line
 from pipeline.repair.edits import Edit, Joined
-from pipeline.repair.reading import LETTER, better_reading, falls_apart, letter_run
+from pipeline.repair.reading import LETTER, better_reading, falls_apart, letter_run, oddness
 from pipeline.repair.running_text import NUMERALS, PairCounts, is_han, kanji_census, name_offsets, seen_beside
 
 CONTEXT = 3  # characters on each side compared
@@ -85,11 +87,56 @@ def majority_edits(lines: list[Line]) -> list[Edit]:
     for index, line in enumerate(lines):
         if not line.ocr:
             continue
-        for match in HAN.finditer(line.text):
-            char, pos = match.group(), match.start()
-            if counts[char] <= SUSPECT_MAX and char not in NUMERALS and joined.starts[index] + pos not in in_names:
-                edits += majority_edit(index, line.text, pos, joined.text, frequent, pairs, counts)
+        suspects = [match.start() for match in HAN.finditer(line.text)
+                    if counts[match.group()] <= SUSPECT_MAX and match.group() not in NUMERALS
+                    and joined.starts[index] + match.start() not in in_names]
+        taken = -1  # the second kanji of a pair corrected together
+        for pos in suspects:
+            if pos == taken:
+                continue
+            found = pair_edit(index, line.text, pos, joined.text) if pos + 1 in suspects else []
+            taken = pos + 1 if found else -1
+            edits += found or majority_edit(index, line.text, pos, joined.text, frequent, pairs, counts)
     return edits
+
+
+def pair_edit(index: int, text: str, pos: int, document: str) -> list[Edit]:
+    """剛城内外 for 圏域内外: two rare kanji side by side, each misread, so
+    neither has the other as the neighbour its correction needs. The two
+    kanji the document writes most between the same neighbours (CONTEXT
+    letters each side; failing that, two letters of one side, as a cell
+    opens or a line ends beside them), MAJORITY times and CLEAR times any
+    other pair's, where both kanji fall apart and UniDic reads the result better."""
+    left = LETTERS_BEFORE.search(text[max(0, pos - CONTEXT):pos]).group()
+    right = LETTERS_AFTER.match(text, pos + 2, pos + 2 + CONTEXT).group()
+    sides = [(left, right)] if left and right else []
+    sides += [(left[-2:], "")] * (len(left) >= 2) + [("", right[:2])] * (len(right) >= 2)
+    for before, after in sides:
+        best, uses = pair_between(document, before, after, text[pos:pos + 2])
+        if best:
+            break
+    else:
+        return []
+    start, end = letter_run(text, pos)
+    original = text[start:end]
+    fixed = original[:pos - start] + best + original[pos - start + 2:]
+    if not all(falls_apart(original, at) for at in (pos - start, pos - start + 1)) or oddness(fixed) >= oddness(original):
+        return []
+    evidence = (f"scanned page; two kanji misread side by side: the document writes {before}{best}{after} "
+                f"{uses}x; UniDic reads {fixed}")
+    return [Edit(index, pos, pos + 2, best, original, fixed, "text:scanned-pair", evidence, 0.8)]
+
+
+def pair_between(document: str, left: str, right: str, misread: str) -> tuple[str, int]:
+    """(two kanji, uses) the document writes between left and right MAJORITY
+    times and CLEAR times as often as any other two; ("", 0) if none."""
+    between = Counter(match[1] for match in regex.finditer(
+        f"{regex.escape(left)}(\\p{{Han}}{{2}}){regex.escape(right)}", document, overlapped=True))
+    between.pop(misread, None)
+    ranked = between.most_common(2)
+    if not ranked or ranked[0][1] < MAJORITY or (len(ranked) > 1 and ranked[0][1] < CLEAR * ranked[1][1]):
+        return "", 0
+    return ranked[0]
 
 
 def majority_edit(index: int, text: str, pos: int, document: str, frequent: frozenset[str],
