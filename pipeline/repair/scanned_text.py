@@ -70,7 +70,7 @@ def scanned_text_edits(lines: list[Line]) -> list[Edit]:
 
 
 def with_edits(lines: list[Line], edits: list[Edit]) -> list[Line]:
-    """The lines with these one-character replacements made (offsets stay valid)."""
+    """The lines with these replacements made, each as long as what it replaces (offsets stay valid)."""
     texts = {}
     for edit in edits:
         text = texts.get(edit.index, lines[edit.index].text)
@@ -90,11 +90,11 @@ def majority_edits(lines: list[Line]) -> list[Edit]:
         suspects = [match.start() for match in HAN.finditer(line.text)
                     if counts[match.group()] <= SUSPECT_MAX and match.group() not in NUMERALS
                     and joined.starts[index] + match.start() not in in_names]
-        taken = -1  # the second kanji of a pair corrected together
+        at, taken = set(suspects), -1  # taken: the second kanji of a pair corrected together
         for pos in suspects:
             if pos == taken:
                 continue
-            found = pair_edit(index, line.text, pos, joined.text) if pos + 1 in suspects else []
+            found = pair_edit(index, line.text, pos, joined.text) if pos + 1 in at else []
             taken = pos + 1 if found else -1
             edits += found or majority_edit(index, line.text, pos, joined.text, frequent, pairs, counts)
     return edits
