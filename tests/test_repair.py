@@ -572,6 +572,16 @@ def test_on_a_scan_two_kanji_misread_side_by_side_follow_the_pair_the_document_w
     result = scanned(SCANNED_AREA.replace("圏域内の病院", "剛城内の病院"))
     assert fixes(result) == [("剛城内の病院を", "圏域内の病院を")]
     assert result.corrections[0].rule == "text:scanned-pair"
+    # 剛城内外: UniDic reads 剛 | 城内 | 外, one of the two alone is enough; 圏域内外 written five times
+    result = scanned("""
+        第1条 この協約は、甲及び乙が圏域内外の人々の交流を促し、圏域全体の活性化を図ることを目的とする。
+        ア 観光振興\t圏域内外からの観光客を誘致する。\t観光情報を発信する。\t甲と連携する。
+        イ 移住定住\t圏域内外への情報発信を強化する。\t移住相談を行う。\t甲と連携する。
+        ウ 交流促進\t剛城内外の住民の交流を深める。\t交流事業を行う。\t甲と連携する。
+        エ 産業振興\t圏域内外の企業との取引を広げる。\t企業を支援する。\t甲と連携する。
+        オ 人材育成\t圏域内外の大学と連携する。\t研修を行う。\t甲と連携する。
+    """)
+    assert fixes(result) == [("剛城内外の住民", "圏域内外の住民")]
 
 
 def test_on_a_scan_two_rare_kanji_making_a_word_are_kept_however_common_a_pair_is_there():

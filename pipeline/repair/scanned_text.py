@@ -120,8 +120,9 @@ def pair_edit(index: int, text: str, pos: int, document: str) -> list[Edit]:
     start, end = letter_run(text, pos)
     original = text[start:end]
     fixed = original[:pos - start] + best + original[pos - start + 2:]
-    if not all(falls_apart(original, at) for at in (pos - start, pos - start + 1)) or oddness(fixed) >= oddness(original):
-        return []
+    if (is_word(text[pos:pos + 2]) or not any(falls_apart(original, at) for at in (pos - start, pos - start + 1))
+            or oddness(fixed) >= oddness(original)):
+        return []  # 裾野 is a word; 剛城内外 is 剛 | 城内 | 外, 剛 alone
     evidence = (f"scanned page; two kanji misread side by side: the document writes {before}{best}{after} "
                 f"{uses}x; UniDic reads {fixed}")
     return [Edit(index, pos, pos + 2, best, original, fixed, "text:scanned-pair", evidence, 0.8)]
