@@ -568,11 +568,8 @@ def test_on_a_scan_two_kanji_misread_side_by_side_follow_the_pair_the_document_w
     # 剛城: neither 剛域 nor 圏城 is written, so neither kanji alone has its evidence
     text = SCANNED_ROLES.replace("カ 移住定住\t移住を促進する。\t事業について剛域", "カ 移住定住\t移住を促進する。\t事業について剛城")
     assert ("事業について剛城の中心的な", "事業について圏域の中心的な") in fixes(scanned(text))
-    # a cell opening with them: 圏域内の is written four times
-    result = scanned(SCANNED_AREA.replace("圏域内の病院", "剛城内の病院"))
-    assert fixes(result) == [("剛城内の病院を", "圏域内の病院を")]
-    assert result.corrections[0].rule == "text:scanned-pair"
-    # 剛城内外: UniDic reads 剛 | 城内 | 外, one of the two alone is enough; 圏域内外 written five times
+    # a cell opening with them, the letters after them written four times with 圏域 (圏域内外の);
+    # UniDic reads 剛 | 城内 | 外: one of the two falling apart is enough
     result = scanned("""
         第1条 この協約は、甲及び乙が圏域内外の人々の交流を促し、圏域全体の活性化を図ることを目的とする。
         ア 観光振興\t圏域内外からの観光客を誘致する。\t観光情報を発信する。\t甲と連携する。
@@ -580,8 +577,17 @@ def test_on_a_scan_two_kanji_misread_side_by_side_follow_the_pair_the_document_w
         ウ 交流促進\t剛城内外の住民の交流を深める。\t交流事業を行う。\t甲と連携する。
         エ 産業振興\t圏域内外の企業との取引を広げる。\t企業を支援する。\t甲と連携する。
         オ 人材育成\t圏域内外の大学と連携する。\t研修を行う。\t甲と連携する。
+        カ 地域医療\t圏域内外の病院と連携する。\t医療を確保する。\t甲と連携する。
     """)
     assert fixes(result) == [("剛城内外の住民", "圏域内外の住民")]
+    assert result.corrections[0].rule == "text:scanned-pair"
+
+
+def test_on_a_scan_two_kanji_beside_letters_written_with_another_pair_only_on_one_side_are_kept():
+    # 関する情執の共有 (情報, one misread): する取組 is written four times, but not 関する取組の共有
+    text = SCANNED_AREA + "".join(f"    {label} 施策\t連携に関する取組を進める。\n" for label in "カキクケ")
+    text += "    コ 情報\t施設に関する情執の共有を図る。\n"
+    assert not [fix for fix in fixes(scanned(text)) if "情執" in fix[0]]
 
 
 def test_on_a_scan_two_rare_kanji_making_a_word_are_kept_however_common_a_pair_is_there():

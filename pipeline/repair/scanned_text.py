@@ -104,26 +104,23 @@ def pair_edit(index: int, text: str, pos: int, document: str) -> list[Edit]:
     """剛城内外 for 圏域内外: two rare kanji side by side, each misread, so
     neither has the other as the neighbour its correction needs. The two
     kanji the document writes most between the same neighbours (CONTEXT
-    letters each side; failing that, two letters of one side, as a cell
-    opens or a line ends beside them), MAJORITY times and CLEAR times any
+    letters each side, or on one side where a cell opens or a line ends
+    beside them), MAJORITY times and CLEAR times any
     other pair's, where both kanji fall apart and UniDic reads the result better."""
     left = LETTERS_BEFORE.search(text[max(0, pos - CONTEXT):pos]).group()
     right = LETTERS_AFTER.match(text, pos + 2, pos + 2 + CONTEXT).group()
-    sides = [(left, right)] if left and right else []
-    sides += [(left[-2:], "")] * (len(left) >= 2) + [("", right[:2])] * (len(right) >= 2)
-    for before, after in sides:
-        best, uses = pair_between(document, before, after, text[pos:pos + 2])
-        if best:
-            break
-    else:
-        return []
+    if len(left) + len(right) < CONTEXT or not (left and right or max(len(left), len(right)) == CONTEXT):
+        return []  # too little said: the phrase must recur whole, on one side where a cell opens or ends
+    best, uses = pair_between(document, left, right, text[pos:pos + 2])
+    if not best or best[0] == text[pos] or best[1] == text[pos + 1]:
+        return []  # one kanji right: the single corrections' business
     start, end = letter_run(text, pos)
     original = text[start:end]
     fixed = original[:pos - start] + best + original[pos - start + 2:]
     if (is_word(text[pos:pos + 2]) or not any(falls_apart(original, at) for at in (pos - start, pos - start + 1))
             or oddness(fixed) >= oddness(original)):
         return []  # 裾野 is a word; 剛城内外 is 剛 | 城内 | 外, 剛 alone
-    evidence = (f"scanned page; two kanji misread side by side: the document writes {before}{best}{after} "
+    evidence = (f"scanned page; two kanji misread side by side: the document writes {left}{best}{right} "
                 f"{uses}x; UniDic reads {fixed}")
     return [Edit(index, pos, pos + 2, best, original, fixed, "text:scanned-pair", evidence, 0.8)]
 
