@@ -25,14 +25,15 @@ from functools import lru_cache
 import regex
 
 from extractors.tables import (BARE_LABEL, FINISHED, NOTE_COLUMN, NO_VALUE, ROLE_A_KEY, ROLE_B_KEY, ROLE_COLUMNS, SAME_AS_ABOVE, SAME_AS_LEFT, TERMINATED,
-                               UNPLACED_ROLE, GridRow, assign_free_columns, default_columns, header_columns, is_continuation, join_fragment,
-                               is_placeholder, merge_into, next_label, recognised_columns, row_cells, shared_role_cell,
+                               UNPLACED_ROLE, GridRow, assign_free_columns, default_columns, header_columns, is_continuation, is_open,
+                               join_fragment, is_placeholder, merge_into, next_label, numbered_town, recognised_columns, row_cells,
+                               shared_role_cell,
                                shared_role_towns,
                                split_expected_label,
                                split_label, split_roles, terminated_indexes, terminated_kinds)
 from extractors.linear_tables import join_split_cells, rebuild_linearized_tables
 from pipeline.model import AppendixRow, Kind, Line, Party, Segment, Span
-from pipeline.numerals import DINGBAT_CIRCLED, IROHA, label_ordinal, to_int
+from pipeline.numerals import IROHA, label_ordinal, to_int
 from pipeline.segment import APPENDIX_WORDS
 
 HEADING_STYLES = (
@@ -40,8 +41,6 @@ HEADING_STYLES = (
     ("dai", regex.compile(r"^第\s*(?P<num>\d+|[一二三四五六七八九十]+)(?![条項号])[\s.、]*(?P<title>.+)$")),
     # 【分野1】観光 / 【1】観光
     ("bracket", regex.compile(r"^【\s*(?:分野|区分|第)?\s*(?P<num>\d{1,2}|[一二三四五六七八九十]+)\s*】\s*(?P<title>.+)$")),
-    # ❶ 経済成長のけん引: a circled number NFKC keeps (① is read as digit)
-    ("dingbat", regex.compile(rf"^(?P<num>{DINGBAT_CIRCLED})\s*(?P<title>.+)$")),
     ("paren_digit", regex.compile(r"^\(\s*(?P<num>\d{1,2})\s*\)\s*(?P<title>.+)$")),
     # 1-1 医療 / 1-2 福祉: numbered under its section's number, counted by the second
     ("dash", regex.compile(r"^\d{1,2}\s*-\s*(?P<num>\d{1,2})(?:\s*[.、.]\s*|\s+)(?P<title>.+)$")),
@@ -72,8 +71,7 @@ KEYS = (
     ("role_b", regex.compile(rf"^{ROLE_B_KEY}|^乙(?=\s*[::])")),
     ("role_c", regex.compile(r"^丙の役割(?:分担)?|^丙(?=\s*[::])")),
     ("roles", regex.compile(r"^役割分担")),
-    # 【備考】 令和4年度から / 備考: 県事業: a remark on the measure, which no
-    # field of a row holds (see NOTE_COLUMN): kept apart, with a warning
+    # 【備考】 令和4年度から / 備考: 県事業: a remark on the measure, its note
     (NOTE_COLUMN, regex.compile(r"^(?:備考|摘要|特記事項)(?:欄)?(?=\s|[::】)>〉》\]]|$)")),
     # 連携施策 / 施策名 / 取組名 as a key opens the next measure (a two-column 項目 | 内容 table)
     ("measure", regex.compile(r"^(?:連携(?:する)?)?施策名?(?=\s|[::]|$)|^(?:取組|事業)名(?=\s|[::]|$)|^連携事業名?(?=\s|[::]|$)"
@@ -93,6 +91,9 @@ CLAUSE_REFERENCE = regex.compile(r"^\(\s*第\s*\d+\s*条関係\s*\)\s*|\s*\(\s*�
 # 次に次のように加える。): no title of the section.
 AMENDING_INSTRUCTION = regex.compile(r"次のように(?:加える|改める)。$")
 NOTE = regex.compile(r"^(?:※|注\s*\d*[::)]|\(注)")
+# A remark that names the table it stands under (この表において「圏域」とは…,
+# 本表の…): a note on the whole table, not on the measure above it.
+TABLE_ITSELF = regex.compile(r"^(?:この|本|上記?の|前記の)表")
 # Under a 役割分担 heading the roles may be sentences with the party as
 # subject: (ア) 甲は、…を支援する。 / (イ) 乙は、…。 The subject names the field.
 ROLE_SENTENCE = regex.compile(r"^(?:\(\s*[a-zア-ン0-9]{1,3}\s*\)|[ivx]{1,4}\s|[a-zア-ン]\s)?\s*"
@@ -184,8 +185,8 @@ class Reader:
     def read_row(self, line: Line, following: Line | None = None) -> None:
         cells = line.cells
         header_above, self.header_above = self.header_above, None  # kept only by a header row
-        spanning = spanning_heading(cells) or self.numbered_heading(cells, following)
-        if spanning:  # a section row across the table (colspan): a heading, no measure
+        spanning = spanning_heading(cells) or self.numbered_heading(cells, following) or spanning_remark(cells)
+        if spanning:  # a section row or a remark across the table (colspan): a heading or a note, no measure
             self.read_text(Line(line.no, spanning, line.page, line.blank_before, line.end_page), following)
             return
         columns = header_columns(cells, self.parties)
@@ -195,7 +196,7 @@ class Reader:
             self.header_above = columns
             if columns != self.columns:
                 self.warnings += unplaced_column_warnings(line, columns)
-            self.columns, self.towns = columns, shared_role_towns(cells, columns)
+            self.columns, self.towns = columns, shared_role_towns(cells, columns, self.parties)
             self.untitled_measure = None if header_above is not None else untitled_measure(cells, columns, self.parties)
             return
         key, town = key_of(cells[0], self.parties), ""
@@ -203,7 +204,7 @@ class Reader:
             found = split_town_key(cells[0].strip(), self.parties)
             key, town = (found[0], found[2]) if found and not found[1] else ("", "")
         if key and len([c for c in cells if c.strip()]) <= 2:
-            self.set_value(key, " ".join(c for c in cells[1:] if c.strip()), line, town)
+            self.set_value(key, " ".join(c for c in cells[1:] if c.strip()), line, town, following)
             return
         if self.columns is None:
             self.columns, self.towns = default_columns(len(cells)), {}
@@ -264,7 +265,7 @@ class Reader:
             return
         key_value = split_town_key(text, self.parties) or self.role_sentence(text) or self.town_value(text)
         if key_value:
-            self.set_value(*key_value[:2], line, town=key_value[2] if len(key_value) > 2 else "")
+            self.set_value(*key_value[:2], line, town=key_value[2] if len(key_value) > 2 else "", following=following)
             return
         if self.describes_measure(text):  # text under a measure, before any key: its content
             self.last_key = "content"
@@ -314,7 +315,7 @@ class Reader:
         if row is None or row.lines[-1] is not self.previous:
             return ""
         open_cells = [name for name in terminated_kinds(self.terminated, self.columns or {})
-                      if row.cells.get(name) and not FINISHED.search(row.cells[name])]
+                      if is_open(row.cells.get(name, ""))]
         if open_cells:  # a blank line may stand where a footer was dropped: the sentence still needs its end
             return open_cells[0] if len(open_cells) == 1 else ""
         text = line.text
@@ -408,7 +409,7 @@ class Reader:
     def rows_in_section(self) -> bool:
         return bool(self.rows) and self.rows[-1].context is self.context
 
-    def set_value(self, key: str, value: str, line: Line, town: str = "") -> None:
+    def set_value(self, key: str, value: str, line: Line, town: str = "", following: Line | None = None) -> None:
         if key == "roles" and not value:  # (b) 役割分担: a heading over the role items
             self.last_key, self.roles_open = "", True
             return
@@ -421,15 +422,15 @@ class Reader:
             self.open_measure(*split_label(value.strip()), line)
             self.last_key = "measure" if not value.strip() else ""  # the name on the lines below
             return
+        if key == NOTE_COLUMN and self.notes_the_table(value, following):
+            self.warnings.append(f"line {line.no}: 備考 outside any row; its text is left out")
+            self.last_key = ""
+            return
         if not self.rows or self.rows[-1].kind != "keyvalue":
-            self.warnings.append(f"line {line.no}: 備考 has no field; its text is left out" if key == NOTE_COLUMN
-                                 else f"line {line.no}: {key} without a measure before it")
+            self.warnings.append(f"line {line.no}: {key} without a measure before it")
             return
         pending = self.rows[-1].row
         pending.lines.append(line)
-        if key == NOTE_COLUMN:  # its text, also on the lines below, goes to a cell no field reads
-            self.warnings.append(f"line {line.no}: 備考 of measure {pending.cells['measure']} has no field; "
-                                 "its text is left out")
         if key == "role_b" and not town:  # 【乙の役割】鏡野町: …, the other towns on the lines below
             value, town = split_town_value(value, self.parties) or (value, "")
         if key == "role_b" and town:
@@ -443,6 +444,19 @@ class Reader:
         for name in KEY_FIELDS.get(key, (key,)):
             pending.cells[name] = join_fragment(pending.cells.get(name, ""), value.strip())
         self.last_key = key
+
+    def notes_the_table(self, value: str, following: Line | None) -> bool:
+        """A 備考 that is no measure's: under a grid (whose rows take theirs
+        from a 備考 column) or before any measure, or one opening a numbered
+        list of notes (備考 1 … / 備考, then 1 … below) or speaking of the
+        table itself (備考 この表において…), which closes a table of key/value
+        blocks as it closes a grid."""
+        if not self.rows or self.rows[-1].kind != "keyvalue":
+            return True
+        first = value.strip() or (following.text if following is not None and not following.is_row else "")
+        heading = parse_heading(first) if first else None
+        return heading is not None and heading.number == 1 and heading.style != "beppyo" \
+            or TABLE_ITSELF.match(first) is not None
 
     def town_role_key(self, pending: GridRow, town: str) -> str:
         """The cell a 乙 town's role key fills: role_b for the first town
@@ -565,6 +579,17 @@ def spanning_heading(cells: list[str]) -> str:
     return text if spans and heading and heading.style in SECTION_CELL_STYLES else ""
 
 
+def spanning_remark(cells: list[str]) -> str:
+    """A remark on the table in a row of one cell spanning it (HTML colspan
+    repeats it in every cell): 備考 この表において… or ※ …, read as the line
+    of text it is, not as a measure named, described and given to each party."""
+    first = cells[0].strip()
+    if len(cells) < 2 or not first or any(cell.strip() != first for cell in cells[1:]):
+        return ""
+    is_remark = NOTE.match(first) or (key_opening(KEY_MARKER.sub("", first)) or ("",))[0] == NOTE_COLUMN
+    return first if is_remark else ""
+
+
 SECTION_NUMBER_CELL = regex.compile(r"^(?:第\s*)?(?:\d{1,2}|\(\s*\d{1,2}\s*\)|[IVX]{1,5}|[一二三四五六七八九十]{1,3})[.、]?$")
 
 
@@ -651,6 +676,10 @@ TOWN_NOTED_ROLE_KEY = regex.compile(r"^(?:(?P<role>[甲乙丙])\(\s*(?P<town>[^(
                                     r"|(?P<town>[^()\s]{1,20}?)\(\s*(?P<role>[甲乙丙])\s*\))の役割(?:分担)?")
 
 
+# 乙1の役割, 乙10の役割: the key of one of the towns defined as 乙1 … 乙10.
+NUMBERED_ROLE_KEY = regex.compile(r"^(?P<otsu>乙[1-9]\d?)の役割(?:分担)?")
+
+
 def split_town_key(text: str, parties: list[Party]) -> tuple[str, str, str] | None:
     """(field, value, town) of a key line; town is the municipality a role
     key names (【乙の役割(奈義町)】…, 奈義町の役割: …), else ''."""
@@ -664,6 +693,10 @@ def split_town_key(text: str, parties: list[Party]) -> tuple[str, str, str] | No
             town, rest = note[1], rest[note.end():]
         found = value_after(kind, rest)
         return (*found, town) if found else None
+    numbered = NUMBERED_ROLE_KEY.match(body) if body.startswith("乙") else None
+    if numbered:  # 乙1の役割: the town defined as 乙1, the first 乙 in order
+        found = value_after(ROLE_FIELDS["乙"], body[numbered.end():])
+        return (*found, numbered_town(numbered["otsu"], parties)) if found else None
     noted = TOWN_NOTED_ROLE_KEY.match(body) if "(" in body and "役割" in body else None
     if noted:
         found = value_after(ROLE_FIELDS[noted["role"]], body[noted.end():])
@@ -729,9 +762,7 @@ def unplaced_column_warnings(line: Line, columns: dict[int, str]) -> list[str]:
     has no field, and its cells are left out of the rows."""
     return [f"line {line.no}: column {line.cells[i].strip()} is a role without a field "
             f"(a fourth or later party's); its cells are left out" for i, kind in sorted(columns.items())
-            if kind == UNPLACED_ROLE and i < len(line.cells)] + [
-        f"line {line.no}: column {line.cells[i].strip()} has no field; its cells are left out"
-        for i, kind in sorted(columns.items()) if kind == NOTE_COLUMN and i < len(line.cells) and line.cells[i].strip()]
+            if kind == UNPLACED_ROLE and i < len(line.cells)]
 
 
 def column_fields(columns: dict[int, str]) -> tuple[str, ...]:
@@ -785,7 +816,7 @@ def named_earlier(pending: PendingRow, kept: list[PendingRow]) -> PendingRow | N
     return None
 
 
-CELL_ORDER = ("measure", "content", "role_a", "role_b", "role_c")
+CELL_ORDER = ("measure", "content", "role_a", "role_b", "role_c", NOTE_COLUMN)
 # A key/value block's role keys of the towns sharing 乙 after the first
 # (【乙の役割(奈義町)】): each town's value in a cell of its own, named so.
 OTHER_TOWN = "role_b_others:"
@@ -818,6 +849,8 @@ def resolved_cells(pending: PendingRow, above: dict[str, str] | None) -> dict[st
             continue
         if name != "measure" and NO_VALUE.match(value) or name in ROLE_FIELDS_ALL and PARTICIPATION_MARK.match(value):
             cells[name] = ""
+        elif name == NOTE_COLUMN and SAME_AS_ABOVE.match(value):  # 備考 同上: the remark of the measure above, in any layout
+            cells[name] = above.get(name, "") if above is not None else ""
         elif pending.kind == "grid" and SAME_AS_LEFT.match(value) and at > 0:
             cells[name] = cells[order[at - 1]]
         elif pending.kind == "grid" and SAME_AS_ABOVE.match(value) and above is not None:
@@ -855,7 +888,7 @@ def to_appendix_rows(reader: Reader) -> list[AppendixRow]:
             subsection_no=subsection_no, subsection_title=subsection_title,
             label=pending.row.label, measure=cells.get("measure", ""), content=cells.get("content", ""),
             role_a=cells.get("role_a", ""), role_b=cells.get("role_b", ""), span=Span.of(pending.row.lines),
-            role_c=cells.get("role_c", ""), role_b_others=cells.get("role_b_others", "")))
+            role_c=cells.get("role_c", ""), role_b_others=cells.get("role_b_others", ""), note=cells.get(NOTE_COLUMN, "")))
     return rows
 
 
@@ -906,7 +939,10 @@ def extract_appendix(segments: list[Segment], parties: list[Party]) -> tuple[lis
         elif seg.kind == Kind.ARTICLE and has_nested_measures(seg, parties):
             found, notes = read_region(list(seg.lines[1:]), parties)
         elif seg.kind == Kind.OVERVIEW_TABLE:
-            found, notes = overview_rows(list(seg.lines)), []
+            found = overview_rows(list(seg.lines))
+            # a table of measures read as none is a layout not understood, not an empty table
+            notes = [] if found else [f"line {seg.lines[0].no} ({seg.lines[0].text[:40]}): "
+                                      "overview table gave no rows"]
         else:
             continue
         rows.extend(found)
@@ -962,8 +998,8 @@ def overview_rows(lines: list[Line]) -> list[AppendixRow]:
 def overview_grid_rows(lines: list[Line]) -> list[AppendixRow]:
     """An overview's table kept as cells (施策 | 取組内容 | 関係市町): one row
     per line, its label (番号), measure, content and the roles its header names (中心市の
-    役割 | 連携市町村の役割 are 甲's and 乙's; most overviews give none) in
-    the columns its header names, else the first two cells; a line whose
+    役割 | 連携市町村の役割 are 甲's and 乙's; most overviews give none) and
+    its 備考 (the note) in the columns its header names, else the first two cells; a line whose
     measure cell is empty continues the row above, and a 分野 cell left
     empty is the one above it (a spanning cell). Columns of ○ under each
     partner town say who takes part, which no field holds. The table ends at
@@ -977,21 +1013,24 @@ def overview_grid_rows(lines: list[Line]) -> list[AppendixRow]:
         section = cells[at["section"]] if "section" in at and cells[at["section"]] else section
         found = {name: overview_cell(cells[i], name) for name, i in at.items() if name != "section"}
         if found["measure"] or not rows:
-            rows.append(({"label": "", "content": "", "role_a": "", "role_b": "", **found, "section": section}, [line]))
+            rows.append(({"label": "", "content": "", "role_a": "", "role_b": "", NOTE_COLUMN: "", **found, "section": section},
+                         [line]))
         else:
             for name, value in found.items():
                 rows[-1][0][name] = join_fragment(rows[-1][0][name], value)
             rows[-1][1].append(line)
     return [AppendixRow(*section_of_cell(row["section"], None), None, "", row["label"], row["measure"], row["content"],
-                        row["role_a"], row["role_b"], Span.of(found))
+                        row["role_a"], row["role_b"], Span.of(found), note=row[NOTE_COLUMN])
             for row, found in rows if row["measure"] or row["content"]]
 
 
-OVERVIEW_FIELDS = ("section", "label", "measure", "content", "role_a", "role_b")
+OVERVIEW_FIELDS = ("section", "label", "measure", "content", "role_a", "role_b", NOTE_COLUMN)
 
 
 def overview_cell(text: str, name: str) -> str:
-    """A cell's value; a role cell's dash or なし gives no role."""
+    """A cell's value; a role cell's dash or なし gives no role, a 備考 cell's no remark."""
+    if name == NOTE_COLUMN:
+        return "" if NO_VALUE.match(text) else text
     return "" if name.startswith("role_") and (NO_VALUE.match(text) or PARTICIPATION_MARK.match(text)) else text
 
 

@@ -130,7 +130,7 @@ def expand_range(article: Article, seg: Segment) -> list[Article]:
             for no, number, branch in numbers]
 
 
-# The labels a paragraph (項) may carry: 2 / ② / ❷ (PARAGRAPH_NUMBER),
+# The labels a paragraph (項) may carry: 2 / ② / ❷ (PARAGRAPH_NUMBER, all 2 after normalize),
 # 2. and (2) (⑵ after NFKC). Items (号) carry the same ones, told apart by
 # their place: an item list starts at 1 inside a paragraph and counts on.
 DOTTED_LABEL = regex.compile(r"^(\d{1,2})\.(?![\d.,])\s*")
@@ -140,9 +140,9 @@ LABEL_STYLES = (("plain", PARAGRAPH_NUMBER), ("dotted", DOTTED_LABEL), ("bracket
 
 def number_label(text: str) -> tuple[str, int, int] | None:
     """(style, number, where the text after it starts) of a numbered
-    label opening the line, or None. All the styles open with a digit, (
-    or a dingbat, which the quick test lets through."""
-    if not text or text[0] not in "0123456789(" and text[0] < "\u2460":
+    label opening the line, or None. All the styles open with a digit or (,
+    which the quick test lets through."""
+    if not text or text[0] not in "0123456789(":
         return None
     for style, pattern in LABEL_STYLES:
         match = pattern.match(text)

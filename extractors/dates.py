@@ -31,6 +31,12 @@ ERAS = {"明治": dt.date(1868, 1, 25), "大正": dt.date(1912, 7, 30), "昭和"
 ERA_DATE = regex.compile(
     rf"(?P<era>{ERA})\s*(?P<year>{DATE_NUMBER})\s*{ALSO_WESTERN}年\s*{ALSO_WESTERN}"
     rf"(?P<month>{DATE_NUMBER})\s*月\s*(?P<day>{DATE_NUMBER})\s*日")
+# The end of a period whose start names the era: 令和2年4月1日から7年3月31日
+# まで, …〜同7年3月31日, …から同年9月30日, …から6月30日 (the start's year):
+# the era, and the year or month 同 stands for, are the start's.
+PERIOD_END = regex.compile(
+    rf"\s*(?:から|より|[~〜～\-])\s*(?P<end>(?:(?:同\s*)?(?P<year>{DATE_NUMBER})\s*年|同\s*年)?\s*"
+    rf"(?:(?P<month>{DATE_NUMBER})\s*月|同\s*月)\s*(?P<day>{DATE_NUMBER})\s*日)")
 WESTERN_DATE = regex.compile(rf"(?<!\d)(?P<year>\d{{4}})\s*{ALSO_ERA}年\s*{ALSO_ERA}"
                              r"(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
 # Slides and tables abbreviate the era to its initial (R1.12.25, H31.3.29).
@@ -83,6 +89,8 @@ def find_dates(text: str) -> list[tuple[dt.date, str]]:
         date = safe_date(western_year(match["era"], year), number(match["month"]), number(match["day"]))
         if date:
             found.append((match.start(), date, match.group(0)))
+            if end := period_end(text, match, date):
+                found.append(end)
     for match in ABBREVIATED_DATE.finditer(text):
         year = kanji_to_int(match["year"])
         date = safe_date(western_year(match["era"], year), int(match["month"]), int(match["day"]))
@@ -93,6 +101,18 @@ def find_dates(text: str) -> list[tuple[dt.date, str]]:
         if date:
             found.append((match.start(), date, match.group(0)))
     return [(date, raw) for _, date, raw in sorted(found, key=lambda item: item[0])]
+
+
+def period_end(text: str, start, start_date: dt.date) -> tuple[int, dt.date, str] | None:
+    """(where, date, text) of a period's end written without its era right
+    after the start's match, or None. Not before the start: that is no end."""
+    match = PERIOD_END.match(text, start.end())
+    if not match:
+        return None
+    year = western_year(start["era"], number(match["year"])) if match["year"] else start_date.year
+    month = number(match["month"]) if match["month"] else start_date.month
+    date = safe_date(year, month, number(match["day"]))
+    return (match.start("end"), date, match["end"]) if date and date >= start_date else None
 
 
 def western_year(era: str, year: int | None) -> int | None:
@@ -236,6 +256,39 @@ def labelled_signing(segments: list[Segment]) -> tuple[int, str] | None:
                 if SIGNING_LABEL_BEFORE.search(before):
                     return line.no, raw
     return None
+
+
+# 記者発表: …連携協約の締結式を行います / 1 日時 令和2年2月10日(月)午前10時から:
+# a press release announcing the ceremony where the agreement is signed
+# gives the day under a key of when it takes place (日時, 開催日時, とき),
+# perhaps numbered (1 日時, which NFKC may glue: 1日 時).
+CEREMONY = regex.compile(r"(?:締\s*結|調\s*印|署\s*名)\s*式")
+WHEN_KEY = regex.compile(r"(?:^|[\s\d■□●○◆◇・.)】])(?:開催|締結式の?|調印式の?)?(?:日\s*時|日\s*程|と\s*き)\s*[::】\])]?\s*$")
+
+
+def ceremony_signing(segments: list[Segment]) -> tuple[int, str] | None:
+    """(line_no, raw) of the date a text announcing a signing ceremony gives
+    it: under a 日時 key after the ceremony is named, or in the sentence
+    naming it (令和2年2月10日に締結式を行います)."""
+    lines = [line for seg in segments for line in seg.lines]
+    named = False
+    for n, line in enumerate(lines):
+        found = find_dates(line.text) if "日" in line.text else []
+        named = named or bool(CEREMONY.search(line.text))
+        for date_at, raw in ((line.text.find(raw), raw) for _, raw in found):
+            before = line.text[:date_at]
+            if not before.strip() and n:
+                before = lines[n - 1].text
+            if named and WHEN_KEY.search(before) or names_ceremony_after(line.text, date_at + len(raw)):
+                return line.no, raw
+    return None
+
+
+def names_ceremony_after(text: str, end: int) -> bool:
+    """The sentence the date ends in names the ceremony, no other date between."""
+    rest = text[end:].split("。")[0]
+    ceremony = CEREMONY.search(rest)
+    return bool(ceremony) and not DATE_HINT.search(rest[:ceremony.start()])
 
 
 def signing_date(values: list[DateValue]) -> dt.date | None:

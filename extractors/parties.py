@@ -21,7 +21,8 @@ from pipeline.segment import ANOTHER_AGREEMENT, ROLE_CHARS
 # towns, the collective 周辺町村 of a 定住自立圏 signing as one party.
 COLLECTIVE = r"(?:(?:これら|それぞれ)\s*(?:を|は)?\s*(?:総称して|併せて)?\s*)"
 ROLE_DEFINITION = regex.compile(
-    rf"\s*\(\s*以下\s*(?P<collective>{COLLECTIVE})?[「『]?\s*(?P<role>[{ROLE_CHARS}])\s*[」』]?\s*(?:という|と称する|とする|と略称する)。?\s*\)"
+    rf"\s*\(\s*以下\s*(?P<collective>{COLLECTIVE})?[「『]?\s*(?P<role>[{ROLE_CHARS}])(?P<number>\d{{1,2}})?\s*[」』]?"
+    rf"\s*(?:という|と称する|とする|と略称する)。?\s*\)"
     rf"|を(?P<role>[{ROLE_CHARS}])と(?:し|して)[、,]?")
 NAME_BEFORE = regex.compile(r"[^、,。()「」\s]+$")
 # An 一部事務組合 or 広域連合 (地方自治法第284条) may be a party: a body of
@@ -187,20 +188,47 @@ def front_text(segments: list[Segment]) -> str:
 
 
 def defined_parties(text: str) -> list[Party]:
-    names: dict[str, list[str]] = {}
+    """Each role's parties in the order of the roles; towns defined one by
+    one as 乙1, 乙2 … 乙10 are each 乙, in the order of their numbers."""
+    names: dict[tuple[str, int], list[str]] = {}
     for match in ROLE_DEFINITION.finditer(text):
+        key = (match["role"], int(match["number"] or 0))
         window = text[max(0, match.start() - 60):match.start()]
         before = NAME_BEFORE.search(window)
         if not before:
             continue
         name = head_of(window) or municipality_at_end(NAME_SEPARATORS.sub("", before.group(0)).strip())
-        if name and match["role"] not in names:
+        if FORWARD_REFERENCE.match(name):  # 次に掲げる市町(以下これらを「乙」…) / the list on the lines below
+            listed = members_listed_below(text, match.end())
+            if listed and key not in names:
+                names[key] = listed
+                continue
+        if name and key not in names:
             # 鏡野町及び奈義町(以下「乙」という。): a list before a definition is
             # the role's, with or without これら; the one before stops at its )
             listed = listed_before(text[max(0, match.start() - 120):match.start()])
-            names[match["role"]] = listed[:-1] + [name] if listed and listed[-1] == name else [name]
-    ordered = sorted(names.items(), key=lambda item: ROLE_CHARS.index(item[0]))
-    return with_codes([(role, name) for role, group in ordered for name in group])
+            names[key] = listed[:-1] + [name] if listed and listed[-1] == name else [name]
+    ordered = sorted(names.items(), key=lambda item: (ROLE_CHARS.index(item[0][0]), item[0][1]))
+    return with_codes([(role, name) for (role, _), group in ordered for name in group])
+
+
+# A role given to the municipalities a list below the sentence names
+# (次に掲げる市町, 別記の町村, 下記の市町村): the list, a line or an item each.
+FORWARD_REFERENCE = regex.compile(r"^(?:次に掲げる|次の|別記の?|下記の?|以下の)")
+LIST_ITEM_MARK = regex.compile(r"^(?:\(\s*[\dア-ン一二三四五六七八九十]{1,3}\s*\)|[一二三四五六七八九十]{1,3}\s|\d{1,2}[.\s]|[ア-ン]\s|・)\s*")
+
+
+def members_listed_below(text: str, at: int) -> list[str]:
+    """The municipalities on the lines after the one holding `at`, while
+    each line (an item mark aside) is nothing but known names."""
+    names: list[str] = []
+    for line in text[at:].split("\n")[1:]:
+        line = NOTE_IN_BRACKETS.sub("", LIST_ITEM_MARK.sub("", line.strip())).strip()
+        parts = [part for part in MEMBER_SEPARATOR.split(line) if part]
+        if not parts or not all(gazetteer().is_known(part) for part in parts):
+            break
+        names += [part for part in parts if part not in names]
+    return names
 
 
 # 釧路市長 蝦名大也(以下「甲」という。), 鹿屋市長(以下「甲」…): a party
@@ -381,9 +409,10 @@ def named_area_in(segments: list[Segment], kinds: tuple[Kind, ...]) -> str:
     return ""
 
 
-# 第2期備後圏域連携中枢都市圏ビジョン, 第二次…: the term of a plan or an
-# agreement renewed, written before the area's name and no part of it.
-ORDINAL = regex.compile(r"第\s*[0-9〇一二三四五六七八九十]+\s*[期次]")
+# 第2期備後圏域連携中枢都市圏ビジョン, 第二次…, 第1回…協議会: the term of a
+# plan or an agreement renewed, or a meeting's count, written before the
+# area's name and no part of it.
+ORDINAL = regex.compile(r"第\s*[0-9〇一二三四五六七八九十]+\s*[期次回]")
 
 
 def without_ordinals(text: str) -> str:
@@ -396,9 +425,48 @@ def without_ordinals(text: str) -> str:
 def area_phrase(text: str, match: regex.Match) -> str:
     """The area the match names, with the hiragana its name opens with."""
     before = text[match.start() - 1:match.start()]
-    if not regex.match(r"\p{Hiragana}", before) or match.group(0) in GENERIC_AREAS and before in DESCRIBED_AFTER:
+    if not regex.match(r"\p{Hiragana}", before):
+        return match.group(0)
+    if match.group(0) in GENERIC_AREAS and before in DESCRIBED_AFTER and not place_reading_before(text[:match.start()]):
         return match.group(0)
     return noun_phrase_before(text[:match.end()])
+
+
+# The hiragana run ending a text.
+KANA_RUN_AT_END = regex.compile(r"\p{Hiragana}+$")
+
+
+def place_reading_before(text: str) -> str:
+    """The place written in hiragana that ends the text, perhaps after a
+    particle or a verb (、とよはし, をくまもと, 形成するとよはし: the longest
+    end of the hiragana run that spells a municipality's or prefecture's
+    reading, which UniDic cuts into particles and verb endings: と|よ|は|し,
+    いま|ばり), or ""."""
+    run = KANA_RUN_AT_END.search(text[-12:]) if regex.match(r"\p{Hiragana}", text[-1:]) else None
+    ends = (run.group(0)[start:] for start in range(len(run.group(0)))) if run else ()
+    return next((place for place in ends if gazetteer().is_place_reading(place)), "")
+
+
+def place_readings_before_areas(text: str) -> list[tuple[int, int]]:
+    """The spans of the places written in hiragana right before a 圏 word."""
+    spans = []
+    for match in AREA_WORD.finditer(text):
+        place = place_reading_before(text[:match.start()])
+        if place:
+            spans.append((match.start() - len(place), match.start()))
+    return spans
+
+
+def in_katakana(text: str, spans: list[tuple[int, int]]) -> str:
+    """とよはし圏域 -> トヨハシ圏域, one letter for one: UniDic reads a
+    name it does not know in katakana as nouns, as it does not in hiragana."""
+    for start, end in spans:
+        text = text[:start] + "".join(chr(ord(c) + 0x60) for c in text[start:end]) + text[end:]
+    return text
+
+
+# A 圏 word a place in hiragana may touch: 圏域, 連携中枢都市圏, 中部連携中枢都市圏.
+AREA_WORD = regex.compile(r"[^\p{Hiragana}\s、。「」()]{0,8}?圏")
 
 
 # 「れんけいこうち広域都市圏」(以下「圏域」という。): the name as quoted.
@@ -424,7 +492,22 @@ def defined_phrase(text: str) -> str:
 def noun_phrase_before(text: str) -> str:
     """The name phrase that ends the text: nouns with prefixes and suffixes,
     joined by ・ or の between nouns (因幡・但馬麒麟のまち連携中枢都市圏);
-    a verb, another particle or punctuation ends it (…で構成される圏域)."""
+    a verb, another particle or punctuation ends it (…で構成される圏域).
+    A place written in hiragana (とよはし圏域) is read as the noun it is."""
+    places = place_readings_before_areas(text) if "圏" in text else []
+    if not places:
+        return words_phrase_before(text)
+    marked = in_katakana(text, places)
+    phrase = words_phrase_before(marked)
+    if not phrase or not marked.endswith(phrase):
+        return phrase
+    start = len(text) - len(phrase)
+    # イマ|バリ, ハチ|ノ|ヘ: UniDic may still read the head of the place as a modifier
+    start = next((place_start for place_start, place_end in places if place_start < start < place_end), start)
+    return text[start:]
+
+
+def words_phrase_before(text: str) -> str:
     words = list(tagger()(text[-60:]))
     phrase: list = []
     for word in reversed(words):
@@ -441,7 +524,7 @@ def noun_phrase_before(text: str) -> str:
     kana = kana_before(words[:len(words) - len(phrase)]) if phrase else []
     if kana and text.endswith(name) and is_coined_kana(kana):
         coined = "".join(w.surface for w in kana) + name
-        return noun_phrase_before(text[:-len(coined)]) + coined
+        return words_phrase_before(text[:-len(coined)]) + coined
     return name
 
 

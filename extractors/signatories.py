@@ -53,7 +53,10 @@ CAPACITY_AFTER = regex.compile(r"\s*\(\s*(?P<capacity>[^()\s]*職務(?:代理|�
 BRACKETED_AFTER = regex.compile(r"\s*\(\s*(?P<inside>[^()]+?)\s*\)\s*$")
 MEMBER_HEAD_LINE = regex.compile(rf"^(?P<member>{MEMBER_HEAD})(?:\s+(?P<rest>.*))?$")
 ADDRESS = regex.compile(r"\d+\s*番|番地|丁目|\d+\s*号|[一二三四五六七八九十]+番|大字|字|\d+(?:-\d+)+")
-REDACTED = regex.compile(r"[●○◯■□×＊*]{2,}|〇〇|△△")
+# 〇〇 or ○○ stands for a blanked name, but in an address written in kanji
+# numerals it is two zeros of a number (一六〇〇番地, 二○○番地, typed with
+# the circle ○ as often as with 〇): never after a digit.
+REDACTED = regex.compile(r"[●■□×＊*]{2,}|(?<![一二三四五六七八九〇○◯])[〇○◯]{2,}|△△")
 # The seal after a name, or what a published copy prints in its place:
 # (署名), (自署), (公印省略), (押印省略).
 SEAL = regex.compile(rf"\s*(?:印|㊞|[(\[](?:{SEAL_WORDS})[)\]])\s*$")

@@ -18,7 +18,6 @@ from functools import lru_cache
 import regex
 
 from pipeline.model import Line, Party
-from pipeline.numerals import DINGBAT_CIRCLED
 
 # A cell that gives no value of its own: a dash or なし (the party has no
 # part in the measure: recorded empty), 同左 (the same as the cell to its
@@ -39,13 +38,13 @@ def is_placeholder(text: str) -> bool:
     return PLACEHOLDER.match(text) is not None
 
 
-FIELDS = ("section", "subsection", "label", "measure", "content", "role_a", "role_b", "role_c", "role_b_others")
+NOTE_COLUMN = "note"
+FIELDS = ("section", "subsection", "label", "measure", "content", "role_a", "role_b", "role_c", "role_b_others", NOTE_COLUMN)
 # 甲の役割 / 乙の役割 as OCR reads them: 甲 as 申, 乙 as と, Z or | or lost
 # (Tesseract, seen on scanned 別表 headers and key cells).
 # Also 役割分担(甲) / 役割(乙), the party after the word.
 ROLE_A_KEY = r"(?:[甲申]の役割(?:分担)?|役割(?:分担)?\(甲\))"
 ROLE_B_KEY = r"(?:[乙とZz|]?の役割(?:分担)?|役割(?:分担)?\(乙\))"
-NOTE_COLUMN = "note"
 HEADER_WORDS = {
     "content": regex.compile(r"^(?:取組|事業|具体的な?取組|連携)?(?:の)?(?:内容|概要)$"),
     "role_a": regex.compile(rf"^甲$|^{ROLE_A_KEY}$|中心(?:市|都市)の役割|連携中枢都市の役割|^中心(?:市|都市)$|^連携中枢都市$"),
@@ -56,8 +55,8 @@ HEADER_WORDS = {
     "section": regex.compile(r"^(?:政策)?分野$|^区分$"),
     "roles": regex.compile(r"^役割分担$|^役割$|^甲乙の役割$"),
     "label": regex.compile(r"^(?:番号|No\.?|記号)$"),
-    # 備考 (remarks: 令和4年度から, 県事業): no field of a row holds it, and
-    # it is no part of the content, where a column past the roles would go
+    # 備考 (remarks: 令和4年度から, 県事業): the row's note, no part of the
+    # content, where a column past the roles would go
     NOTE_COLUMN: regex.compile(r"^(?:備考|摘要|特記事項)(?:欄)?$"),
 }
 ROLE_OF = regex.compile(r"^(?P<name>.+)の役割(?:分担)?$")
@@ -84,18 +83,18 @@ PARTY_HEADER = regex.compile(rf"^(?P<role>[甲乙丙{LATER_ROLES}])\((?P<name>[^
 # A number under its section's (1-1, 2-3: the second measure of section 2)
 # labels one too, before a space. A label in brackets ends at its bracket
 # and may touch the measure ((ｱ)企業誘致, as Excel cells are typed), as
-# may one in 【】 (【ア】企業誘致) or a negative circled number (❶企業誘致,
-# which NFKC leaves as it is). A capital letter labels one only in brackets
+# may one in 【】 (【ア】企業誘致); ❶企業誘致 is 1 企業誘致 after normalize,
+# as ①企業誘致 is. A capital letter labels one only in brackets
 # or before a stop ((A) 企業誘致, Ａ．企業誘致): A 級 is a word; so does a
 # kanji numeral in brackets ((一), NFKC's ㈠).
 LABEL_INSIDE = r"(?:[a-zA-Zア-ン]|\d{1,2}|[一二三四五六七八九十]{1,3})"
-LABEL = regex.compile(rf"^(?P<label>[ア-ン]|[a-z]|\({LABEL_INSIDE}\)|【{LABEL_INSIDE}】|{DINGBAT_CIRCLED}"
+LABEL = regex.compile(rf"^(?P<label>[ア-ン]|[a-z]|\({LABEL_INSIDE}\)|【{LABEL_INSIDE}】"
                       r"|[A-Z](?=[.)])|[ivx]{1,4}|\d{1,2}-\d{1,2}(?=\s)"
                       r"|\d{1,2}(?=[\s.、)](?!\d)))"
-                      rf"(?:[\s.、)]\s*|\s*$|(?<=^[ア-ン])(?=\p{{Han}})|(?<=[)】]|{DINGBAT_CIRCLED})(?=\S))(?P<rest>.*)$")
-# A cell holding a label and nothing else (ア, 1, (1), 【ア】, a., ❶, ii, 1-2):
+                      rf"(?:[\s.、)]\s*|\s*$|(?<=^[ア-ン])(?=\p{{Han}})|(?<=[)】])(?=\S))(?P<rest>.*)$")
+# A cell holding a label and nothing else (ア, 1, (1), 【ア】, a., ❶ (1 after normalize), ii, 1-2):
 # an untitled column of them labels the rows, it names no measure.
-BARE_LABEL = regex.compile(rf"^[(【]?\s*(?:{LABEL_INSIDE}|[ivx]{{1,4}}|{DINGBAT_CIRCLED}|\d{{1,2}}-\d{{1,2}})\s*[)】.、]?$")
+BARE_LABEL = regex.compile(rf"^[(【]?\s*(?:{LABEL_INSIDE}|[ivx]{{1,4}}|\d{{1,2}}-\d{{1,2}})\s*[)】.、]?$")
 TERMINATED = regex.compile(r"[。)」]$")
 # A cell that ends a sentence, also when OCR read its 。 as o / O (推進する oO).
 FINISHED = regex.compile(r"[。)」]$|(?<=[\p{Hiragana}\p{Katakana}\p{Han}])\s*[oO○〇]{1,2}$")
@@ -143,7 +142,8 @@ def column_names(cells: tuple[str, ...], parties: tuple[Party, ...]) -> dict[int
             continue
         role = ROLE_OF.match(cell)
         kind = next((k for k, pattern in HEADER_WORDS.items() if pattern.search(cell)), None)
-        kind = kind or party_column(role["name"] if role else cell, names)
+        name = role["name"] if role else cell
+        kind = kind or party_column(numbered_town(name, parties) or name, names)
         if kind is None and role:
             kind = names.get(role["name"]) or next_free_role(found)
         if kind:
@@ -166,6 +166,21 @@ def with_misread_party_letters(cells: list[str], found: dict[int, str]) -> dict[
         if kind and i not in found and other in found.values() and kind not in found.values():
             found[i] = kind
     return found
+
+
+# 乙1, 乙10: one of the towns defined one by one as 乙1 … 乙10.
+NUMBERED_OTSU = regex.compile(r"^乙(?P<number>[1-9]\d?)$")
+
+
+def numbered_town(name: str, parties) -> str:
+    """The municipality defined as 乙N (the Nth 乙 in order), 乙N itself
+    when the parties do not reach N; '' when name is no numbered 乙."""
+    numbered = NUMBERED_OTSU.match(name) if name.startswith("乙") else None
+    if not numbered:
+        return ""
+    towns = [party.municipality for party in parties if party.role == "乙"]
+    number = int(numbered["number"])
+    return towns[number - 1] if number <= len(towns) else name
 
 
 def without_party_note(cell: str) -> str:
@@ -293,18 +308,18 @@ def shared_role_cell(parts: list[tuple[str, str]]) -> str:
     return " ".join(f"{town}:{text}" if town else text for town, text in given)
 
 
-def shared_role_towns(cells: list[str], columns: dict[int, str]) -> dict[int, str]:
+def shared_role_towns(cells: list[str], columns: dict[int, str], parties=()) -> dict[int, str]:
     """Column -> town, for the columns of a role several columns fill (乙 is
     two towns): the town the header names (乙の役割(鏡野町), 鏡野町, 鏡野町の役割),
     or '' when it names only the role."""
     counts: dict[str, int] = {}
     for kind in columns.values():
         counts[kind] = counts.get(kind, 0) + 1
-    return {i: header_town(cells[i]) for i, kind in columns.items()
+    return {i: header_town(cells[i], parties) for i, kind in columns.items()
             if kind in ROLE_KINDS.values() and counts[kind] > 1 and i < len(cells)}
 
 
-def header_town(cell: str) -> str:
+def header_town(cell: str, parties=()) -> str:
     """The town a role column's header names: 乙の役割(鏡野町), 乙(鏡野町),
     鏡野町(乙), 鏡野町の役割, 鏡野町; '' for 乙の役割 or 役割分担(乙)."""
     cell = cell.replace(" ", "").strip()
@@ -314,6 +329,7 @@ def header_town(cell: str) -> str:
     base = cell[:noted.start()] if noted else cell
     role = ROLE_OF.match(base)
     name = role["name"] if role else base
+    name = numbered_town(name, parties) or name  # 乙2の役割: the town defined as 乙2
     return "" if name in ROLE_KINDS or HEADER_WORDS["roles"].match(name) else name
 
 
@@ -344,10 +360,16 @@ def is_continuation(cells: dict[str, str], previous: GridRow | None, uses_labels
     key = cells["measure"]
     if not key:
         return True
-    unfinished = any(previous.cells[c] and not FINISHED.search(previous.cells[c]) for c in terminated_columns)
+    unfinished = any(is_open(previous.cells[c]) for c in terminated_columns)
     if uses_labels:
         return not split_label(key)[0] and unfinished
     return unfinished
+
+
+def is_open(cell: str) -> bool:
+    """A sentence cell not ended yet: no 。; a placeholder (－, 同左, なし)
+    is a whole cell however it ends."""
+    return bool(cell) and not FINISHED.search(cell) and not is_placeholder(cell.strip())
 
 
 def merge_into(row: GridRow, cells: dict[str, str], line: Line) -> None:
@@ -372,14 +394,27 @@ def join_fragment(cell: str, fragment: str) -> str:
 def terminated_indexes(lines: list[Line]) -> set[int]:
     """Columns (after the first) whose cells normally end a sentence (。),
     judged over every table row of the region: in those a cell without 。
-    marks a row that continues on the next line."""
+    marks a row that continues on the next line. Where the rows are
+    labelled (ア, イ …) and no rule parts them, each line of a wrapped row
+    is a row of its own and only its last ends the sentences: then only
+    the lines before a labelled row, a line of text (a heading) or the end
+    are judged."""
+    rows = [n for n, line in enumerate(lines) if line.is_row and header_columns(line.cells, []) is None]
+    if any(split_label(lines[n].cells[0].strip())[0] for n in rows):
+        rows = [n for n in rows if ends_labelled_row(lines, n)]
     ends: dict[int, list[bool]] = {}
-    for line in lines:
-        if line.is_row and header_columns(line.cells, []) is None:
-            for i, cell in enumerate(line.cells[1:], 1):
-                if len(cell.strip()) >= 3:  # not a page-break fragment like む。
-                    ends.setdefault(i, []).append(bool(FINISHED.search(cell.strip())))
+    for n in rows:
+        for i, cell in enumerate(lines[n].cells[1:], 1):
+            if len(cell.strip()) >= 3:  # not a page-break fragment like む。
+                ends.setdefault(i, []).append(bool(FINISHED.search(cell.strip())))
     return {i for i, flags in ends.items() if sum(flags) >= 0.6 * len(flags)}
+
+
+def ends_labelled_row(lines: list[Line], n: int) -> bool:
+    """The row line lines[n] is the last of its row: what follows is no row,
+    or a row whose first cell opens with a label."""
+    following = lines[n + 1] if n + 1 < len(lines) else None
+    return following is None or not following.is_row or bool(split_label(following.cells[0].strip())[0])
 
 
 def terminated_kinds(indexes: set[int], columns: dict[int, str]) -> set[str]:

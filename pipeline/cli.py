@@ -137,6 +137,8 @@ def render(doc: Document) -> str:
                 out.append(f"        乙(他): {shorten(r.role_b_others)}")
             if r.role_c:
                 out.append(f"        丙: {shorten(r.role_c)}")
+            if r.note:
+                out.append(f"        備考: {shorten(r.note)}")
     for c in doc.corrections:
         out.append(f"correction line {c.line_no}: {c.original} -> {c.corrected} ({c.rule})")
     out.extend(f"warning: {w}" for w in doc.warnings)

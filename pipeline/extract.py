@@ -7,7 +7,7 @@ import regex
 
 from extractors.appendix import extract_appendix
 from extractors.articles import extract_articles
-from extractors.dates import extract_dates, labelled_signing, signing_date
+from extractors.dates import ceremony_signing, extract_dates, labelled_signing, signing_date
 from extractors.parties import JOINT_BODY, extract_area_name, extract_parties
 from extractors.signatories import extract_signatories
 from pipeline.gazetteer import gazetteer
@@ -24,8 +24,8 @@ def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Docu
                   if s.kind == Kind.TITLE), "")
     parties = extract_parties(segments)
     dates = extract_dates(segments)
-    if doc_type != "agreement":  # a summary's own date (資料作成日) is no signing date; one labelled 締結日 is
-        labelled = labelled_signing(segments)
+    if doc_type != "agreement":  # a summary's own date (資料作成日) is no signing date; one labelled 締結日 is,
+        labelled = labelled_signing(segments) or ceremony_signing(segments)  # and a signing ceremony's
         dates = [replace(d, kind="signed" if (d.line_no, d.raw) == labelled else "referenced") for d in dates]
     articles = extract_articles(segments)
     signatories = extract_signatories(segments, parties)

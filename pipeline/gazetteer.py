@@ -6,6 +6,7 @@ data/municipalities.md for its source and date.
 from __future__ import annotations
 
 import csv
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -22,6 +23,7 @@ class Municipality:
     prefecture: str
     name: str  # 山口市; "" for a prefecture row
     kana: str
+    prefecture_kana: str = ""
 
     @property
     def full_name(self) -> str:
@@ -89,13 +91,52 @@ class Gazetteer:
     def is_known(self, name: str) -> bool:
         return bool(self.lookup(name))
 
+    def is_place_reading(self, kana: str) -> bool:
+        """kana (hiragana) spells the reading of a municipality or prefecture
+        without its suffix: とよはし (豊橋市), くまもと (熊本市, 熊本県), はちのへ."""
+        return kana in place_readings()
+
+
+# The reading of each suffix as the list writes it (ﾄﾖﾊｼｼ, ﾏﾂﾏｴﾁｮｳ, ｱｲﾁｹﾝ).
+SUFFIX_READINGS = {"市": ("ｼ",), "町": ("ﾁｮｳ", "ﾏﾁ"), "村": ("ｿﾝ", "ﾑﾗ"), "区": ("ｸ",),
+                   "県": ("ｹﾝ",), "府": ("ﾌ",), "都": ("ﾄ",), "道": ("ﾄﾞｳ",)}
+# A reading this short is a word of grammar as often as a place (つ, なか, みなと…の).
+SHORTEST_READING = 3
+
+
+@lru_cache(maxsize=1)
+def place_readings() -> frozenset[str]:
+    """The readings in hiragana of every municipality and prefecture,
+    without the suffix (市, 町, 県 …)."""
+    readings = set()
+    for entries in gazetteer().by_name.values():
+        for entry in entries:
+            if entry.name:
+                readings.add(reading_of(entry.name, entry.kana))
+            else:  # ほっかい and ほっかいどう alike
+                readings.update((reading_of(entry.prefecture, entry.prefecture_kana),
+                                 reading_of("", entry.prefecture_kana)))
+    return frozenset(r for r in readings if len(r) >= SHORTEST_READING)
+
+
+def reading_of(name: str, kana: str) -> str:
+    """ﾄﾖﾊｼｼ for 豊橋市 -> とよはし: NFKC makes the half-width katakana full
+    width, and each katakana letter sits 0x60 above its hiragana."""
+    for suffix in SUFFIX_READINGS.get(name[-1:], ()):
+        if kana.endswith(suffix):
+            kana = kana[:-len(suffix)]
+            break
+    full = unicodedata.normalize("NFKC", kana)
+    return "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in full)
+
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     by_name: dict[str, list[Municipality]] = {}
     with resources.files("pipeline").joinpath("data/municipalities.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
-            entry = Municipality(row["code"], row["prefecture"], row["city"], row.get("city_kana", ""))
+            entry = Municipality(row["code"], row["prefecture"], row["city"], row.get("city_kana", ""),
+                                 row.get("prefecture_kana", ""))
             key = entry.name or entry.prefecture
             by_name.setdefault(key, []).append(entry)
     frozen = {name: tuple(entries) for name, entries in by_name.items()}

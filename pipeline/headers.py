@@ -27,7 +27,7 @@ JA_HEADERS: dict[str, str] = {
     "row_no": "通し番号", "section_no": "分野番号", "section_title": "政策分野",
     "subsection_no": "小分野番号", "subsection_title": "小分野", "label": "記号", "measure": "施策",
     "content": "取組内容", "role_a": "甲の役割", "role_b": "乙の役割", "role_c": "丙の役割",
-    "role_b_others": "乙の役割(他の市町村)",
+    "role_b_others": "乙の役割(他の市町村)", "note": "備考",
     # dates, corrections
     "kind": "種別", "date": "日付", "raw": "原文", "line_no": "行番号",
     "original": "訂正前", "corrected": "訂正後", "rule": "規則", "evidence": "根拠", "confidence": "確信度",

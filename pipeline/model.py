@@ -219,14 +219,18 @@ class AppendixRow:
     # The roles of the other towns that share 乙 with party_b (乙 is 鏡野町 and
     # 奈義町, each with a column): "奈義町:…。", each after its town's name.
     role_b_others: str = ""
+    # The 備考 of the measure (its cell in a 備考 column, or its 【備考】 key's
+    # value): 令和4年度から, 県事業. Notes on the whole table are no row's.
+    note: str = ""
 
     def __init__(self, section_no: int | None, section_title: str, subsection_no: int | None,
                  subsection_title: str, label: str, measure: str, content: str, role_a: str, role_b: str,
-                 span: Span, role_c: str = "", role_b_others: str = ""):
+                 span: Span, role_c: str = "", role_b_others: str = "", note: str = ""):
         # written out (see Line.__init__): a dozen fields, a dozen 別表 rows a document
         vars(self).update(section_no=section_no, section_title=section_title, subsection_no=subsection_no,
                           subsection_title=subsection_title, label=label, measure=measure, content=content,
-                          role_a=role_a, role_b=role_b, span=span, role_c=role_c, role_b_others=role_b_others)
+                          role_a=role_a, role_b=role_b, span=span, role_c=role_c, role_b_others=role_b_others,
+                          note=note)
 
 
 @dataclass(frozen=True)

@@ -23,10 +23,19 @@ from pipeline.model import CELL_SEP, SCANNED_METHODS, Line, Source
 RADICAL_SUPPLEMENT = str.maketrans({"⺠": "民", "⻁": "虎", "⻄": "西", "⻆": "角", "⻌": "辶", "⻑": "長",
                                     "⻘": "青", "⻝": "食", "⻤": "鬼", "⻩": "黄", "⻭": "歯", "⺟": "母",
                                     "⺤": "爫", "⺩": "王", "⻖": "阝", "⻊": "足", "⻏": "阝"})
-# One form of dashes (katakana ー and kanji 一 are letters, not dashes) and waves.
-DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−﹣－"} | {"〜": "~", "～": "~"})
+# One form of dashes (katakana ー and kanji 一 are letters, not dashes) and
+# waves: the wave of 令和2年4月1日〜令和7年3月31日 is U+301C from Shift_JIS
+# read as JIS, U+FF5E from CP932, U+223C or U+2053 from a PDF's font, 〰 at times.
+DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−﹣－⸺⸻⎯"} | {c: "~" for c in "〜～∼⁓〰"})
 BRACKETS = str.maketrans({"〔": "(", "〕": ")", "［": "[", "］": "]", "｛": "{", "｝": "}"})
-AFTER_NFKC = RADICAL_SUPPLEMENT | DASHES | BRACKETS  # one pass over the text
+# Circled numbers NFKC leaves as they are (❶ negative, ➀ ➊ sans-serif, ⓵
+# double; Word's bullet styles) as it makes ① ⑪: their number, so ❶ numbers
+# an item, a 項 or a measure as ① does and reads the same in the tables.
+DINGBAT_NUMBERS = str.maketrans(
+    {chr(start + k): str(first + k) for start, first, count in (
+        (0x2776, 1, 10), (0x2780, 1, 10), (0x278A, 1, 10), (0x24EB, 11, 10), (0x24F5, 1, 10), (0x24FF, 0, 1))
+     for k in range(count)})
+AFTER_NFKC = RADICAL_SUPPLEMENT | DASHES | BRACKETS | DINGBAT_NUMBERS  # one pass over the text
 WHITESPACE = regex.compile(r"\s+")
 # Invisible format characters (zero-width space, a BOM mid-file, soft
 # hyphen, word joiner, direction marks) that web pages and word processors
@@ -39,8 +48,9 @@ INVISIBLE = regex.compile(r"[\p{Cf}\p{Variation_Selector}]+")
 # text follows it (②創業支援); NFKC makes it a digit (2創業支援), which
 # would read as part of the words (3次救急医療), so it keeps a space.
 # So does a number in brackets or with a full stop in one character (⑴創業
-#支援, ⒈医療: NFKC gives (1) and 1., and 1.医療 would read as no item).
-CIRCLED_LABEL = regex.compile(r"^(\s*[\u2460-\u249b\u3251-\u325f\u32b1-\u32bf])(?=\p{L})")
+#支援, ⒈医療: NFKC gives (1) and 1., and 1.医療 would read as no item),
+# and ❶ ➊ ⓫, which DINGBAT_NUMBERS makes digits.
+CIRCLED_LABEL = regex.compile(r"^(\s*[\u2460-\u249b\u3251-\u325f\u32b1-\u32bf\u2776-\u2793\u24eb-\u24ff])(?=\p{L})")
 
 TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 JAPANESE = r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆、。・「」『』()]"
@@ -217,7 +227,11 @@ def with_word_gaps(text: str) -> str:
     pieces, gaps = BLANKS.split(text), BLANKS.findall(text)
     single = [len(piece) == 1 for piece in pieces]
     letter_gaps = [gap for i, gap in enumerate(gaps) if single[i] and single[i + 1]]
-    words = [" " in letter_gaps and bool(WIDE_GAP.fullmatch(gap)) for gap in gaps]
+    if " " in letter_gaps:
+        words = [bool(WIDE_GAP.fullmatch(gap)) for gap in gaps]
+    else:  # letters a full-width space apart (大　森　　雅　夫): a gap wider than most between letters
+        usual = usual_width(letter_gaps)
+        words = [bool(usual) and gap_width(gap) > usual for gap in gaps]
     office = spelled_office(pieces, single)
     if office:  # its letters are one word; the words after it stay apart, letters spaced among them join
         start, end = office
@@ -227,6 +241,17 @@ def with_word_gaps(text: str) -> str:
     if not any(words):
         return text
     return pieces[0] + "".join((WORD_GAP if word else gap) + piece for gap, word, piece in zip(gaps, words, pieces[1:]))
+
+
+def usual_width(gaps: list[str]) -> int:
+    """The width most of the gaps have (the narrower of two as common), 0 for none."""
+    counts = Counter(map(gap_width, gaps))
+    return min((w for w in counts if counts[w] == max(counts.values())), default=0)
+
+
+def gap_width(gap: str) -> int:
+    """The columns a gap takes, a full-width space two."""
+    return len(gap) + gap.count("\u3000")
 
 
 def is_seal(pieces: list[str], i: int) -> bool:
@@ -651,7 +676,9 @@ def join_wrapped(parts: list[str]) -> str:
 
 # -- signature blocks side by side (甲 left, 乙 right), as text layouts print them --
 # A column head: a role mark standing alone or before the block's first word.
-SIDE_ROLE = regex.compile(r"^[(（]?(?P<role>[甲乙丙丁戊])[)）]?(?:[:：]|\s|$|(?=\p{Han}))(?![及並とはがの、])")
+# Towns defined one by one as 乙1, 乙2 … sign under those numbered marks.
+SIDE_ROLE = regex.compile(r"^[(（]?(?P<role>[甲乙丙丁戊])(?P<number>[0-9０-９]{1,2})?[)）]?(?:[:：]|\s|$|(?=\p{Han}))"
+                          r"(?![及並とはがの、])")
 SIDE_ROLES = "甲乙丙丁戊"
 SIDE_SLACK = 4  # display columns a right-hand block's line may start left of its role mark
 SIDE_MAX_LINES = 12  # a signature block is a few lines; more is something else
@@ -696,12 +723,22 @@ def side_by_side_columns(text: str) -> list[int] | None:
     roles = [(start, SIDE_ROLE.match(piece)) for start, piece in pieces]
     if not roles[0][1]:
         return None
-    starts, last = [roles[0][0]], SIDE_ROLES.index(roles[0][1]["role"])
+    starts, last = [roles[0][0]], side_mark_order(roles[0][1])
     for start, mark in roles[1:]:
-        if mark and SIDE_ROLES.index(mark["role"]) == last + 1:
+        if mark and follows_mark(last, order := side_mark_order(mark)):
             starts.append(start)
-            last += 1
+            last = order
     return starts if len(starts) >= 2 else None
+
+
+def side_mark_order(mark) -> tuple[int, int]:
+    """(role, number) of a mark: 甲 (0, 0), 乙2 (1, 2)."""
+    return SIDE_ROLES.index(mark["role"]), int(unicodedata.normalize("NFKC", mark["number"] or "0"))
+
+
+def follows_mark(last: tuple[int, int], mark: tuple[int, int]) -> bool:
+    """The next role (乙 after 甲, 乙1 after 甲), or the next number of the same (乙3 after 乙2)."""
+    return mark[0] == last[0] + 1 or mark[0] == last[0] and mark[1] == last[1] + 1 and last[1] > 0
 
 
 def side_by_side_end(texts: list[str], head: int, starts: list[int]) -> int:
@@ -712,9 +749,11 @@ def side_by_side_end(texts: list[str], head: int, starts: list[int]) -> int:
         text = texts[i]
         if not text.strip():
             continue
-        if "\t" in text or TABLE_BREAK.match(text) or not any(
-                start >= starts[-1] - SIDE_SLACK for start, _ in pieces_of(text)):
+        pieces = pieces_of(text)
+        if "\t" in text or TABLE_BREAK.match(text) or not any(start >= starts[-1] - SIDE_SLACK for start, _ in pieces):
             break
+        if pieces[0][0] < starts[1] - SIDE_SLACK and SIDE_ROLE.match(pieces[0][1]):
+            break  # the next row of blocks (乙3 … 乙4 … under 乙1 … 乙2 …)
         end = i + 1
     return end
 

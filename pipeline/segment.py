@@ -14,7 +14,7 @@ import regex
 
 from pipeline.gazetteer import gazetteer
 from pipeline.model import CELL_SEP, Kind, Line, Segment
-from pipeline.numerals import (ALSO_ERA, ALSO_WESTERN, ARTICLE_NUMBER, DINGBAT_CIRCLED, ERA, ERA_NAMES, NUMBER,
+from pipeline.numerals import (ALSO_ERA, ALSO_WESTERN, ARTICLE_NUMBER, ERA, ERA_NAMES, NUMBER,
                                SIGNING_ACT, SIGNING_LABEL, WEEKDAY, parse_article_number)
 
 ROLE_CHARS = "甲乙丙丁戊己庚辛壬癸"
@@ -71,11 +71,15 @@ DATE_BEFORE_BLOCK = regex.compile(rf"^{DATE_TEXT}(?=\s+\S)")
 YEAR_LINE = regex.compile(rf"^\(?\s*(?:{SIGNING_LABEL})?(?:{ERA}\s*{NUMBER}?\s*{ALSO_WESTERN}|\d{{4}}\s*{ALSO_ERA})年"
                           rf"(?:\s*{NUMBER}?\s*月)?$")
 MONTH_DAY_LINE = regex.compile(rf"^(?:{NUMBER}?\s*月\s*)?{NUMBER}?\s*日{WEEKDAY}?{SIGNING_ACT}?\s*\)?$")
-# 甲 山口市…, (甲) 山口市…, 甲:…; not 甲及び乙は… (a sentence about the parties)
-ROLE_LINE = regex.compile(rf"^\(?([{ROLE_CHARS}])\)?(?:\s*[::]\s*|\s+|(?=\p{{Han}}))(?![及並とはがの{ROLE_CHARS}、])")
+# 甲 山口市…, (甲) 山口市…, 甲:…; not 甲及び乙は… (a sentence about the parties).
+# Ten towns defined one by one as 乙1 … 乙10 sign under those marks: the
+# number tells the blocks apart, the role is 乙's.
+ROLE_NUMBER = r"(?:\d{1,2})?"
+ROLE_LINE = regex.compile(rf"^\(?([{ROLE_CHARS}]){ROLE_NUMBER}\)?(?:\s*[::]\s*|\s+|(?=\p{{Han}}))"
+                          rf"(?![及並とはがの{ROLE_CHARS}、])")
 # A mark and its separator alone, for a line whose place starts with a role
 # character (甲 甲府市…), which ROLE_LINE takes for a sentence (甲乙協議).
-SEPARATED_ROLE = regex.compile(rf"^\(?([{ROLE_CHARS}])\)?(?:\s*[::]\s*|\s+)")
+SEPARATED_ROLE = regex.compile(rf"^\(?([{ROLE_CHARS}]){ROLE_NUMBER}\)?(?:\s*[::]\s*|\s+)")
 
 
 # A 一部事務組合 or 広域連合 whose name opens with a role character (甲奴郡衛生施設組合,
@@ -110,9 +114,8 @@ QUOTE_START = regex.compile(r"抜粋|^【\s*[^】]*法\s*】|^\(参考\)|^参考
 # with or without a space: 2.前項の…; not 1.5倍 or 2.3.27).
 ITEM_LINE = regex.compile(r"^(?:\(\s*[0-9a-zア-ン一二三四五六七八九十]+\s*\)|\d{1,2}\.(?![\d.,])|[a-z]\s|[ivx]+\s"
                           r"|[ア-ン]\s|[一二三四五六七八九十]+\s)")
-# 2 前項の… / ②前項の… (② is "2" after NFKC) / ❷前項の… (NFKC keeps ❷: a
-# Word template's bullet style); not 2通, 2月, 2番
-PARAGRAPH_NUMBER = regex.compile(rf"^(\d{{1,2}}|{DINGBAT_CIRCLED})(?:\s+|(?=[^\d\s.,、)年月日条号番通]))")
+# 2 前項の… / ②前項の… / ❷前項の… (② and ❷ are "2" after normalize); not 2通, 2月, 2番
+PARAGRAPH_NUMBER = regex.compile(r"^(\d{1,2})(?:\s+|(?=[^\d\s.,、)年月日条号番通]))")
 # 甲: … / 乙の役割: … under a 役割分担 item of an article: the article goes on.
 ROLE_ITEM = regex.compile(rf"^[{ROLE_CHARS}](?:の役割(?:分担)?)?\s*[::]")
 TABLE_HEADER_WORDS = regex.compile(r"施策|取組|事業|項目|内容|役割")
@@ -130,20 +133,22 @@ def segment(lines: list[Line]) -> list[Segment]:
     appendix_at = find_appendix_start(lines)
     next_at = next_agreement_start(lines, appendix_at)
     tail_at = find_appendix_end(lines[:next_at], appendix_at)
-    body, appendix, tail, rest = (lines[:appendix_at], lines[appendix_at:tail_at], lines[tail_at:next_at],
-                                  lines[next_at:])
+    contact_at = page_contact_start(lines, appendix_at, tail_at)
+    body, appendix, contact, tail, rest = (lines[:appendix_at], lines[appendix_at:contact_at], lines[contact_at:tail_at],
+                                           lines[tail_at:next_at], lines[next_at:])
     segments = segment_body(body + tail)
     if appendix:
         at = next((n for n, s in enumerate(segments) if tail and s.lines and s.lines[-1].no >= tail[0].no),
                   len(segments))
-        segments.insert(at, Segment(Kind.APPENDIX, tuple(appendix)))
+        segments[at:at] = [Segment(Kind.APPENDIX, tuple(appendix))] + ([Segment(Kind.OTHER, tuple(contact))]
+                                                                       if contact else [])
     if rest:  # a file of several agreements (one city's with each partner): the first is read
         segments.append(Segment(Kind.OTHER, tuple(rest), label=ANOTHER_AGREEMENT))
     return segments
 
 
 ANOTHER_AGREEMENT = "another agreement"
-DEFINED_PARTY = regex.compile(rf"以下\s*「\s*[{ROLE_CHARS}]\s*」\s*という")
+DEFINED_PARTY = regex.compile(rf"以下\s*「\s*[{ROLE_CHARS}]{ROLE_NUMBER}\s*」\s*という")
 HEAD_REACH = 6  # lines before a preamble that may be the next agreement's cover and title
 ARTICLE_REACH = 12  # lines after it within which its 第1条 stands
 
@@ -251,6 +256,20 @@ def with_captions_apart(lines: list[Line]) -> list[Line]:
         else:
             split.append(line)
     return split
+
+
+# A web page's contact box (このページに関するお問い合わせ, お問い合わせ先: …)
+# under the 別表 it reproduces: the page, not the table, goes on there. Not
+# a cell that only starts so (問い合わせ窓口の設置).
+PAGE_CONTACT = regex.compile(r"^(?:このページ(?:に関する|についての|の)?\s*)?お?問い?合わ?せ先?(?:\s*[::].*)?$")
+
+
+def page_contact_start(lines: list[Line], start: int, end: int) -> int:
+    """Where a web page's contact box cuts the 別表 lines[start:end], or end."""
+    for i in range(start + 1, end):
+        if "合" in lines[i].text and not lines[i].is_row and PAGE_CONTACT.match(lines[i].text):
+            return i
+    return end
 
 
 def find_appendix_end(lines: list[Line], start: int) -> int:
@@ -499,7 +518,7 @@ LIST_NUMBER_MAX = 6  # (10), iii., 二十: a list's number, never a cell's text
 
 # A number alone on its line: a paragraph's label over its text, or a page
 # number a copy without page breaks left inside an article.
-LONE_NUMBER = regex.compile(rf"^(?:\d{{1,2}}|{DINGBAT_CIRCLED})$")
+LONE_NUMBER = regex.compile(r"^\d{1,2}$")
 
 
 def is_lone_number(text: str) -> bool:
@@ -835,6 +854,9 @@ def is_closing_start(text: str) -> bool:
 
 def segment_overview(lines: list[Line]) -> list[Segment]:
     title_at = first_title(lines, range(len(lines)))
+    section_at = next((i for i, ln in enumerate(lines) if is_section_heading(ln)), None)
+    if title_at is not None and section_at is not None and title_at >= section_at:
+        title_at = heading_above(lines[:section_at])  # 1 連携協約の締結状況 heads a section, not the paper
     segments = []
     if title_at is not None:
         if title_at > 0:
@@ -852,6 +874,39 @@ def segment_overview(lines: list[Line]) -> list[Segment]:
     kind = Kind.APPENDIX if names_party_roles(lines[table_at]) else Kind.OVERVIEW_TABLE
     segments.append(Segment(kind, tuple(lines[table_at:])))
     return segments
+
+
+# 1 連携協約の締結状況, (1) …, I …(Ⅰ after NFKC), ア …, 第1章 …: a paper's
+# numbered section heading, a short line of its own.
+SECTION_NUMBER = regex.compile(r"^(?:\(\s*[0-9A-Za-zア-ン一二三四五六七八九十]{1,3}\s*\)|[0-9]{1,2}(?:\s|[.、](?!\d))"
+                               r"|[IVX]{1,4}(?:\s|[.、])|[ア-ン](?:\s|[.、])|[一二三四五六七八九十]{1,3}(?:\s|、)"
+                               rf"|第\s*{NUMBER}\s*[章節部])\s*(?=\S)")
+# 記者発表資料, お知らせ, 記: what a press release prints above or below its
+# title, and the office issuing it (岡山市政策局政策部政策企画課).
+RELEASE_MARK_LINE = regex.compile(r"^[【\[(]?\s*(?:記者発表資料?|報道発表資料?|報道資料|プレスリリース|報道機関各位|お知らせ|記)\s*[】\])]?$"
+                                  r"|^\S+[課局室係班](?:\s*\S*(?:担当|係))?$")
+
+
+# The characters SECTION_NUMBER can open with: a cheap test before it.
+SECTION_OPENERS = set("(0123456789IVX第一二三四五六七八九十") | {chr(c) for c in range(ord("ア"), ord("ン") + 1)}
+
+
+def is_section_heading(line: Line) -> bool:
+    return line.text[:1] in SECTION_OPENERS and bool(SECTION_NUMBER.match(line.text)) and is_heading_like(line)
+
+
+def heading_above(lines: list[Line]) -> int | None:
+    """The index of the paper's own title among the lines above its first
+    section: the longest heading there that is no date, no press release's
+    mark or office and no section of its own; None when there is none."""
+    candidates = [i for i, ln in enumerate(lines) if may_title_a_paper(ln)]
+    return max(candidates, key=lambda i: len(lines[i].text), default=None)
+
+
+def may_title_a_paper(line: Line) -> bool:
+    text = line.text
+    return (is_heading_like(line) and len(text) >= 4 and not line.running_header
+            and not ERA_DATE_LINE.match(text) and not YEAR_LINE.match(text) and not RELEASE_MARK_LINE.match(text))
 
 
 # 甲の役割, 乙の役割分担, 役割(乙): an agreement's 別表 names its parties' roles by
@@ -916,9 +971,11 @@ def is_heading_like(line: Line) -> bool:
 
 def first_title(lines: list[Line], order) -> int | None:
     """The index of the first title-like line in that order; a page's
-    running header only where no other line is one."""
+    running header, or a web page's link to the agreement as a file, only
+    where no other line is one."""
     candidates = [i for i in order if is_title_like(lines[i])]
-    return next((i for i in candidates if not lines[i].running_header), candidates[0] if candidates else None)
+    return next((i for i in candidates if not lines[i].running_header and not names_a_file(lines[i].text)),
+                candidates[0] if candidates else None)
 
 
 # 「郡山市と三春町との連携協約」: a title quoted whole, as a running header
@@ -933,6 +990,15 @@ def title_text(text: str, bullets: str = "○◯◎■□◆◇ ") -> str:
     text = text.lstrip(bullets)
     quoted = QUOTED_TITLE.match(text) if text.startswith(("「", "『")) else None
     return quoted.group(1) if quoted else text
+
+
+# A web page's link to the agreement as a file, its size given (連携協約書
+# (PDF:245KB), [PDFファイル/1.2MB]): the page names the file, no title.
+FILE_LINK = regex.compile(r"(?i)(?:pdf|word|excel|docx?|xlsx?|ファイル)[^()\[\]]{0,10}?[\s:/(\[]\s*\d[\d.,]*\s*[kmg]i?b")
+
+
+def names_a_file(text: str) -> bool:
+    return ("B" in text or "b" in text) and FILE_LINK.search(text) is not None  # a size ends in B
 
 
 def is_title_like(line: Line) -> bool:
@@ -998,12 +1064,12 @@ def classify(segments: list[Segment]) -> str:
     return "other"
 
 
-# A press release says so above its title (記者発表資料, 報道発表) or titles
-# itself as news (…連携協約を締結します); a plan made under an agreement
-# (…連携中枢都市圏ビジョン, 共生ビジョン, 計画, 戦略) heads its first line with
-# the plan's name. Both speak of an agreement and lay out measures without
-# being one or its summary.
-PRESS_MARK = regex.compile(r"記者発表|報道発表|報道資料|プレスリリース|報道機関各位")
+# A press release says so above its title (記者発表資料, 報道発表, お知らせ
+# on a line of its own) or titles itself as news (…連携協約を締結します); a
+# plan made under an agreement (…連携中枢都市圏ビジョン, 共生ビジョン, 計画,
+# 戦略) heads its first line with the plan's name. Both speak of an
+# agreement and lay out measures without being one or its summary.
+PRESS_MARK = regex.compile(r"記者発表|報道発表|報道資料|プレスリリース|報道機関各位|^[【\[(]?\s*お知らせ\s*[】\])]?$")
 NEWS_TITLE = regex.compile(r"(?:ます|ました)[。!]?$")
 PLAN_TITLE = regex.compile(r"(?:ビジョン|計画|戦略)(?:\s*\([^()]*\))?$")
 HEAD_LINES = 4

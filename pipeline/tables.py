@@ -39,7 +39,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "appendix": {"doc_id": "string", "row_no": "Int64", "section_no": "Int64", "section_title": "string",
                  "subsection_no": "Int64", "subsection_title": "string", "label": "string",
                  "measure": "string", "content": "string", "role_a": "string", "role_b": "string",
-                 "role_c": "string", "role_b_others": "string", "source_lines": "string", "source_pages": "string"},
+                 "role_c": "string", "role_b_others": "string", "note": "string", "source_lines": "string", "source_pages": "string"},
     "dates": {"doc_id": "string", "kind": "string", "date": "date", "raw": "string", "line_no": "Int64"},
     "corrections": {"doc_id": "string", "line_no": "Int64", "original": "string", "corrected": "string",
                     "rule": "string", "evidence": "string", "confidence": "float64"},
@@ -88,7 +88,7 @@ def document_rows(doc: Document) -> dict[str, list[dict]]:
             "doc_id": doc.doc_id, "row_no": i, "section_no": r.section_no, "section_title": r.section_title,
             "subsection_no": r.subsection_no, "subsection_title": r.subsection_title, "label": r.label,
             "measure": r.measure, "content": r.content, "role_a": r.role_a, "role_b": r.role_b,
-            "role_c": r.role_c, "role_b_others": r.role_b_others,
+            "role_c": r.role_c, "role_b_others": r.role_b_others, "note": r.note,
             "source_lines": r.span.lines_label, "source_pages": r.span.pages_label,
         } for i, r in enumerate(doc.appendix, 1)],
         "dates": [{"doc_id": doc.doc_id, "kind": d.kind, "date": d.iso, "raw": d.raw, "line_no": d.line_no}

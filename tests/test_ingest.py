@@ -258,7 +258,12 @@ def references(text: str) -> str:
     ('<?xml version="1.0" encoding="shift-jis"?>\n', "", "cp932"),
     ("", '<!-- <meta charset="EUC-JP"> --><meta charset="Shift_JIS">', "cp932"),
     ("", "", "utf_8"),
-], ids=["meta", "http-equiv", "unquoted", "upper-case", "euc-jp", "iso-2022-jp", "xml", "commented-out", "none"])
+    ("", '<meta charset="CP51932">', "euc_jp"),  # Windows' name of its EUC-JP, unknown to Python
+    ("", '<meta http-equiv="Content-Type" content="text/html; charset=EUC-JP-MS">', "euc_jp"),  # iconv's
+    ("", '<meta charset="eucJP-win">', "euc_jp"),  # PHP's
+    ("", '<meta charset="SJIS-win">', "cp932"),  # PHP's
+], ids=["meta", "http-equiv", "unquoted", "upper-case", "euc-jp", "iso-2022-jp", "xml", "commented-out", "none",
+        "cp51932", "euc-jp-ms", "eucjp-win", "sjis-win"])
 def test_an_html_page_is_read_in_the_encoding_it_declares(write_file, prolog, declaration, expected):
     """Bytes every Japanese encoding reads alike (ASCII and character
     references) are in the encoding the page declares, by any of its labels."""
@@ -289,6 +294,30 @@ def test_a_declared_euc_jp_page_keeps_the_characters_windows_adds(write_file):
     assert [line.text for line in source.lines] == ["①　医療", "②　福祉", "八戸市長　髙橋　一郎"]
 
 
+UTF16_PAGE = """<!DOCTYPE html>
+<html lang="ja"><head><meta charset="UTF-16"><title>連携協約</title></head>
+<body><p>鳥取市及び岩美町における連携協約</p>
+<p>第1条　この協約は、甲及び乙が連携し、圏域の発展を図ることを目的とする。</p>
+<table><tr><th>取組</th><th>甲の役割</th><th>乙の役割</th></tr>
+<tr><td>ア 観光振興</td><td>企画する。</td><td>協力する。</td></tr></table>
+</body></html>"""
+
+
+@pytest.mark.parametrize("name, encoding, expected", [
+    ("kyoyaku.txt", "utf-16", "utf-16"),  # Word's "Unicode" web page saved under .txt: BOM
+    ("kyoyaku", "utf_16_le", "utf_16_le"),  # no suffix, no BOM: zero bytes beside the markup
+    ("kyoyaku.html", "utf_16_be", "utf_16_be"),
+    ("kyoyaku.txt", "utf-8-sig", "utf-8-sig"),  # Notepad's UTF-8 BOM before <!DOCTYPE
+], ids=["utf16-bom-txt", "utf16le-no-suffix", "utf16be-html", "utf8-bom-txt"])
+def test_an_html_page_in_utf16_or_after_a_bom_is_read_as_html(write_file, name, encoding, expected):
+    source = ingest(write_file(name, UTF16_PAGE, encoding))
+    assert (source.format, source.encoding) == ("html", expected)
+    assert [line.text for line in source.lines] == [
+        "鳥取市及び岩美町における連携協約",
+        "第1条　この協約は、甲及び乙が連携し、圏域の発展を図ることを目的とする。",
+        "取組\t甲の役割\t乙の役割", "ア 観光振興\t企画する。\t協力する。"]
+
+
 BEPPYO_PAGE = """<html><head>{declaration}<title>別表</title></head><body><h1>別表第１</h1><table>
 <tr><th>区分</th><th>取組</th><th>内容</th></tr>
 <tr><td>医療</td><td>救急医療</td><td>病院群輪番制</td></tr>
@@ -311,6 +340,15 @@ def test_a_wrong_declaration_gives_way_to_the_encoding_of_the_bytes(write_file, 
     assert [line.text for line in source.lines] == [
         "別表第１", "区分\t取組\t内容", "医療\t救急医療\t病院群輪番制", "医療\t医療連携\t医師確保",
         "消防\t広域消防\t消防指令共同運用", "産業振興\t農業振興\t地産地消"]
+
+
+def test_a_utf16_page_of_tags_and_kanji_without_a_bom_is_read(write_file):
+    """Its few kana (less than a tenth of its letters, the markup counted)
+    made the guess for UTF-16 without a BOM refuse it: undecodable."""
+    page = BEPPYO_PAGE.format(declaration='<meta charset="utf-16">')
+    source = ingest(write_file("beppyo.html", page, "utf_16_le"))
+    assert source.encoding == "utf_16_le"
+    assert [line.text for line in source.lines][:3] == ["別表第１", "区分\t取組\t内容", "医療\t救急医療\t病院群輪番制"]
 
 
 def test_html_preformatted_text_keeps_its_lines(write_file):
@@ -458,3 +496,57 @@ def test_excel_unicode_text_tsv_joins_a_cell_broken_inside_its_quotes(write_file
     tsv = '取組\t甲の役割\t乙の役割\r\nア 産業振興\t"企業誘致を\r\n進める。"\t協力する。\r\n'
     source = ingest(write_file("beppyo.tsv", tsv, "utf-16"))
     assert [line.text for line in source.lines] == ["取組\t甲の役割\t乙の役割", "ア 産業振興\t企業誘致を進める。\t協力する。"]
+
+
+@pytest.mark.parametrize("name, encoding", [
+    ("kyoyaku.txt", "cp932"), ("kyoyaku", "utf-8"), ("kyoyaku.txt", "utf-16"),
+], ids=["txt-cp932", "no-suffix", "txt-utf16"])
+def test_a_csv_saved_under_another_name_is_read_as_csv(write_file, name, encoding):
+    """Excel's CSV renamed .txt (a mail filter, a portal upload) or with
+    its suffix lost: its records have one width, so it is read as the
+    .csv it is, not as lines of text with commas in them."""
+    source = ingest(write_file(name, EXCEL_CSV, encoding))
+    assert source.format == "csv"
+    assert [line.text for line in source.lines if line.text][3:6] == [
+        "連携施策\t取組内容\t甲の役割\t乙の役割",
+        "1 圏域全体の経済成長のけん引",
+        "ア 産業振興\t圏域内企業の販路拡大を支援するため、商談会の開催等に取り組む。"
+        "\t商談会を企画し、実施する。\t圏域内企業への周知を行う。"]
+
+
+def test_cells_copied_from_excel_into_a_text_file_are_read_as_tsv(write_file):
+    # Excel puts a copied cell holding a line break (Alt+Enter) in quotes
+    pasted = ('取組\t内容\t甲の役割\t乙の役割\r\n'
+              'ア 観光振興\t"温泉地と白壁土蔵群を結ぶ周遊ルートを整備し、\r\n誘客を図る。"\t周遊ルートを企画する。\t情報を発信する。\r\n'
+              'イ 移住定住\t相談窓口を共同で運営する。\t"窓口を設置する。\r\n相談員を置く。"\t相談会に職員を派遣する。\r\n')
+    source = ingest(write_file("beppyo.txt", pasted))
+    assert source.format == "tsv"
+    assert [line.text for line in source.lines] == [
+        "取組\t内容\t甲の役割\t乙の役割",
+        "ア 観光振興\t温泉地と白壁土蔵群を結ぶ周遊ルートを整備し、誘客を図る。\t周遊ルートを企画する。\t情報を発信する。",
+        "イ 移住定住\t相談窓口を共同で運営する。\t窓口を設置する。相談員を置く。\t相談会に職員を派遣する。"]
+
+
+PROSE_WITH_COMMAS = {
+    # commas for 、 (horizontal 公用文), lines of every width
+    "varied": ("伯耆町と江府町との連携協約\n\n"
+               "伯耆町(以下「甲」という。)と江府町(以下「乙」という。)は,地方自治法第252条の2第1項の規定に基づき,"
+               "次のとおり連携協約を締結する。\n(目的)\n第1条 この協約は,甲及び乙が連携し,圏域の活性化を図ることを目的とする。\n"
+               "第2条 甲及び乙は,次に掲げる事項について連携する。\n(1) 観光振興に関すること。\n"
+               "第3条 甲又は乙は,この協約の変更を求めるときは,相手方に申し出るものとする。\n"
+               "2 前項の申出があったときは,甲及び乙は,誠実に協議するものとする。\n令和4年1月20日\n"),
+    # every line one comma: one width, as a two-column CSV, but no quoted or empty cell
+    "one-each": ("第1条 この協約は,甲及び乙の連携を目的とする。\n第2条 甲及び乙は,観光振興について連携する。\n"
+                 "第3条 甲及び乙は,移住定住について連携する。\n第4条 この協約の期間は,令和4年4月1日から5年間とする。\n"
+                 "第5条 この協約に定めのない事項は,甲乙協議して定める。\n第6条 この協約の締結を証するため,本書2通を作成する。\n"),
+    # a TAB after each article number (Word's text export): one width, but no quoted cell
+    "tabbed": ("第1条\tこの協約は、甲及び乙の連携を目的とする。\n第2条\t甲及び乙は、観光振興について連携する。\n"
+               "第3条\t甲及び乙は、\"道の駅\"の運営について連携する。\n第4条\tこの協約の期間は、5年間とする。\n"),
+}
+
+
+@pytest.mark.parametrize("prose", PROSE_WITH_COMMAS.values(), ids=PROSE_WITH_COMMAS.keys())
+def test_prose_with_commas_or_tabs_stays_text(write_file, prose):
+    source = ingest(write_file("kyoyaku.txt", prose))
+    assert source.format == "text"
+    assert [line.text for line in source.lines] == prose.split("\n")

@@ -43,12 +43,36 @@ def test_a_circled_number_opening_a_line_or_cell_stays_apart_from_its_text():
     assert clean_line("3次救急医療") == "3次救急医療"
 
 
+@pytest.mark.parametrize("circled", ["❶❷", "➀➁", "➊➋", "⓵⓶"], ids=["negative", "sans-serif", "negative-sans-serif", "double"])
+def test_circled_numbers_nfkc_leaves_read_as_those_it_folds(circled):
+    # ① is 1 after NFKC; ❶ (Word's bullet styles) was left ❶, a label and
+    # a 項 number unlike any other
+    one, two = circled
+    assert clean_line(f"{two}創業支援") == "2 創業支援"
+    assert clean_line(f"取組\t{one}企業誘致\t取組{one}を行う。") == "取組\t1 企業誘致\t取組1を行う。"
+    assert clean_line("⓫観光振興\t⓴交通") == "11 観光振興\t20 交通"
+
+
 def test_html_tags_from_converters_are_removed_and_cells_kept():
     assert clean_line("<p>イ 教育</p>\t<p>交流の促進&amp;支援</p>") == "イ 教育\t交流の促進&支援"
 
 
 def test_dashes_are_unified_but_the_long_vowel_mark_is_not():
     assert clean_line("1−2―3 データ") == "1-2-3 データ"
+
+
+@pytest.mark.parametrize("wave", ["〜", "～", "∼", "⁓", "〰", "~"],
+                         ids=["wave-dash", "fullwidth-tilde", "tilde-operator", "swung-dash", "wavy-dash", "ascii"])
+def test_a_period_reads_the_same_whichever_wave_the_converter_wrote(wave):
+    # Shift_JIS read as JIS gives U+301C, CP932 U+FF5E, a PDF's font U+223C or U+2053
+    assert clean_line(f"令和2年4月1日{wave}令和7年3月31日") == "令和2年4月1日~令和7年3月31日"
+
+
+@pytest.mark.parametrize("dash", ["−", "－", "―", "—", "⸺", "⎯"])
+def test_dashes_and_rules_of_any_code_point_read_as_one(dash):
+    # EUC-JP's minus is U+2212, CP932's U+FF0D; ⸺ and ⎯ draw a cell's "none" or a rule
+    assert clean_line(f"0859{dash}22{dash}2111") == "0859-22-2111"
+    assert clean_line(f"ア 観光\t{dash}") == "ア 観光\t-"
 
 
 def test_cjk_radical_supplement_is_folded():
@@ -287,6 +311,20 @@ def test_letter_spaced_ocr_keeps_its_wider_gaps_as_word_gaps():
     # single spaces between the letters, a full-width space or a double one between the words
     assert clean_line("姫 路 市 長　石 見　利 勝") == "姫路市長 石見 利勝"
     assert clean_line("甲  姫 路 市 長  石 見  利 勝") == "甲 姫路市長 石見 利勝"
+
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("岡　山　市　長　　伊　原　木　　隆　太", "岡山市長 伊原木 隆太"),
+    ("市　長　　　大　森　　雅　夫　　㊞", "市長 大森 雅夫 印"),
+    ("市　　長　　　大　　森　　　雅　　夫", "市長 大森 雅夫"),  # OCR's uneven gaps: two between letters, three between words
+    ("岡　山　市　長　　宍　戸　　　　　　　　勉", "岡山市長 宍戸 勉"),  # a short given name spread to the family name's width
+    ("岡　山　市　長　　大　森　雅　夫", "岡山市長 大森雅夫"),  # no wider gap in the name: one word
+])
+def test_letters_a_full_width_space_apart_keep_the_wider_gaps_as_word_gaps(line, expected):
+    # every letter spaced, by full-width spaces: the gap most letters share
+    # parts letters, a wider one words
+    assert clean_line(line) == expected
 
 
 PDFTOTEXT_TABLE = "\n".join([

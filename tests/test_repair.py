@@ -334,6 +334,18 @@ def test_a_rare_misreading_of_a_word_the_document_repeats_is_repaired():
     assert all(c.evidence.startswith("document writes") for c in result.corrections)
 
 
+def test_the_district_of_an_address_is_no_misreading_of_a_word_the_document_repeats():
+    # 広坂 is a district of 金沢市, one component (土) from 広域, which the
+    # document writes three times: a place name is no misspelt word
+    result = repaired("""
+        第1条 甲及び乙は、広域的な連携により、広域観光及び広域交通を推進する。
+        甲 石川県金沢市広坂1丁目1番1号
+           金沢市長 山野之彦
+    """)
+    assert texts(result)[1] == "甲 石川県金沢市広坂1丁目1番1号"
+    assert result.corrections == ()
+
+
 def test_a_misread_unidic_reads_like_the_word_is_settled_by_the_documents_own_word():
     # UniDic reads 都市園 as 都市 | 園 just as 都市圏 as 都市 | 圏: no evidence
     # either way; the area name written three times and a listed look-alike decide.

@@ -230,6 +230,26 @@ def test_warnings_are_shown_where_they_apply(corrected_review, page):
     expect(page.locator("#L68")).to_have_class(re.compile(r"\bhl\b"))
 
 
+def test_a_column_some_rows_fill_is_a_cell_of_every_row_under_its_header():
+    """The page heads the 別表 grid with the first row's labels: a 備考 the
+    second row alone gives must not run past the header of a narrower row."""
+    from pipeline.review.document import appendix_facts
+    from tests.helpers import document_of
+
+    doc = document_of("""
+    甲市及び乙町の連携協約
+    福山市(以下「甲」という。)及び神石高原町(以下「乙」という。)は、次のとおり連携協約を締結する。
+    第1条 取組及び役割分担は、別表のとおりとする。
+    別表(第1条関係)
+    取組\t取組の内容\t甲の役割\t乙の役割\t備考
+    ア 観光振興\t観光客を誘致する。\t宣伝を行う。\t協力する。\t
+    イ 企業誘致\t企業誘致を推進する。\t誘致活動を行う。\t情報を提供する。\t県事業
+    """)
+    facts = appendix_facts(doc)
+    assert [[f.label for f in row][-2:] for row in facts] == [["乙の役割", "備考"], ["乙の役割", "備考"]]
+    assert [row[-1].value for row in facts] == ["", "県事業"]
+
+
 def test_warning_text_decides_its_place():
     assert locate_warning("row 3 has 2 of 4 cells (line 57-59)").lines == "57-59"
     assert locate_warning("row 3 has 2 of 4 cells (line 57-59)").section == "appendix"

@@ -1,3 +1,7 @@
+import datetime
+
+import pytest
+
 from extractors.parties import extract_area_name
 from pipeline.model import Kind
 from pipeline.segment import classify
@@ -290,7 +294,8 @@ def test_a_wrapped_line_opening_with_a_cited_law_article_is_no_article():
 def test_a_press_release_titled_after_the_agreement_it_announces_is_other():
     """記者発表資料 above it and a title that is news (…を締結します): it
     speaks of the agreement, its signing ceremony and contents, but is
-    neither; the mayors attending are no signatories."""
+    neither; the mayors attending are no signatories. The day of the
+    signing ceremony it announces (1 締結式 / (1) 日時 …) is the signing date."""
     doc = document_of("""
         記者発表資料
         令和2年3月26日
@@ -304,7 +309,8 @@ def test_a_press_release_titled_after_the_agreement_it_announces_is_other():
         連携施策 取組内容
         産業振興 中小企業の経営力強化に取り組む。
     """)
-    assert (doc.doc_type, doc.signatories, doc.appendix, doc.signed_date) == ("other", (), (), None)
+    assert (doc.doc_type, doc.signatories, doc.appendix) == ("other", (), ())
+    assert doc.signed_date == datetime.date(2020, 3, 26)
     assert classify(segments_of("岡山市と玉野市が連携協約を締結しました\n両市は、本日、連携協約を締結しました。")) == "other"
 
 
@@ -544,6 +550,27 @@ def test_a_sentence_after_a_line_cut_at_the_margin_right_after_its_period_stays_
 
 
 
+def test_a_web_pages_link_to_the_agreement_as_a_file_is_not_its_title():
+    # the page's heading names the agreement; the link under it names the
+    # file (its size given), nearer the preamble but no title
+    doc = document_of("""
+        石川中央都市圏の形成に係る連携協約
+        更新日:2020年4月1日
+        内灘町は、金沢市と連携協約を締結しました。
+        PDFファイル連携協約書(PDF:245KB)
+        金沢市(以下「甲」という。)と内灘町(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この協約は、圏域の発展を目的とする。
+    """)
+    assert doc.title == "石川中央都市圏の形成に係る連携協約"
+    # a link is still the title where nothing else is one
+    doc = document_of("""
+        連携協約書[PDFファイル/1.2MB]
+        金沢市(以下「甲」という。)と内灘町(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この協約は、圏域の発展を目的とする。
+    """)
+    assert doc.title == "連携協約書[PDFファイル/1.2MB]"
+
+
 def test_a_running_header_opening_every_page_is_never_the_title():
     # raw/003 (an overview) printed to PDF and read by pdftotext without -layout:
     # 連携協約書(写) opens every page, the overview's own title stands under it
@@ -708,3 +735,73 @@ def test_an_overview_table_of_the_centre_city_and_partners_roles_stays_an_overvi
         1\t救急医療\t病院群輪番制を運営する。\t運営費を負担する。
     """)
     assert Kind.OVERVIEW_TABLE in [s.kind for s in segments]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("""
+        令和3年度第1回岡山連携中枢都市圏連携推進協議会
+        令和3年5月20日
+
+        1　開会
+        2　議事
+        （1）連携協約に基づく取組の実施状況について
+        （2）連携中枢都市圏ビジョンの改定について
+        3　閉会
+    """, "令和3年度第1回岡山連携中枢都市圏連携推進協議会"),
+    ("""
+        定住自立圏構想の推進に向けて
+
+        Ⅰ　定住自立圏協定の締結
+        　中心市と近隣市町村は、定住自立圏形成協定を締結する。
+        Ⅱ　共生ビジョンの策定
+        　中心市は、定住自立圏共生ビジョンを策定する。
+    """, "定住自立圏構想の推進に向けて"),
+    ("""
+        記者発表資料
+        令和2年2月5日
+
+        岡山市と玉野市が連携して取り組む施策
+
+        1　連携協約に定める取組の概要
+        　産業振興、観光振興などの分野で連携します。
+        2　今後の予定
+        　令和2年4月から取組を開始します。
+    """, "岡山市と玉野市が連携して取り組む施策"),
+    ("""
+        令和4年3月
+
+        ア　連携協約の締結状況
+        　福山市は、平成27年2月に連携協約を締結した。
+    """, ""),
+    ("""
+        記者発表資料
+        令和2年2月5日
+        岡山市政策局政策部政策企画課
+
+        1　連携協約の締結について
+        　岡山市と玉野市は、連携協約を締結します。
+    """, ""),  # the office issuing a release is no title
+])
+def test_a_paper_whose_first_agreement_word_heads_a_section_is_titled_by_its_own_heading(text, title):
+    # the line naming an agreement is a numbered section's heading (1 …, (1) …, Ⅰ …, ア …):
+    # the paper's title is the heading above its first section, if it prints one
+    doc = document_of(text)
+    assert doc.title == title
+    assert doc.doc_type == "other"
+
+
+def test_a_notice_marked_oshirase_above_its_title_is_a_press_release():
+    doc = document_of("""
+        お知らせ
+        令和元年10月25日
+
+        備後圏域連携協約の締結について
+
+        福山市と府中市は、備後圏域における連携協約を次のとおり締結します。
+
+        ■締結式
+        　日時：令和元年10月31日（木曜日）　14時00分～14時30分
+        　会場：福山市役所　議会棟3階
+    """)
+    assert doc.doc_type == "other"
+    assert doc.signed_date == datetime.date(2019, 10, 31)

@@ -33,7 +33,7 @@ def test_every_table_is_written_as_csv_with_bom_and_typed_parquet(tmp_path):
     assert str(signatories.schema.field("redacted").type) == "bool"
     appendix = pd.read_csv(out / "appendix.csv", encoding="utf-8-sig")
     assert appendix["source_lines"].iloc[0] == "66-69"  # measure line 66, its three keys 67-69
-    assert list(appendix.columns)[9:14] == ["role_a", "role_b", "role_c", "role_b_others", "source_lines"]
+    assert list(appendix.columns)[9:15] == ["role_a", "role_b", "role_c", "role_b_others", "note", "source_lines"]
     assert appendix["role_c"].isna().all()  # two parties: no 丙
     assert not list(out.glob(".*.tmp"))
 

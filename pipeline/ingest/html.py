@@ -19,6 +19,7 @@ declaration) is taken as a browser takes it, unless the bytes read as more
 Japanese in another (text.decode): a CMS may convert a page and keep its meta."""
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from html.parser import HTMLParser
 from pathlib import Path
@@ -52,7 +53,16 @@ COMMENT = regex.compile(rb"<!--.*?(?:-->|$)", regex.DOTALL)
 
 
 def sniff(path: Path, head: bytes) -> bool:
-    return path.suffix.lower() in (".html", ".htm", ".xhtml") or bool(HTML_START.match(head))
+    return path.suffix.lower() in (".html", ".htm", ".xhtml") or bool(HTML_START.match(markup_bytes(head)))
+
+
+def markup_bytes(head: bytes) -> bytes:
+    """The head as bytes HTML_START reads: without a UTF-8 BOM (Notepad's),
+    and UTF-16 (Word's "Unicode" web page, an editor's) decoded, as its
+    markup is ASCII with a zero byte beside each character."""
+    if order := text.utf16_byte_order(head):
+        return head[:len(head) // 2 * 2].decode(order, errors="ignore").encode("utf-8")
+    return head.removeprefix(b"\xef\xbb\xbf")
 
 
 class _LineBuilder(HTMLParser):
@@ -282,6 +292,17 @@ def declared_charset(data: bytes) -> str | None:
     return found[1].decode("ascii") if found else None
 
 
+def page_text(data: bytes) -> tuple[str, str]:
+    """(text, encoding) of the page. UTF-16 by its zero bytes, BOM or none:
+    its markup is ASCII, so text.decode's test of UTF-16 without a BOM (a
+    tenth of the letters kana) would fail a page of tags and kanji."""
+    order = text.utf16_byte_order(data[:DECLARATION_REACH])
+    if order:
+        with contextlib.suppress(UnicodeDecodeError):
+            return data.decode(order), order
+    return text.decode(data, declared_charset(data))
+
+
 # 第4条 opens an article (its 項 numbered from 2); 2, ３: a 項's number alone.
 ARTICLE_OPENING = regex.compile(r"^第[0-9０-９一二三四五六七八九十百]+条")
 BARE_NUMBER = regex.compile(r"[0-9０-９]{1,2}")
@@ -311,7 +332,7 @@ def paragraph_numbers_before_their_text(lines: list[tuple[int, str]]) -> list[tu
 
 
 def read(path: Path, data: bytes) -> Source:
-    decoded, encoding = text.decode(data, declared_charset(data))
+    decoded, encoding = page_text(data)
     builder = _LineBuilder(main_only=bool(MAIN_MARK.search(decoded)))
     builder.feed(decoded)
     builder.close()

@@ -18,19 +18,26 @@ JAPANESE_ENCODINGS = ("utf_8", "cp932", "euc_jp", "iso2022_jp")
 # The labels a page may declare them by, read as browsers read them (the
 # WHATWG Encoding Standard): Shift_JIS pages are Windows' CP932 in practice
 # (① ～ Ⅱ 髙), and EUC-JP has Windows' rows too (see strictly). Python's
-# own names are accepted as well. Other charsets are no Japanese agreement's:
-# a page declaring one (an editor's windows-1252) is guessed.
+# own names are accepted as well, and the names other software gives the
+# Windows variants (Windows' cp51932, PHP's eucJP-win and SJIS-win, iconv's
+# EUC-JP-MS, MySQL's eucjpms, IBM's cp943c), none of which Python knows.
+# Other charsets are no Japanese agreement's: a page declaring one (an
+# editor's windows-1252) is guessed.
 CHARSET_LABELS = {
     **dict.fromkeys(("utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8",
                      "x-unicode20utf8"), "utf_8"),
     **dict.fromkeys(("shift_jis", "shift-jis", "sjis", "x-sjis", "csshiftjis", "ms932", "ms_kanji",
-                     "windows-31j", "cp932"), "cp932"),
-    **dict.fromkeys(("euc-jp", "x-euc-jp", "cseucpkdfmtjapanese", "eucjp", "euc_jp"), "euc_jp"),
+                     "windows-31j", "cswindows31j", "cp932", "x-ms-cp932", "windows-932", "sjis-win",
+                     "sjis-open", "cp943c", "ibm-943c"), "cp932"),
+    **dict.fromkeys(("euc-jp", "x-euc-jp", "cseucpkdfmtjapanese", "eucjp", "euc_jp", "cp51932",
+                     "windows-51932", "eucjp-win", "euc-jp-ms", "eucjp-ms", "eucjpms", "x-eucjp-open"),
+                    "euc_jp"),
     **dict.fromkeys(("iso-2022-jp", "csiso2022jp", "iso2022_jp"), "iso2022_jp"),
 }
 KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 CONTROL_BYTES = bytes((*range(0x00, 0x09), *range(0x0e, 0x1b), *range(0x1c, 0x20)))  # CONTROL's, as bytes
+UTF16_ZERO_SHARE = 0.1  # of the pairs: the high byte of ASCII text's characters
 GARBAGE = regex.compile(r"[\p{Co}\p{Cn}\x80-\x9f]")
 
 
@@ -63,6 +70,24 @@ def utf16_text(data: bytes) -> tuple[str, str] | None:
             text = data.decode(encoding)
             if not CONTROL.search(text) and not too_garbled(text) and kana_share(text) > 0.1:
                 return text, encoding
+    return None
+
+
+def utf16_byte_order(head: bytes) -> str | None:
+    """The UTF-16 codec of bytes that are UTF-16 by their look: a BOM, or
+    the zero bytes of ASCII (markup, digits, line breaks) on one side of
+    each pair, as no 8-bit encoding and no binary file has them (a few on
+    the other side are kanji's: 一 is U+4E00). None else."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if b"\x00" not in head:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    enough = UTF16_ZERO_SHARE * len(head) / 2
+    if odd >= enough and even * 4 <= odd:
+        return "utf_16_le"
+    if even >= enough and odd * 4 <= even:
+        return "utf_16_be"
     return None
 
 

@@ -50,9 +50,20 @@ def is_han(char: str) -> bool:
     return HAN.match(char) is not None
 
 
+# The district an address names after its municipality, up to the lot number
+# (金沢市広坂1丁目, 山形市旅篭町二丁目3番, 内灘町字大学1丁目2番地): a place name,
+# which the words the document repeats elsewhere (広域) say nothing about.
+ADDRESS_DISTRICT = regex.compile(r"[\p{Han}\p{Katakana}ー々]{1,10}?(?=(?:\d+|[一二三四五六七八九十〇]+)\s*(?:丁目|番|号|-))")
+
+
 def name_offsets(text: str) -> set[int]:
-    """Offsets inside a municipality the gazetteer knows: 二戸市 is no misreading of 二百."""
-    return {i for start, end, _ in known_names(text) for i in range(start, end)}
+    """Offsets inside a municipality the gazetteer knows (二戸市 is no
+    misreading of 二百) and inside the district of an address after it."""
+    offsets: set[int] = set()
+    for start, end, _ in known_names(text):
+        district = ADDRESS_DISTRICT.match(text, end)
+        offsets.update(range(start, district.end() if district else end))
+    return offsets
 
 
 def running_text_edits(lines: list[Line]) -> list[Edit]:

@@ -126,8 +126,15 @@ def signatory_facts(doc: Document) -> list[list[Fact]]:
             for s in doc.signatories]
 
 
+# Columns shown only for a document that fills them in some row, and then
+# in every row: the page's header is the first row's labels, and a 備考
+# column is often empty in the first rows.
+OPTIONAL_APPENDIX_COLUMNS = (("乙の役割(他の市町村)", "role_b_others"), ("丙の役割", "role_c"), ("備考", "note"))
+
+
 def appendix_facts(doc: Document) -> list[list[Fact]]:
     rows = []
+    shown = [(label, name) for label, name in OPTIONAL_APPENDIX_COLUMNS if any(getattr(r, name) for r in doc.appendix)]
     for row_no, r in enumerate(doc.appendix, 1):
         lines = r.span.lines_label
         section = " ".join(str(x) for x in (r.section_no, r.section_title) if x not in (None, ""))
@@ -136,8 +143,7 @@ def appendix_facts(doc: Document) -> list[list[Fact]]:
                      Fact("施策", " ".join(p for p in (r.label, r.measure) if p), lines),
                      Fact("取組内容", r.content, lines), Fact("甲の役割", r.role_a, lines),
                      Fact("乙の役割", r.role_b, lines)]
-                    + ([Fact("乙の役割(他の市町村)", r.role_b_others, lines)] if r.role_b_others else [])
-                    + ([Fact("丙の役割", r.role_c, lines)] if r.role_c else []))
+                    + [Fact(label, getattr(r, name), lines) for label, name in shown])
     return rows
 
 

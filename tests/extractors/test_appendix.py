@@ -220,6 +220,87 @@ def test_circled_and_dai_numbering_with_latin_labels():
         (1, 1, "a", "創業支援"), (1, 1, "b", "企業誘致"), (2, None, "a", "子育て")]
 
 
+def test_labelled_rows_wrapped_line_by_line_without_rules_between_them():
+    # A box table from Word saved as text, no rule between its rows: every
+    # row wraps in all its cells, so most lines end no sentence, and a
+    # measure's second line (農林水産物の販路 / 拡大) opens a cell of its own.
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    1 経済成長のけん引
+    │連携する取組│取組の内容│甲の役割│乙の役割│
+    ├──┼──┼──┼──┤
+    │ア 企業誘致の推進│圏域への企業の立地を促進するため│企業誘致の情報を集約し、│用地の情報を甲に提供し、│
+    │　│、合同で誘致活動を行う。│誘致活動を行う。│誘致活動に参加する。│
+    │イ 農林水産物の販路│圏域の農林水産物の販路を拡大する│商談会を企画し、│生産者の参加を│
+    │　　拡大│ため、合同の商談会を開催する。│開催する。│促す。│
+    │ウ 観光の振興│周遊観光の商品を造成し、│商品を造成し、発信│観光資源の情報を甲│
+    │　│発信する。│する。│に提供する。│
+    └──┴──┴──┴──┘
+    """)
+    assert [brief(r) for r in rows] == [
+        (1, None, "ア", "企業誘致の推進", "圏域への企業の立地を促進するため、合同で誘致活動を行う。",
+         "企業誘致の情報を集約し、誘致活動を行う。", "用地の情報を甲に提供し、誘致活動に参加する。"),
+        (1, None, "イ", "農林水産物の販路拡大", "圏域の農林水産物の販路を拡大するため、合同の商談会を開催する。",
+         "商談会を企画し、開催する。", "生産者の参加を促す。"),
+        (1, None, "ウ", "観光の振興", "周遊観光の商品を造成し、発信する。", "商品を造成し、発信する。",
+         "観光資源の情報を甲に提供する。"),
+    ]
+
+
+def test_a_dash_or_same_as_left_ending_the_last_row_takes_no_text_below_the_table():
+    # a web page's contact box follows the 別表: the last row ends with a
+    # dash (the party has no role), which ends no sentence but is a whole cell
+    rows, _ = rows_of("""
+    別表
+    1 経済
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    ア 観光\t観光を振興する。\t主導する。\t協力する。
+    イ 農業\t販路を拡大する。\t主導する。\t―
+    このページに関するお問い合わせ
+    企画課 企画調整係
+    """)
+    assert [(r.label, r.measure, r.role_a, r.role_b) for r in rows] == [
+        ("ア", "観光", "主導する。", "協力する。"), ("イ", "農業", "主導する。", "")]
+    rows, _ = rows_of("""
+    別表
+    1 経済
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    ア 観光\t観光を振興する。\t主導する。\t協力する。
+    イ 農業\t販路を拡大する。\t主導する。\t同左
+    このページに関するお問い合わせ
+    """)
+    assert [(r.label, r.role_b) for r in rows] == [("ア", "協力する。"), ("イ", "主導する。")]
+
+
+def test_a_web_pages_contact_box_under_the_beppyo_ends_it():
+    # the page reproducing the agreement goes on under its 別表 with the
+    # office to ask: no part of the last row, even where its cell lacks its 。
+    rows, _ = rows_of("""
+    別表
+    1 経済
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    ア 観光\t観光を振興する。\t主導する。\t協力する。
+    イ 林業\t森林を保全する。\t主導する。\t協力する。
+    ウ 農業\t販路を拡大する。\t主導する。\t甲と協力する
+    このページに関するお問い合わせ
+    企画課 企画調整係
+    〒920-0292 石川県河北郡内灘町字大学1丁目2番地1
+    電話番号:076-286-6701
+    """)
+    assert [(r.label, r.role_b) for r in rows] == [("ア", "協力する。"), ("イ", "協力する。"), ("ウ", "甲と協力する")]
+    rows, _ = rows_of("""
+    別表
+    1 経済
+    連携施策\t取組内容\t甲の役割\t乙の役割
+    ア 観光\t観光を振興する。\t主導する。\t協力する。
+    イ 林業\t森林を保全する。\t主導する。\t協力する。
+    ウ 問合せ窓口の設置\t窓口を設置する。\t主導する。\t甲と協力する
+    お問い合わせ先:企画課(電話 076-286-6701)
+    """)
+    assert [(r.measure, r.role_b) for r in rows] == [
+        ("観光", "協力する。"), ("林業", "協力する。"), ("問合せ窓口の設置", "甲と協力する")]
+
+
 def test_html_wrapped_cells_and_dash_rules():
     rows, _ = rows_of("""
     別表
@@ -1225,6 +1306,35 @@ def test_of_towns_sharing_one_role_the_first_fills_role_b_and_the_others_role_b_
     assert not warnings
 
 
+NUMBERED_OTSU_HEAD = """
+    連携協約書
+    山形市(以下「甲」という。)、上山市(以下「乙1」という。)及び天童市(以下「乙2」という。)は、次のとおり締結する。
+    第1条 甲及び乙は、別表に掲げる取組を行う。
+    別表(第1条関係)
+    1 経済成長のけん引
+"""
+
+
+def test_roles_keyed_by_numbered_otsu_are_the_towns_defined_so():
+    # 乙1の役割 / 乙2の役割, as keys or as columns: 乙1 is party_b (role_b),
+    # 乙2 the town defined as 乙2 (role_b_others, by its name)
+    for body in ("""
+    (1) 産業の振興
+    取組の内容:相談体制を整える。
+    甲の役割:相談窓口を設置する。
+    乙1の役割:相談窓口を周知する。
+    乙2の役割:甲と情報を共有する。
+    """, """
+    取組\t取組の内容\t甲の役割\t乙1の役割\t乙2の役割
+    (1) 産業の振興\t相談体制を整える。\t相談窓口を設置する。\t相談窓口を周知する。\t甲と情報を共有する。
+    """):
+        segs = segments_of(NUMBERED_OTSU_HEAD + body)
+        rows, warnings = extract_appendix(segs, extract_parties(segs))
+        assert [(r.measure, r.content, r.role_a, r.role_b, r.role_b_others) for r in rows] == [
+            ("産業の振興", "相談体制を整える。", "相談窓口を設置する。", "相談窓口を周知する。", "天童市:甲と情報を共有する。")]
+        assert not warnings
+
+
 def test_role_columns_of_towns_sharing_otsu_named_in_brackets_are_kept_apart():
     # 乙の役割(鏡野町) | 乙の役割(奈義町): 奈義町's text was run into role_b
     # without a word of whose it was; ○ in a town's column is no role
@@ -1660,13 +1770,13 @@ def test_labels_in_brackets_negative_circles_capitals_and_kanji_in_brackets():
     """)
     assert [(r.section_no, r.label, r.measure) for r in rows] == [
         (1, "ア", "産業振興"), (1, "イ", "観光振興"),
-        (2, "❶", "医療"), (2, "❷", "福祉"),
+        (2, "1", "医療"), (2, "2", "福祉"),  # as ① ② are (NFKC: 1, 2)
         (3, "A", "公共交通"), (3, "B", "ICT活用"), (3, "三", "人材育成"),
     ]
 
 
 def test_sections_numbered_with_negative_circled_numbers():
-    """❶ ❷ (which NFKC leaves as they are, unlike ①) number the sections."""
+    """❶ ❷ (which normalize makes 1 and 2, as NFKC makes ① ②) number the sections."""
     rows, _ = rows_of("""
     別表(第1条関係)
     ❶ 経済成長のけん引
@@ -1841,7 +1951,7 @@ def test_renkei_suru_torikumi_names_the_measure_in_a_block_giving_its_content_un
     ]
 
 
-def test_a_remarks_column_is_no_part_of_the_content():
+def test_a_remarks_column_is_no_part_of_the_content_but_the_rows_note():
     # 備考 past the role columns was read as more content (…推進する。令和4年度から)
     rows, warnings = rows_of("""
     別表(第1条関係)
@@ -1849,11 +1959,11 @@ def test_a_remarks_column_is_no_part_of_the_content():
     ア 観光振興\t広域観光を推進する。\t企画する。\t協力する。\t令和4年度から
     イ 企業誘致\t企業立地を促進する。\t誘致活動を行う。\t情報を提供する。\t
     """)
-    assert [brief(r)[2:] for r in rows] == [
-        ("ア", "観光振興", "広域観光を推進する。", "企画する。", "協力する。"),
-        ("イ", "企業誘致", "企業立地を促進する。", "誘致活動を行う。", "情報を提供する。"),
+    assert [brief(r)[2:] + (r.note,) for r in rows] == [
+        ("ア", "観光振興", "広域観光を推進する。", "企画する。", "協力する。", "令和4年度から"),
+        ("イ", "企業誘致", "企業立地を促進する。", "誘致活動を行う。", "情報を提供する。", ""),
     ]
-    assert [w.split(": ", 1)[1] for w in warnings] == ["column 備考 has no field; its cells are left out"]
+    assert warnings == []
 
 
 # -- overviews: metadata tables and tables of roles ---------------------------
@@ -2019,10 +2129,10 @@ def test_an_untitled_column_of_labels_is_the_label_and_the_column_after_it_the_m
 
 
 
-def test_remarks_of_a_key_value_block_are_no_value_of_the_measure_and_are_warned_of():
-    """【備考】 under a measure's keys: no field of a row holds a remark, so
-    it is left out with a warning naming its line, and the next measure
-    still opens after a remark (or a role) ending without 。."""
+def test_remarks_of_a_key_value_block_are_the_measures_note():
+    """【備考】 under a measure's keys is the row's note, also on the lines
+    below its key, and the next measure still opens after a remark (or a
+    role) ending without 。."""
     rows, warnings = rows_of("""
     別表(第1条関係)
     1 産業振興
@@ -2048,30 +2158,183 @@ def test_remarks_of_a_key_value_block_are_no_value_of_the_measure_and_are_warned
     取組の内容:移住相談会を開催する。
     甲の役割:相談会を開催する。
     乙の役割:相談員を派遣する。
+    備考:国の交付金を活用する。対象外の経費は甲乙で
+    協議する。
     """)
-    assert [brief(r) for r in rows] == [
-        (1, None, "1", "企業誘致の推進", "企業誘致を推進する。", "誘致活動を行う。", "情報を提供する。"),
-        (1, None, "2", "観光振興", "観光客を誘致する。", "広報を行う。", "案内を行う。"),
-        (1, None, "3", "創業支援", "創業希望者を支援する。", "窓口を設置する。", "周知"),
-        (1, None, "4", "移住促進", "移住相談会を開催する。", "相談会を開催する。", "相談員を派遣する。")]
-    assert [w.split(": ", 1)[1] for w in warnings] == [
-        "備考 of measure 企業誘致の推進 has no field; its text is left out",
-        "備考 of measure 観光振興 has no field; its text is left out"]
+    assert [brief(r) + (r.note,) for r in rows] == [
+        (1, None, "1", "企業誘致の推進", "企業誘致を推進する。", "誘致活動を行う。", "情報を提供する。",
+         "令和4年度から実施する。"),
+        (1, None, "2", "観光振興", "観光客を誘致する。", "広報を行う。", "案内を行う。", "県事業"),
+        (1, None, "3", "創業支援", "創業希望者を支援する。", "窓口を設置する。", "周知", ""),
+        (1, None, "4", "移住促進", "移住相談会を開催する。", "相談会を開催する。", "相談員を派遣する。",
+         "国の交付金を活用する。対象外の経費は甲乙で協議する。")]
+    assert rows[0].span.lines_label == "10-18"  # the measure line to its remark's text
+    assert warnings == []
 
 
-def test_remarks_columns_named_otherwise_or_beside_a_two_row_header_are_left_out_with_a_warning():
+def test_remarks_columns_named_otherwise_or_beside_a_two_row_header_are_the_rows_note():
     rows, warnings = rows_of("""
     別表(第1条関係)
     取組\t取組の内容\t甲の役割\t乙の役割\t備考欄
     ア 企業誘致\t企業誘致を推進する。\t誘致活動を行う。\t情報を提供する。\t令和4年度から
     """)
-    assert [brief(r)[2:] for r in rows] == [("ア", "企業誘致", "企業誘致を推進する。", "誘致活動を行う。", "情報を提供する。")]
-    assert [w.split(": ", 1)[1] for w in warnings] == ["column 備考欄 has no field; its cells are left out"]
+    assert [brief(r)[2:] + (r.note,) for r in rows] == [
+        ("ア", "企業誘致", "企業誘致を推進する。", "誘致活動を行う。", "情報を提供する。", "令和4年度から")]
+    assert warnings == []
     rows, warnings = rows_of("""
     別表(第1条関係)
-    取組\t取組の内容\t役割分担\t\t備考
+    取組\t取組の内容\t役割分担\t\t特記事項
     \t\t甲\t乙
-    ア 企業誘致\t企業誘致を推進する。\t誘致活動を行う。\t情報を提供する。\t令和4年度から
+    ア 企業誘致\t企業誘致を推進する。\t誘致活動を行う。\t情報を提供する。\t県事業と連携
     """)
-    assert [brief(r)[2:] for r in rows] == [("ア", "企業誘致", "企業誘致を推進する。", "誘致活動を行う。", "情報を提供する。")]
-    assert [w.split(": ", 1)[1] for w in warnings] == ["column 備考 has no field; its cells are left out"]
+    assert [brief(r)[2:] + (r.note,) for r in rows] == [
+        ("ア", "企業誘致", "企業誘致を推進する。", "誘致活動を行う。", "情報を提供する。", "県事業と連携")]
+    assert warnings == []
+
+
+def test_a_remarks_cell_broken_over_lines_is_joined_and_a_dash_or_same_as_above_resolved():
+    """A 備考 cell wraps as the other cells do (its rest on the next line,
+    the other cells empty, over a page footer); a dash is no remark and 同上
+    the remark above. The 備考 under the grid, numbered notes on the whole
+    table, is no row's: it stays out, with a warning."""
+    rows, warnings = rows_of("""
+    別表(第1条関係)
+    1 圏域全体の経済成長のけん引
+    取組\t取組の内容\t甲の役割\t乙の役割\t備考
+    ア 企業誘致の推進\t圏域内への企業誘致を推進する。\t誘致活動を行う。\t用地情報を提供する。\t令和4年度から実施
+    イ 農業の振興\t農産物の販路を拡大する。\t販路開拓を行う。\t生産者との調整を行う。\t県の補助事業を活
+    - 5 -
+    \t\t\t\t用する。
+    ウ 林業の振興\t木材の利用を促進する。\t利用計画を定める。\t木材を供給する。\t同上
+    エ 高度医療の提供\t高度な医療を提供する体制を確保する。\t拠点病院を運営する。\t住民に周知する。\t―
+    備考 1 この表において「圏域」とは、甲及び乙の区域をいう。
+    2 役割の詳細は、甲乙協議の上定める。
+    """)
+    assert [(r.label, r.measure, r.role_b, r.note) for r in rows] == [
+        ("ア", "企業誘致の推進", "用地情報を提供する。", "令和4年度から実施"),
+        ("イ", "農業の振興", "生産者との調整を行う。", "県の補助事業を活用する。"),
+        ("ウ", "林業の振興", "木材を供給する。", "県の補助事業を活用する。"),
+        ("エ", "高度医療の提供", "住民に周知する。", "")]
+    assert [w.split(": ", 1)[1] for w in warnings] == ["備考 outside any row; its text is left out"]
+    assert warnings[0].startswith("line 17:")
+
+
+def test_a_remarks_column_of_a_table_aligned_with_spaces_is_the_rows_note():
+    rows, warnings = rows_of("""
+    別表(第1条関係)
+    連携施策          取組内容                甲の役割            乙の役割            備考
+    ア 産業振興       企業誘致を進め、        誘致活動を行う。    情報を提供する。    令和5年度
+                      雇用を創出する。                                                から実施
+    イ　観光振興　　　観光客を誘致する。　　　宣伝を行う。　　　　協力する。
+    """)
+    assert [(r.label, r.measure, r.content, r.role_a, r.role_b, r.note) for r in rows] == [
+        ("ア", "産業振興", "企業誘致を進め、雇用を創出する。", "誘致活動を行う。", "情報を提供する。", "令和5年度から実施"),
+        ("イ", "観光振興", "観光客を誘致する。", "宣伝を行う。", "協力する。", "")]
+    assert warnings == []
+
+
+def test_remarks_on_the_whole_table_after_the_last_key_value_block_are_no_measures_note():
+    """備考 opening a numbered list of notes (1 この表において…), under the
+    last measure of key/value blocks, speaks of the table: left out, warned."""
+    rows, warnings = rows_of("""
+    別表(第1条関係)
+    1 産業振興
+    (1) 企業誘致の推進
+    取組の内容:企業誘致を推進する。
+    甲の役割:誘致活動を行う。
+    乙の役割:情報を提供する。
+    備考:県事業
+    (2) 観光振興
+    取組の内容:観光客を誘致する。
+    甲の役割:広報を行う。
+    乙の役割:案内を行う。
+    備考
+    1 この表において「圏域」とは、甲及び乙の区域をいう。
+    2 役割の詳細は、甲乙協議の上定める。
+    """)
+    assert [(r.measure, r.role_b, r.note) for r in rows] == [
+        ("企業誘致の推進", "情報を提供する。", "県事業"), ("観光振興", "案内を行う。", "")]
+    assert [w.split(": ", 1)[1] for w in warnings] == ["備考 outside any row; its text is left out"]
+    assert warnings[0].startswith("line 19:")
+
+
+# The page two 備考 tests share: an agreement's web page down to its 別表's
+# header, whose last column is 備考; each test gives its own rows.
+KURASHIKI_SOJA_PAGE_WITH_REMARKS = """<html><head><meta charset="utf-8"></head><body>
+<p>倉敷市と総社市との連携協約</p>
+<p>倉敷市(以下「甲」という。)と総社市(以下「乙」という。)は、次のとおり連携協約を締結する。</p>
+<p>第1条 連携して取り組む事項及び役割分担は、別表のとおりとする。</p>
+<p>令和3年3月25日</p>
+<p>甲 倉敷市長 伊東 香織</p>
+<p>乙 総社市長 片岡 聡一</p>
+<p>別表(第1条関係)</p>
+<table border="1">
+<tr><th>連携する取組</th><th>取組の内容</th><th>甲の役割</th><th>乙の役割</th><th>備考</th></tr>
+"""
+
+
+def test_a_remarks_column_of_an_html_table_is_the_rows_note(write_file):
+    from pipeline import run
+
+    path = write_file("beppyo.html", KURASHIKI_SOJA_PAGE_WITH_REMARKS + """<tr><td>ア 企業誘致</td><td>企業誘致を推進する。</td><td>誘致活動を行う。</td><td>情報を提供する。</td>
+<td>県の補助事業を<br>活用する。</td></tr>
+<tr><td>イ 観光振興</td><td>観光客を誘致する。</td><td>宣伝を行う。</td><td>協力する。</td><td></td></tr>
+</table></body></html>""")
+    doc = run(path)
+    assert [(r.label, r.measure, r.role_b, r.note) for r in doc.appendix] == [
+        ("ア", "企業誘致", "情報を提供する。", "県の補助事業を活用する。"), ("イ", "観光振興", "協力する。", "")]
+    assert not [w for w in doc.warnings if "備考" in w]
+
+
+def test_an_overview_tables_remarks_column_is_the_rows_note():
+    # 取組 | 取組内容 | 中心市の役割 | 連携市町村の役割 | 備考, a row continued below its measure
+    doc = document_of("""
+    備北定住自立圏形成協定の概要
+    取組\t取組内容\t中心市の役割\t連携市町村の役割\t備考
+    地域医療の充実\t救急医療体制を確保する。\t急患センターを運営する。\t住民に周知する。\t平成30年度から
+    \t\t\t\t実施
+    公共交通の維持\t路線バスを維持する。\t運行を支援する。\t―\t―
+    """)
+    assert [(r.measure, r.role_a, r.role_b, r.note) for r in doc.appendix] == [
+        ("地域医療の充実", "急患センターを運営する。", "住民に周知する。", "平成30年度から実施"),
+        ("公共交通の維持", "運行を支援する。", "", "")]
+
+
+def test_a_remark_on_the_table_in_a_row_spanning_it_is_no_measure(write_file):
+    """HTML: 備考 in a cell spanning the table's columns (colspan) notes the
+    table, as the 備考 paragraph under it does; a 備考 cell spanning two
+    measures' rows (rowspan) is the note of each."""
+    from pipeline import run
+
+    path = write_file("beppyo.html", KURASHIKI_SOJA_PAGE_WITH_REMARKS + """<tr><td>ア 企業誘致</td><td>企業誘致を推進する。</td><td>誘致活動を行う。</td><td>情報を提供する。</td>
+<td rowspan="2">県の補助事業を活用する。</td></tr>
+<tr><td>イ 観光振興</td><td>観光客を誘致する。</td><td>宣伝を行う。</td><td>協力する。</td></tr>
+<tr><td colspan="5">備考 この表において「圏域」とは、甲及び乙の区域をいう。</td></tr>
+</table>
+<p>備考 1 役割の詳細は、甲乙協議の上定める。</p>
+</body></html>""")
+    doc = run(path)
+    assert [(r.label, r.measure, r.role_b, r.note) for r in doc.appendix] == [
+        ("ア", "企業誘致", "情報を提供する。", "県の補助事業を活用する。"),
+        ("イ", "観光振興", "協力する。", "県の補助事業を活用する。")]
+    assert len([w for w in doc.warnings if "備考 outside any row" in w]) == 2
+
+
+def test_an_overview_table_read_as_no_rows_says_so():
+    # content cells that end no sentence, a wide space apart from the measure: not read
+    doc = document_of("""
+        備後圏域連携協約の概要
+
+        1　連携協約の当事者
+        　福山市、府中市
+
+        2　連携する取組
+        連携施策　　取組内容
+        産業振興　　ものづくり産業の振興
+        観光振興　　広域観光ルートの開発
+    """)
+    assert doc.doc_type == "overview"
+    assert doc.appendix == ()
+    assert doc.status == "partial"
+    assert any(w.startswith("line ") and "(連携施策 取組内容)" in w and "overview table gave no rows" in w
+               for w in doc.warnings)

@@ -1,3 +1,5 @@
+import pytest
+
 from extractors.articles import extract_articles
 from tests.helpers import document_of, segments_of
 
@@ -420,6 +422,28 @@ def test_circled_items_stay_in_their_paragraph_and_2_dot_and_bracketed_2_open_pa
         "前項の期間満了の日までに申出がないときは、更に5年間延長するものとし、以後も同様とする。")
     assert articles[3].paragraphs == ("この協約に定めのない事項は、甲乙協議して定める。",
                                       "この協約の解釈に疑義が生じたときは、甲乙協議して定める。")
+
+
+@pytest.mark.parametrize("circled", ["❶❷", "➀➁", "➊➋", "⓵⓶"], ids=["negative", "sans-serif", "negative-sans-serif", "double"])
+def test_items_numbered_with_circles_nfkc_leaves_read_as_those_numbered_1_2(circled):
+    """❶ ❷ (Word's bullet styles) number items as ① ② do: the same text,
+    1 and 2, not ❶ in one agreement's articles and 1 in another's."""
+    one, two = circled
+    articles = extract_articles(segments_of("""
+        高梁市及び吉備中央町の連携協約
+        高梁市(以下「甲」という。)及び吉備中央町(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第２条　甲及び乙は、次に掲げる政策分野において連携する。
+        ①　生活機能の強化に係る政策分野
+        ②結びつきやネットワークの強化に係る政策分野
+        ２　前項各号の取組の詳細は、別表のとおりとする。
+        第３条　この協約の期間は、締結の日から５年間とする。
+        ②　前項の期間満了の日までに申出がないときは、更に５年間延長する。
+    """.replace("①", one).replace("②", two)))
+    assert [a.paragraphs for a in articles] == [
+        ("甲及び乙は、次に掲げる政策分野において連携する。\n1 生活機能の強化に係る政策分野"
+         "\n2 結びつきやネットワークの強化に係る政策分野",
+         "前項各号の取組の詳細は、別表のとおりとする。"),
+        ("この協約の期間は、締結の日から5年間とする。", "前項の期間満了の日までに申出がないときは、更に5年間延長する。")]
 
 
 def test_items_numbered_1_2_after_a_sentence_are_no_paragraphs():

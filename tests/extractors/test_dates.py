@@ -4,7 +4,7 @@ import pytest
 
 from extractors.dates import extract_dates, find_dates, parse_date, signing_date
 from pipeline.model import Kind, Line, Segment
-from tests.helpers import segments_of
+from tests.helpers import document_of, segments_of
 
 
 @pytest.mark.parametrize("text, iso", [
@@ -80,6 +80,29 @@ def test_every_date_in_a_line_keeps_its_raw_text():
     found = find_dates("総務省通知(平成26年8月25日付け)により、令和2年4月1日から施行")
     assert [(d.isoformat(), raw) for d, raw in found] == [
         ("2014-08-25", "平成26年8月25日"), ("2020-04-01", "令和2年4月1日")]
+
+
+@pytest.mark.parametrize("period, end", [
+    ("この協約の期間は、令和2年4月1日から7年3月31日までとする。", ("2025-03-31", "7年3月31日")),
+    ("期間:令和2年4月1日〜同7年3月31日", ("2025-03-31", "同7年3月31日")),
+    ("期間:令和2年4月1日～令和7年3月31日", ("2025-03-31", "令和7年3月31日")),
+    ("平成30年4月1日から同年9月30日まで試行する。", ("2018-09-30", "同年9月30日")),
+    ("令和3年7月1日から同月31日までの間", ("2021-07-31", "同月31日")),
+    ("令和3年4月1日から9月30日まで", ("2021-09-30", "9月30日")),
+    ("平成二十八年四月一日から三十三年三月三十一日まで", ("2021-03-31", "三十三年三月三十一日")),
+])
+def test_the_end_of_a_period_written_without_its_era_is_a_date(period, end):
+    """公用文 leaves out what the start of a period says (令和, the year,
+    the month, or 同 for them): the end is in the start's era and year."""
+    assert [(d.isoformat(), raw) for d, raw in find_dates(period)][1] == end
+
+
+@pytest.mark.parametrize("text", [
+    "令和2年4月1日から5年間とする。", "令和2年4月1日から10日以内に届け出る。",
+    "令和2年4月1日から3月31日まで",  # before the start: no end of it
+])
+def test_a_span_or_an_earlier_day_after_a_date_is_no_end_of_a_period(text):
+    assert len(find_dates(text)) == 1
 
 
 def line(no, text):
@@ -411,3 +434,61 @@ def test_a_date_over_the_title_and_the_signing_date_are_two_rows_one_each():
     values = extract_dates(segs)
     assert [(v.kind, v.iso) for v in values] == [("referenced", dt.date(2020, 3, 27)), ("signed", dt.date(2020, 3, 27))]
     assert len({v.line_no for v in values}) == 2
+
+
+CEREMONY_RELEASE = """
+    記者発表資料
+    令和2年2月5日
+    岡山市政策局政策部政策企画課
+
+    岡山連携中枢都市圏の形成に係る連携協約の締結式を行います
+
+    岡山市と玉野市は、岡山連携中枢都市圏の形成に向けて、連携協約を締結します。
+    つきましては、下記のとおり締結式を開催しますので、お知らせします。
+
+    記
+
+    1　日　時　　令和2年2月10日（月）午前10時から
+    2　場　所　　岡山市役所本庁舎3階　第一会議室
+    3　内　容　　連携協約書への署名、記念撮影
+"""
+
+
+def test_a_press_release_announcing_the_signing_ceremony_is_signed_on_its_day():
+    doc = document_of(CEREMONY_RELEASE)
+    assert doc.doc_type == "other"
+    assert doc.signed_date == dt.date(2020, 2, 10)
+    assert [d.iso for d in doc.dates if d.kind == "referenced"] == [dt.date(2020, 2, 5)]  # the release's own day
+
+
+@pytest.mark.parametrize("when", ["日時：令和2年2月10日（月）　10時00分～", "と　き　令和2年2月10日(月)午前10時",
+                                  "■開催日時\n令和2年2月10日（月）10:00～10:30"])
+def test_a_ceremonys_day_keyed_in_other_words_or_on_the_line_below_is_the_signing_date(when):
+    doc = document_of(f"""
+        お知らせ
+        連携協約の締結について
+        岡山市と玉野市は、連携協約を締結します。
+        ■締結式
+        {when}
+        会場：岡山市役所
+    """)
+    assert doc.signed_date == dt.date(2020, 2, 10)
+
+
+def test_the_ceremonys_day_in_the_sentence_naming_it_is_the_signing_date():
+    doc = document_of("""
+        記者発表資料
+        岡山市と玉野市の連携協約について
+        岡山市と玉野市は、令和2年2月10日（月）に連携協約の締結式を行います。
+    """)
+    assert doc.signed_date == dt.date(2020, 2, 10)
+
+
+def test_a_meetings_day_in_a_release_naming_no_ceremony_is_no_signing_date():
+    doc = document_of("""
+        記者発表資料
+        岡山連携中枢都市圏連携協議会の開催について
+        岡山市と玉野市は、連携協約に基づく取組を協議します。
+        日時　令和2年2月10日（月）午前10時から
+    """)
+    assert doc.signed_date is None

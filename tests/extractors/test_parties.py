@@ -189,6 +189,41 @@ def test_towns_defined_together_as_one_party_each_hold_its_role():
     assert parties[-1].code == "016446"  # 池田町 of 北海道, among four 池田町
 
 
+def test_towns_defined_one_by_one_as_numbered_otsu_are_each_otsu_in_number_order():
+    # 乙1 … 乙11, written full width as a drafter types them: every one is 乙
+    # (乙の役割 is all of theirs), taken by number, 乙10 after 乙9 and 乙11 after it
+    segs = segments_of("""
+        連携協約書
+        盛岡市(以下「甲」という。)、八幡平市(以下「乙１」という。)、雫石町(以下「乙２」という。)、葛巻町(以下「乙３」という。)、岩手町(以下「乙４」という。)、紫波町(以下「乙５」という。)、矢巾町(以下「乙６」という。)、滝沢市(以下「乙７」という。)、
+        西和賀町(以下「乙８」という。)、遠野市(以下「乙９」という。)、花巻市(以下「乙１１」という。)及び北上市(以下「乙１０」という。)は、次のとおり連携協約を締結する。
+        第1条 この協約は、圏域の発展を目的とする。
+    """)
+    assert roles(extract_parties(segs)) == [
+        ("甲", "盛岡市"), ("乙", "八幡平市"), ("乙", "雫石町"), ("乙", "葛巻町"), ("乙", "岩手町"), ("乙", "紫波町"),
+        ("乙", "矢巾町"), ("乙", "滝沢市"), ("乙", "西和賀町"), ("乙", "遠野市"), ("乙", "北上市"), ("乙", "花巻市")]
+
+
+def test_a_role_given_to_the_municipalities_listed_below_the_preamble_is_theirs():
+    # 次に掲げる市町(以下これらを「乙」という。): the list under the sentence
+    # names them, on one line or an item a line
+    segs = segments_of("""
+        連携協約書
+        山形市(以下「甲」という。)と次に掲げる市町(以下これらを「乙」という。)は、次のとおり連携協約を締結する。
+        上山市、天童市及び寒河江市
+        第1条 この協約は、圏域の発展を目的とする。
+    """)
+    assert roles(extract_parties(segs)) == [("甲", "山形市"), ("乙", "上山市"), ("乙", "天童市"), ("乙", "寒河江市")]
+    segs = segments_of("""
+        定住自立圏形成協定書
+        中心市である帯広市(以下「甲」という。)と別記の町村(以下これらを「乙」という。)は、次のとおり協定を締結する。
+        (1) 音更町
+        (2) 芽室町
+        (3) 更別村
+        第1条 この協定は、圏域の活性化を目的とする。
+    """)
+    assert roles(extract_parties(segs)) == [("甲", "帯広市"), ("乙", "音更町"), ("乙", "芽室町"), ("乙", "更別村")]
+
+
 def test_a_list_before_a_single_definition_is_not_one_party():
     # each town defined on its own: a definition names the towns after the one before it only
     segs = segments_of("""
@@ -623,3 +658,70 @@ def test_a_kana_name_that_unidic_cuts_into_an_adverb_like_noun_stays_whole():
         第1条 この協約は、甲及び乙が連携し、まえばし圏域の発展を図ることを目的とする。
     """)
     assert extract_area_name(segs) == "まえばし圏域"
+
+
+# A municipality's reading in hiragana that UniDic cuts into grammar: と|よ|は|し,
+# いま|ばり (an adverb), ふく|やま (a verb), はち|の|へ (particles), ながさ|き.
+PLACES_IN_HIRAGANA = ["とよはし圏域", "いまばり圏域", "ふくやま圏域", "はちのへ圏域", "ながさき圏域",
+                      "くまもと連携中枢都市圏", "おおいた都市広域圏"]
+
+
+@pytest.mark.parametrize("name", PLACES_IN_HIRAGANA)
+def test_an_area_named_by_a_place_in_hiragana_is_read_whole_where_it_is_defined(name):
+    segs = segments_of(f"""
+        連携協約書
+        甲市(以下「甲」という。)及び乙町(以下「乙」という。)は、{name}(以下「圏域」という。)を形成するため、次のとおり連携協約を締結する。
+        第1条 この協約は、圏域の発展を図ることを目的とする。
+    """)
+    assert extract_area_name(segs) == name
+
+
+@pytest.mark.parametrize("name", PLACES_IN_HIRAGANA)
+def test_an_area_named_by_a_place_in_hiragana_is_read_whole_in_a_title(name):
+    segs = segments_of(f"""
+        {name}の形成に関する連携協約
+        甲及び乙は、次のとおり連携協約を締結する。
+        第1条 この協約は、甲及び乙の連携を目的とする。
+    """)
+    assert extract_area_name(segs) == name
+
+
+@pytest.mark.parametrize("name", [n for n in PLACES_IN_HIRAGANA if n.endswith(("圏域", "都市圏"))])
+def test_an_area_named_by_a_place_in_hiragana_is_read_whole_in_an_article(name):
+    # くまもと|連携中枢都市圏: と before a kind of area is no particle here
+    segs = segments_of(f"""
+        連携協約書
+        甲及び乙は、次のとおり連携協約を締結する。
+        第1条 この協約は、甲及び乙が連携し、{name}の発展を図ることを目的とする。
+    """)
+    assert extract_area_name(segs) == name
+
+
+@pytest.mark.parametrize("phrase", ["それぞれの圏域", "すべての圏域", "ともに圏域", "さらに圏域"])
+def test_hiragana_that_spells_no_place_before_an_area_names_none(phrase):
+    segs = segments_of(f"""
+        連携協約書
+        甲及び乙は、次のとおり連携協約を締結する。
+        第1条 この協約は、甲及び乙が連携し、{phrase}の発展を図ることを目的とする。
+    """)
+    assert extract_area_name(segs) == ""
+
+
+def test_a_meetings_count_before_the_area_is_no_part_of_its_name():
+    segs = segments_of("""
+        令和3年度第1回岡山連携中枢都市圏連携推進協議会
+        1　開会
+        2　議事
+    """)
+    assert extract_area_name(segs) == "岡山連携中枢都市圏"
+
+
+@pytest.mark.parametrize("clause", ["甲及び乙が形成する", "甲及び乙による", "甲及び乙を"])
+def test_a_place_in_hiragana_right_after_a_clause_is_read_without_the_clause(clause):
+    # 形成する|とよはし: the run of hiragana holds the clause's ending and the place
+    segs = segments_of(f"""
+        連携協約書
+        甲及び乙は、次のとおり連携協約を締結する。
+        第1条 この協約は、{clause}とよはし圏域の発展を図ることを目的とする。
+    """)
+    assert extract_area_name(segs) == "とよはし圏域"

@@ -97,6 +97,55 @@ def test_a_blanked_template_is_redacted():
     assert fields(sigs[0]) == ("乙", "●●●町", "●●●町●●番地", "●●●町長", "")
 
 
+# An agreement of a city and three towns defined as 乙1 … 乙3, down to its
+# signing date: the tests of numbered 乙 blocks give their blocks after it.
+YAMAGATA_NUMBERED_OTSU_HEAD = """
+        連携協約書
+        山形市(以下「甲」という。)、上山市(以下「乙1」という。)、天童市(以下「乙2」という。)及び大江町(以下「乙3」という。)は、次のとおり締結する。
+        第1条 目的とする。
+        この協約の締結を証するため、本書4通を作成し、記名押印の上、各自1通を保有する。
+        令和2年3月30日
+"""
+
+
+def test_blocks_marked_with_numbered_otsu_are_each_a_block_of_otsu():
+    segs = segments_of(YAMAGATA_NUMBERED_OTSU_HEAD + """        甲　 山形県山形市旅篭町二丁目3番25号
+             山形市長 佐藤 孝一
+        乙１ 山形県上山市河崎一丁目1番10号
+             上山市長 横戸 長之
+        (乙2) 山形県天童市老野森一丁目1番1号
+             天童市長 山本 信二
+        乙３：山形県西村山郡大江町大字左沢882番地の1
+             大江町長 松田 秀則
+    """)
+    sigs = extract_signatories(segs, extract_parties(segs))
+    assert [fields(s) for s in sigs] == [
+        ("甲", "山形市", "山形県山形市旅篭町二丁目3番25号", "山形市長", "佐藤 孝一"),
+        ("乙", "上山市", "山形県上山市河崎一丁目1番10号", "上山市長", "横戸 長之"),
+        ("乙", "天童市", "山形県天童市老野森一丁目1番1号", "天童市長", "山本 信二"),
+        ("乙", "大江町", "山形県西村山郡大江町大字左沢882番地の1", "大江町長", "松田 秀則"),
+    ]
+    assert sigs[-1].municipality_code == "063240"  # 大江町 of 山形県
+
+
+def test_zeros_of_a_kanji_address_number_are_no_blanked_name():
+    sigs = signatories_of("""
+    甲 広島県福山市東桜町三番五号
+       福山市長 枝広 直幹
+    乙 広島県府中市府川町一三〇〇番地
+       府中市長 小野 申人
+    丙 広島県神石郡神石高原町小畠二○○番地
+       神石高原町長 入江 嘉則
+    丁 〇〇県〇〇郡〇〇町
+       〇〇町長 〇〇 〇〇
+    戊 ○○県○○市
+       ○○市長 ○○ ○○
+    """)
+    assert [s.address for s in sigs[:3]] == ["広島県福山市東桜町三番五号", "広島県府中市府川町一三〇〇番地",
+                                             "広島県神石郡神石高原町小畠二○○番地"]
+    assert [s.redacted for s in sigs] == [False, False, False, True, True]
+
+
 # Parties named without 甲/乙: the signature blocks carry no role marks.
 UNMARKED_HEAD = """
         三原市及び尾道市の連携に関する協約
@@ -227,6 +276,34 @@ def test_blocks_printed_side_by_side_are_read_block_by_block():
         ("乙", "府中市", "広島県府中市府川町315番地", "府中市長", "小野 申人"),
         ("丙", "神石高原町", "広島県神石郡神石高原町小畠2025番地", "神石高原町長", "入江 嘉則"),
     ]
+
+
+def test_rows_of_blocks_side_by_side_are_read_row_by_row():
+    # two blocks a row, a row under the other: 甲 乙 then 丙 丁, each row's
+    # blocks read before the next row's
+    sigs = signatories_of("""
+    甲  広島県福山市東桜町3番5号            乙  広島県府中市府川町315番地
+        福山市長  枝広 直幹                     府中市長  小野 申人
+
+    丙  広島県神石郡神石高原町小畠2025番地  丁  広島県世羅郡世羅町大字本郷947番地
+        神石高原町長  入江 嘉則                 世羅町長  奥田 正和
+    """)
+    assert [(s.role, s.municipality, s.name) for s in sigs] == [
+        ("甲", "福山市", "枝広 直幹"), ("乙", "府中市", "小野 申人"),
+        ("丙", "神石高原町", "入江 嘉則"), ("丁", "世羅町", "奥田 正和")]
+    # towns marked 乙1, 乙2 … side by side: the numbers go on along the row
+    segs = segments_of(YAMAGATA_NUMBERED_OTSU_HEAD + """        甲   山形県山形市旅篭町二丁目3番25号          乙1  山形県上山市河崎一丁目1番10号
+             山形市長  佐藤 孝一                           上山市長  横戸 長之
+
+        乙2  山形県天童市老野森一丁目1番1号          乙3  山形県西村山郡大江町大字左沢882番地の1
+             天童市長  山本 信二                           大江町長  松田 秀則
+    """)
+    sigs = extract_signatories(segs, extract_parties(segs))
+    assert [(s.role, s.municipality, s.address, s.name) for s in sigs] == [
+        ("甲", "山形市", "山形県山形市旅篭町二丁目3番25号", "佐藤 孝一"),
+        ("乙", "上山市", "山形県上山市河崎一丁目1番10号", "横戸 長之"),
+        ("乙", "天童市", "山形県天童市老野森一丁目1番1号", "山本 信二"),
+        ("乙", "大江町", "山形県西村山郡大江町大字左沢882番地の1", "松田 秀則")]
 
 
 KOFU_HEAD = """
@@ -667,3 +744,25 @@ def test_an_address_in_brackets_after_the_person_is_the_address():
         ("甲", "福山市", "広島県福山市東桜町3番5号", "福山市長", "枝広 直幹"),
         ("乙", "府中市", "広島県府中市府川町315番地", "府中市長", "小野 申人"),
         ("丙", "神石高原町", "", "神石高原町長", "入江 嘉則")]
+
+
+@pytest.mark.parametrize("mayor, family, given", [
+    ("岡　山　市　長　　伊　原　木　　隆　太", "伊原木", "隆太"),
+    ("市　長　　　宍　戸　　　　　　　　勉", "宍戸", "勉"),
+    ("岡　山　市　長　　　大　森　　雅　夫　　印", "大森", "雅夫"),
+])
+def test_a_signature_line_spaced_letter_by_letter_with_uneven_gaps_splits_title_and_person(mayor, family, given):
+    # UniDic knows neither 伊原木 nor 宍戸 as a family name: the wider gap tells
+    doc = document_of(f"""
+    岡山市(以下「甲」という。)と玉野市(以下「乙」という。)は、次のとおり連携協約を締結する。
+    第1条 この協約は、甲及び乙の連携を目的とする。
+    この協約の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。
+    令和元年12月25日
+    甲　岡山市北区大供一丁目1番1号
+    　　岡山市
+    　　{mayor}
+    乙　玉野市宇野一丁目27番1号
+    　　玉野市長　黒田　晋
+    """)
+    first = doc.signatories[0]
+    assert (first.municipality, first.title, first.family_name, first.given_name) == ("岡山市", "岡山市長", family, given)
