@@ -231,6 +231,22 @@ def test_html_page_with_main_content_is_read_without_menus_sidebar_and_footer(wr
         "上越市と妙高市との定住自立圏の形成に関する協定書", "第1条 目的とする。"]
 
 
+def test_html_table_ends_mark_the_last_row_of_each_table_also_one_framed_by_a_layout_table(write_file):
+    """The 別表's last row carries the table's end, also where a layout
+    table frames the page (the agreement's cell, then the menu's); a table
+    nested in a value's cell is words of that cell and marks nothing."""
+    menu = "".join(f"<p>お知らせ{n}</p>" for n in range(1, 13))
+    html = f"""<html><body><table><tr><td><p>別表</p>
+<table><tr><th>取組</th><th>甲の役割</th></tr>
+<tr><td>ア 観光</td><td>宣伝する。<table><tr><td>市</td><td>町</td></tr></table></td></tr>
+<tr><td>イ 交通</td><td>路線を維持する</td></tr></table></td>
+<td>{menu}</td></tr></table>
+<table><tr><td>ウ 農業</td><td>販路を広げる</td></tr></table><p>トップへ戻る</p></body></html>"""
+    lines = ingest(write_file("ends.html", html)).lines
+    assert [ln.text for ln in lines if ln.table_end] == ["イ 交通\t路線を維持する", "お知らせ12", "ウ 農業\t販路を広げる"]
+    assert "ア 観光\t宣伝する。 市 町" in [ln.text for ln in lines]
+
+
 def test_html_menus_are_skipped_on_a_page_without_main(write_file):
     html = """<html><body><nav><a href="/">トップ</a> &gt; <a href="/reiki/">例規集</a></nav>
 <p>○甲市と乙町との連携協約</p></body></html>"""

@@ -301,6 +301,57 @@ def test_a_web_pages_contact_box_under_the_beppyo_ends_it():
         ("観光", "協力する。"), ("林業", "協力する。"), ("問合せ窓口の設置", "甲と協力する")]
 
 
+PAGE_AFTER_THE_TABLE = """<p class="pagetop"><a href="#top">ページの先頭へ戻る</a></p>
+<div id="side"><h2>関連情報</h2><ul><li><a href="/a">連携中枢都市圏について</a></li>
+<li><a href="/b">ビジョン懇談会</a></li></ul></div>
+<div id="footer"><p>浜松市役所 〒430-8652 静岡県浜松市中区元城町103番地の2</p></div></body></html>"""
+
+
+def html_agreement(beppyo: str) -> str:
+    return f"""<html><head><meta charset="utf-8"></head><body>
+<h1>浜松市と湖西市との連携協約書</h1>
+<p>浜松市(以下「甲」という。)と湖西市(以下「乙」という。)は、次のとおり連携協約を締結する。</p>
+<p>第1条 連携して取り組む事項及び役割分担は、別表のとおりとする。</p>
+<p>令和2年3月27日</p>
+<p>甲 浜松市長 鈴木 康友</p>
+<p>乙 湖西市長 影山 剛士</p>
+<h2>別表(第1条関係)</h2>
+{beppyo}
+{PAGE_AFTER_THE_TABLE}"""
+
+
+def test_a_web_pages_menu_and_footer_after_the_beppyo_table_continue_no_cell(write_file):
+    """A city's page without a contact box (nor <main>): its side menu and
+    footer follow the 別表's </table>. The last row's role cell lacks the
+    。 the others have: still the table's end ends it."""
+    from pipeline import run
+
+    doc = run(write_file("grid.html", html_agreement("""<table border="1">
+<tr><th>連携する取組</th><th>取組の内容</th><th>甲の役割</th><th>乙の役割</th></tr>
+<tr><td>ア 救急医療</td><td>救急医療体制を確保する。</td><td>運営を支援する。</td><td>経費を負担する。</td></tr>
+<tr><td>イ 観光の振興</td><td>周遊を促進する。</td><td>情報を発信する。</td><td>観光資源を磨く。</td></tr>
+<tr><td>ウ 移住の促進</td><td>相談体制を整える。</td><td>窓口を設ける。</td><td>空き家情報を提供する。</td></tr>
+<tr><td>エ 公共交通</td><td>バス路線を維持する。</td><td>運行を支援する。</td><td>利用促進に取り組む</td></tr>
+</table>""")))
+    assert [(r.label, r.role_b) for r in doc.appendix] == [
+        ("ア", "経費を負担する。"), ("イ", "観光資源を磨く。"), ("ウ", "空き家情報を提供する。"), ("エ", "利用促進に取り組む")]
+
+
+def test_a_web_pages_menu_after_a_key_value_table_continues_no_value(write_file):
+    # each measure's keys in a <table> of its own (th key | td value)
+    from pipeline import run
+
+    doc = run(write_file("kv.html", html_agreement("""<p>1 生活機能の強化に係る政策分野</p>
+<p>ア 救急医療</p>
+<table border="1"><tr><th>取組の内容</th><td>救急医療体制を確保する。</td></tr>
+<tr><th>甲の役割</th><td>運営を支援する。</td></tr><tr><th>乙の役割</th><td>経費を負担する。</td></tr></table>
+<p>イ 公共交通</p>
+<table border="1"><tr><th>取組の内容</th><td>バス路線を維持する。</td></tr>
+<tr><th>甲の役割</th><td>運行を支援する。</td></tr><tr><th>乙の役割</th><td>利用促進に取り組む</td></tr></table>""")))
+    assert [(r.label, r.measure, r.role_b) for r in doc.appendix] == [
+        ("ア", "救急医療", "経費を負担する。"), ("イ", "公共交通", "利用促進に取り組む")]
+
+
 def test_html_wrapped_cells_and_dash_rules():
     rows, _ = rows_of("""
     別表
