@@ -189,6 +189,7 @@ class Reader:
         header_above, self.header_above = self.header_above, None  # kept only by a header row
         spanning = spanning_heading(cells) or self.numbered_heading(cells, following) or spanning_remark(cells)
         if spanning:  # a section row or a remark across the table (colspan): a heading or a note, no measure
+            self.last_key = ""  # a row of its own: no value above it goes on in it
             self.read_text(Line(line.no, spanning, line.page, line.blank_before, line.end_page,
                                 table_end=line.table_end), following)
             return
@@ -506,7 +507,8 @@ class Reader:
             self.context = Context(number, title)
         self.made_under[id(self.context)] = above
         pending.context = self.context
-        row.label, row.cells["measure"], row.cells["content"] = "", row.cells["content"], ""
+        # the name may carry the measure's label (【連携する取組】ア 広域観光ルートの造成)
+        (row.label, row.cells["measure"]), row.cells["content"] = split_label(row.cells["content"]), ""
         self.linked_from = None
 
     def open_measure(self, label: str, measure: str, line: Line) -> None:

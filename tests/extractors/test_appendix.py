@@ -1982,6 +1982,49 @@ def test_renkei_suru_torikumi_names_the_measure_in_a_block_giving_its_content_un
     ]
 
 
+def test_a_labelled_name_under_renkei_suru_torikumi_keeps_its_label_apart():
+    # the numbered line over the block became the section, and the name
+    # given by 【連携する取組】 the measure with its label ア still in it
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    1 圏域全体の経済成長のけん引
+    【連携する取組】ア 企業誘致の推進
+    【取組の内容】共同で誘致活動を行う。
+    【甲の役割】誘致活動を主導する。
+    【乙の役割】用地情報を提供する。
+    【連携する取組】イ 観光の振興
+    【取組の内容】広域観光ルートを開発する。
+    【甲の役割】ルートを開発する。
+    【乙の役割】観光資源の情報を提供する。
+    """)
+    assert [(r.section_no, r.section_title, r.label, r.measure, r.content) for r in rows] == [
+        (1, "圏域全体の経済成長のけん引", "ア", "企業誘致の推進", "共同で誘致活動を行う。"),
+        (1, "圏域全体の経済成長のけん引", "イ", "観光の振興", "広域観光ルートを開発する。")]
+
+
+def test_a_section_row_spanning_a_key_value_table_continues_no_value_above_it(write_file):
+    """例規集: the 別表 a table of th key | td value rows, sections in rows
+    spanning it (colspan); a role above one lacks its 。, and the section's
+    row is still no part of it but the next section."""
+    from pipeline import run
+
+    doc = run(write_file("reiki.html", html_agreement("""<table border="1">
+<tr><th colspan="2">1 経済成長のけん引</th></tr>
+<tr><th>連携する取組</th><td>ア 企業誘致の推進</td></tr>
+<tr><th>取組の内容</th><td>共同で誘致活動を行う。</td></tr>
+<tr><th>甲の役割</th><td>誘致活動を主導する。</td></tr>
+<tr><th>乙の役割</th><td>用地情報を提供する</td></tr>
+<tr><th colspan="2">2 都市機能の強化</th></tr>
+<tr><th>連携する取組</th><td>ア 高度医療の提供</td></tr>
+<tr><th>取組の内容</th><td>高度な医療を受けられる体制を確保する。</td></tr>
+<tr><th>甲の役割</th><td>体制を整える。</td></tr>
+<tr><th>乙の役割</th><td>住民への周知</td></tr>
+</table>""")))
+    assert [(r.section_no, r.section_title, r.label, r.measure, r.role_b) for r in doc.appendix] == [
+        (1, "経済成長のけん引", "ア", "企業誘致の推進", "用地情報を提供する"),
+        (2, "都市機能の強化", "ア", "高度医療の提供", "住民への周知")]
+
+
 def test_a_remarks_column_is_no_part_of_the_content_but_the_rows_note():
     # 備考 past the role columns was read as more content (…推進する。令和4年度から)
     rows, warnings = rows_of("""
