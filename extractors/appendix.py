@@ -177,11 +177,11 @@ class Reader:
             if line.is_row:
                 self.loose = None
                 self.read_row(line, following)
-                if line.table_end:  # a key's value in the table's last row ends with the table
-                    self.last_key = ""
             else:
                 self.header_above = None
                 self.read_text(line, following)
+            if line.table_end:  # a key's value in the table's last line ends with the table
+                self.last_key = ""
 
     # -- rows ----------------------------------------------------------
     def read_row(self, line: Line, following: Line | None = None) -> None:

@@ -29,7 +29,7 @@ class RawLine:
     line_no: int  # 1-based line number in the source (running number for PDF)
     page: int | None = None  # 1-based page for paged formats
     end_page: int | None = None  # where a table row cut by a page break ends (else as page)
-    table_end: bool = False  # the last row of a table whose end the source marks (HTML's </table>)
+    table_end: bool = False  # the last line of a table whose end the source marks (HTML's </table>, </dl>)
 
     def __init__(self, text: str, line_no: int, page: int | None = None, end_page: int | None = None,
                  table_end: bool = False):
@@ -77,8 +77,9 @@ class Line:
     through: int | None = None  # a 別表 row rebuilt from cells given one per line ends at this source line
     running_header: bool = False  # the first of a line opening every page (連携協約書(写)): never the title
     at_margin: bool = False  # a paged text's line running to the right margin: wrapped there, whatever it ends with
-    # The last row of a table the source closes there (HTML's </table>): the
-    # text after it is none of its cells, however its last cell ends.
+    # The last line of a table the source closes there (HTML's </table>, or
+    # </dl>, a table of terms and values): the text after it is none of its
+    # cells or values, however the last one ends.
     table_end: bool = False
 
     def __init__(self, no: int, text: str, page: int | None = None, blank_before: bool = False,

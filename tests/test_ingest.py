@@ -247,6 +247,17 @@ def test_html_table_ends_mark_the_last_row_of_each_table_also_one_framed_by_a_la
     assert "ア 観光\t宣伝する。 市 町" in [ln.text for ln in lines]
 
 
+def test_html_definition_list_ends_like_a_table(write_file):
+    # <dl> of 【key】 | value: its last line ends it; a <dl> inside a cell is words of the cell
+    html = """<html><body><dl><dt>取組の内容</dt><dd>診療体制を確保する。</dd><dt>乙の役割</dt>
+<dd>【乙の役割】<br>運営費を負担する</dd></dl><p>関連ページ</p>
+<table><tr><td>ア</td><td><dl><dt>甲</dt><dd>運営</dd></dl></td></tr></table></body></html>"""
+    lines = ingest(write_file("dl.html", html)).lines
+    assert [(ln.text, ln.table_end) for ln in lines] == [
+        ("取組の内容", False), ("診療体制を確保する。", False), ("乙の役割", False), ("【乙の役割】", False),
+        ("運営費を負担する", True), ("関連ページ", False), ("ア\t甲運営", True)]
+
+
 def test_html_menus_are_skipped_on_a_page_without_main(write_file):
     html = """<html><body><nav><a href="/">トップ</a> &gt; <a href="/reiki/">例規集</a></nav>
 <p>○甲市と乙町との連携協約</p></body></html>"""

@@ -81,6 +81,7 @@ class _LineBuilder(HTMLParser):
         self._marker = ""  # the number of the <ol> item whose first line is still to come
         self._preformatted = 0  # open <pre> elements: their line breaks are lines, as a browser shows them
         self._pre_opened = False  # no text yet since <pre>: a newline right after it is no line (HTML drops it)
+        self._term_lists: list[int] = []  # open <dl>s outside tables: the number of lines when each opened
 
     def _flush(self) -> None:
         content = "".join(self._buffer).strip()
@@ -126,6 +127,9 @@ class _LineBuilder(HTMLParser):
         elif tag in ("ol", "ul"):
             self._flush()
             self._lists.append(ListNumbering.of(attrs) if tag == "ol" else None)
+        elif tag == "dl":
+            self._flush()
+            self._term_lists.append(len(self.lines))
         elif tag == "li":
             self._flush()
             numbering = self._lists[-1] if self._lists else None
@@ -162,8 +166,19 @@ class _LineBuilder(HTMLParser):
             self._flush()
             if self._lists:
                 self._lists.pop()
+        elif tag == "dl":
+            self._flush()
+            self._end_term_list()
         elif tag in BLOCK_TAGS:
             self._flush()
+
+    def _end_term_list(self) -> None:
+        """A <dl> is a table of terms and their values (取組の内容 | …): its
+        last line ends it as </table> ends a table's last row."""
+        opened = self._term_lists.pop() if self._term_lists else len(self.lines)
+        if len(self.lines) > opened:
+            line_no, content, _ = self.lines[-1]
+            self.lines[-1] = (line_no, content, True)
 
     def _start_table(self) -> None:
         """A table's rows go to the page, or to the cell it is nested in."""

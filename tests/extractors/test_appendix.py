@@ -1982,6 +1982,17 @@ def test_renkei_suru_torikumi_names_the_measure_in_a_block_giving_its_content_un
     ]
 
 
+def test_a_web_pages_sidebar_after_a_definition_list_continues_no_value(write_file):
+    # the 別表's keys and values in a <dl>, the page's sidebar right after it
+    from pipeline import run
+
+    doc = run(write_file("dl.html", html_agreement("""<h4>1 生活機能の強化に係る政策分野</h4>
+<dl><dt>(1) 医療</dt><dd>ア 救急医療体制の確保</dd><dd>【取組の内容】<br>休日夜間の診療体制を確保する。</dd>
+<dd>【甲の役割】<br>急患診療所を運営する。</dd><dd>【乙の役割】<br>運営費の一部を負担する</dd></dl>""")))
+    assert [(r.subsection_title, r.label, r.measure, r.role_a, r.role_b) for r in doc.appendix] == [
+        ("医療", "ア", "救急医療体制の確保", "急患診療所を運営する。", "運営費の一部を負担する")]
+
+
 def test_a_labelled_name_under_renkei_suru_torikumi_keeps_its_label_apart():
     # the numbered line over the block became the section, and the name
     # given by 【連携する取組】 the measure with its label ア still in it
