@@ -1993,6 +1993,25 @@ def test_a_web_pages_sidebar_after_a_definition_list_continues_no_value(write_fi
         ("医療", "ア", "救急医療体制の確保", "急患診療所を運営する。", "運営費の一部を負担する")]
 
 
+def test_a_contact_table_after_the_beppyo_table_ends_it(write_file):
+    """The page's contact box as a table of its own (担当課 | …, 電話番号 | …)
+    under the 別表's, with no heading: its rows were read as the rest of
+    the last measure, whose role lacks its 。."""
+    from pipeline import run
+
+    doc = run(write_file("contact.html", html_agreement("""<table border="1">
+<tr><th>連携する取組</th><th>取組の内容</th><th>甲の役割</th><th>乙の役割</th></tr>
+<tr><td>ア 救急医療</td><td>救急医療体制を確保する。</td><td>運営を支援する。</td><td>経費を負担する。</td></tr>
+<tr><td>イ 公共交通</td><td>バス路線を維持する。</td><td>運行を支援する。</td><td>利用促進に取り組む</td></tr>
+</table>
+<h3>担当</h3>
+<table class="contact"><tr><th>担当課</th><td>企画調整部 企画課</td></tr>
+<tr><th>電話番号</th><td>053-457-2241</td></tr></table>""")))
+    assert [(r.label, r.measure, r.content, r.role_b) for r in doc.appendix] == [
+        ("ア", "救急医療", "救急医療体制を確保する。", "経費を負担する。"),
+        ("イ", "公共交通", "バス路線を維持する。", "利用促進に取り組む")]
+
+
 def test_a_labelled_name_under_renkei_suru_torikumi_keeps_its_label_apart():
     # the numbered line over the block became the section, and the name
     # given by 【連携する取組】 the measure with its label ア still in it
