@@ -202,6 +202,15 @@ def test_html_image_alt_text_stands_where_the_image_is(write_file):
     assert texts_of(write_file, "alt.html", html) == ["宍粟市長　山\ufa11　正樹　印", "第1条"]
 
 
+def test_html_beppyo_given_as_an_image_is_warned_of_and_read_as_its_alt_text_only(write_file):
+    html = """<html><body><h3>別表(第2条関係)</h3>
+<p><img src="beppyo.png" alt="別表 連携する取組と役割分担の一覧"></p>
+<p>乙 湖西市長 影山 剛士<img src="seal.png" alt="印"></p></body></html>"""
+    source = ingest(write_file("image.html", html))
+    assert [ln.text for ln in source.lines] == ["別表(第2条関係)", "別表 連携する取組と役割分担の一覧", "乙 湖西市長 影山 剛士印"]
+    assert source.warnings == ("line 2: 別表 shown as an image (別表 連携する取組と役割分担の一覧); its rows are not read",)
+
+
 def test_html_ordered_list_items_carry_the_number_a_browser_prints(write_file):
     """<ol><li> shows 1. 2. …; items that print their own number ((1) …),
     lists styled without numbers and <ul> items get none."""

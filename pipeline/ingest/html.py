@@ -82,6 +82,7 @@ class _LineBuilder(HTMLParser):
         self._preformatted = 0  # open <pre> elements: their line breaks are lines, as a browser shows them
         self._pre_opened = False  # no text yet since <pre>: a newline right after it is no line (HTML drops it)
         self._term_lists: list[int] = []  # open <dl>s outside tables: the number of lines when each opened
+        self.warnings: list[str] = []
 
     def _flush(self) -> None:
         content = "".join(self._buffer).strip()
@@ -113,7 +114,11 @@ class _LineBuilder(HTMLParser):
         elif tag in SKIP_TAGS:
             self._skip += 1
         elif tag == "img":
-            self.handle_data(dict(attrs).get("alt") or "")
+            alt = dict(attrs).get("alt") or ""
+            if "別表" in alt and not self._skipping:  # its rows are pixels: none is read, none made up
+                self.warnings.append(f"line {self.getpos()[0]}: 別表 shown as an image ({alt.strip()[:40]}); "
+                                     "its rows are not read")
+            self.handle_data(alt)
         elif tag == "table":
             self._start_table()
         elif tag == "tr" and self._tables:
@@ -354,4 +359,5 @@ def read(path: Path, data: bytes) -> Source:
     lines = tuple(RawLine(text=content, line_no=line_no, table_end=ends_table)
                   for line_no, content, ends_table in paragraph_numbers_before_their_text(builder.lines))
     return Source(doc_id=path.stem, path=str(path), format="html",
-                  sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, lines=lines)
+                  sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, lines=lines,
+                  warnings=tuple(builder.warnings))
