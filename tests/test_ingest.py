@@ -267,6 +267,23 @@ def test_html_definition_list_ends_like_a_table(write_file):
         ("運営費を負担する", True), ("関連ページ", False), ("ア\t甲運営", True)]
 
 
+def test_html_articles_laid_out_in_a_table_read_as_numbered_text(write_file):
+    """A page lays out its articles in two columns: (caption and) number | text.
+    Each reads as the article line it is; a table of contents (第1条 | 目的)
+    stays rows."""
+    html = """<html><body><table>
+<tr><td>（目的）<br>第１条</td><td>この協約は、圏域の活性化を図ることを目的とする。</td></tr>
+<tr><td>第２条<br>（協議）</td><td>定めのない事項は、甲乙協議して定める。<br>２　前項の協議は、書面で行う。</td></tr>
+<tr><td>第３条の２（期間）</td><td>この協約の期間は、5年とする。</td></tr>
+</table>
+<table><tr><td>第１条</td><td>目的</td></tr><tr><td>第２条</td><td>協議</td></tr></table></body></html>"""
+    assert texts_of(write_file, "articles.html", html) == [
+        "（目的）", "第１条\u3000この協約は、圏域の活性化を図ることを目的とする。",
+        "（協議）", "第２条\u3000定めのない事項は、甲乙協議して定める。", "２　前項の協議は、書面で行う。",
+        "第３条の２（期間）\u3000この協約の期間は、5年とする。",
+        "第１条\t目的", "第２条\t協議"]
+
+
 def test_html_menus_are_skipped_on_a_page_without_main(write_file):
     html = """<html><body><nav><a href="/">トップ</a> &gt; <a href="/reiki/">例規集</a></nav>
 <p>○甲市と乙町との連携協約</p></body></html>"""

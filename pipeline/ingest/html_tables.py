@@ -135,6 +135,8 @@ class Table:
         self.frames_page = self.frames_page or holds_a_page(blocks)
         if self.frames_page or is_side_by_side_blocks(blocks):
             self._emit_blocks(blocks)
+        elif is_article_row(blocks):
+            self._emit_article(blocks)
         elif any(row):
             self.emit(line, "\t".join(row))
 
@@ -156,6 +158,16 @@ class Table:
         for block in blocks:
             for line_no, text, ends_table in block:
                 self.emit(line_no, text, ends_table)
+
+    def _emit_article(self, blocks: list[Block]) -> None:
+        """(目的) / 第1条 | この協約は…。: the caption (above or under the
+        number in its cell), then the article's number opening its text."""
+        numbered, text = blocks[0], blocks[1]
+        at = article_number_at(numbered)
+        self._emit_blocks([numbered[:at] + numbered[at + 1:]])
+        line_no, number, _ = numbered[at]
+        self.emit(line_no, f"{number}\u3000{text[0][1]}")
+        self._emit_blocks([text[1:]])
 
     def _emit_marks_row(self) -> None:
         if self.marks_row is not None:
@@ -203,6 +215,26 @@ def is_side_by_side_blocks(blocks: list[Block]) -> bool:
     marks = [ROLE_OPENING.match(block[0][1]) for block in filled]
     return all(marks) and "".join(m["role"] for m in marks) in ROLE_ORDER \
         and all(any(HEAD_OF_OFFICE.search(text) for _, text, _ in block) for block in filled)
+
+
+# A cell numbering an article (第1条, 第5条の2), its caption above it or after it.
+ARTICLE_NUMBER_CELL = regex.compile(r"^第[0-9０-９一二三四五六七八九十百]+条(?:の[0-9０-９一二三四五六七八九十]+)?"
+                                    r"[\s\u3000]*(?:[(（][^()（）]{1,20}[)）])?$")
+SENTENCE_END = regex.compile(r"[。)）」]$")
+
+
+def is_article_row(blocks: list[Block]) -> bool:
+    """A row laying out an article: its number in the first cell (a caption
+    line above it), its text in the second ending a sentence; not a table of
+    contents (第1条 | 目的), whose cells end none."""
+    if len(blocks) != 2 or not blocks[0] or not blocks[1] or len(blocks[0]) > 2:
+        return False
+    return article_number_at(blocks[0]) >= 0 and bool(SENTENCE_END.search(blocks[1][-1][1]))
+
+
+def article_number_at(block: Block) -> int:
+    """The index of the block's line numbering an article, or -1."""
+    return next((i for i, (_, text, _) in enumerate(block) if "条" in text and ARTICLE_NUMBER_CELL.match(text)), -1)
 
 
 def span_of(attrs: list[tuple[str, str | None]], name: str) -> int:
