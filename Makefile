@@ -18,9 +18,9 @@ $(BIN)/.installed: pyproject.toml
 	touch $@
 
 # Bytecode of our own packages, written here because imports may not write it
-# (PYTHONDONTWRITEBYTECODE in many CI images and sandboxes, read-only
-# checkouts): without it every worker process parses the sources again,
-# ~0.1 s each. Only changed files are compiled.
+# (PYTHONDONTWRITEBYTECODE, set in many CI images and sandboxes): without it
+# every worker process parses the sources again, ~0.1 s each. Only changed
+# files are compiled.
 setup: $(BIN)/.installed
 	@$(BIN)/python -m compileall -q pipeline extractors
 

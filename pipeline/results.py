@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
-import tempfile
 import time
 import traceback
 import zlib
@@ -115,15 +114,23 @@ class ResultCache:
             return None  # missing or unreadable: the file is processed again
 
     def put(self, key: str, result: FileResult) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
         data = zlib.compress(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), 1)
-        fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=self.folder)
+        # Named by the process: each writes one file at a time, and every
+        # worker writes thousands (mkstemp, a folder check and an unlink a
+        # file cost a few % of a small document's time).
+        tmp = f"{self.folder}/.{key}.{os.getpid()}.tmp"
         try:
-            with os.fdopen(fd, "wb") as handle:
+            try:
+                handle = open(tmp, "wb")
+            except FileNotFoundError:  # the first result of this version
+                self.folder.mkdir(parents=True, exist_ok=True)
+                handle = open(tmp, "wb")
+            with handle:
                 handle.write(data)
             os.replace(tmp, self.path(key))
-        finally:
+        except BaseException:
             Path(tmp).unlink(missing_ok=True)
+            raise
 
     def prune(self, keep: set[str]) -> None:
         """Drop other pipeline versions and entries no file refers to any more."""

@@ -97,14 +97,19 @@ def test_a_blanked_template_is_redacted():
     assert fields(sigs[0]) == ("乙", "●●●町", "●●●町●●番地", "●●●町長", "")
 
 
-def test_blocks_marked_with_numbered_otsu_are_each_a_block_of_otsu():
-    segs = segments_of("""
+# An agreement of a city and three towns defined as 乙1 … 乙3, down to its
+# signing date: the tests of numbered 乙 blocks give their blocks after it.
+YAMAGATA_NUMBERED_OTSU_HEAD = """
         連携協約書
         山形市(以下「甲」という。)、上山市(以下「乙1」という。)、天童市(以下「乙2」という。)及び大江町(以下「乙3」という。)は、次のとおり締結する。
         第1条 目的とする。
         この協約の締結を証するため、本書4通を作成し、記名押印の上、各自1通を保有する。
         令和2年3月30日
-        甲　 山形県山形市旅篭町二丁目3番25号
+"""
+
+
+def test_blocks_marked_with_numbered_otsu_are_each_a_block_of_otsu():
+    segs = segments_of(YAMAGATA_NUMBERED_OTSU_HEAD + """        甲　 山形県山形市旅篭町二丁目3番25号
              山形市長 佐藤 孝一
         乙１ 山形県上山市河崎一丁目1番10号
              上山市長 横戸 長之
@@ -287,13 +292,7 @@ def test_rows_of_blocks_side_by_side_are_read_row_by_row():
         ("甲", "福山市", "枝広 直幹"), ("乙", "府中市", "小野 申人"),
         ("丙", "神石高原町", "入江 嘉則"), ("丁", "世羅町", "奥田 正和")]
     # towns marked 乙1, 乙2 … side by side: the numbers go on along the row
-    segs = segments_of("""
-        連携協約書
-        山形市(以下「甲」という。)、上山市(以下「乙1」という。)、天童市(以下「乙2」という。)及び大江町(以下「乙3」という。)は、次のとおり締結する。
-        第1条 目的とする。
-        この協約の締結を証するため、本書4通を作成し、記名押印の上、各自1通を保有する。
-        令和2年3月30日
-        甲   山形県山形市旅篭町二丁目3番25号          乙1  山形県上山市河崎一丁目1番10号
+    segs = segments_of(YAMAGATA_NUMBERED_OTSU_HEAD + """        甲   山形県山形市旅篭町二丁目3番25号          乙1  山形県上山市河崎一丁目1番10号
              山形市長  佐藤 孝一                           上山市長  横戸 長之
 
         乙2  山形県天童市老野森一丁目1番1号          乙3  山形県西村山郡大江町大字左沢882番地の1
