@@ -258,10 +258,12 @@ def with_captions_apart(lines: list[Line]) -> list[Line]:
     return split
 
 
-# A web page's contact box (このページに関するお問い合わせ, お問い合わせ先: …)
+# A web page's contact box (このページに関するお問い合わせ, このページの情報に
+# 関するお問い合わせ先, この記事に関するお問い合わせ, お問い合わせ先: …)
 # under the 別表 it reproduces: the page, not the table, goes on there. Not
 # a cell that only starts so (問い合わせ窓口の設置).
-PAGE_CONTACT = regex.compile(r"^(?:このページ(?:に関する|についての|の)?\s*)?お?問い?合わ?せ先?(?:\s*[::].*)?$")
+PAGE_CONTACT = regex.compile(r"^(?:この(?:ページ|記事|情報)(?:の(?:内容|情報|記事))?(?:に関する|についての|の)?\s*)?"
+                          r"お?問い?合わ?せ(?:先|窓口)?(?:\s*[::].*)?$")
 
 
 # A contact box given as a table of its own (担当課 | 企画課 / 電話番号 | …):

@@ -352,6 +352,22 @@ def test_a_web_pages_menu_after_a_key_value_table_continues_no_value(write_file)
         ("ア", "救急医療", "経費を負担する。"), ("イ", "公共交通", "利用促進に取り組む")]
 
 
+def test_contact_headings_of_other_cms_wordings_end_the_beppyo():
+    # このページの情報に関するお問い合わせ先 / この記事に関するお問い合わせ: the same box
+    for heading in ("このページの情報に関するお問い合わせ先", "この記事に関するお問い合わせ", "お問い合わせ窓口"):
+        rows, _ = rows_of(f"""
+        別表
+        1 経済
+        連携施策\t取組内容\t甲の役割\t乙の役割
+        ア 観光\t観光を振興する。\t主導する。\t協力する。
+        イ 林業\t森林を保全する。\t主導する。\t協力する。
+        ウ 農業\t販路を拡大する。\t主導する。\t甲と協力する
+        {heading}
+        総合政策部 政策企画課 電話番号:083-231-1111
+        """)
+        assert [(r.label, r.role_b) for r in rows] == [("ア", "協力する。"), ("イ", "協力する。"), ("ウ", "甲と協力する")], heading
+
+
 def test_html_wrapped_cells_and_dash_rules():
     rows, _ = rows_of("""
     別表
