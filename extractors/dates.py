@@ -21,8 +21,8 @@ import unicodedata
 import regex
 
 from pipeline.model import DateValue, Kind, Line, Segment
-from pipeline.numerals import (ALSO_ERA, ALSO_WESTERN, DATE_NUMBER, ERA, ERA_INITIAL, ERA_NAMES, SIGNING_ACT,
-                               SIGNING_LABEL, WEEKDAY, kanji_to_int)
+from pipeline.numerals import (ALSO_ERA, ALSO_WESTERN, DATE_NUMBER, ERA, ERA_INITIAL, ERA_NAMES, NUMERAL_KANJI,
+                               SIGNING_ACT, SIGNING_LABEL, WEEKDAY, WESTERN_YEAR, kanji_to_int)
 from pipeline.segment import CLOSING_MARKS, NOTICE_SENTENCE_END, date_lines_at
 
 # First year of each era (元年) and its first day.
@@ -37,8 +37,9 @@ ERA_DATE = regex.compile(
 PERIOD_END = regex.compile(
     rf"\s*(?:から|より|[~〜～\-])\s*(?P<end>(?:(?:同\s*)?(?P<year>{DATE_NUMBER})\s*年|同\s*年)?\s*"
     rf"(?:(?P<month>{DATE_NUMBER})\s*月|同\s*月)\s*(?P<day>{DATE_NUMBER})\s*日)")
-WESTERN_DATE = regex.compile(rf"(?<!\d)(?P<year>\d{{4}})\s*{ALSO_ERA}年\s*{ALSO_ERA}"
-                             r"(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
+# 2020年3月27日, 二〇二〇年三月二十七日: digits or kanji, as the year is written.
+WESTERN_DATE = regex.compile(rf"(?<!\d|{NUMERAL_KANJI})(?P<year>{WESTERN_YEAR})\s*{ALSO_ERA}年\s*{ALSO_ERA}"
+                             rf"(?P<month>\d{{1,2}}|{NUMERAL_KANJI}{{1,3}})\s*月\s*(?P<day>\d{{1,2}}|{NUMERAL_KANJI}{{1,3}})\s*日")
 # Slides and tables abbreviate the era to its initial (R1.12.25, H31.3.29).
 # The era written out is abbreviated the same way (令和2.3.27), an initial
 # may carry its dot (H.31.3.29), and a western date its slashes (2019/12/25).
@@ -97,7 +98,7 @@ def find_dates(text: str) -> list[tuple[dt.date, str]]:
         if date:
             found.append((match.start(), date, match.group(0)))
     for match in (*WESTERN_DATE.finditer(text), *SLASHED_DATE.finditer(text)):
-        date = safe_date(int(match["year"]), int(match["month"]), int(match["day"]))
+        date = safe_date(number(match["year"].replace("○", "〇")), number(match["month"]), number(match["day"]))
         if date:
             found.append((match.start(), date, match.group(0)))
     return [(date, raw) for _, date, raw in sorted(found, key=lambda item: item[0])]

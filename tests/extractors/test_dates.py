@@ -492,3 +492,44 @@ def test_a_meetings_day_in_a_release_naming_no_ceremony_is_no_signing_date():
         日時　令和2年2月10日（月）午前10時から
     """)
     assert doc.signed_date is None
+
+
+@pytest.mark.parametrize("text, iso, raw", [
+    # a western year in kanji digits, as vertical or formal typesetting writes it
+    ("二〇二〇年三月二十六日", "2020-03-26", "二〇二〇年三月二十六日"),
+    ("一九八五年十月一日締結", "1985-10-01", "一九八五年十月一日"),
+    # both calendars, one of them in kanji digits
+    ("二〇二〇年（令和二年）三月二十六日", "2020-03-26", "二〇二〇年(令和二年)三月二十六日"),
+    ("令和二年（二〇二〇年）三月二十七日", "2020-03-27", "令和二年(二〇二〇年)三月二十七日"),
+    ("令和２年（二〇二〇年）３月２７日", "2020-03-27", "令和2年(二〇二〇年)3月27日"),
+])
+def test_a_western_year_in_kanji_digits_is_read(text, iso, raw):
+    assert [(d.isoformat(), r) for d, r in find_dates(text)] == [(iso, raw)]
+
+
+def test_kanji_digits_that_are_no_year_of_this_calendar_are_no_date():
+    """Four kanji digits make a year of 18xx to 20xx only; a longer run is no year."""
+    assert find_dates("五〇〇〇年三月一日 一二〇二〇年三月一日") == []
+
+
+KANJI_DATED = """
+    倉敷市と総社市との連携協約書
+    倉敷市（以下「甲」という。）と総社市（以下「乙」という。）は、次のとおり連携協約を締結する。
+    第一条　この協約は、甲及び乙が連携して圏域の発展を図ることを目的とする。
+    第二条　この協約の有効期間は、二〇二〇年四月一日から二〇二五年三月三十一日までとする。
+    この協約の締結を証するため、本書二通を作成し、甲乙記名押印の上、各自その一通を保有する。
+    {date}
+    甲　岡山県倉敷市西中新田六四〇番地
+    　　倉敷市長　伊東　香織
+    乙　岡山県総社市中央一丁目一番一号
+    　　総社市長　片岡　聡一
+"""
+
+
+@pytest.mark.parametrize("date", ["二〇二〇年三月二十六日", "二〇二〇年（令和二年）三月二十六日"])
+def test_a_signing_date_with_its_western_year_in_kanji_signs(date):
+    doc = document_of(KANJI_DATED.format(date=date))
+    assert doc.signed_date == dt.date(2020, 3, 26)
+    assert [(v.iso.isoformat(), v.kind) for v in doc.dates] == [
+        ("2020-04-01", "referenced"), ("2025-03-31", "referenced"), ("2020-03-26", "signed")]
+    assert len(doc.signatories) == 2
