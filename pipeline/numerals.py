@@ -49,7 +49,10 @@ WEEKDAY = r"(?:\s*\(\s*[月火水木金土日](?:曜日?)?\s*\))"
 # 【協約締結日】, 締結年月日, 調印日) or the act after it (…27日締結, …日 調印).
 SIGNING_LABEL = (r"(?:[【\[(]\s*)?(?:(?:連携)?協[約定]\s*)?(?:締\s*結|調\s*印|署\s*名)\s*(?:年\s*月\s*)?日"
                  r"\s*(?:[】\])]\s*)?[::]?\s*")
-SIGNING_ACT = r"(?:\s*(?:に\s*)?(?:締\s*結|調\s*印|署\s*名))"
+# The act, or 付け (付) that dates a document as the act does (…27日付け,
+# …27日付けで締結, …27日付締結).
+SIGNING_VERB = r"(?:締\s*結|調\s*印|署\s*名)"
+SIGNING_ACT = rf"(?:\s*付\s*け?(?:\s*で)?(?:\s*{SIGNING_VERB})?|\s*(?:に\s*)?{SIGNING_VERB})"
 
 # Circled numbers that NFKC leaves as they are (① becomes 1, ❶ stays ❶):
 # negative ❶-❿ ⓫-⓴, sans-serif ➀-➓, double ⓵-⓾. Word's bullet lists use them.

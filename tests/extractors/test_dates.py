@@ -533,3 +533,17 @@ def test_a_signing_date_with_its_western_year_in_kanji_signs(date):
     assert [(v.iso.isoformat(), v.kind) for v in doc.dates] == [
         ("2020-04-01", "referenced"), ("2025-03-31", "referenced"), ("2020-03-26", "signed")]
     assert len(doc.signatories) == 2
+
+
+@pytest.mark.parametrize("date", ["令和２年３月２７日付け", "令和2年3月27日付", "令和２年３月２７日付けで締結",
+                                  "（令和２年３月２７日付け締結）"])
+def test_a_signing_date_dated_with_tsuke_signs(date):
+    """付け (付) dates a document as 締結 does: the date line under the formula signs."""
+    doc = document_of(KANJI_DATED.format(date=date))
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    assert len(doc.signatories) == 2
+
+
+def test_a_date_with_tsuke_inside_a_sentence_is_referenced():
+    segments = [Segment(Kind.CLOSING, (line(20, "令和2年3月27日付けで通知された事項を協議する。"),))]
+    assert [v.kind for v in extract_dates(segments)] == ["referenced"]
