@@ -52,6 +52,16 @@ ABBREVIATED_DATE = regex.compile(rf"(?P<era>{ERA_INITIAL}|{ERA_NAMES}"
                                  r"\s*[./]\s*(?P<month>\d{1,2})\s*[./]\s*(?P<day>\d{1,2})(?![0-9./])")
 SLASHED_DATE = regex.compile(r"(?<![0-9./A-Za-z])(?P<year>(?:18|19|20)\d{2})\s*[/.]\s*(?P<month>\d{1,2})"
                              r"\s*[/.]\s*(?P<day>\d{1,2})(?![0-9./])")
+# A date a template or a draft leaves blank for the day of signing
+# (令和　年　月　日, 令和2年3月　日, 令和○年○月○日, or 　　年　　月　　日 as
+# its line): blanks, a mark typed in place of a number, or nothing where a
+# number goes (normalizing takes 令和　年　月　日 for a letter-spaced 令和年月日).
+HOLE = r"[\s○〇●◯×*□_]+"
+DATE_PART = rf"(?:{DATE_NUMBER}|{HOLE})"
+BLANK_DATE = regex.compile(rf"{ERA_NAMES}\s*(?P<year>{DATE_PART})?\s*年\s*(?P<month>{DATE_PART})?\s*月"
+                           rf"\s*(?P<day>{DATE_PART})?\s*日|^\s*年{HOLE}?月{HOLE}?日\s*$")
+# Why a date was not read.
+LEFT_BLANK, NO_DAY = "left blank", "no day of the calendar"
 # What every date above holds (before NFKC too: 年, or digits with . or /, full-width or not).
 DATE_HINT = regex.compile(r"年|\d\s*[./．／]")
 # What may stand before and after a date alone on its line: a key naming it
@@ -70,6 +80,9 @@ SENTENCE = regex.compile(r"[^。]+。?")
 CONCLUDED_ON = regex.compile(r"\s*(?:に|付けで|付で|をもって)\s*(?:[^、。締]{0,20}を\s*)?締結(?:した|しました)(?:ので|ため|。|$)")
 # Where a signing date stands, most telling first (a cover date is the last resort).
 SIGNING_KINDS = (Kind.DATE, Kind.SIGNATORY, Kind.CLOSING, Kind.COVER)
+# The agreement's own text, where a date left blank is one still to be set;
+# a form (様式) printed in a 別表 or a quotation leaves its dates blank for its users.
+OWN_TEXT_KINDS = (*SIGNING_KINDS, Kind.PREAMBLE, Kind.ARTICLE)
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -78,8 +91,10 @@ def parse_date(text: str) -> dt.date | None:
     return found[0][0] if found else None
 
 
-def find_dates(text: str) -> list[tuple[dt.date, str]]:
-    """Every date in text with the exact text it was read from, in order."""
+def find_dates(text: str, unread: list[tuple[str, str]] | None = None) -> list[tuple[dt.date, str]]:
+    """Every date in text with the exact text it was read from, in order.
+    Given a list, unread gets each date that is no day of the calendar
+    (令和3年2月29日) or left blank (令和　年　月　日) as (raw, why)."""
     # most lines: no 年 and no 1.2 / 1/2 (the str tests, cheaper than the regex, for the characters it needs)
     if not ("年" in text or "." in text or "/" in text or "．" in text or "／" in text) or not DATE_HINT.search(text):
         return []
@@ -87,10 +102,11 @@ def find_dates(text: str) -> list[tuple[dt.date, str]]:
     found = []
     for match in ERA_DATE.finditer(text):
         year = number(match["year"])
-        date = safe_date(western_year(match["era"], year), number(match["month"]), number(match["day"]))
+        date = read_day(western_year(match["era"], year), number(match["month"]), number(match["day"]),
+                        match.group(0), unread)
         if date:
             found.append((match.start(), date, match.group(0)))
-            if end := period_end(text, match, date):
+            if end := period_end(text, match, date, unread):
                 found.append(end)
     for match in ABBREVIATED_DATE.finditer(text):
         year = kanji_to_int(match["year"])
@@ -98,13 +114,38 @@ def find_dates(text: str) -> list[tuple[dt.date, str]]:
         if date:
             found.append((match.start(), date, match.group(0)))
     for match in (*WESTERN_DATE.finditer(text), *SLASHED_DATE.finditer(text)):
-        date = safe_date(number(match["year"].replace("○", "〇")), number(match["month"]), number(match["day"]))
+        date = read_day(number(match["year"].replace("○", "〇")), number(match["month"]), number(match["day"]),
+                        match.group(0), unread)
         if date:
             found.append((match.start(), date, match.group(0)))
+    if unread is not None and "月" in text and "日" in text:
+        unread += [(raw, LEFT_BLANK) for raw in blank_dates(text)]
     return [(date, raw) for _, date, raw in sorted(found, key=lambda item: item[0])]
 
 
-def period_end(text: str, start, start_date: dt.date) -> tuple[int, dt.date, str] | None:
+def read_day(year: int | None, month: int | None, day: int | None, raw: str,
+             unread: list[tuple[str, str]] | None) -> dt.date | None:
+    """The date, or None; a year, month and day that make no day of the
+    calendar (2月30日, 2021年2月29日) are noted in unread when asked for."""
+    date = safe_date(year, month, day)
+    if date is None and unread is not None and year and month and day:
+        unread.append((raw, NO_DAY))
+    return date
+
+
+def blank_dates(text: str) -> list[str]:
+    """Each date in (NFKC) text a template leaves blank."""
+    return [match.group(0).strip() for match in BLANK_DATE.finditer(text)
+            if any(is_hole(match[part]) for part in ("year", "month", "day"))]
+
+
+def is_hole(part: str | None) -> bool:
+    """No number stands there, or a 〇 that holds its place (令和〇年〇月〇日)."""
+    return part is None or not number(part)
+
+
+def period_end(text: str, start, start_date: dt.date,
+               unread: list[tuple[str, str]] | None = None) -> tuple[int, dt.date, str] | None:
     """(where, date, text) of a period's end written without its era right
     after the start's match, or None. Not before the start: that is no end."""
     match = PERIOD_END.match(text, start.end())
@@ -112,7 +153,7 @@ def period_end(text: str, start, start_date: dt.date) -> tuple[int, dt.date, str
         return None
     year = western_year(start["era"], number(match["year"])) if match["year"] else start_date.year
     month = number(match["month"]) if match["month"] else start_date.month
-    date = safe_date(year, month, number(match["day"]))
+    date = read_day(year, month, number(match["day"]), match["end"], unread)
     return (match.start("end"), date, match["end"]) if date and date >= start_date else None
 
 
@@ -140,20 +181,40 @@ def safe_date(year: int | None, month: int | None, day: int | None) -> dt.date |
 
 
 def extract_dates(segments: list[Segment]) -> list[DateValue]:
+    return read_dates(segments)[0]
+
+
+def read_dates(segments: list[Segment]) -> tuple[list[DateValue], list[str]]:
     """All dates; the one in the best signing position (see signing_rank)
-    is `signed`, every other one `referenced`."""
-    found = [(seg.kind, line, date, raw, notice_date) for seg in segments
-             for line, notice_date in with_notice_dates_marked(with_broken_dates_joined(seg.lines))
-             for date, raw in find_dates(line.text)]
+    is `signed`, every other one `referenced`. And a warning for each date
+    not read: no day of the calendar, or left blank in the agreement's own
+    text; where the best placed is one of them, none is signed."""
+    found = []
+    for seg in segments:
+        for line, notice_date in with_notice_dates_marked(with_broken_dates_joined(seg.lines)):
+            unread: list[tuple[str, str]] = []
+            found += [(seg.kind, line, date, raw, notice_date, "") for date, raw in find_dates(line.text, unread)]
+            found += [(seg.kind, line, None, raw, notice_date, why) for raw, why in unread
+                      if why != LEFT_BLANK or seg.kind in OWN_TEXT_KINDS]
     ranks = [None if notice_date else signing_rank(kind, raw, line.text)
-             for kind, line, _, raw, notice_date in found]
+             for kind, line, _, raw, notice_date, _ in found]
     # Parties dating their own blocks (甲 令和2年3月26日 … 乙 令和2年3月27日)
     # conclude it when the last signs: among dates in the blocks, the latest.
     signed = min((i for i, rank in enumerate(ranks) if rank is not None), default=None,
-                 key=lambda i: (ranks[i], -found[i][2].toordinal() if found[i][0] is Kind.SIGNATORY else 0))
+                 key=lambda i: (ranks[i], -found[i][2].toordinal() if found[i][0] is Kind.SIGNATORY and found[i][2]
+                                else 0))
     values = [DateValue(iso=date, raw=raw, kind="signed" if i == signed else "referenced", line_no=line.no)
-              for i, (_, line, date, raw, _) in enumerate(found)]
-    return sorted(values, key=lambda v: (v.line_no, v.raw))
+              for i, (_, line, date, raw, _, _) in enumerate(found) if date]
+    warnings = [unread_warning(line.no, raw, why, i == signed)
+                for i, (_, line, date, raw, _, why) in enumerate(found) if not date]
+    return sorted(values, key=lambda v: (v.line_no, v.raw)), warnings
+
+
+def unread_warning(line_no: int, raw: str, why: str, signing: bool) -> str:
+    shown = " ".join(raw.split())  # a template's run of blanks as one
+    if why == LEFT_BLANK:
+        return f"line {line_no}: {'the signing date' if signing else 'a date'} is left blank ({shown})"
+    return f"line {line_no}: {'the signing date ' if signing else ''}{shown} is {why}"
 
 
 def with_notice_dates_marked(lines: list[Line]) -> list[tuple[Line, bool]]:

@@ -547,3 +547,73 @@ def test_a_signing_date_dated_with_tsuke_signs(date):
 def test_a_date_with_tsuke_inside_a_sentence_is_referenced():
     segments = [Segment(Kind.CLOSING, (line(20, "令和2年3月27日付けで通知された事項を協議する。"),))]
     assert [v.kind for v in extract_dates(segments)] == ["referenced"]
+
+
+# The warning quotes the line as normalized: blanks spread evenly between
+# its characters (令和　　年　　月　　日) read as letter-spacing and go.
+@pytest.mark.parametrize("date, shown", [
+    ("令和　　年　　月　　日", "令和年月日"),  # a template's date, filled in by hand at the signing
+    ("令和２年３月　　日", "令和2年3月 日"),  # a draft: the day is set at the ceremony
+    ("令和２年　月　日", "令和2年月日"),
+    ("令和○年○月○日", "令和○年○月○日"),
+    ("令和〇年〇月〇日", "令和〇年〇月〇日"),
+    ("平成　　年　　月　　日", "平成年月日"),
+    ("　　　　年　　月　　日", "年 月 日"),
+])
+def test_a_signing_date_left_blank_signs_nothing_and_says_so(date, shown):
+    doc = document_of(KANJI_DATED.format(date=date))
+    assert doc.signed_date is None
+    assert doc.status == "partial"
+    assert f"line 6: the signing date is left blank ({shown})" in doc.warnings
+    assert len(doc.signatories) == 2
+
+
+def test_a_blank_signing_date_leaves_the_cover_date_referenced():
+    """The cover's date is the last resort for the day of signing: a blank
+    where the parties date their signatures says the day is not set yet."""
+    segments = [Segment(Kind.COVER, (line(2, "令和2年3月1日"),)),
+                Segment(Kind.CLOSING, (line(20, "この協約の締結を証するため、本書2通を作成し、各自1通を保有する。"),)),
+                Segment(Kind.DATE, (line(22, "令和 年 月 日"),))]
+    assert [v.kind for v in extract_dates(segments)] == ["referenced"]
+
+
+def test_a_date_left_blank_in_an_article_is_warned_about_not_read():
+    text = KANJI_DATED.format(date="令和２年３月２７日").replace(
+        "二〇二〇年四月一日から二〇二五年三月三十一日まで", "令和　　年　　月　　日から令和７年３月３１日まで")
+    doc = document_of(text)
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    assert "line 4: a date is left blank (令和 年 月 日)" in doc.warnings
+    assert [v.iso.isoformat() for v in doc.dates] == ["2025-03-31", "2020-03-27"]
+
+
+@pytest.mark.parametrize("date, raw", [
+    ("令和２年２月３０日", "令和2年2月30日"),
+    ("令和３年２月２９日", "令和3年2月29日"),  # 2021 has no 閏日
+    ("令和二年四月三十一日", "令和二年四月三十一日"),
+    ("二〇二一年二月二十九日", "二〇二一年二月二十九日"),
+])
+def test_a_signing_date_that_is_no_day_of_the_calendar_is_kept_as_written_with_a_warning(date, raw):
+    doc = document_of(KANJI_DATED.format(date=date))
+    assert doc.signed_date is None
+    assert all(v.kind == "referenced" for v in doc.dates)
+    assert f"line 6: the signing date {raw} is no day of the calendar" in doc.warnings
+
+
+def test_a_period_ending_on_no_day_of_the_calendar_is_warned_about_not_read():
+    text = KANJI_DATED.format(date="令和２年３月２７日").replace(
+        "二〇二〇年四月一日から二〇二五年三月三十一日まで", "令和２年４月１日から令和７年２月２９日まで")
+    doc = document_of(text)
+    assert [v.iso.isoformat() for v in doc.dates] == ["2020-04-01", "2020-03-27"]
+    assert "line 4: 令和7年2月29日 is no day of the calendar" in doc.warnings
+    assert doc.signed_date == dt.date(2020, 3, 27)
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("令和2年2月29日", "2020-02-29"),  # 2020 was a leap year
+    ("平成31年4月30日", "2019-04-30"),  # the last day of 平成
+    # drafted before the era changed: the same day a careful reader records
+    ("平成31年5月1日", "2019-05-01"),
+    ("平成32年3月31日", "2020-03-31"),
+])
+def test_days_at_the_edges_of_the_calendar_and_of_an_era(text, iso):
+    assert parse_date(text) == dt.date.fromisoformat(iso)
