@@ -38,8 +38,9 @@ PERIOD_END = regex.compile(
     rf"\s*(?:から|より|[~〜～\-])\s*(?P<end>(?:(?:同\s*)?(?P<year>{DATE_NUMBER})\s*年|同\s*年)?\s*"
     rf"(?:(?P<month>{DATE_NUMBER})\s*月|同\s*月)\s*(?P<day>{DATE_NUMBER})\s*日)")
 # 2020年3月27日, 二〇二〇年三月二十七日: digits or kanji, as the year is written.
+MONTH_OR_DAY = rf"(?:\d{{1,2}}|{NUMERAL_KANJI}{{1,3}})"
 WESTERN_DATE = regex.compile(rf"(?<!\d|{NUMERAL_KANJI})(?P<year>{WESTERN_YEAR})\s*{ALSO_ERA}年\s*{ALSO_ERA}"
-                             rf"(?P<month>\d{{1,2}}|{NUMERAL_KANJI}{{1,3}})\s*月\s*(?P<day>\d{{1,2}}|{NUMERAL_KANJI}{{1,3}})\s*日")
+                             rf"(?P<month>{MONTH_OR_DAY})\s*月\s*(?P<day>{MONTH_OR_DAY})\s*日")
 # Slides and tables abbreviate the era to its initial (R1.12.25, H31.3.29).
 # The era written out is abbreviated the same way (令和2.3.27), an initial
 # may carry its dot (H.31.3.29), and a western date its slashes (2019/12/25).
@@ -50,8 +51,11 @@ ERA_INITIALS = ({"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R"
 ABBREVIATED_DATE = regex.compile(rf"(?P<era>{ERA_INITIAL}|{ERA_NAMES}"
                                  r"|(?<!\p{Han})[明大昭平令](?=\s*(?:\d|元)))\s*(?P<year>\d{1,2}|元)"
                                  r"\s*[./]\s*(?P<month>\d{1,2})\s*[./]\s*(?P<day>\d{1,2})(?![0-9./])")
-SLASHED_DATE = regex.compile(r"(?<![0-9./A-Za-z])(?P<year>(?:18|19|20)\d{2})\s*[/.]\s*(?P<month>\d{1,2})"
-                             r"\s*[/.]\s*(?P<day>\d{1,2})(?![0-9./])")
+# ISO's hyphens too (2020-03-27, a spreadsheet's date cell), both of them,
+# nothing around that continues a number (0866-92-8200, 1999-12-31-2).
+SLASHED_DATE = regex.compile(r"(?<![0-9./A-Za-z-])(?P<year>(?:18|19|20)\d{2})"
+                             r"(?:\s*[/.]\s*(?P<month>\d{1,2})\s*[/.]|-(?P<month>\d{1,2})-)"
+                             r"\s*(?P<day>\d{1,2})(?![0-9./-])")
 # A date a template or a draft leaves blank for the day of signing
 # (令和　年　月　日, 令和2年3月　日, 令和○年○月○日, or 　　年　　月　　日 as
 # its line): blanks, a mark typed in place of a number, or nothing where a
@@ -62,8 +66,8 @@ BLANK_DATE = regex.compile(rf"{ERA_NAMES}\s*(?P<year>{DATE_PART})?\s*年\s*(?P<m
                            rf"\s*(?P<day>{DATE_PART})?\s*日|^\s*年{HOLE}?月{HOLE}?日\s*$")
 # Why a date was not read.
 LEFT_BLANK, NO_DAY = "left blank", "no day of the calendar"
-# What every date above holds (before NFKC too: 年, or digits with . or /, full-width or not).
-DATE_HINT = regex.compile(r"年|\d\s*[./．／]")
+# What every date above holds (before NFKC too: 年, or digits with . / or -, full-width or not).
+DATE_HINT = regex.compile(r"年|\d\s*[./．／]|\d[-－]\d")
 # What may stand before and after a date alone on its line: a key naming it
 # the signing date (締結日:), its weekday (令和3年4月1日(木)), the act (締結),
 # and the brackets a form prints it in under the blocks ((R2.3.27)).
@@ -96,7 +100,8 @@ def find_dates(text: str, unread: list[tuple[str, str]] | None = None) -> list[t
     Given a list, unread gets each date that is no day of the calendar
     (令和3年2月29日) or left blank (令和　年　月　日) as (raw, why)."""
     # most lines: no 年 and no 1.2 / 1/2 (the str tests, cheaper than the regex, for the characters it needs)
-    if not ("年" in text or "." in text or "/" in text or "．" in text or "／" in text) or not DATE_HINT.search(text):
+    if not ("年" in text or "." in text or "/" in text or "-" in text or "．" in text or "／" in text or "－" in text
+            ) or not DATE_HINT.search(text):
         return []
     text = unicodedata.normalize("NFKC", text)
     found = []

@@ -617,3 +617,24 @@ def test_a_period_ending_on_no_day_of_the_calendar_is_warned_about_not_read():
 ])
 def test_days_at_the_edges_of_the_calendar_and_of_an_era(text, iso):
     assert parse_date(text) == dt.date.fromisoformat(iso)
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("2020-03-27", "2020-03-27"),  # ISO 8601, as a spreadsheet or a converter exports a date cell
+    ("締結日 2020-3-27", "2020-03-27"),
+    ("（２０２０－０３－２７）", "2020-03-27"),
+])
+def test_a_date_written_with_hyphens_is_read(text, iso):
+    assert parse_date(text) == dt.date.fromisoformat(iso)
+
+
+@pytest.mark.parametrize("text", ["TEL 0866-92-8200", "〒700-8544 岡山市北区大供一丁目1-1",
+                                  "整理番号 2020-123-4567", "1999-12-31-2", "2020-3-27/4", "2020-3.27"])
+def test_numbers_with_hyphens_that_make_no_date_are_none(text):
+    assert find_dates(text) == []
+
+
+def test_a_hyphenated_date_under_the_closing_formula_signs():
+    doc = document_of(KANJI_DATED.format(date="2020-03-27"))
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    assert len(doc.signatories) == 2
