@@ -33,7 +33,8 @@ ERA_DATE = regex.compile(
     rf"(?P<month>{DATE_NUMBER})\s*月\s*(?P<day>{DATE_NUMBER})\s*日")
 # The end of a period whose start names the era: 令和2年4月1日から7年3月31日
 # まで, …〜同7年3月31日, …から同年9月30日, …から6月30日 (the start's year):
-# the era, and the year or month 同 stands for, are the start's.
+# the era, and the year or month 同 stands for, are the start's; after a
+# western start (2020年4月1日から同年9月30日まで), its year.
 PERIOD_END = regex.compile(
     rf"\s*(?:から|より|[~〜～\-])\s*(?P<end>(?:(?:同\s*)?(?P<year>{DATE_NUMBER})\s*年|同\s*年)?\s*"
     rf"(?:(?P<month>{DATE_NUMBER})\s*月|同\s*月)\s*(?P<day>{DATE_NUMBER})\s*日)")
@@ -123,6 +124,8 @@ def find_dates(text: str, unread: list[tuple[str, str]] | None = None) -> list[t
                         match.group(0), unread)
         if date:
             found.append((match.start(), date, match.group(0)))
+            if end := period_end(text, match, date, unread):
+                found.append(end)
     if unread is not None and "月" in text and "日" in text:
         unread += [(raw, LEFT_BLANK) for raw in blank_dates(text)]
     return [(date, raw) for _, date, raw in sorted(found, key=lambda item: item[0])]
@@ -154,9 +157,10 @@ def period_end(text: str, start, start_date: dt.date,
     """(where, date, text) of a period's end written without its era right
     after the start's match, or None. Not before the start: that is no end."""
     match = PERIOD_END.match(text, start.end())
-    if not match:
+    era = start.groupdict().get("era")
+    if not match or match["year"] and not era:  # after 2020年…, 2025年3月31日 is a date of its own
         return None
-    year = western_year(start["era"], number(match["year"])) if match["year"] else start_date.year
+    year = western_year(era, number(match["year"])) if match["year"] else start_date.year
     month = number(match["month"]) if match["month"] else start_date.month
     date = read_day(year, month, number(match["day"]), match["end"], unread)
     return (match.start("end"), date, match["end"]) if date and date >= start_date else None

@@ -638,3 +638,17 @@ def test_a_hyphenated_date_under_the_closing_formula_signs():
     doc = document_of(KANJI_DATED.format(date="2020-03-27"))
     assert doc.signed_date == dt.date(2020, 3, 27)
     assert len(doc.signatories) == 2
+
+
+@pytest.mark.parametrize("period, end", [
+    ("この協定の有効期間は、2020年4月1日から同年9月30日までとする。", ("2020-09-30", "同年9月30日")),
+    ("試行期間:2021年7月1日～同月31日", ("2021-07-31", "同月31日")),
+    ("二〇二〇年四月一日から同年九月三十日まで", ("2020-09-30", "同年九月三十日")),
+    ("2020年（令和2年）4月1日から9月30日まで", ("2020-09-30", "9月30日")),
+])
+def test_the_end_of_a_period_after_a_western_start_takes_its_year(period, end):
+    assert [(d.isoformat(), raw) for d, raw in find_dates(period)][1:] == [end]
+
+
+def test_a_western_periods_end_with_its_own_year_is_read_once():
+    assert [raw for _, raw in find_dates("2020年4月1日から2025年3月31日まで")] == ["2020年4月1日", "2025年3月31日"]
