@@ -65,6 +65,10 @@ HOLE = r"[\s○〇●◯×*□_]+"
 DATE_PART = rf"(?:{DATE_NUMBER}|{HOLE})"
 BLANK_DATE = regex.compile(rf"{ERA_NAMES}\s*(?P<year>{DATE_PART})?\s*年\s*(?P<month>{DATE_PART})?\s*月"
                            rf"\s*(?P<day>{DATE_PART})?\s*日|^\s*年{HOLE}?月{HOLE}?日\s*$")
+# The weekday printed after a date, 令和2年3月27日(金) or (金曜日): a misread
+# day (27 as 21) shows as a weekday that is not the date's.
+WEEKDAYS = "月火水木金土日"  # Monday first, as date.weekday() counts
+WEEKDAY_AFTER = regex.compile(rf"\s*\(\s*(?P<weekday>[{WEEKDAYS}])(?:曜日?)?\s*\)")
 # Why a date was not read.
 LEFT_BLANK, NO_DAY = "left blank", "no day of the calendar"
 # What every date above holds (before NFKC too: 年, or digits with . / or -, full-width or not).
@@ -216,7 +220,19 @@ def read_dates(segments: list[Segment]) -> tuple[list[DateValue], list[str]]:
               for i, (_, line, date, raw, _, _) in enumerate(found) if date]
     warnings = [unread_warning(line.no, raw, why, i == signed)
                 for i, (_, line, date, raw, _, why) in enumerate(found) if not date]
+    warnings += [warning for _, line, date, raw, _, _ in found if date and "(" in line.text
+                 for warning in [weekday_warning(line, date, raw)] if warning]
     return sorted(values, key=lambda v: (v.line_no, v.raw)), warnings
+
+
+def weekday_warning(line: Line, date: dt.date, raw: str) -> str:
+    """A warning if the weekday in brackets right after the date on its line
+    (…27日(木)) is not the date's, else ""."""
+    at = line.text.find(raw)
+    match = WEEKDAY_AFTER.match(line.text, at + len(raw)) if at >= 0 else None
+    if not match or WEEKDAYS.index(match["weekday"]) == date.weekday():
+        return ""
+    return f"line {line.no}: the weekday ({match['weekday']}) is not that of {raw} ({WEEKDAYS[date.weekday()]})"
 
 
 def unread_warning(line_no: int, raw: str, why: str, signing: bool) -> str:

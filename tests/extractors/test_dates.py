@@ -652,3 +652,20 @@ def test_the_end_of_a_period_after_a_western_start_takes_its_year(period, end):
 
 def test_a_western_periods_end_with_its_own_year_is_read_once():
     assert [raw for _, raw in find_dates("2020年4月1日から2025年3月31日まで")] == ["2020年4月1日", "2025年3月31日"]
+
+
+@pytest.mark.parametrize("date, warning", [
+    ("令和２年３月２７日（木）", "line 6: the weekday (木) is not that of 令和2年3月27日 (金)"),
+    ("令和２年３月２１日（金曜日）", "line 6: the weekday (金) is not that of 令和2年3月21日 (土)"),
+])
+def test_a_weekday_that_is_not_the_dates_is_warned_about(date, warning):
+    """27 March 2020 was a Friday: the day or its weekday is misprinted or misread."""
+    doc = document_of(KANJI_DATED.format(date=date))
+    assert warning in doc.warnings
+
+
+@pytest.mark.parametrize("date", ["令和２年３月２７日（金）", "令和２年３月２７日（金曜日）", "令和2年3月27日(金)締結"])
+def test_the_dates_own_weekday_is_no_warning(date):
+    doc = document_of(KANJI_DATED.format(date=date))
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    assert doc.warnings == ()
