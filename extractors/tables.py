@@ -148,6 +148,23 @@ def column_names(cells: tuple[str, ...], parties: tuple[Party, ...]) -> dict[int
             kind = names.get(role["name"]) or next_free_role(found)
         if kind:
             found[i] = kind
+    return with_misread_party_letters(cells, found)
+
+
+# 甲 and 乙 alone as a header names them (a sub-header under 役割分担), as
+# Tesseract misreads them: 甲 as 申, 乙 as と or Z (cf. ROLE_A_KEY, ROLE_B_KEY).
+MISREAD_PARTY_LETTER = {"申": "role_a", "と": "role_b", "Z": "role_b", "z": "role_b"}
+
+
+def with_misread_party_letters(cells: list[str], found: dict[int, str]) -> dict[int, str]:
+    """甲 | と: a cell holding only a look-alike of one party's letter, in a
+    row that names the other party's column and not this one's, is this
+    party's column. Alone, と or Z is no column title."""
+    for i, cell in enumerate(cells):
+        kind = MISREAD_PARTY_LETTER.get(cell)
+        other = "role_b" if kind == "role_a" else "role_a"
+        if kind and i not in found and other in found.values() and kind not in found.values():
+            found[i] = kind
     return found
 
 

@@ -389,6 +389,26 @@ def searchable_scan_of_text(text: str, path: Path, layout: Layout = Layout(), dp
     return path
 
 
+def tesseract_searchable_pdf(text: str, path: Path, dpi: int = 200) -> Path:
+    """The text printed (render_text_pdf), scanned and made searchable by
+    Tesseract itself (`tesseract page.png out pdf`): its own text layer, in
+    its GlyphLessFont, over the page image."""
+    import subprocess
+
+    import pypdfium2 as pdfium
+
+    printed = render_text_pdf(text, path.with_suffix(".printed.pdf")).path
+    document = pdfium.PdfDocument(str(printed))
+    try:
+        image = document[0].render(scale=dpi / 72, grayscale=True).to_pil()
+    finally:
+        document.close()
+    image.save(path.with_suffix(".png"), dpi=(dpi, dpi))
+    subprocess.run(["tesseract", str(path.with_suffix(".png")), str(path.with_suffix("")), "-l", "jpn", "pdf"],
+                   check=True, capture_output=True)
+    return path.with_suffix(".pdf")
+
+
 def blank_pdf(path: Path, pages: int = 1) -> Path:
     pdf = canvas.Canvas(str(path), pagesize=A4)
     for _ in range(pages):

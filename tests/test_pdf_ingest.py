@@ -19,7 +19,7 @@ from pipeline.normalize import normalize
 from pipeline.model import Span
 from tests.conftest import SEEDS, seed
 from tests.pdf_render import (Layout, blank_pdf, faux_bold_pdf, letter_spaced_pdf, mapped_glyphs_pdf, placed_text_pdf,
-                               searchable_scan_of_text, searchable_scan_pdf,
+                               searchable_scan_of_text, searchable_scan_pdf, tesseract_searchable_pdf,
                               render_seed_pdf, render_text_pdf)
 
 SEED_001 = seed("001")
@@ -255,6 +255,24 @@ def test_a_text_layer_over_a_page_image_is_read_as_someone_elses_ocr(tmp_path):
     from pipeline.repair import repair
     assert [(c.original, c.corrected) for c in repair(lines).corrections] == [
         ("事業について剛域の中心的な", "事業について圏域の中心的な")]
+
+
+def test_tesseracts_own_text_layer_is_read_by_its_word_boxes_without_its_word_spaces(tmp_path):
+    """Tesseract's PDF writes a space after every word, Japanese ones too
+    (連携 中枢 都市 圏 の), and stretches each word with its space over the
+    word's box: read by those boxes, as our own OCR's words are, the
+    spaces inside Japanese go and the gaps the page shows stay."""
+    text = "\n".join(["岡山市(以下「甲」という。)と玉野市(以下「乙」という。)は、次のとおり協約を締結する。",
+                      "第1条　この協約は、地方自治法第252条の2第1項の規定に基づき、必要な事項を定める。",
+                      "ア　地域医療の充実",
+                      "Wi-Fi環境の整備及びICTの活用"])
+    source = ingest(tesseract_searchable_pdf(text, tmp_path / "tesseract.pdf", dpi=300))
+    assert [page.method for page in source.pages] == ["scan-text"]
+    lines = [line.text for line in normalize(source)][-4:]
+    assert lines[:3] == ["岡山市(以下「甲」という。)と玉野市(以下「乙」という。)は、次のとおり協約を締結する。",
+                         "第1条 この協約は、地方自治法第252条の2第1項の規定に基づき、必要な事項を定める。",
+                         "ア 地域医療の充実"]
+    assert lines[3].endswith(" 環境の整備及びICTの活用")  # Tesseract's own reading of Wi-Fi aside
 
 
 # -- text-layer faults -------------------------------------------------------------

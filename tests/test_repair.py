@@ -559,6 +559,54 @@ def test_on_a_scan_a_correction_that_leaves_a_suffix_on_its_own_still_reads_as_w
     assert ("担うとともに疾域内市町と連", "担うとともに圏域内市町と連") in fixes(scanned(text))
 
 
+def test_on_a_scan_a_kanji_is_not_changed_to_one_the_document_never_writes_beside_its_other_neighbour():
+    # 圏域の中 is written eight times, but never 中性: 圏域の決性化 (活性化 misread) is no 中性化
+    text = SCANNED_ROLES + "    ケ 地域活性化\t商店街を支援する。\t交流による圏域の決性化に向けて取り組む。\t甲と連携する。\n"
+    assert ("による圏域の決性化に向けて", "による圏域の中性化に向けて") not in fixes(scanned(text))
+
+
+def test_a_look_alike_seen_beside_both_neighbours_beats_one_written_more_often_beside_one():
+    # 捲 shares 扌 with 担 and 推: を推 (を推進) is written more often than を担, but 推う never and 担う thrice
+    result = repaired("""
+        ア 産業振興\t企業誘致を推進する。\t圏域の中心的な役割を担うとともに、産業を推進する。\t取組を推進する。
+        イ 観光振興\t周遊観光を推進する。\t圏域の中心的な役割を担うとともに、観光を推進する。\t取組を推進する。
+        ウ 地域医療\t医療連携を推進する。\t圏域の中心的な役割を捲うとともに、医療を推進する。\t取組を推進する。
+        エ 公共交通\t交通網の整備を推進する。\t圏域の中心的な役割を担うとともに、交通を推進する。\t取組を推進する。
+    """)
+    assert fixes(result) == [("心的な役割を捲うとともに", "心的な役割を担うとともに")]
+
+
+def test_on_a_scan_two_kanji_misread_side_by_side_follow_the_pair_the_document_writes_there():
+    # 剛城: neither 剛域 nor 圏城 is written, so neither kanji alone has its evidence
+    text = SCANNED_ROLES.replace("カ 移住定住\t移住を促進する。\t事業について剛域", "カ 移住定住\t移住を促進する。\t事業について剛城")
+    assert ("事業について剛城の中心的な", "事業について圏域の中心的な") in fixes(scanned(text))
+    # a cell opening with them, the letters after them written four times with 圏域 (圏域内外の);
+    # UniDic reads 剛 | 城内 | 外: one of the two falling apart is enough
+    result = scanned("""
+        第1条 この協約は、甲及び乙が圏域内外の人々の交流を促し、圏域全体の活性化を図ることを目的とする。
+        ア 観光振興\t圏域内外からの観光客を誘致する。\t観光情報を発信する。\t甲と連携する。
+        イ 移住定住\t圏域内外への情報発信を強化する。\t移住相談を行う。\t甲と連携する。
+        ウ 交流促進\t剛城内外の住民の交流を深める。\t交流事業を行う。\t甲と連携する。
+        エ 産業振興\t圏域内外の企業との取引を広げる。\t企業を支援する。\t甲と連携する。
+        オ 人材育成\t圏域内外の大学と連携する。\t研修を行う。\t甲と連携する。
+        カ 地域医療\t圏域内外の病院と連携する。\t医療を確保する。\t甲と連携する。
+    """)
+    assert fixes(result) == [("剛城内外の住民", "圏域内外の住民")]
+    assert result.corrections[0].rule == "text:scanned-pair"
+
+
+def test_on_a_scan_two_kanji_beside_letters_written_with_another_pair_only_on_one_side_are_kept():
+    # 関する情執の共有 (情報, one misread): する取組 is written four times, but not 関する取組の共有
+    text = SCANNED_AREA + "".join(f"    {label} 施策\t連携に関する取組を進める。\n" for label in "カキクケ")
+    text += "    コ 情報\t施設に関する情執の共有を図る。\n"
+    assert not [fix for fix in fixes(scanned(text)) if "情執" in fix[0]]
+
+
+def test_on_a_scan_two_rare_kanji_making_a_word_are_kept_however_common_a_pair_is_there():
+    # 裾野 is a word: 圏域内の written four times does not make 裾野内の a misread
+    assert scanned(SCANNED_AREA.replace("圏域内の病院", "裾野内の病院")).corrections == ()
+
+
 def test_the_same_text_from_a_text_layer_keeps_its_rare_kanji():
     assert repaired(SCANNED_ROLES).corrections == ()
 
@@ -587,6 +635,31 @@ def test_on_a_scan_a_kanji_misread_in_a_word_the_document_writes_a_dozen_times_i
     result = scanned(text)
     assert fixes(result) == [("魅力あふれる較域を形成する", "魅力あふれる圏域を形成する")]
     assert result.corrections[0].rule == "text:scanned-word"
+
+
+# A scanned agreement writing 地域 about as often as 圏域
+SCANNED_AREA_AND_REGION = """
+    第1条 この協約は、甲及び乙が連携し、地域の資源を活かしながら、圏域の住民が安心して暮らせる地域社会を形成することを目的とする。
+    第2条 甲及び乙は、圏域の将来像を共有し、地域の特性に応じた取組を進めるものとする。
+    ア 産業振興\t地域の産業を振興する。\t圏域内の企業を支援する。\t地域の企業と連携する。
+    イ 観光振興\t地域の観光資源を磨き上げる。\t圏域外からの誘客を図る。\t地域の魅力を発信する。
+    ウ 地域医療\t圏域の医療体制を確保する。\t地域の病院を支援する。\t圏域の住民の受診を支える。
+    エ 公共交通\t地域の交通網を整える。\t圏域内の路線を維持する。\t地域の移動手段を確保する。
+    オ 移住定住\t圏域への移住を促進する。\t地域の魅力を伝えながら、圏域の住民と交流する。\t圏域の情報を発信する。
+"""
+
+
+def test_on_a_scan_two_common_words_with_the_kanji_are_told_apart_by_the_documents_own_phrase():
+    # 地域 12x, 圏域 9x: 贈域 is no word and either could be meant; 圏域の住民 is written twice, 地域の住民 never
+    for misread in "贈較":
+        text = SCANNED_AREA_AND_REGION.replace("活かしながら、圏域の住民", f"活かしながら、{misread}域の住民")
+        assert fixes(scanned(text)) == [(f"{misread}域の住民が安", "圏域の住民が安")]
+
+
+def test_on_a_scan_a_misread_between_two_common_words_is_left_where_nothing_decides():
+    # 圏域の将来像 and 地域の将来像 are written nowhere else: 地域, written most, is no evidence
+    assert scanned(SCANNED_AREA_AND_REGION.replace("圏域の将来像", "疾域の将来像")).corrections == ()
+    assert scanned(SCANNED_AREA_AND_REGION.replace("地域の特性", "贈域の特性")).corrections == ()
 
 
 def test_on_a_scan_a_rare_word_with_the_same_kanji_is_kept():

@@ -37,6 +37,7 @@ MIN_TEXT_GLYPHS = 20  # fewer readable characters on a page with an image: a sca
 UNREADABLE_SHARE = 0.5  # more (cid:NNN) glyphs than this: the text layer is unusable
 SCAN_COVER = 0.8  # share of the page an image covers for the page to be a scan
 CID = regex.compile(r"^\(cid:\d+\)$")
+TESSERACT_FONT = "GlyphLessFont"  # the invisible font of Tesseract's text layer
 VERTICAL_BARS = ("|", "｜", "¦")  # how OCR writes a table's column rule it takes for a character
 UNREADABLE = "\ufffd"  # the replacement character; normalize drops it
 SENTENCE_END = regex.compile(r"[。)」]$")
@@ -130,11 +131,50 @@ def read_text_layer(page, rules: list[dict] | None = None) -> Page | None:
     if unreadable:
         warnings = (f"page {page.page_number}: {unreadable} glyphs without a Unicode value (cid:NNN)",)
     method = "scan-text" if readable and is_scan_with_text(page) else "text" if readable else "empty"
+    info = PageInfo(page.page_number, method, None, unreadable)
+    words = tesseract_words(chars) if method == "scan-text" else None
+    if words:  # Tesseract's word boxes, read as our own OCR's are
+        return layout_page(page, words, info, warnings, rules if rules is not None else [])
     # an unreadable glyph keeps its place as U+FFFD, so no space is read into its gap
     glyphs = [Glyph(UNREADABLE if CID.match(c["text"]) else c["text"], c["x0"], c["x1"], c["top"], c["bottom"])
               for c in chars]
-    return layout_page(page, glyphs, PageInfo(page.page_number, method, None, unreadable), warnings, rules,
-                       ocr=False)
+    return layout_page(page, glyphs, info, warnings, rules, ocr=False)
+
+
+def tesseract_words(chars: list[dict]) -> list[Glyph] | None:
+    """The words of a text layer Tesseract wrote (its PDF renderer, also
+    OCRmyPDF's default, in its GlyphLessFont), each one Glyph over its word
+    box; None for any other layer. Tesseract writes each word with a space
+    after it (連携 中枢 都市 圏 の: spaces inside Japanese) and stretches the
+    word and that space together over the word's box, so its characters'
+    boxes say nothing of where their ink is (中 9 points wide in a 50-point
+    line): only the word's box does, the box our own OCR reads (ocr.py)."""
+    if not chars or not all(c.get("fontname", "").endswith(TESSERACT_FONT) for c in chars):
+        return None
+    words: list[Glyph] = []
+    word: list[dict] = []
+    for char in chars:
+        if word and not same_line(word[-1], char):
+            words.append(word_box(word, word[-1]["x1"]))
+            word = []
+        if char["text"].strip():
+            word.append(char)
+        elif word:  # the space closing a word: the box runs to its end
+            words.append(word_box(word, char["x1"]))
+            word = []
+    if word:
+        words.append(word_box(word, word[-1]["x1"]))
+    return words
+
+
+def same_line(before: dict, after: dict) -> bool:
+    """after goes on before's line, to its right (a line's last word has no space after it)."""
+    return abs(after["top"] - before["top"]) < (before["bottom"] - before["top"]) / 2 and after["x0"] >= before["x0"]
+
+
+def word_box(chars: list[dict], right: float) -> Glyph:
+    return Glyph("".join(c["text"] for c in chars), chars[0]["x0"], right,
+                 min(c["top"] for c in chars), max(c["bottom"] for c in chars))
 
 
 def is_rule_read_as_bar(char: dict, rules: list[dict]) -> bool:

@@ -17,7 +17,8 @@ Rules run in order, each on the lines the previous one left:
   by the misreadings the rules above corrected: ocr_output.py)
   scanned  on OCR'd lines, a kanji where the document's majority writes
            another between the same neighbours: 疾域の中 -> 圏域の中, or in the
-           word it writes most: あふれる較域 -> あふれる圏域 (scanned_text.py)
+           word it writes most: あふれる較域 -> あふれる圏域, or two kanji misread
+           side by side where it writes another pair: 剛城内の -> 圏域内の (scanned_text.py)
   drafting on OCR'd lines, 別表に揚げる -> 別表に掲げる (drafting.py)
 A rule proposes edits with a confidence; an edit at or above the threshold
 changes the text and is logged as a Correction, one below it becomes a

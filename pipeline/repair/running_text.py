@@ -246,14 +246,17 @@ def lookalike_edit(index: int, text: str, pos: int, pairs: PairCounts, lookalike
     right = right if right and LETTER.match(right) else ""
     if not left and not right:
         return []
+    best_sides = 0
     for other in lookalikes:  # sorted, so ties resolve the same way in every run
         before = pairs.get(left + other, 0) if left else 0
         after = pairs.get(other + right, 0) if right else 0
         if not seen_beside(before > 0, after > 0, left, right):
             continue
-        support = max(before, after)
-        if support > best_support:
-            best, best_support = other, support
+        # seen beside both neighbours beats any count beside one: 役割を捲う is
+        # 担う (を担, 担う), not the 推 of を推進 written more often
+        support, sides = max(before, after), (before > 0) + (after > 0)
+        if (sides, support) > (best_sides, best_support):
+            best, best_support, best_sides = other, support, sides
     if not best:
         return []
     reading = better_reading(text, pos, best)

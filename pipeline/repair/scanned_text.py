@@ -13,6 +13,8 @@ the document itself, the first of three that holds:
                 kanji makes none with its neighbour (あふれる較域を: 圏域 40x);
   phrase        PHRASE letters around it written whole with one other kanji,
                 and nowhere with this one (経済の礼野拡大: 経済の裾野拡大).
+Two rare kanji side by side (剛城内の) are first read as a pair: the two
+kanji the document writes between the same neighbours (圏域内の).
 and UniDic must read the result better (as well, for the surroundings).
 A correctly written rare word (流域, 区域, 内外) is a word to UniDic: kept.
 Only lines from scanned pages are read: in a text layer or a text file a
@@ -28,13 +30,16 @@ import regex
 from pipeline.japanese import tagger
 from pipeline.model import Line
 from pipeline.repair.edits import Edit, Joined
-from pipeline.repair.reading import LETTER, better_reading, falls_apart, letter_run
-from pipeline.repair.running_text import NUMERALS, PairCounts, is_han, kanji_census, name_offsets
+from pipeline.repair.reading import LETTER, better_reading, falls_apart, letter_run, oddness
+from pipeline.repair.running_text import NUMERALS, PairCounts, is_han, kanji_census, name_offsets, seen_beside
 
 CONTEXT = 3  # characters on each side compared
 MAJORITY = 4  # uses of the corrected context before a change is made
 CLEAR = 2  # ... and this many times as many as any other kanji's; more than the original's
 WORD_MAJORITY = 10  # uses of a two-kanji word that outvote its misread, in any context
+# A word written this often beside the same kanji splits the vote (圏域 9x, 地域 12x):
+# the surroundings must then choose.
+RIVAL_WORD = WORD_MAJORITY // 2
 FAR_RARER = 4  # ... this many times as many as the misread pair's
 # A kanji before these ends a place name (紋別市, read 紋市) more often than a word.
 PLACE_SUFFIXES = frozenset("都道府県市区町村郡")
@@ -65,7 +70,7 @@ def scanned_text_edits(lines: list[Line]) -> list[Edit]:
 
 
 def with_edits(lines: list[Line], edits: list[Edit]) -> list[Line]:
-    """The lines with these one-character replacements made (offsets stay valid)."""
+    """The lines with these replacements made, each as long as what it replaces (offsets stay valid)."""
     texts = {}
     for edit in edits:
         text = texts.get(edit.index, lines[edit.index].text)
@@ -82,11 +87,54 @@ def majority_edits(lines: list[Line]) -> list[Edit]:
     for index, line in enumerate(lines):
         if not line.ocr:
             continue
-        for match in HAN.finditer(line.text):
-            char, pos = match.group(), match.start()
-            if counts[char] <= SUSPECT_MAX and char not in NUMERALS and joined.starts[index] + pos not in in_names:
-                edits += majority_edit(index, line.text, pos, joined.text, frequent, pairs, counts)
+        suspects = [match.start() for match in HAN.finditer(line.text)
+                    if counts[match.group()] <= SUSPECT_MAX and match.group() not in NUMERALS
+                    and joined.starts[index] + match.start() not in in_names]
+        at, taken = set(suspects), -1  # taken: the second kanji of a pair corrected together
+        for pos in suspects:
+            if pos == taken:
+                continue
+            found = pair_edit(index, line.text, pos, joined.text) if pos + 1 in at else []
+            taken = pos + 1 if found else -1
+            edits += found or majority_edit(index, line.text, pos, joined.text, frequent, pairs, counts)
     return edits
+
+
+def pair_edit(index: int, text: str, pos: int, document: str) -> list[Edit]:
+    """剛城内外 for 圏域内外: two rare kanji side by side, each misread, so
+    neither has the other as the neighbour its correction needs. The two
+    kanji the document writes most between the same neighbours (CONTEXT
+    letters each side, or on one side where a cell opens or a line ends
+    beside them), MAJORITY times and CLEAR times any
+    other pair's, where both kanji fall apart and UniDic reads the result better."""
+    left = LETTERS_BEFORE.search(text[max(0, pos - CONTEXT):pos]).group()
+    right = LETTERS_AFTER.match(text, pos + 2, pos + 2 + CONTEXT).group()
+    if len(left) + len(right) < CONTEXT or not (left and right or max(len(left), len(right)) == CONTEXT):
+        return []  # too little said: the phrase must recur whole, on one side where a cell opens or ends
+    best, uses = pair_between(document, left, right, text[pos:pos + 2])
+    if not best or best[0] == text[pos] or best[1] == text[pos + 1]:
+        return []  # one kanji right: the single corrections' business
+    start, end = letter_run(text, pos)
+    original = text[start:end]
+    fixed = original[:pos - start] + best + original[pos - start + 2:]
+    if (is_word(text[pos:pos + 2]) or not any(falls_apart(original, at) for at in (pos - start, pos - start + 1))
+            or oddness(fixed) >= oddness(original)):
+        return []  # 裾野 is a word; 剛城内外 is 剛 | 城内 | 外, 剛 alone
+    evidence = (f"scanned page; two kanji misread side by side: the document writes {left}{best}{right} "
+                f"{uses}x; UniDic reads {fixed}")
+    return [Edit(index, pos, pos + 2, best, original, fixed, "text:scanned-pair", evidence, 0.8)]
+
+
+def pair_between(document: str, left: str, right: str, misread: str) -> tuple[str, int]:
+    """(two kanji, uses) the document writes between left and right MAJORITY
+    times and CLEAR times as often as any other two; ("", 0) if none."""
+    between = Counter(match[1] for match in regex.finditer(
+        f"{regex.escape(left)}(\\p{{Han}}{{2}}){regex.escape(right)}", document, overlapped=True))
+    between.pop(misread, None)
+    ranked = between.most_common(2)
+    if not ranked or ranked[0][1] < MAJORITY or (len(ranked) > 1 and ranked[0][1] < CLEAR * ranked[1][1]):
+        return "", 0
+    return ranked[0]
 
 
 def majority_edit(index: int, text: str, pos: int, document: str, frequent: frozenset[str],
@@ -109,8 +157,10 @@ def surroundings_edit(index: int, text: str, pos: int, left: str, right: str, do
     it clearly wins and UniDic reads the result better, or alike where the
     whole surroundings recur (関係困村との: 関係 | 困 | 村 and 関係 | 町 | 村,
     but 関係町村との eight times)."""
+    # written beside each neighbouring kanji: 圏域の決性化 is no 中性化 for 圏域の中 written six times
     others = [other for other in frequent if other != text[pos]
-              and ((right and pairs.has(other + right[0])) or (left and pairs.has(left[-1] + other)))]
+              and seen_beside(bool(left) and pairs.has(left[-1] + other), bool(right) and pairs.has(other + right[0]),
+                              left[-1:], right[:1])]
     support = sorted(((context_count(document, left, other, right), other) for other in others), reverse=True)
     if not support:
         return []
@@ -161,8 +211,9 @@ def word_edit(index: int, text: str, pos: int, left: str, right: str, document: 
     a line may end, a particle or あふれる stand beside it. 流域, 区域, 県域
     are words: left as written. The word must be that kanji's usual one
     (more than half its uses) and clearly the most written, or, where two
-    are common (圏域, 地域), clearly the one the surroundings take (及び圏域全体
-    twice, 地域全体 never). A kanji between two (都道府県, 総行市) must make
+    are common (圏域 9x, 地域 12x), clearly the one the surroundings take
+    (ながら、贈域の住民: 圏域の住民 twice, 地域の住民 never), and none where
+    nothing decides (疾域の将来像, written nowhere else). A kanji between two (都道府県, 総行市) must make
     a string the document writes."""
     char = text[pos]
     before = text[pos - 1] if pos and is_han(text[pos - 1]) else ""
@@ -174,6 +225,8 @@ def word_edit(index: int, text: str, pos: int, left: str, right: str, document: 
         if post in PLACE_SUFFIXES:  # 紋市は: 紋別市 cut short, a name's business
             continue
         words = common_words(pre, char, post, before, after, pairs, frequent)
+        if not words or words[0][0] < WORD_MAJORITY:
+            continue
         best = usual_word(words, counts[neighbour]) or surroundings_choice(words, left, right, document)
         if best and not is_word(pre + char + post) and not outvoted(best, char, left, right, document):
             return word_correction(index, text, pos, best, pre, post, pairs)
@@ -182,12 +235,12 @@ def word_edit(index: int, text: str, pos: int, left: str, right: str, document: 
 
 def common_words(pre: str, char: str, post: str, before: str, after: str, pairs: PairCounts,
                  frequent: frozenset[str]) -> list[tuple[int, str]]:
-    """(uses, kanji) of the words the document writes WORD_MAJORITY times
+    """(uses, kanji) of the words the document writes RIVAL_WORD times
     with the neighbour in place of char, FAR_RARER times as often as char's,
     most used first; between two kanji, written beside both."""
     words = sorted(((pairs.get(pre + other + post), other) for other in frequent if other != char), reverse=True)
     return [(count, other) for count, other in words
-            if count >= WORD_MAJORITY and count >= FAR_RARER * pairs.get(pre + char + post)
+            if count >= RIVAL_WORD and count >= FAR_RARER * pairs.get(pre + char + post)
             and (not (before and after) or (pairs.get(before + other) and pairs.get(other + after)))]
 
 

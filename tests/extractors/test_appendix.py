@@ -414,6 +414,26 @@ def test_two_header_rows_with_roles_under_a_merged_cell():
 
 
 
+def test_party_letters_of_a_header_as_ocr_misreads_them_still_name_the_role_columns():
+    """Tesseract reads 乙 as と or Z and 甲 as 申; beside the other party's
+    letter, a cell of that look-alike alone is the party's column."""
+    for header in ("\t\t甲\tと", "\t\t申\t乙", "\t\t甲\tZ"):
+        rows, _ = rows_of(f"""
+    別表
+    連携施策\t取組内容\t役割分担
+    {header}
+    観光振興\t広域観光を推進する。\t観光ルートを企画する。\t魅力を発信する。
+    """)
+        assert [(r.measure, r.content, r.role_a, r.role_b) for r in rows] == [
+            ("観光振興", "広域観光を推進する。", "観光ルートを企画する。", "魅力を発信する。")], header
+    rows, _ = rows_of("""
+    別表
+    連携施策\t取組内容\t申\t乙
+    観光振興\t広域観光を推進する。\t観光ルートを企画する。\t魅力を発信する。
+    """)
+    assert [(r.role_a, r.role_b) for r in rows] == [("観光ルートを企画する。", "魅力を発信する。")]
+
+
 def test_a_sub_header_splitting_one_role_leaves_the_role_beside_it_in_place():
     """甲の役割 spans both header rows; the second row only names the towns
     乙の役割 splits into: the column under 甲の役割 stays 甲's role, not a
