@@ -28,6 +28,7 @@ def test_a_letter_spaced_western_year_is_joined():
     assert clean_line("２ ０ ２ ０ 年 ３ 月 ２ ７ 日") == "2020年3月27日"
     assert clean_line("２　０　２　０　年　３　月　２　７　日") == "2020年3月27日"
     assert clean_line("1 2020年4月1日 締結") == "1 2020年4月1日 締結"  # a number before a date stays apart
+    assert clean_line("2 4月1日から施行する。") == "2 4月1日から施行する。"
 
 
 def test_letter_spaced_acronyms_are_joined():
