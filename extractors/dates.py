@@ -213,9 +213,9 @@ def read_dates(segments: list[Segment]) -> tuple[list[DateValue], list[str]]:
              for kind, line, _, raw, notice_date, _ in found]
     # Parties dating their own blocks (甲 令和2年3月26日 … 乙 令和2年3月27日)
     # conclude it when the last signs: among dates in the blocks, the latest.
+    # A block left undated has not signed yet: it is later than any.
     signed = min((i for i, rank in enumerate(ranks) if rank is not None), default=None,
-                 key=lambda i: (ranks[i], -found[i][2].toordinal() if found[i][0] is Kind.SIGNATORY and found[i][2]
-                                else 0))
+                 key=lambda i: (ranks[i], signing_order(found[i][0], found[i][2])))
     values = [DateValue(iso=date, raw=raw, kind="signed" if i == signed else "referenced", line_no=line.no)
               for i, (_, line, date, raw, _, _) in enumerate(found) if date]
     warnings = [unread_warning(line.no, raw, why, i == signed)
@@ -223,6 +223,14 @@ def read_dates(segments: list[Segment]) -> tuple[list[DateValue], list[str]]:
     warnings += [warning for _, line, date, raw, _, _ in found if date and "(" in line.text
                  for warning in [weekday_warning(line, date, raw)] if warning]
     return sorted(values, key=lambda v: (v.line_no, v.raw)), warnings
+
+
+def signing_order(kind: Kind, date: dt.date | None) -> int:
+    """Among dates in the blocks, the latest first, and one not read (left
+    blank: not signed yet) before any; elsewhere all alike."""
+    if kind is not Kind.SIGNATORY:
+        return 0
+    return -date.toordinal() if date else -dt.date.max.toordinal() - 1
 
 
 def weekday_warning(line: Line, date: dt.date, raw: str) -> str:
@@ -320,10 +328,12 @@ def closes_line(raw: str, line: str) -> bool:
 def without_closing_date(text: str) -> str:
     """text without the date that ends it (三原市長 岡田 吉弘 R2.3.27 ->
     三原市長 岡田 吉弘): a signer may date the line they sign on."""
-    found = find_dates(text)
-    if not found or not closes_line(found[-1][1], text):
+    unread: list[tuple[str, str]] = []
+    raws = [raw for _, raw in find_dates(text, unread)] + [raw for raw, _ in unread]
+    last = max(raws, key=text.rfind, default="")  # a date left blank (令和　年　月　日) too
+    if not last or not closes_line(last, text):
         return text
-    return text[:text.rfind(found[-1][1])].rstrip(" (")
+    return text[:text.rfind(last)].rstrip(" (")
 
 
 # 締結日:令和2年3月26日, 締結日<TAB>令和2年3月26日, or 2 締結日 over the date:

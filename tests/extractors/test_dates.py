@@ -669,3 +669,22 @@ def test_the_dates_own_weekday_is_no_warning(date):
     doc = document_of(KANJI_DATED.format(date=date))
     assert doc.signed_date == dt.date(2020, 3, 27)
     assert doc.warnings == ()
+
+
+def test_a_block_whose_date_is_left_blank_has_not_signed_yet():
+    """Signed in turn: 乙 has not dated its block, so the agreement is not
+    concluded on 甲's date; the blank is no part of the signer's name."""
+    doc = document_of("""
+        倉敷市と総社市との連携協約書
+        倉敷市（以下「甲」という。）と総社市（以下「乙」という。）は、次のとおり連携協約を締結する。
+        第１条　この協約は、甲及び乙が連携して圏域の発展を図ることを目的とする。
+        この協約の締結を証するため、本書２通を作成し、甲乙記名押印の上、各自その１通を保有する。
+        甲　岡山県倉敷市西中新田６４０番地
+        　　倉敷市長　伊東　香織　　令和２年３月２６日
+        乙　岡山県総社市中央一丁目１番１号
+        　　総社市長　片岡　聡一　　令和　　年　　月　　日
+    """)
+    assert doc.signed_date is None
+    assert [(v.raw, v.kind) for v in doc.dates] == [("令和2年3月26日", "referenced")]
+    assert [(s.title, s.name) for s in doc.signatories] == [("倉敷市長", "伊東 香織"), ("総社市長", "片岡 聡一")]
+    assert "line 8: the signing date is left blank (令和 年 月 日)" in doc.warnings
