@@ -38,6 +38,8 @@ ERA_DATE = regex.compile(
 PERIOD_END = regex.compile(
     rf"\s*(?:から|より|[~〜～\-])\s*(?P<end>(?:(?:同\s*)?(?P<year>{DATE_NUMBER})\s*年|同\s*年)?\s*"
     rf"(?:(?P<month>{DATE_NUMBER})\s*月|同\s*月)\s*(?P<day>{DATE_NUMBER})\s*日)")
+# 附則's 同年10月1日, 同月15日: the year (and month) of the date before it.
+SAME_YEAR_DATE = regex.compile(rf"同\s*(?:年\s*(?P<month>{DATE_NUMBER})\s*月|月)\s*(?P<day>{DATE_NUMBER})\s*日")
 # 2020年3月27日, 二〇二〇年三月二十七日: digits or kanji, as the year is written.
 MONTH_OR_DAY = rf"(?:\d{{1,2}}|{NUMERAL_KANJI}{{1,3}})"
 WESTERN_DATE = regex.compile(rf"(?<!\d|{NUMERAL_KANJI})(?P<year>{WESTERN_YEAR})\s*{ALSO_ERA}年\s*{ALSO_ERA}"
@@ -132,7 +134,26 @@ def find_dates(text: str, unread: list[tuple[str, str]] | None = None) -> list[t
                 found.append(end)
     if unread is not None and "月" in text and "日" in text:
         unread += [(raw, LEFT_BLANK) for raw in blank_dates(text)]
-    return [(date, raw) for _, date, raw in sorted(found, key=lambda item: item[0])]
+    found.sort(key=lambda item: item[0])
+    if found and "同" in text:
+        found = with_same_year_dates(text, found, unread)
+    return [(date, raw) for _, date, raw in found]
+
+
+def with_same_year_dates(text: str, found: list[tuple[int, dt.date, str]],
+                         unread: list[tuple[str, str]] | None) -> list[tuple[int, dt.date, str]]:
+    """found (in order) with each 同年10月1日 / 同月15日 the line has besides a
+    period's end: in the year (and month) of the date before it."""
+    taken = {at for at, _, _ in found}
+    for match in SAME_YEAR_DATE.finditer(text):
+        before = [date for at, date, _ in found if at < match.start()]
+        if match.start() in taken or not before:
+            continue
+        month = number(match["month"]) if match["month"] else before[-1].month
+        date = read_day(before[-1].year, month, number(match["day"]), match.group(0), unread)
+        if date:
+            found = sorted([*found, (match.start(), date, match.group(0))], key=lambda item: item[0])
+    return found
 
 
 def read_day(year: int | None, month: int | None, day: int | None, raw: str,

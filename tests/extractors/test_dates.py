@@ -688,3 +688,20 @@ def test_a_block_whose_date_is_left_blank_has_not_signed_yet():
     assert [(v.raw, v.kind) for v in doc.dates] == [("令和2年3月26日", "referenced")]
     assert [(s.title, s.name) for s in doc.signatories] == [("倉敷市長", "伊東 香織"), ("総社市長", "片岡 聡一")]
     assert "line 8: the signing date is left blank (令和 年 月 日)" in doc.warnings
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("この協約は、令和２年４月１日から施行する。ただし、第３条の規定は、同年１０月１日から施行する。",
+     [("2020-04-01", "令和2年4月1日"), ("2020-10-01", "同年10月1日")]),
+    ("令和2年4月1日に締結し、同月15日に告示した。", [("2020-04-01", "令和2年4月1日"), ("2020-04-15", "同月15日")]),
+    ("2020年4月1日から施行し、同年十月一日から適用する。", [("2020-04-01", "2020年4月1日"), ("2020-10-01", "同年十月一日")]),
+    ("平成31年3月29日に締結し、令和元年5月1日に変更し、同年6月1日から適用する。",
+     [("2019-03-29", "平成31年3月29日"), ("2019-05-01", "令和元年5月1日"), ("2019-06-01", "同年6月1日")]),
+])
+def test_a_date_in_the_same_year_or_month_as_the_one_before_it_is_read(text, dates):
+    """附則 say 同年10月1日 (同月15日) for the year (month) of the date before it in the sentence."""
+    assert [(d.isoformat(), raw) for d, raw in find_dates(text)] == dates
+
+
+def test_a_same_year_date_with_no_date_before_it_is_none():
+    assert find_dates("同年10月1日から施行する。") == []
