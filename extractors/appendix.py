@@ -180,6 +180,8 @@ class Reader:
             else:
                 self.header_above = None
                 self.read_text(line, following)
+            if line.table_end:  # a key's value in the table's last line ends with the table
+                self.last_key = ""
 
     # -- rows ----------------------------------------------------------
     def read_row(self, line: Line, following: Line | None = None) -> None:
@@ -187,7 +189,9 @@ class Reader:
         header_above, self.header_above = self.header_above, None  # kept only by a header row
         spanning = spanning_heading(cells) or self.numbered_heading(cells, following) or spanning_remark(cells)
         if spanning:  # a section row or a remark across the table (colspan): a heading or a note, no measure
-            self.read_text(Line(line.no, spanning, line.page, line.blank_before, line.end_page), following)
+            self.last_key = ""  # a row of its own: no value above it goes on in it
+            self.read_text(Line(line.no, spanning, line.page, line.blank_before, line.end_page,
+                                table_end=line.table_end), following)
             return
         columns = header_columns(cells, self.parties)
         if columns:
@@ -312,7 +316,7 @@ class Reader:
         right below it in their own order (地域経済 / 裾野拡大 between ア and
         イ): a section heading would start the order anew."""
         row = self.last_grid_row()
-        if row is None or row.lines[-1] is not self.previous:
+        if row is None or row.lines[-1] is not self.previous or self.after_table_end():
             return ""
         open_cells = [name for name in terminated_kinds(self.terminated, self.columns or {})
                       if is_open(row.cells.get(name, ""))]
@@ -324,6 +328,11 @@ class Reader:
         if PHRASE_TAIL.match(text) or PHRASE_CUT.search(row.cells["measure"]) or self.next_row_of(row, following):
             return "measure"
         return ""
+
+    def after_table_end(self) -> bool:
+        """The line read follows a table's end (HTML's </table>): the page's
+        text after a table continues none of its cells."""
+        return self.previous is not None and self.previous.table_end
 
     def next_row_of(self, row: GridRow, following: Line | None) -> bool:
         """`following` is the grid's next data row after `row`: labelled with
@@ -498,7 +507,8 @@ class Reader:
             self.context = Context(number, title)
         self.made_under[id(self.context)] = above
         pending.context = self.context
-        row.label, row.cells["measure"], row.cells["content"] = "", row.cells["content"], ""
+        # the name may carry the measure's label (【連携する取組】ア 広域観光ルートの造成)
+        (row.label, row.cells["measure"]), row.cells["content"] = split_label(row.cells["content"]), ""
         self.linked_from = None
 
     def open_measure(self, label: str, measure: str, line: Line) -> None:

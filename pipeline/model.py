@@ -29,10 +29,12 @@ class RawLine:
     line_no: int  # 1-based line number in the source (running number for PDF)
     page: int | None = None  # 1-based page for paged formats
     end_page: int | None = None  # where a table row cut by a page break ends (else as page)
+    table_end: bool = False  # the last line of a table whose end the source marks (HTML's </table>, </dl>)
 
-    def __init__(self, text: str, line_no: int, page: int | None = None, end_page: int | None = None):
+    def __init__(self, text: str, line_no: int, page: int | None = None, end_page: int | None = None,
+                 table_end: bool = False):
         # Written out (see Line.__init__): ingest makes one RawLine a source line.
-        vars(self).update(text=text, line_no=line_no, page=page, end_page=end_page)
+        vars(self).update(text=text, line_no=line_no, page=page, end_page=end_page, table_end=table_end)
 
 
 SCANNED_METHODS = ("ocr", "scan-text")  # PageInfo.method of pages whose characters are OCR's guesses
@@ -75,10 +77,14 @@ class Line:
     through: int | None = None  # a 別表 row rebuilt from cells given one per line ends at this source line
     running_header: bool = False  # the first of a line opening every page (連携協約書(写)): never the title
     at_margin: bool = False  # a paged text's line running to the right margin: wrapped there, whatever it ends with
+    # The last line of a table the source closes there (HTML's </table>, or
+    # </dl>, a table of terms and values): the text after it is none of its
+    # cells or values, however the last one ends.
+    table_end: bool = False
 
     def __init__(self, no: int, text: str, page: int | None = None, blank_before: bool = False,
                  end_page: int | None = None, ocr: bool = False, through: int | None = None,
-                 running_header: bool = False, at_margin: bool = False):
+                 running_header: bool = False, at_margin: bool = False, table_end: bool = False):
         # Written out, the fields above in their order with their defaults
         # (tests/test_model.py checks): the __init__ a frozen dataclass is
         # given sets each field through object.__setattr__, ~1,300
@@ -87,7 +93,7 @@ class Line:
         # dict is what object.__setattr__ does field by field; the instance
         # stays frozen (assigning a field raises), equal and hashable by fields.
         vars(self).update(no=no, text=text, page=page, blank_before=blank_before, end_page=end_page, ocr=ocr,
-                          through=through, running_header=running_header, at_margin=at_margin)
+                          through=through, running_header=running_header, at_margin=at_margin, table_end=table_end)
 
     @property
     def cells(self) -> list[str]:

@@ -121,7 +121,8 @@ def normalize(source: Source) -> list[Line]:
             blank = True
             continue
         lines.append(Line(no=raw.line_no, text=text, page=raw.page, blank_before=blank, end_page=raw.end_page,
-                          ocr=raw.page in scanned, through=last_line.get(id(raw)), at_margin=id(raw) in full))
+                          ocr=raw.page in scanned, through=last_line.get(id(raw)), at_margin=id(raw) in full,
+                          table_end=raw.table_end))
         blank = False
     lines, footer_breaks = without_counted_page_numbers(lines, footer_breaks)
     lines = drop_page_numbers(drop_running_headers(lines, footer_breaks))

@@ -258,17 +258,35 @@ def with_captions_apart(lines: list[Line]) -> list[Line]:
     return split
 
 
-# A web page's contact box (このページに関するお問い合わせ, お問い合わせ先: …)
+# A web page's contact box (このページに関するお問い合わせ, このページの情報に
+# 関するお問い合わせ先, この記事に関するお問い合わせ, お問い合わせ先: …)
 # under the 別表 it reproduces: the page, not the table, goes on there. Not
 # a cell that only starts so (問い合わせ窓口の設置).
-PAGE_CONTACT = regex.compile(r"^(?:このページ(?:に関する|についての|の)?\s*)?お?問い?合わ?せ先?(?:\s*[::].*)?$")
+PAGE_CONTACT = regex.compile(r"^(?:この(?:ページ|記事|情報)(?:の(?:内容|情報|記事))?(?:に関する|についての|の)?\s*)?"
+                          r"お?問い?合わ?せ(?:先|窓口)?(?:\s*[::].*)?$")
+
+
+# A contact box given as a table of its own (担当課 | 企画課 / 電話番号 | …):
+# its first cell is one of these labels, whole.
+CONTACT_LABEL_CELL = regex.compile(r"^(?:担当(?:課|部署|部局|者)?|(?:電話|TEL|FAX|ファ[クッ]ク?ス)(?:番号)?"
+                                   r"|E-?mail|メール(?:アドレス)?|お?問い?合わ?せ先?|連絡先)$", regex.IGNORECASE)
 
 
 def page_contact_start(lines: list[Line], start: int, end: int) -> int:
-    """Where a web page's contact box cuts the 別表 lines[start:end], or end."""
+    """Where a web page's contact box cuts the 別表 lines[start:end], or end:
+    its heading, or a table of its own after the 別表's (the first row of a
+    table after a table's end, labelled 担当課, 電話番号 …)."""
+    table_ended = False  # the last row read ended its table: a row now opens another
     for i in range(start + 1, end):
-        if "合" in lines[i].text and not lines[i].is_row and PAGE_CONTACT.match(lines[i].text):
+        line = lines[i]
+        if not line.is_row:
+            if "合" in line.text and PAGE_CONTACT.match(line.text):
+                return i
+            table_ended = table_ended or line.table_end  # a </dl>'s last value
+            continue
+        if table_ended and CONTACT_LABEL_CELL.match(line.cells[0].strip()):
             return i
+        table_ended = line.table_end
     return end
 
 

@@ -202,6 +202,15 @@ def test_html_image_alt_text_stands_where_the_image_is(write_file):
     assert texts_of(write_file, "alt.html", html) == ["宍粟市長　山\ufa11　正樹　印", "第1条"]
 
 
+def test_html_beppyo_given_as_an_image_is_warned_of_and_read_as_its_alt_text_only(write_file):
+    html = """<html><body><h3>別表(第2条関係)</h3>
+<p><img src="beppyo.png" alt="別表 連携する取組と役割分担の一覧"></p>
+<p>乙 湖西市長 影山 剛士<img src="seal.png" alt="印"></p></body></html>"""
+    source = ingest(write_file("image.html", html))
+    assert [ln.text for ln in source.lines] == ["別表(第2条関係)", "別表 連携する取組と役割分担の一覧", "乙 湖西市長 影山 剛士印"]
+    assert source.warnings == ("line 2: 別表 shown as an image (別表 連携する取組と役割分担の一覧); its rows are not read",)
+
+
 def test_html_ordered_list_items_carry_the_number_a_browser_prints(write_file):
     """<ol><li> shows 1. 2. …; items that print their own number ((1) …),
     lists styled without numbers and <ul> items get none."""
@@ -229,6 +238,50 @@ def test_html_page_with_main_content_is_read_without_menus_sidebar_and_footer(wr
 </body></html>"""
     assert texts_of(write_file, "site.html", html) == [
         "上越市と妙高市との定住自立圏の形成に関する協定書", "第1条 目的とする。"]
+
+
+def test_html_table_ends_mark_the_last_row_of_each_table_also_one_framed_by_a_layout_table(write_file):
+    """The 別表's last row carries the table's end, also where a layout
+    table frames the page (the agreement's cell, then the menu's); a table
+    nested in a value's cell is words of that cell and marks nothing."""
+    menu = "".join(f"<p>お知らせ{n}</p>" for n in range(1, 13))
+    html = f"""<html><body><table><tr><td><p>別表</p>
+<table><tr><th>取組</th><th>甲の役割</th></tr>
+<tr><td>ア 観光</td><td>宣伝する。<table><tr><td>市</td><td>町</td></tr></table></td></tr>
+<tr><td>イ 交通</td><td>路線を維持する</td></tr></table></td>
+<td>{menu}</td></tr></table>
+<table><tr><td>ウ 農業</td><td>販路を広げる</td></tr></table><p>トップへ戻る</p></body></html>"""
+    lines = ingest(write_file("ends.html", html)).lines
+    assert [ln.text for ln in lines if ln.table_end] == ["イ 交通\t路線を維持する", "お知らせ12", "ウ 農業\t販路を広げる"]
+    assert "ア 観光\t宣伝する。 市 町" in [ln.text for ln in lines]
+
+
+def test_html_definition_list_ends_like_a_table(write_file):
+    # <dl> of 【key】 | value: its last line ends it; a <dl> inside a cell is words of the cell
+    html = """<html><body><dl><dt>取組の内容</dt><dd>診療体制を確保する。</dd><dt>乙の役割</dt>
+<dd>【乙の役割】<br>運営費を負担する</dd></dl><p>関連ページ</p>
+<table><tr><td>ア</td><td><dl><dt>甲</dt><dd>運営</dd></dl></td></tr></table></body></html>"""
+    lines = ingest(write_file("dl.html", html)).lines
+    assert [(ln.text, ln.table_end) for ln in lines] == [
+        ("取組の内容", False), ("診療体制を確保する。", False), ("乙の役割", False), ("【乙の役割】", False),
+        ("運営費を負担する", True), ("関連ページ", False), ("ア\t甲運営", True)]
+
+
+def test_html_articles_laid_out_in_a_table_read_as_numbered_text(write_file):
+    """A page lays out its articles in two columns: (caption and) number | text.
+    Each reads as the article line it is; a table of contents (第1条 | 目的)
+    stays rows."""
+    html = """<html><body><table>
+<tr><td>（目的）<br>第１条</td><td>この協約は、圏域の活性化を図ることを目的とする。</td></tr>
+<tr><td>第２条<br>（協議）</td><td>定めのない事項は、甲乙協議して定める。<br>２　前項の協議は、書面で行う。</td></tr>
+<tr><td>第３条の２（期間）</td><td>この協約の期間は、5年とする。</td></tr>
+</table>
+<table><tr><td>第１条</td><td>目的</td></tr><tr><td>第２条</td><td>協議</td></tr></table></body></html>"""
+    assert texts_of(write_file, "articles.html", html) == [
+        "（目的）", "第１条\u3000この協約は、圏域の活性化を図ることを目的とする。",
+        "（協議）", "第２条\u3000定めのない事項は、甲乙協議して定める。", "２　前項の協議は、書面で行う。",
+        "第３条の２（期間）\u3000この協約の期間は、5年とする。",
+        "第１条\t目的", "第２条\t協議"]
 
 
 def test_html_menus_are_skipped_on_a_page_without_main(write_file):

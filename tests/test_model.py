@@ -25,4 +25,4 @@ def test_line_stays_a_frozen_value():
     changed = dataclasses.replace(line, text="第2条")
     assert (changed.no, changed.text, changed.page, changed.at_margin, line.text) == (3, "第2条", 2, True, "第1条")
     assert pickle.loads(pickle.dumps(line)) == line
-    assert repr(RawLine("甲", 1)) == "RawLine(text='甲', line_no=1, page=None, end_page=None)"
+    assert repr(RawLine("甲", 1)) == "RawLine(text='甲', line_no=1, page=None, end_page=None, table_end=False)"

@@ -66,11 +66,11 @@ def markup_bytes(head: bytes) -> bytes:
 
 
 class _LineBuilder(HTMLParser):
-    """Collects (source line, text) pairs; table rows as TAB-joined cells."""
+    """Collects (source line, text, ends a table) triples; table rows as TAB-joined cells."""
 
     def __init__(self, main_only: bool = False) -> None:
         super().__init__(convert_charrefs=True)
-        self.lines: list[tuple[int, str]] = []
+        self.lines: list[tuple[int, str, bool]] = []
         self._buffer: list[str] = []
         self._buffer_line = 1
         self._skip = 0
@@ -81,6 +81,8 @@ class _LineBuilder(HTMLParser):
         self._marker = ""  # the number of the <ol> item whose first line is still to come
         self._preformatted = 0  # open <pre> elements: their line breaks are lines, as a browser shows them
         self._pre_opened = False  # no text yet since <pre>: a newline right after it is no line (HTML drops it)
+        self._term_lists: list[int] = []  # open <dl>s outside tables: the number of lines when each opened
+        self.warnings: list[str] = []
 
     def _flush(self) -> None:
         content = "".join(self._buffer).strip()
@@ -88,7 +90,7 @@ class _LineBuilder(HTMLParser):
             if self._marker and not OWN_MARKER.match(content):
                 content = f"{self._marker} {content}"
             self._marker = ""
-            self.lines.append((self._buffer_line, content))
+            self.lines.append((self._buffer_line, content, False))
         self._buffer = []
 
     @property
@@ -112,7 +114,11 @@ class _LineBuilder(HTMLParser):
         elif tag in SKIP_TAGS:
             self._skip += 1
         elif tag == "img":
-            self.handle_data(dict(attrs).get("alt") or "")
+            alt = dict(attrs).get("alt") or ""
+            if "別表" in alt and not self._skipping:  # its rows are pixels: none is read, none made up
+                self.warnings.append(f"line {self.getpos()[0]}: 別表 shown as an image ({alt.strip()[:40]}); "
+                                     "its rows are not read")
+            self.handle_data(alt)
         elif tag == "table":
             self._start_table()
         elif tag == "tr" and self._tables:
@@ -126,6 +132,9 @@ class _LineBuilder(HTMLParser):
         elif tag in ("ol", "ul"):
             self._flush()
             self._lists.append(ListNumbering.of(attrs) if tag == "ol" else None)
+        elif tag == "dl":
+            self._flush()
+            self._term_lists.append(len(self.lines))
         elif tag == "li":
             self._flush()
             numbering = self._lists[-1] if self._lists else None
@@ -162,15 +171,26 @@ class _LineBuilder(HTMLParser):
             self._flush()
             if self._lists:
                 self._lists.pop()
+        elif tag == "dl":
+            self._flush()
+            self._end_term_list()
         elif tag in BLOCK_TAGS:
             self._flush()
+
+    def _end_term_list(self) -> None:
+        """A <dl> is a table of terms and their values (取組の内容 | …): its
+        last line ends it as </table> ends a table's last row."""
+        opened = self._term_lists.pop() if self._term_lists else len(self.lines)
+        if len(self.lines) > opened:
+            line_no, content, _ = self.lines[-1]
+            self.lines[-1] = (line_no, content, True)
 
     def _start_table(self) -> None:
         """A table's rows go to the page, or to the cell it is nested in."""
         cell = self._open_cell
         if cell is None:
             self._flush()
-            self._tables.append(Table(lambda line_no, text: self.lines.append((line_no, text))))
+            self._tables.append(Table(lambda line_no, text, ends_table: self.lines.append((line_no, text, ends_table))))
         else:
             self._tables.append(Table(cell.add_table_line))
 
@@ -204,7 +224,7 @@ class _LineBuilder(HTMLParser):
             self._buffer.append(part)
 
     def _end_preformatted_line(self) -> None:
-        self.lines.append((self._buffer_line, "".join(self._buffer).rstrip()))
+        self.lines.append((self._buffer_line, "".join(self._buffer).rstrip(), False))
         self._buffer = []
 
     def close(self):
@@ -309,25 +329,25 @@ BARE_NUMBER = regex.compile(r"[0-9０-９]{1,2}")
 NUMBER_OPENING = regex.compile(r"^([0-9０-９]{1,2})[\s\u3000]")
 
 
-def paragraph_numbers_before_their_text(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+def paragraph_numbers_before_their_text(lines: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
     """A 項's number in an element of its own (例規集: <div class="num">2</div>
     <div class="text">…</div>) opens the text after it, as the page shows it.
     Only the number the article's next 項 takes: a page number left by a
     converter (2 on a line of its own) is not glued to the text below it."""
-    joined: list[tuple[int, str]] = []
+    joined: list[tuple[int, str, bool]] = []
     next_paragraph = 0  # the number the open article's next 項 takes; 0 outside articles
-    for line_no, content in lines:
+    for line_no, content, ends_table in lines:
         if ARTICLE_OPENING.match(content):
             next_paragraph = 2
         previous = joined[-1][1] if joined else ""
         if next_paragraph and BARE_NUMBER.fullmatch(previous) and int(previous) == next_paragraph \
                 and not BARE_NUMBER.fullmatch(content) and "\t" not in content:
-            joined[-1] = (joined[-1][0], f"{previous}\u3000{content}")
+            joined[-1] = (joined[-1][0], f"{previous}\u3000{content}", ends_table)
             next_paragraph += 1
             continue
         if next_paragraph and (opening := NUMBER_OPENING.match(content)) and int(opening[1]) == next_paragraph:
             next_paragraph += 1  # a 項 numbered on its own line
-        joined.append((line_no, content))
+        joined.append((line_no, content, ends_table))
     return joined
 
 
@@ -336,7 +356,8 @@ def read(path: Path, data: bytes) -> Source:
     builder = _LineBuilder(main_only=bool(MAIN_MARK.search(decoded)))
     builder.feed(decoded)
     builder.close()
-    lines = tuple(RawLine(text=content, line_no=line_no)
-                  for line_no, content in paragraph_numbers_before_their_text(builder.lines))
+    lines = tuple(RawLine(text=content, line_no=line_no, table_end=ends_table)
+                  for line_no, content, ends_table in paragraph_numbers_before_their_text(builder.lines))
     return Source(doc_id=path.stem, path=str(path), format="html",
-                  sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, lines=lines)
+                  sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, lines=lines,
+                  warnings=tuple(builder.warnings))

@@ -9,6 +9,10 @@ agreement in another; the rows under that one are the frame's footer). A
 table nested in a value's cell gives words of that cell; nested in a cell
 framing the page it stays a table of its own.
 
+Each table's last line goes out marked as its end (the page's text after
+</table> continues none of its cells: a side menu after the 別表 is no
+part of its last cell, however that cell ends).
+
 HTML lets </td>, </th> and </tr> be left out: the next cell, row or the
 table's end closes them, as a browser does.
 """
@@ -18,8 +22,10 @@ from collections.abc import Callable
 
 import regex
 
-Block = list[tuple[int, str]]  # a cell's lines with the source line each starts on
-Emit = Callable[[int, str], None]
+# A cell's lines: the source line each starts on, its text, and whether it
+# is the last row of a table nested in the cell (the table ends there)
+Block = list[tuple[int, str, bool]]
+Emit = Callable[[int, str, bool], None]  # (source line, text, the table ends with it)
 
 # A cell of this many lines holds a page, not a value: the frame of an old
 # city site or 例規集 (a menu cell beside the agreement's cell). No 別表 cell
@@ -37,6 +43,7 @@ class Cell:
         self.parts: list[list[str]] = [[]]
         self.starts = [line_no]
         self.table_rows: set[int] = set()  # indexes of parts that are a nested table's lines
+        self.table_ends: set[int] = set()  # indexes of parts that are a nested table's last line
         self.rowspan, self.colspan = rowspan, colspan
 
     def add(self, text: str) -> None:
@@ -46,10 +53,12 @@ class Cell:
         self.parts.append([])
         self.starts.append(line_no)
 
-    def add_table_line(self, line_no: int, text: str) -> None:
+    def add_table_line(self, line_no: int, text: str, ends_table: bool = False) -> None:
         self.break_line(line_no)
         self.parts[-1].append(text)
         self.table_rows.add(len(self.parts) - 1)
+        if ends_table:
+            self.table_ends.add(len(self.parts) - 1)
         self.break_line(line_no)
 
     def value(self) -> str:
@@ -60,18 +69,20 @@ class Cell:
         return " ".join("".join(pieces).split())
 
     def block(self) -> Block:
-        return [(start, "".join(part).strip()) for start, part in zip(self.starts, self.parts)
-                if "".join(part).strip()]
+        return [(start, "".join(part).strip(), index in self.table_ends)
+                for index, (start, part) in enumerate(zip(self.starts, self.parts)) if "".join(part).strip()]
 
 
 class Table:
     """One <table> being read: its open row and cell, the rowspans still
     covering columns, and a row of role marks (甲 | 乙) waiting for the
     blocks under it. Finished rows go to `emit` (the page, or the cell the
-    table is nested in)."""
+    table is nested in), each held back until the next one comes or the
+    table ends, so that the last goes out marked as the table's end."""
 
     def __init__(self, emit: Emit) -> None:
-        self.emit = emit
+        self.sink = emit
+        self.held: tuple[int, str, bool] | None = None  # the line emitted last, not passed on yet
         self.row: list[str] | None = None
         self.row_blocks: list[Block] = []  # each cell's lines, for layouts read block by block
         self.row_line = 1
@@ -124,18 +135,39 @@ class Table:
         self.frames_page = self.frames_page or holds_a_page(blocks)
         if self.frames_page or is_side_by_side_blocks(blocks):
             self._emit_blocks(blocks)
+        elif is_article_row(blocks):
+            self._emit_article(blocks)
         elif any(row):
             self.emit(line, "\t".join(row))
 
     def end(self) -> None:
         self.end_row()
         self._emit_marks_row()
+        if self.held is not None:
+            self.sink(self.held[0], self.held[1], True)
+            self.held = None
+
+    def emit(self, line_no: int, text: str, ends_table: bool = False) -> None:
+        """Pass the line held on and hold this one: the last may end the table."""
+        if self.held is not None:
+            self.sink(*self.held)
+        self.held = (line_no, text, ends_table)
 
     def _emit_blocks(self, blocks: list[Block]) -> None:
         """Cells that lay out text: one cell's lines after the other."""
         for block in blocks:
-            for line_no, text in block:
-                self.emit(line_no, text)
+            for line_no, text, ends_table in block:
+                self.emit(line_no, text, ends_table)
+
+    def _emit_article(self, blocks: list[Block]) -> None:
+        """(目的) / 第1条 | この協約は…。: the caption (above or under the
+        number in its cell), then the article's number opening its text."""
+        numbered, text = blocks[0], blocks[1]
+        at = article_number_at(numbered)
+        self._emit_blocks([numbered[:at] + numbered[at + 1:]])
+        line_no, number, _ = numbered[at]
+        self.emit(line_no, f"{number}\u3000{text[0][1]}")
+        self._emit_blocks([text[1:]])
 
     def _emit_marks_row(self) -> None:
         if self.marks_row is not None:
@@ -182,7 +214,27 @@ def is_side_by_side_blocks(blocks: list[Block]) -> bool:
         return False
     marks = [ROLE_OPENING.match(block[0][1]) for block in filled]
     return all(marks) and "".join(m["role"] for m in marks) in ROLE_ORDER \
-        and all(any(HEAD_OF_OFFICE.search(text) for _, text in block) for block in filled)
+        and all(any(HEAD_OF_OFFICE.search(text) for _, text, _ in block) for block in filled)
+
+
+# A cell numbering an article (第1条, 第5条の2), its caption above it or after it.
+ARTICLE_NUMBER_CELL = regex.compile(r"^第[0-9０-９一二三四五六七八九十百]+条(?:の[0-9０-９一二三四五六七八九十]+)?"
+                                    r"[\s\u3000]*(?:[(（][^()（）]{1,20}[)）])?$")
+SENTENCE_END = regex.compile(r"[。)）」]$")
+
+
+def is_article_row(blocks: list[Block]) -> bool:
+    """A row laying out an article: its number in the first cell (a caption
+    line above it), its text in the second ending a sentence; not a table of
+    contents (第1条 | 目的), whose cells end none."""
+    if len(blocks) != 2 or not blocks[0] or not blocks[1] or len(blocks[0]) > 2:
+        return False
+    return article_number_at(blocks[0]) >= 0 and bool(SENTENCE_END.search(blocks[1][-1][1]))
+
+
+def article_number_at(block: Block) -> int:
+    """The index of the block's line numbering an article, or -1."""
+    return next((i for i, (_, text, _) in enumerate(block) if "条" in text and ARTICLE_NUMBER_CELL.match(text)), -1)
 
 
 def span_of(attrs: list[tuple[str, str | None]], name: str) -> int:

@@ -301,6 +301,73 @@ def test_a_web_pages_contact_box_under_the_beppyo_ends_it():
         ("観光", "協力する。"), ("林業", "協力する。"), ("問合せ窓口の設置", "甲と協力する")]
 
 
+PAGE_AFTER_THE_TABLE = """<p class="pagetop"><a href="#top">ページの先頭へ戻る</a></p>
+<div id="side"><h2>関連情報</h2><ul><li><a href="/a">連携中枢都市圏について</a></li>
+<li><a href="/b">ビジョン懇談会</a></li></ul></div>
+<div id="footer"><p>浜松市役所 〒430-8652 静岡県浜松市中区元城町103番地の2</p></div></body></html>"""
+
+
+def html_agreement(beppyo: str) -> str:
+    return f"""<html><head><meta charset="utf-8"></head><body>
+<h1>浜松市と湖西市との連携協約書</h1>
+<p>浜松市(以下「甲」という。)と湖西市(以下「乙」という。)は、次のとおり連携協約を締結する。</p>
+<p>第1条 連携して取り組む事項及び役割分担は、別表のとおりとする。</p>
+<p>令和2年3月27日</p>
+<p>甲 浜松市長 鈴木 康友</p>
+<p>乙 湖西市長 影山 剛士</p>
+<h2>別表(第1条関係)</h2>
+{beppyo}
+{PAGE_AFTER_THE_TABLE}"""
+
+
+def test_a_web_pages_menu_and_footer_after_the_beppyo_table_continue_no_cell(write_file):
+    """A city's page without a contact box (nor <main>): its side menu and
+    footer follow the 別表's </table>. The last row's role cell lacks the
+    。 the others have: still the table's end ends it."""
+    from pipeline import run
+
+    doc = run(write_file("grid.html", html_agreement("""<table border="1">
+<tr><th>連携する取組</th><th>取組の内容</th><th>甲の役割</th><th>乙の役割</th></tr>
+<tr><td>ア 救急医療</td><td>救急医療体制を確保する。</td><td>運営を支援する。</td><td>経費を負担する。</td></tr>
+<tr><td>イ 観光の振興</td><td>周遊を促進する。</td><td>情報を発信する。</td><td>観光資源を磨く。</td></tr>
+<tr><td>ウ 移住の促進</td><td>相談体制を整える。</td><td>窓口を設ける。</td><td>空き家情報を提供する。</td></tr>
+<tr><td>エ 公共交通</td><td>バス路線を維持する。</td><td>運行を支援する。</td><td>利用促進に取り組む</td></tr>
+</table>""")))
+    assert [(r.label, r.role_b) for r in doc.appendix] == [
+        ("ア", "経費を負担する。"), ("イ", "観光資源を磨く。"), ("ウ", "空き家情報を提供する。"), ("エ", "利用促進に取り組む")]
+
+
+def test_a_web_pages_menu_after_a_key_value_table_continues_no_value(write_file):
+    # each measure's keys in a <table> of its own (th key | td value)
+    from pipeline import run
+
+    doc = run(write_file("kv.html", html_agreement("""<p>1 生活機能の強化に係る政策分野</p>
+<p>ア 救急医療</p>
+<table border="1"><tr><th>取組の内容</th><td>救急医療体制を確保する。</td></tr>
+<tr><th>甲の役割</th><td>運営を支援する。</td></tr><tr><th>乙の役割</th><td>経費を負担する。</td></tr></table>
+<p>イ 公共交通</p>
+<table border="1"><tr><th>取組の内容</th><td>バス路線を維持する。</td></tr>
+<tr><th>甲の役割</th><td>運行を支援する。</td></tr><tr><th>乙の役割</th><td>利用促進に取り組む</td></tr></table>""")))
+    assert [(r.label, r.measure, r.role_b) for r in doc.appendix] == [
+        ("ア", "救急医療", "経費を負担する。"), ("イ", "公共交通", "利用促進に取り組む")]
+
+
+def test_contact_headings_of_other_cms_wordings_end_the_beppyo():
+    # このページの情報に関するお問い合わせ先 / この記事に関するお問い合わせ: the same box
+    for heading in ("このページの情報に関するお問い合わせ先", "この記事に関するお問い合わせ", "お問い合わせ窓口"):
+        rows, _ = rows_of(f"""
+        別表
+        1 経済
+        連携施策\t取組内容\t甲の役割\t乙の役割
+        ア 観光\t観光を振興する。\t主導する。\t協力する。
+        イ 林業\t森林を保全する。\t主導する。\t協力する。
+        ウ 農業\t販路を拡大する。\t主導する。\t甲と協力する
+        {heading}
+        総合政策部 政策企画課 電話番号:083-231-1111
+        """)
+        assert [(r.label, r.role_b) for r in rows] == [("ア", "協力する。"), ("イ", "協力する。"), ("ウ", "甲と協力する")], heading
+
+
 def test_html_wrapped_cells_and_dash_rules():
     rows, _ = rows_of("""
     別表
@@ -1949,6 +2016,79 @@ def test_renkei_suru_torikumi_names_the_measure_in_a_block_giving_its_content_un
         (2, "産業振興", "", "企業立地の促進", "企業立地の促進に取り組む。", "誘致活動を行う。", "誘致活動に協力する。"),
         (2, "産業振興", "", "創業支援", "創業希望者を支援する。", "窓口を設置する。", "周知を行う。"),
     ]
+
+
+def test_a_web_pages_sidebar_after_a_definition_list_continues_no_value(write_file):
+    # the 別表's keys and values in a <dl>, the page's sidebar right after it
+    from pipeline import run
+
+    doc = run(write_file("dl.html", html_agreement("""<h4>1 生活機能の強化に係る政策分野</h4>
+<dl><dt>(1) 医療</dt><dd>ア 救急医療体制の確保</dd><dd>【取組の内容】<br>休日夜間の診療体制を確保する。</dd>
+<dd>【甲の役割】<br>急患診療所を運営する。</dd><dd>【乙の役割】<br>運営費の一部を負担する</dd></dl>""")))
+    assert [(r.subsection_title, r.label, r.measure, r.role_a, r.role_b) for r in doc.appendix] == [
+        ("医療", "ア", "救急医療体制の確保", "急患診療所を運営する。", "運営費の一部を負担する")]
+
+
+def test_a_contact_table_after_the_beppyo_table_ends_it(write_file):
+    """The page's contact box as a table of its own (担当課 | …, 電話番号 | …)
+    under the 別表's, with no heading: its rows were read as the rest of
+    the last measure, whose role lacks its 。."""
+    from pipeline import run
+
+    doc = run(write_file("contact.html", html_agreement("""<table border="1">
+<tr><th>連携する取組</th><th>取組の内容</th><th>甲の役割</th><th>乙の役割</th></tr>
+<tr><td>ア 救急医療</td><td>救急医療体制を確保する。</td><td>運営を支援する。</td><td>経費を負担する。</td></tr>
+<tr><td>イ 公共交通</td><td>バス路線を維持する。</td><td>運行を支援する。</td><td>利用促進に取り組む</td></tr>
+</table>
+<h3>担当</h3>
+<table class="contact"><tr><th>担当課</th><td>企画調整部 企画課</td></tr>
+<tr><th>電話番号</th><td>053-457-2241</td></tr></table>""")))
+    assert [(r.label, r.measure, r.content, r.role_b) for r in doc.appendix] == [
+        ("ア", "救急医療", "救急医療体制を確保する。", "経費を負担する。"),
+        ("イ", "公共交通", "バス路線を維持する。", "利用促進に取り組む")]
+
+
+def test_a_labelled_name_under_renkei_suru_torikumi_keeps_its_label_apart():
+    # the numbered line over the block became the section, and the name
+    # given by 【連携する取組】 the measure with its label ア still in it
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    1 圏域全体の経済成長のけん引
+    【連携する取組】ア 企業誘致の推進
+    【取組の内容】共同で誘致活動を行う。
+    【甲の役割】誘致活動を主導する。
+    【乙の役割】用地情報を提供する。
+    【連携する取組】イ 観光の振興
+    【取組の内容】広域観光ルートを開発する。
+    【甲の役割】ルートを開発する。
+    【乙の役割】観光資源の情報を提供する。
+    """)
+    assert [(r.section_no, r.section_title, r.label, r.measure, r.content) for r in rows] == [
+        (1, "圏域全体の経済成長のけん引", "ア", "企業誘致の推進", "共同で誘致活動を行う。"),
+        (1, "圏域全体の経済成長のけん引", "イ", "観光の振興", "広域観光ルートを開発する。")]
+
+
+def test_a_section_row_spanning_a_key_value_table_continues_no_value_above_it(write_file):
+    """例規集: the 別表 a table of th key | td value rows, sections in rows
+    spanning it (colspan); a role above one lacks its 。, and the section's
+    row is still no part of it but the next section."""
+    from pipeline import run
+
+    doc = run(write_file("reiki.html", html_agreement("""<table border="1">
+<tr><th colspan="2">1 経済成長のけん引</th></tr>
+<tr><th>連携する取組</th><td>ア 企業誘致の推進</td></tr>
+<tr><th>取組の内容</th><td>共同で誘致活動を行う。</td></tr>
+<tr><th>甲の役割</th><td>誘致活動を主導する。</td></tr>
+<tr><th>乙の役割</th><td>用地情報を提供する</td></tr>
+<tr><th colspan="2">2 都市機能の強化</th></tr>
+<tr><th>連携する取組</th><td>ア 高度医療の提供</td></tr>
+<tr><th>取組の内容</th><td>高度な医療を受けられる体制を確保する。</td></tr>
+<tr><th>甲の役割</th><td>体制を整える。</td></tr>
+<tr><th>乙の役割</th><td>住民への周知</td></tr>
+</table>""")))
+    assert [(r.section_no, r.section_title, r.label, r.measure, r.role_b) for r in doc.appendix] == [
+        (1, "経済成長のけん引", "ア", "企業誘致の推進", "用地情報を提供する"),
+        (2, "都市機能の強化", "ア", "高度医療の提供", "住民への周知")]
 
 
 def test_a_remarks_column_is_no_part_of_the_content_but_the_rows_note():

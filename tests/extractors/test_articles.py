@@ -614,3 +614,21 @@ def test_a_paragraph_2_citing_the_paragraph_before_follows_a_one_item_list():
         ("甲及び乙は、次に掲げる取組について連携する。\n1 圏域全体の経済成長のけん引に関すること。",
          "甲及び乙は、前項の取組の詳細を別に定める。"),
         ("甲及び乙は、次に掲げる事項について協議する。\n1 費用の負担に関すること。\n2 前各号に掲げるもののほか、必要な事項に関すること。",)]
+
+
+def test_articles_laid_out_in_an_html_table_of_number_and_text(write_file):
+    # a city page's two columns: caption and 第N条 | the article's text (項 after <br>)
+    from pipeline import run
+
+    doc = run(write_file("jobun.html", """<html><head><meta charset="utf-8"></head><body>
+<h1>鳥取市と岩美町との連携協約書</h1>
+<p>鳥取市(以下「甲」という。)と岩美町(以下「乙」という。)は、次のとおり連携協約を締結する。</p>
+<table class="jobun">
+<tr><td>(目的)<br>第1条</td><td>この協約は、圏域の経済の活性化を図ることを目的とする。</td></tr>
+<tr><td>第2条<br>(協議)</td><td>この協約に定めのない事項は、甲乙協議して定める。<br>2 前項の協議は、書面により行う。</td></tr>
+</table>
+<p>平成30年3月26日</p>
+<p>甲 鳥取市長 深澤 義彦</p><p>乙 岩美町長 西垣 英彦</p></body></html>"""))
+    assert [(a.article_no, a.caption, a.paragraphs) for a in doc.articles] == [
+        ("1", "目的", ("この協約は、圏域の経済の活性化を図ることを目的とする。",)),
+        ("2", "協議", ("この協約に定めのない事項は、甲乙協議して定める。", "前項の協議は、書面により行う。"))]
