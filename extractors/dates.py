@@ -21,8 +21,8 @@ import unicodedata
 import regex
 
 from pipeline.model import DateValue, Kind, Line, Segment
-from pipeline.numerals import (ALSO_ERA, ALSO_WESTERN, DATE_NUMBER, ERA, ERA_INITIAL, ERA_NAMES, SIGNING_ACT,
-                               SIGNING_LABEL, WEEKDAY, kanji_to_int)
+from pipeline.numerals import (ALSO_ERA, ALSO_WESTERN, DATE_NUMBER, ERA, ERA_INITIAL, ERA_NAMES, NUMERAL_KANJI,
+                               SIGNING_ACT, SIGNING_LABEL, WEEKDAY, WESTERN_YEAR, kanji_to_int)
 from pipeline.segment import CLOSING_MARKS, NOTICE_SENTENCE_END, date_lines_at
 
 # First year of each era (元年) and its first day.
@@ -33,12 +33,17 @@ ERA_DATE = regex.compile(
     rf"(?P<month>{DATE_NUMBER})\s*月\s*(?P<day>{DATE_NUMBER})\s*日")
 # The end of a period whose start names the era: 令和2年4月1日から7年3月31日
 # まで, …〜同7年3月31日, …から同年9月30日, …から6月30日 (the start's year):
-# the era, and the year or month 同 stands for, are the start's.
+# the era, and the year or month 同 stands for, are the start's; after a
+# western start (2020年4月1日から同年9月30日まで), its year.
 PERIOD_END = regex.compile(
     rf"\s*(?:から|より|[~〜～\-])\s*(?P<end>(?:(?:同\s*)?(?P<year>{DATE_NUMBER})\s*年|同\s*年)?\s*"
     rf"(?:(?P<month>{DATE_NUMBER})\s*月|同\s*月)\s*(?P<day>{DATE_NUMBER})\s*日)")
-WESTERN_DATE = regex.compile(rf"(?<!\d)(?P<year>\d{{4}})\s*{ALSO_ERA}年\s*{ALSO_ERA}"
-                             r"(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
+# 附則's 同年10月1日, 同月15日: the year (and month) of the date before it.
+SAME_YEAR_DATE = regex.compile(rf"同\s*(?:年\s*(?P<month>{DATE_NUMBER})\s*月|月)\s*(?P<day>{DATE_NUMBER})\s*日")
+# 2020年3月27日, 二〇二〇年三月二十七日: digits or kanji, as the year is written.
+MONTH_OR_DAY = rf"(?:\d{{1,2}}|{NUMERAL_KANJI}{{1,3}})"
+WESTERN_DATE = regex.compile(rf"(?<!\d|{NUMERAL_KANJI})(?P<year>{WESTERN_YEAR})\s*{ALSO_ERA}年\s*{ALSO_ERA}"
+                             rf"(?P<month>{MONTH_OR_DAY})\s*月\s*(?P<day>{MONTH_OR_DAY})\s*日")
 # Slides and tables abbreviate the era to its initial (R1.12.25, H31.3.29).
 # The era written out is abbreviated the same way (令和2.3.27), an initial
 # may carry its dot (H.31.3.29), and a western date its slashes (2019/12/25).
@@ -49,10 +54,27 @@ ERA_INITIALS = ({"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R"
 ABBREVIATED_DATE = regex.compile(rf"(?P<era>{ERA_INITIAL}|{ERA_NAMES}"
                                  r"|(?<!\p{Han})[明大昭平令](?=\s*(?:\d|元)))\s*(?P<year>\d{1,2}|元)"
                                  r"\s*[./]\s*(?P<month>\d{1,2})\s*[./]\s*(?P<day>\d{1,2})(?![0-9./])")
-SLASHED_DATE = regex.compile(r"(?<![0-9./A-Za-z])(?P<year>(?:18|19|20)\d{2})\s*[/.]\s*(?P<month>\d{1,2})"
-                             r"\s*[/.]\s*(?P<day>\d{1,2})(?![0-9./])")
-# What every date above holds (before NFKC too: 年, or digits with . or /, full-width or not).
-DATE_HINT = regex.compile(r"年|\d\s*[./．／]")
+# ISO's hyphens too (2020-03-27, a spreadsheet's date cell), both of them,
+# nothing around that continues a number (0866-92-8200, 1999-12-31-2).
+SLASHED_DATE = regex.compile(r"(?<![0-9./A-Za-z-])(?P<year>(?:18|19|20)\d{2})"
+                             r"(?:\s*[/.]\s*(?P<month>\d{1,2})\s*[/.]|-(?P<month>\d{1,2})-)"
+                             r"\s*(?P<day>\d{1,2})(?![0-9./-])")
+# A date a template or a draft leaves blank for the day of signing
+# (令和　年　月　日, 令和2年3月　日, 令和○年○月○日, or 　　年　　月　　日 as
+# its line): blanks, a mark typed in place of a number, or nothing where a
+# number goes (normalizing takes 令和　年　月　日 for a letter-spaced 令和年月日).
+HOLE = r"[\s○〇●◯×*□_]+"
+DATE_PART = rf"(?:{DATE_NUMBER}|{HOLE})"
+BLANK_DATE = regex.compile(rf"{ERA_NAMES}\s*(?P<year>{DATE_PART})?\s*年\s*(?P<month>{DATE_PART})?\s*月"
+                           rf"\s*(?P<day>{DATE_PART})?\s*日|^\s*年{HOLE}?月{HOLE}?日\s*$")
+# The weekday printed after a date, 令和2年3月27日(金) or (金曜日): a misread
+# day (27 as 21) shows as a weekday that is not the date's.
+WEEKDAYS = "月火水木金土日"  # Monday first, as date.weekday() counts
+WEEKDAY_AFTER = regex.compile(rf"\s*\(\s*(?P<weekday>[{WEEKDAYS}])(?:曜日?)?\s*\)")
+# Why a date was not read.
+LEFT_BLANK, NO_DAY = "left blank", "no day of the calendar"
+# What every date above holds (before NFKC too: 年, or digits with . / or -, full-width or not).
+DATE_HINT = regex.compile(r"年|\d\s*[./．／]|\d[-－]\d")
 # What may stand before and after a date alone on its line: a key naming it
 # the signing date (締結日:), its weekday (令和3年4月1日(木)), the act (締結),
 # and the brackets a form prints it in under the blocks ((R2.3.27)).
@@ -69,6 +91,9 @@ SENTENCE = regex.compile(r"[^。]+。?")
 CONCLUDED_ON = regex.compile(r"\s*(?:に|付けで|付で|をもって)\s*(?:[^、。締]{0,20}を\s*)?締結(?:した|しました)(?:ので|ため|。|$)")
 # Where a signing date stands, most telling first (a cover date is the last resort).
 SIGNING_KINDS = (Kind.DATE, Kind.SIGNATORY, Kind.CLOSING, Kind.COVER)
+# The agreement's own text, where a date left blank is one still to be set;
+# a form (様式) printed in a 別表 or a quotation leaves its dates blank for its users.
+OWN_TEXT_KINDS = (*SIGNING_KINDS, Kind.PREAMBLE, Kind.ARTICLE)
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -77,19 +102,23 @@ def parse_date(text: str) -> dt.date | None:
     return found[0][0] if found else None
 
 
-def find_dates(text: str) -> list[tuple[dt.date, str]]:
-    """Every date in text with the exact text it was read from, in order."""
+def find_dates(text: str, unread: list[tuple[str, str]] | None = None) -> list[tuple[dt.date, str]]:
+    """Every date in text with the exact text it was read from, in order.
+    Given a list, unread gets each date that is no day of the calendar
+    (令和3年2月29日) or left blank (令和　年　月　日) as (raw, why)."""
     # most lines: no 年 and no 1.2 / 1/2 (the str tests, cheaper than the regex, for the characters it needs)
-    if not ("年" in text or "." in text or "/" in text or "．" in text or "／" in text) or not DATE_HINT.search(text):
+    if not ("年" in text or "." in text or "/" in text or "-" in text or "．" in text or "／" in text or "－" in text
+            ) or not DATE_HINT.search(text):
         return []
     text = unicodedata.normalize("NFKC", text)
     found = []
     for match in ERA_DATE.finditer(text):
         year = number(match["year"])
-        date = safe_date(western_year(match["era"], year), number(match["month"]), number(match["day"]))
+        date = read_day(western_year(match["era"], year), number(match["month"]), number(match["day"]),
+                        match.group(0), unread)
         if date:
             found.append((match.start(), date, match.group(0)))
-            if end := period_end(text, match, date):
+            if end := period_end(text, match, date, unread):
                 found.append(end)
     for match in ABBREVIATED_DATE.finditer(text):
         year = kanji_to_int(match["year"])
@@ -97,21 +126,68 @@ def find_dates(text: str) -> list[tuple[dt.date, str]]:
         if date:
             found.append((match.start(), date, match.group(0)))
     for match in (*WESTERN_DATE.finditer(text), *SLASHED_DATE.finditer(text)):
-        date = safe_date(int(match["year"]), int(match["month"]), int(match["day"]))
+        date = read_day(number(match["year"].replace("○", "〇")), number(match["month"]), number(match["day"]),
+                        match.group(0), unread)
         if date:
             found.append((match.start(), date, match.group(0)))
-    return [(date, raw) for _, date, raw in sorted(found, key=lambda item: item[0])]
+            if end := period_end(text, match, date, unread):
+                found.append(end)
+    if unread is not None and "月" in text and "日" in text:
+        unread += [(raw, LEFT_BLANK) for raw in blank_dates(text)]
+    found.sort(key=lambda item: item[0])
+    if found and "同" in text:
+        found = with_same_year_dates(text, found, unread)
+    return [(date, raw) for _, date, raw in found]
 
 
-def period_end(text: str, start, start_date: dt.date) -> tuple[int, dt.date, str] | None:
+def with_same_year_dates(text: str, found: list[tuple[int, dt.date, str]],
+                         unread: list[tuple[str, str]] | None) -> list[tuple[int, dt.date, str]]:
+    """found (in order) with each 同年10月1日 / 同月15日 the line has besides a
+    period's end: in the year (and month) of the date before it."""
+    taken = {at for at, _, _ in found}
+    for match in SAME_YEAR_DATE.finditer(text):
+        before = [date for at, date, _ in found if at < match.start()]
+        if match.start() in taken or not before:
+            continue
+        month = number(match["month"]) if match["month"] else before[-1].month
+        date = read_day(before[-1].year, month, number(match["day"]), match.group(0), unread)
+        if date:
+            found = sorted([*found, (match.start(), date, match.group(0))], key=lambda item: item[0])
+    return found
+
+
+def read_day(year: int | None, month: int | None, day: int | None, raw: str,
+             unread: list[tuple[str, str]] | None) -> dt.date | None:
+    """The date, or None; a year, month and day that make no day of the
+    calendar (2月30日, 2021年2月29日) are noted in unread when asked for."""
+    date = safe_date(year, month, day)
+    if date is None and unread is not None and year and month and day:
+        unread.append((raw, NO_DAY))
+    return date
+
+
+def blank_dates(text: str) -> list[str]:
+    """Each date in (NFKC) text a template leaves blank."""
+    return [match.group(0).strip() for match in BLANK_DATE.finditer(text)
+            if any(is_hole(match[part]) for part in ("year", "month", "day"))]
+
+
+def is_hole(part: str | None) -> bool:
+    """No number stands there, or a 〇 that holds its place (令和〇年〇月〇日)."""
+    return part is None or not number(part)
+
+
+def period_end(text: str, start, start_date: dt.date,
+               unread: list[tuple[str, str]] | None = None) -> tuple[int, dt.date, str] | None:
     """(where, date, text) of a period's end written without its era right
     after the start's match, or None. Not before the start: that is no end."""
     match = PERIOD_END.match(text, start.end())
-    if not match:
+    era = start.groupdict().get("era")
+    if not match or match["year"] and not era:  # after 2020年…, 2025年3月31日 is a date of its own
         return None
-    year = western_year(start["era"], number(match["year"])) if match["year"] else start_date.year
+    year = western_year(era, number(match["year"])) if match["year"] else start_date.year
     month = number(match["month"]) if match["month"] else start_date.month
-    date = safe_date(year, month, number(match["day"]))
+    date = read_day(year, month, number(match["day"]), match["end"], unread)
     return (match.start("end"), date, match["end"]) if date and date >= start_date else None
 
 
@@ -139,20 +215,60 @@ def safe_date(year: int | None, month: int | None, day: int | None) -> dt.date |
 
 
 def extract_dates(segments: list[Segment]) -> list[DateValue]:
+    return read_dates(segments)[0]
+
+
+def read_dates(segments: list[Segment]) -> tuple[list[DateValue], list[str]]:
     """All dates; the one in the best signing position (see signing_rank)
-    is `signed`, every other one `referenced`."""
-    found = [(seg.kind, line, date, raw, notice_date) for seg in segments
-             for line, notice_date in with_notice_dates_marked(with_broken_dates_joined(seg.lines))
-             for date, raw in find_dates(line.text)]
+    is `signed`, every other one `referenced`. And a warning for each date
+    not read: no day of the calendar, or left blank in the agreement's own
+    text; where the best placed is one of them, none is signed."""
+    found = []
+    for seg in segments:
+        for line, notice_date in with_notice_dates_marked(with_broken_dates_joined(seg.lines)):
+            unread: list[tuple[str, str]] = []
+            found += [(seg.kind, line, date, raw, notice_date, "") for date, raw in find_dates(line.text, unread)]
+            found += [(seg.kind, line, None, raw, notice_date, why) for raw, why in unread
+                      if why != LEFT_BLANK or seg.kind in OWN_TEXT_KINDS]
     ranks = [None if notice_date else signing_rank(kind, raw, line.text)
-             for kind, line, _, raw, notice_date in found]
+             for kind, line, _, raw, notice_date, _ in found]
     # Parties dating their own blocks (甲 令和2年3月26日 … 乙 令和2年3月27日)
     # conclude it when the last signs: among dates in the blocks, the latest.
+    # A block left undated has not signed yet: it is later than any.
     signed = min((i for i, rank in enumerate(ranks) if rank is not None), default=None,
-                 key=lambda i: (ranks[i], -found[i][2].toordinal() if found[i][0] is Kind.SIGNATORY else 0))
+                 key=lambda i: (ranks[i], signing_order(found[i][0], found[i][2])))
     values = [DateValue(iso=date, raw=raw, kind="signed" if i == signed else "referenced", line_no=line.no)
-              for i, (_, line, date, raw, _) in enumerate(found)]
-    return sorted(values, key=lambda v: (v.line_no, v.raw))
+              for i, (_, line, date, raw, _, _) in enumerate(found) if date]
+    warnings = [unread_warning(line.no, raw, why, i == signed)
+                for i, (_, line, date, raw, _, why) in enumerate(found) if not date]
+    warnings += [warning for _, line, date, raw, _, _ in found if date and "(" in line.text
+                 for warning in [weekday_warning(line, date, raw)] if warning]
+    return sorted(values, key=lambda v: (v.line_no, v.raw)), warnings
+
+
+def signing_order(kind: Kind, date: dt.date | None) -> int:
+    """Among dates in the blocks, the latest first, and one not read (left
+    blank: not signed yet) before any; elsewhere all alike."""
+    if kind is not Kind.SIGNATORY:
+        return 0
+    return -date.toordinal() if date else -dt.date.max.toordinal() - 1
+
+
+def weekday_warning(line: Line, date: dt.date, raw: str) -> str:
+    """A warning if the weekday in brackets right after the date on its line
+    (…27日(木)) is not the date's, else ""."""
+    at = line.text.find(raw)
+    match = WEEKDAY_AFTER.match(line.text, at + len(raw)) if at >= 0 else None
+    if not match or WEEKDAYS.index(match["weekday"]) == date.weekday():
+        return ""
+    return f"line {line.no}: the weekday ({match['weekday']}) is not that of {raw} ({WEEKDAYS[date.weekday()]})"
+
+
+def unread_warning(line_no: int, raw: str, why: str, signing: bool) -> str:
+    shown = " ".join(raw.split())  # a template's run of blanks as one
+    if why == LEFT_BLANK:
+        return f"line {line_no}: {'the signing date' if signing else 'a date'} is left blank ({shown})"
+    return f"line {line_no}: {'the signing date ' if signing else ''}{shown} is {why}"
 
 
 def with_notice_dates_marked(lines: list[Line]) -> list[tuple[Line, bool]]:
@@ -233,10 +349,12 @@ def closes_line(raw: str, line: str) -> bool:
 def without_closing_date(text: str) -> str:
     """text without the date that ends it (三原市長 岡田 吉弘 R2.3.27 ->
     三原市長 岡田 吉弘): a signer may date the line they sign on."""
-    found = find_dates(text)
-    if not found or not closes_line(found[-1][1], text):
+    unread: list[tuple[str, str]] = []
+    raws = [raw for _, raw in find_dates(text, unread)] + [raw for raw, _ in unread]
+    last = max(raws, key=text.rfind, default="")  # a date left blank (令和　年　月　日) too
+    if not last or not closes_line(last, text):
         return text
-    return text[:text.rfind(found[-1][1])].rstrip(" (")
+    return text[:text.rfind(last)].rstrip(" (")
 
 
 # 締結日:令和2年3月26日, 締結日<TAB>令和2年3月26日, or 2 締結日 over the date:

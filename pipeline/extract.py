@@ -7,7 +7,7 @@ import regex
 
 from extractors.appendix import extract_appendix
 from extractors.articles import extract_articles
-from extractors.dates import ceremony_signing, extract_dates, labelled_signing, signing_date
+from extractors.dates import ceremony_signing, labelled_signing, read_dates, signing_date
 from extractors.parties import JOINT_BODY, extract_area_name, extract_parties
 from extractors.signatories import extract_signatories
 from pipeline.gazetteer import gazetteer
@@ -23,7 +23,7 @@ def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Docu
     title = next((title_text("".join(ln.text for ln in s.lines)) for s in segments
                   if s.kind == Kind.TITLE), "")
     parties = extract_parties(segments)
-    dates = extract_dates(segments)
+    dates, date_warnings = read_dates(segments)
     if doc_type != "agreement":  # a summary's own date (資料作成日) is no signing date; one labelled 締結日 is,
         labelled = labelled_signing(segments) or ceremony_signing(segments)  # and a signing ceremony's
         dates = [replace(d, kind="signed" if (d.line_no, d.raw) == labelled else "referenced") for d in dates]
@@ -34,7 +34,7 @@ def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Docu
     appendix, table_warnings = extract_appendix(segments, parties)
     if doc_type == "other":  # a plan's tables, a press release's attendees: no agreement's rows or signers
         signatories, appendix, table_warnings = [], [], []
-    warnings = [*source.warnings, *repaired.warnings, *table_warnings,
+    warnings = [*source.warnings, *repaired.warnings, *table_warnings, *date_warnings,
                 *missing_fact_warnings(doc_type, title, parties, dates, articles, appendix)]
     warnings += gazetteer_warnings(parties, signatories) + unmarked_block_warnings(segments, signatories, parties)
     warnings += [f"another agreement follows from line {s.lines[0].no} ({s.lines[0].text[:40]}): "

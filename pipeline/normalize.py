@@ -64,8 +64,12 @@ SPACE_IN_JAPANESE = regex.compile(rf"(?<={JAPANESE}) +(?={JAPANESE})")
 WORD_GAP = "\ue000"  # a private-use character: NFKC and the space rules leave it alone
 WIDE_GAP = regex.compile(r"\u3000+| {2,}")
 AROUND_WORD_GAP = regex.compile(rf"\s*{WORD_GAP}[\s{WORD_GAP}]*")
-# 令和元年 12 月 25 日, 第 1 条: spaces around the digits of a date or a number label.
-SPACE_IN_NUMBER = regex.compile(r"(?<=[年月第元]) +(?=\d)|(?<=\d) +(?=\d+ *[年月日])|(?<=\d) +(?=[年月日条項号])")
+# 令和元年 12 月 25 日, 第 1 条: spaces around the digits of a date or a number label;
+# and between digits letter-spaced one apart up to the unit (2 0 2 0 年, 2 7 日:
+# 均等割付), not between a number and the date it stands before (1 2020年4月1日,
+# 2 4月1日から: an item's number).
+SPACE_IN_NUMBER = regex.compile(r"(?<=[年月第元]) +(?=\d)|(?<=(?<!\d)\d(?: \d)*) (?=\d(?: \d)* [年月日])"
+                                r"|(?<=\d) +(?=[年月日条項号])")
 SPACED_LETTERS = regex.compile(r"(?<![A-Za-z])[A-Z](?: [A-Z]){1,}(?![A-Za-z])")
 RULE = regex.compile(r"^[\s\-=_~*・.:|+\p{Block=Box_Drawing}]{3,}$")
 # A table row drawn with borders, as converters write them: Markdown

@@ -35,9 +35,13 @@ ERA = rf"(?:{ERA_NAMES}|{ERA_INITIAL})"
 # A year, month or day: a NUMBER whose characters a letter-spaced date line
 # (令 和 ２ 年 ３ 月 ２ ７ 日) sets one space apart.
 DATE_NUMBER = rf"(?:\d(?:\s?\d)*|{NUMERAL_KANJI}(?:\s?{NUMERAL_KANJI})*|元)"
+# A western year: four digits, or four kanji digits as formal or vertical
+# typesetting writes them (二〇二〇, 一九八五; typists take ○ for 〇), of
+# 18xx to 20xx only, since a run of kanji digits is no year by itself.
+WESTERN_YEAR = r"(?:\d{4}|(?:一[八九]|二[〇○])[〇○一二三四五六七八九]{2})"
 # A year given in both calendars, the other in brackets before or after 年:
 # 令和2年(2020年)3月, 令和2(2020)年3月, 2020(令和2)年3月, 2020年(令和2年)3月.
-ALSO_WESTERN = r"(?:\(\s*\d{4}\s*年?\s*\)\s*)?"
+ALSO_WESTERN = rf"(?:\(\s*{WESTERN_YEAR}\s*年?\s*\)\s*)?"
 ALSO_ERA = rf"(?:\(\s*{ERA_NAMES}\s*{NUMBER}\s*年?\s*\)\s*)?"
 # The weekday a date may carry after it: 令和3年4月1日(木), …日(木曜日).
 WEEKDAY = r"(?:\s*\(\s*[月火水木金土日](?:曜日?)?\s*\))"
@@ -45,7 +49,10 @@ WEEKDAY = r"(?:\s*\(\s*[月火水木金土日](?:曜日?)?\s*\))"
 # 【協約締結日】, 締結年月日, 調印日) or the act after it (…27日締結, …日 調印).
 SIGNING_LABEL = (r"(?:[【\[(]\s*)?(?:(?:連携)?協[約定]\s*)?(?:締\s*結|調\s*印|署\s*名)\s*(?:年\s*月\s*)?日"
                  r"\s*(?:[】\])]\s*)?[::]?\s*")
-SIGNING_ACT = r"(?:\s*(?:に\s*)?(?:締\s*結|調\s*印|署\s*名))"
+# The act, or 付け (付) that dates a document as the act does (…27日付け,
+# …27日付けで締結, …27日付締結).
+SIGNING_VERB = r"(?:締\s*結|調\s*印|署\s*名)"
+SIGNING_ACT = rf"(?:\s*付\s*け?(?:\s*で)?(?:\s*{SIGNING_VERB})?|\s*(?:に\s*)?{SIGNING_VERB})"
 
 # Circled numbers that NFKC leaves as they are (① becomes 1, ❶ stays ❶):
 # negative ❶-❿ ⓫-⓴, sans-serif ➀-➓, double ⓵-⓾. Word's bullet lists use them.

@@ -15,7 +15,7 @@ import regex
 from pipeline.gazetteer import gazetteer
 from pipeline.model import CELL_SEP, Kind, Line, Segment
 from pipeline.numerals import (ALSO_ERA, ALSO_WESTERN, ARTICLE_NUMBER, ERA, ERA_NAMES, NUMBER,
-                               SIGNING_ACT, SIGNING_LABEL, WEEKDAY, parse_article_number)
+                               SIGNING_ACT, SIGNING_LABEL, WEEKDAY, WESTERN_YEAR, parse_article_number)
 
 ROLE_CHARS = "甲乙丙丁戊己庚辛壬癸"
 # The lines a 例規集 page prints under a title: its number (協約第1号,
@@ -57,18 +57,18 @@ PREAMBLE_MARKS = regex.compile(r"以下「[^」]+」という|次のとおり|�
 CLOSING_MARKS = regex.compile(r"証するため|記名押印|署名押印|各自.{0,6}保有|各\d通を保有|通を作成")
 # A date alone on its line, or with what names it the signing date (締結日:),
 # perhaps in brackets. Town forms print it abbreviated too, under the blocks:
-# R2.3.27, (R2.3.27), R.2.3.27, 令2.3.27, 2020/3/27.
+# R2.3.27, (R2.3.27), R.2.3.27, 令2.3.27, 2020/3/27, 2020-03-27.
 DOTTED_DATE = (rf"(?:{ERA}|[明大昭平令])\s*(?:\d{{1,2}}|元)\s*[./]\s*\d{{1,2}}\s*[./]\s*\d{{1,2}}"
-               r"|(?:18|19|20)\d{2}\s*[./]\s*\d{1,2}\s*[./]\s*\d{1,2}")
+               r"|(?:18|19|20)\d{2}\s*[./]\s*\d{1,2}\s*[./]\s*\d{1,2}|(?:18|19|20)\d{2}-\d{1,2}-\d{1,2}")
 DATE_TEXT = (rf"(?:{SIGNING_LABEL})?(?:{ERA}\s*{NUMBER}?\s*{ALSO_WESTERN}年\s*{ALSO_WESTERN}{NUMBER}?\s*月\s*{NUMBER}?\s*日"
-             rf"|\d{{4}}\s*{ALSO_ERA}年\s*{ALSO_ERA}\d+\s*月\s*\d+\s*日|{DOTTED_DATE}){WEEKDAY}?{SIGNING_ACT}?")
+             rf"|{WESTERN_YEAR}\s*{ALSO_ERA}年\s*{ALSO_ERA}{NUMBER}\s*月\s*{NUMBER}\s*日|{DOTTED_DATE}){WEEKDAY}?{SIGNING_ACT}?")
 ERA_DATE_LINE = regex.compile(rf"^\(?\s*{DATE_TEXT}\s*\)?$")
 # The date printed on the first block's line, left of it (令和2年3月27日 甲 広島県…).
 DATE_BEFORE_BLOCK = regex.compile(rf"^{DATE_TEXT}(?=\s+\S)")
 # A date a right-aligned block too narrow for it breaks after its year or
 # month (令和2年 / 3月27日, 令和2年3月 / 27日): two lines that are one date
 # line when joined.
-YEAR_LINE = regex.compile(rf"^\(?\s*(?:{SIGNING_LABEL})?(?:{ERA}\s*{NUMBER}?\s*{ALSO_WESTERN}|\d{{4}}\s*{ALSO_ERA})年"
+YEAR_LINE = regex.compile(rf"^\(?\s*(?:{SIGNING_LABEL})?(?:{ERA}\s*{NUMBER}?\s*{ALSO_WESTERN}|{WESTERN_YEAR}\s*{ALSO_ERA})年"
                           rf"(?:\s*{NUMBER}?\s*月)?$")
 MONTH_DAY_LINE = regex.compile(rf"^(?:{NUMBER}?\s*月\s*)?{NUMBER}?\s*日{WEEKDAY}?{SIGNING_ACT}?\s*\)?$")
 # 甲 山口市…, (甲) 山口市…, 甲:…; not 甲及び乙は… (a sentence about the parties).
@@ -320,7 +320,8 @@ def date_lines_at(lines: list[Line] | tuple[Line, ...], i: int) -> int:
     """How many lines the date line at i takes: 1, 2 when broken after its
     year, 0 when no date line starts there."""
     text = lines[i].text
-    if "年" not in text and "." not in text and "/" not in text:  # asked of every line; few hold a date
+    # asked of every line; few hold a date (年, or the . / - of R2.3.27, 2020/3/27, 2020-03-27)
+    if "年" not in text and "." not in text and "/" not in text and "-" not in text:
         return 0
     if ERA_DATE_LINE.match(text):
         return 1

@@ -23,6 +23,14 @@ def test_spaces_inside_dates_and_article_labels_are_removed():
     assert clean_line("第 1 条 この協約は") == "第1条 この協約は"
 
 
+def test_a_letter_spaced_western_year_is_joined():
+    """均等割付 spreads 2020年3月27日 over its block one character apart."""
+    assert clean_line("２ ０ ２ ０ 年 ３ 月 ２ ７ 日") == "2020年3月27日"
+    assert clean_line("２　０　２　０　年　３　月　２　７　日") == "2020年3月27日"
+    assert clean_line("1 2020年4月1日 締結") == "1 2020年4月1日 締結"  # a number before a date stays apart
+    assert clean_line("2 4月1日から施行する。") == "2 4月1日から施行する。"
+
+
 def test_letter_spaced_acronyms_are_joined():
     assert clean_line("E S Dによる人づくり") == "ESDによる人づくり"
 

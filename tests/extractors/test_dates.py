@@ -492,3 +492,216 @@ def test_a_meetings_day_in_a_release_naming_no_ceremony_is_no_signing_date():
         日時　令和2年2月10日（月）午前10時から
     """)
     assert doc.signed_date is None
+
+
+@pytest.mark.parametrize("text, iso, raw", [
+    # a western year in kanji digits, as vertical or formal typesetting writes it
+    ("二〇二〇年三月二十六日", "2020-03-26", "二〇二〇年三月二十六日"),
+    ("一九八五年十月一日締結", "1985-10-01", "一九八五年十月一日"),
+    # both calendars, one of them in kanji digits
+    ("二〇二〇年（令和二年）三月二十六日", "2020-03-26", "二〇二〇年(令和二年)三月二十六日"),
+    ("令和二年（二〇二〇年）三月二十七日", "2020-03-27", "令和二年(二〇二〇年)三月二十七日"),
+    ("令和２年（二〇二〇年）３月２７日", "2020-03-27", "令和2年(二〇二〇年)3月27日"),
+])
+def test_a_western_year_in_kanji_digits_is_read(text, iso, raw):
+    assert [(d.isoformat(), r) for d, r in find_dates(text)] == [(iso, raw)]
+
+
+def test_kanji_digits_that_are_no_year_of_this_calendar_are_no_date():
+    """Four kanji digits make a year of 18xx to 20xx only; a longer run is no year."""
+    assert find_dates("五〇〇〇年三月一日 一二〇二〇年三月一日") == []
+
+
+KANJI_DATED = """
+    倉敷市と総社市との連携協約書
+    倉敷市（以下「甲」という。）と総社市（以下「乙」という。）は、次のとおり連携協約を締結する。
+    第一条　この協約は、甲及び乙が連携して圏域の発展を図ることを目的とする。
+    第二条　この協約の有効期間は、二〇二〇年四月一日から二〇二五年三月三十一日までとする。
+    この協約の締結を証するため、本書二通を作成し、甲乙記名押印の上、各自その一通を保有する。
+    {date}
+    甲　岡山県倉敷市西中新田六四〇番地
+    　　倉敷市長　伊東　香織
+    乙　岡山県総社市中央一丁目一番一号
+    　　総社市長　片岡　聡一
+"""
+
+
+@pytest.mark.parametrize("date", ["二〇二〇年三月二十六日", "二〇二〇年（令和二年）三月二十六日"])
+def test_a_signing_date_with_its_western_year_in_kanji_signs(date):
+    doc = document_of(KANJI_DATED.format(date=date))
+    assert doc.signed_date == dt.date(2020, 3, 26)
+    assert [(v.iso.isoformat(), v.kind) for v in doc.dates] == [
+        ("2020-04-01", "referenced"), ("2025-03-31", "referenced"), ("2020-03-26", "signed")]
+    assert len(doc.signatories) == 2
+
+
+@pytest.mark.parametrize("date", ["令和２年３月２７日付け", "令和2年3月27日付", "令和２年３月２７日付けで締結",
+                                  "（令和２年３月２７日付け締結）"])
+def test_a_signing_date_dated_with_tsuke_signs(date):
+    """付け (付) dates a document as 締結 does: the date line under the formula signs."""
+    doc = document_of(KANJI_DATED.format(date=date))
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    assert len(doc.signatories) == 2
+
+
+def test_a_date_with_tsuke_inside_a_sentence_is_referenced():
+    segments = [Segment(Kind.CLOSING, (line(20, "令和2年3月27日付けで通知された事項を協議する。"),))]
+    assert [v.kind for v in extract_dates(segments)] == ["referenced"]
+
+
+# The warning quotes the line as normalized: blanks spread evenly between
+# its characters (令和　　年　　月　　日) read as letter-spacing and go.
+@pytest.mark.parametrize("date, shown", [
+    ("令和　　年　　月　　日", "令和年月日"),  # a template's date, filled in by hand at the signing
+    ("令和２年３月　　日", "令和2年3月 日"),  # a draft: the day is set at the ceremony
+    ("令和２年　月　日", "令和2年月日"),
+    ("令和○年○月○日", "令和○年○月○日"),
+    ("令和〇年〇月〇日", "令和〇年〇月〇日"),
+    ("平成　　年　　月　　日", "平成年月日"),
+    ("　　　　年　　月　　日", "年 月 日"),
+])
+def test_a_signing_date_left_blank_signs_nothing_and_says_so(date, shown):
+    doc = document_of(KANJI_DATED.format(date=date))
+    assert doc.signed_date is None
+    assert doc.status == "partial"
+    assert f"line 6: the signing date is left blank ({shown})" in doc.warnings
+    assert len(doc.signatories) == 2
+
+
+def test_a_blank_signing_date_leaves_the_cover_date_referenced():
+    """The cover's date is the last resort for the day of signing: a blank
+    where the parties date their signatures says the day is not set yet."""
+    segments = [Segment(Kind.COVER, (line(2, "令和2年3月1日"),)),
+                Segment(Kind.CLOSING, (line(20, "この協約の締結を証するため、本書2通を作成し、各自1通を保有する。"),)),
+                Segment(Kind.DATE, (line(22, "令和 年 月 日"),))]
+    assert [v.kind for v in extract_dates(segments)] == ["referenced"]
+
+
+def test_a_date_left_blank_in_an_article_is_warned_about_not_read():
+    text = KANJI_DATED.format(date="令和２年３月２７日").replace(
+        "二〇二〇年四月一日から二〇二五年三月三十一日まで", "令和　　年　　月　　日から令和７年３月３１日まで")
+    doc = document_of(text)
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    assert "line 4: a date is left blank (令和 年 月 日)" in doc.warnings
+    assert [v.iso.isoformat() for v in doc.dates] == ["2025-03-31", "2020-03-27"]
+
+
+@pytest.mark.parametrize("date, raw", [
+    ("令和２年２月３０日", "令和2年2月30日"),
+    ("令和３年２月２９日", "令和3年2月29日"),  # 2021 has no 閏日
+    ("令和二年四月三十一日", "令和二年四月三十一日"),
+    ("二〇二一年二月二十九日", "二〇二一年二月二十九日"),
+])
+def test_a_signing_date_that_is_no_day_of_the_calendar_is_kept_as_written_with_a_warning(date, raw):
+    doc = document_of(KANJI_DATED.format(date=date))
+    assert doc.signed_date is None
+    assert all(v.kind == "referenced" for v in doc.dates)
+    assert f"line 6: the signing date {raw} is no day of the calendar" in doc.warnings
+
+
+def test_a_period_ending_on_no_day_of_the_calendar_is_warned_about_not_read():
+    text = KANJI_DATED.format(date="令和２年３月２７日").replace(
+        "二〇二〇年四月一日から二〇二五年三月三十一日まで", "令和２年４月１日から令和７年２月２９日まで")
+    doc = document_of(text)
+    assert [v.iso.isoformat() for v in doc.dates] == ["2020-04-01", "2020-03-27"]
+    assert "line 4: 令和7年2月29日 is no day of the calendar" in doc.warnings
+    assert doc.signed_date == dt.date(2020, 3, 27)
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("令和2年2月29日", "2020-02-29"),  # 2020 was a leap year
+    ("平成31年4月30日", "2019-04-30"),  # the last day of 平成
+    # drafted before the era changed: the same day a careful reader records
+    ("平成31年5月1日", "2019-05-01"),
+    ("平成32年3月31日", "2020-03-31"),
+])
+def test_days_at_the_edges_of_the_calendar_and_of_an_era(text, iso):
+    assert parse_date(text) == dt.date.fromisoformat(iso)
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("2020-03-27", "2020-03-27"),  # ISO 8601, as a spreadsheet or a converter exports a date cell
+    ("締結日 2020-3-27", "2020-03-27"),
+    ("（２０２０－０３－２７）", "2020-03-27"),
+])
+def test_a_date_written_with_hyphens_is_read(text, iso):
+    assert parse_date(text) == dt.date.fromisoformat(iso)
+
+
+@pytest.mark.parametrize("text", ["TEL 0866-92-8200", "〒700-8544 岡山市北区大供一丁目1-1",
+                                  "整理番号 2020-123-4567", "1999-12-31-2", "2020-3-27/4", "2020-3.27"])
+def test_numbers_with_hyphens_that_make_no_date_are_none(text):
+    assert find_dates(text) == []
+
+
+def test_a_hyphenated_date_under_the_closing_formula_signs():
+    doc = document_of(KANJI_DATED.format(date="2020-03-27"))
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    assert len(doc.signatories) == 2
+
+
+@pytest.mark.parametrize("period, end", [
+    ("この協定の有効期間は、2020年4月1日から同年9月30日までとする。", ("2020-09-30", "同年9月30日")),
+    ("試行期間:2021年7月1日～同月31日", ("2021-07-31", "同月31日")),
+    ("二〇二〇年四月一日から同年九月三十日まで", ("2020-09-30", "同年九月三十日")),
+    ("2020年（令和2年）4月1日から9月30日まで", ("2020-09-30", "9月30日")),
+])
+def test_the_end_of_a_period_after_a_western_start_takes_its_year(period, end):
+    assert [(d.isoformat(), raw) for d, raw in find_dates(period)][1:] == [end]
+
+
+def test_a_western_periods_end_with_its_own_year_is_read_once():
+    assert [raw for _, raw in find_dates("2020年4月1日から2025年3月31日まで")] == ["2020年4月1日", "2025年3月31日"]
+
+
+@pytest.mark.parametrize("date, warning", [
+    ("令和２年３月２７日（木）", "line 6: the weekday (木) is not that of 令和2年3月27日 (金)"),
+    ("令和２年３月２１日（金曜日）", "line 6: the weekday (金) is not that of 令和2年3月21日 (土)"),
+])
+def test_a_weekday_that_is_not_the_dates_is_warned_about(date, warning):
+    """27 March 2020 was a Friday: the day or its weekday is misprinted or misread."""
+    doc = document_of(KANJI_DATED.format(date=date))
+    assert warning in doc.warnings
+
+
+@pytest.mark.parametrize("date", ["令和２年３月２７日（金）", "令和２年３月２７日（金曜日）", "令和2年3月27日(金)締結"])
+def test_the_dates_own_weekday_is_no_warning(date):
+    doc = document_of(KANJI_DATED.format(date=date))
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    assert doc.warnings == ()
+
+
+def test_a_block_whose_date_is_left_blank_has_not_signed_yet():
+    """Signed in turn: 乙 has not dated its block, so the agreement is not
+    concluded on 甲's date; the blank is no part of the signer's name."""
+    doc = document_of("""
+        倉敷市と総社市との連携協約書
+        倉敷市（以下「甲」という。）と総社市（以下「乙」という。）は、次のとおり連携協約を締結する。
+        第１条　この協約は、甲及び乙が連携して圏域の発展を図ることを目的とする。
+        この協約の締結を証するため、本書２通を作成し、甲乙記名押印の上、各自その１通を保有する。
+        甲　岡山県倉敷市西中新田６４０番地
+        　　倉敷市長　伊東　香織　　令和２年３月２６日
+        乙　岡山県総社市中央一丁目１番１号
+        　　総社市長　片岡　聡一　　令和　　年　　月　　日
+    """)
+    assert doc.signed_date is None
+    assert [(v.raw, v.kind) for v in doc.dates] == [("令和2年3月26日", "referenced")]
+    assert [(s.title, s.name) for s in doc.signatories] == [("倉敷市長", "伊東 香織"), ("総社市長", "片岡 聡一")]
+    assert "line 8: the signing date is left blank (令和 年 月 日)" in doc.warnings
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("この協約は、令和２年４月１日から施行する。ただし、第３条の規定は、同年１０月１日から施行する。",
+     [("2020-04-01", "令和2年4月1日"), ("2020-10-01", "同年10月1日")]),
+    ("令和2年4月1日に締結し、同月15日に告示した。", [("2020-04-01", "令和2年4月1日"), ("2020-04-15", "同月15日")]),
+    ("2020年4月1日から施行し、同年十月一日から適用する。", [("2020-04-01", "2020年4月1日"), ("2020-10-01", "同年十月一日")]),
+    ("平成31年3月29日に締結し、令和元年5月1日に変更し、同年6月1日から適用する。",
+     [("2019-03-29", "平成31年3月29日"), ("2019-05-01", "令和元年5月1日"), ("2019-06-01", "同年6月1日")]),
+])
+def test_a_date_in_the_same_year_or_month_as_the_one_before_it_is_read(text, dates):
+    """附則 say 同年10月1日 (同月15日) for the year (month) of the date before it in the sentence."""
+    assert [(d.isoformat(), raw) for d, raw in find_dates(text)] == dates
+
+
+def test_a_same_year_date_with_no_date_before_it_is_none():
+    assert find_dates("同年10月1日から施行する。") == []
