@@ -165,12 +165,17 @@ class Reader:
     previous: Line | None = None  # the line read before this one
     linked_from: GridRow | None = None  # the row whose content a 連携する取組 key gave
     made_under: dict[int, Context] = field(default_factory=dict)  # a section made of a measure heading -> the context it stands under
+    measure_headings: set[int] = field(default_factory=set)  # indexes of lines naming the measure of the grid right below
+    index: int = 0  # the index of the line being read
+    under_measure_heading: bool = False  # the line read before names the measure of the grid whose header comes next
 
     def read(self, lines: list[Line]) -> None:
         self.measure_styles = styles_followed_by_keys(lines, self.parties)
         self.lower_roman = any(not line.is_row and LOWER_ROMAN_TWO.match(line.text) for line in lines)
         self.terminated = terminated_indexes(lines)
+        self.measure_headings = measure_heading_indexes(lines, self.parties)
         for i, line in enumerate(lines):
+            self.index = i
             following = lines[i + 1] if i + 1 < len(lines) else None
             self.previous = lines[i - 1] if i > 0 else None
             self.page_top = self.previous is not None and line.page is not None and line.page != self.previous.page
@@ -187,13 +192,17 @@ class Reader:
     def read_row(self, line: Line, following: Line | None = None) -> None:
         cells = line.cells
         header_above, self.header_above = self.header_above, None  # kept only by a header row
-        spanning = spanning_heading(cells) or self.numbered_heading(cells, following) or spanning_remark(cells)
+        under_heading, self.under_measure_heading = self.under_measure_heading, False
+        spanning = spanning_heading(cells) or self.numbered_heading(cells, following) or spanning_remark(cells) \
+            or (spanning_text(cells) if self.index in self.measure_headings else "")
         if spanning:  # a section row or a remark across the table (colspan): a heading or a note, no measure
             self.last_key = ""  # a row of its own: no value above it goes on in it
             self.read_text(Line(line.no, spanning, line.page, line.blank_before, line.end_page,
                                 table_end=line.table_end), following)
             return
         columns = header_columns(cells, self.parties)
+        if columns and under_heading:  # 取組の内容 | 役割分担 under ア 企業誘致: the content column is no measure's
+            columns = measureless_columns(cells, self.parties) or columns
         if columns:
             if header_above is not None:
                 columns = completed_by_sub_header(header_above, cells, columns)
@@ -282,6 +291,9 @@ class Reader:
         heading = self.heading_of(text)
         if heading and heading.style == "beppyo":
             self.set_section(heading, line)
+            return
+        if self.index in self.measure_headings:
+            self.open_grid_measure(text, line)
             return
         if starts_measure(following, self.parties) or (heading and heading.style in self.measure_styles
                                                         and not self.heads_list_below(heading, following)):
@@ -511,6 +523,15 @@ class Reader:
         (row.label, row.cells["measure"]), row.cells["content"] = split_label(row.cells["content"]), ""
         self.linked_from = None
 
+    def open_grid_measure(self, text: str, line: Line) -> None:
+        """A measure named above its own grid (ア 企業誘致の推進 / 取組の内容 |
+        役割分担 / rows): the grid's rows give its content and roles, and
+        continue this row, as their measure cells are none."""
+        heading = parse_heading(text)  # measure_heading_indexes took only numbered titles
+        label, measure = heading_label(heading, text), heading.title
+        self.add_row(GridRow({"measure": measure, "content": "", "role_a": "", "role_b": ""}, [line], label), "grid")
+        self.columns, self.under_measure_heading = None, True
+
     def open_measure(self, label: str, measure: str, line: Line) -> None:
         """A measure whose content and roles follow as keys."""
         self.add_row(GridRow({"measure": measure, "content": "", "role_a": "", "role_b": ""}, [line], label),
@@ -555,6 +576,53 @@ def untitled_measure(cells: list[str], columns: dict[int, str],
     if at is None:
         return None
     return at, recognised_columns(cells, parties) or {}, len(cells)
+
+
+def measureless_columns(cells: list[str], parties: list[Party]) -> dict[int, str] | None:
+    """The columns of a header naming every column, a content column and
+    roles but no measure (取組の内容 | 役割分担, 取組の内容 | 甲の役割 | 乙の
+    役割), as it names them; None for any other header."""
+    found = recognised_columns(cells, parties)
+    if not found or len(found) != len(cells) or "measure" in found.values() or "content" not in found.values() \
+            or not any(kind in ROLE_COLUMNS for kind in found.values()):
+        return None
+    return found
+
+
+def measure_heading_indexes(lines: list[Line], parties: list[Party]) -> set[int]:
+    """Indexes of the lines naming the one measure of the grid right below
+    them: a numbered title (ア 企業誘致の推進), as text or in a row spanning
+    the table, over a header that names no measure column (取組の内容 |
+    役割分担) and rows giving one content, which a rowspan cell may repeat
+    beside each party's role. A grid of several contents under a heading
+    lists measures of the heading's section instead."""
+    found = set()
+    for i in range(len(lines) - 2):
+        header = lines[i + 1]
+        if not header.is_row or measureless_columns(header.cells, parties) is None or not names_measure(lines[i]):
+            continue
+        content_at = next(n for n, kind in recognised_columns(header.cells, parties).items() if kind == "content")
+        rows = list(itertools.takewhile(lambda ln: ln.is_row and header_columns(ln.cells, parties) is None
+                                        and not names_measure(ln), lines[i + 2:]))  # up to the next measure's name
+        contents = {row.cells[content_at].strip() for row in rows if content_at < len(row.cells)} - {""}
+        if rows and len(contents) == 1:
+            found.add(i)
+    return found
+
+
+def names_measure(line: Line) -> bool:
+    """A numbered title (no sentence) on a line of its own or in one cell
+    spanning a row."""
+    text = spanning_text(line.cells) if line.is_row else line.text
+    heading = parse_heading(text) if text else None
+    return heading is not None and heading.style != "beppyo" and not TERMINATED.search(heading.title)
+
+
+def spanning_text(cells: list[str]) -> str:
+    """The text of a row holding one cell's text alone (HTML colspan repeats
+    it in every cell; a PDF table finder leaves the others empty), or ''."""
+    texts = {cell.strip() for cell in cells if cell.strip()}
+    return texts.pop() if len(texts) == 1 and cells[0].strip() else ""
 
 
 def labels_in_order(previous: str, label: str) -> bool:

@@ -337,6 +337,66 @@ def test_a_web_pages_menu_and_footer_after_the_beppyo_table_continue_no_cell(wri
         ("ア", "経費を負担する。"), ("イ", "観光資源を磨く。"), ("ウ", "空き家情報を提供する。"), ("エ", "利用促進に取り組む")]
 
 
+def test_a_measure_named_in_a_spanning_row_over_its_own_header_and_rowspan_content(write_file):
+    """Each measure's name spans the table, then its own 取組の内容 | 役割分担
+    header, then the content in a rowspan cell beside 甲: … and 乙: … rows:
+    one row per measure, named by the spanning row."""
+    from pipeline import run
+
+    doc = run(write_file("spanning.html", html_agreement("""<table border="1">
+<tr><th colspan="2">1 地域の活性化</th></tr>
+<tr><th colspan="2">ア 移住の促進</th></tr>
+<tr><th>取組の内容</th><th>役割分担</th></tr>
+<tr><td rowspan="2">移住希望者への相談会を共同で開催する。</td><td>甲：相談会の企画を行う。</td></tr>
+<tr><td>乙：空き家の情報を提供する。</td></tr>
+<tr><th colspan="2">イ 地域公共交通の確保</th></tr>
+<tr><th>取組の内容</th><th>役割分担</th></tr>
+<tr><td rowspan="2">両市を結ぶバス路線を維持する。</td><td>甲：運行経費を負担する。</td></tr>
+<tr><td>乙：利用の促進を図る。</td></tr>
+</table>""")))
+    assert [(r.section_no, r.section_title, r.label, r.measure, r.content, r.role_a, r.role_b) for r in doc.appendix] == [
+        (1, "地域の活性化", "ア", "移住の促進", "移住希望者への相談会を共同で開催する。",
+         "相談会の企画を行う。", "空き家の情報を提供する。"),
+        (1, "地域の活性化", "イ", "地域公共交通の確保", "両市を結ぶバス路線を維持する。",
+         "運行経費を負担する。", "利用の促進を図る。"),
+    ]
+    assert not [w for w in doc.warnings if "cells" in w or "without a header" in w]
+
+
+def test_a_measure_named_on_a_line_above_its_own_grid():
+    """Text: the measure's name on a line of its own above a grid with no
+    measure column (取組の内容 | 甲の役割 | 乙の役割, or 取組の内容 | 役割分担 with
+    the content repeated beside each party's role)."""
+    rows, warnings = rows_of("""
+    別表(第1条関係)
+    (1) 救急医療の確保
+    取組の内容\t甲の役割\t乙の役割
+    休日夜間の診療体制を共同で確保する。\t診療所を運営する。\t運営費を負担する。
+    (2) 観光の振興
+    取組の内容\t役割分担
+    周遊ルートを開発する。\t甲:ルートを企画する。
+    周遊ルートを開発する。\t乙:観光資源を紹介する。
+    """)
+    assert [brief(r) for r in rows] == [
+        (None, None, "1", "救急医療の確保", "休日夜間の診療体制を共同で確保する。", "診療所を運営する。", "運営費を負担する。"),
+        (None, None, "2", "観光の振興", "周遊ルートを開発する。", "ルートを企画する。", "観光資源を紹介する。"),
+    ]
+    assert not [w for w in warnings if "cells" in w]
+
+
+def test_a_section_heading_over_a_grid_of_several_contents_names_no_measure():
+    """A heading over a grid listing several contents is their section, not
+    one measure: each line stays a row of its own."""
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    1 産業の振興
+    取組の内容\t甲の役割\t乙の役割
+    企業誘致を共同で行う。\t誘致活動を主導する。\t用地情報を提供する。
+    特産品の販路を広げる。\t商談会を開催する。\t出展者を募る。
+    """)
+    assert [(r.section_no, r.role_a) for r in rows] == [(1, "誘致活動を主導する。"), (1, "商談会を開催する。")]
+
+
 def test_a_web_pages_menu_after_a_key_value_table_continues_no_value(write_file):
     # each measure's keys in a <table> of its own (th key | td value)
     from pipeline import run
