@@ -22,7 +22,7 @@ import regex
 
 from pipeline.model import DateValue, Kind, Line, Segment
 from pipeline.numerals import (ALSO_ERA, ALSO_WESTERN, DATE_NUMBER, ERA, ERA_INITIAL, ERA_NAMES, NUMERAL_KANJI,
-                               SIGNING_ACT, SIGNING_LABEL, WEEKDAY, WESTERN_YEAR, kanji_to_int)
+                               SEAL_MARK, SIGNING_ACT, SIGNING_LABEL, WEEKDAY, WESTERN_YEAR, kanji_to_int)
 from pipeline.segment import CLOSING_MARKS, NOTICE_SENTENCE_END, date_lines_at
 
 # First year of each era (元年) and its first day.
@@ -77,10 +77,10 @@ LEFT_BLANK, NO_DAY = "left blank", "no day of the calendar"
 DATE_HINT = regex.compile(r"年|\d\s*[./．／]|\d[-－]\d")
 # What may stand before and after a date alone on its line: a key naming it
 # the signing date (締結日:), its weekday (令和3年4月1日(木)), the act (締結),
-# and the brackets a form prints it in under the blocks ((R2.3.27)).
+# the brackets a form prints it in under the blocks ((R2.3.27)), and the
+# seal pressed by it (令和2年3月27日 印).
 BEFORE_DATE = regex.compile(rf"\(?\s*(?:{SIGNING_LABEL})?")
-AFTER_DATE = regex.compile(rf"{WEEKDAY}?{SIGNING_ACT}?\s*\)?\s*")
-AFTER_DATE_AND_SEAL = regex.compile(rf"{WEEKDAY}?{SIGNING_ACT}?\s*\)?\s*(?:印|㊞)?\s*")
+AFTER_DATE = regex.compile(rf"{WEEKDAY}?{SIGNING_ACT}?\s*\)?{SEAL_MARK}?\s*")
 # A date the closing formula gives is followed by a comma or tells when the
 # copies were made (…27日に本書2通を…), unlike a date it names (…27日締結の).
 AT_SIGNING = regex.compile(r"\s*(?:[、,]|に\s*[、,]?\s*(?:本書|この|本|甲|各|両|協[約定]書))")
@@ -332,8 +332,8 @@ def given_by_closing_formula(raw: str, line: str) -> bool:
 
 
 def stands_alone(raw: str, line: str) -> bool:
-    """The date is all its line holds, but for its weekday and what names it
-    the signing date."""
+    """The date is all its line holds, but for its weekday, its seal and
+    what names it the signing date."""
     line = line.strip()
     line = line[BEFORE_DATE.match(line).end():]
     return line.startswith(raw.strip()) and bool(AFTER_DATE.fullmatch(line[len(raw.strip()):]))
@@ -343,7 +343,7 @@ def closes_line(raw: str, line: str) -> bool:
     """The date ends its line, but for its weekday, brackets and the seal
     (岡田 吉弘 令和2年3月27日 印)."""
     at = line.rfind(raw)
-    return at >= 0 and bool(AFTER_DATE_AND_SEAL.fullmatch(line, at + len(raw)))
+    return at >= 0 and bool(AFTER_DATE.fullmatch(line, at + len(raw)))
 
 
 def without_closing_date(text: str) -> str:

@@ -307,6 +307,19 @@ def test_a_signing_date_broken_after_its_year_signs(date_lines, where):
         ("広島県福山市東桜町3番5号", "枝広 直幹"), ("広島県三原市港町三丁目5番1号", "岡田 吉弘")]
 
 
+
+@pytest.mark.parametrize("date_lines", [["令和２年３月２７日　印"], ["令和2年3月27日 ㊞"], ["令和２年３月２７日（印）"],
+                                        ["(R2.3.27) 印"], ["令和２年", "３月２７日　㊞"]])
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_a_signing_date_with_a_seal_pressed_by_it_signs(date_lines, where):
+    """Some signers press the seal by the date as by the name: the seal is no
+    part of the date line, which stands alone above or under the blocks."""
+    doc = document_of(SIGNED_BEFORE_AND_AFTER.format(**{"before": "", "after": "", where: "\n".join(date_lines)}))
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    assert [(v.iso.isoformat(), v.kind) for v in doc.dates] == [("2020-04-01", "referenced"), ("2020-03-27", "signed")]
+    assert [(s.title, s.name) for s in doc.signatories] == [("福山市長", "枝広 直幹"), ("三原市長", "岡田 吉弘")]
+
+
 NOTICE = """
 福山市告示第12号
 {sentence}
