@@ -58,6 +58,10 @@ ERA_INITIALS = ({"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R"
 ABBREVIATED_DATE = regex.compile(rf"(?P<era>{ERA_INITIAL}|{ERA_NAMES}"
                                  r"|(?<!\p{Han})[明大昭平令](?=\s*(?:\d|元)))\s*(?P<year>\d{1,2}|元)"
                                  r"\s*[./]\s*(?P<month>\d{1,2})\s*[./]\s*(?P<day>\d{1,2})(?![0-9./])")
+# The end of a period abbreviated as its start is, without its era
+# (R2.4.1～7.3.31, 令2.4.1-7.3.31): a year in the start's era.
+ABBREVIATED_END = regex.compile(r"\s*(?:から|より|[~〜\-])\s*(?P<end>(?P<year>\d{1,2}|元)\s*[./]\s*(?P<month>\d{1,2})"
+                                r"\s*[./]\s*(?P<day>\d{1,2}))(?![0-9./])")
 # ISO's hyphens too (2020-03-27, a spreadsheet's date cell), both of them,
 # nothing around that continues a number (0866-92-8200, 1999-12-31-2).
 SLASHED_DATE = regex.compile(r"(?<![0-9./A-Za-z-])(?P<year>(?:18|19|20)\d{2})"
@@ -133,6 +137,8 @@ def find_dates(text: str, unread: list[tuple[str, str]] | None = None,
         date = safe_date(western_year(match["era"], year), int(match["month"]), int(match["day"]))
         if date:
             found.append((match.start(), date, match.group(0)))
+            if end := abbreviated_period_end(text, match, date):
+                found.append(end)
     for match in (*WESTERN_DATE.finditer(text), *SLASHED_DATE.finditer(text)):
         date = read_day(number(match["year"].replace("○", "〇")), number(match["month"]), number(match["day"]),
                         match.group(0), unread)
@@ -200,6 +206,17 @@ def period_end(text: str, start, start_date: dt.date,
     year = western_year(era, number(match["year"])) if match["year"] else start_date.year
     month = number(match["month"]) if match["month"] else start_date.month
     date = read_day(year, month, number(match["day"]), match["end"], unread)
+    return (match.start("end"), date, match["end"]) if date and date >= start_date else None
+
+
+def abbreviated_period_end(text: str, start, start_date: dt.date) -> tuple[int, dt.date, str] | None:
+    """(where, date, text) of the end of an abbreviated period written
+    without its era right after the start's match (R2.4.1～7.3.31), or None.
+    Not before the start: that is no end."""
+    match = ABBREVIATED_END.match(text, start.end())
+    if not match:
+        return None
+    date = safe_date(western_year(start["era"], kanji_to_int(match["year"])), int(match["month"]), int(match["day"]))
     return (match.start("end"), date, match["end"]) if date and date >= start_date else None
 
 

@@ -768,3 +768,21 @@ def test_the_same_day_alone_on_its_line_never_signs():
                                        line(21, "同日"), line(22, "甲乙記名押印の上、各自1通を保有する。")))]
     assert [(v.line_no, v.raw, v.kind) for v in extract_dates(segments)] == [
         (20, "令和2年3月27日", "signed"), (21, "同日", "referenced")]
+
+
+@pytest.mark.parametrize("period, dates", [
+    ("連携期間：R2.4.1～7.3.31", [("2020-04-01", "R2.4.1"), ("2025-03-31", "7.3.31")]),
+    ("計画期間（令2.4.1-7.3.31）", [("2020-04-01", "令2.4.1"), ("2025-03-31", "7.3.31")]),
+    ("H28.4.1 〜 33.3.31", [("2016-04-01", "H28.4.1"), ("2021-03-31", "33.3.31")]),
+    ("R2.4.1-R7.3.31", [("2020-04-01", "R2.4.1"), ("2025-03-31", "R7.3.31")]),
+    ("H31.4.1～R6.3.31", [("2019-04-01", "H31.4.1"), ("2024-03-31", "R6.3.31")]),
+])
+def test_the_end_of_an_abbreviated_period_without_its_era_is_in_the_starts(period, dates):
+    """Slides shorten a period as they shorten its dates, and leave the era
+    out of its end as 公用文 does: R2.4.1～7.3.31 ends in 令和7年."""
+    assert [(d.isoformat(), raw) for d, raw in find_dates(period)] == dates
+
+
+@pytest.mark.parametrize("text", ["R2.4.1～1.3.31", "R2.4.1～7.3.31.2", "R2.4.1-7.2.30"])
+def test_an_earlier_day_or_no_date_after_an_abbreviated_date_is_no_end(text):
+    assert [raw for _, raw in find_dates(text)] == ["R2.4.1"]
