@@ -22,7 +22,7 @@ import regex
 
 from pipeline.model import DateValue, Kind, Line, Segment
 from pipeline.numerals import (ALSO_ERA, ALSO_WESTERN, DATE_NUMBER, ERA, ERA_INITIAL, ERA_NAMES, NUMERAL_KANJI,
-                               SIGNING_ACT, SIGNING_LABEL, WEEKDAY, WESTERN_YEAR, kanji_to_int)
+                               SEAL_MARK, SIGNING_ACT, SIGNING_LABEL, WEEKDAY, WESTERN_YEAR, kanji_to_int)
 from pipeline.segment import CLOSING_MARKS, NOTICE_SENTENCE_END, date_lines_at
 
 # First year of each era (元年) and its first day.
@@ -38,8 +38,12 @@ ERA_DATE = regex.compile(
 PERIOD_END = regex.compile(
     rf"\s*(?:から|より|[~〜～\-])\s*(?P<end>(?:(?:同\s*)?(?P<year>{DATE_NUMBER})\s*年|同\s*年)?\s*"
     rf"(?:(?P<month>{DATE_NUMBER})\s*月|同\s*月)\s*(?P<day>{DATE_NUMBER})\s*日)")
-# 附則's 同年10月1日, 同月15日: the year (and month) of the date before it.
-SAME_YEAR_DATE = regex.compile(rf"同\s*(?:年\s*(?P<month>{DATE_NUMBER})\s*月|月)\s*(?P<day>{DATE_NUMBER})\s*日")
+# 附則's 同年10月1日, 同月15日: the year (and month) of the date before it;
+# and 同日 (…4月1日に締結し、同日から施行する), that very date. Not the end
+# of a word (翌年同日, a year on, is no date of the text's).
+SAME_AS_BEFORE = regex.compile(rf"同\s*(?:年\s*(?P<month>{DATE_NUMBER})\s*月|月)\s*(?P<day>{DATE_NUMBER})\s*日"
+                               r"|(?<!\p{Han})同\s*日")
+SAME_DAY = regex.compile(r"同\s*日")
 # 2020年3月27日, 二〇二〇年三月二十七日: digits or kanji, as the year is written.
 MONTH_OR_DAY = rf"(?:\d{{1,2}}|{NUMERAL_KANJI}{{1,3}})"
 WESTERN_DATE = regex.compile(rf"(?<!\d|{NUMERAL_KANJI})(?P<year>{WESTERN_YEAR})\s*{ALSO_ERA}年\s*{ALSO_ERA}"
@@ -54,6 +58,10 @@ ERA_INITIALS = ({"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R"
 ABBREVIATED_DATE = regex.compile(rf"(?P<era>{ERA_INITIAL}|{ERA_NAMES}"
                                  r"|(?<!\p{Han})[明大昭平令](?=\s*(?:\d|元)))\s*(?P<year>\d{1,2}|元)"
                                  r"\s*[./]\s*(?P<month>\d{1,2})\s*[./]\s*(?P<day>\d{1,2})(?![0-9./])")
+# The end of a period abbreviated as its start is, without its era
+# (R2.4.1～7.3.31, 令2.4.1-7.3.31): a year in the start's era.
+ABBREVIATED_END = regex.compile(r"\s*(?:から|より|[~〜\-])\s*(?P<end>(?P<year>\d{1,2}|元)\s*[./]\s*(?P<month>\d{1,2})"
+                                r"\s*[./]\s*(?P<day>\d{1,2}))(?![0-9./])")
 # ISO's hyphens too (2020-03-27, a spreadsheet's date cell), both of them,
 # nothing around that continues a number (0866-92-8200, 1999-12-31-2).
 SLASHED_DATE = regex.compile(r"(?<![0-9./A-Za-z-])(?P<year>(?:18|19|20)\d{2})"
@@ -77,10 +85,10 @@ LEFT_BLANK, NO_DAY = "left blank", "no day of the calendar"
 DATE_HINT = regex.compile(r"年|\d\s*[./．／]|\d[-－]\d")
 # What may stand before and after a date alone on its line: a key naming it
 # the signing date (締結日:), its weekday (令和3年4月1日(木)), the act (締結),
-# and the brackets a form prints it in under the blocks ((R2.3.27)).
+# the brackets a form prints it in under the blocks ((R2.3.27)), and the
+# seal pressed by it (令和2年3月27日 印).
 BEFORE_DATE = regex.compile(rf"\(?\s*(?:{SIGNING_LABEL})?")
-AFTER_DATE = regex.compile(rf"{WEEKDAY}?{SIGNING_ACT}?\s*\)?\s*")
-AFTER_DATE_AND_SEAL = regex.compile(rf"{WEEKDAY}?{SIGNING_ACT}?\s*\)?\s*(?:印|㊞)?\s*")
+AFTER_DATE = regex.compile(rf"{WEEKDAY}?{SIGNING_ACT}?\s*\)?{SEAL_MARK}?\s*")
 # A date the closing formula gives is followed by a comma or tells when the
 # copies were made (…27日に本書2通を…), unlike a date it names (…27日締結の).
 AT_SIGNING = regex.compile(r"\s*(?:[、,]|に\s*[、,]?\s*(?:本書|この|本|甲|各|両|協[約定]書))")
@@ -102,14 +110,18 @@ def parse_date(text: str) -> dt.date | None:
     return found[0][0] if found else None
 
 
-def find_dates(text: str, unread: list[tuple[str, str]] | None = None) -> list[tuple[dt.date, str]]:
+def find_dates(text: str, unread: list[tuple[str, str]] | None = None,
+               previous: dt.date | None = None) -> list[tuple[dt.date, str]]:
     """Every date in text with the exact text it was read from, in order.
     Given a list, unread gets each date that is no day of the calendar
-    (令和3年2月29日) or left blank (令和　年　月　日) as (raw, why)."""
+    (令和3年2月29日) or left blank (令和　年　月　日) as (raw, why). Given
+    the last date of the line before, a 同日 / 同年10月1日 before any date
+    of this line is read from it (a sentence wrapped between the two)."""
     # most lines: no 年 and no 1.2 / 1/2 (the str tests, cheaper than the regex, for the characters it needs)
     if not ("年" in text or "." in text or "/" in text or "-" in text or "．" in text or "／" in text or "－" in text
             ) or not DATE_HINT.search(text):
-        return []
+        if previous is None or "同" not in text:  # SAME_AS_BEFORE needs 同, and 日 after it
+            return []
     text = unicodedata.normalize("NFKC", text)
     found = []
     for match in ERA_DATE.finditer(text):
@@ -125,6 +137,8 @@ def find_dates(text: str, unread: list[tuple[str, str]] | None = None) -> list[t
         date = safe_date(western_year(match["era"], year), int(match["month"]), int(match["day"]))
         if date:
             found.append((match.start(), date, match.group(0)))
+            if end := abbreviated_period_end(text, match, date):
+                found.append(end)
     for match in (*WESTERN_DATE.finditer(text), *SLASHED_DATE.finditer(text)):
         date = read_day(number(match["year"].replace("○", "〇")), number(match["month"]), number(match["day"]),
                         match.group(0), unread)
@@ -135,22 +149,26 @@ def find_dates(text: str, unread: list[tuple[str, str]] | None = None) -> list[t
     if unread is not None and "月" in text and "日" in text:
         unread += [(raw, LEFT_BLANK) for raw in blank_dates(text)]
     found.sort(key=lambda item: item[0])
-    if found and "同" in text:
-        found = with_same_year_dates(text, found, unread)
+    if (found or previous) and "同" in text:
+        found = with_same_dates(text, found, unread, previous)
     return [(date, raw) for _, date, raw in found]
 
 
-def with_same_year_dates(text: str, found: list[tuple[int, dt.date, str]],
-                         unread: list[tuple[str, str]] | None) -> list[tuple[int, dt.date, str]]:
-    """found (in order) with each 同年10月1日 / 同月15日 the line has besides a
-    period's end: in the year (and month) of the date before it."""
+def with_same_dates(text: str, found: list[tuple[int, dt.date, str]], unread: list[tuple[str, str]] | None,
+                    previous: dt.date | None = None) -> list[tuple[int, dt.date, str]]:
+    """found (in order) with each 同日 / 同年10月1日 / 同月15日 the line has
+    besides a period's end: the date before it (on this line, else
+    previous), or its year (and month)."""
     taken = {at for at, _, _ in found}
-    for match in SAME_YEAR_DATE.finditer(text):
-        before = [date for at, date, _ in found if at < match.start()]
+    for match in SAME_AS_BEFORE.finditer(text):
+        before = [date for at, date, _ in found if at < match.start()] or ([previous] if previous else [])
         if match.start() in taken or not before:
             continue
-        month = number(match["month"]) if match["month"] else before[-1].month
-        date = read_day(before[-1].year, month, number(match["day"]), match.group(0), unread)
+        if match["day"] is None:  # 同日
+            date = before[-1]
+        else:
+            month = number(match["month"]) if match["month"] else before[-1].month
+            date = read_day(before[-1].year, month, number(match["day"]), match.group(0), unread)
         if date:
             found = sorted([*found, (match.start(), date, match.group(0))], key=lambda item: item[0])
     return found
@@ -191,6 +209,17 @@ def period_end(text: str, start, start_date: dt.date,
     return (match.start("end"), date, match["end"]) if date and date >= start_date else None
 
 
+def abbreviated_period_end(text: str, start, start_date: dt.date) -> tuple[int, dt.date, str] | None:
+    """(where, date, text) of the end of an abbreviated period written
+    without its era right after the start's match (R2.4.1～7.3.31), or None.
+    Not before the start: that is no end."""
+    match = ABBREVIATED_END.match(text, start.end())
+    if not match:
+        return None
+    date = safe_date(western_year(start["era"], kanji_to_int(match["year"])), int(match["month"]), int(match["day"]))
+    return (match.start("end"), date, match["end"]) if date and date >= start_date else None
+
+
 def western_year(era: str, year: int | None) -> int | None:
     """The western year of an era's year: 令和, 令 和, 令, R and R. all count from 2019."""
     return ERAS[ERA_INITIALS[without_blanks(era).replace(".", "").upper()]].year - 1 + year if year else None
@@ -225,12 +254,16 @@ def read_dates(segments: list[Segment]) -> tuple[list[DateValue], list[str]]:
     text; where the best placed is one of them, none is signed."""
     found = []
     for seg in segments:
+        previous = None  # the last date of the line before, that 同日 on the next may stand for
         for line, notice_date in with_notice_dates_marked(with_broken_dates_joined(seg.lines)):
             unread: list[tuple[str, str]] = []
-            found += [(seg.kind, line, date, raw, notice_date, "") for date, raw in find_dates(line.text, unread)]
+            dates = find_dates(line.text, unread, previous)
+            found += [(seg.kind, line, date, raw, notice_date, "") for date, raw in dates]
             found += [(seg.kind, line, None, raw, notice_date, why) for raw, why in unread
                       if why != LEFT_BLANK or seg.kind in OWN_TEXT_KINDS]
-    ranks = [None if notice_date else signing_rank(kind, raw, line.text)
+            previous = dates[-1][0] if dates else None
+    # 同日 repeats a date the text gives before it: that one signs, if any.
+    ranks = [None if notice_date or raw[0] == "同" and SAME_DAY.fullmatch(raw) else signing_rank(kind, raw, line.text)
              for kind, line, _, raw, notice_date, _ in found]
     # Parties dating their own blocks (甲 令和2年3月26日 … 乙 令和2年3月27日)
     # conclude it when the last signs: among dates in the blocks, the latest.
@@ -332,8 +365,8 @@ def given_by_closing_formula(raw: str, line: str) -> bool:
 
 
 def stands_alone(raw: str, line: str) -> bool:
-    """The date is all its line holds, but for its weekday and what names it
-    the signing date."""
+    """The date is all its line holds, but for its weekday, its seal and
+    what names it the signing date."""
     line = line.strip()
     line = line[BEFORE_DATE.match(line).end():]
     return line.startswith(raw.strip()) and bool(AFTER_DATE.fullmatch(line[len(raw.strip()):]))
@@ -343,7 +376,7 @@ def closes_line(raw: str, line: str) -> bool:
     """The date ends its line, but for its weekday, brackets and the seal
     (岡田 吉弘 令和2年3月27日 印)."""
     at = line.rfind(raw)
-    return at >= 0 and bool(AFTER_DATE_AND_SEAL.fullmatch(line, at + len(raw)))
+    return at >= 0 and bool(AFTER_DATE.fullmatch(line, at + len(raw)))
 
 
 def without_closing_date(text: str) -> str:

@@ -53,6 +53,9 @@ SIGNING_LABEL = (r"(?:[【\[(]\s*)?(?:(?:連携)?協[約定]\s*)?(?:締\s*結|�
 # …27日付けで締結, …27日付締結).
 SIGNING_VERB = r"(?:締\s*結|調\s*印|署\s*名)"
 SIGNING_ACT = rf"(?:\s*付\s*け?(?:\s*で)?(?:\s*{SIGNING_VERB})?|\s*(?:に\s*)?{SIGNING_VERB})"
+# The seal a signer presses by the date as by the name (令和2年3月27日 印,
+# …日 ㊞, …日(印)): the date signs with it as without it.
+SEAL_MARK = r"(?:\s*[(\[]?\s*[印㊞]\s*[)\]]?)"
 
 # Circled numbers that NFKC leaves as they are (① becomes 1, ❶ stays ❶):
 # negative ❶-❿ ⓫-⓴, sans-serif ➀-➓, double ⓵-⓾. Word's bullet lists use them.

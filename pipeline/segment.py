@@ -15,7 +15,7 @@ import regex
 from pipeline.gazetteer import gazetteer
 from pipeline.model import CELL_SEP, Kind, Line, Segment
 from pipeline.numerals import (ALSO_ERA, ALSO_WESTERN, ARTICLE_NUMBER, ERA, ERA_NAMES, NUMBER,
-                               SIGNING_ACT, SIGNING_LABEL, WEEKDAY, WESTERN_YEAR, parse_article_number)
+                               SEAL_MARK, SIGNING_ACT, SIGNING_LABEL, WEEKDAY, WESTERN_YEAR, parse_article_number)
 
 ROLE_CHARS = "甲乙丙丁戊己庚辛壬癸"
 # The lines a 例規集 page prints under a title: its number (協約第1号,
@@ -62,7 +62,7 @@ DOTTED_DATE = (rf"(?:{ERA}|[明大昭平令])\s*(?:\d{{1,2}}|元)\s*[./]\s*\d{{1
                r"|(?:18|19|20)\d{2}\s*[./]\s*\d{1,2}\s*[./]\s*\d{1,2}|(?:18|19|20)\d{2}-\d{1,2}-\d{1,2}")
 DATE_TEXT = (rf"(?:{SIGNING_LABEL})?(?:{ERA}\s*{NUMBER}?\s*{ALSO_WESTERN}年\s*{ALSO_WESTERN}{NUMBER}?\s*月\s*{NUMBER}?\s*日"
              rf"|{WESTERN_YEAR}\s*{ALSO_ERA}年\s*{ALSO_ERA}{NUMBER}\s*月\s*{NUMBER}\s*日|{DOTTED_DATE}){WEEKDAY}?{SIGNING_ACT}?")
-ERA_DATE_LINE = regex.compile(rf"^\(?\s*{DATE_TEXT}\s*\)?$")
+ERA_DATE_LINE = regex.compile(rf"^\(?\s*{DATE_TEXT}\s*\)?{SEAL_MARK}?$")
 # The date printed on the first block's line, left of it (令和2年3月27日 甲 広島県…).
 DATE_BEFORE_BLOCK = regex.compile(rf"^{DATE_TEXT}(?=\s+\S)")
 # A date a right-aligned block too narrow for it breaks after its year or
@@ -70,7 +70,7 @@ DATE_BEFORE_BLOCK = regex.compile(rf"^{DATE_TEXT}(?=\s+\S)")
 # line when joined.
 YEAR_LINE = regex.compile(rf"^\(?\s*(?:{SIGNING_LABEL})?(?:{ERA}\s*{NUMBER}?\s*{ALSO_WESTERN}|{WESTERN_YEAR}\s*{ALSO_ERA})年"
                           rf"(?:\s*{NUMBER}?\s*月)?$")
-MONTH_DAY_LINE = regex.compile(rf"^(?:{NUMBER}?\s*月\s*)?{NUMBER}?\s*日{WEEKDAY}?{SIGNING_ACT}?\s*\)?$")
+MONTH_DAY_LINE = regex.compile(rf"^(?:{NUMBER}?\s*月\s*)?{NUMBER}?\s*日{WEEKDAY}?{SIGNING_ACT}?\s*\)?{SEAL_MARK}?$")
 # 甲 山口市…, (甲) 山口市…, 甲:…; not 甲及び乙は… (a sentence about the parties).
 # Ten towns defined one by one as 乙1 … 乙10 sign under those marks: the
 # number tells the blocks apart, the role is 乙's.

@@ -307,6 +307,19 @@ def test_a_signing_date_broken_after_its_year_signs(date_lines, where):
         ("広島県福山市東桜町3番5号", "枝広 直幹"), ("広島県三原市港町三丁目5番1号", "岡田 吉弘")]
 
 
+
+@pytest.mark.parametrize("date_lines", [["令和２年３月２７日　印"], ["令和2年3月27日 ㊞"], ["令和２年３月２７日（印）"],
+                                        ["(R2.3.27) 印"], ["令和２年", "３月２７日　㊞"]])
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_a_signing_date_with_a_seal_pressed_by_it_signs(date_lines, where):
+    """Some signers press the seal by the date as by the name: the seal is no
+    part of the date line, which stands alone above or under the blocks."""
+    doc = document_of(SIGNED_BEFORE_AND_AFTER.format(**{"before": "", "after": "", where: "\n".join(date_lines)}))
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    assert [(v.iso.isoformat(), v.kind) for v in doc.dates] == [("2020-04-01", "referenced"), ("2020-03-27", "signed")]
+    assert [(s.title, s.name) for s in doc.signatories] == [("福山市長", "枝広 直幹"), ("三原市長", "岡田 吉弘")]
+
+
 NOTICE = """
 福山市告示第12号
 {sentence}
@@ -705,3 +718,71 @@ def test_a_date_in_the_same_year_or_month_as_the_one_before_it_is_read(text, dat
 
 def test_a_same_year_date_with_no_date_before_it_is_none():
     assert find_dates("同年10月1日から施行する。") == []
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("この協約は、令和2年4月1日に締結し、同日から施行する。", [("2020-04-01", "令和2年4月1日"), ("2020-04-01", "同日")]),
+    ("この協約は、令和２年４月１日から施行し、同日以後に実施する事業について適用する。",
+     [("2020-04-01", "令和2年4月1日"), ("2020-04-01", "同日")]),
+    ("H31.3.29に締結し、同日付けで告示した。", [("2019-03-29", "H31.3.29"), ("2019-03-29", "同日")]),
+    ("令和2年4月1日から令和7年3月31日までとし、同 日限り失効する。",
+     [("2020-04-01", "令和2年4月1日"), ("2025-03-31", "令和7年3月31日"), ("2025-03-31", "同 日")]),
+])
+def test_the_same_day_as_the_date_before_it_is_that_date(text, dates):
+    """同日 says again the date the sentence gave last."""
+    assert [(d.isoformat(), raw) for d, raw in find_dates(text)] == dates
+
+
+@pytest.mark.parametrize("text", ["同日から施行する。", "令和2年4月1日の翌年同日まで"])
+def test_a_same_day_with_no_date_before_it_or_ending_a_word_is_none(text):
+    assert [raw for _, raw in find_dates(text)] in ([], ["令和2年4月1日"])
+
+
+def test_the_same_day_on_the_line_after_a_date_is_that_date():
+    """A sentence wrapped between lines: 同日 (同年10月1日) on the next line
+    still says the date the line before ended with."""
+    doc = document_of("""
+        真庭市と新庄村との連携協約
+        真庭市（以下「甲」という。）と新庄村（以下「乙」という。）は、次のとおり連携協約を締結する。
+        第１条　この協約は、甲及び乙が連携して圏域の活性化を図ることを目的とする。
+        附　則
+        １　この協約は、令和２年４月１日から施行し、
+        同日以後に実施する事業について適用する。
+        ２　第１条の規定は、同年１０月１日から適用する。
+        この協約の締結を証するため、本書２通を作成し、甲乙記名押印の上、各自その１通を保有する。
+        令和２年３月２７日
+        甲　岡山県真庭市久世２９２７番地２
+        　　真庭市長　太田　昇
+        乙　岡山県真庭郡新庄村２００８番地１
+        　　新庄村長　小倉　博俊
+    """)
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    assert [(v.iso.isoformat(), v.raw, v.kind) for v in doc.dates] == [
+        ("2020-04-01", "令和2年4月1日", "referenced"), ("2020-04-01", "同日", "referenced"),
+        ("2020-10-01", "同年10月1日", "referenced"), ("2020-03-27", "令和2年3月27日", "signed")]
+
+
+def test_the_same_day_alone_on_its_line_never_signs():
+    """同日 repeats a date the text gives: that one signs."""
+    segments = [Segment(Kind.CLOSING, (line(20, "この協約の締結を証するため、令和2年3月27日、本書2通を作成し、"),
+                                       line(21, "同日"), line(22, "甲乙記名押印の上、各自1通を保有する。")))]
+    assert [(v.line_no, v.raw, v.kind) for v in extract_dates(segments)] == [
+        (20, "令和2年3月27日", "signed"), (21, "同日", "referenced")]
+
+
+@pytest.mark.parametrize("period, dates", [
+    ("連携期間：R2.4.1～7.3.31", [("2020-04-01", "R2.4.1"), ("2025-03-31", "7.3.31")]),
+    ("計画期間（令2.4.1-7.3.31）", [("2020-04-01", "令2.4.1"), ("2025-03-31", "7.3.31")]),
+    ("H28.4.1 〜 33.3.31", [("2016-04-01", "H28.4.1"), ("2021-03-31", "33.3.31")]),
+    ("R2.4.1-R7.3.31", [("2020-04-01", "R2.4.1"), ("2025-03-31", "R7.3.31")]),
+    ("H31.4.1～R6.3.31", [("2019-04-01", "H31.4.1"), ("2024-03-31", "R6.3.31")]),
+])
+def test_the_end_of_an_abbreviated_period_without_its_era_is_in_the_starts(period, dates):
+    """Slides shorten a period as they shorten its dates, and leave the era
+    out of its end as 公用文 does: R2.4.1～7.3.31 ends in 令和7年."""
+    assert [(d.isoformat(), raw) for d, raw in find_dates(period)] == dates
+
+
+@pytest.mark.parametrize("text", ["R2.4.1～1.3.31", "R2.4.1～7.3.31.2", "R2.4.1-7.2.30"])
+def test_an_earlier_day_or_no_date_after_an_abbreviated_date_is_no_end(text):
+    assert [raw for _, raw in find_dates(text)] == ["R2.4.1"]
