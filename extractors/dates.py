@@ -42,7 +42,7 @@ PERIOD_END = regex.compile(
 # and 同日 (…4月1日に締結し、同日から施行する), that very date. Not the end
 # of a word (翌年同日, a year on, is no date of the text's).
 SAME_AS_BEFORE = regex.compile(rf"同\s*(?:年\s*(?P<month>{DATE_NUMBER})\s*月|月)\s*(?P<day>{DATE_NUMBER})\s*日"
-                               r"|(?<!\p{Han})同\s*日")
+                               r"|(?<!\p{Han})同\s*日(?!程)")  # not 同日程 (the same schedule)
 SAME_DAY = regex.compile(r"同\s*日")
 # 2020年3月27日, 二〇二〇年三月二十七日: digits or kanji, as the year is written.
 MONTH_OR_DAY = rf"(?:\d{{1,2}}|{NUMERAL_KANJI}{{1,3}})"

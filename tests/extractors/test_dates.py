@@ -733,8 +733,11 @@ def test_the_same_day_as_the_date_before_it_is_that_date(text, dates):
     assert [(d.isoformat(), raw) for d, raw in find_dates(text)] == dates
 
 
-@pytest.mark.parametrize("text", ["同日から施行する。", "令和2年4月1日の翌年同日まで"])
+@pytest.mark.parametrize("text", ["同日から施行する。", "令和2年4月1日の翌年同日まで",
+                                  "令和2年4月1日に説明会を開き、同日程で意見交換会を行う。"])
 def test_a_same_day_with_no_date_before_it_or_ending_a_word_is_none(text):
+    """No date before it, a word ending in it (翌年同日: a year on), or a
+    word starting with it (同日程: the same schedule): no date of its own."""
     assert [raw for _, raw in find_dates(text)] in ([], ["令和2年4月1日"])
 
 
