@@ -254,9 +254,7 @@ def merged_cells_pdf(path: Path, repeat_header: bool = False) -> tuple[Path, int
 def merged_table(sheet: Sheet, top: float, next_page) -> None:
     """A ruled table whose 分野 cells span their rows; a row that does not
     fit goes to the next page, where the table goes on without its header."""
-    xs = [MARGIN]
-    for w in AOMORI_WIDTHS:
-        xs.append(xs[-1] + w)
+    xs = columns_at(AOMORI_WIDTHS)
     bottom_limit = sheet.height - 80
     top = two_level_header(sheet, top, xs)
     for section, rows in AOMORI_SECTIONS:
@@ -403,16 +401,21 @@ def signatures_side_by_side(sheet: Sheet, top: float) -> None:
 
 def ruled_table(sheet: Sheet, top: float, rows, widths: list[float]) -> float:
     """A plain ruled grid, cells wrapped inside their rules."""
-    xs = [MARGIN]
-    for w in widths:
-        xs.append(xs[-1] + w)
+    xs = columns_at(widths)
     sheet.hline(xs[0], xs[-1], top)
+    return ruled_rows(sheet, top, rows, widths, xs)
+
+
+def ruled_rows(sheet: Sheet, top: float, rows, widths: list[float], xs: list[float], size: float = CELL,
+               leading: float = CELL_LEADING, pad: float = PAD, nudge: float = 2) -> float:
+    """Rows of a ruled grid from `top` down, each cell wrapped inside its
+    rules and the rule under each row drawn; the bottom of the last."""
     for row in rows:
-        cells = [wrap(text, w - 2 * PAD, CELL) for text, w in zip(row, widths)]
-        height = max(map(len, cells)) * CELL_LEADING + 2 * PAD
+        cells = [wrap(text, w - 2 * pad, size) for text, w in zip(row, widths)]
+        height = max(map(len, cells)) * leading + 2 * pad
         for cell, x in zip(cells, xs):
             for k, line in enumerate(cell):
-                sheet.text(x + PAD, top + PAD + k * CELL_LEADING + 2, line, CELL)
+                sheet.text(x + pad, top + pad + k * leading + nudge, line, size)
         for x in xs:
             sheet.vline(x, top, top + height)
         top += height
@@ -527,8 +530,9 @@ def cell_lines(sheet: Sheet, top: float, row, widths: list[float], xs: list[floa
     return max(map(len, cells)) * CELL_LEADING + 2 * PAD
 
 
-def columns_at(widths: list[float]) -> list[float]:
-    xs = [MARGIN]
+def columns_at(widths: list[float], left: float = MARGIN) -> list[float]:
+    """The x of each column's left rule, then the table's right one."""
+    xs = [left]
     for w in widths:
         xs.append(xs[-1] + w)
     return xs
@@ -674,9 +678,7 @@ def wide_appendix_pdf(path: Path) -> Path:
     flow(sheet, MARGIN, HIMEJI_FRONT)
     sheet.new_page(landscape(A3))
     sheet.text(25, 40, "別表（第1条関係）")
-    xs = [25.0]
-    for w in HIMEJI_WIDTHS:
-        xs.append(xs[-1] + w)
+    xs = columns_at(HIMEJI_WIDTHS, left=25.0)
     top, half = 62.0, SMALL_LEADING + 2 * SMALL_PAD
     sheet.hline(xs[0], xs[-1], top)
     for x in xs[:5] + xs[-1:]:
@@ -690,16 +692,7 @@ def wide_appendix_pdf(path: Path) -> Path:
     sheet.centred(top + half + SMALL_PAD + 1, "乙", SMALL, xs[5], xs[6])
     top += 2 * half
     sheet.hline(xs[0], xs[-1], top)
-    for row in HIMEJI_ROWS:
-        cells = [wrap(text, w - 2 * SMALL_PAD, SMALL) for text, w in zip(row, HIMEJI_WIDTHS)]
-        height = max(map(len, cells)) * SMALL_LEADING + 2 * SMALL_PAD
-        for cell, x in zip(cells, xs):
-            for k, line in enumerate(cell):
-                sheet.text(x + SMALL_PAD, top + SMALL_PAD + k * SMALL_LEADING + 1, line, SMALL)
-        for x in xs:
-            sheet.vline(x, top, top + height)
-        top += height
-        sheet.hline(xs[0], xs[-1], top)
+    ruled_rows(sheet, top, HIMEJI_ROWS, HIMEJI_WIDTHS, xs, SMALL, SMALL_LEADING, SMALL_PAD, nudge=1)
     sheet.pdf.save()
     return path
 
