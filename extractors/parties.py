@@ -59,6 +59,8 @@ AREA_WORDS = {"周辺", "近隣", "広域", "連携", "中枢", "中心", "都�
 # みやぎ県北ハートフル定住自立圏.
 NAME_POS = ("名詞", "接頭辞", "接尾辞", "形状詞")  # 形状詞: ハートフル, スマート
 JOINERS = ("・", "の")
+# One hiragana letter (match: a text opening with one), or a run of them (fullmatch: kana alone).
+HIRAGANA = regex.compile(r"\p{Hiragana}+")
 LATIN_WORD = regex.compile(r"\p{Latin}+")
 # 次のとおり, 別記のとおり, 発展のため: nouns UniDic tags as such, which end an
 # adverbial phrase before a name (次のとおり定住自立圏の形成に関する協定) and never open one.
@@ -425,7 +427,7 @@ def without_ordinals(text: str) -> str:
 def area_phrase(text: str, match: regex.Match) -> str:
     """The area the match names, with the hiragana its name opens with."""
     before = text[match.start() - 1:match.start()]
-    if not regex.match(r"\p{Hiragana}", before):
+    if not HIRAGANA.match(before):
         return match.group(0)
     if match.group(0) in GENERIC_AREAS and before in DESCRIBED_AFTER and not place_reading_before(text[:match.start()]):
         return match.group(0)
@@ -442,7 +444,7 @@ def place_reading_before(text: str) -> str:
     end of the hiragana run that spells a municipality's or prefecture's
     reading, which UniDic cuts into particles and verb endings: と|よ|は|し,
     いま|ばり), or ""."""
-    run = KANA_RUN_AT_END.search(text[-12:]) if regex.match(r"\p{Hiragana}", text[-1:]) else None
+    run = KANA_RUN_AT_END.search(text[-12:]) if HIRAGANA.match(text[-1:]) else None
     ends = (run.group(0)[start:] for start in range(len(run.group(0)))) if run else ()
     return next((place for place in ends if gazetteer().is_place_reading(place)), "")
 
@@ -558,12 +560,12 @@ def is_modifier(word) -> bool:
 def runs_into_kana(rest: list) -> bool:
     """まえ|ばし圏域: a word in hiragana after it, no particle, makes it a
     piece of a name in kana UniDic cut up, not a word of its own."""
-    return bool(rest) and rest[0].surface not in JOINERS and bool(regex.match(r"\p{Hiragana}", rest[0].surface))
+    return bool(rest) and rest[0].surface not in JOINERS and bool(HIRAGANA.match(rest[0].surface))
 
 
 def is_count(words: list) -> bool:
     """ひとつ, 二つの: a numeral in kana, or one with its counter before の."""
-    if regex.fullmatch(r"\p{Hiragana}+", words[0].surface):
+    if HIRAGANA.fullmatch(words[0].surface):
         return True
     rest = list(itertools.dropwhile(lambda w: w.feature.pos1 == "接尾辞" or w.feature.pos2 == "数詞", words[1:]))
     return bool(rest) and rest[0].surface == "の"
@@ -573,7 +575,7 @@ def kana_before(words: list) -> list:
     """The words in hiragana that end the list, in order."""
     run: list = []
     for word in reversed(words):
-        if not regex.fullmatch(r"\p{Hiragana}+", word.surface):
+        if not HIRAGANA.fullmatch(word.surface):
             break
         run.insert(0, word)
     return run
@@ -595,12 +597,12 @@ def is_cut_name_head(word) -> bool:
     """れんけいこうち広域都市圏: UniDic cuts a name written in hiragana
     (れん|けいこ|うち) and tags its head as a verb ending or particle,
     which no clause starts with."""
-    return word.feature.pos1 in ("助動詞", "助詞") and bool(regex.fullmatch(r"\p{Hiragana}+", word.surface))
+    return word.feature.pos1 in ("助動詞", "助詞") and bool(HIRAGANA.fullmatch(word.surface))
 
 
 def with_leading_kana(before: str, name: str) -> str:
     """The name with the hiragana back to the punctuation before it."""
-    run = KANA_AFTER_BREAK.search(before) if regex.match(r"\p{Hiragana}", name) else None
+    run = KANA_AFTER_BREAK.search(before) if HIRAGANA.match(name) else None
     return run.group(1) + name if run else name
 
 
