@@ -131,6 +131,14 @@ class Context:
 ROW_FIELDS = ("measure", "content", "role_a", "role_b")
 
 
+@dataclass(frozen=True)
+class GridTitles:
+    """Lines (by index) titling a grid whose header names no measure column."""
+
+    measures: frozenset[int] = frozenset()  # each names the measure of the rows below it
+    groups: frozenset[int] = frozenset()  # an unnumbered title over measure titles: their section
+
+
 @dataclass
 class PendingRow:
     context: Context
@@ -165,7 +173,9 @@ class Reader:
     previous: Line | None = None  # the line read before this one
     linked_from: GridRow | None = None  # the row whose content a 連携する取組 key gave
     made_under: dict[int, Context] = field(default_factory=dict)  # a section made of a measure heading -> the context it stands under
-    measure_headings: set[int] = field(default_factory=set)  # indexes of lines naming the measure of the grid right below
+    titles: GridTitles = field(default_factory=GridTitles)  # lines titling a grid without a measure column
+    titled: GridRow | None = None  # the measure such a title opened, whose grid rows are being read
+    header_cells: list[str] | None = None  # the cells of the last header row read
     index: int = 0  # the index of the line being read
     under_measure_heading: bool = False  # the line read before names the measure of the grid whose header comes next
 
@@ -173,7 +183,7 @@ class Reader:
         self.measure_styles = styles_followed_by_keys(lines, self.parties)
         self.lower_roman = any(not line.is_row and LOWER_ROMAN_TWO.match(line.text) for line in lines)
         self.terminated = terminated_indexes(lines)
-        self.measure_headings = measure_heading_indexes(lines, self.parties)
+        self.titles = grid_titles(lines, self.parties)
         for i, line in enumerate(lines):
             self.index = i
             following = lines[i + 1] if i + 1 < len(lines) else None
@@ -194,7 +204,7 @@ class Reader:
         header_above, self.header_above = self.header_above, None  # kept only by a header row
         under_heading, self.under_measure_heading = self.under_measure_heading, False
         spanning = spanning_heading(cells) or self.numbered_heading(cells, following) or spanning_remark(cells) \
-            or (spanning_text(cells) if self.index in self.measure_headings else "")
+            or (spanning_text(cells) if self.index in self.titles.measures | self.titles.groups else "")
         if spanning:  # a section row or a remark across the table (colspan): a heading or a note, no measure
             self.last_key = ""  # a row of its own: no value above it goes on in it
             self.read_text(Line(line.no, spanning, line.page, line.blank_before, line.end_page,
@@ -204,12 +214,15 @@ class Reader:
         if columns and under_heading:  # 取組の内容 | 役割分担 under ア 企業誘致: the content column is no measure's
             columns = measureless_columns(cells, self.parties) or columns
         if columns:
+            if not under_heading:  # a grid of its own, not the one a title above opened
+                self.titled = None
             if header_above is not None:
                 columns = completed_by_sub_header(header_above, cells, columns)
             self.header_above = columns
             if columns != self.columns:
                 self.warnings += unplaced_column_warnings(line, columns)
             self.columns, self.towns = columns, shared_role_towns(cells, columns, self.parties)
+            self.header_cells = cells
             self.untitled_measure = None if header_above is not None else untitled_measure(cells, columns, self.parties)
             return
         key, town = key_of(cells[0], self.parties), ""
@@ -227,6 +240,9 @@ class Reader:
             self.columns = self.with_label_column(cells)
         cells_by_field = row_cells(line, self.columns, self.towns)
         previous = self.last_grid_row()
+        if self.titled is not None and self.starts_another_content(cells_by_field, previous):
+            self.add_row(GridRow(cells_by_field | {"measure": self.titled.cells["measure"]}, [line], self.titled.label), "grid")
+            return
         uses_labels = any(p.row.label for p in self.rows if p.kind == "grid")
         if is_continuation(cells_by_field, previous, uses_labels, terminated_kinds(self.terminated, self.columns)):
             merge_into(previous, cells_by_field, line)
@@ -292,8 +308,12 @@ class Reader:
         if heading and heading.style == "beppyo":
             self.set_section(heading, line)
             return
-        if self.index in self.measure_headings:
-            self.open_grid_measure(text, line)
+        if self.index in self.titles.measures:
+            self.open_grid_measure(text, line, following)
+            return
+        if self.index in self.titles.groups:  # 圏域全体の経済成長のけん引 over measures titled in its grid
+            self.context = Context(None, text) if not self.section_styles else \
+                Context(self.context.section_no, self.context.section_title, None, text)
             return
         if starts_measure(following, self.parties) or (heading and heading.style in self.measure_styles
                                                         and not self.heads_list_below(heading, following)):
@@ -523,20 +543,35 @@ class Reader:
         (row.label, row.cells["measure"]), row.cells["content"] = split_label(row.cells["content"]), ""
         self.linked_from = None
 
-    def open_grid_measure(self, text: str, line: Line) -> None:
+    def open_grid_measure(self, text: str, line: Line, following: Line | None) -> None:
         """A measure named above its own grid (ア 企業誘致の推進 / 取組の内容 |
-        役割分担 / rows): the grid's rows give its content and roles, and
-        continue this row, as their measure cells are none."""
-        heading = parse_heading(text)  # measure_heading_indexes took only numbered titles
-        label, measure = heading_label(heading, text), heading.title
-        self.add_row(GridRow({"measure": measure, "content": "", "role_a": "", "role_b": ""}, [line], label), "grid")
-        self.columns, self.under_measure_heading = None, True
+        役割分担 / rows) or inside one under its header: the grid's rows give
+        its content and roles, and continue this row, as their measure cells
+        are none; each other content is a row of this measure."""
+        heading = parse_heading(text)
+        label, measure = (heading_label(heading, text), heading.title) if heading else ("", text)
+        self.titled = GridRow({"measure": measure, "content": "", "role_a": "", "role_b": ""}, [line], label)
+        self.add_row(self.titled, "grid")
+        measureless = measureless_columns(self.header_cells, self.parties) if self.header_cells else None
+        if following is not None and following.is_row and measureless and not header_columns(following.cells, self.parties):
+            self.columns = measureless  # the rows go on under the header above: its first column is their content
+        else:
+            self.columns, self.under_measure_heading = None, True
+
+    def starts_another_content(self, cells: dict[str, str], previous: GridRow | None) -> bool:
+        """A grid row under a measure's title giving a content of its own,
+        after one the title's measure holds already (finished: an open one
+        goes on in this row; a rowspan repeats it beside each party)."""
+        content = cells["content"].strip()
+        if previous is None or cells["measure"] or not content or not previous.cells["content"]:
+            return False
+        return content != previous.cells["content"] and not is_open(previous.cells["content"])
 
     def open_measure(self, label: str, measure: str, line: Line) -> None:
         """A measure whose content and roles follow as keys."""
         self.add_row(GridRow({"measure": measure, "content": "", "role_a": "", "role_b": ""}, [line], label),
                      "keyvalue")
-        self.columns = None
+        self.columns, self.titled = None, None
 
     def set_section(self, heading: Heading, line: Line) -> None:
         if heading.style not in self.section_styles:
@@ -552,7 +587,7 @@ class Reader:
         else:
             self.context = Context(self.context.section_no, self.context.section_title, heading.number, title)
         self.columns = None if heading.style == "beppyo" else self.columns
-        self.last_key, self.roles_open = "", False
+        self.last_key, self.roles_open, self.titled = "", False, None
 
     def continues_sections(self, heading: Heading) -> bool:
         """A style met first on a heading numbered after the section open
@@ -589,33 +624,110 @@ def measureless_columns(cells: list[str], parties: list[Party]) -> dict[int, str
     return found
 
 
-def measure_heading_indexes(lines: list[Line], parties: list[Party]) -> set[int]:
-    """Indexes of the lines naming the one measure of the grid right below
-    them: a numbered title (ア 企業誘致の推進), as text or in a row spanning
-    the table, over a header that names no measure column (取組の内容 |
-    役割分担) and rows giving one content, which a rowspan cell may repeat
-    beside each party's role. A grid of several contents under a heading
-    lists measures of the heading's section instead."""
-    found = set()
-    for i in range(len(lines) - 2):
-        header = lines[i + 1]
-        if not header.is_row or measureless_columns(header.cells, parties) is None or not names_measure(lines[i]):
+def grid_titles(lines: list[Line], parties: list[Party]) -> GridTitles:
+    """The titles naming the measure of the grid rows right below them: a
+    title (ア 企業誘致の推進, or 企業誘致の推進 unnumbered: bold, or a row
+    spanning the table) over a header that names content and roles but no
+    measure (取組の内容 | 役割分担), or inside such a grid under its header,
+    the titles taking turns with their rows. A numbered title at the
+    region's first level over several contents is their section instead
+    (1 産業の振興 / a grid listing its measures), as one over one content
+    (a rowspan cell may repeat it) is that measure. An unnumbered title
+    over such measure titles is their section."""
+    measures, candidates = set(), []
+    header: list[str] | None = None  # the grid's header cells, when it names no measure column
+    first_style = ""
+    for i, line in enumerate(lines):
+        columns = header_columns(line.cells, parties) if line.is_row else None
+        if columns:
+            header = line.cells if measureless_columns(line.cells, parties) else None
             continue
-        content_at = next(n for n, kind in recognised_columns(header.cells, parties).items() if kind == "content")
-        rows = list(itertools.takewhile(lambda ln: ln.is_row and header_columns(ln.cells, parties) is None
-                                        and not names_measure(ln), lines[i + 2:]))  # up to the next measure's name
+        title = grid_title(line, lines[i - 1] if i else None, parties)
+        heading = parse_heading(title) if title else None
+        if heading is not None and heading.style == "beppyo":
+            header = None
+            continue
+        first_style = first_style or (heading.style if heading else "")
+        if not title:
+            continue
+        candidates.append(i)
+        rows_at, grid = titled_grid(lines, i, header, parties)
+        if grid is None:
+            continue
+        content_at = next(n for n, kind in measureless_columns(grid, parties).items() if kind == "content")
+        rows = list(itertools.takewhile(
+            lambda ln: ln.is_row and header_columns(ln.cells, parties) is None and not spanning_text(ln.cells),
+            lines[rows_at:]))
         contents = {row.cells[content_at].strip() for row in rows if content_at < len(row.cells)} - {""}
-        if rows and len(contents) == 1:
-            found.add(i)
-    return found
+        if len(contents) == 1 or contents and (heading is None or heading.style != first_style):
+            measures.add(i)
+    groups = {i for i in candidates if i not in measures and parse_heading(title_text(lines[i])) is None
+              and next_title(lines, i, parties) in measures}
+    return GridTitles(frozenset(measures), frozenset(groups))
 
 
-def names_measure(line: Line) -> bool:
-    """A numbered title (no sentence) on a line of its own or in one cell
-    spanning a row."""
-    text = spanning_text(line.cells) if line.is_row else line.text
-    heading = parse_heading(text) if text else None
-    return heading is not None and heading.style != "beppyo" and not TERMINATED.search(heading.title)
+def titled_grid(lines: list[Line], i: int, header: list[str] | None, parties: list[Party]) -> tuple[int, list[str] | None]:
+    """(index of the first row, the header cells) of the grid a title at i
+    heads: its own header right below, or the header above whose rows go
+    on below it; None when no grid without a measure column follows."""
+    below = lines[i + 1] if i + 1 < len(lines) else None
+    if below is None or not below.is_row:
+        return i + 1, None
+    if header_columns(below.cells, parties):
+        return i + 2, below.cells if measureless_columns(below.cells, parties) else None
+    return i + 1, header
+
+
+def next_title(lines: list[Line], i: int, parties: list[Party]) -> int | None:
+    """The index of the line after line i past a header row."""
+    at = i + 1
+    if at < len(lines) and lines[at].is_row and header_columns(lines[at].cells, parties):
+        at += 1
+    return at if at < len(lines) else None
+
+
+# A caption over the whole table (連携する取組及び役割分担, 取組一覧) titles no measure.
+TABLE_CAPTION = regex.compile(r"役割|一覧|別表")
+GRID_TITLE_MAX = 40
+
+
+def title_text(line: Line) -> str:
+    return spanning_text(line.cells) if line.is_row else line.text
+
+
+def grid_title(line: Line, above: Line | None, parties: list[Party]) -> str:
+    """The text of a line that may title a grid: a name (no sentence, no
+    note, no caption, no key) on a line of its own or alone in a row
+    spanning the table; not the wrapped rest of the row above it, whose
+    cell is still open."""
+    if line.is_row and len(line.cells) < 2:
+        return ""
+    text = title_text(line).strip()
+    if not text or len(text) > GRID_TITLE_MAX or TERMINATED.search(text) or NOTE.match(text) \
+            or TABLE_CAPTION.search(text) or key_in_cell(KEY_MARKER.sub("", text).replace(" ", "")):
+        return ""
+    if wraps_row_above(line, above, parties):
+        return ""
+    if above is not None and not above.is_row and untitled_beppyo(above.text):
+        return ""  # 別表第2 / 生活機能の強化: the section's title
+    return text
+
+
+def wraps_row_above(line: Line, above: Line | None, parties: list[Party]) -> bool:
+    """The line may be the wrapped rest of the data row above, a cell of
+    which is still open (a PDF table's row cut into two, text after a grid
+    row), unless the line repeats its text across cells (a colspan)."""
+    if above is None or not above.is_row or spanning_text(above.cells) or header_columns(above.cells, parties):
+        return False
+    if line.is_row and sum(bool(cell.strip()) for cell in line.cells) > 1:
+        return False
+    return any(is_open(cell.strip()) for cell in above.cells)
+
+
+def untitled_beppyo(text: str) -> bool:
+    """別表第2 or 別表第2(第3条関係): a section whose title the next line gives."""
+    heading = parse_heading(text)
+    return heading is not None and heading.style == "beppyo" and not CLAUSE_REFERENCE.sub("", heading.title).strip()
 
 
 def spanning_text(cells: list[str]) -> str:

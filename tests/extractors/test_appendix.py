@@ -397,6 +397,107 @@ def test_a_section_heading_over_a_grid_of_several_contents_names_no_measure():
     assert [(r.section_no, r.role_a) for r in rows] == [(1, "誘致活動を主導する。"), (1, "商談会を開催する。")]
 
 
+def test_an_unnumbered_measure_title_over_its_own_grid_names_the_measure():
+    """A measure's name without a number (a bold line) over a grid of
+    取組の内容 | 甲の役割 | 乙の役割: the name is the measure, the row its
+    content and roles (before, the content was read as the measure)."""
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    1 経済成長のけん引
+    企業誘致の推進
+    取組の内容\t甲の役割\t乙の役割
+    圏域への企業の立地を促進するため、共同で誘致活動を行う。\t誘致活動を総括する。\t用地情報を提供する。
+    観光の振興
+    取組の内容\t甲の役割\t乙の役割
+    広域観光ルートを造成し、情報発信を行う。\tルートの企画を行う。\t観光資源の情報を提供する。
+    """)
+    assert [brief(r) for r in rows] == [
+        (1, None, "", "企業誘致の推進", "圏域への企業の立地を促進するため、共同で誘致活動を行う。",
+         "誘致活動を総括する。", "用地情報を提供する。"),
+        (1, None, "", "観光の振興", "広域観光ルートを造成し、情報発信を行う。", "ルートの企画を行う。", "観光資源の情報を提供する。"),
+    ]
+
+
+def test_several_contents_under_one_measure_title_are_rows_of_that_measure():
+    """ア 企業誘致の推進 over its grid of two contents: two rows of measure ア,
+    not a subsection whose contents are measures; titles inside one grid
+    under its header (ア … rows, イ … rows) read the same."""
+    expected = [
+        (1, None, "ア", "企業誘致の推進", "圏域への企業の立地を促進するため、共同で誘致活動を行う。",
+         "誘致活動を総括する。", "用地情報を提供する。"),
+        (1, None, "ア", "企業誘致の推進", "企業向けの合同説明会を開催する。", "説明会を主催する。", "説明会に参加する。"),
+        (1, None, "イ", "観光の振興", "広域観光ルートを造成し、情報発信を行う。", "ルートの企画を行う。", "観光資源の情報を提供する。"),
+    ]
+    own_headers, _ = rows_of("""
+    別表(第1条関係)
+    1 経済成長のけん引
+    ア 企業誘致の推進
+    取組の内容\t甲の役割\t乙の役割
+    圏域への企業の立地を促進するため、共同で誘致活動を行う。\t誘致活動を総括する。\t用地情報を提供する。
+    企業向けの合同説明会を開催する。\t説明会を主催する。\t説明会に参加する。
+    イ 観光の振興
+    取組の内容\t甲の役割\t乙の役割
+    広域観光ルートを造成し、情報発信を行う。\tルートの企画を行う。\t観光資源の情報を提供する。
+    """)
+    one_header, _ = rows_of("""
+    別表(第1条関係)
+    1 経済成長のけん引
+    取組の内容\t甲の役割\t乙の役割
+    ア 企業誘致の推進
+    圏域への企業の立地を促進するため、共同で誘致活動を行う。\t誘致活動を総括する。\t用地情報を提供する。
+    企業向けの合同説明会を開催する。\t説明会を主催する。\t説明会に参加する。
+    イ 観光の振興
+    広域観光ルートを造成し、情報発信を行う。\tルートの企画を行う。\t観光資源の情報を提供する。
+    """)
+    assert [brief(r) for r in own_headers] == expected
+    assert [brief(r) for r in one_header] == expected
+
+
+def test_unnumbered_titles_in_rows_spanning_one_html_grid(write_file):
+    """Word's table: a spanning row names the field, the header follows, and
+    each measure's name spans a row above its contents. None of them is a
+    data row repeating its text in every cell."""
+    from pipeline import run
+
+    doc = run(write_file("titles.html", html_agreement("""<table border="1">
+<tr><th colspan="3">圏域全体の経済成長のけん引</th></tr>
+<tr><th>取組の内容</th><th>甲の役割</th><th>乙の役割</th></tr>
+<tr><td colspan="3"><b>企業誘致の推進</b></td></tr>
+<tr><td>圏域への企業の立地を促進するため、共同で誘致活動を行う。</td><td>誘致活動を総括する。</td><td>用地情報を提供する。</td></tr>
+<tr><td>企業向けの合同説明会を開催する。</td><td>説明会を主催する。</td><td>説明会に参加する。</td></tr>
+<tr><td colspan="3"><b>観光の振興</b></td></tr>
+<tr><td>広域観光ルートを造成し、情報発信を行う。</td><td>ルートの企画を行う。</td><td>観光資源の情報を提供する。</td></tr>
+</table>""")))
+    assert [(r.section_title, r.measure, r.content, r.role_a, r.role_b) for r in doc.appendix] == [
+        ("圏域全体の経済成長のけん引", "企業誘致の推進", "圏域への企業の立地を促進するため、共同で誘致活動を行う。",
+         "誘致活動を総括する。", "用地情報を提供する。"),
+        ("圏域全体の経済成長のけん引", "企業誘致の推進", "企業向けの合同説明会を開催する。", "説明会を主催する。", "説明会に参加する。"),
+        ("圏域全体の経済成長のけん引", "観光の振興", "広域観光ルートを造成し、情報発信を行う。",
+         "ルートの企画を行う。", "観光資源の情報を提供する。"),
+    ]
+    assert not [w for w in doc.warnings if "without a header" in w]
+
+
+def test_a_caption_over_the_whole_grid_or_a_wrapped_cell_is_no_measure_title():
+    """連携する取組及び役割分担 over the table captions it, and a role's rest
+    on a line of its own under its unfinished row continues it: neither
+    names a measure; the contents stay the measures of their own rows."""
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    連携する取組及び役割分担
+    取組の内容\t甲の役割\t乙の役割
+    企業の立地を促進する。\t誘致活動を総括する。\t用地情報を提供する。
+    空き店舗を活用する。\t改修費を助成する。\t物件を紹介する。
+    合同説明会を開催する。\t説明会を主催する。\t説明会の周知を行い、関係団体との
+    連絡調整
+    """)
+    assert [(r.measure, r.role_b) for r in rows] == [
+        ("企業の立地を促進する。", "用地情報を提供する。"),
+        ("空き店舗を活用する。", "物件を紹介する。"),
+        ("合同説明会を開催する。", "説明会の周知を行い、関係団体との連絡調整"),
+    ]
+
+
 def test_a_web_pages_menu_after_a_key_value_table_continues_no_value(write_file):
     # each measure's keys in a <table> of its own (th key | td value)
     from pipeline import run
