@@ -177,9 +177,11 @@ class Reader:
     titled: GridRow | None = None  # the measure such a title opened, whose grid rows are being read
     header_cells: list[str] | None = None  # the cells of the last header row read
     index: int = 0  # the index of the line being read
+    lines: list[Line] = field(default_factory=list)  # the region's lines
     under_measure_heading: bool = False  # the line read before names the measure of the grid whose header comes next
 
     def read(self, lines: list[Line]) -> None:
+        self.lines = lines
         self.measure_styles = styles_followed_by_keys(lines, self.parties)
         self.lower_roman = any(not line.is_row and LOWER_ROMAN_TWO.match(line.text) for line in lines)
         self.terminated = terminated_indexes(lines)
@@ -211,6 +213,8 @@ class Reader:
                                 table_end=line.table_end), following)
             return
         columns = header_columns(cells, self.parties)
+        if columns:
+            cells, columns = self.without_spanned_label_header(cells, columns)
         if columns and under_heading:  # 取組の内容 | 役割分担 under ア 企業誘致: the content column is no measure's
             columns = measureless_columns(cells, self.parties) or columns
         if columns:
@@ -248,6 +252,8 @@ class Reader:
             merge_into(previous, cells_by_field, line)
             return
         label, measure = split_label(cells_by_field["measure"])
+        if not label and BARE_LABEL.match(measure.strip()):  # ア alone, its measure's name on the line below
+            label, measure = measure.strip("()【】.、 "), ""
         if not label and uses_labels and previous is not None:
             label, measure = split_expected_label(measure, next_label(previous.label))
         if not label and cells_by_field.get("label"):
@@ -255,19 +261,45 @@ class Reader:
         cells_by_field["measure"] = measure
         self.add_row(GridRow(cells_by_field, [line], label), "grid", column_fields(self.columns))
 
+    def without_spanned_label_header(self, cells: list[str], columns: dict[int, str]) -> tuple[list[str], dict[int, str]]:
+        """連携する取組 spanning two columns (colspan repeats it): the first of
+        them is read as untitled, so that a column of labels alone (ア | 企業
+        誘致の推進) is their label column, not a field above the measures."""
+        named = recognised_columns(cells, self.parties) or {}
+        spanned = next((i for i in range(1, len(cells)) if named.get(i) == named.get(i - 1) == "measure"
+                        and cells[i].strip() == cells[i - 1].strip()), None)
+        if spanned is None:
+            return cells, columns
+        untitled = cells[:spanned - 1] + [""] + cells[spanned:]
+        return untitled, header_columns(untitled, self.parties) or columns
+
     def with_label_column(self, cells: list[str]) -> dict[int, str]:
         """The columns once the first row is read: an untitled column whose
-        cell is a label alone (ア | 企業誘致 | 企業誘致を推進する。 under
+        cells are labels alone (ア | 企業誘致 | 企業誘致を推進する。 under
         | 取組 | 取組の内容) is the label column, and the measure and content
-        are the text columns after it, when the table keeps every field it
-        had (a table whose only text column is the content keeps reading
-        the label as its measure: a row needs one to stand apart)."""
+        are the text columns after it; where only one is left (| 取組の内容
+        over 企業誘致の推進), it names the measure, as a grid without a
+        measure column reads its first one. An untitled column giving some
+        row's name (ア, then 企業誘致の推進 on the row's next line) holds the
+        measures with their labels."""
         at, named, width = self.untitled_measure
         self.untitled_measure = None
-        if at >= len(cells) or not BARE_LABEL.match(cells[at].strip()):
+        if at >= len(cells) or not BARE_LABEL.match(cells[at].strip()) or not self.labels_only_below(at):
             return self.columns
         relabelled = assign_free_columns(named | {at: "label"}, width)
-        return relabelled if set(self.columns.values()) <= set(relabelled.values()) else self.columns
+        kept = set(relabelled.values())
+        return relabelled if set(self.columns.values()) - {"content"} <= kept and "measure" in kept else self.columns
+
+    def labels_only_below(self, at: int) -> bool:
+        """Every cell of column `at` from the row being read to the grid's
+        end is a label or empty."""
+        for line in itertools.takewhile(lambda ln: ln.is_row, self.lines[self.index:]):
+            if header_columns(line.cells, self.parties):
+                break
+            cell = line.cells[at].strip() if at < len(line.cells) else ""
+            if cell and not BARE_LABEL.match(cell):
+                return False
+        return True
 
     def numbered_heading(self, cells: list[str], following: Line | None) -> str:
         """A section heading Word numbered with a TAB (2<TAB>高次の都市機能の…),

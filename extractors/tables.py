@@ -360,9 +360,12 @@ def is_continuation(cells: dict[str, str], previous: GridRow | None, uses_labels
     key = cells["measure"]
     if not key:
         return True
+    labelled = bool(split_label(key)[0] or BARE_LABEL.match(key.strip()))
+    if previous.label and not previous.cells["measure"] and not labelled:
+        return True  # ア alone on the row's first line: the name on its next one is its measure
     unfinished = any(is_open(previous.cells[c]) for c in terminated_columns)
     if uses_labels:
-        return not split_label(key)[0] and unfinished
+        return not labelled and unfinished
     return unfinished
 
 

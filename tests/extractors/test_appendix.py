@@ -2430,6 +2430,49 @@ def test_an_untitled_column_of_labels_is_the_label_and_the_column_after_it_the_m
 
 
 
+def test_an_untitled_column_of_labels_and_names_gives_the_measure_not_the_label():
+    """分野 | (untitled) | 取組の内容: the untitled cell holds ア on the row's
+    first line and the measure's name on its next (a cell of two lines, as
+    a layout prints it), or ア alone beside 取組の内容 holding the names: the
+    measure is the name, ア its label."""
+    two_lines, _ = rows_of("""
+    別表(第1条関係)
+    分野\t\t取組の内容\t甲の役割\t乙の役割
+    経済成長のけん引\tア
+    \t企業誘致の推進\t圏域への企業の立地を促進する。\t誘致活動を総括する。\t用地情報を提供する。
+    \tイ\t広域観光ルートを造成する。\tルートの企画を行う。\t観光資源の情報を提供する。
+    \t観光の振興
+    """)
+    assert [(r.section_title, r.label, r.measure, r.content, r.role_b) for r in two_lines] == [
+        ("経済成長のけん引", "ア", "企業誘致の推進", "圏域への企業の立地を促進する。", "用地情報を提供する。"),
+        ("経済成長のけん引", "イ", "観光の振興", "広域観光ルートを造成する。", "観光資源の情報を提供する。"),
+    ]
+    labels_apart, _ = rows_of("""
+    別表(第1条関係)
+    分野\t\t取組の内容\t甲の役割\t乙の役割
+    経済成長のけん引\tア\t企業誘致の推進\t誘致活動を総括する。\t用地情報を提供する。
+    \tイ\t観光の振興\tルートの企画を行う。\t観光資源の情報を提供する。
+    """)
+    assert [(r.label, r.measure, r.role_a) for r in labels_apart] == [
+        ("ア", "企業誘致の推進", "誘致活動を総括する。"), ("イ", "観光の振興", "ルートの企画を行う。")]
+
+
+def test_a_header_spanning_the_label_and_measure_columns_names_no_field_above_the_measures(write_file):
+    """<th colspan="2">連携する取組</th> over ア | 企業誘致の推進: the labels are
+    the label, not a subsection."""
+    from pipeline import run
+
+    doc = run(write_file("colspan.html", html_agreement("""<table border="1">
+<tr><th>分野</th><th colspan="2">連携する取組</th><th>取組の内容</th><th>甲の役割</th><th>乙の役割</th></tr>
+<tr><td rowspan="2">経済成長のけん引</td><td>ア</td><td>企業誘致の推進</td><td>圏域への企業の立地を促進する。</td><td>誘致活動を総括する。</td><td>用地情報を提供する。</td></tr>
+<tr><td>イ</td><td>観光の振興</td><td>広域観光ルートを造成する。</td><td>ルートの企画を行う。</td><td>観光資源の情報を提供する。</td></tr>
+</table>""")))
+    assert [(r.section_title, r.subsection_title, r.label, r.measure, r.content) for r in doc.appendix] == [
+        ("経済成長のけん引", "", "ア", "企業誘致の推進", "圏域への企業の立地を促進する。"),
+        ("経済成長のけん引", "", "イ", "観光の振興", "広域観光ルートを造成する。"),
+    ]
+
+
 def test_remarks_of_a_key_value_block_are_the_measures_note():
     """【備考】 under a measure's keys is the row's note, also on the lines
     below its key, and the next measure still opens after a remark (or a
