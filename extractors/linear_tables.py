@@ -12,6 +12,9 @@ lines. What tells the cells apart:
   its last is as wide as the cell;
 - row labels (ア, イ …) keep their sequence, and the next one never stands
   inside a row.
+A 備考 column last in the header (its cells need no 。, and an empty one
+prints nothing) ends each row: up to the next label, or, between blank
+lines, the block after the roles when a measure (no 。) follows it.
 A row that fails these checks (an empty cell, a cell without 。, a cell of
 several sentences broken at a line end) is left out with a warning rather
 than put together wrongly; a table without labels cannot be resynchronised,
@@ -23,7 +26,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractors.tables import UNPLACED_ROLE, header_columns, is_placeholder, recognised_columns
+from extractors.tables import NOTE_COLUMN, UNPLACED_ROLE, header_columns, is_placeholder, recognised_columns
 from pipeline.model import CELL_SEP, Line, Party
 from pipeline.normalize import display_width
 
@@ -83,6 +86,8 @@ def header_length(lines: list[Line], start: int, parties: list[Party]) -> int:
     if best < 3:
         return 0
     kinds = list(recognised_columns([ln.text for ln in lines[start:start + best]], parties).values())
+    if kinds[-1] == NOTE_COLUMN:  # 備考 last: a cell of any text, perhaps none, after the sentences
+        kinds = kinds[:-1]
     return best if kinds[0] == "measure" and set(kinds[1:]) <= SENTENCE_COLUMNS and \
         set(kinds) & {"role_a", "role_b", "roles"} else 0
 
@@ -91,6 +96,7 @@ def header_length(lines: list[Line], start: int, parties: list[Party]) -> int:
 class Row:
     lines: list[Line]
     ends: list[int]  # index in lines of the last line of each sentence cell
+    note: list[Line] = field(default_factory=list)  # the 備考 cell's lines, after the sentence cells
 
 
 @dataclass
@@ -106,6 +112,7 @@ class LinearTable:
     label_number: int | None = None
     failed: bool = False  # a row could not be rebuilt
     blocky: bool = False  # blank lines part the cells (pdftotext without -layout)
+    has_note: bool = False  # the header's last cell is 備考 (摘要, 特記事項): each row ends with its note
 
     @property
     def header_texts(self) -> set[str]:
@@ -116,9 +123,13 @@ class LinearTable:
         moves 甲の役割 / 乙の役割 beside a row or after a page break."""
         return self.lines[i].text in self.header_texts
 
+    def __post_init__(self) -> None:
+        last = self.lines[self.start + self.width - 1].text
+        self.has_note = (recognised_columns([last], self.parties) or {}).get(0) == NOTE_COLUMN
+
     @property
     def sentence_cells(self) -> int:
-        return self.width - 1
+        return self.width - 1 - self.has_note
 
     def read(self) -> None:
         i = self.start + self.width
@@ -165,12 +176,17 @@ class LinearTable:
                     ends.append(len(taken) - 1)
             i += 1
         complete = len(ends) == self.sentence_cells
+        note_end = self.note_end(i) if complete and self.has_note else i
+        if note_end is None:
+            complete = False  # no labels or blank lines show where the note ends and the next measure starts
+        else:
+            note, i = self.lines[i:note_end], note_end
         if complete and self.label_style and i < len(self.lines) and not self.starts_row(i):
             complete = False  # lines before the next label: a cell held more sentences than its line ends show
             while i < len(self.lines) and not self.starts_row(i):
                 i += 1
         if label_ok and complete and (not self.blocky or cells_are_blocks(taken, ends)):
-            self.items.append(Row(taken, ends))
+            self.items.append(Row(taken, ends, note))
             return i
         self.failed = True
         self.warnings.append(f"lines {self.lines[start].no}-{self.lines[i - 1].no}: a 別表 row given one "
@@ -179,6 +195,28 @@ class LinearTable:
             return i
         # Unlabelled: only blank lines parting the cells show where a row may start again.
         return self.next_measure(start + 1) if self.blocky else self.skip_to_end(i)
+
+    def note_end(self, i: int) -> int | None:
+        """Where the 備考 cell starting at line i ends: at the next row's
+        label; in text parting cells by blank lines, after its block when
+        the block after that ends no sentence (the next measure, whose
+        content follows; a block ending with 。 after a block is the
+        content of a measure, and the note was left empty); None when
+        nothing shows it."""
+        if i >= len(self.lines) or self.starts_row(i):
+            return i
+        if self.label_style:
+            end = i
+            while end < len(self.lines) and not self.starts_row(end):
+                end += 1
+            return end
+        if not self.blocky:
+            return None
+        end = block_end(self.lines, i)
+        if end >= len(self.lines) or self.starts_row(end) or self.lines[end - 1].text.endswith("。") \
+                or not block_ends_sentence(self.lines, end):
+            return end
+        return i
 
     def next_measure(self, i: int) -> int:
         """The next run of lines that a blank line or a finished sentence
@@ -273,7 +311,9 @@ class LinearTable:
                  "".join(ln.text for ln in first_cell[measure_end:])]
         for begin, end in zip(row.ends, row.ends[1:]):
             cells.append("".join(ln.text for ln in row.lines[begin + 1:end + 1]))
-        return joined_line(row.lines, cells)
+        if self.has_note:
+            cells.append("".join(ln.text for ln in row.note))
+        return joined_line(row.lines + row.note, cells)
 
 
 def cells_are_blocks(lines: list[Line], ends: list[int]) -> bool:
@@ -285,6 +325,14 @@ def cells_are_blocks(lines: list[Line], ends: list[int]) -> bool:
     first_gaps = sum(ln.blank_before for ln in lines[1:ends[0] + 1])
     later_gaps = any(ln.blank_before for begin, end in zip(ends, ends[1:]) for ln in lines[begin + 2:end + 1])
     return first_gaps == 1 and not later_gaps
+
+
+def block_end(lines: list[Line], i: int) -> int:
+    """The index after the run of lines from i up to the next blank line."""
+    end = i + 1
+    while end < len(lines) and not lines[end].blank_before:
+        end += 1
+    return end
 
 
 def block_ends_sentence(lines: list[Line], i: int) -> bool:

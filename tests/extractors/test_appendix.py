@@ -1155,6 +1155,97 @@ def test_one_cell_per_line_rows_that_cannot_be_told_apart_are_left_out_with_a_wa
     assert document_of(PREAMBLE + appendix).status == "partial"
 
 
+def test_one_cell_per_line_rows_with_a_remarks_column_end_with_their_note():
+    """備考 (or 摘要) last in a header given one cell per line: each row's
+    note is what follows its sentence cells up to the next label (over two
+    lines, a sentence, or nothing); with blank lines parting the cells and
+    no labels, a block after the roles is the note when the block after it
+    ends no sentence (a measure, whose content follows), else the note is
+    empty and that block the next measure."""
+    rows, warnings = rows_of("""
+    別表(第1条関係)
+    連携施策
+    取組の内容
+    甲の役割
+    乙の役割
+    摘要
+    1 経済成長のけん引
+    ア 企業誘致の推進
+    圏域への企業の立地を促進するため、共同で誘致
+    活動を行う。
+    誘致活動を総括する。
+    用地情報を提供する。
+    令和4年度から
+    実施
+    イ 観光の振興
+    広域観光ルートを造成し、情報発信を行う。
+    ルートの企画を行う。
+    観光資源の情報を提供する。
+    2 生活関連機能サービスの向上
+    ア 救急医療体制の確保
+    休日及び夜間の救急医療体制を確保する。
+    救急医療センターを運営する。
+    運営費の一部を負担する。
+    県の補助事業を活用する。
+    """)
+    assert [(r.section_no, r.label, r.measure, r.role_b, r.note) for r in rows] == [
+        (1, "ア", "企業誘致の推進", "用地情報を提供する。", "令和4年度から実施"),
+        (1, "イ", "観光の振興", "観光資源の情報を提供する。", ""),
+        (2, "ア", "救急医療体制の確保", "運営費の一部を負担する。", "県の補助事業を活用する。"),
+    ]
+    assert rows[0].content == "圏域への企業の立地を促進するため、共同で誘致活動を行う。"
+    assert warnings == []
+    rows, warnings = rows_of("""
+    別表(第1条関係)
+
+    連携施策
+
+    取組の内容
+
+    甲の役割
+
+    乙の役割
+
+    備考
+
+    企業誘致の推進
+
+    圏域への企業の立地を促進するため、共同で誘致
+    活動を行う。
+
+    誘致活動を総括する。
+
+    用地情報を提供する。
+
+    観光の振興
+
+    広域観光ルートを造成し、情報発信を行う。
+
+    ルートの企画を行う。
+
+    観光資源の情報を提供する。
+
+    県の補助事業を活用
+    する。
+
+    移住の促進
+
+    移住相談会を共同で開催する。
+
+    相談会を企画する。
+
+    空き家の情報を提供する。
+
+    －
+    """)
+    assert [(r.measure, r.content, r.role_a, r.note) for r in rows] == [
+        ("企業誘致の推進", "圏域への企業の立地を促進するため、共同で誘致活動を行う。", "誘致活動を総括する。", ""),
+        ("観光の振興", "広域観光ルートを造成し、情報発信を行う。", "ルートの企画を行う。", "県の補助事業を活用する。"),
+        ("移住の促進", "移住相談会を共同で開催する。", "相談会を企画する。", ""),
+    ]
+    assert warnings == []
+
+
 def test_one_cell_per_line_rows_without_labels_are_all_left_out_after_a_failure():
     """Without labels nothing shows where the next row starts once one went
     wrong: the table's rows are all dropped rather than shifted."""
