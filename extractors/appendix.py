@@ -24,7 +24,8 @@ from functools import lru_cache
 
 import regex
 
-from extractors.tables import (BARE_LABEL, FINISHED, NOTE_COLUMN, NO_VALUE, ROLE_A_KEY, ROLE_B_KEY, ROLE_COLUMNS, SAME_AS_ABOVE, SAME_AS_LEFT, TERMINATED,
+from extractors.tables import (BARE_LABEL, FINISHED, NOTE_COLUMN, NO_VALUE, ROLE_A_KEY, ROLE_B_KEY, ROLE_COLUMNS, SAME_AS_ABOVE, SAME_AS_LEFT, SUMMARY,
+                               TERMINATED,
                                UNPLACED_ROLE, GridRow, assign_free_columns, default_columns, header_columns, is_continuation, is_open,
                                join_fragment, is_placeholder, merge_into, next_label, numbered_town, recognised_columns, row_cells,
                                shared_role_cell,
@@ -71,8 +72,10 @@ KEYS = (
     ("role_b", regex.compile(rf"^{ROLE_B_KEY}|^乙(?=\s*[::])")),
     ("role_c", regex.compile(r"^丙の役割(?:分担)?|^丙(?=\s*[::])")),
     ("roles", regex.compile(r"^役割分担")),
+    # 【摘要】: the measure's summary given first, its content; after it, a remark (see set_value)
+    (SUMMARY, regex.compile(r"^摘要(?:欄)?(?=\s|[::】)>〉》\]]|$)")),
     # 【備考】 令和4年度から / 備考: 県事業: a remark on the measure, its note
-    (NOTE_COLUMN, regex.compile(r"^(?:備考|摘要|特記事項)(?:欄)?(?=\s|[::】)>〉》\]]|$)")),
+    (NOTE_COLUMN, regex.compile(r"^(?:備考|特記事項)(?:欄)?(?=\s|[::】)>〉》\]]|$)")),
     # 連携施策 / 施策名 / 取組名 as a key opens the next measure (a two-column 項目 | 内容 table)
     ("measure", regex.compile(r"^(?:連携(?:する)?)?施策名?(?=\s|[::]|$)|^(?:取組|事業)名(?=\s|[::]|$)|^連携事業名?(?=\s|[::]|$)"
                               r"|^(?:取組|連携)事項(?=\s|[::]|$)")),
@@ -487,6 +490,8 @@ class Reader:
             self.last_key, self.roles_open = "", True
             return
         self.roles_open = self.roles_open and key in ROLE_FIELDS.values()
+        if key == SUMMARY:
+            key = "content" if self.nothing_given_yet() else NOTE_COLUMN
         if key == "linked":
             key = self.linked()
         elif key == "content" and self.linked_names_measure():
@@ -517,6 +522,13 @@ class Reader:
         for name in KEY_FIELDS.get(key, (key,)):
             pending.cells[name] = join_fragment(pending.cells.get(name, ""), value.strip())
         self.last_key = key
+
+    def nothing_given_yet(self) -> bool:
+        """The open measure's block has given no content and no role yet."""
+        if not self.rows or self.rows[-1].kind != "keyvalue":
+            return False
+        cells = self.rows[-1].row.cells
+        return not any(cells.get(name) for name in ("content", *ROLE_FIELDS_ALL))
 
     def notes_the_table(self, value: str, following: Line | None) -> bool:
         """A 備考 that is no measure's: under a grid (whose rows take theirs
@@ -808,7 +820,7 @@ def spanning_remark(cells: list[str]) -> str:
     first = cells[0].strip()
     if len(cells) < 2 or not first or any(cell.strip() != first for cell in cells[1:]):
         return ""
-    is_remark = NOTE.match(first) or (key_opening(KEY_MARKER.sub("", first)) or ("",))[0] == NOTE_COLUMN
+    is_remark = NOTE.match(first) or (key_opening(KEY_MARKER.sub("", first)) or ("",))[0] in (NOTE_COLUMN, SUMMARY)
     return first if is_remark else ""
 
 

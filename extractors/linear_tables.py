@@ -124,8 +124,8 @@ class LinearTable:
         return self.lines[i].text in self.header_texts
 
     def __post_init__(self) -> None:
-        last = self.lines[self.start + self.width - 1].text
-        self.has_note = (recognised_columns([last], self.parties) or {}).get(0) == NOTE_COLUMN
+        header = [ln.text for ln in self.lines[self.start:self.start + self.width]]
+        self.has_note = (recognised_columns(header, self.parties) or {}).get(self.width - 1) == NOTE_COLUMN
 
     @property
     def sentence_cells(self) -> int:

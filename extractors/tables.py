@@ -148,7 +148,22 @@ def column_names(cells: tuple[str, ...], parties: tuple[Party, ...]) -> dict[int
             kind = names.get(role["name"]) or next_free_role(found)
         if kind:
             found[i] = kind
-    return with_misread_party_letters(cells, found)
+    return with_summary_as_content(cells, with_misread_party_letters(cells, found))
+
+
+# 摘要 is a remarks column at a table's end (令和4年度から, 県事業), as statutes'
+# tables use it, but the measure's summary where it is the table's only
+# description (連携事業 | 摘要 | 甲の役割 | 乙の役割, 事業名 | 摘要).
+SUMMARY = "摘要"
+
+
+def with_summary_as_content(cells: list[str], found: dict[int, str]) -> dict[int, str]:
+    """A 摘要 column is the content when no column is named so and no role
+    column stands before it."""
+    at = next((i for i, kind in found.items() if kind == NOTE_COLUMN and cells[i].startswith(SUMMARY)), None)
+    if at is None or "content" in found.values() or any(i < at for i, kind in found.items() if kind in ROLE_COLUMNS):
+        return found
+    return found | {at: "content"}
 
 
 # 甲 and 乙 alone as a header names them (a sub-header under 役割分担), as

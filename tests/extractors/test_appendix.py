@@ -2564,6 +2564,56 @@ def test_a_header_spanning_the_label_and_measure_columns_names_no_field_above_th
     ]
 
 
+def test_tekiyo_is_the_content_where_it_is_the_tables_only_description_and_a_remark_after_the_roles():
+    """摘要 as statutes' tables use it, last after the roles, is a remark (the
+    note); as the only description of a measure (連携事業 | 摘要 | 甲の役割 |
+    乙の役割, 事業名 | 摘要, or 【摘要】 first in a measure's keys), its summary:
+    the content."""
+    grid, _ = rows_of("""
+    別表(第1条関係)
+    連携事業\t摘要\t甲の役割\t乙の役割
+    ア 企業誘致の推進\t共同で誘致活動を行う。\t誘致活動を総括する。\t用地情報を提供する。
+    """)
+    assert [(r.measure, r.content, r.role_a, r.note) for r in grid] == [
+        ("企業誘致の推進", "共同で誘致活動を行う。", "誘致活動を総括する。", "")]
+    names, _ = rows_of("""
+    別表(第1条関係)
+    事業名\t摘要
+    1 企業誘致の推進\t共同で誘致活動を行う。
+    2 観光の振興\t広域観光ルートを造成する。
+    """)
+    assert [(r.label, r.measure, r.content, r.note) for r in names] == [
+        ("1", "企業誘致の推進", "共同で誘致活動を行う。", ""), ("2", "観光の振興", "広域観光ルートを造成する。", "")]
+    last, _ = rows_of("""
+    別表(第1条関係)
+    連携事業\t取組の内容\t甲の役割\t乙の役割\t摘要
+    ア 企業誘致の推進\t共同で誘致活動を行う。\t誘致活動を総括する。\t用地情報を提供する。\t令和4年度から
+    """)
+    assert [(r.content, r.note) for r in last] == [("共同で誘致活動を行う。", "令和4年度から")]
+    blocks, _ = rows_of("""
+    別表(第1条関係)
+    (1) 企業誘致の推進
+    【摘要】
+    共同で誘致活動を行う。
+    【甲の役割】
+    誘致活動を総括する。
+    【乙の役割】
+    用地情報を提供する。
+    【摘要】
+    令和4年度から
+    (2) 観光の振興
+    【摘要】
+    広域観光ルートを造成する。
+    【甲の役割】
+    ルートの企画を行う。
+    【乙の役割】
+    観光資源の情報を提供する。
+    """)
+    assert [(r.measure, r.content, r.role_b, r.note) for r in blocks] == [
+        ("企業誘致の推進", "共同で誘致活動を行う。", "用地情報を提供する。", "令和4年度から"),
+        ("観光の振興", "広域観光ルートを造成する。", "観光資源の情報を提供する。", "")]
+
+
 def test_remarks_of_a_key_value_block_are_the_measures_note():
     """【備考】 under a measure's keys is the row's note, also on the lines
     below its key, and the next measure still opens after a remark (or a
