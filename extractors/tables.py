@@ -239,6 +239,9 @@ def assign_free_columns(found: dict[int, str], width: int) -> dict[int, str]:
     before the role columns are measure then content, in that order."""
     roles = {i: k for i, k in found.items() if k in ROLE_COLUMNS}
     fixed = {i: k for i, k in found.items() if k in ("section", "label", NOTE_COLUMN)}
+    sections = [i for i, k in fixed.items() if k == "section"]
+    if len(sections) >= 2:  # 分野 | 政策分野: the field, then the policy area within it
+        fixed[sections[1]] = "subsection"
     first_role = min(roles, default=width)
     free = [i for i in range(first_role) if i not in fixed]
     named = [i for i in free if found.get(i) == "measure"]

@@ -2614,6 +2614,23 @@ def test_tekiyo_is_the_content_where_it_is_the_tables_only_description_and_a_rem
         ("観光の振興", "広域観光ルートを造成する。", "観光資源の情報を提供する。", "")]
 
 
+def test_a_field_and_a_policy_area_column_are_the_section_and_subsection():
+    """分野 | 政策分野 | 具体的取組 | 事業内容: the two field columns are two
+    levels (each spanning its rows), not one section run together."""
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    分野\t政策分野\t具体的取組\t事業内容\t甲の役割\t乙の役割
+    生活機能の強化\t医療\t救急医療体制の確保\t休日及び夜間の救急医療体制を確保する。\t救急医療センターを運営する。\t運営費の一部を負担する。
+    \t福祉\t病児保育の相互利用\t病児保育施設を相互に利用できるようにする。\t施設を提供する。\t利用者を周知する。
+    結びつきやネットワークの強化\t地域公共交通\t路線バスの維持\t両市を結ぶ路線バスを維持する。\t運行経費を負担する。\t利用を促進する。
+    """)
+    assert [(r.section_title, r.subsection_title, r.measure, r.content) for r in rows] == [
+        ("生活機能の強化", "医療", "救急医療体制の確保", "休日及び夜間の救急医療体制を確保する。"),
+        ("生活機能の強化", "福祉", "病児保育の相互利用", "病児保育施設を相互に利用できるようにする。"),
+        ("結びつきやネットワークの強化", "地域公共交通", "路線バスの維持", "両市を結ぶ路線バスを維持する。"),
+    ]
+
+
 def test_remarks_of_a_key_value_block_are_the_measures_note():
     """【備考】 under a measure's keys is the row's note, also on the lines
     below its key, and the next measure still opens after a remark (or a
