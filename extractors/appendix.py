@@ -209,11 +209,16 @@ class Reader:
         header_above, self.header_above = self.header_above, None  # kept only by a header row
         under_heading, self.under_measure_heading = self.under_measure_heading, False
         spanning = spanning_heading(cells) or self.numbered_heading(cells, following) or spanning_remark(cells) \
-            or (spanning_text(cells) if self.index in self.titles.measures | self.titles.groups else "")
+            or (spanning_text(cells) if self.index in self.titles.measures or self.index in self.titles.groups else "")
         if spanning:  # a section row or a remark across the table (colspan): a heading or a note, no measure
             self.last_key = ""  # a row of its own: no value above it goes on in it
             self.read_text(Line(line.no, spanning, line.page, line.blank_before, line.end_page,
                                 table_end=line.table_end), following)
+            return
+        group = self.group_row(cells, following)
+        if group:
+            self.last_key = ""
+            self.open_group(group)
             return
         columns = header_columns(cells, self.parties)
         if columns:
@@ -304,6 +309,35 @@ class Reader:
                 return False
         return True
 
+    def group_row(self, cells: list[str], following: Line | None) -> str:
+        """An unnumbered name spanning a grid that has a measure column
+        (圏域全体の経済成長のけん引 over the measures of that field): HTML's
+        colspan repeats it in every cell; a PDF table finder leaves the
+        other cells empty (see opens_group). '' for any other row."""
+        text = spanning_text(cells) if self.columns is not None and "measure" in self.columns.values() else ""
+        if not text or len(text) > GRID_TITLE_MAX or TERMINATED.search(text) or parse_heading(text):
+            return ""
+        return text if sum(cell.strip() == text for cell in cells) > 1 or self.opens_group(following) else ""
+
+    def opens_group(self, following: Line | None) -> bool:
+        """An unnumbered name alone between a grid's rows (a line of text,
+        or a row of one cell) titles the measures below it when the row
+        below starts their labels anew (ア, 1, (1)) and the row above has
+        no cell open for it to finish."""
+        if following is None or not following.is_row or self.columns is None or "measure" not in self.columns.values() \
+                or header_columns(following.cells, self.parties):
+            return False
+        label = split_label(row_cells(following, self.columns, self.towns)["measure"])[0]
+        above = self.last_grid_row()
+        return label_ordinal(label) == 1 and (above is None or not self.open_cells(above))
+
+    def open_group(self, title: str) -> None:
+        """An unnumbered title over measures: their section, or the level
+        under a numbered section."""
+        self.context = Context(None, title) if not self.section_styles else \
+            Context(self.context.section_no, self.context.section_title, None, title)
+        self.titled = None
+
     def numbered_heading(self, cells: list[str], following: Line | None) -> str:
         """A section heading Word numbered with a TAB (2<TAB>高次の都市機能の…),
         which reads as a row of two cells, when it stands in a grid or over
@@ -347,8 +381,7 @@ class Reader:
             self.open_grid_measure(text, line, following)
             return
         if self.index in self.titles.groups:  # 圏域全体の経済成長のけん引 over measures titled in its grid
-            self.context = Context(None, text) if not self.section_styles else \
-                Context(self.context.section_no, self.context.section_title, None, text)
+            self.open_group(text)
             return
         if starts_measure(following, self.parties) or (heading and heading.style in self.measure_styles
                                                         and not self.heads_list_below(heading, following)):
@@ -368,6 +401,9 @@ class Reader:
             cell = self.cell_continued_by(line, following)
             if cell:
                 merge_into(self.last_grid_row(), {cell: text}, line)
+            elif not heading and len(text) <= GRID_TITLE_MAX and not TERMINATED.search(text) \
+                    and self.opens_group(following):
+                self.open_group(text)
             else:
                 self.loose = line
 
@@ -385,8 +421,7 @@ class Reader:
         row = self.last_grid_row()
         if row is None or row.lines[-1] is not self.previous or self.after_table_end():
             return ""
-        open_cells = [name for name in terminated_kinds(self.terminated, self.columns or {})
-                      if is_open(row.cells.get(name, ""))]
+        open_cells = self.open_cells(row)
         if open_cells:  # a blank line may stand where a footer was dropped: the sentence still needs its end
             return open_cells[0] if len(open_cells) == 1 else ""
         text = line.text
@@ -395,6 +430,10 @@ class Reader:
         if PHRASE_TAIL.match(text) or PHRASE_CUT.search(row.cells["measure"]) or self.next_row_of(row, following):
             return "measure"
         return ""
+
+    def open_cells(self, row: GridRow) -> list[str]:
+        """The sentence cells of `row` not ended yet (no 。)."""
+        return [name for name in terminated_kinds(self.terminated, self.columns or {}) if is_open(row.cells.get(name, ""))]
 
     def after_table_end(self) -> bool:
         """The line read follows a table's end (HTML's </table>): the page's

@@ -2631,6 +2631,38 @@ def test_a_field_and_a_policy_area_column_are_the_section_and_subsection():
     ]
 
 
+def test_an_unnumbered_field_spanning_a_grid_with_a_measure_column_is_the_section(write_file):
+    """圏域全体の経済成長のけん引 across the table (colspan), or alone on a line
+    between the rows where the labels start again at ア: the section of the
+    measures below, not a text run into every cell of the next row."""
+    from pipeline import run
+
+    doc = run(write_file("fields.html", html_agreement("""<table border="1">
+<tr><th>連携する取組</th><th>取組の内容</th><th>甲の役割</th><th>乙の役割</th></tr>
+<tr><td colspan="4">圏域全体の経済成長のけん引</td></tr>
+<tr><td>企業誘致の推進</td><td>企業の立地を促進する。</td><td>誘致活動を総括する。</td><td>用地情報を提供する。</td></tr>
+<tr><td>観光の振興</td><td>広域観光ルートを造成する。</td><td>ルートの企画を行う。</td><td>観光資源の情報を提供する。</td></tr>
+<tr><td colspan="4">生活関連機能サービスの向上</td></tr>
+<tr><td>救急医療体制の確保</td><td>救急医療体制を確保する。</td><td>センターを運営する。</td><td>運営費を負担する。</td></tr>
+</table>""")))
+    expected = [
+        ("圏域全体の経済成長のけん引", "企業誘致の推進", "企業の立地を促進する。", "誘致活動を総括する。"),
+        ("圏域全体の経済成長のけん引", "観光の振興", "広域観光ルートを造成する。", "ルートの企画を行う。"),
+        ("生活関連機能サービスの向上", "救急医療体制の確保", "救急医療体制を確保する。", "センターを運営する。"),
+    ]
+    assert [(r.section_title, r.measure, r.content, r.role_a) for r in doc.appendix] == expected
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    連携する取組\t取組の内容\t甲の役割\t乙の役割
+    圏域全体の経済成長のけん引
+    ア 企業誘致の推進\t企業の立地を促進する。\t誘致活動を総括する。\t用地情報を提供する。
+    イ 観光の振興\t広域観光ルートを造成する。\tルートの企画を行う。\t観光資源の情報を提供する。
+    生活関連機能サービスの向上
+    ア 救急医療体制の確保\t救急医療体制を確保する。\tセンターを運営する。\t運営費を負担する。
+    """)
+    assert [(r.section_title, r.measure, r.content, r.role_a) for r in rows] == expected
+
+
 def test_remarks_of_a_key_value_block_are_the_measures_note():
     """【備考】 under a measure's keys is the row's note, also on the lines
     below its key, and the next measure still opens after a remark (or a
