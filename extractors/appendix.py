@@ -90,6 +90,8 @@ KEY_MARKER = regex.compile(r"^(?:\(\s*[a-zア-ン0-9]{1,3}\s*\)|[ivx]{1,4}\s|[a-
 HEADING_MARKER = regex.compile(r"^\(?\s*([^\s.、.)]+)")
 # 別表(第3条関係) …, also after the title: 別表第1 経済成長のけん引(第3条関係)
 CLAUSE_REFERENCE = regex.compile(r"^\(\s*第\s*\d+\s*条関係\s*\)\s*|\s*\(\s*第\s*\d+\s*条関係\s*\)$")
+# 別表第1(続き) / 別表第1 つづき: the table goes on (on a new page), in its section.
+CONTINUED = regex.compile(r"[(\s](?:続き|つづき|続)\)?\s*$")
 # What follows 別表N in an amending agreement's instruction (…の項中イの項の
 # 次に次のように加える。): no title of the section.
 AMENDING_INSTRUCTION = regex.compile(r"次のように(?:加える|改める)。$")
@@ -375,7 +377,8 @@ class Reader:
             return
         heading = self.heading_of(text)
         if heading and heading.style == "beppyo":
-            self.set_section(heading, line)
+            if heading.number != self.context.section_no or not CONTINUED.search(text):
+                self.set_section(heading, line)
             return
         if self.index in self.titles.measures:
             self.open_grid_measure(text, line, following)

@@ -2663,6 +2663,28 @@ def test_an_unnumbered_field_spanning_a_grid_with_a_measure_column_is_the_sectio
     assert [(r.section_title, r.measure, r.content, r.role_a) for r in rows] == expected
 
 
+def test_a_beppyo_continued_under_its_number_keeps_its_section_title():
+    """別表第1(続き) over the rest of 別表第1 on the next page goes on in its
+    section: its title stays, no new untitled section opens."""
+    rows, _ = rows_of("""
+    別表第1(第1条関係) 圏域全体の経済成長のけん引
+    連携する取組\t取組の内容\t甲の役割\t乙の役割
+    ア 企業誘致の推進\t企業の立地を促進する。\t誘致活動を総括する。\t用地情報を提供する。
+    別表第1(続き)
+    連携する取組\t取組の内容\t甲の役割\t乙の役割
+    イ 観光の振興\t広域観光ルートを造成する。\tルートの企画を行う。\t観光資源の情報を提供する。
+    別表第2(第1条関係) 高次の都市機能の集積・強化
+    連携する取組\t取組の内容\t甲の役割\t乙の役割
+    ア 救急医療体制の確保\t救急医療体制を確保する。\tセンターを運営する。\t運営費を負担する。
+    別表第2 つづき
+    連携する取組\t取組の内容\t甲の役割\t乙の役割
+    イ 高等教育機関との連携\t人材育成を行う。\t大学との調整を行う。\t学生の受入れに協力する。
+    """)
+    assert [(r.section_no, r.section_title, r.label) for r in rows] == [
+        (1, "圏域全体の経済成長のけん引", "ア"), (1, "圏域全体の経済成長のけん引", "イ"),
+        (2, "高次の都市機能の集積・強化", "ア"), (2, "高次の都市機能の集積・強化", "イ")]
+
+
 def test_remarks_of_a_key_value_block_are_the_measures_note():
     """【備考】 under a measure's keys is the row's note, also on the lines
     below its key, and the next measure still opens after a remark (or a
