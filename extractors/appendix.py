@@ -142,6 +142,7 @@ class GridTitles:
 
     measures: frozenset[int] = frozenset()  # each names the measure of the rows below it
     groups: frozenset[int] = frozenset()  # an unnumbered title over measure titles: their section
+    sentences: frozenset[int] = frozenset()  # measure titles whose grid's contents are sentences (…する。)
 
 
 @dataclass
@@ -181,6 +182,7 @@ class Reader:
     titles: GridTitles = field(default_factory=GridTitles)  # lines titling a grid without a measure column
     titled: GridRow | None = None  # the measure such a title opened, whose grid rows are being read
     header_cells: list[str] | None = None  # the cells of the last header row read
+    titled_sentences: bool = False  # the titled grid's contents are sentences, an open one goes on below
     index: int = 0  # the index of the line being read
     lines: list[Line] = field(default_factory=list)  # the region's lines
     under_measure_heading: bool = False  # the line read before names the measure of the grid whose header comes next
@@ -435,8 +437,13 @@ class Reader:
         return ""
 
     def open_cells(self, row: GridRow) -> list[str]:
-        """The sentence cells of `row` not ended yet (no 。)."""
-        return [name for name in terminated_kinds(self.terminated, self.columns or {}) if is_open(row.cells.get(name, ""))]
+        """The sentence cells of `row` not ended yet (no 。); under a
+        measure's title, the content (取組の内容) is one, though it opens
+        the grid (the first column counts only as a measure)."""
+        kinds = terminated_kinds(self.terminated, self.columns or {})
+        if self.titled is not None and self.titled_sentences:
+            kinds = kinds | {"content"}
+        return [name for name in kinds if is_open(row.cells.get(name, ""))]
 
     def after_table_end(self) -> bool:
         """The line read follows a table's end (HTML's </table>): the page's
@@ -637,6 +644,7 @@ class Reader:
         heading = parse_heading(text)
         label, measure = (heading_label(heading, text), heading.title) if heading else ("", text)
         self.titled = GridRow({"measure": measure, "content": "", "role_a": "", "role_b": ""}, [line], label)
+        self.titled_sentences = self.index in self.titles.sentences
         self.add_row(self.titled, "grid")
         measureless = measureless_columns(self.header_cells, self.parties) if self.header_cells else None
         if following is not None and following.is_row and measureless and not header_columns(following.cells, self.parties):
@@ -651,7 +659,7 @@ class Reader:
         content = cells["content"].strip()
         if previous is None or cells["measure"] or not content or not previous.cells["content"]:
             return False
-        return content != previous.cells["content"] and not is_open(previous.cells["content"])
+        return content != previous.cells["content"] and not (self.titled_sentences and is_open(previous.cells["content"]))
 
     def open_measure(self, label: str, measure: str, line: Line) -> None:
         """A measure whose content and roles follow as keys."""
@@ -720,15 +728,16 @@ def grid_titles(lines: list[Line], parties: list[Party]) -> GridTitles:
     (1 産業の振興 / a grid listing its measures), as one over one content
     (a rowspan cell may repeat it) is that measure. An unnumbered title
     over such measure titles is their section."""
-    measures, candidates = set(), []
+    measures, candidates, sentences = set(), [], set()
     header: list[str] | None = None  # the grid's header cells, when it names no measure column
     first_style = ""
+    sentence_columns = {n for line in lines if line.is_row for n, cell in enumerate(line.cells) if FINISHED.search(cell.strip())}
     for i, line in enumerate(lines):
         columns = header_columns(line.cells, parties) if line.is_row else None
         if columns:
             header = line.cells if measureless_columns(line.cells, parties) else None
             continue
-        title = grid_title(line, lines[i - 1] if i else None, parties)
+        title = grid_title(line, lines[i - 1] if i else None)
         heading = parse_heading(title) if title else None
         if heading is not None and heading.style == "beppyo":
             header = None
@@ -738,7 +747,8 @@ def grid_titles(lines: list[Line], parties: list[Party]) -> GridTitles:
             continue
         candidates.append(i)
         rows_at, grid = titled_grid(lines, i, header, parties)
-        if grid is None:
+        if grid is None or rows_at == i + 1 and i and not header_columns(lines[i - 1].cells, parties) \
+                and wraps_row_above(line, lines[i - 1], sentence_columns):
             continue
         content_at = next(n for n, kind in measureless_columns(grid, parties).items() if kind == "content")
         rows = list(itertools.takewhile(
@@ -747,9 +757,11 @@ def grid_titles(lines: list[Line], parties: list[Party]) -> GridTitles:
         contents = {row.cells[content_at].strip() for row in rows if content_at < len(row.cells)} - {""}
         if len(contents) == 1 or contents and (heading is None or heading.style != first_style):
             measures.add(i)
+            if content_at in sentence_columns:
+                sentences.add(i)
     groups = {i for i in candidates if i not in measures and parse_heading(title_text(lines[i])) is None
               and next_title(lines, i, parties) in measures}
-    return GridTitles(frozenset(measures), frozenset(groups))
+    return GridTitles(frozenset(measures), frozenset(groups), frozenset(sentences))
 
 
 def titled_grid(lines: list[Line], i: int, header: list[str] | None, parties: list[Party]) -> tuple[int, list[str] | None]:
@@ -781,33 +793,31 @@ def title_text(line: Line) -> str:
     return spanning_text(line.cells) if line.is_row else line.text
 
 
-def grid_title(line: Line, above: Line | None, parties: list[Party]) -> str:
+def grid_title(line: Line, above: Line | None) -> str:
     """The text of a line that may title a grid: a name (no sentence, no
     note, no caption, no key) on a line of its own or alone in a row
-    spanning the table; not the wrapped rest of the row above it, whose
-    cell is still open."""
+    spanning the table."""
     if line.is_row and len(line.cells) < 2:
         return ""
     text = title_text(line).strip()
     if not text or len(text) > GRID_TITLE_MAX or TERMINATED.search(text) or NOTE.match(text) \
             or TABLE_CAPTION.search(text) or key_in_cell(KEY_MARKER.sub("", text).replace(" ", "")):
         return ""
-    if wraps_row_above(line, above, parties):
-        return ""
     if above is not None and not above.is_row and untitled_beppyo(above.text):
         return ""  # 別表第2 / 生活機能の強化: the section's title
     return text
 
 
-def wraps_row_above(line: Line, above: Line | None, parties: list[Party]) -> bool:
-    """The line may be the wrapped rest of the data row above, a cell of
-    which is still open (a PDF table's row cut into two, text after a grid
-    row), unless the line repeats its text across cells (a colspan)."""
-    if above is None or not above.is_row or spanning_text(above.cells) or header_columns(above.cells, parties):
+def wraps_row_above(line: Line, above: Line, sentence_columns: set[int]) -> bool:
+    """A line between a grid's rows may be the wrapped rest of the data row
+    above, a sentence cell of which (in a column whose cells end with 。)
+    is still open (a PDF table's row cut into two, text after a grid row),
+    unless the line repeats its text across cells (a colspan)."""
+    if not above.is_row or spanning_text(above.cells):
         return False
     if line.is_row and sum(bool(cell.strip()) for cell in line.cells) > 1:
         return False
-    return any(is_open(cell.strip()) for cell in above.cells)
+    return any(n in sentence_columns and is_open(cell.strip()) for n, cell in enumerate(above.cells))
 
 
 def untitled_beppyo(text: str) -> bool:

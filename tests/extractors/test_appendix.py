@@ -453,6 +453,48 @@ def test_several_contents_under_one_measure_title_are_rows_of_that_measure():
     assert [brief(r) for r in one_header] == expected
 
 
+def test_measure_titles_over_grids_aligned_with_spaces_or_of_names_only():
+    """pdftotext -layout: a content's wrapped rest on a line of its own under
+    a titled grid goes back into that content, and the next line is the
+    next content of the measure; a grid of names (no 。) under titles gives
+    one row per line, the next title after a row of names still a title."""
+    aligned, _ = rows_of("""
+    別表(第1条関係)
+    1 経済成長のけん引
+      企業誘致の推進
+        取組の内容                          甲の役割                乙の役割
+        圏域への企業の立地を促進するため、  誘致活動を総括する。    用地情報を提供する。
+        共同で誘致活動を行う。
+        企業向けの合同説明会を開催する。    説明会を主催する。      説明会に参加する。
+
+      観光の振興
+        取組の内容                          甲の役割                乙の役割
+        広域観光ルートを造成し、情報発信を  ルートの企画を行う。    観光資源の情報を提供
+        行う。                                                      する。
+    """)
+    assert [(r.measure, r.content, r.role_a, r.role_b) for r in aligned] == [
+        ("企業誘致の推進", "圏域への企業の立地を促進するため、共同で誘致活動を行う。", "誘致活動を総括する。", "用地情報を提供する。"),
+        ("企業誘致の推進", "企業向けの合同説明会を開催する。", "説明会を主催する。", "説明会に参加する。"),
+        ("観光の振興", "広域観光ルートを造成し、情報発信を行う。", "ルートの企画を行う。", "観光資源の情報を提供する。"),
+    ]
+    names, _ = rows_of("""
+    別表(第1条関係)
+    1 経済成長のけん引
+    ア 企業誘致の推進
+    取組の内容\t甲の役割\t乙の役割
+    合同企業説明会の開催\t説明会の主催\t説明会への参加
+    企業立地情報の共同発信\t情報発信の総括\t用地情報の提供
+    イ 観光の振興
+    取組の内容\t甲の役割\t乙の役割
+    広域観光ルートの造成\tルートの企画\t観光資源の情報提供
+    """)
+    assert [(r.section_no, r.label, r.measure, r.content, r.role_b) for r in names] == [
+        (1, "ア", "企業誘致の推進", "合同企業説明会の開催", "説明会への参加"),
+        (1, "ア", "企業誘致の推進", "企業立地情報の共同発信", "用地情報の提供"),
+        (1, "イ", "観光の振興", "広域観光ルートの造成", "観光資源の情報提供"),
+    ]
+
+
 def test_unnumbered_titles_in_rows_spanning_one_html_grid(write_file):
     """Word's table: a spanning row names the field, the header follows, and
     each measure's name spans a row above its contents. None of them is a
