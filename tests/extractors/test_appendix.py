@@ -1288,6 +1288,41 @@ def test_one_cell_per_line_rows_with_a_remarks_column_end_with_their_note():
     assert warnings == []
 
 
+def test_one_cell_per_line_grids_of_contents_and_roles_under_measure_titles():
+    """pdftotext without -layout of measures titled above their own grids
+    (取組の内容 / 甲の役割 / 乙の役割, one cell per line): the rows are the
+    sentences in threes, each titled by the name above its header."""
+    rows, warnings = rows_of("""
+    別表(第1条関係)
+    1 経済成長のけん引
+    ア 企業誘致の推進
+    取組の内容
+    甲の役割
+    乙の役割
+    圏域への企業の立地を促進するため、共同で誘致
+    活動を行う。
+    誘致活動を総括する。
+    用地情報を提供する。
+    企業向けの合同説明会を開催する。
+    説明会を主催する。
+    説明会に参加する。
+    観光の振興
+    取組の内容
+    甲の役割
+    乙の役割
+    広域観光ルートを造成し、情報発信を行う。
+    ルートの企画を行う。
+    観光資源の情報を提
+    供する。
+    """)
+    assert [(r.section_no, r.label, r.measure, r.content, r.role_a, r.role_b) for r in rows] == [
+        (1, "ア", "企業誘致の推進", "圏域への企業の立地を促進するため、共同で誘致活動を行う。", "誘致活動を総括する。", "用地情報を提供する。"),
+        (1, "ア", "企業誘致の推進", "企業向けの合同説明会を開催する。", "説明会を主催する。", "説明会に参加する。"),
+        (1, "", "観光の振興", "広域観光ルートを造成し、情報発信を行う。", "ルートの企画を行う。", "観光資源の情報を提供する。"),
+    ]
+    assert warnings == []
+
+
 def test_one_cell_per_line_rows_without_labels_are_all_left_out_after_a_failure():
     """Without labels nothing shows where the next row starts once one went
     wrong: the table's rows are all dropped rather than shifted."""
