@@ -24,7 +24,7 @@ from functools import lru_cache
 
 import regex
 
-from extractors.tables import (BARE_LABEL, FINISHED, NOTE_COLUMN, NO_VALUE, ROLE_A_KEY, ROLE_B_KEY, ROLE_COLUMNS, SAME_AS_ABOVE, SAME_AS_LEFT, SUMMARY,
+from extractors.tables import (BARE_LABEL, FIELDS, FINISHED, NOTE_COLUMN, NO_VALUE, ROLE_A_KEY, ROLE_B_KEY, ROLE_COLUMNS, SAME_AS_ABOVE, SAME_AS_LEFT, SUMMARY,
                                TERMINATED,
                                UNPLACED_ROLE, GridRow, assign_free_columns, default_columns, header_columns, is_continuation, is_open,
                                join_fragment, is_placeholder, merge_into, next_label, numbered_town, recognised_columns, row_cells,
@@ -643,7 +643,8 @@ class Reader:
         are none; each other content is a row of this measure."""
         heading = parse_heading(text)
         label, measure = (heading_label(heading, text), heading.title) if heading else ("", text)
-        self.titled = GridRow({"measure": measure, "content": "", "role_a": "", "role_b": ""}, [line], label)
+        # every field a grid row has: the rows below merge theirs (備考 too) into it
+        self.titled = GridRow(dict.fromkeys(FIELDS, "") | {"measure": measure}, [line], label)
         self.titled_sentences = self.index in self.titles.sentences
         self.add_row(self.titled, "grid")
         measureless = measureless_columns(self.header_cells, self.parties) if self.header_cells else None

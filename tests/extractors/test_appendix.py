@@ -520,6 +520,34 @@ def test_unnumbered_titles_in_rows_spanning_one_html_grid(write_file):
     assert not [w for w in doc.warnings if "without a header" in w]
 
 
+def test_measure_titles_over_html_grids_with_a_remarks_column_and_notes_under_them(write_file):
+    """Each measure in bold over a table of its own with a 備考 column, a ※
+    note under one table and 別表(続き) before the next field: the 備考 is
+    each row's note (before, the title's row had no note cell to take it,
+    and the file failed), the ※ note no row's."""
+    from pipeline import run
+
+    def grid(rows: str) -> str:
+        return ('<table border="1"><tr><th>取組の内容</th><th>甲の役割</th><th>乙の役割</th><th>備考</th></tr>'
+                f"{rows}</table>")
+
+    doc = run(write_file("titled.html", html_agreement(
+        "<h3>1 圏域全体の経済成長のけん引</h3>\n<p><strong>ア 企業誘致の推進</strong></p>\n"
+        + grid("<tr><td>企業の立地を促進する。</td><td>誘致活動を総括する。</td><td>用地情報を提供する。</td><td>令和4年度から</td></tr>\n"
+               "<tr><td>合同説明会を開催する。</td><td>説明会を主催する。</td><td>説明会に参加する。</td><td>－</td></tr>")
+        + "\n<p>※ 説明会の開催地は、甲乙協議の上決定する。</p>\n<p><strong>イ 観光の振興</strong></p>\n"
+        + grid("<tr><td>観光ルートを造成する。</td><td>ルートを企画する。</td><td>観光資源を紹介する。</td><td></td></tr>")
+        + "\n<p>別表(続き)</p>\n<h3>2 高次の都市機能の集積・強化</h3>\n<p><strong>ア 救急医療体制の確保</strong></p>\n"
+        + grid("<tr><td>救急医療体制を確保する。</td><td>センターを運営する。</td><td>運営費を負担する。</td><td>県補助</td></tr>"))))
+    assert doc.status != "failed"
+    assert [(r.section_no, r.label, r.measure, r.content, r.role_b, r.note) for r in doc.appendix] == [
+        (1, "ア", "企業誘致の推進", "企業の立地を促進する。", "用地情報を提供する。", "令和4年度から"),
+        (1, "ア", "企業誘致の推進", "合同説明会を開催する。", "説明会に参加する。", ""),
+        (1, "イ", "観光の振興", "観光ルートを造成する。", "観光資源を紹介する。", ""),
+        (2, "ア", "救急医療体制の確保", "救急医療体制を確保する。", "運営費を負担する。", "県補助"),
+    ]
+
+
 def test_a_caption_over_the_whole_grid_or_a_wrapped_cell_is_no_measure_title():
     """連携する取組及び役割分担 over the table captions it, and a role's rest
     on a line of its own under its unfinished row continues it: neither
