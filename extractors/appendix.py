@@ -760,9 +760,17 @@ def grid_titles(lines: list[Line], parties: list[Party]) -> GridTitles:
             measures.add(i)
             if content_at in sentence_columns:
                 sentences.add(i)
+    if len(measures) == 1 and heads_region(lines, min(measures)):
+        measures, sentences = set(), set()  # a caption over the 別表's one grid (連携して取り組む事項), no measure
     groups = {i for i in candidates if i not in measures and parse_heading(title_text(lines[i])) is None
               and next_title(lines, i, parties) in measures}
     return GridTitles(frozenset(measures), frozenset(groups), frozenset(sentences))
+
+
+def heads_region(lines: list[Line], i: int) -> bool:
+    """Line i is an unnumbered name with no line but headings above it."""
+    return parse_heading(title_text(lines[i])) is None and all(
+        not line.is_row and parse_heading(line.text) is not None for line in lines[:i])
 
 
 def titled_grid(lines: list[Line], i: int, header: list[str] | None, parties: list[Party]) -> tuple[int, list[str] | None]:
@@ -786,7 +794,7 @@ def next_title(lines: list[Line], i: int, parties: list[Party]) -> int | None:
 
 
 # A caption over the whole table (連携する取組及び役割分担, 取組一覧) titles no measure.
-TABLE_CAPTION = regex.compile(r"役割|一覧|別表")
+TABLE_CAPTION = regex.compile(r"役割|一覧|別表|事項$|取り組む")
 GRID_TITLE_MAX = 40
 
 

@@ -566,6 +566,16 @@ def test_a_caption_over_the_whole_grid_or_a_wrapped_cell_is_no_measure_title():
         ("空き店舗を活用する。", "物件を紹介する。"),
         ("合同説明会を開催する。", "説明会の周知を行い、関係団体との連絡調整"),
     ]
+    # a caption in other words: the one name over the 別表's one grid
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    連携協約に基づく具体的な取組
+    取組の内容\t甲の役割\t乙の役割
+    企業の立地を促進する。\t誘致活動を総括する。\t用地情報を提供する。
+    空き店舗を活用する。\t改修費を助成する。\t物件を紹介する。
+    """)
+    assert [(r.measure, r.role_b) for r in rows] == [
+        ("企業の立地を促進する。", "用地情報を提供する。"), ("空き店舗を活用する。", "物件を紹介する。")]
 
 
 def test_a_web_pages_menu_after_a_key_value_table_continues_no_value(write_file):
