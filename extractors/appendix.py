@@ -90,8 +90,11 @@ KEY_MARKER = regex.compile(r"^(?:\(\s*[a-zア-ン0-9]{1,3}\s*\)|[ivx]{1,4}\s|[a-
 HEADING_MARKER = regex.compile(r"^\(?\s*([^\s.、.)]+)")
 # 別表(第3条関係) …, also after the title: 別表第1 経済成長のけん引(第3条関係)
 CLAUSE_REFERENCE = regex.compile(r"^\(\s*第\s*\d+\s*条関係\s*\)\s*|\s*\(\s*第\s*\d+\s*条関係\s*\)$")
-# 別表第1(続き) / 別表第1 つづき: the table goes on (on a new page), in its section.
-CONTINUED = regex.compile(r"[(\s](?:続き|つづき|続)\)?\s*$")
+# (つづき), 別表(続き), 別表第1 つづき, (次ページへ続く): the table goes on (on a new
+# page), in its section; no cell's text. Each needs 続 or つづき (CONTINUED_WORDS).
+CONTINUED = regex.compile(r"^(?:別[表紙記]\s*(?:第?\s*(?P<num>[0-9一二三四五六七八九十]+))?\s*)?\(?\s*(?:続き|つづき|続)\s*\)?$"
+                          r"|^\(?\s*次(?:ページ|頁)(?:へ|に)続く\s*\)?$")
+CONTINUED_WORDS = ("続", "つづき")
 # What follows 別表N in an amending agreement's instruction (…の項中イの項の
 # 次に次のように加える。): no title of the section.
 AMENDING_INSTRUCTION = regex.compile(r"次のように(?:加える|改める)。$")
@@ -363,7 +366,7 @@ class Reader:
     def read_text(self, line: Line, following: Line | None) -> None:
         loose, self.loose = self.loose, None
         text = line.text
-        if NOTE.match(text):
+        if NOTE.match(text) or self.continues_table(text):
             return
         key_value = split_town_key(text, self.parties) or self.role_sentence(text) or self.town_value(text)
         if key_value:
@@ -379,8 +382,7 @@ class Reader:
             return
         heading = self.heading_of(text)
         if heading and heading.style == "beppyo":
-            if heading.number != self.context.section_no or not CONTINUED.search(text):
-                self.set_section(heading, line)
+            self.set_section(heading, line)
             return
         if self.index in self.titles.measures:
             self.open_grid_measure(text, line, following)
@@ -411,6 +413,14 @@ class Reader:
                 self.open_group(text)
             else:
                 self.loose = line
+
+    def continues_table(self, text: str) -> bool:
+        """(つづき) or 別表第1(続き) atop a page the table runs onto: the
+        section open goes on (別表第2(続き) after 別表第1 opens 別表第2)."""
+        if not any(word in text for word in CONTINUED_WORDS):
+            return False
+        mark = CONTINUED.match(text)
+        return mark is not None and (mark["num"] is None or to_int(mark["num"]) == self.context.section_no)
 
     def cell_continued_by(self, line: Line, following: Line | None) -> str:
         """The cell of the grid row above whose wrapped rest `line` is, or ''.

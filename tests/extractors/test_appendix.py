@@ -2800,6 +2800,24 @@ def test_a_beppyo_continued_under_its_number_keeps_its_section_title():
         (2, "高次の都市機能の集積・強化", "ア"), (2, "高次の都市機能の集積・強化", "イ")]
 
 
+def test_a_continuation_mark_atop_a_page_is_no_part_of_the_cell_it_breaks():
+    """(つづき) or 別表(続き) printed where a row broke over a page: the open
+    cell goes on with the next page's rest, without the mark."""
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    連携する取組\t取組の内容\t甲の役割\t乙の役割
+    ア 企業誘致の推進\t企業の立地を促進するため、\t誘致活動を総括する。\t用地情報を提供する。
+    (つづき)
+    \t共同で誘致活動を行う。\t\t
+    イ 移住の促進\t移住相談会を開催する。\t相談会を企画する。\t空き家情報を
+    別表(続き)
+    \t\t\t提供する。
+    """)
+    assert [(r.label, r.content, r.role_b) for r in rows] == [
+        ("ア", "企業の立地を促進するため、共同で誘致活動を行う。", "用地情報を提供する。"),
+        ("イ", "移住相談会を開催する。", "空き家情報を提供する。")]
+
+
 def test_remarks_of_a_key_value_block_are_the_measures_note():
     """【備考】 under a measure's keys is the row's note, also on the lines
     below its key, and the next measure still opens after a remark (or a
