@@ -341,6 +341,7 @@ class Reader:
     def open_group(self, title: str) -> None:
         """An unnumbered title over measures: their section, or the level
         under a numbered section."""
+        title = bare_title(title)
         self.context = Context(None, title) if not self.section_styles else \
             Context(self.context.section_no, self.context.section_title, None, title)
         self.titled = None
@@ -652,7 +653,7 @@ class Reader:
         its content and roles, and continue this row, as their measure cells
         are none; each other content is a row of this measure."""
         heading = parse_heading(text)
-        label, measure = (heading_label(heading, text), heading.title) if heading else ("", text)
+        label, measure = (heading_label(heading, text), heading.title) if heading else ("", bare_title(text))
         # every field a grid row has: the rows below merge theirs (備考 too) into it
         self.titled = GridRow(dict.fromkeys(FIELDS, "") | {"measure": measure}, [line], label)
         self.titled_sentences = self.index in self.titles.sentences
@@ -775,6 +776,19 @@ def grid_titles(lines: list[Line], parties: list[Party]) -> GridTitles:
     groups = {i for i in candidates if i not in measures and parse_heading(title_text(lines[i])) is None
               and next_title(lines, i, parties) in measures}
     return GridTitles(frozenset(measures), frozenset(groups), frozenset(sentences))
+
+
+# A name set off as a title: ■企業誘致の推進, 【企業誘致の推進】, <企業誘致の推進>.
+TITLE_BULLETS = "■□◆◇●○◎・ "
+TITLE_BRACKETS = ("【】", "<>", "〈〉", "《》", "[]")
+
+
+def bare_title(text: str) -> str:
+    """The name without the marks setting it off."""
+    name = text.lstrip(TITLE_BULLETS)
+    if len(name) > 2 and name[0] + name[-1] in TITLE_BRACKETS:
+        name = name[1:-1].strip()
+    return name or text
 
 
 def heads_region(lines: list[Line], i: int) -> bool:

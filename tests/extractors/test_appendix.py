@@ -418,6 +418,24 @@ def test_an_unnumbered_measure_title_over_its_own_grid_names_the_measure():
     ]
 
 
+def test_a_measure_title_set_off_by_a_bullet_or_brackets_names_the_measure_without_them():
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    【企業誘致の推進】
+    取組の内容\t甲の役割\t乙の役割
+    企業の立地を促進する。\t誘致活動を総括する。\t用地情報を提供する。
+    ■観光の振興
+    取組の内容\t甲の役割\t乙の役割
+    観光ルートを造成する。\tルートを企画する。\t観光資源を紹介する。
+    <移住の促進>
+    取組の内容\t甲の役割\t乙の役割
+    移住相談会を開催する。\t相談会を企画する。\t空き家情報を提供する。
+    """)
+    assert [(r.measure, r.content) for r in rows] == [
+        ("企業誘致の推進", "企業の立地を促進する。"), ("観光の振興", "観光ルートを造成する。"),
+        ("移住の促進", "移住相談会を開催する。")]
+
+
 def test_several_contents_under_one_measure_title_are_rows_of_that_measure():
     """ア 企業誘致の推進 over its grid of two contents: two rows of measure ア,
     not a subsection whose contents are measures; titles inside one grid
