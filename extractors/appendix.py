@@ -743,7 +743,15 @@ def grid_titles(lines: list[Line], parties: list[Party]) -> GridTitles:
     measures, candidates, sentences = set(), [], set()
     header: list[str] | None = None  # the grid's header cells, when it names no measure column
     first_style = ""
-    sentence_columns = {n for line in lines if line.is_row for n, cell in enumerate(line.cells) if FINISHED.search(cell.strip())}
+    sentence_columns: set[int] | None = None  # columns whose cells end with 。 somewhere in the region, once asked
+
+    def ends_sentences() -> set[int]:
+        nonlocal sentence_columns
+        if sentence_columns is None:
+            sentence_columns = {n for line in lines if line.is_row for n, cell in enumerate(line.cells)
+                                if FINISHED.search(cell.strip())}
+        return sentence_columns
+
     for i, line in enumerate(lines):
         columns = header_columns(line.cells, parties) if line.is_row else None
         if columns:
@@ -760,7 +768,7 @@ def grid_titles(lines: list[Line], parties: list[Party]) -> GridTitles:
         candidates.append(i)
         rows_at, grid = titled_grid(lines, i, header, parties)
         if grid is None or rows_at == i + 1 and i and not header_columns(lines[i - 1].cells, parties) \
-                and wraps_row_above(line, lines[i - 1], sentence_columns):
+                and wraps_row_above(line, lines[i - 1], ends_sentences()):
             continue
         content_at = next(n for n, kind in measureless_columns(grid, parties).items() if kind == "content")
         rows = list(itertools.takewhile(
@@ -769,7 +777,7 @@ def grid_titles(lines: list[Line], parties: list[Party]) -> GridTitles:
         contents = {row.cells[content_at].strip() for row in rows if content_at < len(row.cells)} - {""}
         if len(contents) == 1 or contents and (heading is None or heading.style != first_style):
             measures.add(i)
-            if content_at in sentence_columns:
+            if content_at in ends_sentences():
                 sentences.add(i)
     if len(measures) == 1 and heads_region(lines, min(measures)):
         measures, sentences = set(), set()  # a caption over the 別表's one grid (連携して取り組む事項), no measure
