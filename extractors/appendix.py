@@ -26,7 +26,8 @@ import regex
 
 from extractors.tables import (BARE_LABEL, FIELDS, FINISHED, NOTE_COLUMN, NO_VALUE, ROLE_A_KEY, ROLE_B_KEY, ROLE_COLUMNS, SAME_AS_ABOVE, SAME_AS_LEFT, SUMMARY,
                                TERMINATED,
-                               UNPLACED_ROLE, GridRow, assign_free_columns, default_columns, header_columns, is_continuation, is_open,
+                               UNPLACED_ROLE, GridRow, assign_free_columns, default_columns, header_columns, is_continuation,
+                               is_header_row, is_open,
                                join_fragment, is_placeholder, merge_into, next_label, numbered_town, recognised_columns, row_cells,
                                shared_role_cell,
                                shared_role_towns,
@@ -222,8 +223,8 @@ class Reader:
             self.read_text(Line(line.no, spanning, line.page, line.blank_before, line.end_page,
                                 table_end=line.table_end), following)
             return
-        group = self.group_row(cells, following)
-        if group:
+        group = self.group_row(cells, following) if len(cells) > 1 and (cells[1] == cells[0] or not cells[1].strip()) else ""
+        if group:  # most rows have a second cell of their own: no group's
             self.last_key = ""
             self.open_group(group)
             return
@@ -267,7 +268,7 @@ class Reader:
             merge_into(previous, cells_by_field, line)
             return
         label, measure = split_label(cells_by_field["measure"])
-        if not label and BARE_LABEL.match(measure.strip()):  # ア alone, its measure's name on the line below
+        if not label and BARE_LABEL.match(measure):  # ア alone, its measure's name on the line below
             label, measure = measure.strip("()【】.、 "), ""
         if not label and uses_labels and previous is not None:
             label, measure = split_expected_label(measure, next_label(previous.label))
@@ -740,6 +741,13 @@ def grid_titles(lines: list[Line], parties: list[Party]) -> GridTitles:
     (1 産業の振興 / a grid listing its measures), as one over one content
     (a rowspan cell may repeat it) is that measure. An unnumbered title
     over such measure titles is their section."""
+    if not any(line.is_row and CONTENT_WORD.search(line.text) for line in lines):
+        return GridTitles()  # no header names a content column: no grid without a measure column
+    headers = [line.is_row and is_header_row(line.cells, parties) for line in lines]
+    measureless = {i: line.cells for i, line in enumerate(lines)
+                   if headers[i] and measureless_columns(line.cells, parties)}  # header index -> its cells
+    if not measureless:
+        return GridTitles()
     measures, candidates, sentences = set(), [], set()
     header: list[str] | None = None  # the grid's header cells, when it names no measure column
     first_style = ""
@@ -753,9 +761,8 @@ def grid_titles(lines: list[Line], parties: list[Party]) -> GridTitles:
         return sentence_columns
 
     for i, line in enumerate(lines):
-        columns = header_columns(line.cells, parties) if line.is_row else None
-        if columns:
-            header = line.cells if measureless_columns(line.cells, parties) else None
+        if headers[i]:
+            header = measureless.get(i)
             continue
         title = grid_title(line, lines[i - 1] if i else None)
         heading = parse_heading(title) if title else None
@@ -766,15 +773,14 @@ def grid_titles(lines: list[Line], parties: list[Party]) -> GridTitles:
         if not title:
             continue
         candidates.append(i)
-        rows_at, grid = titled_grid(lines, i, header, parties)
-        if grid is None or rows_at == i + 1 and i and not header_columns(lines[i - 1].cells, parties) \
+        rows_at, grid = titled_grid(lines, i, header, headers, measureless)
+        if grid is None or rows_at == i + 1 and i and not headers[i - 1] \
                 and wraps_row_above(line, lines[i - 1], ends_sentences()):
             continue
         content_at = next(n for n, kind in measureless_columns(grid, parties).items() if kind == "content")
-        rows = list(itertools.takewhile(
-            lambda ln: ln.is_row and header_columns(ln.cells, parties) is None and not spanning_text(ln.cells),
-            lines[rows_at:]))
-        contents = {row.cells[content_at].strip() for row in rows if content_at < len(row.cells)} - {""}
+        rows = itertools.takewhile(lambda n: lines[n].is_row and not headers[n] and not spanning_text(lines[n].cells),
+                                   range(rows_at, len(lines)))
+        contents = {lines[n].cells[content_at].strip() for n in rows if content_at < len(lines[n].cells)} - {""}
         if len(contents) == 1 or contents and (heading is None or heading.style != first_style):
             measures.add(i)
             if content_at in ends_sentences():
@@ -782,7 +788,7 @@ def grid_titles(lines: list[Line], parties: list[Party]) -> GridTitles:
     if len(measures) == 1 and heads_region(lines, min(measures)):
         measures, sentences = set(), set()  # a caption over the 別表's one grid (連携して取り組む事項), no measure
     groups = {i for i in candidates if i not in measures and parse_heading(title_text(lines[i])) is None
-              and next_title(lines, i, parties) in measures}
+              and (i + 2 if i + 1 < len(lines) and headers[i + 1] else i + 1) in measures}
     return GridTitles(frozenset(measures), frozenset(groups), frozenset(sentences))
 
 
@@ -805,26 +811,21 @@ def heads_region(lines: list[Line], i: int) -> bool:
         not line.is_row and parse_heading(line.text) is not None for line in lines[:i])
 
 
-def titled_grid(lines: list[Line], i: int, header: list[str] | None, parties: list[Party]) -> tuple[int, list[str] | None]:
+def titled_grid(lines: list[Line], i: int, header: list[str] | None, headers: list, measureless: dict[int, list[str]]
+                ) -> tuple[int, list[str] | None]:
     """(index of the first row, the header cells) of the grid a title at i
     heads: its own header right below, or the header above whose rows go
     on below it; None when no grid without a measure column follows."""
-    below = lines[i + 1] if i + 1 < len(lines) else None
-    if below is None or not below.is_row:
+    if i + 1 >= len(lines) or not lines[i + 1].is_row:
         return i + 1, None
-    if header_columns(below.cells, parties):
-        return i + 2, below.cells if measureless_columns(below.cells, parties) else None
+    if headers[i + 1]:
+        return i + 2, measureless.get(i + 1)
     return i + 1, header
 
 
-def next_title(lines: list[Line], i: int, parties: list[Party]) -> int | None:
-    """The index of the line after line i past a header row."""
-    at = i + 1
-    if at < len(lines) and lines[at].is_row and header_columns(lines[at].cells, parties):
-        at += 1
-    return at if at < len(lines) else None
-
-
+# A grid without a measure column has a content column, which its header names
+# as HEADER_WORDS["content"] does (…内容, …概要) or as 摘要 (see with_summary_as_content).
+CONTENT_WORD = regex.compile(f"内容|概要|{SUMMARY}")
 # A caption over the whole table (連携する取組及び役割分担, 取組一覧) titles no measure.
 TABLE_CAPTION = regex.compile(r"役割|一覧|別表|事項$|取り組む")
 GRID_TITLE_MAX = 40

@@ -121,6 +121,12 @@ def header_columns(cells: list[str], parties: list[Party]) -> dict[int, str] | N
     return assign_free_columns(found, len(cells))
 
 
+def is_header_row(cells: list[str], parties: list[Party]) -> bool:
+    """header_columns would read the row as a header (without assigning its free columns)."""
+    found = column_names(tuple(cells), tuple(parties))
+    return found is not None and len(found) >= 2
+
+
 def recognised_columns(cells: list[str], parties: list[Party]) -> dict[int, str] | None:
     """Column index -> field for the cells that name a column (取組内容,
     甲の役割, a party's name …); None when a cell is a sentence (a data row)."""
