@@ -130,6 +130,12 @@ def segment(lines: list[Line]) -> list[Segment]:
         toc = Segment(Kind.COVER, tuple(lines[toc_start:toc_end]))
         at = next((n for n, s in enumerate(rest) if s.lines and s.lines[0].no > lines[toc_start].no), len(rest))
         return rest[:at] + [toc] + rest[at:]
+    table_start, table_end = find_comparison_table(lines)
+    if table_end > table_start:  # its 別表 and 第N条 cells quote the agreement it amends
+        rest = segment(lines[:table_start] + lines[table_end:])
+        table = Segment(Kind.OTHER, tuple(lines[table_start:table_end]), label=COMPARISON_TABLE)
+        at = next((n for n, s in enumerate(rest) if s.lines and s.lines[0].no > lines[table_start].no), len(rest))
+        return rest[:at] + [table] + rest[at:]
     appendix_at = find_appendix_start(lines)
     next_at = next_agreement_start(lines, appendix_at)
     tail_at = find_appendix_end(lines[:next_at], appendix_at)
@@ -165,6 +171,50 @@ def next_agreement_start(lines: list[Line], appendix_at: int) -> int:
                 start -= 1
             return start
     return len(lines)
+
+
+COMPARISON_TABLE = "comparison table"
+# The header of a 新旧対照表, as an amending agreement prints the articles and
+# 別表 rows it changes: 改正後 | 改正前 (or 新 | 旧, 変更後 | 変更前, 改正案 | 現行,
+# either way round, perhaps with a 備考), its cells apart and letter-spaced or not.
+NEW_SIDE = r"(?:改正|変更|改定)(?:後|案)|新"
+OLD_SIDE = r"(?:改正|変更|改定)前|旧|現行"
+COMPARISON_HEADER = regex.compile(rf"^(?:(?:{NEW_SIDE})(?:{OLD_SIDE})|(?:{OLD_SIDE})(?:{NEW_SIDE}))(?:備考)?$")
+CELL_GAPS = regex.compile(r"[\s|│┃]+")
+# Over the header: its title (…新旧対照表) and the 別紙 mark the table is filed under.
+COMPARISON_TITLE = regex.compile(r"対照表|^\(?別[紙記表]\s*[0-9一二三四五六七八九十]*\s*\)?$")
+
+
+def find_comparison_table(lines: list[Line]) -> tuple[int, int]:
+    """(start, end) of a 新旧対照表, from its title to the 附則, closing
+    formula or date after it, or the end; (0, 0) when there is none. Its
+    rows quote the agreement before and after the amendment: none is a row
+    of this one's 別表, nor its 別表 heading this one's."""
+    header = next((i for i, ln in enumerate(lines) if is_comparison_header(ln.text)), None)
+    if header is None:
+        return 0, 0
+    start = header
+    while start > 0 and header - start < 3 and is_comparison_title(lines[start - 1]):
+        start -= 1
+    end = next((j for j in range(header + 1, len(lines)) if ends_comparison_table(lines[j])), len(lines))
+    return start, end
+
+
+def is_comparison_header(text: str) -> bool:
+    if "前" not in text and "旧" not in text and "現行" not in text:  # every OLD_SIDE has one: most lines
+        return False
+    cells = CELL_GAPS.sub("", text)
+    return cells != text and bool(COMPARISON_HEADER.match(cells))
+
+
+def is_comparison_title(line: Line) -> bool:
+    return not line.is_row and "。" not in line.text and bool(COMPARISON_TITLE.search(line.text))
+
+
+def ends_comparison_table(line: Line) -> bool:
+    text = line.text
+    return not line.is_row and bool(SUPPLEMENTARY_HEADING.match(text) or CLOSING_MARKS.search(text)
+                                    or ERA_DATE_LINE.match(text))
 
 
 TOC_HEADING = regex.compile(r"^目\s*次$")

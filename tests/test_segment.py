@@ -805,3 +805,43 @@ def test_a_notice_marked_oshirase_above_its_title_is_a_press_release():
     """)
     assert doc.doc_type == "other"
     assert doc.signed_date == datetime.date(2019, 10, 31)
+
+
+AMENDING_WITH_COMPARISON = """
+    宇部市と山陽小野田市との連携協約の一部を変更する協約
+
+    宇部市(以下「甲」という。)及び山陽小野田市(以下「乙」という。)は、令和2年3月27日に締結した連携協約の一部を次のとおり変更する。
+
+    原協約の一部を次のように改める。
+
+    連携協約新旧対照表
+    {header}
+    第5条 この協約の期間は、令和7年3月31日までとする。\t第5条 この協約の期間は、令和5年3月31日までとする。
+    別表(第3条関係)\t別表(第3条関係)
+    (2) 観光の振興\t(新設)
+    取組の内容\t圏域の観光資源を広域で発信する。\t
+    附 則
+    この協約は、令和5年4月1日から効力を生ずる。
+    この協約の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。
+    令和5年3月24日
+    甲 宇部市長 篠﨑 圭二
+    乙 山陽小野田市長 藤田 剛二
+"""
+
+
+@pytest.mark.parametrize("header", ["改正後\t改正前", "改 正 後          改 正 前", "新\t旧", "現行\t改正案",
+                                    "変更後 | 変更前 | 備考"])
+def test_a_comparison_table_of_an_amending_agreement_gives_no_beppyo_rows(header):
+    # the 新旧対照表 quotes the agreement before and after: its 別表 cell is no 別表 of this
+    # agreement and its rows no measures; the 附則, closing and blocks after it are read as ever
+    doc = document_of(AMENDING_WITH_COMPARISON.replace("{header}", header))
+    assert doc.appendix == ()
+    assert any("新旧対照表" in w for w in doc.warnings)
+    assert [s.role for s in doc.signatories] == ["甲", "乙"]
+    assert doc.signed_date == datetime.date(2023, 3, 24)
+    assert doc.articles == ()
+
+
+def test_a_line_reading_new_and_old_in_a_sentence_is_no_comparison_header():
+    doc = document_of(AGREEMENT + "    1 新旧の庁舎の活用\t施設の相互利用を進める。\t調整を行う。\t協力する。\n")
+    assert [r.measure for r in doc.appendix] == ["新旧の庁舎の活用"]
