@@ -1293,6 +1293,30 @@ def test_a_key_naming_both_parties_gives_each_the_value():
     ]
 
 
+def test_a_key_naming_two_of_three_parties_gives_each_of_them_the_value():
+    segs = segments_of("""
+    伊那市、箕輪町及び南箕輪村の定住自立圏形成協定
+    伊那市(以下「甲」という。)、箕輪町(以下「乙」という。)及び南箕輪村(以下「丙」という。)は、次のとおり協定を締結する。
+    第1条 取組及び役割分担は、別表のとおりとする。
+    令和4年4月1日
+    別表
+    ア 広域路線バスの運行
+    【取組の内容】 広域路線バスを運行する。
+    【甲の役割】 運行事業者と協議する。
+    【乙及び丙の役割】
+    運行費用の一部を負担する。
+    イ 消費生活相談
+    取組内容: 相談窓口を共同で設ける。
+    乙の役割: 町民に周知する。
+    甲・丙の役割: 相談員を置く。
+    """)
+    rows, _ = extract_appendix(segs, extract_parties(segs))
+    assert [(r.measure, r.role_a, r.role_b, r.role_c) for r in rows] == [
+        ("広域路線バスの運行", "運行事業者と協議する。", "運行費用の一部を負担する。", "運行費用の一部を負担する。"),
+        ("消費生活相談", "相談員を置く。", "町民に周知する。", "相談員を置く。"),
+    ]
+
+
 def test_box_drawn_grid_whose_rows_are_ruled_off_gives_one_row_per_ruled_row():
     # the measure wraps while the other cells finish on the first line
     rows, _ = rows_of("""
