@@ -230,7 +230,8 @@ class Reader:
         cells_by_field = row_cells(line, self.columns, self.towns)
         previous = self.last_grid_row()
         uses_labels = any(p.row.label for p in self.rows if p.kind == "grid")
-        if is_continuation(cells_by_field, previous, uses_labels, terminated_kinds(self.terminated, self.columns)):
+        if is_continuation(cells_by_field, previous, uses_labels, terminated_kinds(self.terminated, self.columns)) \
+                or not uses_labels and goes_on_unruled(cells_by_field, previous):
             merge_into(previous, cells_by_field, line)
             return
         label, measure = split_label(cells_by_field["measure"])
@@ -568,6 +569,27 @@ class Reader:
     def add_row(self, row: GridRow, kind: str, fields: tuple[str, ...] = ROW_FIELDS) -> None:
         self.rows.append(PendingRow(self.context, row, kind, fields))
         self.last_key, self.roles_open = "", False
+
+
+# A word's rest that opens no measure: a particle or suffix (PHRASE_TAIL), or
+# a kana no word starts with (ンド化 from ブラ|ンド化, ー, small kana).
+WORD_REST = regex.compile(r"^(?:[のをにとへやでンーァィゥェォッャュョヮぁぃぅぇぉっゃゅょ]|及び|並びに|又は|等)")
+SENTENCE_FIELDS = ("content", "role_a", "role_b", "role_c")
+
+
+def goes_on_unruled(cells: dict[str, str], previous: GridRow | None) -> bool:
+    """A line of a row wrapped over several lines with no blank or rule
+    between rows (pdftotext -layout of a table without labels): its measure
+    cell goes on with the word the line above cut (農産物のブラ | ンド化, 広域避難
+    体制の | 整備) while every sentence cell above is still open (no 。): the
+    same row. A measure of its own opens with a word, and follows a row
+    whose sentences ended."""
+    if previous is None or not cells["measure"]:
+        return False
+    sentences = [previous.cells.get(name, "") for name in SENTENCE_FIELDS]
+    if not any(is_open(cell) for cell in sentences) or any(cell and FINISHED.search(cell) for cell in sentences):
+        return False
+    return bool(WORD_REST.match(cells["measure"]) or PHRASE_CUT.search(previous.cells["measure"]))
 
 
 def untitled_measure(cells: list[str], columns: dict[int, str],

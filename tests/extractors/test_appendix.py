@@ -2562,3 +2562,37 @@ def test_an_overview_table_read_as_no_rows_says_so():
     assert doc.status == "partial"
     assert any(w.startswith("line ") and "(連携施策 取組内容)" in w and "overview table gave no rows" in w
                for w in doc.warnings)
+
+
+def test_rows_wrapped_over_lines_with_nothing_between_rows_and_no_labels_are_one_row_each():
+    # pdftotext -layout of a table whose rows have no labels and no blank line between
+    # them: a measure cell going on with the rest of the word above (ブラ|ンド化, 体制|の整備)
+    # under sentence cells none of which has ended is the same row
+    rows, _ = rows_of("""
+    別表
+    分野\t連携する取組\t取組の内容\t甲の役割\t乙の役割
+    \t農産物のブラ\tい草等の農産物の\t商談会を企画し、\t生産者の参
+    \tンド化\t販路を拡大するため、\t開催する。\t加を促す。
+    \t\t商談会を開く。\t\t
+    \t企業誘致\t港の機能を生かし、\t誘致を主導す\t情報を提
+    \t\t企業誘致に取り組む。\tる。\t供する。
+    \t広域避難体制\t広域避難の体制を\t避難所の相互利用\t同左
+    防災\tの整備\t整備する。\tを調整する。\t
+    """)
+    assert [(r.section_title, r.measure, r.content, r.role_a, r.role_b) for r in rows] == [
+        ("", "農産物のブランド化", "い草等の農産物の販路を拡大するため、商談会を開く。", "商談会を企画し、開催する。",
+         "生産者の参加を促す。"),
+        ("", "企業誘致", "港の機能を生かし、企業誘致に取り組む。", "誘致を主導する。", "情報を提供する。"),
+        ("防災", "広域避難体制の整備", "広域避難の体制を整備する。", "避難所の相互利用を調整する。", "避難所の相互利用を調整する。"),
+    ]
+
+
+def test_rows_of_unfinished_phrases_stay_apart_when_the_measure_opens_a_word():
+    # cells without 。 are phrases here, not wrapped sentences: each line is a row
+    rows, _ = rows_of("""
+    別表
+    連携する取組\t取組の内容\t甲の役割\t乙の役割
+    企業誘致\t合同の誘致活動\t活動の主導\t情報の提供
+    観光振興\t周遊ルートの整備\t整備の実施\t情報の発信
+    """)
+    assert [r.measure for r in rows] == ["企業誘致", "観光振興"]
