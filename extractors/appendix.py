@@ -58,6 +58,7 @@ HEADING_STYLES = (
     ("kata", regex.compile(r"^(?P<num>[ア-ン])(?:\s*[.、]\s*|\s+)(?P<title>.+)$")),
     ("latin", regex.compile(r"^(?P<num>[a-z])(?:\s*[.)]\s*|\s+)(?P<title>.+)$")),
 )
+PARTY_JOIN = "(?:及び|並びに|と|・|、)"
 KEYS = (
     ("content", regex.compile(r"^(?:具体的な)?(?:取組|事業|連携)?(?:の)?(?:内容|概要)"
                               r"|^連携する(?:具体的な)?(?:取組|事項|事業)の(?:内容|概要)(?=\s|[::]|$)")),
@@ -65,9 +66,10 @@ KEYS = (
     # する取組 / sentence), but the measure in a block that gives its content
     # under a key of its own (【連携する取組】… / 【取組の内容】…): see Reader.linked
     ("linked", regex.compile(r"^連携する(?:具体的な)?(?:取組|事項|事業)(?=\s|[::】)]|$)")),
-    # 甲及び乙の役割 (甲・乙の役割, 甲、乙及び丙の役割): one value for each party named
-    ("roles_abc", regex.compile(r"^甲(?:及び|並びに|と|・|、)乙(?:及び|並びに|と|・|、)丙の役割(?:分担)?")),
-    ("roles_ab", regex.compile(r"^甲(?:及び|並びに|と|・|、)乙の役割(?:分担)?")),
+    # 甲及び乙の役割 (甲・乙の役割, 甲、乙及び丙の役割, 乙及び丙の役割 where 丙
+    # is a third party): one value for each party named
+    *((f"roles_{fields}", regex.compile("^" + PARTY_JOIN.join(roles) + "の役割(?:分担)?"))
+      for fields, roles in (("abc", "甲乙丙"), ("ab", "甲乙"), ("ac", "甲丙"), ("bc", "乙丙"))),
     # 甲の役割 …, and 甲: … as the items under a 役割分担 heading
     ("role_a", regex.compile(rf"^{ROLE_A_KEY}|^甲(?=\s*[::])")),
     ("role_b", regex.compile(rf"^{ROLE_B_KEY}|^乙(?=\s*[::])")),
@@ -109,7 +111,7 @@ ROLE_SENTENCE = regex.compile(r"^(?:\(\s*[a-zア-ン0-9]{1,3}\s*\)|[ivx]{1,4}\s|
                               r"(?P<role>[甲乙丙])は[、,]\s*(?P<value>\S.*)$")
 ROLE_FIELDS = {"甲": "role_a", "乙": "role_b", "丙": "role_c"}
 # The fields a key fills: its own, or each party's that a shared key names.
-KEY_FIELDS = {"roles_ab": ("role_a", "role_b"), "roles_abc": ("role_a", "role_b", "role_c")}
+KEY_FIELDS = {f"roles_{fields}": tuple(f"role_{field}" for field in fields) for fields in ("abc", "ab", "ac", "bc")}
 # The rest of a wrapped measure: it opens with a particle or a suffix (の裾野
 # 拡大, 及び連携, 等の推進), or the measure above breaks off after one (…による).
 PHRASE_TAIL = regex.compile(r"^(?:[のをにとへやで]|及び|並びに|又は|等)")
@@ -264,7 +266,8 @@ class Reader:
             self.add_row(GridRow(cells_by_field | {"measure": self.titled.cells["measure"]}, [line], self.titled.label), "grid")
             return
         uses_labels = any(p.row.label for p in self.rows if p.kind == "grid")
-        if is_continuation(cells_by_field, previous, uses_labels, terminated_kinds(self.terminated, self.columns)):
+        if is_continuation(cells_by_field, previous, uses_labels, terminated_kinds(self.terminated, self.columns)) \
+                or not uses_labels and goes_on_unruled(cells_by_field, previous):
             merge_into(previous, cells_by_field, line)
             return
         label, measure = split_label(cells_by_field["measure"])
@@ -708,6 +711,27 @@ class Reader:
     def add_row(self, row: GridRow, kind: str, fields: tuple[str, ...] = ROW_FIELDS) -> None:
         self.rows.append(PendingRow(self.context, row, kind, fields))
         self.last_key, self.roles_open = "", False
+
+
+# A word's rest that opens no measure: a particle or suffix (PHRASE_TAIL), or
+# a kana no word starts with (ンド化 from ブラ|ンド化, ー, small kana).
+WORD_REST = regex.compile(r"^(?:[のをにとへやでンーァィゥェォッャュョヮぁぃぅぇぉっゃゅょ]|及び|並びに|又は|等)")
+SENTENCE_FIELDS = ("content", "role_a", "role_b", "role_c")
+
+
+def goes_on_unruled(cells: dict[str, str], previous: GridRow | None) -> bool:
+    """A line of a row wrapped over several lines with no blank or rule
+    between rows (pdftotext -layout of a table without labels): its measure
+    cell goes on with the word the line above cut (農産物のブラ | ンド化, 広域避難
+    体制の | 整備) while every sentence cell above is still open (no 。): the
+    same row. A measure of its own opens with a word, and follows a row
+    whose sentences ended."""
+    if previous is None or not cells["measure"]:
+        return False
+    sentences = [previous.cells.get(name, "") for name in SENTENCE_FIELDS]
+    if not any(is_open(cell) for cell in sentences) or any(cell and FINISHED.search(cell) for cell in sentences):
+        return False
+    return bool(WORD_REST.match(cells["measure"]) or PHRASE_CUT.search(previous.cells["measure"]))
 
 
 def untitled_measure(cells: list[str], columns: dict[int, str],

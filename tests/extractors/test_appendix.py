@@ -1618,6 +1618,30 @@ def test_a_key_naming_both_parties_gives_each_the_value():
     ]
 
 
+def test_a_key_naming_two_of_three_parties_gives_each_of_them_the_value():
+    segs = segments_of("""
+    伊那市、箕輪町及び南箕輪村の定住自立圏形成協定
+    伊那市(以下「甲」という。)、箕輪町(以下「乙」という。)及び南箕輪村(以下「丙」という。)は、次のとおり協定を締結する。
+    第1条 取組及び役割分担は、別表のとおりとする。
+    令和4年4月1日
+    別表
+    ア 広域路線バスの運行
+    【取組の内容】 広域路線バスを運行する。
+    【甲の役割】 運行事業者と協議する。
+    【乙及び丙の役割】
+    運行費用の一部を負担する。
+    イ 消費生活相談
+    取組内容: 相談窓口を共同で設ける。
+    乙の役割: 町民に周知する。
+    甲・丙の役割: 相談員を置く。
+    """)
+    rows, _ = extract_appendix(segs, extract_parties(segs))
+    assert [(r.measure, r.role_a, r.role_b, r.role_c) for r in rows] == [
+        ("広域路線バスの運行", "運行事業者と協議する。", "運行費用の一部を負担する。", "運行費用の一部を負担する。"),
+        ("消費生活相談", "相談員を置く。", "町民に周知する。", "相談員を置く。"),
+    ]
+
+
 def test_box_drawn_grid_whose_rows_are_ruled_off_gives_one_row_per_ruled_row():
     # the measure wraps while the other cells finish on the first line
     rows, _ = rows_of("""
@@ -3045,3 +3069,37 @@ def test_an_overview_table_read_as_no_rows_says_so():
     assert doc.status == "partial"
     assert any(w.startswith("line ") and "(連携施策 取組内容)" in w and "overview table gave no rows" in w
                for w in doc.warnings)
+
+
+def test_rows_wrapped_over_lines_with_nothing_between_rows_and_no_labels_are_one_row_each():
+    # pdftotext -layout of a table whose rows have no labels and no blank line between
+    # them: a measure cell going on with the rest of the word above (ブラ|ンド化, 体制|の整備)
+    # under sentence cells none of which has ended is the same row
+    rows, _ = rows_of("""
+    別表
+    分野\t連携する取組\t取組の内容\t甲の役割\t乙の役割
+    \t農産物のブラ\tい草等の農産物の\t商談会を企画し、\t生産者の参
+    \tンド化\t販路を拡大するため、\t開催する。\t加を促す。
+    \t\t商談会を開く。\t\t
+    \t企業誘致\t港の機能を生かし、\t誘致を主導す\t情報を提
+    \t\t企業誘致に取り組む。\tる。\t供する。
+    \t広域避難体制\t広域避難の体制を\t避難所の相互利用\t同左
+    防災\tの整備\t整備する。\tを調整する。\t
+    """)
+    assert [(r.section_title, r.measure, r.content, r.role_a, r.role_b) for r in rows] == [
+        ("", "農産物のブランド化", "い草等の農産物の販路を拡大するため、商談会を開く。", "商談会を企画し、開催する。",
+         "生産者の参加を促す。"),
+        ("", "企業誘致", "港の機能を生かし、企業誘致に取り組む。", "誘致を主導する。", "情報を提供する。"),
+        ("防災", "広域避難体制の整備", "広域避難の体制を整備する。", "避難所の相互利用を調整する。", "避難所の相互利用を調整する。"),
+    ]
+
+
+def test_rows_of_unfinished_phrases_stay_apart_when_the_measure_opens_a_word():
+    # cells without 。 are phrases here, not wrapped sentences: each line is a row
+    rows, _ = rows_of("""
+    別表
+    連携する取組\t取組の内容\t甲の役割\t乙の役割
+    企業誘致\t合同の誘致活動\t活動の主導\t情報の提供
+    観光振興\t周遊ルートの整備\t整備の実施\t情報の発信
+    """)
+    assert [r.measure for r in rows] == ["企業誘致", "観光振興"]
