@@ -44,6 +44,19 @@ PERIOD_END = regex.compile(
 SAME_AS_BEFORE = regex.compile(rf"同\s*(?:年\s*(?P<month>{DATE_NUMBER})\s*月|月)\s*(?P<day>{DATE_NUMBER})\s*日"
                                r"|(?<!\p{Han})同\s*日(?!程)")  # not 同日程 (the same schedule)
 SAME_DAY = regex.compile(r"同\s*日")
+# A day a sentence names in words (…期間が満了する日の三月前までに, 効力が
+# 生じた日, 告示の日): a 同日 after it repeats that day, not the date before
+# it. (A key such as 施行日: before 同日 names the day 同日 gives.)
+DAY_IN_WORDS = regex.compile(r"[るたの]\s*日(?![曜\d])")
+# A heading over what follows (附則, 別表, (経過措置), 2 施行日, 【期間】,
+# ■締結式): short, no sentence, opening with a heading's mark or number.
+# It may key the 同日 right under it (2 締結日 / 令和2年3月27日 / 3 施行日 /
+# 同日), but what comes after its first line is another matter, where a
+# 同日 repeats no date above the heading.
+SECTION_HEADING = regex.compile(
+    r"\s*(?:附\s*則|別\s*表|様\s*式|備\s*考|[■□●◆◇◎○・【\[]|第\s*\S{1,4}\s*[章節款]|\(\s*\S{1,12}\s*\)\s*$"
+    r"|\(\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[アイウエオカキクケコ]|[a-z])\s*\)"
+    r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[IVX]{1,4}|[アイウエオカキクケコ]|[a-z])(?:\s*[.)]\s*|\s+)(?=\S))")
 # 2020年3月27日, 二〇二〇年三月二十七日: digits or kanji, as the year is written.
 MONTH_OR_DAY = rf"(?:\d{{1,2}}|{NUMERAL_KANJI}{{1,3}})"
 WESTERN_DATE = regex.compile(rf"(?<!\d|{NUMERAL_KANJI})(?P<year>{WESTERN_YEAR})\s*{ALSO_ERA}年\s*{ALSO_ERA}"
@@ -59,9 +72,10 @@ ABBREVIATED_DATE = regex.compile(rf"(?P<era>{ERA_INITIAL}|{ERA_NAMES}"
                                  r"|(?<!\p{Han})[明大昭平令](?=\s*(?:\d|元)))\s*(?P<year>\d{1,2}|元)"
                                  r"\s*[./]\s*(?P<month>\d{1,2})\s*[./]\s*(?P<day>\d{1,2})(?![0-9./])")
 # The end of a period abbreviated as its start is, without its era
-# (R2.4.1～7.3.31, 令2.4.1-7.3.31): a year in the start's era.
-ABBREVIATED_END = regex.compile(r"\s*(?:から|より|[~〜\-])\s*(?P<end>(?P<year>\d{1,2}|元)\s*[./]\s*(?P<month>\d{1,2})"
-                                r"\s*[./]\s*(?P<day>\d{1,2}))(?![0-9./])")
+# (R2.4.1～7.3.31, 令2.4.1-7.3.31): a year in the start's era; without its
+# year too (R2.4.1～9.30, 2020/4/1～9/30): the start's year.
+ABBREVIATED_END = regex.compile(r"\s*(?:から|より|[~〜\-])\s*(?P<end>(?:(?P<year>\d{1,2}|元)\s*[./]\s*)?"
+                                r"(?P<month>\d{1,2})\s*[./]\s*(?P<day>\d{1,2}))(?![0-9./])")
 # ISO's hyphens too (2020-03-27, a spreadsheet's date cell), both of them,
 # nothing around that continues a number (0866-92-8200, 1999-12-31-2).
 SLASHED_DATE = regex.compile(r"(?<![0-9./A-Za-z-])(?P<year>(?:18|19|20)\d{2})"
@@ -133,18 +147,20 @@ def find_dates(text: str, unread: list[tuple[str, str]] | None = None,
             if end := period_end(text, match, date, unread):
                 found.append(end)
     for match in ABBREVIATED_DATE.finditer(text):
-        year = kanji_to_int(match["year"])
-        date = safe_date(western_year(match["era"], year), int(match["month"]), int(match["day"]))
+        year, month, day = kanji_to_int(match["year"]), int(match["month"]), int(match["day"])
+        # R2.2.30 is a day misprinted; R2.13.31 or R1.2.345 is a number of some other kind
+        date = read_day(western_year(match["era"], year), month, day, match.group(0),
+                        unread if month <= 12 and day <= 31 else None)
         if date:
             found.append((match.start(), date, match.group(0)))
-            if end := abbreviated_period_end(text, match, date):
+            if end := abbreviated_period_end(text, match, date, unread):
                 found.append(end)
     for match in (*WESTERN_DATE.finditer(text), *SLASHED_DATE.finditer(text)):
         date = read_day(number(match["year"].replace("○", "〇")), number(match["month"]), number(match["day"]),
                         match.group(0), unread)
         if date:
             found.append((match.start(), date, match.group(0)))
-            if end := period_end(text, match, date, unread):
+            if end := period_end(text, match, date, unread) or abbreviated_period_end(text, match, date, unread):
                 found.append(end)
     if unread is not None and "月" in text and "日" in text:
         unread += [(raw, LEFT_BLANK) for raw in blank_dates(text)]
@@ -161,14 +177,17 @@ def with_same_dates(text: str, found: list[tuple[int, dt.date, str]], unread: li
     previous), or its year (and month)."""
     taken = {at for at, _, _ in found}
     for match in SAME_AS_BEFORE.finditer(text):
-        before = [date for at, date, _ in found if at < match.start()] or ([previous] if previous else [])
+        before = [(at + len(raw), date) for at, date, raw in found if at < match.start()] or (
+            [(0, previous)] if previous else [])
         if match.start() in taken or not before:
             continue
-        if match["day"] is None:  # 同日
-            date = before[-1]
+        if match["day"] is None:  # 同日, unless a day named in words stands between (…満了する日の…同日の翌日)
+            if DAY_IN_WORDS.search(text, before[-1][0], match.start()):
+                continue
+            date = before[-1][1]
         else:
-            month = number(match["month"]) if match["month"] else before[-1].month
-            date = read_day(before[-1].year, month, number(match["day"]), match.group(0), unread)
+            month = number(match["month"]) if match["month"] else before[-1][1].month
+            date = read_day(before[-1][1].year, month, number(match["day"]), match.group(0), unread)
         if date:
             found = sorted([*found, (match.start(), date, match.group(0))], key=lambda item: item[0])
     return found
@@ -203,21 +222,64 @@ def period_end(text: str, start, start_date: dt.date,
     era = start.groupdict().get("era")
     if not match or match["year"] and not era:  # after 2020年…, 2025年3月31日 is a date of its own
         return None
-    year = western_year(era, number(match["year"])) if match["year"] else start_date.year
+    year = number(match["year"]) if match["year"] else None
+    if year and year > 99:  # 令和2年4月1日〜2025年3月31日: a western year, a date of its own
+        return None
     month = number(match["month"]) if match["month"] else start_date.month
-    date = read_day(year, month, number(match["day"]), match["end"], unread)
+    day = number(match["day"])
+    if year and not match["end"].startswith("同"):
+        date = end_in_era(era, year, month, day, start_date)
+    else:
+        date = safe_date(western_year(era, year) if year else start_date.year, month, day)
+    if date is None and unread is not None and month and day:
+        unread.append((match["end"], NO_DAY))
     return (match.start("end"), date, match["end"]) if date and date >= start_date else None
 
 
-def abbreviated_period_end(text: str, start, start_date: dt.date) -> tuple[int, dt.date, str] | None:
+def abbreviated_period_end(text: str, start, start_date: dt.date,
+                           unread: list[tuple[str, str]] | None = None) -> tuple[int, dt.date, str] | None:
     """(where, date, text) of the end of an abbreviated period written
-    without its era right after the start's match (R2.4.1～7.3.31), or None.
-    Not before the start: that is no end."""
+    without its era right after the start's match (R2.4.1～7.3.31), or
+    without its year too (R2.4.1～9.30, 2020/4/1～9/30), or None. Not before
+    the start: that is no end. An end that is no day of the calendar
+    (R2.4.1～2.13.31) is noted in unread: the period says a date stands there."""
     match = ABBREVIATED_END.match(text, start.end())
     if not match:
         return None
-    date = safe_date(western_year(start["era"], kanji_to_int(match["year"])), int(match["month"]), int(match["day"]))
+    era = start.groupdict().get("era")
+    if match["year"] and not era:  # 2020/4/1-20/3/31 is no period of one calendar
+        return None
+    month, day = int(match["month"]), int(match["day"])
+    if match["year"]:
+        date = end_in_era(era, kanji_to_int(match["year"]), month, day, start_date)
+    else:
+        date = safe_date(start_date.year, month, day)
+    if date is None and unread is not None:
+        unread.append((match["end"], NO_DAY))
     return (match.start("end"), date, match["end"]) if date and date >= start_date else None
+
+
+# The era after each: an end written without its era after a start in an
+# era's last year may be in the next (平成31年4月1日から元年9月30日まで).
+NEXT_ERA = dict(zip(ERAS, list(ERAS)[1:]))
+
+
+def end_in_era(era: str, year: int, month: int, day: int, start_date: dt.date) -> dt.date | None:
+    """The end of a period written without its era: in the start's era; or,
+    when that falls before the start, in the era that began between the
+    two (H31.4.1～元.9.30: 元年 after 平成31年 is 令和元年), if the start
+    lies in the year before that era or later (a draft could not name the
+    era to come any earlier). None when no day of the calendar."""
+    own = ERA_INITIALS[without_blanks(era).replace(".", "").upper()]
+    date = safe_date(ERAS[own].year - 1 + year, month, day)
+    following = NEXT_ERA.get(own)
+    if date is not None and date >= start_date or following is None:
+        return date
+    first_day = ERAS[following]
+    later = safe_date(first_day.year - 1 + year, month, day)
+    if later and later >= first_day and later >= start_date and start_date.year >= first_day.year - 1:
+        return later
+    return date
 
 
 def western_year(era: str, year: int | None) -> int | None:
@@ -254,14 +316,22 @@ def read_dates(segments: list[Segment]) -> tuple[list[DateValue], list[str]]:
     text; where the best placed is one of them, none is signed."""
     found = []
     for seg in segments:
-        previous = None  # the last date of the line before, that 同日 on the next may stand for
+        previous = None  # the segment's last date so far, that a 同日 further down may stand for
+        keyed = False  # a heading since that date: only the line under it may still repeat it
         for line, notice_date in with_notice_dates_marked(with_broken_dates_joined(seg.lines)):
             unread: list[tuple[str, str]] = []
             dates = find_dates(line.text, unread, previous)
             found += [(seg.kind, line, date, raw, notice_date, "") for date, raw in dates]
             found += [(seg.kind, line, None, raw, notice_date, why) for raw, why in unread
                       if why != LEFT_BLANK or seg.kind in OWN_TEXT_KINDS]
-            previous = dates[-1][0] if dates else None
+            if dates:
+                previous, keyed = dates[-1][0], False
+                if names_a_day(line.text[line.text.rfind(dates[-1][1]) + len(dates[-1][1]):]):
+                    previous = None  # …から施行し、期間が満了する日の / 同日の翌日: that day, no date
+            elif previous and (keyed or names_a_day(line.text)):
+                previous = None
+            elif previous and is_heading(line.text):
+                keyed = True  # the line under it may still say 同日
     # 同日 repeats a date the text gives before it: that one signs, if any.
     ranks = [None if notice_date or raw[0] == "同" and SAME_DAY.fullmatch(raw) else signing_rank(kind, raw, line.text)
              for kind, line, _, raw, notice_date, _ in found]
@@ -270,13 +340,32 @@ def read_dates(segments: list[Segment]) -> tuple[list[DateValue], list[str]]:
     # A block left undated has not signed yet: it is later than any.
     signed = min((i for i, rank in enumerate(ranks) if rank is not None), default=None,
                  key=lambda i: (ranks[i], signing_order(found[i][0], found[i][2])))
-    values = [DateValue(iso=date, raw=raw, kind="signed" if i == signed else "referenced", line_no=line.no)
+    values = [DateValue(iso=date, raw=as_written(raw), kind="signed" if i == signed else "referenced",
+                        line_no=line.no)
               for i, (_, line, date, raw, _, _) in enumerate(found) if date]
     warnings = [unread_warning(line.no, raw, why, i == signed)
                 for i, (_, line, date, raw, _, why) in enumerate(found) if not date]
     warnings += [warning for _, line, date, raw, _, _ in found if date and "(" in line.text
                  for warning in [weekday_warning(line, date, raw)] if warning]
-    return sorted(values, key=lambda v: (v.line_no, v.raw)), warnings
+    return sorted(values, key=lambda v: v.line_no), warnings  # a line's dates as they stand (start, then end)
+
+
+def as_written(raw: str) -> str:
+    """A date's text without the blanks a layout puts in it (令　和　２年 ->
+    令和2年, 令和元年 12 月 25 日 -> 令和元年12月25日): no date means anything by them."""
+    return without_blanks(raw) if " " in raw or "\u3000" in raw or "\t" in raw else raw
+
+
+def names_a_day(text: str) -> bool:
+    """A line naming a day in words (…満了する日の…): a 同日 below repeats that day."""
+    return "日" in text and bool(DAY_IN_WORDS.search(text))
+
+
+def is_heading(text: str) -> bool:
+    """A heading over what follows (附則, 2 施行日, (経過措置)): short, no sentence."""
+    stripped = text.strip()
+    return len(stripped) <= 30 and "。" not in stripped and "、" not in stripped and bool(
+        SECTION_HEADING.match(stripped))
 
 
 def signing_order(kind: Kind, date: dt.date | None) -> int:
@@ -298,10 +387,10 @@ def weekday_warning(line: Line, date: dt.date, raw: str) -> str:
 
 
 def unread_warning(line_no: int, raw: str, why: str, signing: bool) -> str:
-    shown = " ".join(raw.split())  # a template's run of blanks as one
     if why == LEFT_BLANK:
+        shown = " ".join(raw.split())  # a template's run of blanks as one: there a number is still to come
         return f"line {line_no}: {'the signing date' if signing else 'a date'} is left blank ({shown})"
-    return f"line {line_no}: {'the signing date ' if signing else ''}{shown} is {why}"
+    return f"line {line_no}: {'the signing date ' if signing else ''}{as_written(raw)} is {why}"
 
 
 def with_notice_dates_marked(lines: list[Line]) -> list[tuple[Line, bool]]:
@@ -405,7 +494,7 @@ def labelled_signing(segments: list[Segment]) -> tuple[int, str] | None:
                 if not before.strip() and n:
                     before = seg.lines[n - 1].text
                 if SIGNING_LABEL_BEFORE.search(before):
-                    return line.no, raw
+                    return line.no, as_written(raw)
     return None
 
 
@@ -431,7 +520,7 @@ def ceremony_signing(segments: list[Segment]) -> tuple[int, str] | None:
             if not before.strip() and n:
                 before = lines[n - 1].text
             if named and WHEN_KEY.search(before) or names_ceremony_after(line.text, date_at + len(raw)):
-                return line.no, raw
+                return line.no, as_written(raw)
     return None
 
 
