@@ -35,8 +35,11 @@ ERA_DATE = regex.compile(
 # まで, …〜同7年3月31日, …から同年9月30日, …から6月30日 (the start's year):
 # the era, and the year or month 同 stands for, are the start's; after a
 # western start (2020年4月1日から同年9月30日まで), its year.
+# The start's weekday may stand before the word joining them (令和2年4月1日(水)
+# から…), and 自…至… joins them as から…まで does.
+TO = rf"{WEEKDAY}?\s*(?:から|より|至|[~〜～\-])\s*"
 PERIOD_END = regex.compile(
-    rf"\s*(?:から|より|[~〜～\-])\s*(?P<end>(?:(?:同\s*)?(?P<year>{DATE_NUMBER})\s*年|同\s*年)?\s*"
+    rf"{TO}(?P<end>(?:(?:同\s*)?(?P<year>{DATE_NUMBER})\s*年|同\s*年)?\s*"
     rf"(?:(?P<month>{DATE_NUMBER})\s*月|同\s*月)\s*(?P<day>{DATE_NUMBER})\s*日)")
 # 附則's 同年10月1日, 同月15日: the year (and month) of the date before it;
 # and 同日 (…4月1日に締結し、同日から施行する), that very date. Not the end
@@ -74,7 +77,7 @@ ABBREVIATED_DATE = regex.compile(rf"(?P<era>{ERA_INITIAL}|{ERA_NAMES}"
 # The end of a period abbreviated as its start is, without its era
 # (R2.4.1～7.3.31, 令2.4.1-7.3.31): a year in the start's era; without its
 # year too (R2.4.1～9.30, 2020/4/1～9/30): the start's year.
-ABBREVIATED_END = regex.compile(r"\s*(?:から|より|[~〜\-])\s*(?P<end>(?:(?P<year>\d{1,2}|元)\s*[./]\s*)?"
+ABBREVIATED_END = regex.compile(rf"{TO}(?P<end>(?:(?P<year>\d{{1,2}}|元)\s*[./]\s*)?"
                                 r"(?P<month>\d{1,2})\s*[./]\s*(?P<day>\d{1,2}))(?![0-9./])")
 # ISO's hyphens too (2020-03-27, a spreadsheet's date cell), both of them,
 # nothing around that continues a number (0866-92-8200, 1999-12-31-2).

@@ -899,3 +899,16 @@ def test_the_same_day_a_key_gives_repeats_the_date_of_the_key_above_it():
     """)
     assert [(v.line_no, v.iso.isoformat(), v.raw, v.kind) for v in doc.dates] == [
         (5, "2020-03-27", "令和2年3月27日", "signed"), (7, "2020-03-27", "同日", "referenced")]
+
+
+@pytest.mark.parametrize("period, end", [
+    ("自令和2年4月1日至7年3月31日", ("2025-03-31", "7年3月31日")),
+    ("期間　自　令和２年４月１日　至　同７年３月３１日", ("2025-03-31", "同7年3月31日")),
+    ("自R2.4.1至7.3.31", ("2025-03-31", "7.3.31")),
+    ("令和2年4月1日(水)から7年3月31日(月)まで", ("2025-03-31", "7年3月31日")),
+    ("開催期間：令和２年４月１日（水）～９月３０日（水）", ("2020-09-30", "9月30日")),
+    ("R2.4.1(水)～9.30(水)", ("2020-09-30", "9.30")),
+])
+def test_a_period_from_to_or_with_its_starts_weekday_still_ends_in_the_starts_era(period, end):
+    """自…至… is から…まで in a form's words; the start's weekday may stand before から."""
+    assert [(d.isoformat(), raw) for d, raw in find_dates(period)][1:] == [end]
