@@ -22,7 +22,7 @@ import regex
 
 from pipeline.model import DateValue, Kind, Line, Segment
 from pipeline.numerals import (ALSO_ERA, ALSO_WESTERN, DATE_NUMBER, ERA, ERA_INITIAL, ERA_NAMES, NUMERAL_KANJI,
-                               SEAL_MARK, SIGNING_ACT, SIGNING_LABEL, WEEKDAY, WESTERN_YEAR, kanji_to_int)
+                               SEAL_MARK, SIGNING_ACT, SIGNING_LABEL, SIGNING_VERB, WEEKDAY, WESTERN_YEAR, kanji_to_int)
 from pipeline.segment import CLOSING_MARKS, NOTICE_SENTENCE_END, date_lines_at
 
 # First year of each era (元年) and its first day.
@@ -318,15 +318,22 @@ def read_dates(segments: list[Segment]) -> tuple[list[DateValue], list[str]]:
     not read: no day of the calendar, or left blank in the agreement's own
     text; where the best placed is one of them, none is signed."""
     found = []
+    keyed_blanks = set()  # (line_no, raw) of blanks a 締結日 key names the signing date
     for seg in segments:
         previous = None  # the segment's last date so far, that a 同日 further down may stand for
         keyed = False  # a heading since that date: only the line under it may still repeat it
+        above = ""
         for line, notice_date in with_notice_dates_marked(with_broken_dates_joined(seg.lines)):
             unread: list[tuple[str, str]] = []
             dates = find_dates(line.text, unread, previous)
             found += [(seg.kind, line, date, raw, notice_date, "") for date, raw in dates]
-            found += [(seg.kind, line, None, raw, notice_date, why) for raw, why in unread
-                      if why != LEFT_BLANK or seg.kind in OWN_TEXT_KINDS]
+            for raw, why in unread:
+                if why == LEFT_BLANK and labelled_as_signing(raw, line.text, above):
+                    keyed_blanks.add((line.no, raw))  # 締結日 令和　年　月　日 in a summary: still to be set
+                elif why == LEFT_BLANK and seg.kind not in OWN_TEXT_KINDS:
+                    continue
+                found.append((seg.kind, line, None, raw, notice_date, why))
+            above = line.text
             if dates:
                 previous, keyed = dates[-1][0], False
                 if names_a_day(line.text[line.text.rfind(dates[-1][1]) + len(dates[-1][1]):]):
@@ -346,7 +353,7 @@ def read_dates(segments: list[Segment]) -> tuple[list[DateValue], list[str]]:
     values = [DateValue(iso=date, raw=as_written(raw), kind="signed" if i == signed else "referenced",
                         line_no=line.no)
               for i, (_, line, date, raw, _, _) in enumerate(found) if date]
-    warnings = [unread_warning(line.no, raw, why, i == signed)
+    warnings = [unread_warning(line.no, raw, why, i == signed or (line.no, raw) in keyed_blanks)
                 for i, (_, line, date, raw, _, why) in enumerate(found) if not date]
     warnings += [warning for _, line, date, raw, _, _ in found if date and "(" in line.text
                  for warning in [weekday_warning(line, date, raw)] if warning]
@@ -422,9 +429,12 @@ def signing_rank(kind: Kind, raw: str, line: str) -> int | None:
     its own after the closing formula, in the signature blocks, in the
     closing; the date the closing formula itself gives (…を証するため、
     令和2年3月27日、本書2通を…); the date a notice on the cover says the
-    agreement was concluded on (…を令和2年3月27日に締結したので、…告示する。);
+    agreement was concluded on (…を令和2年3月27日に締結したので、…告示する。),
+    or the title's closing bracket (…連携協約(令和2年3月27日締結));
     a date alone on the cover is the last resort. None where a signing date
     does not stand."""
+    if kind is Kind.TITLE:
+        return 4 if dates_the_title(raw, line) else None
     if kind not in SIGNING_KINDS:
         return None
     if kind is not Kind.COVER and stands_alone(raw, line):
@@ -438,6 +448,18 @@ def signing_rank(kind: Kind, raw: str, line: str) -> int | None:
     if kind is Kind.COVER and stands_alone(raw, line):
         return 5
     return None
+
+
+# The bracket closing a title with the day it was concluded: (令和2年3月27日締結), (…付け).
+TITLE_DATED = regex.compile(r"\(\s*$")
+CONCLUDED_AFTER = regex.compile(rf"{WEEKDAY}?\s*(?:付\s*け?|{SIGNING_VERB})\s*\)\s*$")
+
+
+def dates_the_title(raw: str, line: str) -> bool:
+    """The date in brackets ends the title with the act (…連携協約(令和2年3月27日締結)),
+    not naming an agreement the title amends (…(令和2年3月27日締結)の一部を変更する協約)."""
+    at = line.rfind(raw)
+    return at >= 0 and bool(TITLE_DATED.search(line, 0, at)) and bool(CONCLUDED_AFTER.match(line, at + len(raw)))
 
 
 def given_by_closing_formula(raw: str, line: str) -> bool:
@@ -493,12 +515,17 @@ def labelled_signing(segments: list[Segment]) -> tuple[int, str] | None:
     for seg in segments:
         for n, line in enumerate(seg.lines):
             for _, raw in find_dates(line.text) if "日" in line.text else ():
-                before = line.text[:line.text.find(raw)]
-                if not before.strip() and n:
-                    before = seg.lines[n - 1].text
-                if SIGNING_LABEL_BEFORE.search(before):
+                if labelled_as_signing(raw, line.text, seg.lines[n - 1].text if n else ""):
                     return line.no, as_written(raw)
     return None
+
+
+def labelled_as_signing(raw: str, text: str, above: str) -> bool:
+    """A 締結日 key ends the text before the date on its line, or the line above."""
+    before = text[:text.find(raw)]
+    if not before.strip():
+        before = above
+    return bool(SIGNING_LABEL_BEFORE.search(before))
 
 
 # 記者発表: …連携協約の締結式を行います / 1 日時 令和2年2月10日(月)午前10時から:

@@ -912,3 +912,28 @@ def test_the_same_day_a_key_gives_repeats_the_date_of_the_key_above_it():
 def test_a_period_from_to_or_with_its_starts_weekday_still_ends_in_the_starts_era(period, end):
     """自…至… is から…まで in a form's words; the start's weekday may stand before から."""
     assert [(d.isoformat(), raw) for d, raw in find_dates(period)][1:] == [end]
+
+
+@pytest.mark.parametrize("title", ["福山市と三原市との連携協約（令和２年３月２７日締結）",
+                                   "福山市と三原市との連携協約\n（令和２年３月２７日付け締結）"])
+def test_the_date_a_title_closes_with_signs_when_no_other_date_does(title):
+    """…連携協約(令和2年3月27日締結): the title says when it was concluded."""
+    doc = document_of(SIGNED_BEFORE_AND_AFTER.format(before="", after="").replace(
+        "福山市と三原市との連携協約", title, 1))
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    assert [(v.iso.isoformat(), v.kind) for v in doc.dates] == [("2020-03-27", "signed"), ("2020-04-01", "referenced")]
+
+
+def test_the_date_of_an_agreement_a_title_amends_is_no_signing_date():
+    doc = document_of(SIGNED_BEFORE_AND_AFTER.format(before="", after="").replace(
+        "福山市と三原市との連携協約", "福山市と三原市との連携協約（令和２年３月２７日締結）の一部を変更する協約", 1))
+    assert doc.signed_date is None
+
+
+@pytest.mark.parametrize("key_lines", [["２　締結日　　令和　　年　　月　　日"], ["【協約締結日】", "令和○年○月○日"]])
+def test_a_summarys_signing_date_left_blank_is_warned_about(key_lines):
+    """A draft summary keys the day still to be set (締結日 令和　年　月　日)."""
+    doc = document_of("\n".join(["連携協約の概要（案）", "１　名称　　備後圏域連携中枢都市圏形成に係る連携協約",
+                                 *key_lines, "３　効力発生日　令和２年４月１日", "４　当事者　福山市、三原市"]))
+    assert doc.signed_date is None
+    assert any(w.startswith(f"line {2 + len(key_lines)}: the signing date is left blank (") for w in doc.warnings)
