@@ -393,7 +393,7 @@ def weekday_warning(line: Line, date: dt.date, raw: str) -> str:
     match = WEEKDAY_AFTER.match(line.text, at + len(raw)) if at >= 0 else None
     if not match or WEEKDAYS.index(match["weekday"]) == date.weekday():
         return ""
-    return f"line {line.no}: the weekday ({match['weekday']}) is not that of {raw} ({WEEKDAYS[date.weekday()]})"
+    return f"line {line.no}: the weekday ({match['weekday']}) is not that of {as_written(raw)} ({WEEKDAYS[date.weekday()]})"
 
 
 def unread_warning(line_no: int, raw: str, why: str, signing: bool) -> str:

@@ -670,6 +670,7 @@ def test_a_western_periods_end_with_its_own_year_is_read_once():
 @pytest.mark.parametrize("date, warning", [
     ("令和２年３月２７日（木）", "line 6: the weekday (木) is not that of 令和2年3月27日 (金)"),
     ("令和２年３月２１日（金曜日）", "line 6: the weekday (金) is not that of 令和2年3月21日 (土)"),
+    ("令　和　２　年　３　月　２　７　日（木）", "line 6: the weekday (木) is not that of 令和2年3月27日 (金)"),
 ])
 def test_a_weekday_that_is_not_the_dates_is_warned_about(date, warning):
     """27 March 2020 was a Friday: the day or its weekday is misprinted or misread."""
