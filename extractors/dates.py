@@ -50,7 +50,7 @@ SAME_DAY = regex.compile(r"同\s*日")
 # A day a sentence names in words (…期間が満了する日の三月前までに, 効力が
 # 生じた日, 告示の日): a 同日 after it repeats that day, not the date before
 # it. (A key such as 施行日: before 同日 names the day 同日 gives.)
-DAY_IN_WORDS = regex.compile(r"[るたの]\s*日(?![曜\d])")
+DAY_IN_WORDS = regex.compile(r"[るたの]\s*日(?=[^\p{Han}\d]|[以前後限付迄]|$)")  # not 協議の日程, 会議の日時
 # A heading over what follows (附則, 別表, (経過措置), 2 施行日, 【期間】,
 # ■締結式): short, no sentence, opening with a heading's mark or number.
 # It may key the 同日 right under it (2 締結日 / 令和2年3月27日 / 3 施行日 /

@@ -728,6 +728,8 @@ def test_a_same_year_date_with_no_date_before_it_is_none():
     ("H31.3.29に締結し、同日付けで告示した。", [("2019-03-29", "H31.3.29"), ("2019-03-29", "同日")]),
     ("令和2年4月1日から令和7年3月31日までとし、同 日限り失効する。",
      [("2020-04-01", "令和2年4月1日"), ("2025-03-31", "令和7年3月31日"), ("2025-03-31", "同 日")]),
+    ("令和2年4月1日に説明会の日程を定め、会議の日時は同日午前10時とする。",
+     [("2020-04-01", "令和2年4月1日"), ("2020-04-01", "同日")]),
 ])
 def test_the_same_day_as_the_date_before_it_is_that_date(text, dates):
     """同日 says again the date the sentence gave last."""
@@ -764,6 +766,12 @@ def test_the_same_day_on_the_line_after_a_date_is_that_date():
     assert [(v.iso.isoformat(), v.raw, v.kind) for v in doc.dates] == [
         ("2020-04-01", "令和2年4月1日", "referenced"), ("2020-04-01", "同日", "referenced"),
         ("2020-10-01", "同年10月1日", "referenced"), ("2020-03-27", "令和2年3月27日", "signed")]
+
+
+def test_the_same_day_after_a_day_named_in_words_repeats_no_date():
+    """…満了する日の三月前までに…同日の翌日: 同日 is the day the words name."""
+    text = "この協約は、令和2年4月1日から効力を生じ、その期間が満了する日の三月前までに申出がないときは、同日の翌日から更新される。"
+    assert [raw for _, raw in find_dates(text)] == ["令和2年4月1日"]
 
 
 def test_the_same_day_alone_on_its_line_never_signs():
