@@ -42,9 +42,12 @@ PERIOD_END = regex.compile(
     rf"{TO}(?P<end>(?:(?:同\s*)?(?P<year>{DATE_NUMBER})\s*年|同\s*年)?\s*"
     rf"(?:(?P<month>{DATE_NUMBER})\s*月|同\s*月)\s*(?P<day>{DATE_NUMBER})\s*日)")
 # 附則's 同年10月1日, 同月15日: the year (and month) of the date before it;
+# 同7年3月31日 (a form's 至 line under its 自 line): a year of its era;
 # and 同日 (…4月1日に締結し、同日から施行する), that very date. Not the end
 # of a word (翌年同日, a year on, is no date of the text's).
-SAME_AS_BEFORE = regex.compile(rf"同\s*(?:年\s*(?P<month>{DATE_NUMBER})\s*月|月)\s*(?P<day>{DATE_NUMBER})\s*日"
+SAME_AS_BEFORE = regex.compile(rf"同\s*(?P<year>{DATE_NUMBER})\s*年\s*(?P<month>{DATE_NUMBER})\s*月"
+                               rf"\s*(?P<day>{DATE_NUMBER})\s*日"
+                               rf"|同\s*(?:年\s*(?P<month>{DATE_NUMBER})\s*月|月)\s*(?P<day>{DATE_NUMBER})\s*日"
                                r"|(?<!\p{Han})同\s*日(?!程)")  # not 同日程 (the same schedule)
 SAME_DAY = regex.compile(r"同\s*日")
 # A day a sentence names in words (…期間が満了する日の三月前までに, 効力が
@@ -190,10 +193,17 @@ def with_same_dates(text: str, found: list[tuple[int, dt.date, str]], unread: li
             date = before[-1][1]
         else:
             month = number(match["month"]) if match["month"] else before[-1][1].month
-            date = read_day(before[-1][1].year, month, number(match["day"]), match.group(0), unread)
+            year = era_year(before[-1][1], number(match["year"])) if match["year"] else before[-1][1].year
+            date = read_day(year, month, number(match["day"]), match.group(0), unread)
         if date:
             found = sorted([*found, (match.start(), date, match.group(0))], key=lambda item: item[0])
     return found
+
+
+def era_year(date: dt.date, year: int | None) -> int | None:
+    """The western year of a year of the era date lies in (同7年 after 令和2年…)."""
+    era = max((first for first in ERAS.values() if first <= date), default=None)
+    return era.year - 1 + year if era and year and year < 100 else None
 
 
 def read_day(year: int | None, month: int | None, day: int | None, raw: str,

@@ -946,3 +946,11 @@ def test_a_summarys_signing_date_left_blank_is_warned_about(key_lines):
                                  *key_lines, "３　効力発生日　令和２年４月１日", "４　当事者　福山市、三原市"]))
     assert doc.signed_date is None
     assert any(w.startswith(f"line {2 + len(key_lines)}: the signing date is left blank (") for w in doc.warnings)
+
+
+def test_a_forms_to_line_under_its_from_line_ends_in_the_starts_era():
+    """自 令和2年4月1日 / 至 同7年3月31日: 同 stands for the era above."""
+    segments = [Segment(Kind.ARTICLE, (line(5, "第2条 この協約の期間は、次のとおりとする。"), line(6, "自 令和2年4月 1日"),
+                                       line(7, "至 同 7年3月31日")))]
+    assert [(v.line_no, v.iso.isoformat(), v.raw) for v in extract_dates(segments)] == [
+        (6, "2020-04-01", "令和2年4月1日"), (7, "2025-03-31", "同7年3月31日")]
