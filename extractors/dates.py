@@ -564,6 +564,28 @@ def ceremony_signing(segments: list[Segment]) -> tuple[int, str] | None:
     return None
 
 
+# 福山市と三原市は、令和2年3月27日(金)に、…連携協約を締結しました。: a
+# release reporting (or announcing) the day the agreement is concluded, in
+# the sentence's own verb (not …に締結した連携協約に基づき, naming it).
+REPORTED_CONCLUDED = regex.compile(
+    rf"{WEEKDAY}?\s*(?:に|付けで|付で|をもって)\s*[、,]?[^。]{{0,80}}?協[約定](?:書)?\s*[をが]\s*"
+    rf"締結(?:しました|した|します|いたしました|いたします|されました|された)\s*。")
+
+
+def reported_signing(segments: list[Segment]) -> tuple[int, str] | None:
+    """(line_no, raw) of the date a release says the agreement was (or is
+    to be) concluded on, in the sentence saying so."""
+    for seg in segments:
+        for line in seg.lines:
+            if "締結" not in line.text:
+                continue
+            for _, raw in find_dates(line.text):
+                at = line.text.find(raw)
+                if at >= 0 and REPORTED_CONCLUDED.match(line.text, at + len(raw)):
+                    return line.no, as_written(raw)
+    return None
+
+
 def names_ceremony_after(text: str, end: int) -> bool:
     """The sentence the date ends in names the ceremony, no other date between."""
     rest = text[end:].split("。")[0]

@@ -497,6 +497,33 @@ def test_the_ceremonys_day_in_the_sentence_naming_it_is_the_signing_date():
     assert doc.signed_date == dt.date(2020, 2, 10)
 
 
+@pytest.mark.parametrize("sentence", [
+    "福山市と三原市は、令和２年３月２７日（金）に、備後圏域連携中枢都市圏形成に係る連携協約を締結しました。",
+    "本日、令和２年３月２７日付けで、福山市と三原市との間で連携協約が締結されました。",
+])
+def test_the_day_a_release_reports_the_agreement_concluded_on_is_its_signing_date(sentence):
+    doc = document_of(f"""
+        記者発表資料
+        令和２年３月３０日
+        連携協約の締結について
+        {sentence}
+        この協約は、令和２年４月１日から効力を生じます。
+    """)
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    assert [(v.iso.isoformat(), v.kind) for v in doc.dates] == [
+        ("2020-03-30", "referenced"), ("2020-03-27", "signed"), ("2020-04-01", "referenced")]
+
+
+def test_an_agreement_a_release_names_by_its_date_is_no_report_of_signing():
+    doc = document_of("""
+        記者発表資料
+        令和２年６月１日
+        圏域の公共交通の共通乗車券について
+        令和２年３月２７日に締結した連携協約に基づき、共通乗車券を発行します。
+    """)
+    assert doc.signed_date is None
+
+
 def test_a_meetings_day_in_a_release_naming_no_ceremony_is_no_signing_date():
     doc = document_of("""
         記者発表資料
