@@ -91,7 +91,7 @@ SLASHED_DATE = regex.compile(r"(?<![0-9./A-Za-z-])(?P<year>(?:18|19|20)\d{2})"
 # (令和　年　月　日, 令和2年3月　日, 令和○年○月○日, or 　　年　　月　　日 as
 # its line): blanks, a mark typed in place of a number, or nothing where a
 # number goes (normalizing takes 令和　年　月　日 for a letter-spaced 令和年月日).
-HOLE = r"[\s○〇●◯×*□_]+"
+HOLE = r"[\s○〇●◯×*□■△▲◇◆_?Xx]+"  # X, △, ? too: 令和X年X月X日
 DATE_PART = rf"(?:{DATE_NUMBER}|{HOLE})"
 BLANK_DATE = regex.compile(rf"{ERA_NAMES}\s*(?P<year>{DATE_PART})?\s*年\s*(?P<month>{DATE_PART})?\s*月"
                            rf"\s*(?P<day>{DATE_PART})?\s*日|^\s*年{HOLE}?月{HOLE}?日\s*$")

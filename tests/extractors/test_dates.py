@@ -597,6 +597,8 @@ def test_a_date_with_tsuke_inside_a_sentence_is_referenced():
     ("令和２年　月　日", "令和2年月日"),
     ("令和○年○月○日", "令和○年○月○日"),
     ("令和〇年〇月〇日", "令和〇年〇月〇日"),
+    ("令和Ｘ年Ｘ月Ｘ日", "令和X年X月X日"),  # other marks a template types for the numbers
+    ("令和△年△月△日", "令和△年△月△日"),
     ("平成　　年　　月　　日", "平成年月日"),
     ("　　　　年　　月　　日", "年 月 日"),
 ])
