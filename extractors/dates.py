@@ -566,9 +566,10 @@ def ceremony_signing(segments: list[Segment]) -> tuple[int, str] | None:
 
 # 福山市と三原市は、令和2年3月27日(金)に、…連携協約を締結しました。: a
 # release reporting (or announcing) the day the agreement is concluded, in
-# the sentence's own verb (not …に締結した連携協約に基づき, naming it).
+# the sentence's own verb (not …に締結した連携協約に基づき, naming it), in
+# one clause (…20日に中心市宣言を行い、…と協定を締結しました: the day of another act).
 REPORTED_CONCLUDED = regex.compile(
-    rf"{WEEKDAY}?\s*(?:に|付けで|付で|をもって)\s*[、,]?[^。]{{0,80}}?協[約定](?:書)?\s*[をが]\s*"
+    rf"{WEEKDAY}?\s*(?:に|付けで|付で|をもって)\s*[、,]?[^。、,]{{0,60}}?協[約定](?:書)?\s*[をが]\s*"
     rf"締結(?:しました|した|します|いたしました|いたします|されました|された)\s*。")
 
 

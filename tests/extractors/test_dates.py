@@ -514,12 +514,16 @@ def test_the_day_a_release_reports_the_agreement_concluded_on_is_its_signing_dat
         ("2020-03-30", "referenced"), ("2020-03-27", "signed"), ("2020-04-01", "referenced")]
 
 
-def test_an_agreement_a_release_names_by_its_date_is_no_report_of_signing():
-    doc = document_of("""
+@pytest.mark.parametrize("sentence", [
+    "令和２年３月２７日に締結した連携協約に基づき、共通乗車券を発行します。",
+    "福山市は、令和２年３月２７日に中心市宣言を行い、三原市と連携協約を締結しました。",  # the day of another act
+])
+def test_an_agreement_a_release_names_by_its_date_or_another_acts_day_is_no_report_of_signing(sentence):
+    doc = document_of(f"""
         記者発表資料
         令和２年６月１日
         圏域の公共交通の共通乗車券について
-        令和２年３月２７日に締結した連携協約に基づき、共通乗車券を発行します。
+        {sentence}
     """)
     assert doc.signed_date is None
 
