@@ -41,6 +41,10 @@ TO = rf"{WEEKDAY}?\s*(?:から|より|至|[~〜～\-])\s*"
 PERIOD_END = regex.compile(
     rf"{TO}(?P<end>(?:(?:同\s*)?(?P<year>{DATE_NUMBER})\s*年|同\s*年)?\s*"
     rf"(?:(?P<month>{DATE_NUMBER})\s*月|同\s*月)\s*(?P<day>{DATE_NUMBER})\s*日)")
+# A form's 至 line (or ～ line) under its 自 line, the era left out: 至 7年3月31日.
+CONTINUED_END = regex.compile(rf"\s*(?:至|から|より|[~〜～\-])\s*(?P<end>(?P<year>{DATE_NUMBER})\s*年\s*"
+                              rf"(?P<month>{DATE_NUMBER})\s*月\s*(?P<day>{DATE_NUMBER})\s*日)")
+ENDING_LINE_OPENERS = "至からよ~〜～-"  # what CONTINUED_END may open with, a cheap test first
 # 附則's 同年10月1日, 同月15日: the year (and month) of the date before it;
 # 同7年3月31日 (a form's 至 line under its 自 line): a year of its era;
 # and 同日 (…4月1日に締結し、同日から施行する), that very date. Not the end
@@ -170,10 +174,25 @@ def find_dates(text: str, unread: list[tuple[str, str]] | None = None,
                 found.append(end)
     if unread is not None and "月" in text and "日" in text:
         unread += [(raw, LEFT_BLANK) for raw in blank_dates(text)]
+    if previous and not found and text.lstrip()[:1] in ENDING_LINE_OPENERS:
+        if end := continued_period_end(text, previous, unread):
+            found.append(end)
     found.sort(key=lambda item: item[0])
     if (found or previous) and "同" in text:
         found = with_same_dates(text, found, unread, previous)
     return [(date, raw) for _, date, raw in found]
+
+
+def continued_period_end(text: str, previous: dt.date,
+                         unread: list[tuple[str, str]] | None) -> tuple[int, dt.date, str] | None:
+    """(where, date, text) of the end on a line of its own under its start
+    (自 令和2年4月1日 / 至 7年3月31日): a year of the era the start lies in."""
+    match = CONTINUED_END.match(text)
+    if not match:
+        return None
+    date = read_day(era_year(previous, number(match["year"])), number(match["month"]), number(match["day"]),
+                    match["end"], unread)
+    return (match.start("end"), date, match["end"]) if date and date >= previous else None
 
 
 def with_same_dates(text: str, found: list[tuple[int, dt.date, str]], unread: list[tuple[str, str]] | None,

@@ -981,9 +981,11 @@ def test_a_summarys_signing_date_left_blank_is_warned_about(key_lines):
     assert any(w.startswith(f"line {2 + len(key_lines)}: the signing date is left blank (") for w in doc.warnings)
 
 
-def test_a_forms_to_line_under_its_from_line_ends_in_the_starts_era():
-    """自 令和2年4月1日 / 至 同7年3月31日: 同 stands for the era above."""
+@pytest.mark.parametrize("to_line, raw", [("至 同 7年3月31日", "同7年3月31日"), ("至　７年３月３１日", "7年3月31日"),
+                                         ("～7年3月31日", "7年3月31日")])
+def test_a_forms_to_line_under_its_from_line_ends_in_the_starts_era(to_line, raw):
+    """自 令和2年4月1日 / 至 (同) 7年3月31日: the era is the one above."""
     segments = [Segment(Kind.ARTICLE, (line(5, "第2条 この協約の期間は、次のとおりとする。"), line(6, "自 令和2年4月 1日"),
-                                       line(7, "至 同 7年3月31日")))]
+                                       line(7, to_line)))]
     assert [(v.line_no, v.iso.isoformat(), v.raw) for v in extract_dates(segments)] == [
-        (6, "2020-04-01", "令和2年4月1日"), (7, "2025-03-31", "同7年3月31日")]
+        (6, "2020-04-01", "令和2年4月1日"), (7, "2025-03-31", raw)]
