@@ -7,7 +7,7 @@ import regex
 
 from extractors.appendix import extract_appendix
 from extractors.articles import extract_articles
-from extractors.dates import ceremony_signing, labelled_signing, read_dates, signing_date
+from extractors.dates import ceremony_signing, labelled_signing, read_dates, reported_signing, signing_date
 from extractors.parties import JOINT_BODY, extract_area_name, extract_parties
 from extractors.signatories import extract_signatories
 from pipeline.gazetteer import gazetteer
@@ -25,7 +25,8 @@ def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Docu
     parties = extract_parties(segments)
     dates, date_warnings = read_dates(segments)
     if doc_type != "agreement":  # a summary's own date (資料作成日) is no signing date; one labelled 締結日 is,
-        labelled = labelled_signing(segments) or ceremony_signing(segments)  # and a signing ceremony's
+        # and a signing ceremony's, or the day a release reports it was concluded on
+        labelled = labelled_signing(segments) or ceremony_signing(segments) or reported_signing(segments)
         dates = [replace(d, kind="signed" if (d.line_no, d.raw) == labelled else "referenced") for d in dates]
     articles = extract_articles(segments)
     signatories = extract_signatories(segments, parties)

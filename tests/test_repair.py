@@ -211,6 +211,20 @@ def test_the_first_year_of_an_era_read_without_its_top_bar_is_repaired():
     assert all(c.rule == "context:date" for c in result.corrections)
 
 
+def test_a_kanji_zero_among_the_digits_of_a_date_is_their_zero():
+    # OCR (or a typist) takes 0 for 〇 or ○ inside a number written in digits;
+    # a 〇 alone is a template's blank and stays one
+    result = repaired("""
+        令和2年1〇月1日
+        令和2年10月2○日
+        2〇2〇年3月27日
+        令和〇年〇月〇日
+        二〇二〇年三月二十六日
+    """)
+    assert texts(result) == ["令和2年10月1日", "令和2年10月20日", "2020年3月27日", "令和〇年〇月〇日", "二〇二〇年三月二十六日"]
+    assert all(c.rule == "context:date" for c in result.corrections)
+
+
 def test_impossible_dates_and_durations_are_left_alone():
     result = repaired("""
         千茂29年13月30日
