@@ -108,6 +108,18 @@ def test_a_dropped_character_is_restored_only_with_the_documents_support():
     assert clean.corrections == ()
 
 
+def test_a_name_opening_a_line_is_read_from_the_line_start_not_across_the_break():
+    # 進市長 after a line ending in letters (…豊明): the name's letters start at the
+    # line's start, so 日進市 (written twice) lost its 日 there, and 豊明進市 is no span
+    result = repaired("""
+        日進市及び豊明市における連携協約
+        日進市(以下「甲」という。)及び豊明市(以下「乙」という。)は、締結する。
+        連携する取組は豊明
+        進市長
+    """)
+    assert texts(result)[2:] == ["連携する取組は豊明", "日進市長"]
+
+
 def test_a_name_read_a_different_wrong_way_each_time_is_settled_by_the_prefecture():
     # Tesseract on a scan of the 001 sample: 祢 came out as 徹, 枯, 引 and 貴;
     # of the 美?市 in the gazetteer only 美祢市 lies in 山口県, where 山口市 is.
