@@ -12,8 +12,8 @@ import regex
 
 from pipeline.model import Article, Kind, Line, Segment, Span
 from pipeline.numerals import ARTICLE_NUMBER, parse_article_number, to_int
-from pipeline.segment import (ARTICLE_LINE, ITEM_LINE, PARAGRAPH_NUMBER, SENTENCE_END, amendment_note_at,
-                              caption_text, is_lone_number)
+from pipeline.segment import (AMENDING_INSTRUCTION, ARTICLE_LINE, ITEM_LINE, PARAGRAPH_NUMBER, PROVISO_START,
+                              ROLE_ITEM, SENTENCE_END, amendment_note_at, caption_text, is_lone_number)
 
 # 第1条(目的) / 【目的】 / <目的> / 「目的」 この協約は…; not a body opening
 # with a defined term (第2条 「連携市町村」とは、…): a particle follows that.
@@ -177,6 +177,10 @@ def numbered_paragraphs(lines: list[Line]) -> list[tuple[str, Span]]:
     items: dict[str, int] = {}  # the last item number of each style in the current paragraph
     for line in lines:
         label = number_label(line.text)
+        if groups and label is None and opens_unnumbered_paragraph(groups[-1], line):
+            groups.append([(line, False)])
+            expected, items = expected + 1, {}
+            continue
         if groups and label and follows_finished(groups[-1]) and label[1] == expected \
                 and (items.get(label[0]) != expected - 1 or is_sentence_after_phrases(groups[-1], line)
                      or len(groups) == 1 and refers_to_previous_paragraph(line.text)):
@@ -192,6 +196,22 @@ def numbered_paragraphs(lines: list[Line]) -> list[tuple[str, Span]]:
         else:
             groups.append([(line, is_item)])
     return [(join_lines(group), Span.of([line for line, _ in group])) for group in groups if group]
+
+
+def opens_unnumbered_paragraph(group: list[tuple[Line, bool]], line: Line) -> bool:
+    """A line without a number opens a paragraph where the one above ended a
+    sentence on a line of its own (not cut at a paged text's margin, nor a
+    <br> inside one HTML paragraph), as agreements that leave paragraphs
+    unnumbered set them; under items without 。 only a line citing 前項 does.
+    A proviso (ただし、…), an item, 甲: … under a 役割分担 item and an amending
+    article's instructions (…を改める。) go on with the paragraph."""
+    previous = group[-1][0]
+    if previous.no == line.no or previous.at_margin or ITEM_LINE.match(line.text) or ROLE_ITEM.match(line.text) \
+            or PROVISO_START.match(line.text) or AMENDING_INSTRUCTION.search(line.text):
+        return False
+    if previous.text.endswith("。"):
+        return True
+    return group[-1][1] and refers_to_previous_paragraph(line.text)
 
 
 # 前項 / 前各項 / 前2項: the paragraph before. Paragraph 1 has none, so a

@@ -29,10 +29,12 @@ ENACTMENT_LINE = regex.compile(
 # Not a line that a wrapped sentence opens with a citation of law or article
 # (…地方自治法 / 第二百五十二条の二第一項の規定に基づき): a body never
 # starts with a paragraph number or with の規定 / に基づき.
-# A label a particle follows (第3条に掲げる…, 第1条で定める…) is cited, and
-# so is a range (第5条から第7条までの規定…) unless deleted: 第5条から第7条まで 削除.
+# A label a particle follows (第3条に掲げる…, 第1条で定める…) is cited, and so
+# is one a part of it or a conjunction follows (第2条各号, 第3条ただし書,
+# 第4条本文, 第5条又は第6条), and so is a range (第5条から第7条までの規定…) unless deleted: 第5条から第7条まで 削除.
 CITED_ARTICLE = regex.compile(
     rf"\s*(?:第\s*{NUMBER}\s*[項号]|の規定|に規定|に基づ|によ|を準用|中\s*「|を次のように|を削る|の次に"
+    rf"|各[項号]|ただし書|本文|前段|後段|又は|若しくは"
     rf"|[のにでをがはとへも]"
     rf"|(?>(?:から|ないし)\s*第\s*{NUMBER}\s*条(?:\s*の\s*{NUMBER})?\s*(?:まで)?\s*)(?!削除|$))")
 ARTICLE_LINE = regex.compile(rf"^(?>{ARTICLE_NUMBER.pattern})(?!{CITED_ARTICLE.pattern})(?:\s+|$|(?=[^\s関及並、,]))")
@@ -109,10 +111,11 @@ def names_place_or_body(text: str) -> bool:
 
 
 QUOTE_START = regex.compile(r"抜粋|^【\s*[^】]*法\s*】|^\(参考\)|^参考[::]")
-# Items nested in an article: (1) / 1. / 一 / a / (a) / ア / i — kept inside the article
+# Items nested in an article: (1) / 1. / 1) / 一 / a / a) / (a) / ア / ア) / i — kept inside the article
 # (1. as a browser numbers the items of an HTML <ol>, and as typed lists are numbered,
 # with or without a space: 2.前項の…; not 1.5倍 or 2.3.27).
 ITEM_LINE = regex.compile(r"^(?:\(\s*[0-9a-zア-ン一二三四五六七八九十]+\s*\)|\d{1,2}\.(?![\d.,])|[a-z]\s|[ivx]+\s"
+                          r"|(?:\d{1,2}|[a-zア-ン])\)"
                           r"|[ア-ン]\s|[一二三四五六七八九十]+\s)")
 # 2 前項の… / ②前項の… / ❷前項の… (② and ❷ are "2" after normalize); not 2通, 2月, 2番
 PARAGRAPH_NUMBER = regex.compile(r"^(\d{1,2})(?:\s+|(?=[^\d\s.,、)年月日条号番通]))")
@@ -581,11 +584,37 @@ def article_end(lines: list[Line], start: int) -> int:
             or end == start + 1 and is_bare_article_head(previous.text) \
             or end == start + 2 and is_bare_article_head(lines[start].text) and bool(CAPTION_LINE.match(previous.text)) \
             or continues_past_margin(previous, line) or is_amendment_note(line.text) \
-            or AMENDS.search(lines[start].text) and AMENDING_INSTRUCTION.search(line.text)
+            or AMENDS.search(lines[start].text) and AMENDING_INSTRUCTION.search(line.text) \
+            or PROVISO_START.match(line.text) or runs_on_to_next_article(lines, start, at)
         if not continues or CLOSING_MARKS.search(line.text) and ends_item_or_sentence(lines, start, end):
             break
         end = at + 1
     return end
+
+
+# ただし、… / この場合において、…: a proviso or a second sentence that only goes
+# on with the one above, though set on a line of its own; it opens nothing.
+PROVISO_START = regex.compile(r"^(?:ただし|但し|この場合(?:において)?)[、,]")
+UNNUMBERED_REACH = 12  # lines an unnumbered paragraph (or a few) may take before the next article
+
+
+def runs_on_to_next_article(lines: list[Line], start: int, at: int) -> bool:
+    """Lines from at that hold a sentence and reach the article numbered next
+    after the one at start, with nothing between that closes the articles
+    (the formula, a date, a signature, 附則, 別表): the article's paragraphs
+    written without numbers (…とする。 / 前項の取組の詳細は、…). Lines holding
+    no sentence there are a stamp or a leftover (articles_resume_at)."""
+    sentence = False
+    for k in range(at, min(at + UNNUMBERED_REACH, len(lines))):
+        line = lines[k]
+        if ARTICLE_LINE.match(line.text):
+            number, here = parse_article_number(line.text), parse_article_number(lines[start].text)
+            return sentence and bool(number and here and follows(here, number))
+        if line.is_row or CLOSING_MARKS.search(line.text) or date_lines_at(lines, k) or role_mark(line.text) \
+                or SUPPLEMENTARY_HEADING.match(line.text) or APPENDIX_START.match(line.text):
+            return False
+        sentence = sentence or line.text.endswith("。") and not is_caption_before_article(lines, k)
+    return False
 
 
 def as_typed(line: Line) -> Line:

@@ -729,9 +729,13 @@ def test_a_line_after_the_articles_is_no_stray_when_no_next_article_follows():
 
 
 def test_a_finished_sentence_between_articles_is_no_stray():
+    # a sentence is no stamp: it is the article's own (a paragraph left
+    # unnumbered), and the article numbered next goes on after it
     text = STAMPED_BETWEEN_ARTICLES.replace("県立図書館 蔵書印", "以上のとおり定める。")
     labels = [(s.kind.value, s.label) for s in segments_of(text)]
-    assert ("other", "stray") not in labels and ("article", "第3条") not in labels
+    assert ("other", "stray") not in labels and ("article", "第3条") in labels
+    article2 = next(s for s in segments_of(text) if s.label == "第2条")
+    assert article2.lines[-1].text == "以上のとおり定める。"
 
 
 def test_a_beppyo_saved_alone_is_an_appendix_by_its_role_columns():
