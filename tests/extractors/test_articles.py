@@ -632,3 +632,73 @@ def test_articles_laid_out_in_an_html_table_of_number_and_text(write_file):
     assert [(a.article_no, a.caption, a.paragraphs) for a in doc.articles] == [
         ("1", "目的", ("この協約は、圏域の経済の活性化を図ることを目的とする。",)),
         ("2", "協議", ("この協約に定めのない事項は、甲乙協議して定める。", "前項の協議は、書面により行う。"))]
+
+
+UNNUMBERED_PARAGRAPHS = """
+    伊万里市及び有田町の定住自立圏形成協定
+    伊万里市(以下「甲」という。)及び有田町(以下「乙」という。)は、次のとおり協定を締結する。
+    (期間)
+    第1条 この協定の有効期間は、締結の日から令和7年3月31日までとする。
+    ただし、期間満了の日の3月前までに甲又は乙から申出がないときは、更に5年間延長するものとする。
+    (連携する取組)
+    第2条 甲及び乙は、次の各号に掲げる取組について連携する。
+    1) 地域医療の確保
+    2) 公共交通の維持
+    前項の取組の詳細は、別に定める。
+    甲及び乙は、毎年度、取組の成果を公表する。
+    (協議)
+    第3条 この協定に定めのない事項は、甲乙協議して定める。
+    この協定の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。
+    令和2年3月30日
+    甲 伊万里市長 深浦 弘信
+    乙 有田町長 松尾 佳昭
+"""
+
+
+def test_paragraphs_left_unnumbered_stay_in_their_article():
+    # a sentence set on its own line between two articles is a paragraph of the
+    # one above, not the end of the articles; ただし、… goes on with its paragraph
+    articles = extract_articles(segments_of(UNNUMBERED_PARAGRAPHS))
+    assert [(a.article_no, a.caption) for a in articles] == [("1", "期間"), ("2", "連携する取組"), ("3", "協議")]
+    assert articles[0].paragraphs == (
+        "この協定の有効期間は、締結の日から令和7年3月31日までとする。"
+        "ただし、期間満了の日の3月前までに甲又は乙から申出がないときは、更に5年間延長するものとする。",)
+    assert articles[1].paragraphs == (
+        "甲及び乙は、次の各号に掲げる取組について連携する。\n1) 地域医療の確保\n2) 公共交通の維持",
+        "前項の取組の詳細は、別に定める。",
+        "甲及び乙は、毎年度、取組の成果を公表する。")
+    assert [s.lines_label for s in articles[1].paragraph_spans] == ["7-9", "10", "11"]
+
+
+def test_a_proviso_on_its_own_line_after_the_last_article_stays_in_it():
+    text = UNNUMBERED_PARAGRAPHS.replace(
+        "第3条 この協定に定めのない事項は、甲乙協議して定める。",
+        "第3条 この協定に定めのない事項は、甲乙協議して定める。\n    ただし、軽微な事項は、担当課長が協議して定める。")
+    doc = document_of(text)
+    assert doc.articles[-1].paragraphs == (
+        "この協定に定めのない事項は、甲乙協議して定める。ただし、軽微な事項は、担当課長が協議して定める。",)
+    assert doc.signed_date.isoformat() == "2020-03-30"
+
+
+def test_an_article_wrapped_before_a_citation_of_another_is_not_cut_there():
+    # 第2条各号 / 第3条ただし書 / 第1条又は… open a wrapped line: citations, never articles
+    articles = extract_articles(segments_of("""
+        今治市及び上島町の連携協約
+        今治市(以下「甲」という。)及び上島町(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この協約は、圏域の発展を目的とする。
+        第2条 甲及び乙は、次に掲げる事項について連携する。
+        (ア) 医療
+        (イ) 福祉
+        第3条 甲及び乙は、前条に掲げる事項のうち、協議により定めるものについて、
+        第2条各号に掲げる事項の実施計画を定める。
+        2 前項の実施計画は、
+        第3条ただし書の規定にかかわらず、毎年度見直すものとする。
+        3 甲及び乙は、
+        第1条又は第2条の規定の運用について協議する。
+        第4条 この協約に定めのない事項は、甲乙協議して定める。
+    """))
+    assert [a.article_no for a in articles] == ["1", "2", "3", "4"]
+    assert articles[2].paragraphs == (
+        "甲及び乙は、前条に掲げる事項のうち、協議により定めるものについて、第2条各号に掲げる事項の実施計画を定める。",
+        "前項の実施計画は、第3条ただし書の規定にかかわらず、毎年度見直すものとする。",
+        "甲及び乙は、第1条又は第2条の規定の運用について協議する。")
