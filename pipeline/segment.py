@@ -52,6 +52,32 @@ APPENDIX_WORDS = ("別表", "別紙", "別記")
 # ... also when OCR lost the parenthesis before 第N条関係: 別表第3条関係)
 APPENDIX_START = regex.compile(r"^\(?別[表紙記](?:(?:第?\s*[0-9一二三四五六七八九十]+)?(?:\s|\(|\)|$)"
                                r"|第\s*[0-9一二三四五六七八九十]+\s*条(?:の\s*[0-9一二三四五六七八九十]+)?\s*関係)")
+# 【別表】, ■別表, [別表第1], <別表>, 別 表 (letter-spaced): a heading set off
+# by a mark or brackets, or spaced out, as word processors and web pages print it;
+# without them it is a heading APPENDIX_START reads.
+HEADING_MARKS = regex.compile(r"^(?:[【\[<〈《〔](?=.*[】\]>〉》〕]$)|[■□◆◇●])\s*|\s*[】\]>〉》〕]$")
+SPACED_APPENDIX_WORD = regex.compile(r"^別\s+(?=[表紙記])")
+
+
+def plain_appendix_heading(text: str) -> str:
+    """The text without the marks or spacing a 別表 heading may carry
+    (【別表第1】 -> 別表第1, 別 表 -> 別表); other text as it is."""
+    if text[:1] in "【[<〈《〔■□◆◇●":
+        text = HEADING_MARKS.sub("", text)
+    return SPACED_APPENDIX_WORD.sub("別", text) if text.startswith("別 ") else text
+
+
+def is_appendix_start(text: str) -> bool:
+    """別表 / 別表第1(第3条関係) …, also set off by marks or spaced out."""
+    return "別" in text and bool(APPENDIX_START.match(plain_appendix_heading(text)))
+
+
+def as_plain_heading(line: Line) -> Line:
+    """The 別表 heading as the 別表's reader expects it: without its marks."""
+    text = plain_appendix_heading(line.text)
+    return line if text == line.text or not APPENDIX_START.match(text) else replace(line, text=text)
+
+
 TITLE_WORDS = regex.compile(r"協約|協定|覚書|協議書|規約|概要|合意書")
 AGREEMENT_WORDS = regex.compile(r"協約|協定|覚書|協議書|合意書")
 OVERVIEW_WORDS = regex.compile(r"概要|資料|説明|について|ポイント")
@@ -147,7 +173,7 @@ def segment(lines: list[Line]) -> list[Segment]:
                                            lines[tail_at:next_at], lines[next_at:])
     segments = segment_body(body + tail)
     if appendix:
-        appendix = [without_instruction_number(line) for line in appendix]
+        appendix = [without_instruction_number(line) for line in (as_plain_heading(appendix[0]), *appendix[1:])]
         at = next((n for n, s in enumerate(segments) if tail and s.lines and s.lines[-1].no >= tail[0].no),
                   len(segments))
         segments[at:at] = [Segment(Kind.APPENDIX, tuple(appendix))] + ([Segment(Kind.OTHER, tuple(contact))]
@@ -249,7 +275,7 @@ def find_appendix_start(lines: list[Line]) -> int:
     for i, line in enumerate(lines):
         if "別" not in line.text:
             continue  # neither APPENDIX_START nor TABLE_AMENDMENT: most lines, told without a regex
-        if not line.is_row and APPENDIX_START.match(line.text) and not continues_sentence(lines, i):
+        if not line.is_row and is_appendix_start(line.text) and not continues_sentence(lines, i):
             return i
         if introduces_rows(lines, i):
             return i
@@ -574,7 +600,7 @@ def article_end(lines: list[Line], start: int) -> int:
         # the line under it decides, and the number goes with it
         at = end + 1 if end + 1 < len(lines) and is_lone_number(lines[end].text) else end
         line, previous = as_typed(lines[at]), lines[end - 1]
-        if ARTICLE_LINE.match(line.text) or APPENDIX_START.match(line.text) or SUPPLEMENTARY_HEADING.match(line.text) \
+        if ARTICLE_LINE.match(line.text) or is_appendix_start(line.text) or SUPPLEMENTARY_HEADING.match(line.text) \
                 or CHAPTER_HEADING.match(line.text):
             break  # 附則 and 第2章 also after an item without 。 (…その他必要な事項)
         if is_caption_before_article(lines, at):
@@ -611,7 +637,7 @@ def runs_on_to_next_article(lines: list[Line], start: int, at: int) -> bool:
             number, here = parse_article_number(line.text), parse_article_number(lines[start].text)
             return sentence and bool(number and here and follows(here, number))
         if line.is_row or CLOSING_MARKS.search(line.text) or date_lines_at(lines, k) or role_mark(line.text) \
-                or SUPPLEMENTARY_HEADING.match(line.text) or APPENDIX_START.match(line.text):
+                or SUPPLEMENTARY_HEADING.match(line.text) or is_appendix_start(line.text):
             return False
         sentence = sentence or line.text.endswith("。") and not is_caption_before_article(lines, k)
     return False
@@ -712,7 +738,7 @@ def is_bare_caption(line: Line, previous: Line) -> bool:
     …) may stand above it. 附則 heads the
     supplementary provisions, 別表 a table."""
     return (not line.is_row and bool(BARE_CAPTION_LINE.match(line.text))
-            and not SUPPLEMENTARY_HEADING.match(line.text) and not APPENDIX_START.match(line.text)
+            and not SUPPLEMENTARY_HEADING.match(line.text) and not is_appendix_start(line.text)
             and not TOC_HEADING.match(line.text)
             and (previous.text.endswith("。") or bool(ITEM_LINE.match(previous.text))
                  or bool(CHAPTER_HEADING.match(previous.text))))

@@ -901,3 +901,33 @@ def test_a_comparison_table_ends_where_the_page_closes_its_table(tmp_path):
     doc = run(page)
     assert [(r.measure, r.content, r.role_a, r.role_b) for r in doc.appendix] == [
         ("観光の振興", "観光資源を広域で発信する。", "発信を企画する。", "情報を提供する。")]
+
+
+MARKED_BEPPYO = """
+    西条市及び新居浜市の連携協約
+    西条市(以下「甲」という。)及び新居浜市(以下「乙」という。)は、次のとおり連携協約を締結する。
+    第1条 この協約は、圏域の発展を目的とする。
+    第2条 甲及び乙が連携する取組及び役割分担は、別表のとおりとする。
+    第3条 甲及び乙は、次に掲げる事項について協議する。
+    (1) 取組の進捗に関すること
+    (2) その他必要な事項
+    HEADING
+    ア 観光振興
+    取組の内容 観光客の誘致を図る。
+    甲の役割 事業を企画する。
+    乙の役割 事業に協力する。
+"""
+
+
+@pytest.mark.parametrize("heading", ["【別表】", "■別表", "[別表第1]", "<別表>", "別　表", "【別表(第2条関係)】"])
+def test_a_beppyo_heading_set_off_by_marks_or_spaced_out_opens_the_beppyo(heading):
+    # the last article ends with an item, no 。: the heading still ends it
+    doc = document_of(MARKED_BEPPYO.replace("HEADING", heading))
+    assert doc.articles[-1].text == "甲及び乙は、次に掲げる事項について協議する。\n(1) 取組の進捗に関すること\n(2) その他必要な事項"
+    assert [(r.label, r.measure, r.content, r.role_a, r.role_b) for r in doc.appendix] == [
+        ("ア", "観光振興", "観光客の誘致を図る。", "事業を企画する。", "事業に協力する。")]
+
+
+@pytest.mark.parametrize("line", ["■別表のとおり", "【別表】の取組"])
+def test_a_marked_line_speaking_of_the_beppyo_opens_none(line):
+    assert "appendix" not in [s.kind.value for s in segments_of(MARKED_BEPPYO.replace("HEADING", line))]
