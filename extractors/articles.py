@@ -13,7 +13,7 @@ import regex
 from pipeline.model import Article, Kind, Line, Segment, Span
 from pipeline.numerals import ARTICLE_NUMBER, parse_article_number, to_int
 from pipeline.segment import (AMENDING_INSTRUCTION, ARTICLE_LINE, ITEM_LINE, PARAGRAPH_NUMBER, PROVISO_START,
-                              ROLE_ITEM, SENTENCE_END, amendment_note_at, caption_text, is_lone_number)
+                              ROLE_ITEM, SENTENCE_END, amendment_note_at, announces_lines_below, caption_text, is_lone_number)
 
 # 第1条(目的) / 【目的】 / <目的> / 「目的」 この協約は…; not a body opening
 # with a defined term (第2条 「連携市町村」とは、…): a particle follows that.
@@ -177,6 +177,10 @@ def numbered_paragraphs(lines: list[Line]) -> list[tuple[str, Span]]:
     items: dict[str, int] = {}  # the last item number of each style in the current paragraph
     for line in lines:
         label = number_label(line.text)
+        if groups and label is None and announces_lines_below(groups[-1][-1][0].text) \
+                and not AMENDING_INSTRUCTION.search(line.text):  # …次のように変更する。 / 第3条中…改める。 run on
+            groups[-1].append((line, True))  # …次のとおりとする。 / 令和2年4月1日から…まで: listed, unnumbered
+            continue
         if groups and label is None and opens_unnumbered_paragraph(groups[-1], line):
             groups.append([(line, False)])
             expected, items = expected + 1, {}

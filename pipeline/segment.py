@@ -611,11 +611,22 @@ def article_end(lines: list[Line], start: int) -> int:
             or end == start + 2 and is_bare_article_head(lines[start].text) and bool(CAPTION_LINE.match(previous.text)) \
             or continues_past_margin(previous, line) or is_amendment_note(line.text) \
             or AMENDS.search(lines[start].text) and AMENDING_INSTRUCTION.search(line.text) \
-            or PROVISO_START.match(line.text) or runs_on_to_next_article(lines, start, at)
+            or PROVISO_START.match(line.text) or runs_on_to_next_article(lines, start, at) \
+            or announces_lines_below(previous.text) and not ERA_DATE_LINE.match(line.text) and not role_mark(line.text)
         if not continues or CLOSING_MARKS.search(line.text) and ends_item_or_sentence(lines, start, end):
             break
         end = at + 1
     return end
+
+
+# …次のとおりとする。 / …次の会議を置く。 / …以下の事項とする。: a sentence
+# announcing what the lines under it list, numbered or not (令和2年4月1日から
+# 令和7年3月31日まで, a council's name): they are the article's.
+LIST_ANNOUNCED = regex.compile(r"次[にの]|以下の|下記")
+
+
+def announces_lines_below(text: str) -> bool:
+    return text.endswith("。") and bool(LIST_ANNOUNCED.search(text))
 
 
 # ただし、… / この場合において、…: a proviso or a second sentence that only goes
@@ -675,7 +686,8 @@ def ends_item_or_sentence(lines: list[Line], start: int, end: int) -> bool:
     previous = lines[end - 1]
     if SENTENCE_END.search(previous.text):
         return True
-    item_at = next((i for i in range(end - 1, start, -1) if ITEM_LINE.match(lines[i].text)), None)
+    item_at = next((i for i in range(end - 1, start, -1)
+                    if ITEM_LINE.match(lines[i].text) or announces_lines_below(lines[i - 1].text)), None)
     return item_at is not None and all(not SENTENCE_END.search(ln.text) for ln in lines[item_at:end - 1])
 
 

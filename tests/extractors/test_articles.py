@@ -702,3 +702,30 @@ def test_an_article_wrapped_before_a_citation_of_another_is_not_cut_there():
         "甲及び乙は、前条に掲げる事項のうち、協議により定めるものについて、第2条各号に掲げる事項の実施計画を定める。",
         "前項の実施計画は、第3条ただし書の規定にかかわらず、毎年度見直すものとする。",
         "甲及び乙は、第1条又は第2条の規定の運用について協議する。")
+
+
+def test_lines_an_article_announces_are_its_own_not_stray_lines():
+    # …次のとおりとする。 / 次の会議を置く。 over an unnumbered line (a period, a
+    # council's name): the article's, no stray line between two articles
+    doc = document_of("""
+        日田市及び九重町の連携協約
+        日田市(以下「甲」という。)及び九重町(以下「乙」という。)は、次のとおり連携協約を締結する。
+        (期間)
+        第1条 この協約の期間は、次のとおりとする。
+        令和2年4月1日から令和7年3月31日まで
+        (協議)
+        第2条 この協約に定めのない事項は、甲乙協議して定める。
+        (連絡調整)
+        第3条 甲及び乙は、連絡調整のため、次の会議を置く。
+        日田・九重連携推進会議
+        この協約の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。
+        令和2年3月27日
+        甲 日田市長 原田 啓介
+        乙 九重町長 日野 康志
+    """)
+    assert [(a.article_no, a.paragraphs) for a in doc.articles] == [
+        ("1", ("この協約の期間は、次のとおりとする。\n令和2年4月1日から令和7年3月31日まで",)),
+        ("2", ("この協約に定めのない事項は、甲乙協議して定める。",)),
+        ("3", ("甲及び乙は、連絡調整のため、次の会議を置く。\n日田・九重連携推進会議",))]
+    assert not any("between two articles" in w for w in doc.warnings)
+    assert doc.signed_date.isoformat() == "2020-03-27"
