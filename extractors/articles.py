@@ -11,6 +11,7 @@ from dataclasses import replace
 import regex
 
 from pipeline.model import Article, Kind, Line, Segment, Span
+from pipeline.normalize import SPACE_IN_JAPANESE
 from pipeline.numerals import ARTICLE_NUMBER, parse_article_number, to_int
 from pipeline.segment import (AMENDING_INSTRUCTION, ARTICLE_LINE, ITEM_LINE, PARAGRAPH_NUMBER, PROVISO_START,
                               ROLE_ITEM, SENTENCE_END, amendment_note_at, announces_lines_below, caption_text, is_lone_number)
@@ -54,6 +55,7 @@ def segment_to_article(seg: Segment, caption: str) -> Article:
     elif not caption and is_caption_alone(body):  # 第1条　目的 / この協約は、…
         caption, body = body[0].text, body[1:]
     paragraphs = lines_to_paragraphs(body)
+    caption = SPACE_IN_JAPANESE.sub("", caption)  # (協 議), 【目 的】: spaced out on a line too short to tell so
     return Article(article_no=article_no, number=number, branch=branch, caption=caption,
                    paragraphs=tuple(text for text, _ in paragraphs), span=seg.span,
                    paragraph_spans=tuple(span for _, span in paragraphs))

@@ -729,3 +729,20 @@ def test_lines_an_article_announces_are_its_own_not_stray_lines():
         ("3", ("甲及び乙は、連絡調整のため、次の会議を置く。\n日田・九重連携推進会議",))]
     assert not any("between two articles" in w for w in doc.warnings)
     assert doc.signed_date.isoformat() == "2020-03-27"
+
+
+@pytest.mark.parametrize("caption_line, article_line, caption", [
+    ("(協 議)", "第3条 この協約に定めのない事項は、甲乙協議して定める。", "協議"),
+    ("", "第3条 【協 議】 この協約に定めのない事項は、甲乙協議して定める。", "協議"),
+    ("", "第3条(疑義の 解決) この協約に定めのない事項は、甲乙協議して定める。", "疑義の解決")])
+def test_a_caption_spaced_out_reads_without_its_spaces(caption_line, article_line, caption):
+    # too short for the line's letter spacing to be told apart from words; a caption has no words apart
+    articles = extract_articles(segments_of(f"""
+        宇和島市及び鬼北町の連携協約
+        宇和島市(以下「甲」という。)及び鬼北町(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この協約は、圏域の発展を目的とする。
+        {caption_line}
+        {article_line}
+    """))
+    assert articles[-1].caption == caption
+    assert articles[-1].paragraphs == ("この協約に定めのない事項は、甲乙協議して定める。",)
