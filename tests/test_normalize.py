@@ -93,6 +93,18 @@ def test_rules_footers_and_blank_lines_are_dropped_with_line_numbers_kept():
         (1, "第1条 甲は", False), (5, "乙と協議する。", True)]
 
 
+@pytest.mark.parametrize("footer", ["3ページ", "３頁", "Page 3", "page 3 of 5", "- 3/5 -", "・３・"])
+def test_page_numbers_as_word_processors_print_them_are_footers(footer):
+    # a page number cutting an article's sentence, else read as paragraph 3 (3ページ) or words of it
+    lines = normalize(source("第1条 甲及び乙は、相互に役割を分担し、", footer, "連携を図るものとする。"))
+    assert texts(lines) == ["第1条 甲及び乙は、相互に役割を分担し、", "連携を図るものとする。"]
+
+
+@pytest.mark.parametrize("text", ["3ページ以内とする。", "第3頁", "Page", "3 ・ 4"])
+def test_lines_only_starting_like_a_page_number_are_kept(text):
+    assert texts(normalize(source("第1条 報告書は、", text))) == ["第1条 報告書は、", text]
+
+
 def test_a_running_header_is_kept_once():
     lines = normalize(source("連携協約の概要", "本文その一", "連携協約の概要", "本文その二", "連携協約の概要"))
     assert texts(lines) == ["連携協約の概要", "本文その一", "本文その二"]
