@@ -48,7 +48,9 @@ def segment_to_article(seg: Segment, caption: str) -> Article:
     if body and not body[0].text:  # 第1条 alone on its line, perhaps its caption under it: 第4条 / (役割分担) / …
         body = body[1:]
     inline_caption = INLINE_CAPTION.match(body[0].text) if body else None
-    if inline_caption and not caption:  # 第1条(目的) この協約は、…
+    if inline_caption and is_deletion_alone(body, inline_caption):  # 第2条 (削除): no caption, its text
+        body = [Line(body[0].no, DELETED, body[0].page)]
+    elif inline_caption and not caption:  # 第1条(目的) この協約は、…
         caption = next(group for group in inline_caption.groups() if group)
         rest = Line(body[0].no, body[0].text[inline_caption.end():], body[0].page)
         body = [rest, *body[1:]] if rest.text else body[1:]
@@ -97,6 +99,15 @@ def with_lone_numbers_placed(lines: list[Line]) -> list[Line]:
     return placed
 
 
+DELETED = "削除"
+
+
+def is_deletion_alone(body: list[Line], caption) -> bool:
+    """第2条 (削除) / 第5条 【削除】: the article deleted, its mark in brackets, nothing after it."""
+    return len(body) == 1 and caption.end() == len(body[0].text) and any(
+        group == DELETED for group in caption.groups())
+
+
 # 第1条 目的, the body below: a few words of a name on the label's line.
 CAPTION_ALONE = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}ー・]{1,15}[^\P{L}はがをにでものと]$")
 
@@ -113,8 +124,20 @@ def is_caption_alone(body: list[Line]) -> bool:
 ARTICLE_RANGE = regex.compile(rf"^(?:から|ないし)\s*({ARTICLE_NUMBER.pattern})\s*まで\s*")
 
 
+# 第3条及び第4条 削除 / 第3条、第5条及び第6条 削除: deleted articles listed.
+ARTICLE_LIST = regex.compile(rf"^(?:(?:及び|、)\s*{ARTICLE_NUMBER.pattern}\s*)+(?=削除)")
+
+
 def expand_range(article: Article, seg: Segment) -> list[Article]:
-    """The articles a range line stands for, each with the text after まで."""
+    """The articles a range line stands for, each with the text after まで
+    (or after the last one listed)."""
+    listed = ARTICLE_LIST.match(article.paragraphs[0]) if article.paragraphs else None
+    if listed:
+        rest = (article.paragraphs[0][listed.end():], *article.paragraphs[1:])
+        numbers = [parse_article_number(m.group(0)) for m in ARTICLE_NUMBER.finditer(listed.group(0))]
+        return [replace(article, paragraphs=rest)] + [
+            replace(article, article_no=no, number=number, branch=branch, paragraphs=rest)
+            for no, number, branch in numbers]
     match = ARTICLE_RANGE.match(article.paragraphs[0]) if article.paragraphs else None
     last = parse_article_number(match.group(1)) if match else None
     if last is None:

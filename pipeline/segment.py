@@ -37,7 +37,10 @@ CITED_ARTICLE = regex.compile(
     rf"|各[項号]|ただし書|本文|前段|後段|又は|若しくは"
     rf"|[のにでをがはとへも]"
     rf"|(?>(?:から|ないし)\s*第\s*{NUMBER}\s*条(?:\s*の\s*{NUMBER})?\s*(?:まで)?\s*)(?!削除|$))")
-ARTICLE_LINE = regex.compile(rf"^(?>{ARTICLE_NUMBER.pattern})(?!{CITED_ARTICLE.pattern})(?:\s+|$|(?=[^\s関及並、,]))")
+# 第3条及び第4条 削除 / 第3条、第5条 削除: the articles an amendment deleted, listed.
+DELETED_LIST = rf"(?:\s*(?:及び|、)\s*{ARTICLE_NUMBER.pattern})+\s*削除"
+ARTICLE_LINE = regex.compile(rf"^(?>{ARTICLE_NUMBER.pattern})(?!{CITED_ARTICLE.pattern})"
+                             rf"(?:\s+|$|(?=[^\s関及並、,])|(?={DELETED_LIST}))")
 # (目的), 【目的】 or 「目的」 alone on its line
 CAPTION_LINE = regex.compile(r"^\(([^()]{1,40})\)$|^【([^【】]{1,40})】$|^「([^「」]{1,40})」$")
 # A caption one of whose brackets OCR lost ((定期的な協議): a caption only

@@ -239,6 +239,26 @@ def test_a_line_opening_with_a_cited_article_is_no_article_and_a_deleted_range_i
         ("8", "この協約の期間は、第1条で定める目的の達成までとする。")]
 
 
+def test_deleted_articles_listed_or_marked_in_brackets_are_each_an_article_reading_deleted():
+    articles = extract_articles(segments_of("""
+        松阪市及び多気町の定住自立圏形成協定
+        松阪市(以下「甲」という。)及び多気町(以下「乙」という。)は、次のとおり協定を締結する。
+        (目的)
+        第1条 この協定は、定住自立圏の形成を目的とする。
+        第2条 (削除)
+        第3条及び第4条 削除
+        第5条 【削除】
+        第6条、第7条及び第七条の二 削除
+        第8条 甲及び乙は、第1条及び
+        第2条の規定に基づき協議する。
+    """))
+    assert [(a.article_no, a.caption, a.text) for a in articles] == [
+        ("1", "目的", "この協定は、定住自立圏の形成を目的とする。"),
+        ("2", "", "削除"), ("3", "", "削除"), ("4", "", "削除"), ("5", "", "削除"),
+        ("6", "", "削除"), ("7", "", "削除"), ("7_2", "", "削除"),
+        ("8", "", "甲及び乙は、第1条及び第2条の規定に基づき協議する。")]
+
+
 CAPTION_VARIANTS = """
     甲市及び乙町の連携協約
 
