@@ -614,7 +614,8 @@ def article_end(lines: list[Line], start: int) -> int:
             or end == start + 2 and is_bare_article_head(lines[start].text) and bool(CAPTION_LINE.match(previous.text)) \
             or continues_past_margin(previous, line) or is_amendment_note(line.text) \
             or AMENDS.search(lines[start].text) and AMENDING_INSTRUCTION.search(line.text) \
-            or PROVISO_START.match(line.text) or runs_on_to_next_article(lines, start, at) \
+            or PROVISO_START.match(line.text) or cites_paragraph_above(line.text) \
+            or runs_on_to_next_article(lines, start, at) \
             or announces_lines_below(previous.text) and not ERA_DATE_LINE.match(line.text) and not role_mark(line.text)
         if not continues or CLOSING_MARKS.search(line.text) and ends_item_or_sentence(lines, start, end):
             break
@@ -635,6 +636,15 @@ def announces_lines_below(text: str) -> bool:
 # ただし、… / この場合において、…: a proviso or a second sentence that only goes
 # on with the one above, though set on a line of its own; it opens nothing.
 PROVISO_START = regex.compile(r"^(?:ただし|但し|この場合(?:において)?)[、,]")
+# 前項の協議が整わないときは、… / 甲及び乙は、前各項の…: a sentence citing the
+# paragraph above it is a paragraph of the article, numbered or not.
+PARAGRAPH_ABOVE_CITED = regex.compile(r"^[^。]*?前(?:各|\d{1,2})?項")
+
+
+def cites_paragraph_above(text: str) -> bool:
+    return "項" in text and bool(PARAGRAPH_ABOVE_CITED.match(text))
+
+
 UNNUMBERED_REACH = 12  # lines an unnumbered paragraph (or a few) may take before the next article
 
 

@@ -766,3 +766,22 @@ def test_a_caption_spaced_out_reads_without_its_spaces(caption_line, article_lin
     """))
     assert articles[-1].caption == caption
     assert articles[-1].paragraphs == ("この協約に定めのない事項は、甲乙協議して定める。",)
+
+
+def test_a_sentence_citing_the_paragraph_above_after_the_last_article_is_its_paragraph():
+    # unnumbered, under the last article: 前項 makes it a paragraph, not the closing
+    doc = document_of("""
+        本巣市及び北方町の連携協約
+        本巣市(以下「甲」という。)及び北方町(以下「乙」という。)は、次のとおり連携協約を締結する。
+        (協議)
+        第1条 この協約に定めのない事項は、甲乙協議して定める。
+        前項の協議が整わないときは、岐阜県に助言を求めることができる。
+        この協約の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。
+        令和2年3月27日
+        甲 本巣市長 藤原 勉
+        乙 北方町長 戸部 哲哉
+    """)
+    assert [(a.article_no, a.caption, a.paragraphs) for a in doc.articles] == [
+        ("1", "協議", ("この協約に定めのない事項は、甲乙協議して定める。",
+                     "前項の協議が整わないときは、岐阜県に助言を求めることができる。"))]
+    assert [s.municipality for s in doc.signatories] == ["本巣市", "北方町"]
