@@ -317,7 +317,10 @@ def introduces_rows(lines: list[Line], i: int) -> bool:
 
 # 附則, 附則(抄), 附則(令和2年3月31日一部変更): the supplementary provisions,
 # whose own 第1条, 第2条 … are no articles of the agreement.
-SUPPLEMENTARY_HEADING = regex.compile(r"^附\s*則(?:\s*\([^()]*\))?$")
+# Also 付則, as some towns write it, 附則 抄 without brackets, and the heading set
+# off by a mark or brackets (【附則】, ■附則) as word processors print it.
+SUPPLEMENTARY_HEADING = regex.compile(r"^(?:[【\[<〈《〔■□◆◇●]\s*)?[附付]\s*則(?:\s*\(?\s*抄\s*\)?|\s*\([^()]*\))?"
+                                      r"(?:\s*[】\]>〉》〕])?$")
 
 
 # …甲乙協議して定める。附則 この協約は、…から施行する。: a 附則 run on

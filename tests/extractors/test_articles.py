@@ -785,3 +785,25 @@ def test_a_sentence_citing_the_paragraph_above_after_the_last_article_is_its_par
         ("1", "協議", ("この協約に定めのない事項は、甲乙協議して定める。",
                      "前項の協議が整わないときは、岐阜県に助言を求めることができる。"))]
     assert [s.municipality for s in doc.signatories] == ["本巣市", "北方町"]
+
+
+@pytest.mark.parametrize("heading", ["付 則", "【附則】", "■附則", "附 則 抄", "付則(令和3年3月31日一部変更)"])
+def test_supplementary_provisions_headed_otherwise_stay_out_of_the_last_article(heading):
+    # the last article ends with an item, no 。: only the heading tells where it ends
+    doc = document_of(f"""
+        本巣市及び北方町の連携協約
+        本巣市(以下「甲」という。)及び北方町(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 甲及び乙は、次に掲げる事項について協議する。
+        (1) 取組の進捗に関すること
+        (2) その他必要な事項
+        {heading}
+        (施行期日)
+        第1条 この協約は、令和2年4月1日から施行する。
+        この協約の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。
+        令和2年3月27日
+        甲 本巣市長 藤原 勉
+        乙 北方町長 戸部 哲哉
+    """)
+    assert [(a.article_no, a.text) for a in doc.articles] == [
+        ("1", "甲及び乙は、次に掲げる事項について協議する。\n(1) 取組の進捗に関すること\n(2) その他必要な事項")]
+    assert doc.signed_date.isoformat() == "2020-03-27"
