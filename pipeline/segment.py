@@ -482,11 +482,17 @@ def segment_front(lines: list[Line]) -> list[Segment]:
                     or not trailing_captions and len(rest) > 1 and is_bare_caption(rest[-1], rest[-2])):
         trailing_captions.insert(0, rest.pop())
     chapters = []
-    while rest and CHAPTER_HEADING.match(rest[-1].text):  # 第1章 総則 over 第1条's caption
-        chapters.insert(0, rest.pop())
+    while rest:  # 第1章 総則 (or 第1章 / 総則) over 第1条's caption
+        if CHAPTER_HEADING.match(rest[-1].text):
+            chapters.insert(0, (rest.pop(),))
+        elif len(rest) > 1 and chapter_lines(rest, len(rest) - 2) == 2:
+            chapters.insert(0, (rest[-2], rest[-1]))
+            del rest[-2:]
+        else:
+            break
     if rest:
         segments.append(Segment(Kind.PREAMBLE, tuple(rest)))
-    segments.extend(Segment(Kind.OTHER, (ln,), label=CHAPTER) for ln in chapters)
+    segments.extend(Segment(Kind.OTHER, chapter, label=CHAPTER) for chapter in chapters)
     segments.extend(Segment(Kind.CAPTION, (ln,)) for ln in trailing_captions)
     return segments
 
@@ -543,8 +549,9 @@ def segment_articles_and_after(lines: list[Line]) -> list[Segment]:
             segments.append(Segment(Kind.CAPTION, (line,)))
             i += 1
         elif CHAPTER_HEADING.match(line.text):
-            segments.append(Segment(Kind.OTHER, (line,), label=CHAPTER))
-            i += 1
+            taken = chapter_lines(lines, i)
+            segments.append(Segment(Kind.OTHER, tuple(lines[i:i + taken]), label=CHAPTER))
+            i += taken
         elif (resume := articles_resume_at(lines, i, segments)) is not None:
             segments.append(Segment(Kind.OTHER, tuple(lines[i:resume]), label=STRAY))
             i = resume
@@ -594,6 +601,16 @@ def follows(last: tuple[str, int, int | None], number: tuple[str, int, int | Non
 # it, no part of the article above; a heading, never a sentence (第2章に…).
 CHAPTER_HEADING = regex.compile(rf"^第\s*{NUMBER}\s*[章節款](?![のにでをはがと中])[^。、]{{0,30}}$")
 CHAPTER = "chapter"
+# 第2章 alone, its title (連携する取組) on the line under it.
+CHAPTER_NUMBER_ALONE = regex.compile(rf"^第\s*{NUMBER}\s*[章節款]$")
+
+
+def chapter_lines(lines: list[Line], i: int) -> int:
+    """The lines of the chapter heading at i: 2 where its number stands
+    alone over its title (a few words), else 1. A chapter has a title, so
+    the words are its own even right over an article (第3章 / 雑則 / 第9条)."""
+    below = lines[i + 1] if i + 1 < len(lines) else None
+    return 2 if below and CHAPTER_NUMBER_ALONE.match(lines[i].text) and BARE_CAPTION_LINE.match(below.text) else 1
 
 
 def article_end(lines: list[Line], start: int) -> int:
@@ -769,7 +786,7 @@ def is_bare_caption(line: Line, previous: Line) -> bool:
             and not SUPPLEMENTARY_HEADING.match(line.text) and not is_appendix_start(line.text)
             and not TOC_HEADING.match(line.text)
             and (previous.text.endswith("。") or bool(ITEM_LINE.match(previous.text))
-                 or bool(CHAPTER_HEADING.match(previous.text))))
+                 or bool(CHAPTER_HEADING.match(previous.text)) and not CHAPTER_NUMBER_ALONE.match(previous.text)))
 
 
 def caption_text(text: str) -> str:

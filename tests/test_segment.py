@@ -931,3 +931,38 @@ def test_a_beppyo_heading_set_off_by_marks_or_spaced_out_opens_the_beppyo(headin
 @pytest.mark.parametrize("line", ["■別表のとおり", "【別表】の取組"])
 def test_a_marked_line_speaking_of_the_beppyo_opens_none(line):
     assert "appendix" not in [s.kind.value for s in segments_of(MARKED_BEPPYO.replace("HEADING", line))]
+
+
+def test_a_chapter_number_alone_takes_its_title_from_the_line_under_it():
+    # 第2章 / 連携する取組: the title is the chapter's, no preamble line nor stray line
+    doc = document_of("""
+        津山市及び鏡野町の連携協約
+        津山市(以下「甲」という。)及び鏡野町(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1章
+        総則
+        第1条 この協約は、圏域の発展を目的とする。
+        第2章
+        連携する取組
+        (連携する取組)
+        第2条 甲及び乙は、相互に役割を分担する。
+        第3章
+        雑則
+        第3条 この協約に定めのない事項は、甲乙協議して定める。
+        この協約の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。
+        令和2年3月27日
+        甲 津山市長 谷口 圭三
+        乙 鏡野町長 山崎 親男
+    """)
+    assert [(a.article_no, a.caption, a.text) for a in doc.articles] == [
+        ("1", "", "この協約は、圏域の発展を目的とする。"),
+        ("2", "連携する取組", "甲及び乙は、相互に役割を分担する。"),
+        ("3", "", "この協約に定めのない事項は、甲乙協議して定める。")]
+    assert doc.warnings == () and doc.status == "ok"
+    chapters = [[ln.text for ln in s.lines] for s in segments_of("""
+        津山市(以下「甲」という。)及び鏡野町(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1章
+        総則
+        (目的)
+        第1条 この協約は、圏域の発展を目的とする。
+    """) if s.label == "chapter"]
+    assert chapters == [["第1章", "総則"]]
