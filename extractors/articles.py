@@ -231,16 +231,17 @@ def opens_unnumbered_paragraph(group: list[tuple[Line, bool]], line: Line) -> bo
     """A line without a number opens a paragraph where the one above ended a
     sentence on a line of its own (not cut at a paged text's margin, nor a
     <br> inside one HTML paragraph), as agreements that leave paragraphs
-    unnumbered set them; under items without 。 only a line citing 前項 does.
+    unnumbered set them; after a <br> or under items without 。 only a line
+    citing 前項 does.
     A proviso (ただし、…), an item, 甲: … under a 役割分担 item and an amending
     article's instructions (…を改める。) go on with the paragraph."""
     previous = group[-1][0]
-    if previous.no == line.no or previous.at_margin or ITEM_LINE.match(line.text) or ROLE_ITEM.match(line.text) \
+    if previous.at_margin or ITEM_LINE.match(line.text) or ROLE_ITEM.match(line.text) \
             or PROVISO_START.match(line.text) or AMENDING_INSTRUCTION.search(line.text):
         return False
-    if previous.text.endswith("。"):
-        return True
-    return group[-1][1] and refers_to_previous_paragraph(line.text)
+    if refers_to_previous_paragraph(line.text):  # 前項の… after a sentence or items, a <br> too
+        return previous.text.endswith("。") or group[-1][1]
+    return previous.text.endswith("。") and previous.no != line.no
 
 
 # 前項 / 前各項 / 前2項: the paragraph before. Paragraph 1 has none, so a

@@ -634,7 +634,7 @@ def article_end(lines: list[Line], start: int) -> int:
             or end == start + 2 and is_bare_article_head(lines[start].text) and bool(CAPTION_LINE.match(previous.text)) \
             or continues_past_margin(previous, line) or is_amendment_note(line.text) \
             or AMENDS.search(lines[start].text) and AMENDING_INSTRUCTION.search(line.text) \
-            or PROVISO_START.match(line.text) or cites_paragraph_above(line.text) \
+            or PROVISO_START.match(line.text) or cites_paragraph_above(line.text) or in_same_element(previous, line) \
             or runs_on_to_next_article(lines, start, at) \
             or announces_lines_below(previous.text) and not ERA_DATE_LINE.match(line.text) and not role_mark(line.text)
         if not continues or CLOSING_MARKS.search(line.text) and ends_item_or_sentence(lines, start, end):
@@ -659,6 +659,19 @@ PROVISO_START = regex.compile(r"^(?:ただし|但し|この場合(?:において
 # 前項の協議が整わないときは、… / 甲及び乙は、前各項の…: a sentence citing the
 # paragraph above it is a paragraph of the article, numbered or not.
 PARAGRAPH_ABOVE_CITED = regex.compile(r"^[^。]*?前(?:各|\d{1,2})?項")
+
+
+def in_same_element(previous: Line, line: Line) -> bool:
+    """line comes from the HTML element previous does (a <br> broke them:
+    <p>第2条 …とする。<br>甲及び乙は、…。</p>), and is no closing formula,
+    date, signature or 附則 a page (or a copy run on) may also put there."""
+    return (previous.no == line.no and not line.is_row and not CLOSING_MARKS.search(line.text)
+            and not ERA_DATE_LINE.match(line.text) and not role_mark(line.text)
+            and not SUPPLEMENTARY_START.match(line.text))
+
+
+# 附則 この協約は、…: the supplementary provisions run on after the articles' last sentence.
+SUPPLEMENTARY_START = regex.compile(r"^[附付]\s*則(?:\s*\([^()]*\))?(?:\s|$)")
 
 
 def cites_paragraph_above(text: str) -> bool:

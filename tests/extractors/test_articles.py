@@ -1,6 +1,7 @@
 import pytest
 
 from extractors.articles import extract_articles
+from pipeline import run
 from tests.helpers import document_of, segments_of
 
 KANJI_ARTICLES = """
@@ -806,4 +807,23 @@ def test_supplementary_provisions_headed_otherwise_stay_out_of_the_last_article(
     """)
     assert [(a.article_no, a.text) for a in doc.articles] == [
         ("1", "甲及び乙は、次に掲げる事項について協議する。\n(1) 取組の進捗に関すること\n(2) その他必要な事項")]
+    assert doc.signed_date.isoformat() == "2020-03-27"
+
+
+def test_a_sentence_after_a_br_in_an_articles_html_paragraph_is_its_text(tmp_path):
+    # <p>第2条 …とする。<br>甲及び乙は、…。</p>: one element, so one article; 前項 after a <br> opens paragraph 2
+    page = tmp_path / "br.html"
+    page.write_text("""<html><head><meta charset="utf-8"></head><body>
+        <h2>飯塚市及び嘉麻市の連携協約</h2>
+        <p>飯塚市(以下「甲」という。)及び嘉麻市(以下「乙」という。)は、次のとおり連携協約を締結する。</p>
+        <p>(協議)<br>第1条 この協約に定めのない事項は、甲乙協議して定める。<br>前項の協議が整わないときは、福岡県に助言を求める。</p>
+        <p>(期間)<br>第2条 この協約の期間は、5年とする。<br>甲及び乙は、期間の満了前に見直しを行う。</p>
+        <p>この協約の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。<br>令和2年3月27日</p>
+        <p>甲 飯塚市長 片峯 誠</p>
+        <p>乙 嘉麻市長 赤間 幸弘</p>
+        </body></html>""", encoding="utf-8")
+    doc = run(page)
+    assert [(a.article_no, a.caption, a.paragraphs) for a in doc.articles] == [
+        ("1", "協議", ("この協約に定めのない事項は、甲乙協議して定める。", "前項の協議が整わないときは、福岡県に助言を求める。")),
+        ("2", "期間", ("この協約の期間は、5年とする。甲及び乙は、期間の満了前に見直しを行う。",))]
     assert doc.signed_date.isoformat() == "2020-03-27"
