@@ -14,7 +14,8 @@ from pipeline.model import Article, Kind, Line, Segment, Span
 from pipeline.normalize import SPACE_IN_JAPANESE
 from pipeline.numerals import ARTICLE_NUMBER, parse_article_number, to_int
 from pipeline.segment import (AMENDING_INSTRUCTION, ARTICLE_LINE, ITEM_LINE, PARAGRAPH_NUMBER, PROVISO_START,
-                              ROLE_ITEM, SENTENCE_END, amendment_note_at, announces_lines_below, caption_text, is_lone_number)
+                              ROLE_ITEM, SENTENCE_END, amendment_note_at, announces_lines_below, caption_text,
+                              is_lone_number)
 
 # 第1条(目的) / 【目的】 / <目的> / 「目的」 この協約は…; not a body opening
 # with a defined term (第2条 「連携市町村」とは、…): a particle follows that.
@@ -202,9 +203,11 @@ def numbered_paragraphs(lines: list[Line]) -> list[tuple[str, Span]]:
     items: dict[str, int] = {}  # the last item number of each style in the current paragraph
     for line in lines:
         label = number_label(line.text)
+        # …次のとおりとする。 / 令和2年4月1日から…まで: listed, unnumbered, a line of its own;
+        # …次のように変更する。 / 第3条中…改める。 run on as amending articles' instructions do
         if groups and label is None and announces_lines_below(groups[-1][-1][0].text) \
-                and not AMENDING_INSTRUCTION.search(line.text):  # …次のように変更する。 / 第3条中…改める。 run on
-            groups[-1].append((line, True))  # …次のとおりとする。 / 令和2年4月1日から…まで: listed, unnumbered
+                and not AMENDING_INSTRUCTION.search(line.text):
+            groups[-1].append((line, True))
             continue
         if groups and label is None and opens_unnumbered_paragraph(groups[-1], line):
             groups.append([(line, False)])
@@ -216,7 +219,7 @@ def numbered_paragraphs(lines: list[Line]) -> list[tuple[str, Span]]:
             groups.append([(Line(line.no, line.text[label[2]:].strip(), line.page), False)])
             expected, items = expected + 1, {}
             continue
-        is_item = bool(ITEM_LINE.match(line.text))
+        is_item = bool(ITEM_LINE.match(line.text)) or line.is_row  # a table's row in the article: a line of its own
         if label and groups and (label[1] == 1 and (follows_finished(groups[-1]) or announces_list(groups[-1]))
                                  or items.get(label[0]) == label[1] - 1):
             items[label[0]], is_item = label[1], True
@@ -233,10 +236,10 @@ def opens_unnumbered_paragraph(group: list[tuple[Line, bool]], line: Line) -> bo
     <br> inside one HTML paragraph), as agreements that leave paragraphs
     unnumbered set them; after a <br> or under items without 。 only a line
     citing 前項 does.
-    A proviso (ただし、…), an item, 甲: … under a 役割分担 item and an amending
+    A proviso (ただし、…), an item, a table's row, 甲: … under a 役割分担 item and an amending
     article's instructions (…を改める。) go on with the paragraph."""
     previous = group[-1][0]
-    if previous.at_margin or ITEM_LINE.match(line.text) or ROLE_ITEM.match(line.text) \
+    if previous.at_margin or line.is_row or ITEM_LINE.match(line.text) or ROLE_ITEM.match(line.text) \
             or PROVISO_START.match(line.text) or AMENDING_INSTRUCTION.search(line.text):
         return False
     if refers_to_previous_paragraph(line.text):  # 前項の… after a sentence or items, a <br> too

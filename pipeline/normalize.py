@@ -93,8 +93,8 @@ MARKDOWN_ESCAPE = regex.compile(r"\\([!-/:-@\[-`{-~])|\\\s*$")
 # A page number alone on its line, as word processors print it: - 3 -, - 3/5 -, 3/5,
 # P.3, Page 3 (of 5), 3ページ, 3頁, (3), ・3・.
 PAGE_FOOTER = regex.compile(r"^(?:-\s*\d{1,3}\s*(?:/\s*\d{1,3}\s*)?-|\d{1,3}\s*/\s*\d{1,3}|[Pp]\.?\s*\d{1,3}"
-                            r"|(?i:page)\s*\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?|\d{1,3}\s*(?:ページ|頁)|\(\s*\d{1,3}\s*\)"
-                            r"|・\s*\d{1,3}\s*・)$")
+                            r"|(?i:page)\s*\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?|\d{1,3}\s*(?:ページ|頁)"
+                            r"|\(\s*\d{1,3}\s*\)|・\s*\d{1,3}\s*・)$")
 # A label alone on its line, naming the value below it: 【取組の内容】, 乙の役割分担.
 KEY_LABEL = regex.compile(r"^【[^【】]{1,12}】$|^[^\s。、]{0,10}(?:の役割(?:分担)?|取組(?:の)?内容)$")
 ITEM_MARKER = regex.compile(r"^(?:\(?[0-9a-zア-ン]{1,2}\)|[0-9a-zア-ン]{1,2}[\s.])")

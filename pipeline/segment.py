@@ -31,7 +31,8 @@ ENACTMENT_LINE = regex.compile(
 # starts with a paragraph number or with の規定 / に基づき.
 # A label a particle follows (第3条に掲げる…, 第1条で定める…) is cited, and so
 # is one a part of it or a conjunction follows (第2条各号, 第3条ただし書,
-# 第4条本文, 第5条又は第6条), and so is a range (第5条から第7条までの規定…) unless deleted: 第5条から第7条まで 削除.
+# 第4条本文, 第5条又は第6条), and so is a range (第5条から第7条までの規定…)
+# unless deleted: 第5条から第7条まで 削除.
 CITED_ARTICLE = regex.compile(
     rf"\s*(?:第\s*{NUMBER}\s*[項号]|の規定|に規定|に基づ|によ|を準用|中\s*「|を次のように|を削る|の次に"
     rf"|各[項号]|ただし書|本文|前段|後段|又は|若しくは"
@@ -58,7 +59,8 @@ APPENDIX_START = regex.compile(r"^\(?別[表紙記](?:(?:第?\s*[0-9一二三四
 # 【別表】, ■別表, [別表第1], <別表>, 別 表 (letter-spaced): a heading set off
 # by a mark or brackets, or spaced out, as word processors and web pages print it;
 # without them it is a heading APPENDIX_START reads.
-HEADING_MARKS = regex.compile(r"^(?:[【\[<〈《〔](?=.*[】\]>〉》〕]$)|[■□◆◇●])\s*|\s*[】\]>〉》〕]$")
+HEADING_MARKS = regex.compile(r"^(?:[【\[<〈《〔](?=.*[】\]>〉》〕]$)|[■□◆◇●])\s*"
+                              r"|\s*[】\]>〉》〕]$")
 SPACED_APPENDIX_WORD = regex.compile(r"^別\s+(?=[表紙記])")
 
 
@@ -319,8 +321,8 @@ def introduces_rows(lines: list[Line], i: int) -> bool:
 # whose own 第1条, 第2条 … are no articles of the agreement.
 # Also 付則, as some towns write it, 附則 抄 without brackets, and the heading set
 # off by a mark or brackets (【附則】, ■附則) as word processors print it.
-SUPPLEMENTARY_HEADING = regex.compile(r"^(?:[【\[<〈《〔■□◆◇●]\s*)?[附付]\s*則(?:\s*\(?\s*抄\s*\)?|\s*\([^()]*\))?"
-                                      r"(?:\s*[】\]>〉》〕])?$")
+SUPPLEMENTARY_HEADING = regex.compile(r"^(?:[【\[<〈《〔■□◆◇●]\s*)?[附付]\s*則"
+                                      r"(?:\s*\(?\s*抄\s*\)?|\s*\([^()]*\))?(?:\s*[】\]>〉》〕])?$")
 
 
 # …甲乙協議して定める。附則 この協約は、…から施行する。: a 附則 run on
@@ -635,6 +637,7 @@ def article_end(lines: list[Line], start: int) -> int:
             or continues_past_margin(previous, line) or is_amendment_note(line.text) \
             or AMENDS.search(lines[start].text) and AMENDING_INSTRUCTION.search(line.text) \
             or PROVISO_START.match(line.text) or cites_paragraph_above(line.text) or in_same_element(previous, line) \
+            or line.is_row and previous.is_row \
             or runs_on_to_next_article(lines, start, at) \
             or announces_lines_below(previous.text) and not ERA_DATE_LINE.match(line.text) and not role_mark(line.text)
         if not continues or CLOSING_MARKS.search(line.text) and ends_item_or_sentence(lines, start, end):

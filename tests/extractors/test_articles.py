@@ -827,3 +827,22 @@ def test_a_sentence_after_a_br_in_an_articles_html_paragraph_is_its_text(tmp_pat
         ("1", "協議", ("この協約に定めのない事項は、甲乙協議して定める。", "前項の協議が整わないときは、福岡県に助言を求める。")),
         ("2", "期間", ("この協約の期間は、5年とする。甲及び乙は、期間の満了前に見直しを行う。",))]
     assert doc.signed_date.isoformat() == "2020-03-27"
+
+
+def test_a_table_an_article_announces_is_its_text_row_by_row():
+    # 次の表のとおりとする。 over rows (TABs): the article's, one row a line; 第3条 after them is an article
+    lines = ["周南市及び下松市の連携協約",
+             "周南市(以下「甲」という。)及び下松市(以下「乙」という。)は、次のとおり連携協約を締結する。",
+             "第1条 この協約は、圏域の発展を目的とする。",
+             "第2条 甲及び乙の役割分担は、次の表のとおりとする。",
+             "区分\t甲の役割\t乙の役割", "医療\t体制を整備する。\t協力する。", "福祉\t計画を策定する。\t事業を実施する。",
+             "第3条 この協約に定めのない事項は、甲乙協議して定める。",
+             "この協約の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。",
+             "令和2年3月27日", "甲 周南市長 藤井 律子", "乙 下松市長 國井 益雄"]
+    doc = document_of("\n".join(lines))
+    assert [(a.article_no, a.paragraphs) for a in doc.articles] == [
+        ("1", ("この協約は、圏域の発展を目的とする。",)),
+        ("2", ("甲及び乙の役割分担は、次の表のとおりとする。\n区分\t甲の役割\t乙の役割\n"
+               "医療\t体制を整備する。\t協力する。\n福祉\t計画を策定する。\t事業を実施する。",)),
+        ("3", ("この協約に定めのない事項は、甲乙協議して定める。",))]
+    assert doc.signed_date.isoformat() == "2020-03-27"
