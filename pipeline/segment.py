@@ -30,12 +30,12 @@ ENACTMENT_LINE = regex.compile(
 # (…地方自治法 / 第二百五十二条の二第一項の規定に基づき): a body never
 # starts with a paragraph number or with の規定 / に基づき.
 # A label a particle follows (第3条に掲げる…, 第1条で定める…) is cited, and so
-# is one a part of it or a conjunction follows (第2条各号, 第3条ただし書,
-# 第4条本文, 第5条又は第6条), and so is a range (第5条から第7条までの規定…)
-# unless deleted: 第5条から第7条まで 削除.
+# is one a part of it, a conjunction or a bracket naming its parts follows
+# (第2条各号, 第3条ただし書, 第4条本文, 第5条又は第6条, 第3条(第2項を除く。)),
+# and so is a range (第5条から第7条までの規定…) unless deleted: 第5条から第7条まで 削除.
 CITED_ARTICLE = regex.compile(
     rf"\s*(?:第\s*{NUMBER}\s*[項号]|の規定|に規定|に基づ|によ|を準用|中\s*「|を次のように|を削る|の次に"
-    rf"|各[項号]|ただし書|本文|前段|後段|又は|若しくは"
+    rf"|各[項号]|ただし書|本文|前段|後段|又は|若しくは|\(\s*第"
     rf"|[のにでをがはとへも]"
     rf"|(?>(?:から|ないし)\s*第\s*{NUMBER}\s*条(?:\s*の\s*{NUMBER})?\s*(?:まで)?\s*)(?!削除|$))")
 # 第3条及び第4条 削除 / 第3条、第5条 削除: the articles an amendment deleted, listed.
