@@ -26,6 +26,11 @@ INLINE_CAPTION = regex.compile(r"^\(([^()]{1,40})\)\s*|^【([^【】]{1,40})】\
                                r"|^([\p{Han}\p{Hiragana}\p{Katakana}ー・]{1,15}[^\P{L}はがをにでものと])\s+(?=\S)")
 
 
+# 第1条. / 第1条: / 第1条、: the mark some drafts set after the label, no text;
+# not the 、 listing deleted articles (第6条、第7条 削除).
+LABEL_SEPARATOR = regex.compile(r"^(?:[.:]|、(?!\s*第))\s*")
+
+
 def extract_articles(segments: list[Segment]) -> list[Article]:
     articles = []
     caption = ""
@@ -44,7 +49,8 @@ def segment_to_article(seg: Segment, caption: str) -> Article:
     first = seg.lines[0]
     label = ARTICLE_LINE.match(first.text)
     article_no, number, branch = parse_article_number(label.group(0).strip())
-    body = [Line(first.no, first.text[label.end():].strip(), first.page), *seg.lines[1:]]
+    after_label = LABEL_SEPARATOR.sub("", first.text[label.end():].strip())
+    body = [Line(first.no, after_label, first.page), *seg.lines[1:]]
     body = with_lone_numbers_placed(without_amendment_notes(body))
     if body and not body[0].text:  # 第1条 alone on its line, perhaps its caption under it: 第4条 / (役割分担) / …
         body = body[1:]
