@@ -17,11 +17,12 @@ from pipeline.segment import (AMENDING_INSTRUCTION, ARTICLE_LINE, ITEM_LINE, PAR
                               ROLE_ITEM, SENTENCE_END, amendment_note_at, announces_lines_below, caption_text,
                               is_lone_number)
 
-# 第1条(目的) / 【目的】 / <目的> / 「目的」 この協約は…; not a body opening
+# 第1条(目的) / 【目的】 / <目的> / [目的] / 「目的」 この協約は…; not a body opening
 # with a defined term (第2条 「連携市町村」とは、…): a particle follows that.
 # Without brackets (第1条 目的 この協約は…) a few words set off by a space,
 # which a sentence has not and which end in no particle (甲及び乙は 協議…).
 INLINE_CAPTION = regex.compile(r"^\(([^()]{1,40})\)\s*|^【([^【】]{1,40})】\s*|^[<〈《]([^<>〈〉《》]{1,40})[>〉》]\s*"
+                               r"|^\[([^\[\]]{1,40})\]\s*"
                                r"|^「([^「」]{1,40})」(?![とはをのにがもで、])\s*"
                                r"|^([\p{Han}\p{Hiragana}\p{Katakana}ー・]{1,15}[^\P{L}はがをにでものと])\s+(?=\S)")
 

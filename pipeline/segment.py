@@ -43,7 +43,11 @@ DELETED_LIST = rf"(?:\s*(?:及び|、)\s*{ARTICLE_NUMBER.pattern})+\s*削除"
 ARTICLE_LINE = regex.compile(rf"^(?>{ARTICLE_NUMBER.pattern})(?!{CITED_ARTICLE.pattern})"
                              rf"(?:\s+|$|(?=[^\s関及並、,])|(?={DELETED_LIST}))")
 # (目的), 【目的】 or 「目的」 alone on its line
-CAPTION_LINE = regex.compile(r"^\(([^()]{1,40})\)$|^【([^【】]{1,40})】$|^「([^「」]{1,40})」$")
+# ... or in the brackets word processors and web pages also set captions in
+# ([目的], <目的>, 〈目的〉, 《目的》, 『目的』), or after a mark (■目的, ◆ 目的).
+CAPTION_LINE = regex.compile(r"^\(([^()]{1,40})\)$|^【([^【】]{1,40})】$|^「([^「」]{1,40})」$"
+                             r"|^\[([^\[\]]{1,40})\]$|^[<〈《]([^<>〈〉《》]{1,40})[>〉》]$|^『([^『』]{1,40})』$"
+                             r"|^[■□◆◇]\s*([\p{Han}\p{Hiragana}\p{Katakana}ー・]{2,25})$")
 # A caption one of whose brackets OCR lost ((定期的な協議): a caption only
 # where the next line opens an article.
 OPEN_CAPTION_LINE = regex.compile(r"^\(([^()。]{1,40})$|^([^()。]{1,40})\)$")
@@ -785,8 +789,9 @@ def is_bare_article_head(text: str) -> bool:
 
 
 def is_caption_before_article(lines: list[Line], i: int) -> bool:
-    if i + 1 >= len(lines) or not ARTICLE_LINE.match(lines[i + 1].text) or is_amendment_note(lines[i].text):
-        return False  # (令和2年改正) is bracketed as a caption is, but notes the article above
+    if i + 1 >= len(lines) or not ARTICLE_LINE.match(lines[i + 1].text) or is_amendment_note(lines[i].text) \
+            or SUPPLEMENTARY_HEADING.match(lines[i].text):
+        return False  # (令和2年改正) is bracketed as a caption is, but notes the article above; 【附則】 heads its own
     return bool(CAPTION_LINE.match(lines[i].text) or OPEN_CAPTION_LINE.match(lines[i].text)
                 or i > 0 and is_bare_caption(lines[i], lines[i - 1]))
 

@@ -791,7 +791,8 @@ def test_a_sentence_citing_the_paragraph_above_after_the_last_article_is_its_par
     assert [s.municipality for s in doc.signatories] == ["本巣市", "北方町"]
 
 
-@pytest.mark.parametrize("heading", ["付 則", "【附則】", "■附則", "附 則 抄", "付則(令和3年3月31日一部変更)"])
+@pytest.mark.parametrize("heading", ["付 則", "【附則】", "■附則", "附 則 抄", "付則(令和3年3月31日一部変更)",
+                                     "【附則】\n        第1条 この協約は、令和2年4月1日から施行する。"])
 def test_supplementary_provisions_headed_otherwise_stay_out_of_the_last_article(heading):
     # the last article ends with an item, no 。: only the heading tells where it ends
     doc = document_of(f"""
@@ -865,3 +866,34 @@ def test_the_mark_after_an_article_label_is_no_text():
         ("2", "", "甲及び乙は、相互に役割を分担する。"),
         ("3", "", "甲及び乙が連携する取組は、甲乙協議して定める。"),
         ("4", "協議", "この協約に定めのない事項は、甲乙協議して定める。")]
+
+
+@pytest.mark.parametrize("opening, closing", [("[", "]"), ("<", ">"), ("〈", "〉"), ("《", "》"), ("『", "』"),
+                                              ("■", ""), ("◆ ", "")])
+def test_captions_in_other_brackets_or_after_a_mark_head_their_articles(opening, closing):
+    # before, they were stray lines between the articles (a warning, partial) and no caption
+    doc = document_of(f"""
+        備前市及び赤穂市の連携協約
+        備前市(以下「甲」という。)及び赤穂市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        {opening}目的{closing}
+        第1条 この協約は、圏域の発展を目的とする。
+        {opening}協議{closing}
+        第2条 この協約に定めのない事項は、甲乙協議して定める。
+        この協約の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。
+        令和2年3月27日
+        甲 備前市長 吉村 武司
+        乙 赤穂市長 牟礼 正稔
+    """)
+    assert [(a.article_no, a.caption, a.text) for a in doc.articles] == [
+        ("1", "目的", "この協約は、圏域の発展を目的とする。"),
+        ("2", "協議", "この協約に定めのない事項は、甲乙協議して定める。")]
+    assert doc.warnings == ()
+
+
+def test_a_caption_in_square_brackets_after_the_label_is_the_caption():
+    articles = extract_articles(segments_of("""
+        備前市及び赤穂市の連携協約
+        備前市(以下「甲」という。)及び赤穂市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 [目的] この協約は、圏域の発展を目的とする。
+    """))
+    assert [(a.caption, a.text) for a in articles] == [("目的", "この協約は、圏域の発展を目的とする。")]
