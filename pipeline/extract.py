@@ -7,7 +7,7 @@ import regex
 
 from extractors.appendix import extract_appendix
 from extractors.articles import extract_articles
-from extractors.dates import ceremony_signing, labelled_signing, read_dates, signing_date
+from extractors.dates import ceremony_signing, labelled_signing, planned_signing, read_dates, signing_date
 from extractors.parties import JOINT_BODY, extract_area_name, extract_parties
 from extractors.signatories import extract_signatories
 from pipeline.gazetteer import gazetteer
@@ -25,8 +25,8 @@ def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Docu
     parties = extract_parties(segments)
     dates, date_warnings = read_dates(segments)
     if doc_type != "agreement":  # a summary's own date (資料作成日) is no signing date; one labelled 締結日 is,
-        labelled = labelled_signing(segments) or ceremony_signing(segments)  # and a signing ceremony's
-        dates = [replace(d, kind="signed" if (d.line_no, d.raw) == labelled else "referenced") for d in dates]
+        dates, planned_warnings = summary_dates(segments, dates)
+        date_warnings = date_warnings + planned_warnings
     articles = extract_articles(segments)
     signatories = extract_signatories(segments, parties)
     signing = parties_signing(signatories)
@@ -48,6 +48,21 @@ def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Docu
         appendix=tuple(appendix), dates=tuple(dates), corrections=tuple(repaired.corrections),
         warnings=tuple(warnings), status=status_of(doc_type, warnings), lines=tuple(repaired.lines),
         pages=source.pages)
+
+
+def summary_dates(segments: list[Segment], dates: list) -> tuple[list, list[str]]:
+    """The dates of a summary or a press release: the one labelled 締結日 or
+    the day of a signing ceremony it reports held is signed; the day it
+    announces the signing for (締結予定日, a ceremony to come) is planned,
+    with a warning, since an announcement is no proof it was signed then."""
+    signed = labelled_signing(segments)
+    planned = None if signed else planned_signing(segments)
+    signed = signed or (None if planned else ceremony_signing(segments))
+    dates = [replace(d, kind="signed" if (d.line_no, d.raw) == signed else
+                     "planned" if (d.line_no, d.raw) == planned else "referenced") for d in dates]
+    warnings = [f"line {planned[0]}: the signing is announced for {planned[1]}, not reported done: "
+                "recorded as planned, not as the signing date"] if planned else []
+    return dates, warnings
 
 
 def with_codes_signed(parties: list[Party], signatories) -> list[Party]:

@@ -295,7 +295,7 @@ def test_a_press_release_titled_after_the_agreement_it_announces_is_other():
     """記者発表資料 above it and a title that is news (…を締結します): it
     speaks of the agreement, its signing ceremony and contents, but is
     neither; the mayors attending are no signatories. The day of the
-    signing ceremony it announces (1 締結式 / (1) 日時 …) is the signing date."""
+    signing ceremony it announces (1 締結式 / (1) 日時 …) is planned, not signed."""
     doc = document_of("""
         記者発表資料
         令和2年3月26日
@@ -310,7 +310,8 @@ def test_a_press_release_titled_after_the_agreement_it_announces_is_other():
         産業振興 中小企業の経営力強化に取り組む。
     """)
     assert (doc.doc_type, doc.signatories, doc.appendix) == ("other", (), ())
-    assert doc.signed_date == datetime.date(2020, 3, 26)
+    assert doc.signed_date is None
+    assert [d.iso for d in doc.dates if d.kind == "planned"] == [datetime.date(2020, 3, 26)]
     assert classify(segments_of("岡山市と玉野市が連携協約を締結しました\n両市は、本日、連携協約を締結しました。")) == "other"
 
 
@@ -804,4 +805,4 @@ def test_a_notice_marked_oshirase_above_its_title_is_a_press_release():
         　会場：福山市役所　議会棟3階
     """)
     assert doc.doc_type == "other"
-    assert doc.signed_date == datetime.date(2019, 10, 31)
+    assert [(d.kind, d.iso) for d in doc.dates if d.kind != "referenced"] == [("planned", datetime.date(2019, 10, 31))]
