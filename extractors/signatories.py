@@ -51,6 +51,13 @@ CAPACITY_AFTER = regex.compile(r"\s*\(\s*(?P<capacity>[^()\s]*職務(?:代理|�
 # An address given in brackets after the person (福山市長 枝広 直幹
 # (広島県福山市東桜町3番5号)): no part of the name.
 BRACKETED_AFTER = regex.compile(r"\s*\(\s*(?P<inside>[^()]+?)\s*\)\s*$")
+# The title written after the person, in brackets: 田上 富久(長崎市長) 印.
+# Read as the title before the person (長崎市長 田上 富久).
+PERSON_THEN_TITLE = regex.compile(r"^(?P<person>[^\s()]+(?:\s+[^\s()]+)?)\s*\(\s*(?P<title>[^()\s]*(?:長|知事|管理者)"
+                                  r"(?:\s*[^()\s]*職務(?:代理|執行)者)?)\s*\)$")
+# A person alone on a line: one or two words of letters (読谷山 洋司, 十屋幸平),
+# as a block giving only the municipality and the person writes it.
+PERSON_ALONE = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}ー々]{1,7}(?:\s+[\p{Han}\p{Hiragana}\p{Katakana}ー々]{1,7})?$")
 MEMBER_HEAD_LINE = regex.compile(rf"^(?P<member>{MEMBER_HEAD})(?:\s+(?P<rest>.*))?$")
 ADDRESS = regex.compile(r"\d+\s*番|番地|丁目|\d+\s*号|[一二三四五六七八九十]+番|大字|字|\d+(?:-\d+)+")
 # 〇〇 or ○○ stands for a blanked name, but in an address written in kanji
@@ -128,9 +135,11 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
     else:
         texts[0] = BLOCK_NUMBER.sub("", texts[0])
     texts = without_role_name(texts)
-    address = municipality = title = name = capacity = ""
+    address = municipality = title = name = capacity = person_alone = ""
     for text in joined_addresses([t for t in (LABELS.sub("", t) for t in texts) if t]):
         text = without_closing_date(text)
+        if text.endswith((")", "印", "㊞")) and (reordered := PERSON_THEN_TITLE.match(SEAL.sub("", text))):
+            text = f"{reordered['title']} {reordered['person']}"
         if "職務" in text and (written_after := CAPACITY_AFTER.search(text)):
             text, capacity = text[:written_after.start()], written_after["capacity"]
         bracketed = BRACKETED_AFTER.search(text) if text.endswith(")") else None
@@ -165,8 +174,12 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
             municipality = text
         elif not name and title and not ADDRESS.search(text):
             name = SEAL.sub("", text).strip()
+        elif municipality and is_person_alone(SEAL.sub("", text).strip()):
+            person_alone = SEAL.sub("", text).strip()
     if not municipality and party:
         municipality = party.municipality
+    if not name and not title:
+        name = person_alone  # 甲 延岡市 / 読谷山 洋司: the person under the municipality, no title written
     if capacity:
         title = f"{title}({capacity})"
     if BARE_TITLE.match(title) and municipality.endswith(title[0]):
@@ -204,6 +217,12 @@ def is_place_or_body(name: str) -> bool:
     a 組合, or a name blacked out."""
     return (gazetteer().is_known(name) or bool(gazetteer().prefecture_of(name)) or name.endswith("郡")
             or bool(JOINT_BODY.match(name)) or bool(REDACTED.search(name)))
+
+
+def is_person_alone(text: str) -> bool:
+    """A line that can only be the person: letters alone, no place, body or title."""
+    return bool(PERSON_ALONE.match(text)) and not PLACE_ONLY.match(text) and not is_place_or_body(text) \
+        and not HEAD_TITLE.search(text) and not text.endswith(("長", "者", "事"))
 
 
 def one_word(spaced: regex.Match) -> str:

@@ -766,3 +766,33 @@ def test_a_signature_line_spaced_letter_by_letter_with_uneven_gaps_splits_title_
     """)
     first = doc.signatories[0]
     assert (first.municipality, first.title, first.family_name, first.given_name) == ("岡山市", "岡山市長", family, given)
+
+
+def test_the_title_in_brackets_after_the_person_is_the_title():
+    sigs = signatories_of("""
+    甲 広島県福山市東桜町3番5号
+       枝広 直幹（福山市長） 印
+    乙 広島県府中市府川町315番地
+       小野 申人（府中市長）
+    丙 広島県神石郡神石高原町小畠2025番地の1
+       入江 嘉則（神石高原町長） ㊞
+    """)
+    assert [fields(s) for s in sigs] == [
+        ("甲", "福山市", "広島県福山市東桜町3番5号", "福山市長", "枝広 直幹"),
+        ("乙", "府中市", "広島県府中市府川町315番地", "府中市長", "小野 申人"),
+        ("丙", "神石高原町", "広島県神石郡神石高原町小畠2025番地の1", "神石高原町長", "入江 嘉則"),
+    ]
+
+
+def test_a_block_of_the_municipality_and_the_person_alone_keeps_the_person():
+    # no title is written: the person under the municipality's name is the signer
+    sigs = signatories_of("""
+    甲 福山市
+       枝広 直幹
+    乙 府中市
+       小野申人 印
+    丙 神石高原町
+       入江 嘉則
+    """)
+    assert [(s.role, s.municipality, s.title, s.name) for s in sigs] == [
+        ("甲", "福山市", "", "枝広 直幹"), ("乙", "府中市", "", "小野申人"), ("丙", "神石高原町", "", "入江 嘉則")]
