@@ -163,6 +163,19 @@ def test_a_town_district_right_after_the_municipality_in_an_address_is_no_misrea
     assert fixes(result) == [("府川町", "広川町")]
 
 
+def test_a_town_district_whose_name_opens_before_a_look_alike_town_is_no_misread_name():
+    # 聖陵町 is a 町名 of 西都市; its last two kanji 陵町 are one component (夌)
+    # from 綾町, a town of the same prefecture: the span starts inside the district
+    result = repaired("""
+        乙 宮崎県西都市聖陵町二丁目1番地
+           西都市長 橋田 和実
+    """)
+    assert result.corrections == () and result.warnings == ()
+    # a town misread right after its prefecture is still found
+    result = repaired("宮崎県東諸県郡陵町大字南俣515番地")
+    assert [w for w in result.warnings if "綾町" in w] or fixes(result) == [("陵町", "綾町")]
+
+
 def test_a_name_ending_inside_a_word_is_not_a_name():
     # 核市 ends like 柏市, but 核 belongs to 中核市.
     result = repaired("昼夜間人口比率おおむね1以上の指定都市・中核市と一体性を有する近隣市町村")

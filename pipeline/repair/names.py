@@ -95,9 +95,22 @@ DISTRICT_END = frozenset("町村")
 def is_district_in_address(text: str, candidate: Candidate) -> bool:
     """府中市府川町: a 町 or 村 right after a municipality's name is the
     address going on (a 町名 or 大字 of 府中市), not a municipality misread;
-    municipalities follow their prefecture or 郡, or stand apart."""
+    municipalities follow their prefecture or 郡, or stand apart. The
+    district's name may open with kanji the span leaves out (西都市聖陵町:
+    陵町 is no 綾町 misread, it ends 聖陵町)."""
+    if candidate.name[-1] not in DISTRICT_END:
+        return False
     before = text[:candidate.start]
-    return candidate.name[-1] in DISTRICT_END and before[-1:] in MUNICIPALITY_END and ends_with_name(before)
+    if before[-1:] not in MUNICIPALITY_END:
+        head = DISTRICT_HEAD_AT_END.search(before, max(0, len(before) - DISTRICT_HEAD - 1))
+        before = before[:head.start()] if head else ""
+    return before[-1:] in MUNICIPALITY_END and ends_with_name(before)
+
+
+# The kanji of a district's name before the span a candidate covers (at most
+# this many, none a municipality's suffix), after a municipality's suffix.
+DISTRICT_HEAD = 3
+DISTRICT_HEAD_AT_END = regex.compile(rf"(?<=[市町村区])(?:(?![市町村区])\p{{Han}}){{1,{DISTRICT_HEAD}}}$")
 
 
 def candidates_at(text: str, end: int, document: str) -> list[Candidate]:
