@@ -17,7 +17,7 @@ from extractors.parties import BODY_NAME, JOINT_BODY
 from pipeline.gazetteer import gazetteer
 from pipeline.japanese import tagger
 from pipeline.model import Kind, Party, Segment, Signatory
-from pipeline.segment import LOT_LINE, PLACE_ONLY, SEAL_WORDS, role_mark
+from pipeline.segment import LOT_LINE, PLACE_ONLY, SEAL_WORDS, WITNESS, WITNESS_MARK, role_mark
 
 # 長与町長職務代理者 長与町副町長 中村 博: one who stands in for the head
 # (職務代理者, 地方自治法第152条) or acts in a vacant office (職務執行者)
@@ -110,7 +110,7 @@ def with_role_of_its_party(signatory: Signatory, seg: Segment, parties: list[Par
     """A block without a mark of its own took its role from the order of the
     blocks; the party it names knows better. Four towns defined together as
     乙 sign under one 乙 mark, one block each: each block is 乙, not 丙, 丁 …"""
-    if role_mark(seg.lines[0].text):
+    if seg.label == WITNESS or role_mark(seg.lines[0].text):
         return signatory
     party = party_named(signatory, parties)
     return replace(signatory, role=party.role) if party and party.role != signatory.role else signatory
@@ -128,7 +128,10 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
     texts = [SPACED_TITLE.sub(one_word, ADDRESS_THEN_TITLE.sub(" ", ln.text.replace("\t", " "))).strip()
              for ln in seg.lines]
     role_match = role_mark(texts[0])
-    if role_match:
+    if seg.label == WITNESS:
+        texts[0] = WITNESS_MARK.sub("", texts[0])
+        texts = [t for t in texts if t]
+    elif role_match:
         texts[0] = texts[0][role_match.end():].strip()
     elif LONE_MARK.match(texts[0]) and ADDRESS.search(texts[0]):
         texts[0] = LONE_MARK.sub("", texts[0])

@@ -13,7 +13,8 @@ from extractors.signatories import extract_signatories
 from pipeline.gazetteer import gazetteer
 from pipeline.model import Document, Kind, Party, Segment, Source
 from pipeline.repair import Repaired
-from pipeline.segment import ANOTHER_AGREEMENT, APPENDIX_WORDS, STRAY, classify, role_mark, title_text
+from pipeline.segment import (ANOTHER_AGREEMENT, APPENDIX_WORDS, ROLE_CHARS, STRAY, WITNESS, classify, role_mark,
+                              title_text)
 
 
 def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Document:
@@ -79,7 +80,7 @@ def parties_signing(signatories) -> list[Party]:
     or only one as a topic (山口市を中心とする圏域…)."""
     parties: list[Party] = []
     for s in signatories:
-        if s.role and s.municipality and all(p.role != s.role for p in parties):
+        if s.role in ROLE_CHARS and s.municipality and all(p.role != s.role for p in parties):
             parties.append(Party(s.role, s.municipality, s.municipality_code))
     return parties
 
@@ -124,7 +125,7 @@ def unmarked_block_warnings(segments: list[Segment], signatories, parties) -> li
     """A signature block among marked ones that has no 甲/乙 mark of its own
     (misread: 選 ●●●市町…) took its role from the order of the blocks,
     unless it names one of the towns that share a role: they sign under one
-    mark (乙 over four towns' blocks)."""
+    mark (乙 over four towns' blocks). A witness's block (立会人) is marked as such."""
     blocks = [s for s in segments if s.kind == Kind.SIGNATORY]
     marked = [bool(role_mark(s.lines[0].text)) for s in blocks]
     if not any(marked):
@@ -134,7 +135,7 @@ def unmarked_block_warnings(segments: list[Segment], signatories, parties) -> li
     return [f"signature block {block.label} has no role mark (reads {block.lines[0].text[:12]}); "
             f"its role is taken from the order of the blocks"
             for block, ok, signer in zip(blocks, marked, signatories)
-            if not ok and (signer.role, signer.municipality) not in named]
+            if not ok and block.label != WITNESS and (signer.role, signer.municipality) not in named]
 
 
 def gazetteer_warnings(parties, signatories) -> list[str]:

@@ -667,11 +667,29 @@ def with_date_apart_from_block(lines: list[Line]) -> list[Line]:
     return lines
 
 
+# 立会人 宮崎県知事 X: one who witnesses the signing (a governor, a
+# minister's official) signs a block of their own, as no party. The word
+# may stand alone over the block.
+WITNESS = "立会人"
+WITNESS_MARK = regex.compile(r"^[(\[]?\s*立\s*会\s*(?:い\s*)?[人者]\s*[)\]]?\s*[::]?\s*")
+
+
+def is_witness_line(text: str) -> bool:
+    return text.startswith(("立", "(", "[")) and bool(WITNESS_MARK.match(text))
+
+
 def signatory_blocks(lines: list[Line]) -> list[Segment]:
     """Split the signature area at role markers (甲, 乙, …); without markers,
     at each line that names a head of a municipality (○○市長 …). A marked
     block that holds a second head (its own marker misread: 選 ●●●市町…) is
-    split there too, the second taking the next role in order."""
+    split there too, the second taking the next role in order. A witness's
+    block (立会人 …) ends the blocks before it and is labelled 立会人."""
+    witness = next((i for i, ln in enumerate(lines) if is_witness_line(ln.text)), None)
+    if witness is not None:
+        end = next((i for i in range(witness + 1, len(lines)) if role_mark(lines[i].text)), len(lines))
+        return (signatory_blocks(lines[:witness]) + after_last_block(Segment(Kind.SIGNATORY, tuple(lines[witness:end]),
+                                                                             label=WITNESS))
+                + signatory_blocks(lines[end:]))
     starts = [i for i, ln in enumerate(lines) if role_mark(ln.text)]
     if not starts:
         starts = head_first_starts(lines, block_starts_without_roles(lines))

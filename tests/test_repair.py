@@ -827,3 +827,22 @@ def test_an_unvoiced_form_that_is_a_word_is_left_alone():
     # 対応し, 発生し are the verbs' own forms, not 対応じ, 発生じ misread
     result = repaired("第1条 甲は、災害が発生したときは、速やかに対応し、乙に通知する。")
     assert fixes(result) == []
+
+
+def test_a_signers_name_in_a_variant_form_is_kept_as_written():
+    # 宮﨑 and 髙 are the forms the persons write their names in, not misreadings of
+    # 宮崎 (the city named throughout) and 高; 川﨑市郎 after a head's title is a
+    # person, not 川崎市 misread
+    result = repaired("""
+        宮崎市(以下「甲」という。)と都城市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この協約は、宮崎市及び都城市の連携により、宮崎県の県央及び県南の発展を図ることを目的とする。
+        宮崎市は中心市として、都城市は連携市として取り組む。
+        甲 宮崎市橘通西一丁目1番1号
+           宮崎市長 宮﨑 一郎
+        乙 宮崎県都城市姫城町6街区21号
+           都城市長 髙見 邉志
+        丙 宮崎県延岡市東本小路2番地1
+           延岡市長 川﨑市郎
+    """)
+    assert result.corrections == () and result.warnings == ()
+    assert "宮崎市長 宮﨑 一郎" in texts(result) and "延岡市長 川﨑市郎" in texts(result)

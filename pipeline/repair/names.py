@@ -71,7 +71,7 @@ def name_edits(lines: list[Line]) -> list[Edit]:
         text = lines[index].text
         candidates = [c for c in candidates_at(text, pos + 1, joined.text)
                       if not is_generic_phrase(text[c.start:c.end], c.name, joined.text)
-                      and not is_district_in_address(text, c)]
+                      and not is_district_in_address(text, c) and not is_person_after_title(text, c)]
         if candidates and not inside_known_name(text, pos + 1):
             edit = best_edit(index, text, candidates, joined.text)
             if edit:
@@ -111,6 +111,19 @@ def is_district_in_address(text: str, candidate: Candidate) -> bool:
 # this many, none a municipality's suffix), after a municipality's suffix.
 DISTRICT_HEAD = 3
 DISTRICT_HEAD_AT_END = regex.compile(rf"(?<=[市町村区])(?:(?![市町村区])\p{{Han}}){{1,{DISTRICT_HEAD}}}$")
+
+
+# A head's title ending the text before a signer's name (宮崎市長 川﨑市郎).
+HEAD_TITLE_BEFORE = regex.compile(r"(?:[市町村区]長|知事)\s*$")
+
+
+def is_person_after_title(text: str, candidate: Candidate) -> bool:
+    """宮崎市長 川﨑市郎: a span right after a head's title that the name goes
+    on past (市郎) is the person signing, kept as written; a municipality's
+    name never follows a head's title but as another title (…長)."""
+    after = text[candidate.end:candidate.end + 1]
+    return (bool(after) and after != "長" and bool(NAME_CHAR.match(after))
+            and bool(HEAD_TITLE_BEFORE.search(text, max(0, candidate.start - 4), candidate.start)))
 
 
 def candidates_at(text: str, end: int, document: str) -> list[Candidate]:

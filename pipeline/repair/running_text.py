@@ -20,7 +20,7 @@ import regex
 
 from pipeline.model import Line
 from pipeline.repair.edits import Edit, Joined
-from pipeline.repair.glyphs import link, neighbours
+from pipeline.repair.glyphs import link, neighbours, variant_forms
 from pipeline.repair.names import known_names
 from pipeline.repair.reading import better_reading, letter_run, makes_word, oddness, reads_alike, token_at
 
@@ -34,6 +34,7 @@ NOT_HAN = regex.compile(r"\P{Han}+")
 LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]")
 # Numerals are the context rules' business: a date or label must parse, not just read well.
 NUMERALS = frozenset("〇一二三四五六七八九十百千万元")
+NONE: frozenset[str] = frozenset()
 
 
 def kanji_census(text: str) -> tuple[str, Counter, frozenset[str]]:
@@ -69,8 +70,9 @@ def name_offsets(text: str) -> set[int]:
 def running_text_edits(lines: list[Line]) -> list[Edit]:
     joined = Joined.of(lines)
     words, counts, frequent = kanji_census(joined.text)
-    suspects = {ch: found for ch, n in counts.items()
-                if n <= RARE and ch not in NUMERALS and (found := neighbours(ch) & frequent)}
+    variants = variant_forms()
+    suspects = {ch: found for ch, n in counts.items()  # a variant form (﨑 of 崎) is no misreading of it
+                if n <= RARE and ch not in NUMERALS and (found := (neighbours(ch) - variants.get(ch, NONE)) & frequent)}
     pairs = PairCounts(words)
     text = joined.text
     doubled = doubled_offsets(text, pairs.present)

@@ -796,3 +796,39 @@ def test_a_block_of_the_municipality_and_the_person_alone_keeps_the_person():
     """)
     assert [(s.role, s.municipality, s.title, s.name) for s in sigs] == [
         ("甲", "福山市", "", "枝広 直幹"), ("乙", "府中市", "", "小野申人"), ("丙", "神石高原町", "", "入江 嘉則")]
+
+
+def test_a_witness_signs_a_block_of_its_own_and_is_no_party():
+    doc = document_of(HEAD + """
+    甲 広島県福山市東桜町3番5号
+       福山市長 枝広 直幹
+    乙 広島県府中市府川町315番地
+       府中市長 小野 申人
+    丙 広島県神石郡神石高原町小畠2025番地
+       神石高原町長 入江 嘉則
+    立会人 広島県知事 湯﨑 英彦
+    """)
+    assert [(s.role, s.municipality, s.title, s.name) for s in doc.signatories] == [
+        ("甲", "福山市", "福山市長", "枝広 直幹"), ("乙", "府中市", "府中市長", "小野 申人"),
+        ("丙", "神石高原町", "神石高原町長", "入江 嘉則"), ("立会人", "広島県", "広島県知事", "湯﨑 英彦")]
+    assert [p.role for p in doc.parties] == ["甲", "乙", "丙"]
+    assert not any("role mark" in w for w in doc.warnings)
+
+
+def test_a_witness_named_over_its_block_after_unmarked_blocks():
+    segs = segments_of("""
+    連携協約
+    鳥取市及び岩美町は、次のとおり連携協約を締結する。
+    第1条 目的とする。
+    この協約の締結を証するため、本書2通を作成し、記名押印の上、各自1通を保有する。
+    令和2年3月27日
+    鳥取県鳥取市尚徳町116番地
+    鳥取市長 深澤 義彦
+    鳥取県岩美郡岩美町浦富675番地1
+    岩美町長 西垣 英彦
+    立会人
+    鳥取県知事 平井 伸治
+    """)
+    sigs = extract_signatories(segs, extract_parties(segs))
+    assert [(s.role, s.municipality, s.name) for s in sigs] == [
+        ("甲", "鳥取市", "深澤 義彦"), ("乙", "岩美町", "西垣 英彦"), ("立会人", "鳥取県", "平井 伸治")]
