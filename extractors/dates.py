@@ -464,6 +464,21 @@ SIGNED_ALREADY = regex.compile(r"(?:締\s*結|調\s*印|署\s*名)[^。、]{0,12
                                r"|開催(?:しました|されました))")
 
 
+def signed_today(segments: list[Segment]) -> tuple[int, str] | None:
+    """(line_no, raw) of the date a release is dated, when it reports the
+    signing done 本日 (本日、…連携協約を締結しました): the last date above
+    that sentence, the one heading the release."""
+    dated = None
+    for line in (line for seg in segments for line in seg.lines):
+        for sentence in line.text.split("。") if "本日" in line.text and "ました" in line.text else ():
+            today = sentence.find("本日")
+            if today >= 0 and SIGNED_ALREADY.search(sentence, today):
+                return dated
+        found = find_dates(line.text) if "日" in line.text else []
+        dated = (line.no, found[-1][1]) if found else dated
+    return None
+
+
 def planned_signing(segments: list[Segment]) -> tuple[int, str] | None:
     """(line_no, raw) of the day a text says the agreement is to be signed
     on: labelled 締結予定日, or the ceremony it announces when it does not

@@ -334,18 +334,22 @@ def topic_municipalities(segments: list[Segment]) -> list[str]:
 
 # 久留米市と大川市は、… / 鳥取市、岩美町及び若桜町は: names joined as one subject.
 SUBJECT_JOINER = regex.compile(r"と|及び|並びに|、|,|・")
+# …は (the subject), or the makers of the agreement named before it: 福山市と
+# 府中市による連携協約, …との連携協約, …間の定住自立圏形成協定.
+AFTER_MEMBERS = regex.compile(r"は|(?:による|との|の|間の|間における)\s*(?:連携協約|定住自立圏形成協定|協定)")
 
 
 def listed_subject(segments: list[Segment]) -> list[str]:
     """The municipalities of the first subject that lists two or more of
-    them (a press release: 久留米市と大川市は、…連携協約を締結します。)."""
+    them (a press release: 久留米市と大川市は、…連携協約を締結します。), or
+    of the agreement they make (福山市と府中市による連携協約の締結式)."""
     for seg in segments:
         if seg.kind in (Kind.QUOTE, Kind.APPENDIX, Kind.OVERVIEW_TABLE, Kind.SIGNATORY):
             continue
         for line in seg.lines:
-            found = gazetteer().find_all(line.text) if "は" in line.text else []
+            found = gazetteer().find_all(line.text) if "は" in line.text or "協" in line.text else []
             for n, (_, end, _) in enumerate(found):
-                if not line.text.startswith("は", end):
+                if not AFTER_MEMBERS.match(line.text, end):
                     continue
                 first = n
                 while first > 0 and SUBJECT_JOINER.fullmatch(line.text[found[first - 1][1]:found[first][0]]):

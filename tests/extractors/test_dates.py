@@ -842,3 +842,23 @@ def test_the_end_of_an_abbreviated_period_without_its_era_is_in_the_starts(perio
 @pytest.mark.parametrize("text", ["R2.4.1～1.3.31", "R2.4.1～7.3.31.2", "R2.4.1-7.2.30"])
 def test_an_earlier_day_or_no_date_after_an_abbreviated_date_is_no_end(text):
     assert [raw for _, raw in find_dates(text)] == ["R2.4.1"]
+
+
+def test_a_release_reporting_the_signing_done_today_is_signed_on_its_own_day():
+    doc = document_of("""
+        報道資料
+        令和2年3月27日
+        福山市企画政策課
+        福山市と府中市が連携協約を締結しました
+        福山市と府中市は、本日、備後圏域の形成に向けた連携協約を締結しました。
+        締結式では、両市長が協約書に署名しました。
+    """)
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    # 本日 in a sentence of no signing dates nothing
+    other = document_of("""
+        報道資料
+        令和2年3月27日
+        福山市と府中市の連携協約について
+        福山市と府中市は、本日、連携中枢都市圏連携協議会を開催しました。
+    """)
+    assert other.signed_date is None

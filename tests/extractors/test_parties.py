@@ -757,3 +757,14 @@ def test_a_kind_of_area_formed_or_quoted_in_an_article_names_none(purpose):
         第1条 {purpose}
     """)
     assert extract_area_name(segs) == ""
+
+
+def test_a_report_names_the_parties_as_the_makers_of_the_agreement():
+    doc = document_of("""
+        お知らせ
+        連携協約締結式を開催しました
+        令和2年3月27日(金)、福山市役所において、福山市と府中市による連携協約の締結式を開催しました。
+        両市長が協約書に署名し、今後の連携を確認しました。
+    """)
+    assert roles(doc.parties) == [("甲", "福山市"), ("乙", "府中市")]
+    assert str(doc.signed_date) == "2020-03-27"
