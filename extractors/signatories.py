@@ -23,8 +23,8 @@ from pipeline.segment import LOT_LINE, PLACE_ONLY, SEAL_WORDS, WITNESS, WITNESS_
 # (職務代理者, 地方自治法第152条) or acts in a vacant office (職務執行者)
 # signs with that capacity and the office held, both part of the title.
 # The office may stand on the line below, before the name. A deputy's
-# office (副町長) is no head's title.
-OFFICE = r"[^\s]*?(?:副(?:市|町|村|区)長|副知事|部長|局長|理事)"
+# office (副町長; a 組合's 副管理者) is no head's title.
+OFFICE = r"[^\s]*?(?:副(?:市|町|村|区)長|副知事|副管理者|副(?:組合|広域連合|連合)長|部長|局長|理事)"
 ACTING = rf"(?:\s*職務(?:代理|執行)者(?:\s*{OFFICE})?)"
 ACTING_END = regex.compile(r"職務(?:代理|執行)者$")
 OFFICE_THEN_NAME = regex.compile(rf"^(?P<office>{OFFICE})(?:\s+|$)(?P<rest>.*)$")

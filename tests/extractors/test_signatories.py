@@ -832,3 +832,21 @@ def test_a_witness_named_over_its_block_after_unmarked_blocks():
     sigs = extract_signatories(segs, extract_parties(segs))
     assert [(s.role, s.municipality, s.name) for s in sigs] == [
         ("甲", "鳥取市", "深澤 義彦"), ("乙", "岩美町", "西垣 英彦"), ("立会人", "鳥取県", "平井 伸治")]
+
+
+def test_a_bodys_deputy_head_acting_for_its_head_signs_with_both_offices():
+    segs = segments_of("""
+    連携協約
+    府中市(以下「甲」という。)と芦田川広域行政事務組合(以下「乙」という。)は、次のとおり連携協約を締結する。
+    第1条 目的とする。
+    この協約の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。
+    令和2年3月27日
+    甲 広島県府中市府川町315番地
+       府中市長 小野 申人
+    乙 広島県府中市府川町315番地
+       芦田川広域行政事務組合
+       管理者職務代理者 副管理者 枝広 直幹
+    """)
+    sigs = extract_signatories(segs, extract_parties(segs))
+    assert (sigs[1].municipality, sigs[1].title, sigs[1].name) == (
+        "芦田川広域行政事務組合", "管理者職務代理者 副管理者", "枝広 直幹")
