@@ -671,7 +671,7 @@ def with_date_apart_from_block(lines: list[Line]) -> list[Line]:
 # minister's official) signs a block of their own, as no party. The word
 # may stand alone over the block.
 WITNESS = "立会人"
-WITNESS_MARK = regex.compile(r"^[(\[]?\s*立\s*会\s*(?:い\s*)?[人者]\s*[)\]]?\s*[::]?\s*")
+WITNESS_MARK = regex.compile(r"^[(\[]?\s*立\s*会\s*(?:い\s*)?[人者]\s*[)\]]?(?:\s*[::]\s*|\s+|$)")
 
 
 def is_witness_line(text: str) -> bool:
