@@ -42,6 +42,28 @@ def test_utf16_text_is_read_not_rejected_as_binary(write_file, data, expected):
     assert [line.text for line in source.lines][:2] == TEXT.split("\n")
 
 
+# A 別表 page of kanji alone: 1.7 % of its letters are kana.
+KANJI_PAGE = ("別表（第３条関係）\r\n１　圏域全体の経済成長の牽引\r\n（１）産業振興\r\n"
+              "ア　地域資源活用型産業振興事業\r\n２　高次都市機能集積・強化\r\n（１）高度医療提供体制充実\r\n")
+
+
+@pytest.mark.parametrize("encoding", ["utf_16_le", "utf_16_be"])
+def test_utf16_without_bom_of_kanji_alone_is_read(write_file, encoding):
+    # kana told Japanese from garbage before; common kanji tell it as well
+    source = ingest(write_file("beppyo.txt", KANJI_PAGE.encode(encoding)))
+    assert source.encoding == encoding
+    assert [line.text for line in source.lines][:3] == ["別表（第３条関係）", "１　圏域全体の経済成長の牽引", "（１）産業振興"]
+
+
+def test_rare_ideographs_in_utf16_are_still_binary(write_file):
+    # valid UTF-16 with line breaks and no controls, but ideographs spread over
+    # the whole CJK block (as bytes of a wrong reading are): not Japanese text
+    ideographs = "".join(chr(0x4E00 + i * 7919 % 20992) for i in range(400))
+    lines = "\r\n".join(ideographs[i:i + 40] for i in range(0, 400, 40))
+    with pytest.raises(IngestError, match="binary file"):
+        ingest(write_file("scrambled.txt", lines.encode("utf_16_le")))
+
+
 def test_binary_bytes_that_decode_as_utf16_are_still_binary(write_file):
     # even-length, zero bytes, valid UTF-16: but no kana, and control characters
     with pytest.raises(IngestError, match="binary file"):

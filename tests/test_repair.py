@@ -732,6 +732,18 @@ def test_a_row_label_misread_as_a_look_alike_is_the_label_its_sequence_needs():
     assert [text.split("\t")[0][:1] for text in texts(result)] == list("アイウエオア")
 
 
+def test_a_label_of_the_iroha_series_misread_as_a_kanji_is_the_katakana_label():
+    # イ ロ ハ ニ: ロ read as the kanji 口 (mouth), ニ as 二 (two)
+    result = repaired("""
+        イ 医療連携体制の構築\t救急医療を確保する。
+        口 地域公共交通の確保\t路線を維持する。
+        ハ 人材の育成\t研修を共同で実施する。
+        二 その他\t連携を図る。
+    """)
+    assert fixes(result) == [("口 地域公共", "ロ 地域公共"), ("二 その他", "ニ その他")]
+    assert result.corrections[0].evidence == "the label between イ and ハ is ロ"
+
+
 def test_labels_out_of_sequence_without_a_look_alike_are_left_alone():
     # a skipped label (ウ deleted in an amendment) is what the text says
     result = repaired("""

@@ -57,8 +57,8 @@ def utf16_text(data: bytes) -> tuple[str, str] | None:
     """(text, encoding) of Windows' "Unicode" text (Notepad, Excel's Unicode
     text export): UTF-16, whose zero bytes would make it look binary. With
     its BOM, or without one (a converter may drop it) when either byte order
-    reads as Japanese: kana, no control characters; binary data read as
-    UTF-16 is a soup of rare ideographs and controls."""
+    reads as Japanese (reads_as_japanese) with no control characters; binary
+    data read as UTF-16 is a soup of rare ideographs and controls."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         with contextlib.suppress(UnicodeDecodeError):
             return data.decode("utf-16"), "utf-16"
@@ -68,7 +68,7 @@ def utf16_text(data: bytes) -> tuple[str, str] | None:
     for encoding in ("utf_16_le", "utf_16_be"):
         with contextlib.suppress(UnicodeDecodeError):
             text = data.decode(encoding)
-            if not CONTROL.search(text) and not too_garbled(text) and kana_share(text) > 0.1:
+            if not CONTROL.search(text) and not too_garbled(text) and reads_as_japanese(text):
                 return text, encoding
     return None
 
@@ -225,6 +225,17 @@ def strict_utf8(data: bytes) -> str | None:
 
 def too_garbled(decoded: str) -> bool:
     return len(GARBAGE.findall(decoded)) > 0.01 * len(decoded)
+
+
+def reads_as_japanese(text: str) -> bool:
+    """Kana, or (a 別表 or a list of names can be kanji almost alone) nearly
+    only characters of the common JIS rows: bytes read in the wrong
+    encoding give mostly rare ideographs, as a random ideograph is one of
+    the 2,965 common kanji only one time in seven."""
+    if kana_share(text) > 0.1:
+        return True
+    letters = sum(1 for ch in text if not ch.isspace() and not ch.isascii())
+    return letters >= 20 and len(uncommon_character().findall(text)) <= 0.05 * letters
 
 
 def kana_share(text: str) -> float:

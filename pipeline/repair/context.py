@@ -18,7 +18,7 @@ import regex
 from pipeline.gazetteer import gazetteer
 from pipeline.japanese import tagger
 from pipeline.model import Line
-from pipeline.numerals import kanji_to_int
+from pipeline.numerals import IROHA, kanji_to_int
 from pipeline.repair.edits import Edit, Joined
 from pipeline.repair.glyphs import link, lookalike_pairs
 from pipeline.repair.reading import better_reading
@@ -191,31 +191,44 @@ def voicing_edits(lines: list[Line]) -> list[Edit]:
     return edits
 
 
-# A row label of a sequence (ア イ ウ エ …) opening a line or its first cell,
-# before a space, or a katakana label touching its kanji (ア経済戦略: OCR lost the space).
+# A row label of a sequence (ア イ ウ エ … or イ ロ ハ ニ …) opening a line or its first
+# cell, before a space, or a katakana label touching its kanji (ア経済戦略: OCR lost the space).
 SEQUENCE_LABEL = regex.compile(r"^(?P<label>\S)[ ](?=\S)|^(?P<label>\p{Katakana})(?=\p{Han})")
 KATAKANA_SEQUENCE = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ"
+LABEL_SERIES = (KATAKANA_SEQUENCE, IROHA)
 
 
 def label_sequence_edits(lines: list[Line]) -> list[Edit]:
-    """ア, イ, ッ, エ: a label between two labels of a sequence that is a
-    look-alike of the one the sequence needs there (ッ for ウ, 工 for エ) is
-    that label. The label after it must be the next one, or a new ア."""
+    """ア, イ, ッ, エ or イ, 口, ハ: a label between two labels of a sequence
+    that is a look-alike of the one the sequence needs there (ッ for ウ, 工
+    for エ, the kanji 口 for ロ) is that label. The label after it must be
+    the next one, or a new sequence's first."""
     labelled = [(i, m["label"]) for i, line in enumerate(lines) if (m := SEQUENCE_LABEL.match(line.text))]
     edits = []
     before = labelled[0][1] if labelled else ""  # as the sequence reads it, corrected
     for n in range(1, len(labelled)):
         index, label = labelled[n]
-        expected = following_label(before)
-        after = labelled[n + 1][1] if n + 1 < len(labelled) else "ア"
-        if (expected and label != expected and reads_as(label, expected)
-                and (after == "ア" or reads_as(after, following_label(expected)))):
+        after = labelled[n + 1][1] if n + 1 < len(labelled) else ""
+        expected = misread_label(before, label, after)
+        if expected:
             word = lines[index].text[:6].split("\t")[0]
             edits.append(Edit(index, 0, 1, expected, word, expected + word[1:], "context:label-sequence",
-                              f"the label between {before} and {after} is {expected}", 0.85))
+                              f"the label between {before} and {after or 'the end'} is {expected}", 0.85))
             label = expected
         before = label
     return edits
+
+
+def misread_label(before: str, label: str, after: str) -> str:
+    """The label a series needs after `before`, when `label` is OCR's
+    look-alike of it and `after` follows it in the same series (or starts
+    one again, or there is none); else ''."""
+    for series in LABEL_SERIES:
+        expected = following_label(series, before)
+        if (expected and label != expected and reads_as(label, expected)
+                and (after in ("", series[0]) or reads_as(after, following_label(series, expected)))):
+            return expected
+    return ""
 
 
 def reads_as(found: str, label: str) -> bool:
@@ -223,9 +236,9 @@ def reads_as(found: str, label: str) -> bool:
     return bool(label) and (found == label or found in lookalike_pairs().get(label, ()))
 
 
-def following_label(label: str) -> str:
-    at = KATAKANA_SEQUENCE.find(label) if len(label) == 1 else -1
-    return KATAKANA_SEQUENCE[at + 1] if 0 <= at < len(KATAKANA_SEQUENCE) - 1 else ""
+def following_label(series: str, label: str) -> str:
+    at = series.find(label) if len(label) == 1 else -1
+    return series[at + 1] if 0 <= at < len(series) - 1 else ""
 
 
 # 甲 and 乙 where the text can only name the parties, as Tesseract misreads
