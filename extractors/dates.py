@@ -481,8 +481,9 @@ def signed_today(segments: list[Segment]) -> tuple[int, str] | None:
 
 def planned_signing(segments: list[Segment]) -> tuple[int, str] | None:
     """(line_no, raw) of the day a text says the agreement is to be signed
-    on: labelled 締結予定日, or the ceremony it announces when it does not
-    report the signing done."""
+    on: labelled 締結予定日, the ceremony it announces when it does not
+    report the signing done, or a date its sentence says it will be signed
+    on (令和3年2月3日に連携協約を締結する予定です)."""
     labelled = labelled_date(segments, PLANNED_LABEL_BEFORE)
     if labelled:
         return labelled
@@ -490,6 +491,27 @@ def planned_signing(segments: list[Segment]) -> tuple[int, str] | None:
     if ceremony and not any(SIGNED_ALREADY.search(line.text) for seg in segments for line in seg.lines
                             if "ました" in line.text):
         return ceremony
+    return signing_in_sentence(segments, "future")
+
+
+# 令和2年3月27日に(、両市は)連携協約を締結しました / …を締結する予定です:
+# the sentence the date opens reports the signing done, or to come. Not
+# …に締結した連携協約の… (a date naming an agreement).
+SIGNING_AFTER_DATE = regex.compile(
+    r"\s*(?:\(\s*[月火水木金土日](?:曜日?)?\s*\))?\s*(?:に|付けで|付で|をもって)[、,]?[^。\d]{0,30}?(?:締\s*結|調\s*印)"
+    r"(?:(?P<past>(?:いた)?しました)|(?P<future>(?:いた)?します|する予定|を予定))")
+
+
+def signing_in_sentence(segments: list[Segment], tense: str) -> tuple[int, str] | None:
+    """(line_no, raw) of the first date whose sentence says the agreement
+    is signed on it, in that tense ("past" or "future")."""
+    for line in (line for seg in segments for line in seg.lines):
+        if "締" not in line.text and "調" not in line.text:
+            continue
+        for _, raw in find_dates(line.text):
+            after = SIGNING_AFTER_DATE.match(line.text, line.text.find(raw) + len(raw))
+            if after and after[tense]:
+                return line.no, raw
     return None
 
 

@@ -8,7 +8,7 @@ import regex
 from extractors.appendix import extract_appendix
 from extractors.articles import extract_articles
 from extractors.dates import (ceremony_signing, labelled_signing, planned_signing, read_dates, signed_today,
-                              signing_date)
+                              signing_date, signing_in_sentence)
 from extractors.parties import JOINT_BODY, extract_area_name, extract_parties
 from extractors.signatories import extract_signatories
 from pipeline.gazetteer import gazetteer
@@ -54,13 +54,15 @@ def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Docu
 
 def summary_dates(segments: list[Segment], dates: list) -> tuple[list, list[str]]:
     """The dates of a summary or a press release: the one labelled 締結日 or
-    the day of a signing ceremony it reports held, or the release's own day
-    when it reports the signing done 本日, is signed; the day it
+    the day of a signing ceremony it reports held, a date its sentence
+    reports the signing done on (…27日に連携協約を締結しました), or the
+    release's own day when it reports the signing done 本日, is signed; the day it
     announces the signing for (締結予定日, a ceremony to come) is planned,
     with a warning, since an announcement is no proof it was signed then."""
     signed = labelled_signing(segments)
     planned = None if signed else planned_signing(segments)
-    signed = signed or (None if planned else ceremony_signing(segments) or signed_today(segments))
+    signed = signed or (None if planned else (ceremony_signing(segments) or signing_in_sentence(segments, "past")
+                                              or signed_today(segments)))
     dates = [replace(d, kind="signed" if (d.line_no, d.raw) == signed else
                      "planned" if (d.line_no, d.raw) == planned else "referenced") for d in dates]
     warnings = [f"line {planned[0]}: the signing is announced for {planned[1]}, not reported done: "

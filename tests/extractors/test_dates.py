@@ -862,3 +862,30 @@ def test_a_release_reporting_the_signing_done_today_is_signed_on_its_own_day():
         福山市と府中市は、本日、連携中枢都市圏連携協議会を開催しました。
     """)
     assert other.signed_date is None
+
+
+def test_a_release_saying_in_a_sentence_the_day_the_agreement_was_or_will_be_signed():
+    done = document_of("""
+        記者発表資料
+        令和2年3月30日
+        福山市と府中市の連携協約について
+        福山市と府中市は、令和2年3月27日（金）に連携協約を締結しました。
+        今後、両市は圏域の発展に向けて連携します。
+    """)
+    assert done.signed_date == dt.date(2020, 3, 27)
+    to_come = document_of("""
+        記者発表資料
+        令和3年1月20日
+        福山市と府中市の連携協約について
+        福山市と府中市は、令和3年2月3日に、備後圏域の連携協約を締結する予定です。
+    """)
+    assert to_come.signed_date is None
+    assert [(d.kind, d.iso) for d in to_come.dates] == [("referenced", dt.date(2021, 1, 20)),
+                                                         ("planned", dt.date(2021, 2, 3))]
+    # a date naming an agreement signed before signs nothing
+    named = document_of("""
+        記者発表資料
+        福山市と府中市の連携協約について
+        令和2年3月27日に締結した連携協約に基づき、両市は新たな取組を始めます。
+    """)
+    assert named.signed_date is None and not any(d.kind == "planned" for d in named.dates)
