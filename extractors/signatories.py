@@ -67,6 +67,9 @@ REDACTED = regex.compile(r"[●■□×＊*]{2,}|(?<![一二三四五六七八�
 # The seal after a name, or what a published copy prints in its place:
 # (署名), (自署), (公印省略), (押印省略).
 SEAL = regex.compile(rf"\s*(?:印|㊞|[(\[](?:{SEAL_WORDS})[)\]])\s*$")
+# 〒720-8501 before the address, on its line or alone above it: the post's
+# code, no part of the address.
+POSTAL_CODE = regex.compile(r"(?:〒|郵便番号\s*[::]?)\s*\d{3}\s*-\s*\d{4}\s*")
 LABELS = regex.compile(r"^(?:住\s*所|所\s*在\s*地|氏\s*名|代\s*表\s*者|職\s*氏\s*名|名\s*称)\s*[::]?\s*")
 # A block whose role marker was misread (選 ●●●市町…, split off by position
 # in segment.py) still opens with it: one character and a space.
@@ -139,6 +142,7 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
         texts[0] = BLOCK_NUMBER.sub("", texts[0])
     texts = without_role_name(texts)
     address = municipality = title = name = capacity = person_alone = ""
+    texts = [POSTAL_CODE.sub("", t).strip() if "〒" in t or "郵便" in t else t for t in texts]
     for text in joined_addresses([t for t in (LABELS.sub("", t) for t in texts) if t]):
         text = without_closing_date(text)
         if text.endswith((")", "印", "㊞")) and (reordered := PERSON_THEN_TITLE.match(SEAL.sub("", text))):

@@ -850,3 +850,18 @@ def test_a_bodys_deputy_head_acting_for_its_head_signs_with_both_offices():
     sigs = extract_signatories(segs, extract_parties(segs))
     assert (sigs[1].municipality, sigs[1].title, sigs[1].name) == (
         "芦田川広域行政事務組合", "管理者職務代理者 副管理者", "枝広 直幹")
+
+
+def test_a_postal_code_before_the_address_is_no_part_of_it():
+    sigs = signatories_of("""
+    甲 〒720-8501 広島県福山市東桜町3番5号
+       福山市長 枝広 直幹
+    乙 〒726-8601
+       広島県府中市府川町315番地
+       府中市長 小野 申人
+    丙 郵便番号 720-1522 広島県神石郡神石高原町小畠2025番地
+       神石高原町長 入江 嘉則
+    """)
+    assert [(s.address, s.name) for s in sigs] == [
+        ("広島県福山市東桜町3番5号", "枝広 直幹"), ("広島県府中市府川町315番地", "小野 申人"),
+        ("広島県神石郡神石高原町小畠2025番地", "入江 嘉則")]
