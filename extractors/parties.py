@@ -376,7 +376,7 @@ def extract_area_name(segments: list[Segment]) -> str:
     definition = AREA_DEFINITION.search(text)
     if definition:
         phrase = ORDINAL.sub("", defined_phrase(text[:definition.start()]))
-        return "" if is_kind_of_area(phrase) or LAND_OF_PARTIES.search(phrase) else phrase
+        return defined_area_term(text) if is_kind_of_area(phrase) or LAND_OF_PARTIES.search(phrase) else phrase
     return (defined_area_term(text)
             or named_area_in(segments, (Kind.COVER, Kind.TITLE, Kind.PREAMBLE, Kind.ARTICLE))
             or formed_or_quoted_area(text)

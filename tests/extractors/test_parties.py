@@ -768,3 +768,13 @@ def test_a_report_names_the_parties_as_the_makers_of_the_agreement():
     """)
     assert roles(doc.parties) == [("甲", "福山市"), ("乙", "府中市")]
     assert str(doc.signed_date) == "2020-03-27"
+
+
+def test_the_parties_land_defined_as_the_area_before_a_named_area_defined_later():
+    # 甲及び乙の区域 (以下「圏域」) names none; the 圏 a later definition makes its term does
+    segs = segments_of("""
+        大分市と由布市との連携協約
+        大分市(以下「甲」という。)と由布市(以下「乙」という。)は、甲及び乙の区域(以下「圏域」という。)において、次のとおり連携協約を締結する。
+        第1条 この協約は、圏域をもって構成する連携中枢都市圏(以下「おおいた都市広域圏」という。)の発展を目的とする。
+    """)
+    assert extract_area_name(segs) == "おおいた都市広域圏"
