@@ -17,7 +17,7 @@ from extractors.parties import BODY_NAME, JOINT_BODY
 from pipeline.gazetteer import gazetteer
 from pipeline.japanese import tagger
 from pipeline.model import Kind, Party, Segment, Signatory
-from pipeline.segment import LOT_LINE, PLACE_ONLY, SEAL_WORDS, WITNESS, WITNESS_MARK, role_mark
+from pipeline.segment import LOT_LINE, PLACE_ONLY, SEAL_LINE, SEAL_WORDS, WITNESS, WITNESS_MARK, role_mark
 
 # 長与町長職務代理者 長与町副町長 中村 博: one who stands in for the head
 # (職務代理者, 地方自治法第152条) or acts in a vacant office (職務執行者)
@@ -228,8 +228,13 @@ def is_place_or_body(name: str) -> bool:
 
 def is_person_alone(text: str) -> bool:
     """A line that can only be the person: letters alone, no place, body or title."""
-    return bool(PERSON_ALONE.match(text)) and not PLACE_ONLY.match(text) and not is_place_or_body(text) \
-        and not HEAD_TITLE.search(text) and not text.endswith(("長", "者", "事"))
+    return bool(PERSON_ALONE.match(text)) and len(text.replace(" ", "")) > 1 and not PLACE_ONLY.match(text) \
+        and not is_place_or_body(text) and not HEAD_TITLE.search(text) and not text.endswith(("長", "者", "事")) \
+        and not SEAL_LINE.match(text) and text not in NO_PERSON_WORDS
+
+
+# Words that close or annotate a signature area, never a person: 以上, 記名押印.
+NO_PERSON_WORDS = {"以上", "記", "記名押印", "署名押印", "記名", "署名", "押印", "公印", "写し", "写"}
 
 
 def one_word(spaced: regex.Match) -> str:

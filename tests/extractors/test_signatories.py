@@ -865,3 +865,15 @@ def test_a_postal_code_before_the_address_is_no_part_of_it():
     assert [(s.address, s.name) for s in sigs] == [
         ("広島県福山市東桜町3番5号", "枝広 直幹"), ("広島県府中市府川町315番地", "小野 申人"),
         ("広島県神石郡神石高原町小畠2025番地", "入江 嘉則")]
+
+
+def test_a_seal_note_or_closing_word_under_the_municipality_is_no_person():
+    sigs = signatories_of("""
+    甲 福山市
+       公印省略
+    乙 府中市
+       小野 申人
+    丙 神石高原町
+       以上
+    """)
+    assert [s.name for s in sigs] == ["", "小野 申人", ""]
