@@ -189,11 +189,20 @@ def find_appendix_start(lines: list[Line]) -> int:
     for i, line in enumerate(lines):
         if "別" not in line.text:
             continue  # neither APPENDIX_START nor TABLE_AMENDMENT: most lines, told without a regex
-        if not line.is_row and APPENDIX_START.match(line.text) and not continues_sentence(lines, i):
+        if not line.is_row and APPENDIX_START.match(line.text) and not continues_sentence(lines, i) \
+                and not labels_attachment(lines, i):
             return i
         if introduces_rows(lines, i):
             return i
     return len(lines)
+
+
+def labels_attachment(lines: list[Line], i: int) -> bool:
+    """別紙 over the whole agreement (attached to a bill or a notice): a
+    table comes after the articles, so one before all of them, with the
+    articles below, labels the paper, not a 別表."""
+    return (not any(ARTICLE_LINE.match(ln.text) for ln in lines[:i])  # first: a 別表 has articles above, soon found
+            and any(ARTICLE_LINE.match(ln.text) for ln in lines[i + 1:]))
 
 
 def continues_sentence(lines: list[Line], i: int) -> bool:

@@ -806,3 +806,30 @@ def test_a_notice_marked_oshirase_above_its_title_is_a_press_release():
     """)
     assert doc.doc_type == "other"
     assert [(d.kind, d.iso) for d in doc.dates if d.kind != "referenced"] == [("planned", datetime.date(2019, 10, 31))]
+
+
+@pytest.mark.parametrize("label", ["別紙", "(別紙)", "別記", "別紙1"])
+def test_a_label_over_the_whole_agreement_attached_to_a_paper_is_no_appendix(label):
+    """別紙 above the title: the agreement is the paper attached to a bill or a
+    notice. A 別表 comes after the articles, so this one opens none."""
+    doc = document_of(f"""
+        {label}
+        福山市と府中市との連携協約書
+        福山市(以下「甲」という。)と府中市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この協約は、甲及び乙の連携を目的とする。
+        第2条 連携する取組は、別表のとおりとする。
+        この協約の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。
+        令和2年3月27日
+        甲 広島県福山市東桜町3番5号
+           福山市長 枝広 直幹
+        乙 広島県府中市府川町315番地
+           府中市長 小野 申人
+        別表(第2条関係)
+        連携施策\t甲の役割\t乙の役割
+        観光振興\t観光情報を発信する。\t観光資源を磨き上げる。
+    """)
+    assert doc.title == "福山市と府中市との連携協約書"
+    assert [a.article_no for a in doc.articles] == ["1", "2"]
+    assert [s.name for s in doc.signatories] == ["枝広 直幹", "小野 申人"]
+    assert [(r.measure, r.role_a) for r in doc.appendix] == [("観光振興", "観光情報を発信する。")]
+    assert not any("another agreement" in w for w in doc.warnings)
