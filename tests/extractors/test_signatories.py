@@ -877,3 +877,11 @@ def test_a_seal_note_or_closing_word_under_the_municipality_is_no_person():
        以上
     """)
     assert [s.name for s in sigs] == ["", "小野 申人", ""]
+
+
+def test_whole_blocks_side_by_side_on_one_line_are_read_block_by_block():
+    sigs = signatories_of("""
+    甲 福山市長 枝広 直幹　　　　　乙 府中市長 小野 申人　　　　　丙 神石高原町長 入江 嘉則
+    """)
+    assert [(s.role, s.title, s.name) for s in sigs] == [
+        ("甲", "福山市長", "枝広 直幹"), ("乙", "府中市長", "小野 申人"), ("丙", "神石高原町長", "入江 嘉則")]
