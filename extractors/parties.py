@@ -377,10 +377,12 @@ def extract_area_name(segments: list[Segment]) -> str:
     if definition:
         phrase = ORDINAL.sub("", defined_phrase(text[:definition.start()]))
         return defined_area_term(text) if is_kind_of_area(phrase) or LAND_OF_PARTIES.search(phrase) else phrase
+    own = [s for s in segments if s.label != ANOTHER_AGREEMENT]
     return (defined_area_term(text)
             or named_area_in(segments, (Kind.COVER, Kind.TITLE, Kind.PREAMBLE, Kind.ARTICLE))
             or formed_or_quoted_area(text)
-            or named_area_in([s for s in segments if s.label != ANOTHER_AGREEMENT], (Kind.OTHER,)))
+            or named_area_in(own, (Kind.OTHER,))
+            or formed_or_quoted_area("\n".join(s.text for s in own if s.kind == Kind.OTHER)))
 
 
 # 甲及び乙で構成する圏域(以下「おおいた都市広域圏」という。): the name is the

@@ -778,3 +778,13 @@ def test_the_parties_land_defined_as_the_area_before_a_named_area_defined_later(
         第1条 この協約は、圏域をもって構成する連携中枢都市圏(以下「おおいた都市広域圏」という。)の発展を目的とする。
     """)
     assert extract_area_name(segs) == "おおいた都市広域圏"
+
+
+def test_a_release_quoting_the_area_its_parties_form_names_it():
+    doc = document_of("""
+        記者発表資料
+        令和2年3月30日
+        大分市と由布市の連携協約について
+        大分市と由布市は、「おおいた都市広域圏」の形成に向けて、令和2年3月27日に連携協約を締結しました。
+    """)
+    assert doc.area_name == "おおいた都市広域圏"
