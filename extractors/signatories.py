@@ -59,7 +59,9 @@ PERSON_THEN_TITLE = regex.compile(r"^(?P<person>[^\s()]+(?:\s+[^\s()]+)?)\s*\(\s
 # as a block giving only the municipality and the person writes it.
 PERSON_ALONE = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}ー々]{1,7}(?:\s+[\p{Han}\p{Hiragana}\p{Katakana}ー々]{1,7})?$")
 MEMBER_HEAD_LINE = regex.compile(rf"^(?P<member>{MEMBER_HEAD})(?:\s+(?P<rest>.*))?$")
-ADDRESS = regex.compile(r"\d+\s*番|番地|丁目|\d+\s*号|[一二三四五六七八九十]+番|大字|字|\d+(?:-\d+)+")
+# A lot number written as digits alone after the district (広島県府中市府川町315) ends an address too.
+ADDRESS = regex.compile(r"\d+\s*番|番地|丁目|\d+\s*号|[一二三四五六七八九十]+番|大字|字|\d+(?:-\d+)+"
+                        r"|^\S*?(?:都|道|府|県|郡|市|区|町|村)\S*?\p{Han}\d{1,5}$")
 # 〇〇 or ○○ stands for a blanked name, but in an address written in kanji
 # numerals it is two zeros of a number (一六〇〇番地, 二○○番地, typed with
 # the circle ○ as often as with 〇): never after a digit.
@@ -181,12 +183,12 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
             municipality = text
         elif not name and title and not ADDRESS.search(text):
             name = SEAL.sub("", text).strip()
-        elif municipality and is_person_alone(SEAL.sub("", text).strip()):
+        elif (municipality or address) and not person_alone and is_person_alone(SEAL.sub("", text).strip()):
             person_alone = SEAL.sub("", text).strip()
     if not municipality and party:
         municipality = party.municipality
-    if not name and not title:
-        name = person_alone  # 甲 延岡市 / 読谷山 洋司: the person under the municipality, no title written
+    if not name:  # 甲 延岡市 / 読谷山 洋司: no title written; or the person over the title (X / 福山市長)
+        name = person_alone
     if capacity:
         title = f"{title}({capacity})"
     if BARE_TITLE.match(title) and municipality.endswith(title[0]):
@@ -276,6 +278,8 @@ def continues_address(previous: str, text: str) -> bool:
     (広島県神石郡神石高原町 / 小畠2025番地, not 府中市 / 府中市府川町315番地)."""
     if head_title(previous) or head_title(text) or not ADDRESS.search(text):
         return False
+    if previous[-1:].isdigit() and text.startswith(("番", "号", "丁目")):
+        return True  # …府川町315 / 番地: the unit of the number the line ended with
     if LOT_LINE.match(text):
         return bool(ADDRESS.search(previous) or place_opening(previous))
     return not ADDRESS.search(previous) and place_opening(previous) and not place_opening(text)

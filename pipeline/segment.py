@@ -736,7 +736,7 @@ def after_last_block(last: Segment, addresses_below: bool = True) -> list[Segmen
 
 
 # What stands for a seal after a signer's name: 印, or (公印省略), (署名) …
-SEAL_WORDS = r"印|署名|自署|公?印省略|押印省略"
+SEAL_WORDS = r"印|署名|自署|公?印省略|押印省略|(?:記名|署名)押印|押印"
 SEAL_LINE = regex.compile(rf"^[(\[]?(?:㊞|{SEAL_WORDS})[)\]]?$")
 
 

@@ -885,3 +885,26 @@ def test_whole_blocks_side_by_side_on_one_line_are_read_block_by_block():
     """)
     assert [(s.role, s.title, s.name) for s in sigs] == [
         ("甲", "福山市長", "枝広 直幹"), ("乙", "府中市長", "小野 申人"), ("丙", "神石高原町長", "入江 嘉則")]
+
+
+def test_the_person_over_the_title_is_the_person():
+    sigs = signatories_of("""
+    甲 広島県福山市東桜町3番5号
+       枝広 直幹
+       福山市長
+    乙 広島県府中市府川町315番地
+       小野 申人
+       府中市長
+    """)
+    assert [(s.title, s.name) for s in sigs] == [("福山市長", "枝広 直幹"), ("府中市長", "小野 申人")]
+
+
+def test_a_lot_number_in_digits_alone_ends_the_address_and_a_noted_seal_is_no_name():
+    sigs = signatories_of("""
+    甲 広島県福山市東桜町3-5
+       福山市長 枝広 直幹 (記名押印)
+    乙 広島県府中市府川町315
+       府中市長 小野 申人 (署名押印)
+    """)
+    assert [(s.address, s.name) for s in sigs] == [("広島県福山市東桜町3-5", "枝広 直幹"),
+                                                   ("広島県府中市府川町315", "小野 申人")]
