@@ -24,8 +24,10 @@ from functools import lru_cache
 
 import regex
 
-from extractors.tables import (BARE_LABEL, FINISHED, NOTE_COLUMN, NO_VALUE, ROLE_A_KEY, ROLE_B_KEY, ROLE_COLUMNS, SAME_AS_ABOVE, SAME_AS_LEFT, TERMINATED,
-                               UNPLACED_ROLE, GridRow, assign_free_columns, default_columns, header_columns, is_continuation, is_open,
+from extractors.tables import (BARE_LABEL, FIELDS, FINISHED, NOTE_COLUMN, NO_VALUE, ROLE_A_KEY, ROLE_B_KEY, ROLE_COLUMNS, SAME_AS_ABOVE, SAME_AS_LEFT, SUMMARY,
+                               TERMINATED,
+                               UNPLACED_ROLE, GridRow, assign_free_columns, default_columns, header_columns, is_continuation,
+                               is_header_row, is_open,
                                join_fragment, is_placeholder, merge_into, next_label, numbered_town, recognised_columns, row_cells,
                                shared_role_cell,
                                shared_role_towns,
@@ -56,6 +58,7 @@ HEADING_STYLES = (
     ("kata", regex.compile(r"^(?P<num>[ア-ン])(?:\s*[.、]\s*|\s+)(?P<title>.+)$")),
     ("latin", regex.compile(r"^(?P<num>[a-z])(?:\s*[.)]\s*|\s+)(?P<title>.+)$")),
 )
+PARTY_JOIN = "(?:及び|並びに|と|・|、)"
 KEYS = (
     ("content", regex.compile(r"^(?:具体的な)?(?:取組|事業|連携)?(?:の)?(?:内容|概要)"
                               r"|^連携する(?:具体的な)?(?:取組|事項|事業)の(?:内容|概要)(?=\s|[::]|$)")),
@@ -63,16 +66,19 @@ KEYS = (
     # する取組 / sentence), but the measure in a block that gives its content
     # under a key of its own (【連携する取組】… / 【取組の内容】…): see Reader.linked
     ("linked", regex.compile(r"^連携する(?:具体的な)?(?:取組|事項|事業)(?=\s|[::】)]|$)")),
-    # 甲及び乙の役割 (甲・乙の役割, 甲、乙及び丙の役割): one value for each party named
-    ("roles_abc", regex.compile(r"^甲(?:及び|並びに|と|・|、)乙(?:及び|並びに|と|・|、)丙の役割(?:分担)?")),
-    ("roles_ab", regex.compile(r"^甲(?:及び|並びに|と|・|、)乙の役割(?:分担)?")),
+    # 甲及び乙の役割 (甲・乙の役割, 甲、乙及び丙の役割, 乙及び丙の役割 where 丙
+    # is a third party): one value for each party named
+    *((f"roles_{fields}", regex.compile("^" + PARTY_JOIN.join(roles) + "の役割(?:分担)?"))
+      for fields, roles in (("abc", "甲乙丙"), ("ab", "甲乙"), ("ac", "甲丙"), ("bc", "乙丙"))),
     # 甲の役割 …, and 甲: … as the items under a 役割分担 heading
     ("role_a", regex.compile(rf"^{ROLE_A_KEY}|^甲(?=\s*[::])")),
     ("role_b", regex.compile(rf"^{ROLE_B_KEY}|^乙(?=\s*[::])")),
     ("role_c", regex.compile(r"^丙の役割(?:分担)?|^丙(?=\s*[::])")),
     ("roles", regex.compile(r"^役割分担")),
+    # 【摘要】: the measure's summary given first, its content; after it, a remark (see set_value)
+    (SUMMARY, regex.compile(r"^摘要(?:欄)?(?=\s|[::】)>〉》\]]|$)")),
     # 【備考】 令和4年度から / 備考: 県事業: a remark on the measure, its note
-    (NOTE_COLUMN, regex.compile(r"^(?:備考|摘要|特記事項)(?:欄)?(?=\s|[::】)>〉》\]]|$)")),
+    (NOTE_COLUMN, regex.compile(r"^(?:備考|特記事項)(?:欄)?(?=\s|[::】)>〉》\]]|$)")),
     # 連携施策 / 施策名 / 取組名 as a key opens the next measure (a two-column 項目 | 内容 table)
     ("measure", regex.compile(r"^(?:連携(?:する)?)?施策名?(?=\s|[::]|$)|^(?:取組|事業)名(?=\s|[::]|$)|^連携事業名?(?=\s|[::]|$)"
                               r"|^(?:取組|連携)事項(?=\s|[::]|$)")),
@@ -87,6 +93,11 @@ KEY_MARKER = regex.compile(r"^(?:\(\s*[a-zア-ン0-9]{1,3}\s*\)|[ivx]{1,4}\s|[a-
 HEADING_MARKER = regex.compile(r"^\(?\s*([^\s.、.)]+)")
 # 別表(第3条関係) …, also after the title: 別表第1 経済成長のけん引(第3条関係)
 CLAUSE_REFERENCE = regex.compile(r"^\(\s*第\s*\d+\s*条関係\s*\)\s*|\s*\(\s*第\s*\d+\s*条関係\s*\)$")
+# (つづき), 別表(続き), 別表第1 つづき, (次ページへ続く): the table goes on (on a new
+# page), in its section; no cell's text. Each needs 続 or つづき (CONTINUED_WORDS).
+CONTINUED = regex.compile(r"^(?:別[表紙記]\s*(?:第?\s*(?P<num>[0-9一二三四五六七八九十]+))?\s*)?\(?\s*(?:続き|つづき|続)\s*\)?$"
+                          r"|^\(?\s*次(?:ページ|頁)(?:へ|に)続く\s*\)?$")
+CONTINUED_WORDS = ("続", "つづき")
 # What follows 別表N in an amending agreement's instruction (…の項中イの項の
 # 次に次のように加える。): no title of the section.
 AMENDING_INSTRUCTION = regex.compile(r"次のように(?:加える|改める)。$")
@@ -100,7 +111,7 @@ ROLE_SENTENCE = regex.compile(r"^(?:\(\s*[a-zア-ン0-9]{1,3}\s*\)|[ivx]{1,4}\s|
                               r"(?P<role>[甲乙丙])は[、,]\s*(?P<value>\S.*)$")
 ROLE_FIELDS = {"甲": "role_a", "乙": "role_b", "丙": "role_c"}
 # The fields a key fills: its own, or each party's that a shared key names.
-KEY_FIELDS = {"roles_ab": ("role_a", "role_b"), "roles_abc": ("role_a", "role_b", "role_c")}
+KEY_FIELDS = {f"roles_{fields}": tuple(f"role_{field}" for field in fields) for fields in ("abc", "ab", "ac", "bc")}
 # The rest of a wrapped measure: it opens with a particle or a suffix (の裾野
 # 拡大, 及び連携, 等の推進), or the measure above breaks off after one (…による).
 PHRASE_TAIL = regex.compile(r"^(?:[のをにとへやで]|及び|並びに|又は|等)")
@@ -129,6 +140,15 @@ class Context:
 
 
 ROW_FIELDS = ("measure", "content", "role_a", "role_b")
+
+
+@dataclass(frozen=True)
+class GridTitles:
+    """Lines (by index) titling a grid whose header names no measure column."""
+
+    measures: frozenset[int] = frozenset()  # each names the measure of the rows below it
+    groups: frozenset[int] = frozenset()  # an unnumbered title over measure titles: their section
+    sentences: frozenset[int] = frozenset()  # measure titles whose grid's contents are sentences (…する。)
 
 
 @dataclass
@@ -165,15 +185,20 @@ class Reader:
     previous: Line | None = None  # the line read before this one
     linked_from: GridRow | None = None  # the row whose content a 連携する取組 key gave
     made_under: dict[int, Context] = field(default_factory=dict)  # a section made of a measure heading -> the context it stands under
-    measure_headings: set[int] = field(default_factory=set)  # indexes of lines naming the measure of the grid right below
+    titles: GridTitles = field(default_factory=GridTitles)  # lines titling a grid without a measure column
+    titled: GridRow | None = None  # the measure such a title opened, whose grid rows are being read
+    header_cells: list[str] | None = None  # the cells of the last header row read
+    titled_sentences: bool = False  # the titled grid's contents are sentences, an open one goes on below
     index: int = 0  # the index of the line being read
+    lines: list[Line] = field(default_factory=list)  # the region's lines
     under_measure_heading: bool = False  # the line read before names the measure of the grid whose header comes next
 
     def read(self, lines: list[Line]) -> None:
+        self.lines = lines
         self.measure_styles = styles_followed_by_keys(lines, self.parties)
         self.lower_roman = any(not line.is_row and LOWER_ROMAN_TWO.match(line.text) for line in lines)
         self.terminated = terminated_indexes(lines)
-        self.measure_headings = measure_heading_indexes(lines, self.parties)
+        self.titles = grid_titles(lines, self.parties)
         for i, line in enumerate(lines):
             self.index = i
             following = lines[i + 1] if i + 1 < len(lines) else None
@@ -194,22 +219,32 @@ class Reader:
         header_above, self.header_above = self.header_above, None  # kept only by a header row
         under_heading, self.under_measure_heading = self.under_measure_heading, False
         spanning = spanning_heading(cells) or self.numbered_heading(cells, following) or spanning_remark(cells) \
-            or (spanning_text(cells) if self.index in self.measure_headings else "")
+            or (spanning_text(cells) if self.index in self.titles.measures or self.index in self.titles.groups else "")
         if spanning:  # a section row or a remark across the table (colspan): a heading or a note, no measure
             self.last_key = ""  # a row of its own: no value above it goes on in it
             self.read_text(Line(line.no, spanning, line.page, line.blank_before, line.end_page,
                                 table_end=line.table_end), following)
             return
+        group = self.group_row(cells, following) if len(cells) > 1 and (cells[1] == cells[0] or not cells[1].strip()) else ""
+        if group:  # most rows have a second cell of their own: no group's
+            self.last_key = ""
+            self.open_group(group)
+            return
         columns = header_columns(cells, self.parties)
+        if columns:
+            cells, columns = self.without_spanned_label_header(cells, columns)
         if columns and under_heading:  # 取組の内容 | 役割分担 under ア 企業誘致: the content column is no measure's
             columns = measureless_columns(cells, self.parties) or columns
         if columns:
+            if not under_heading:  # a grid of its own, not the one a title above opened
+                self.titled = None
             if header_above is not None:
                 columns = completed_by_sub_header(header_above, cells, columns)
             self.header_above = columns
             if columns != self.columns:
                 self.warnings += unplaced_column_warnings(line, columns)
             self.columns, self.towns = columns, shared_role_towns(cells, columns, self.parties)
+            self.header_cells = cells
             self.untitled_measure = None if header_above is not None else untitled_measure(cells, columns, self.parties)
             return
         key, town = key_of(cells[0], self.parties), ""
@@ -227,11 +262,17 @@ class Reader:
             self.columns = self.with_label_column(cells)
         cells_by_field = row_cells(line, self.columns, self.towns)
         previous = self.last_grid_row()
+        if self.titled is not None and self.starts_another_content(cells_by_field, previous):
+            self.add_row(GridRow(cells_by_field | {"measure": self.titled.cells["measure"]}, [line], self.titled.label), "grid")
+            return
         uses_labels = any(p.row.label for p in self.rows if p.kind == "grid")
-        if is_continuation(cells_by_field, previous, uses_labels, terminated_kinds(self.terminated, self.columns)):
+        if is_continuation(cells_by_field, previous, uses_labels, terminated_kinds(self.terminated, self.columns)) \
+                or not uses_labels and goes_on_unruled(cells_by_field, previous):
             merge_into(previous, cells_by_field, line)
             return
         label, measure = split_label(cells_by_field["measure"])
+        if not label and BARE_LABEL.match(measure):  # ア alone, its measure's name on the line below
+            label, measure = measure.strip("()【】.、 "), ""
         if not label and uses_labels and previous is not None:
             label, measure = split_expected_label(measure, next_label(previous.label))
         if not label and cells_by_field.get("label"):
@@ -239,19 +280,75 @@ class Reader:
         cells_by_field["measure"] = measure
         self.add_row(GridRow(cells_by_field, [line], label), "grid", column_fields(self.columns))
 
+    def without_spanned_label_header(self, cells: list[str], columns: dict[int, str]) -> tuple[list[str], dict[int, str]]:
+        """連携する取組 spanning two columns (colspan repeats it): the first of
+        them is read as untitled, so that a column of labels alone (ア | 企業
+        誘致の推進) is their label column, not a field above the measures."""
+        named = recognised_columns(cells, self.parties) or {}
+        spanned = next((i for i in range(1, len(cells)) if named.get(i) == named.get(i - 1) == "measure"
+                        and cells[i].strip() == cells[i - 1].strip()), None)
+        if spanned is None:
+            return cells, columns
+        untitled = cells[:spanned - 1] + [""] + cells[spanned:]
+        return untitled, header_columns(untitled, self.parties) or columns
+
     def with_label_column(self, cells: list[str]) -> dict[int, str]:
         """The columns once the first row is read: an untitled column whose
-        cell is a label alone (ア | 企業誘致 | 企業誘致を推進する。 under
+        cells are labels alone (ア | 企業誘致 | 企業誘致を推進する。 under
         | 取組 | 取組の内容) is the label column, and the measure and content
-        are the text columns after it, when the table keeps every field it
-        had (a table whose only text column is the content keeps reading
-        the label as its measure: a row needs one to stand apart)."""
+        are the text columns after it; where only one is left (| 取組の内容
+        over 企業誘致の推進), it names the measure, as a grid without a
+        measure column reads its first one. An untitled column giving some
+        row's name (ア, then 企業誘致の推進 on the row's next line) holds the
+        measures with their labels."""
         at, named, width = self.untitled_measure
         self.untitled_measure = None
-        if at >= len(cells) or not BARE_LABEL.match(cells[at].strip()):
+        if at >= len(cells) or not BARE_LABEL.match(cells[at].strip()) or not self.labels_only_below(at):
             return self.columns
         relabelled = assign_free_columns(named | {at: "label"}, width)
-        return relabelled if set(self.columns.values()) <= set(relabelled.values()) else self.columns
+        kept = set(relabelled.values())
+        return relabelled if set(self.columns.values()) - {"content"} <= kept and "measure" in kept else self.columns
+
+    def labels_only_below(self, at: int) -> bool:
+        """Every cell of column `at` from the row being read to the grid's
+        end is a label or empty."""
+        for line in itertools.takewhile(lambda ln: ln.is_row, self.lines[self.index:]):
+            if header_columns(line.cells, self.parties):
+                break
+            cell = line.cells[at].strip() if at < len(line.cells) else ""
+            if cell and not BARE_LABEL.match(cell):
+                return False
+        return True
+
+    def group_row(self, cells: list[str], following: Line | None) -> str:
+        """An unnumbered name spanning a grid that has a measure column
+        (圏域全体の経済成長のけん引 over the measures of that field): HTML's
+        colspan repeats it in every cell; a PDF table finder leaves the
+        other cells empty (see opens_group). '' for any other row."""
+        text = spanning_text(cells) if self.columns is not None and "measure" in self.columns.values() else ""
+        if not text or len(text) > GRID_TITLE_MAX or TERMINATED.search(text) or parse_heading(text):
+            return ""
+        return text if sum(cell.strip() == text for cell in cells) > 1 or self.opens_group(following) else ""
+
+    def opens_group(self, following: Line | None) -> bool:
+        """An unnumbered name alone between a grid's rows (a line of text,
+        or a row of one cell) titles the measures below it when the row
+        below starts their labels anew (ア, 1, (1)) and the row above has
+        no cell open for it to finish."""
+        if following is None or not following.is_row or self.columns is None or "measure" not in self.columns.values() \
+                or header_columns(following.cells, self.parties):
+            return False
+        label = split_label(row_cells(following, self.columns, self.towns)["measure"])[0]
+        above = self.last_grid_row()
+        return label_ordinal(label) == 1 and (above is None or not self.open_cells(above))
+
+    def open_group(self, title: str) -> None:
+        """An unnumbered title over measures: their section, or the level
+        under a numbered section."""
+        title = bare_title(title)
+        self.context = Context(None, title) if not self.section_styles else \
+            Context(self.context.section_no, self.context.section_title, None, title)
+        self.titled = None
 
     def numbered_heading(self, cells: list[str], following: Line | None) -> str:
         """A section heading Word numbered with a TAB (2<TAB>高次の都市機能の…),
@@ -274,7 +371,7 @@ class Reader:
     def read_text(self, line: Line, following: Line | None) -> None:
         loose, self.loose = self.loose, None
         text = line.text
-        if NOTE.match(text):
+        if NOTE.match(text) or self.continues_table(text):
             return
         key_value = split_town_key(text, self.parties) or self.role_sentence(text) or self.town_value(text)
         if key_value:
@@ -292,8 +389,11 @@ class Reader:
         if heading and heading.style == "beppyo":
             self.set_section(heading, line)
             return
-        if self.index in self.measure_headings:
-            self.open_grid_measure(text, line)
+        if self.index in self.titles.measures:
+            self.open_grid_measure(text, line, following)
+            return
+        if self.index in self.titles.groups:  # 圏域全体の経済成長のけん引 over measures titled in its grid
+            self.open_group(text)
             return
         if starts_measure(following, self.parties) or (heading and heading.style in self.measure_styles
                                                         and not self.heads_list_below(heading, following)):
@@ -313,8 +413,19 @@ class Reader:
             cell = self.cell_continued_by(line, following)
             if cell:
                 merge_into(self.last_grid_row(), {cell: text}, line)
+            elif not heading and len(text) <= GRID_TITLE_MAX and not TERMINATED.search(text) \
+                    and self.opens_group(following):
+                self.open_group(text)
             else:
                 self.loose = line
+
+    def continues_table(self, text: str) -> bool:
+        """(つづき) or 別表第1(続き) atop a page the table runs onto: the
+        section open goes on (別表第2(続き) after 別表第1 opens 別表第2)."""
+        if not any(word in text for word in CONTINUED_WORDS):
+            return False
+        mark = CONTINUED.match(text)
+        return mark is not None and (mark["num"] is None or to_int(mark["num"]) == self.context.section_no)
 
     def cell_continued_by(self, line: Line, following: Line | None) -> str:
         """The cell of the grid row above whose wrapped rest `line` is, or ''.
@@ -330,8 +441,7 @@ class Reader:
         row = self.last_grid_row()
         if row is None or row.lines[-1] is not self.previous or self.after_table_end():
             return ""
-        open_cells = [name for name in terminated_kinds(self.terminated, self.columns or {})
-                      if is_open(row.cells.get(name, ""))]
+        open_cells = self.open_cells(row)
         if open_cells:  # a blank line may stand where a footer was dropped: the sentence still needs its end
             return open_cells[0] if len(open_cells) == 1 else ""
         text = line.text
@@ -340,6 +450,15 @@ class Reader:
         if PHRASE_TAIL.match(text) or PHRASE_CUT.search(row.cells["measure"]) or self.next_row_of(row, following):
             return "measure"
         return ""
+
+    def open_cells(self, row: GridRow) -> list[str]:
+        """The sentence cells of `row` not ended yet (no 。); under a
+        measure's title, the content (取組の内容) is one, though it opens
+        the grid (the first column counts only as a measure)."""
+        kinds = terminated_kinds(self.terminated, self.columns or {})
+        if self.titled is not None and self.titled_sentences:
+            kinds = kinds | {"content"}
+        return [name for name in kinds if is_open(row.cells.get(name, ""))]
 
     def after_table_end(self) -> bool:
         """The line read follows a table's end (HTML's </table>): the page's
@@ -435,6 +554,8 @@ class Reader:
             self.last_key, self.roles_open = "", True
             return
         self.roles_open = self.roles_open and key in ROLE_FIELDS.values()
+        if key == SUMMARY:
+            key = "content" if self.nothing_given_yet() else NOTE_COLUMN
         if key == "linked":
             key = self.linked()
         elif key == "content" and self.linked_names_measure():
@@ -465,6 +586,13 @@ class Reader:
         for name in KEY_FIELDS.get(key, (key,)):
             pending.cells[name] = join_fragment(pending.cells.get(name, ""), value.strip())
         self.last_key = key
+
+    def nothing_given_yet(self) -> bool:
+        """The open measure's block has given no content and no role yet."""
+        if not self.rows or self.rows[-1].kind != "keyvalue":
+            return False
+        cells = self.rows[-1].row.cells
+        return not any(cells.get(name) for name in ("content", *ROLE_FIELDS_ALL))
 
     def notes_the_table(self, value: str, following: Line | None) -> bool:
         """A 備考 that is no measure's: under a grid (whose rows take theirs
@@ -523,20 +651,37 @@ class Reader:
         (row.label, row.cells["measure"]), row.cells["content"] = split_label(row.cells["content"]), ""
         self.linked_from = None
 
-    def open_grid_measure(self, text: str, line: Line) -> None:
+    def open_grid_measure(self, text: str, line: Line, following: Line | None) -> None:
         """A measure named above its own grid (ア 企業誘致の推進 / 取組の内容 |
-        役割分担 / rows): the grid's rows give its content and roles, and
-        continue this row, as their measure cells are none."""
-        heading = parse_heading(text)  # measure_heading_indexes took only numbered titles
-        label, measure = heading_label(heading, text), heading.title
-        self.add_row(GridRow({"measure": measure, "content": "", "role_a": "", "role_b": ""}, [line], label), "grid")
-        self.columns, self.under_measure_heading = None, True
+        役割分担 / rows) or inside one under its header: the grid's rows give
+        its content and roles, and continue this row, as their measure cells
+        are none; each other content is a row of this measure."""
+        heading = parse_heading(text)
+        label, measure = (heading_label(heading, text), heading.title) if heading else ("", bare_title(text))
+        # every field a grid row has: the rows below merge theirs (備考 too) into it
+        self.titled = GridRow(dict.fromkeys(FIELDS, "") | {"measure": measure}, [line], label)
+        self.titled_sentences = self.index in self.titles.sentences
+        self.add_row(self.titled, "grid")
+        measureless = measureless_columns(self.header_cells, self.parties) if self.header_cells else None
+        if following is not None and following.is_row and measureless and not header_columns(following.cells, self.parties):
+            self.columns = measureless  # the rows go on under the header above: its first column is their content
+        else:
+            self.columns, self.under_measure_heading = None, True
+
+    def starts_another_content(self, cells: dict[str, str], previous: GridRow | None) -> bool:
+        """A grid row under a measure's title giving a content of its own,
+        after one the title's measure holds already (finished: an open one
+        goes on in this row; a rowspan repeats it beside each party)."""
+        content = cells["content"].strip()
+        if previous is None or cells["measure"] or not content or not previous.cells["content"]:
+            return False
+        return content != previous.cells["content"] and not (self.titled_sentences and is_open(previous.cells["content"]))
 
     def open_measure(self, label: str, measure: str, line: Line) -> None:
         """A measure whose content and roles follow as keys."""
         self.add_row(GridRow({"measure": measure, "content": "", "role_a": "", "role_b": ""}, [line], label),
                      "keyvalue")
-        self.columns = None
+        self.columns, self.titled = None, None
 
     def set_section(self, heading: Heading, line: Line) -> None:
         if heading.style not in self.section_styles:
@@ -552,7 +697,7 @@ class Reader:
         else:
             self.context = Context(self.context.section_no, self.context.section_title, heading.number, title)
         self.columns = None if heading.style == "beppyo" else self.columns
-        self.last_key, self.roles_open = "", False
+        self.last_key, self.roles_open, self.titled = "", False, None
 
     def continues_sections(self, heading: Heading) -> bool:
         """A style met first on a heading numbered after the section open
@@ -566,6 +711,27 @@ class Reader:
     def add_row(self, row: GridRow, kind: str, fields: tuple[str, ...] = ROW_FIELDS) -> None:
         self.rows.append(PendingRow(self.context, row, kind, fields))
         self.last_key, self.roles_open = "", False
+
+
+# A word's rest that opens no measure: a particle or suffix (PHRASE_TAIL), or
+# a kana no word starts with (ンド化 from ブラ|ンド化, ー, small kana).
+WORD_REST = regex.compile(r"^(?:[のをにとへやでンーァィゥェォッャュョヮぁぃぅぇぉっゃゅょ]|及び|並びに|又は|等)")
+SENTENCE_FIELDS = ("content", "role_a", "role_b", "role_c")
+
+
+def goes_on_unruled(cells: dict[str, str], previous: GridRow | None) -> bool:
+    """A line of a row wrapped over several lines with no blank or rule
+    between rows (pdftotext -layout of a table without labels): its measure
+    cell goes on with the word the line above cut (農産物のブラ | ンド化, 広域避難
+    体制の | 整備) while every sentence cell above is still open (no 。): the
+    same row. A measure of its own opens with a word, and follows a row
+    whose sentences ended."""
+    if previous is None or not cells["measure"]:
+        return False
+    sentences = [previous.cells.get(name, "") for name in SENTENCE_FIELDS]
+    if not any(is_open(cell) for cell in sentences) or any(cell and FINISHED.search(cell) for cell in sentences):
+        return False
+    return bool(WORD_REST.match(cells["measure"]) or PHRASE_CUT.search(previous.cells["measure"]))
 
 
 def untitled_measure(cells: list[str], columns: dict[int, str],
@@ -589,33 +755,141 @@ def measureless_columns(cells: list[str], parties: list[Party]) -> dict[int, str
     return found
 
 
-def measure_heading_indexes(lines: list[Line], parties: list[Party]) -> set[int]:
-    """Indexes of the lines naming the one measure of the grid right below
-    them: a numbered title (ア 企業誘致の推進), as text or in a row spanning
-    the table, over a header that names no measure column (取組の内容 |
-    役割分担) and rows giving one content, which a rowspan cell may repeat
-    beside each party's role. A grid of several contents under a heading
-    lists measures of the heading's section instead."""
-    found = set()
-    for i in range(len(lines) - 2):
-        header = lines[i + 1]
-        if not header.is_row or measureless_columns(header.cells, parties) is None or not names_measure(lines[i]):
+def grid_titles(lines: list[Line], parties: list[Party]) -> GridTitles:
+    """The titles naming the measure of the grid rows right below them: a
+    title (ア 企業誘致の推進, or 企業誘致の推進 unnumbered: bold, or a row
+    spanning the table) over a header that names content and roles but no
+    measure (取組の内容 | 役割分担), or inside such a grid under its header,
+    the titles taking turns with their rows. A numbered title at the
+    region's first level over several contents is their section instead
+    (1 産業の振興 / a grid listing its measures), as one over one content
+    (a rowspan cell may repeat it) is that measure. An unnumbered title
+    over such measure titles is their section."""
+    if not any(line.is_row and CONTENT_WORD.search(line.text) for line in lines):
+        return GridTitles()  # no header names a content column: no grid without a measure column
+    headers = [line.is_row and is_header_row(line.cells, parties) for line in lines]
+    measureless = {i: line.cells for i, line in enumerate(lines)
+                   if headers[i] and measureless_columns(line.cells, parties)}  # header index -> its cells
+    if not measureless:
+        return GridTitles()
+    measures, candidates, sentences = set(), [], set()
+    header: list[str] | None = None  # the grid's header cells, when it names no measure column
+    first_style = ""
+    sentence_columns: set[int] | None = None  # columns whose cells end with 。 somewhere in the region, once asked
+
+    def ends_sentences() -> set[int]:
+        nonlocal sentence_columns
+        if sentence_columns is None:
+            sentence_columns = {n for line in lines if line.is_row for n, cell in enumerate(line.cells)
+                                if FINISHED.search(cell.strip())}
+        return sentence_columns
+
+    for i, line in enumerate(lines):
+        if headers[i]:
+            header = measureless.get(i)
             continue
-        content_at = next(n for n, kind in recognised_columns(header.cells, parties).items() if kind == "content")
-        rows = list(itertools.takewhile(lambda ln: ln.is_row and header_columns(ln.cells, parties) is None
-                                        and not names_measure(ln), lines[i + 2:]))  # up to the next measure's name
-        contents = {row.cells[content_at].strip() for row in rows if content_at < len(row.cells)} - {""}
-        if rows and len(contents) == 1:
-            found.add(i)
-    return found
+        title = grid_title(line, lines[i - 1] if i else None)
+        heading = parse_heading(title) if title else None
+        if heading is not None and heading.style == "beppyo":
+            header = None
+            continue
+        first_style = first_style or (heading.style if heading else "")
+        if not title:
+            continue
+        candidates.append(i)
+        rows_at, grid = titled_grid(lines, i, header, headers, measureless)
+        if grid is None or rows_at == i + 1 and i and not headers[i - 1] \
+                and wraps_row_above(line, lines[i - 1], ends_sentences()):
+            continue
+        content_at = next(n for n, kind in measureless_columns(grid, parties).items() if kind == "content")
+        rows = itertools.takewhile(lambda n: lines[n].is_row and not headers[n] and not spanning_text(lines[n].cells),
+                                   range(rows_at, len(lines)))
+        contents = {lines[n].cells[content_at].strip() for n in rows if content_at < len(lines[n].cells)} - {""}
+        if len(contents) == 1 or contents and (heading is None or heading.style != first_style):
+            measures.add(i)
+            if content_at in ends_sentences():
+                sentences.add(i)
+    if len(measures) == 1 and heads_region(lines, min(measures)):
+        measures, sentences = set(), set()  # a caption over the 別表's one grid (連携して取り組む事項), no measure
+    groups = {i for i in candidates if i not in measures and parse_heading(title_text(lines[i])) is None
+              and (i + 2 if i + 1 < len(lines) and headers[i + 1] else i + 1) in measures}
+    return GridTitles(frozenset(measures), frozenset(groups), frozenset(sentences))
 
 
-def names_measure(line: Line) -> bool:
-    """A numbered title (no sentence) on a line of its own or in one cell
-    spanning a row."""
-    text = spanning_text(line.cells) if line.is_row else line.text
-    heading = parse_heading(text) if text else None
-    return heading is not None and heading.style != "beppyo" and not TERMINATED.search(heading.title)
+# A name set off as a title: ■企業誘致の推進, 【企業誘致の推進】, <企業誘致の推進>.
+TITLE_BULLETS = "■□◆◇●○◎・ "
+TITLE_BRACKETS = ("【】", "<>", "〈〉", "《》", "[]")
+
+
+def bare_title(text: str) -> str:
+    """The name without the marks setting it off."""
+    name = text.lstrip(TITLE_BULLETS)
+    if len(name) > 2 and name[0] + name[-1] in TITLE_BRACKETS:
+        name = name[1:-1].strip()
+    return name or text
+
+
+def heads_region(lines: list[Line], i: int) -> bool:
+    """Line i is an unnumbered name with no line but headings above it."""
+    return parse_heading(title_text(lines[i])) is None and all(
+        not line.is_row and parse_heading(line.text) is not None for line in lines[:i])
+
+
+def titled_grid(lines: list[Line], i: int, header: list[str] | None, headers: list, measureless: dict[int, list[str]]
+                ) -> tuple[int, list[str] | None]:
+    """(index of the first row, the header cells) of the grid a title at i
+    heads: its own header right below, or the header above whose rows go
+    on below it; None when no grid without a measure column follows."""
+    if i + 1 >= len(lines) or not lines[i + 1].is_row:
+        return i + 1, None
+    if headers[i + 1]:
+        return i + 2, measureless.get(i + 1)
+    return i + 1, header
+
+
+# A grid without a measure column has a content column, which its header names
+# as HEADER_WORDS["content"] does (…内容, …概要) or as 摘要 (see with_summary_as_content).
+CONTENT_WORD = regex.compile(f"内容|概要|{SUMMARY}")
+# A caption over the whole table (連携する取組及び役割分担, 取組一覧) titles no measure.
+TABLE_CAPTION = regex.compile(r"役割|一覧|別表|事項$|取り組む")
+GRID_TITLE_MAX = 40
+
+
+def title_text(line: Line) -> str:
+    return spanning_text(line.cells) if line.is_row else line.text
+
+
+def grid_title(line: Line, above: Line | None) -> str:
+    """The text of a line that may title a grid: a name (no sentence, no
+    note, no caption, no key) on a line of its own or alone in a row
+    spanning the table."""
+    if line.is_row and len(line.cells) < 2:
+        return ""
+    text = title_text(line).strip()
+    if not text or len(text) > GRID_TITLE_MAX or TERMINATED.search(text) or NOTE.match(text) \
+            or TABLE_CAPTION.search(text) or key_in_cell(KEY_MARKER.sub("", text).replace(" ", "")):
+        return ""
+    if above is not None and not above.is_row and untitled_beppyo(above.text):
+        return ""  # 別表第2 / 生活機能の強化: the section's title
+    return text
+
+
+def wraps_row_above(line: Line, above: Line, sentence_columns: set[int]) -> bool:
+    """A line between a grid's rows may be the wrapped rest of the data row
+    above, a sentence cell of which (in a column whose cells end with 。)
+    is still open (a PDF table's row cut into two, text after a grid row),
+    unless the line repeats its text across cells (a colspan)."""
+    if not above.is_row or spanning_text(above.cells):
+        return False
+    if line.is_row and sum(bool(cell.strip()) for cell in line.cells) > 1:
+        return False
+    return any(n in sentence_columns and is_open(cell.strip()) for n, cell in enumerate(above.cells))
+
+
+def untitled_beppyo(text: str) -> bool:
+    """別表第2 or 別表第2(第3条関係): a section whose title the next line gives."""
+    heading = parse_heading(text)
+    return heading is not None and heading.style == "beppyo" and not CLAUSE_REFERENCE.sub("", heading.title).strip()
 
 
 def spanning_text(cells: list[str]) -> str:
@@ -664,7 +938,7 @@ def spanning_remark(cells: list[str]) -> str:
     first = cells[0].strip()
     if len(cells) < 2 or not first or any(cell.strip() != first for cell in cells[1:]):
         return ""
-    is_remark = NOTE.match(first) or (key_opening(KEY_MARKER.sub("", first)) or ("",))[0] == NOTE_COLUMN
+    is_remark = NOTE.match(first) or (key_opening(KEY_MARKER.sub("", first)) or ("",))[0] in (NOTE_COLUMN, SUMMARY)
     return first if is_remark else ""
 
 

@@ -12,6 +12,12 @@ lines. What tells the cells apart:
   its last is as wide as the cell;
 - row labels (ア, イ …) keep their sequence, and the next one never stands
   inside a row.
+A header of sentence columns only (取組の内容 / 甲の役割 / 乙の役割, under a
+measure's title) gives rows of sentences; a name between them (numbered,
+or over the header repeated) is a title line kept for the 別表 reader.
+A 備考 column last in the header (its cells need no 。, and an empty one
+prints nothing) ends each row: up to the next label, or, between blank
+lines, the block after the roles when a measure (no 。) follows it.
 A row that fails these checks (an empty cell, a cell without 。, a cell of
 several sentences broken at a line end) is left out with a warning rather
 than put together wrongly; a table without labels cannot be resynchronised,
@@ -23,7 +29,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractors.tables import UNPLACED_ROLE, header_columns, is_placeholder, recognised_columns
+from extractors.tables import NOTE_COLUMN, UNPLACED_ROLE, header_columns, is_placeholder, recognised_columns
 from pipeline.model import CELL_SEP, Line, Party
 from pipeline.normalize import display_width
 
@@ -83,6 +89,10 @@ def header_length(lines: list[Line], start: int, parties: list[Party]) -> int:
     if best < 3:
         return 0
     kinds = list(recognised_columns([ln.text for ln in lines[start:start + best]], parties).values())
+    if kinds[-1] == NOTE_COLUMN:  # 備考 last: a cell of any text, perhaps none, after the sentences
+        kinds = kinds[:-1]
+    if kinds[0] == "content":  # 取組の内容 | 甲の役割 | 乙の役割 under a measure's title: sentences only
+        kinds = ["measure", *kinds]
     return best if kinds[0] == "measure" and set(kinds[1:]) <= SENTENCE_COLUMNS and \
         set(kinds) & {"role_a", "role_b", "roles"} else 0
 
@@ -91,6 +101,7 @@ def header_length(lines: list[Line], start: int, parties: list[Party]) -> int:
 class Row:
     lines: list[Line]
     ends: list[int]  # index in lines of the last line of each sentence cell
+    note: list[Line] = field(default_factory=list)  # the 備考 cell's lines, after the sentence cells
 
 
 @dataclass
@@ -106,6 +117,8 @@ class LinearTable:
     label_number: int | None = None
     failed: bool = False  # a row could not be rebuilt
     blocky: bool = False  # blank lines part the cells (pdftotext without -layout)
+    has_note: bool = False  # the header's last cell is 備考 (摘要, 特記事項): each row ends with its note
+    has_measure: bool = True  # the rows open with their measure, not (under a measure's title) with their content
 
     @property
     def header_texts(self) -> set[str]:
@@ -116,9 +129,15 @@ class LinearTable:
         moves 甲の役割 / 乙の役割 beside a row or after a page break."""
         return self.lines[i].text in self.header_texts
 
+    def __post_init__(self) -> None:
+        header = [ln.text for ln in self.lines[self.start:self.start + self.width]]
+        kinds = recognised_columns(header, self.parties) or {}
+        self.has_note = kinds.get(self.width - 1) == NOTE_COLUMN
+        self.has_measure = kinds.get(0) != "content"
+
     @property
     def sentence_cells(self) -> int:
-        return self.width - 1
+        return self.width - self.has_measure - self.has_note
 
     def read(self) -> None:
         i = self.start + self.width
@@ -144,7 +163,10 @@ class LinearTable:
         """A numbered line at a row's start in another style than the row
         labels; before the first row, one followed by another numbered line
         or the header."""
-        heading = parse_heading(self.lines[i].text)
+        text = self.lines[i].text
+        heading = parse_heading(text)
+        if not self.has_measure and not text.endswith("。"):  # rows of sentences only: a name between them titles them
+            return heading is not None or header_length(self.lines, i + 1, self.parties) > 0
         if heading is None:
             return False
         if self.label_style is not None:
@@ -155,9 +177,11 @@ class LinearTable:
 
     def read_row(self, start: int) -> int:
         """Collect one row from `start`; returns where the next one starts."""
-        label_ok = self.take_label(self.lines[start]) and not self.lines[start].text.endswith("。")
-        taken, ends = [self.lines[start]], []
-        i = start + 1
+        if self.has_measure:
+            label_ok = self.take_label(self.lines[start]) and not self.lines[start].text.endswith("。")
+            taken, ends, i = [self.lines[start]], [], start + 1
+        else:  # no label, no measure: the first sentence cell starts the row
+            label_ok, taken, ends, i = True, [], [], start
         while i < len(self.lines) and len(ends) < self.sentence_cells and not self.starts_row(i):
             if not (self.blocky and self.is_header_cell(i)):
                 taken.append(self.lines[i])
@@ -165,12 +189,17 @@ class LinearTable:
                     ends.append(len(taken) - 1)
             i += 1
         complete = len(ends) == self.sentence_cells
+        note_end = self.note_end(i) if complete and self.has_note else i
+        if note_end is None:
+            complete = False  # no labels or blank lines show where the note ends and the next measure starts
+        else:
+            note, i = self.lines[i:note_end], note_end
         if complete and self.label_style and i < len(self.lines) and not self.starts_row(i):
             complete = False  # lines before the next label: a cell held more sentences than its line ends show
             while i < len(self.lines) and not self.starts_row(i):
                 i += 1
-        if label_ok and complete and (not self.blocky or cells_are_blocks(taken, ends)):
-            self.items.append(Row(taken, ends))
+        if label_ok and complete and (not self.blocky or not self.has_measure or cells_are_blocks(taken, ends)):
+            self.items.append(Row(taken, ends, note))
             return i
         self.failed = True
         self.warnings.append(f"lines {self.lines[start].no}-{self.lines[i - 1].no}: a 別表 row given one "
@@ -179,6 +208,28 @@ class LinearTable:
             return i
         # Unlabelled: only blank lines parting the cells show where a row may start again.
         return self.next_measure(start + 1) if self.blocky else self.skip_to_end(i)
+
+    def note_end(self, i: int) -> int | None:
+        """Where the 備考 cell starting at line i ends: at the next row's
+        label; in text parting cells by blank lines, after its block when
+        the block after that ends no sentence (the next measure, whose
+        content follows; a block ending with 。 after a block is the
+        content of a measure, and the note was left empty); None when
+        nothing shows it."""
+        if i >= len(self.lines) or self.starts_row(i):
+            return i
+        if self.label_style:
+            end = i
+            while end < len(self.lines) and not self.starts_row(end):
+                end += 1
+            return end
+        if not self.blocky:
+            return None
+        end = block_end(self.lines, i)
+        if end >= len(self.lines) or self.starts_row(end) or self.lines[end - 1].text.endswith("。") \
+                or not block_ends_sentence(self.lines, end):
+            return end
+        return i
 
     def next_measure(self, i: int) -> int:
         """The next run of lines that a blank line or a finished sentence
@@ -230,7 +281,7 @@ class LinearTable:
                                  "have no labels to check them by; all left out")
             return out + [item for item in self.items if isinstance(item, Line)]
         content_width = self.content_width()
-        references = self.column_widths() if self.blocky else None
+        references = self.column_widths() if self.blocky and self.has_measure else None
         for item in self.items:
             if isinstance(item, Line):
                 out.append(item)
@@ -240,6 +291,13 @@ class LinearTable:
                 self.warnings.append(f"lines {item.lines[0].no}-{item.lines[-1].no}: a 別表 row whose cells "
                                      "are not as wide as their columns (printed out of order); left out")
         return out
+
+    def measureless_row_line(self, row: Row) -> Line:
+        """A row of sentence cells only (and its note)."""
+        cells = ["".join(ln.text for ln in row.lines[begin + 1:end + 1]) for begin, end in zip([-1, *row.ends], row.ends)]
+        if self.has_note:
+            cells.append("".join(ln.text for ln in row.note))
+        return joined_line(row.lines + row.note, cells)
 
     # -- blocky text: cells are runs of lines between blank lines ----------
     def block_cells(self, row: Row) -> list[list[Line]]:
@@ -267,13 +325,17 @@ class LinearTable:
         return [item for item in self.items if isinstance(item, Row)]
 
     def row_line(self, row: Row, content_width: int) -> Line:
+        if not self.has_measure:
+            return self.measureless_row_line(row)
         first_cell = row.lines[:row.ends[0] + 1]
         measure_end = len(self.block_cells(row)[0]) if self.blocky else measure_length(first_cell, content_width)
         cells = ["".join(ln.text for ln in first_cell[:measure_end]),
                  "".join(ln.text for ln in first_cell[measure_end:])]
         for begin, end in zip(row.ends, row.ends[1:]):
             cells.append("".join(ln.text for ln in row.lines[begin + 1:end + 1]))
-        return joined_line(row.lines, cells)
+        if self.has_note:
+            cells.append("".join(ln.text for ln in row.note))
+        return joined_line(row.lines + row.note, cells)
 
 
 def cells_are_blocks(lines: list[Line], ends: list[int]) -> bool:
@@ -285,6 +347,14 @@ def cells_are_blocks(lines: list[Line], ends: list[int]) -> bool:
     first_gaps = sum(ln.blank_before for ln in lines[1:ends[0] + 1])
     later_gaps = any(ln.blank_before for begin, end in zip(ends, ends[1:]) for ln in lines[begin + 2:end + 1])
     return first_gaps == 1 and not later_gaps
+
+
+def block_end(lines: list[Line], i: int) -> int:
+    """The index after the run of lines from i up to the next blank line."""
+    end = i + 1
+    while end < len(lines) and not lines[end].blank_before:
+        end += 1
+    return end
 
 
 def block_ends_sentence(lines: list[Line], i: int) -> bool:

@@ -121,6 +121,12 @@ def header_columns(cells: list[str], parties: list[Party]) -> dict[int, str] | N
     return assign_free_columns(found, len(cells))
 
 
+def is_header_row(cells: list[str], parties: list[Party]) -> bool:
+    """header_columns would read the row as a header (without assigning its free columns)."""
+    found = column_names(tuple(cells), tuple(parties))
+    return found is not None and len(found) >= 2
+
+
 def recognised_columns(cells: list[str], parties: list[Party]) -> dict[int, str] | None:
     """Column index -> field for the cells that name a column (取組内容,
     甲の役割, a party's name …); None when a cell is a sentence (a data row)."""
@@ -148,7 +154,22 @@ def column_names(cells: tuple[str, ...], parties: tuple[Party, ...]) -> dict[int
             kind = names.get(role["name"]) or next_free_role(found)
         if kind:
             found[i] = kind
-    return with_misread_party_letters(cells, found)
+    return with_summary_as_content(cells, with_misread_party_letters(cells, found))
+
+
+# 摘要 is a remarks column at a table's end (令和4年度から, 県事業), as statutes'
+# tables use it, but the measure's summary where it is the table's only
+# description (連携事業 | 摘要 | 甲の役割 | 乙の役割, 事業名 | 摘要).
+SUMMARY = "摘要"
+
+
+def with_summary_as_content(cells: list[str], found: dict[int, str]) -> dict[int, str]:
+    """A 摘要 column is the content when no column is named so and no role
+    column stands before it."""
+    at = next((i for i, kind in found.items() if kind == NOTE_COLUMN and cells[i].startswith(SUMMARY)), None)
+    if at is None or "content" in found.values() or any(i < at for i, kind in found.items() if kind in ROLE_COLUMNS):
+        return found
+    return found | {at: "content"}
 
 
 # 甲 and 乙 alone as a header names them (a sub-header under 役割分担), as
@@ -224,6 +245,9 @@ def assign_free_columns(found: dict[int, str], width: int) -> dict[int, str]:
     before the role columns are measure then content, in that order."""
     roles = {i: k for i, k in found.items() if k in ROLE_COLUMNS}
     fixed = {i: k for i, k in found.items() if k in ("section", "label", NOTE_COLUMN)}
+    sections = [i for i, k in fixed.items() if k == "section"]
+    if len(sections) >= 2:  # 分野 | 政策分野: the field, then the policy area within it
+        fixed[sections[1]] = "subsection"
     first_role = min(roles, default=width)
     free = [i for i in range(first_role) if i not in fixed]
     named = [i for i in free if found.get(i) == "measure"]
@@ -360,9 +384,12 @@ def is_continuation(cells: dict[str, str], previous: GridRow | None, uses_labels
     key = cells["measure"]
     if not key:
         return True
+    labelled = bool(split_label(key)[0] or BARE_LABEL.match(key.strip()))
+    if previous.label and not previous.cells["measure"] and not labelled:
+        return True  # ア alone on the row's first line: the name on its next one is its measure
     unfinished = any(is_open(previous.cells[c]) for c in terminated_columns)
     if uses_labels:
-        return not split_label(key)[0] and unfinished
+        return not labelled and unfinished
     return unfinished
 
 

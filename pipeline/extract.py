@@ -14,8 +14,8 @@ from extractors.signatories import extract_signatories
 from pipeline.gazetteer import gazetteer
 from pipeline.model import Document, Kind, Party, Segment, Source
 from pipeline.repair import Repaired
-from pipeline.segment import (ANOTHER_AGREEMENT, APPENDIX_WORDS, ROLE_CHARS, STRAY, WITNESS, classify, role_mark,
-                              title_text)
+from pipeline.segment import (ANOTHER_AGREEMENT, APPENDIX_WORDS, COMPARISON_TABLE, ROLE_CHARS, STRAY, WITNESS,
+                              classify, role_mark, title_text)
 
 
 def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Document:
@@ -41,6 +41,8 @@ def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Docu
     warnings += gazetteer_warnings(parties, signatories) + unmarked_block_warnings(segments, signatories, parties)
     warnings += [f"another agreement follows from line {s.lines[0].no} ({s.lines[0].text[:40]}): "
                  "only the first is read" for s in segments if s.label == ANOTHER_AGREEMENT]
+    warnings += [f"line {s.lines[0].no} ({s.lines[0].text[:40]}): a 新旧対照表 of the amended agreement, "
+                 "its changes read as no 別表 rows" for s in segments if s.label == COMPARISON_TABLE]
     warnings += [f"line {s.lines[0].no} ({s.lines[0].text[:40]}) between two articles: read as no part of them"
                  for s in segments if s.label == STRAY]
     return Document(

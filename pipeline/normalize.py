@@ -393,6 +393,8 @@ def may_be_wrapped(text: str, first: bool, last: bool = False) -> bool:
         return False
     if GAP.search(body) or not last and SENTENCE_CLOSED.search(body):
         return False
+    if furniture_of(clean_line(text)) == FOOTER:  # both remembered: the loop below asks again
+        return False  # a page number (－３－) cut into a sentence is no piece of it: the page's furniture
     if first:
         return True
     head = unicodedata.normalize("NFKC", text[:4])  # (1) and 1 also in full width

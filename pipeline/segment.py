@@ -130,6 +130,12 @@ def segment(lines: list[Line]) -> list[Segment]:
         toc = Segment(Kind.COVER, tuple(lines[toc_start:toc_end]))
         at = next((n for n, s in enumerate(rest) if s.lines and s.lines[0].no > lines[toc_start].no), len(rest))
         return rest[:at] + [toc] + rest[at:]
+    table_start, table_end = find_comparison_table(lines)
+    if table_end > table_start:  # its 別表 and 第N条 cells quote the agreement it amends
+        rest = segment(lines[:table_start] + lines[table_end:])
+        table = Segment(Kind.OTHER, tuple(lines[table_start:table_end]), label=COMPARISON_TABLE)
+        at = next((n for n, s in enumerate(rest) if s.lines and s.lines[0].no > lines[table_start].no), len(rest))
+        return rest[:at] + [table] + rest[at:]
     appendix_at = find_appendix_start(lines)
     next_at = next_agreement_start(lines, appendix_at)
     tail_at = find_appendix_end(lines[:next_at], appendix_at)
@@ -138,6 +144,7 @@ def segment(lines: list[Line]) -> list[Segment]:
                                            lines[tail_at:next_at], lines[next_at:])
     segments = segment_body(body + tail)
     if appendix:
+        appendix = [without_instruction_number(line) for line in appendix]
         at = next((n for n, s in enumerate(segments) if tail and s.lines and s.lines[-1].no >= tail[0].no),
                   len(segments))
         segments[at:at] = [Segment(Kind.APPENDIX, tuple(appendix))] + ([Segment(Kind.OTHER, tuple(contact))]
@@ -165,6 +172,56 @@ def next_agreement_start(lines: list[Line], appendix_at: int) -> int:
                 start -= 1
             return start
     return len(lines)
+
+
+COMPARISON_TABLE = "comparison table"
+# The header of a 新旧対照表, as an amending agreement prints the articles and
+# 別表 rows it changes: 改正後 | 改正前 (or 新 | 旧, 変更後 | 変更前, 改正案 | 現行,
+# 新(改正後) | 旧(改正前), 変更後の協約 | 変更前の協約, either way round, perhaps
+# with a 備考), its cells apart and letter-spaced or not.
+NEW_WORD = r"(?:改正|変更|改定)(?:後|案)|新"
+OLD_WORD = r"(?:改正|変更|改定)前|旧|現行"
+WHAT_CHANGES = r"(?:の(?:連携)?(?:協約|協定|規定))?"
+NEW_SIDE = rf"(?:{NEW_WORD})(?:\((?:{NEW_WORD})\))?{WHAT_CHANGES}"
+OLD_SIDE = rf"(?:{OLD_WORD})(?:\((?:{OLD_WORD})\))?{WHAT_CHANGES}"
+COMPARISON_HEADER = regex.compile(rf"^(?:(?:{NEW_SIDE})(?:{OLD_SIDE})|(?:{OLD_SIDE})(?:{NEW_SIDE}))(?:備考)?$")
+CELL_GAPS = regex.compile(r"[\s|│┃]+")
+# Over the header: its title (…新旧対照表) and the 別紙 mark the table is filed under.
+COMPARISON_TITLE = regex.compile(r"対照表|^\(?別[紙記表]\s*[0-9一二三四五六七八九十]*\s*\)?$")
+
+
+def find_comparison_table(lines: list[Line]) -> tuple[int, int]:
+    """(start, end) of a 新旧対照表, from its title to the end of its table
+    where the source marks it (HTML's </table>), else to the 附則, closing
+    formula or date after it, or the end; (0, 0) when there is none. Its
+    rows quote the agreement before and after the amendment: none is a row
+    of this one's 別表, nor its 別表 heading this one's."""
+    header = next((i for i, ln in enumerate(lines) if is_comparison_header(ln.text)), None)
+    if header is None:
+        return 0, 0
+    start = header
+    while start > 0 and header - start < 3 and is_comparison_title(lines[start - 1]):
+        start -= 1
+    end = next((j for j in range(header + 1, len(lines))
+                if lines[j - 1].table_end or ends_comparison_table(lines[j])), len(lines))
+    return start, end
+
+
+def is_comparison_header(text: str) -> bool:
+    if "前" not in text and "旧" not in text and "現行" not in text:  # every OLD_SIDE has one: most lines
+        return False
+    cells = CELL_GAPS.sub("", text)
+    return cells != text and bool(COMPARISON_HEADER.match(cells))
+
+
+def is_comparison_title(line: Line) -> bool:
+    return not line.is_row and "。" not in line.text and bool(COMPARISON_TITLE.search(line.text))
+
+
+def ends_comparison_table(line: Line) -> bool:
+    text = line.text
+    return not line.is_row and bool(SUPPLEMENTARY_HEADING.match(text) or CLOSING_MARKS.search(text)
+                                    or ERA_DATE_LINE.match(text))
 
 
 TOC_HEADING = regex.compile(r"^目\s*次$")
@@ -214,7 +271,19 @@ def continues_sentence(lines: list[Line], i: int) -> bool:
 # 別表1の項中イの項の次に次のように加える。 / 別表第2中アの項を次のように改める。
 # over the rows an amending agreement adds or replaces: the instruction
 # heads them (it names their section) and they are the agreement's rows.
-TABLE_AMENDMENT = regex.compile(r"^(?:原協約の?)?別[表紙記].*次のように(?:加える|改める)。$")
+# Instructions are often numbered (2 別表を次のように改める。, (2) …, 二 …).
+TABLE_AMENDMENT = regex.compile(r"^(?P<number>(?:\(\s*\d{1,2}\s*\)|\d{1,2}[\s.]|[一二三四五六七八九十]{1,3}\s)\s*)?"
+                                r"(?:原協約の?)?別[表紙記].*次のように(?:加える|改める)。$")
+
+
+def without_instruction_number(line: Line) -> Line:
+    """An instruction heading the rows it adds, without the number it has
+    among the amendments ((2) 別表3の項中… -> 別表3の項中…): that number is
+    no section of the 別表; the 別表's own number is."""
+    if "次のように" not in line.text or line.is_row:  # TABLE_AMENDMENT needs the words: most lines
+        return line
+    match = TABLE_AMENDMENT.match(line.text)
+    return replace(line, text=line.text[match.end("number"):]) if match and match.group("number") else line
 
 
 def introduces_rows(lines: list[Line], i: int) -> bool:

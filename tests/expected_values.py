@@ -134,6 +134,8 @@ def compare_appendix(diff: Diff, exp: dict, doc: Document) -> None:
             diff.value(f"{where} {name}", as_int(want[name]), as_int(getattr(got, name)))
         for name in APPENDIX_TEXT_FIELDS:
             diff.text(f"{where} {name}", want[name], getattr(got, name))
+        # 丙's role: compared where the expected row gives one (three parties sharing the measures)
+        diff.text(f"{where} role_c", want.get("role_c"), got.role_c)
         # 備考: written only where the document gives one; elsewhere none is expected
         diff.text(f"{where} note", want.get("note", ""), got.note)
 

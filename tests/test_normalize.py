@@ -597,6 +597,17 @@ def test_a_cut_right_after_the_sentence_end_closes_the_run():
     assert len(normalize(source_of(text))) == 1
 
 
+@pytest.mark.parametrize("footer", ["－３－", "- 3 -", "(3)", "3/8"])
+def test_a_page_number_after_lines_of_one_width_is_no_last_piece_of_their_sentence(footer):
+    # a scan's lines of one width, then the page's number, then the sentence goes on:
+    # the number is dropped as the footer it is, never joined into the sentence
+    lines = WRAPPED.split("\n")
+    text = "\n".join(lines[:2] + [footer] + lines[2:])
+    doc_text = " ".join(ln.text for ln in normalize(source_of(text)))
+    assert footer.replace(" ", "") not in doc_text.replace(" ", "")
+    assert "サービスの向上に関する" in doc_text
+
+
 @pytest.mark.parametrize("text", [
     # one line as wide as the next is no evidence of a fixed width
     "甲及び乙は、前条の目的を達成するため、次条に規定する取組において\n(連携する取組及び役割分担)",

@@ -257,11 +257,34 @@ def test_a_text_layer_over_a_page_image_is_read_as_someone_elses_ocr(tmp_path):
         ("事業について剛域の中心的な", "事業について圏域の中心的な")]
 
 
-def test_tesseracts_own_text_layer_is_read_by_its_word_boxes_without_its_word_spaces(tmp_path):
+TESSERACT_MADE_TEXT = "\n".join([
+    "岡山市(以下「甲」という。)と玉野市(以下「乙」という。)は、次のとおり協約を締結する。",
+    "第1条　この協約は、地方自治法第252条の2第1項の規定に基づき、必要な事項を定める。",
+    "ア　地域医療の充実"])
+
+
+def test_tesseracts_own_text_layer_is_read_again_by_our_ocr_when_it_can_run(tmp_path):
+    """A layer Tesseract wrote is the same engine's reading of the raw image,
+    which runs a table's cells together: where OCR can run, the page is
+    read again, with its image's rules painted out, and says so."""
+    source = ingest(tesseract_searchable_pdf(TESSERACT_MADE_TEXT, tmp_path / "tesseract.pdf", dpi=300))
+    assert [page.method for page in source.pages] == ["ocr"]
+    assert source.warnings[0].startswith("page 1: its Tesseract text layer read again by OCR (mean confidence ")
+    first, article, item = [line.text for line in normalize(source)][-3:]
+    assert first == "岡山市(以下「甲」という。)と玉野市(以下「乙」という。)は、次のとおり協約を締結する。"
+    assert article.startswith("第1条 この協約は、地方自治法第252条の2")  # a gap may open before 第1項
+    assert item == "ア 地域医療の充実"
+
+
+def test_tesseracts_own_text_layer_is_read_by_its_word_boxes_without_its_word_spaces(tmp_path, monkeypatch):
     """Tesseract's PDF writes a space after every word, Japanese ones too
     (連携 中枢 都市 圏 の), and stretches each word with its space over the
     word's box: read by those boxes, as our own OCR's words are, the
-    spaces inside Japanese go and the gaps the page shows stay."""
+    spaces inside Japanese go and the gaps the page shows stay. (Where
+    OCR cannot run: elsewhere the page is read again, see above.)"""
+    from pipeline.ingest import ocr
+
+    monkeypatch.setattr(ocr, "tesseract_problem", lambda: "no tesseract command")
     text = "\n".join(["岡山市(以下「甲」という。)と玉野市(以下「乙」という。)は、次のとおり協約を締結する。",
                       "第1条　この協約は、地方自治法第252条の2第1項の規定に基づき、必要な事項を定める。",
                       "ア　地域医療の充実",

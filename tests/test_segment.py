@@ -3,6 +3,7 @@ import datetime
 import pytest
 
 from extractors.parties import extract_area_name
+from pipeline import run
 from pipeline.model import Kind
 from pipeline.segment import classify
 from tests.helpers import document_of, paged_document_of, segments_of
@@ -525,6 +526,31 @@ def test_rows_an_amendment_adds_are_its_rows_in_the_section_its_instruction_name
     assert (doc.articles, [s.role for s in doc.signatories], doc.signed_date.isoformat()) == ((), ["甲", "乙"], "2023-03-24")
 
 
+@pytest.mark.parametrize("first, second", [("1 ", "2 "), ("(1) ", "(2) "), ("一 ", "二 "), ("1.", "2.")])
+def test_an_amendment_numbering_its_instructions_adds_rows_in_the_sections_they_name(first, second):
+    # the instructions' own numbers (1, (2), 二) order the amendments: the 別表 they
+    # name (別表3) gives the section, not the instruction's number
+    doc = document_of(f"""
+        連携協約の一部を変更する協約
+        宮崎市(以下「甲」という。)及び国富町(以下「乙」という。)は、次のとおり協約を締結する。
+        原協約の一部を次のように変更する。
+        {first}別表1の項中イの項の次に次のように加える。
+        連携する取組\t取組の内容\t甲の役割\t乙の役割
+        ウ 脱炭素の推進\t再生可能エネルギーの導入を促進する。\t計画を策定する。\t導入を促進する。
+        {second}別表3の項中アの項の次に次のように加える。
+        連携する取組\t取組の内容\t甲の役割\t乙の役割
+        イ デジタル化の推進\tシステムを共同利用する。\t調整を行う。\t周知する。
+        附 則
+        この協約は、令和5年4月1日から施行する。
+        この協約の締結を証するため、本書2通を作成し、記名押印の上、各自1通を保有する。
+        令和5年3月24日
+        甲 宮崎市長 清山 和夫
+        乙 国富町長 中別府 尚文
+    """)
+    assert [(r.section_no, r.section_title, r.label, r.measure, r.role_b) for r in doc.appendix] == [
+        (1, "", "ウ", "脱炭素の推進", "導入を促進する。"), (3, "", "イ", "デジタル化の推進", "周知する。")]
+
+
 def test_a_sentence_after_a_line_cut_at_the_margin_right_after_its_period_stays_in_the_article():
     # raw/002 printed to PDF and read by pdftotext without -layout: 第6条's first
     # line fills the page's width and ends with 。, so the next sentence (no
@@ -833,3 +859,69 @@ def test_a_label_over_the_whole_agreement_attached_to_a_paper_is_no_appendix(lab
     assert [s.name for s in doc.signatories] == ["枝広 直幹", "小野 申人"]
     assert [(r.measure, r.role_a) for r in doc.appendix] == [("観光振興", "観光情報を発信する。")]
     assert not any("another agreement" in w for w in doc.warnings)
+
+
+AMENDING_WITH_COMPARISON = """
+    宇部市と山陽小野田市との連携協約の一部を変更する協約
+
+    宇部市(以下「甲」という。)及び山陽小野田市(以下「乙」という。)は、令和2年3月27日に締結した連携協約の一部を次のとおり変更する。
+
+    原協約の一部を次のように改める。
+
+    連携協約新旧対照表
+    {header}
+    第5条 この協約の期間は、令和7年3月31日までとする。\t第5条 この協約の期間は、令和5年3月31日までとする。
+    別表(第3条関係)\t別表(第3条関係)
+    (2) 観光の振興\t(新設)
+    取組の内容\t圏域の観光資源を広域で発信する。\t
+    附 則
+    この協約は、令和5年4月1日から効力を生ずる。
+    この協約の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。
+    令和5年3月24日
+    甲 宇部市長 篠﨑 圭二
+    乙 山陽小野田市長 藤田 剛二
+"""
+
+
+@pytest.mark.parametrize("header", ["改正後\t改正前", "改 正 後          改 正 前", "新\t旧", "現行\t改正案",
+                                    "変更後 | 変更前 | 備考", "新(改正後)\t旧(改正前)",
+                                    "変更後の連携協約\t変更前の連携協約"])
+def test_a_comparison_table_of_an_amending_agreement_gives_no_beppyo_rows(header):
+    # the 新旧対照表 quotes the agreement before and after: its 別表 cell is no 別表 of this
+    # agreement and its rows no measures; the 附則, closing and blocks after it are read as ever
+    doc = document_of(AMENDING_WITH_COMPARISON.replace("{header}", header))
+    assert doc.appendix == ()
+    assert any("新旧対照表" in w for w in doc.warnings)
+    assert [s.role for s in doc.signatories] == ["甲", "乙"]
+    assert doc.signed_date == datetime.date(2023, 3, 24)
+    assert doc.articles == ()
+
+
+def test_a_line_reading_new_and_old_in_a_sentence_is_no_comparison_header():
+    doc = document_of(AGREEMENT + "    1 新旧の庁舎の活用\t施設の相互利用を進める。\t調整を行う。\t協力する。\n")
+    assert [r.measure for r in doc.appendix] == ["新旧の庁舎の活用"]
+
+
+def test_a_comparison_table_ends_where_the_page_closes_its_table(tmp_path):
+    # a page gives the articles' changes as a 新旧対照表, then replaces the 別表 outright:
+    # the new 別表 after the comparison's </table> is this agreement's
+    page = tmp_path / "amending.html"
+    page.write_text("""<html><body>
+        <h1>宇部市と山陽小野田市との連携協約の一部を変更する協約</h1>
+        <p>宇部市(以下「甲」という。)及び山陽小野田市(以下「乙」という。)は、連携協約の一部を次のとおり変更する。</p>
+        <p>1 第5条を次のように改める。</p>
+        <table><tr><th>新</th><th>旧</th></tr>
+        <tr><td>第5条 この協約の期間は、令和7年3月31日までとする。</td><td>第5条 この協約の期間は、令和5年3月31日までとする。</td></tr>
+        </table>
+        <p>2 別表を次のように改める。</p>
+        <table><tr><th>連携する取組</th><th>取組の内容</th><th>甲の役割</th><th>乙の役割</th></tr>
+        <tr><td>観光の振興</td><td>観光資源を広域で発信する。</td><td>発信を企画する。</td><td>情報を提供する。</td></tr>
+        </table>
+        <p>附 則</p><p>この協約は、令和5年4月1日から効力を生ずる。</p>
+        <p>この協約の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。</p>
+        <p>令和5年3月24日</p>
+        <p>甲 宇部市長 篠﨑 圭二</p><p>乙 山陽小野田市長 藤田 剛二</p>
+        </body></html>""", encoding="utf-8")
+    doc = run(page)
+    assert [(r.measure, r.content, r.role_a, r.role_b) for r in doc.appendix] == [
+        ("観光の振興", "観光資源を広域で発信する。", "発信を企画する。", "情報を提供する。")]

@@ -397,6 +397,205 @@ def test_a_section_heading_over_a_grid_of_several_contents_names_no_measure():
     assert [(r.section_no, r.role_a) for r in rows] == [(1, "誘致活動を主導する。"), (1, "商談会を開催する。")]
 
 
+def test_an_unnumbered_measure_title_over_its_own_grid_names_the_measure():
+    """A measure's name without a number (a bold line) over a grid of
+    取組の内容 | 甲の役割 | 乙の役割: the name is the measure, the row its
+    content and roles (before, the content was read as the measure)."""
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    1 経済成長のけん引
+    企業誘致の推進
+    取組の内容\t甲の役割\t乙の役割
+    圏域への企業の立地を促進するため、共同で誘致活動を行う。\t誘致活動を総括する。\t用地情報を提供する。
+    観光の振興
+    取組の内容\t甲の役割\t乙の役割
+    広域観光ルートを造成し、情報発信を行う。\tルートの企画を行う。\t観光資源の情報を提供する。
+    """)
+    assert [brief(r) for r in rows] == [
+        (1, None, "", "企業誘致の推進", "圏域への企業の立地を促進するため、共同で誘致活動を行う。",
+         "誘致活動を総括する。", "用地情報を提供する。"),
+        (1, None, "", "観光の振興", "広域観光ルートを造成し、情報発信を行う。", "ルートの企画を行う。", "観光資源の情報を提供する。"),
+    ]
+
+
+def test_a_measure_title_set_off_by_a_bullet_or_brackets_names_the_measure_without_them():
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    【企業誘致の推進】
+    取組の内容\t甲の役割\t乙の役割
+    企業の立地を促進する。\t誘致活動を総括する。\t用地情報を提供する。
+    ■観光の振興
+    取組の内容\t甲の役割\t乙の役割
+    観光ルートを造成する。\tルートを企画する。\t観光資源を紹介する。
+    <移住の促進>
+    取組の内容\t甲の役割\t乙の役割
+    移住相談会を開催する。\t相談会を企画する。\t空き家情報を提供する。
+    """)
+    assert [(r.measure, r.content) for r in rows] == [
+        ("企業誘致の推進", "企業の立地を促進する。"), ("観光の振興", "観光ルートを造成する。"),
+        ("移住の促進", "移住相談会を開催する。")]
+
+
+def test_several_contents_under_one_measure_title_are_rows_of_that_measure():
+    """ア 企業誘致の推進 over its grid of two contents: two rows of measure ア,
+    not a subsection whose contents are measures; titles inside one grid
+    under its header (ア … rows, イ … rows) read the same."""
+    expected = [
+        (1, None, "ア", "企業誘致の推進", "圏域への企業の立地を促進するため、共同で誘致活動を行う。",
+         "誘致活動を総括する。", "用地情報を提供する。"),
+        (1, None, "ア", "企業誘致の推進", "企業向けの合同説明会を開催する。", "説明会を主催する。", "説明会に参加する。"),
+        (1, None, "イ", "観光の振興", "広域観光ルートを造成し、情報発信を行う。", "ルートの企画を行う。", "観光資源の情報を提供する。"),
+    ]
+    own_headers, _ = rows_of("""
+    別表(第1条関係)
+    1 経済成長のけん引
+    ア 企業誘致の推進
+    取組の内容\t甲の役割\t乙の役割
+    圏域への企業の立地を促進するため、共同で誘致活動を行う。\t誘致活動を総括する。\t用地情報を提供する。
+    企業向けの合同説明会を開催する。\t説明会を主催する。\t説明会に参加する。
+    イ 観光の振興
+    取組の内容\t甲の役割\t乙の役割
+    広域観光ルートを造成し、情報発信を行う。\tルートの企画を行う。\t観光資源の情報を提供する。
+    """)
+    one_header, _ = rows_of("""
+    別表(第1条関係)
+    1 経済成長のけん引
+    取組の内容\t甲の役割\t乙の役割
+    ア 企業誘致の推進
+    圏域への企業の立地を促進するため、共同で誘致活動を行う。\t誘致活動を総括する。\t用地情報を提供する。
+    企業向けの合同説明会を開催する。\t説明会を主催する。\t説明会に参加する。
+    イ 観光の振興
+    広域観光ルートを造成し、情報発信を行う。\tルートの企画を行う。\t観光資源の情報を提供する。
+    """)
+    assert [brief(r) for r in own_headers] == expected
+    assert [brief(r) for r in one_header] == expected
+
+
+def test_measure_titles_over_grids_aligned_with_spaces_or_of_names_only():
+    """pdftotext -layout: a content's wrapped rest on a line of its own under
+    a titled grid goes back into that content, and the next line is the
+    next content of the measure; a grid of names (no 。) under titles gives
+    one row per line, the next title after a row of names still a title."""
+    aligned, _ = rows_of("""
+    別表(第1条関係)
+    1 経済成長のけん引
+      企業誘致の推進
+        取組の内容                          甲の役割                乙の役割
+        圏域への企業の立地を促進するため、  誘致活動を総括する。    用地情報を提供する。
+        共同で誘致活動を行う。
+        企業向けの合同説明会を開催する。    説明会を主催する。      説明会に参加する。
+
+      観光の振興
+        取組の内容                          甲の役割                乙の役割
+        広域観光ルートを造成し、情報発信を  ルートの企画を行う。    観光資源の情報を提供
+        行う。                                                      する。
+    """)
+    assert [(r.measure, r.content, r.role_a, r.role_b) for r in aligned] == [
+        ("企業誘致の推進", "圏域への企業の立地を促進するため、共同で誘致活動を行う。", "誘致活動を総括する。", "用地情報を提供する。"),
+        ("企業誘致の推進", "企業向けの合同説明会を開催する。", "説明会を主催する。", "説明会に参加する。"),
+        ("観光の振興", "広域観光ルートを造成し、情報発信を行う。", "ルートの企画を行う。", "観光資源の情報を提供する。"),
+    ]
+    names, _ = rows_of("""
+    別表(第1条関係)
+    1 経済成長のけん引
+    ア 企業誘致の推進
+    取組の内容\t甲の役割\t乙の役割
+    合同企業説明会の開催\t説明会の主催\t説明会への参加
+    企業立地情報の共同発信\t情報発信の総括\t用地情報の提供
+    イ 観光の振興
+    取組の内容\t甲の役割\t乙の役割
+    広域観光ルートの造成\tルートの企画\t観光資源の情報提供
+    """)
+    assert [(r.section_no, r.label, r.measure, r.content, r.role_b) for r in names] == [
+        (1, "ア", "企業誘致の推進", "合同企業説明会の開催", "説明会への参加"),
+        (1, "ア", "企業誘致の推進", "企業立地情報の共同発信", "用地情報の提供"),
+        (1, "イ", "観光の振興", "広域観光ルートの造成", "観光資源の情報提供"),
+    ]
+
+
+def test_unnumbered_titles_in_rows_spanning_one_html_grid(write_file):
+    """Word's table: a spanning row names the field, the header follows, and
+    each measure's name spans a row above its contents. None of them is a
+    data row repeating its text in every cell."""
+    from pipeline import run
+
+    doc = run(write_file("titles.html", html_agreement("""<table border="1">
+<tr><th colspan="3">圏域全体の経済成長のけん引</th></tr>
+<tr><th>取組の内容</th><th>甲の役割</th><th>乙の役割</th></tr>
+<tr><td colspan="3"><b>企業誘致の推進</b></td></tr>
+<tr><td>圏域への企業の立地を促進するため、共同で誘致活動を行う。</td><td>誘致活動を総括する。</td><td>用地情報を提供する。</td></tr>
+<tr><td>企業向けの合同説明会を開催する。</td><td>説明会を主催する。</td><td>説明会に参加する。</td></tr>
+<tr><td colspan="3"><b>観光の振興</b></td></tr>
+<tr><td>広域観光ルートを造成し、情報発信を行う。</td><td>ルートの企画を行う。</td><td>観光資源の情報を提供する。</td></tr>
+</table>""")))
+    assert [(r.section_title, r.measure, r.content, r.role_a, r.role_b) for r in doc.appendix] == [
+        ("圏域全体の経済成長のけん引", "企業誘致の推進", "圏域への企業の立地を促進するため、共同で誘致活動を行う。",
+         "誘致活動を総括する。", "用地情報を提供する。"),
+        ("圏域全体の経済成長のけん引", "企業誘致の推進", "企業向けの合同説明会を開催する。", "説明会を主催する。", "説明会に参加する。"),
+        ("圏域全体の経済成長のけん引", "観光の振興", "広域観光ルートを造成し、情報発信を行う。",
+         "ルートの企画を行う。", "観光資源の情報を提供する。"),
+    ]
+    assert not [w for w in doc.warnings if "without a header" in w]
+
+
+def test_measure_titles_over_html_grids_with_a_remarks_column_and_notes_under_them(write_file):
+    """Each measure in bold over a table of its own with a 備考 column, a ※
+    note under one table and 別表(続き) before the next field: the 備考 is
+    each row's note (before, the title's row had no note cell to take it,
+    and the file failed), the ※ note no row's."""
+    from pipeline import run
+
+    def grid(rows: str) -> str:
+        return ('<table border="1"><tr><th>取組の内容</th><th>甲の役割</th><th>乙の役割</th><th>備考</th></tr>'
+                f"{rows}</table>")
+
+    doc = run(write_file("titled.html", html_agreement(
+        "<h3>1 圏域全体の経済成長のけん引</h3>\n<p><strong>ア 企業誘致の推進</strong></p>\n"
+        + grid("<tr><td>企業の立地を促進する。</td><td>誘致活動を総括する。</td><td>用地情報を提供する。</td><td>令和4年度から</td></tr>\n"
+               "<tr><td>合同説明会を開催する。</td><td>説明会を主催する。</td><td>説明会に参加する。</td><td>－</td></tr>")
+        + "\n<p>※ 説明会の開催地は、甲乙協議の上決定する。</p>\n<p><strong>イ 観光の振興</strong></p>\n"
+        + grid("<tr><td>観光ルートを造成する。</td><td>ルートを企画する。</td><td>観光資源を紹介する。</td><td></td></tr>")
+        + "\n<p>別表(続き)</p>\n<h3>2 高次の都市機能の集積・強化</h3>\n<p><strong>ア 救急医療体制の確保</strong></p>\n"
+        + grid("<tr><td>救急医療体制を確保する。</td><td>センターを運営する。</td><td>運営費を負担する。</td><td>県補助</td></tr>"))))
+    assert doc.status != "failed"
+    assert [(r.section_no, r.label, r.measure, r.content, r.role_b, r.note) for r in doc.appendix] == [
+        (1, "ア", "企業誘致の推進", "企業の立地を促進する。", "用地情報を提供する。", "令和4年度から"),
+        (1, "ア", "企業誘致の推進", "合同説明会を開催する。", "説明会に参加する。", ""),
+        (1, "イ", "観光の振興", "観光ルートを造成する。", "観光資源を紹介する。", ""),
+        (2, "ア", "救急医療体制の確保", "救急医療体制を確保する。", "運営費を負担する。", "県補助"),
+    ]
+
+
+def test_a_caption_over_the_whole_grid_or_a_wrapped_cell_is_no_measure_title():
+    """連携する取組及び役割分担 over the table captions it, and a role's rest
+    on a line of its own under its unfinished row continues it: neither
+    names a measure; the contents stay the measures of their own rows."""
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    連携する取組及び役割分担
+    取組の内容\t甲の役割\t乙の役割
+    企業の立地を促進する。\t誘致活動を総括する。\t用地情報を提供する。
+    空き店舗を活用する。\t改修費を助成する。\t物件を紹介する。
+    合同説明会を開催する。\t説明会を主催する。\t説明会の周知を行い、関係団体との
+    連絡調整
+    """)
+    assert [(r.measure, r.role_b) for r in rows] == [
+        ("企業の立地を促進する。", "用地情報を提供する。"),
+        ("空き店舗を活用する。", "物件を紹介する。"),
+        ("合同説明会を開催する。", "説明会の周知を行い、関係団体との連絡調整"),
+    ]
+    # a caption in other words: the one name over the 別表's one grid
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    連携協約に基づく具体的な取組
+    取組の内容\t甲の役割\t乙の役割
+    企業の立地を促進する。\t誘致活動を総括する。\t用地情報を提供する。
+    空き店舗を活用する。\t改修費を助成する。\t物件を紹介する。
+    """)
+    assert [(r.measure, r.role_b) for r in rows] == [
+        ("企業の立地を促進する。", "用地情報を提供する。"), ("空き店舗を活用する。", "物件を紹介する。")]
+
+
 def test_a_web_pages_menu_after_a_key_value_table_continues_no_value(write_file):
     # each measure's keys in a <table> of its own (th key | td value)
     from pipeline import run
@@ -1054,6 +1253,132 @@ def test_one_cell_per_line_rows_that_cannot_be_told_apart_are_left_out_with_a_wa
     assert document_of(PREAMBLE + appendix).status == "partial"
 
 
+def test_one_cell_per_line_rows_with_a_remarks_column_end_with_their_note():
+    """備考 (or 摘要) last in a header given one cell per line: each row's
+    note is what follows its sentence cells up to the next label (over two
+    lines, a sentence, or nothing); with blank lines parting the cells and
+    no labels, a block after the roles is the note when the block after it
+    ends no sentence (a measure, whose content follows), else the note is
+    empty and that block the next measure."""
+    rows, warnings = rows_of("""
+    別表(第1条関係)
+    連携施策
+    取組の内容
+    甲の役割
+    乙の役割
+    摘要
+    1 経済成長のけん引
+    ア 企業誘致の推進
+    圏域への企業の立地を促進するため、共同で誘致
+    活動を行う。
+    誘致活動を総括する。
+    用地情報を提供する。
+    令和4年度から
+    実施
+    イ 観光の振興
+    広域観光ルートを造成し、情報発信を行う。
+    ルートの企画を行う。
+    観光資源の情報を提供する。
+    2 生活関連機能サービスの向上
+    ア 救急医療体制の確保
+    休日及び夜間の救急医療体制を確保する。
+    救急医療センターを運営する。
+    運営費の一部を負担する。
+    県の補助事業を活用する。
+    """)
+    assert [(r.section_no, r.label, r.measure, r.role_b, r.note) for r in rows] == [
+        (1, "ア", "企業誘致の推進", "用地情報を提供する。", "令和4年度から実施"),
+        (1, "イ", "観光の振興", "観光資源の情報を提供する。", ""),
+        (2, "ア", "救急医療体制の確保", "運営費の一部を負担する。", "県の補助事業を活用する。"),
+    ]
+    assert rows[0].content == "圏域への企業の立地を促進するため、共同で誘致活動を行う。"
+    assert warnings == []
+    rows, warnings = rows_of("""
+    別表(第1条関係)
+
+    連携施策
+
+    取組の内容
+
+    甲の役割
+
+    乙の役割
+
+    備考
+
+    企業誘致の推進
+
+    圏域への企業の立地を促進するため、共同で誘致
+    活動を行う。
+
+    誘致活動を総括する。
+
+    用地情報を提供する。
+
+    観光の振興
+
+    広域観光ルートを造成し、情報発信を行う。
+
+    ルートの企画を行う。
+
+    観光資源の情報を提供する。
+
+    県の補助事業を活用
+    する。
+
+    移住の促進
+
+    移住相談会を共同で開催する。
+
+    相談会を企画する。
+
+    空き家の情報を提供する。
+
+    －
+    """)
+    assert [(r.measure, r.content, r.role_a, r.note) for r in rows] == [
+        ("企業誘致の推進", "圏域への企業の立地を促進するため、共同で誘致活動を行う。", "誘致活動を総括する。", ""),
+        ("観光の振興", "広域観光ルートを造成し、情報発信を行う。", "ルートの企画を行う。", "県の補助事業を活用する。"),
+        ("移住の促進", "移住相談会を共同で開催する。", "相談会を企画する。", ""),
+    ]
+    assert warnings == []
+
+
+def test_one_cell_per_line_grids_of_contents_and_roles_under_measure_titles():
+    """pdftotext without -layout of measures titled above their own grids
+    (取組の内容 / 甲の役割 / 乙の役割, one cell per line): the rows are the
+    sentences in threes, each titled by the name above its header."""
+    rows, warnings = rows_of("""
+    別表(第1条関係)
+    1 経済成長のけん引
+    ア 企業誘致の推進
+    取組の内容
+    甲の役割
+    乙の役割
+    圏域への企業の立地を促進するため、共同で誘致
+    活動を行う。
+    誘致活動を総括する。
+    用地情報を提供する。
+    企業向けの合同説明会を開催する。
+    説明会を主催する。
+    説明会に参加する。
+    観光の振興
+    取組の内容
+    甲の役割
+    乙の役割
+    広域観光ルートを造成し、情報発信を行う。
+    ルートの企画を行う。
+    観光資源の情報を提
+    供する。
+    """)
+    assert [(r.section_no, r.label, r.measure, r.content, r.role_a, r.role_b) for r in rows] == [
+        (1, "ア", "企業誘致の推進", "圏域への企業の立地を促進するため、共同で誘致活動を行う。", "誘致活動を総括する。", "用地情報を提供する。"),
+        (1, "ア", "企業誘致の推進", "企業向けの合同説明会を開催する。", "説明会を主催する。", "説明会に参加する。"),
+        (1, "", "観光の振興", "広域観光ルートを造成し、情報発信を行う。", "ルートの企画を行う。", "観光資源の情報を提供する。"),
+    ]
+    assert warnings == []
+
+
 def test_one_cell_per_line_rows_without_labels_are_all_left_out_after_a_failure():
     """Without labels nothing shows where the next row starts once one went
     wrong: the table's rows are all dropped rather than shifted."""
@@ -1290,6 +1615,30 @@ def test_a_key_naming_both_parties_gives_each_the_value():
     assert [(r.measure, r.role_a, r.role_b) for r in rows] == [
         ("病児保育の広域利用", "相互利用の調整を行う。", "相互利用の調整を行う。"),
         ("図書館の相互利用", "住民に周知する。", "住民に周知する。"),
+    ]
+
+
+def test_a_key_naming_two_of_three_parties_gives_each_of_them_the_value():
+    segs = segments_of("""
+    伊那市、箕輪町及び南箕輪村の定住自立圏形成協定
+    伊那市(以下「甲」という。)、箕輪町(以下「乙」という。)及び南箕輪村(以下「丙」という。)は、次のとおり協定を締結する。
+    第1条 取組及び役割分担は、別表のとおりとする。
+    令和4年4月1日
+    別表
+    ア 広域路線バスの運行
+    【取組の内容】 広域路線バスを運行する。
+    【甲の役割】 運行事業者と協議する。
+    【乙及び丙の役割】
+    運行費用の一部を負担する。
+    イ 消費生活相談
+    取組内容: 相談窓口を共同で設ける。
+    乙の役割: 町民に周知する。
+    甲・丙の役割: 相談員を置く。
+    """)
+    rows, _ = extract_appendix(segs, extract_parties(segs))
+    assert [(r.measure, r.role_a, r.role_b, r.role_c) for r in rows] == [
+        ("広域路線バスの運行", "運行事業者と協議する。", "運行費用の一部を負担する。", "運行費用の一部を負担する。"),
+        ("消費生活相談", "相談員を置く。", "町民に周知する。", "相談員を置く。"),
     ]
 
 
@@ -2329,6 +2678,188 @@ def test_an_untitled_column_of_labels_is_the_label_and_the_column_after_it_the_m
 
 
 
+def test_an_untitled_column_of_labels_and_names_gives_the_measure_not_the_label():
+    """分野 | (untitled) | 取組の内容: the untitled cell holds ア on the row's
+    first line and the measure's name on its next (a cell of two lines, as
+    a layout prints it), or ア alone beside 取組の内容 holding the names: the
+    measure is the name, ア its label."""
+    two_lines, _ = rows_of("""
+    別表(第1条関係)
+    分野\t\t取組の内容\t甲の役割\t乙の役割
+    経済成長のけん引\tア
+    \t企業誘致の推進\t圏域への企業の立地を促進する。\t誘致活動を総括する。\t用地情報を提供する。
+    \tイ\t広域観光ルートを造成する。\tルートの企画を行う。\t観光資源の情報を提供する。
+    \t観光の振興
+    """)
+    assert [(r.section_title, r.label, r.measure, r.content, r.role_b) for r in two_lines] == [
+        ("経済成長のけん引", "ア", "企業誘致の推進", "圏域への企業の立地を促進する。", "用地情報を提供する。"),
+        ("経済成長のけん引", "イ", "観光の振興", "広域観光ルートを造成する。", "観光資源の情報を提供する。"),
+    ]
+    labels_apart, _ = rows_of("""
+    別表(第1条関係)
+    分野\t\t取組の内容\t甲の役割\t乙の役割
+    経済成長のけん引\tア\t企業誘致の推進\t誘致活動を総括する。\t用地情報を提供する。
+    \tイ\t観光の振興\tルートの企画を行う。\t観光資源の情報を提供する。
+    """)
+    assert [(r.label, r.measure, r.role_a) for r in labels_apart] == [
+        ("ア", "企業誘致の推進", "誘致活動を総括する。"), ("イ", "観光の振興", "ルートの企画を行う。")]
+
+
+def test_a_header_spanning_the_label_and_measure_columns_names_no_field_above_the_measures(write_file):
+    """<th colspan="2">連携する取組</th> over ア | 企業誘致の推進: the labels are
+    the label, not a subsection."""
+    from pipeline import run
+
+    doc = run(write_file("colspan.html", html_agreement("""<table border="1">
+<tr><th>分野</th><th colspan="2">連携する取組</th><th>取組の内容</th><th>甲の役割</th><th>乙の役割</th></tr>
+<tr><td rowspan="2">経済成長のけん引</td><td>ア</td><td>企業誘致の推進</td><td>圏域への企業の立地を促進する。</td><td>誘致活動を総括する。</td><td>用地情報を提供する。</td></tr>
+<tr><td>イ</td><td>観光の振興</td><td>広域観光ルートを造成する。</td><td>ルートの企画を行う。</td><td>観光資源の情報を提供する。</td></tr>
+</table>""")))
+    assert [(r.section_title, r.subsection_title, r.label, r.measure, r.content) for r in doc.appendix] == [
+        ("経済成長のけん引", "", "ア", "企業誘致の推進", "圏域への企業の立地を促進する。"),
+        ("経済成長のけん引", "", "イ", "観光の振興", "広域観光ルートを造成する。"),
+    ]
+
+
+def test_tekiyo_is_the_content_where_it_is_the_tables_only_description_and_a_remark_after_the_roles():
+    """摘要 as statutes' tables use it, last after the roles, is a remark (the
+    note); as the only description of a measure (連携事業 | 摘要 | 甲の役割 |
+    乙の役割, 事業名 | 摘要, or 【摘要】 first in a measure's keys), its summary:
+    the content."""
+    grid, _ = rows_of("""
+    別表(第1条関係)
+    連携事業\t摘要\t甲の役割\t乙の役割
+    ア 企業誘致の推進\t共同で誘致活動を行う。\t誘致活動を総括する。\t用地情報を提供する。
+    """)
+    assert [(r.measure, r.content, r.role_a, r.note) for r in grid] == [
+        ("企業誘致の推進", "共同で誘致活動を行う。", "誘致活動を総括する。", "")]
+    names, _ = rows_of("""
+    別表(第1条関係)
+    事業名\t摘要
+    1 企業誘致の推進\t共同で誘致活動を行う。
+    2 観光の振興\t広域観光ルートを造成する。
+    """)
+    assert [(r.label, r.measure, r.content, r.note) for r in names] == [
+        ("1", "企業誘致の推進", "共同で誘致活動を行う。", ""), ("2", "観光の振興", "広域観光ルートを造成する。", "")]
+    last, _ = rows_of("""
+    別表(第1条関係)
+    連携事業\t取組の内容\t甲の役割\t乙の役割\t摘要
+    ア 企業誘致の推進\t共同で誘致活動を行う。\t誘致活動を総括する。\t用地情報を提供する。\t令和4年度から
+    """)
+    assert [(r.content, r.note) for r in last] == [("共同で誘致活動を行う。", "令和4年度から")]
+    blocks, _ = rows_of("""
+    別表(第1条関係)
+    (1) 企業誘致の推進
+    【摘要】
+    共同で誘致活動を行う。
+    【甲の役割】
+    誘致活動を総括する。
+    【乙の役割】
+    用地情報を提供する。
+    【摘要】
+    令和4年度から
+    (2) 観光の振興
+    【摘要】
+    広域観光ルートを造成する。
+    【甲の役割】
+    ルートの企画を行う。
+    【乙の役割】
+    観光資源の情報を提供する。
+    """)
+    assert [(r.measure, r.content, r.role_b, r.note) for r in blocks] == [
+        ("企業誘致の推進", "共同で誘致活動を行う。", "用地情報を提供する。", "令和4年度から"),
+        ("観光の振興", "広域観光ルートを造成する。", "観光資源の情報を提供する。", "")]
+
+
+def test_a_field_and_a_policy_area_column_are_the_section_and_subsection():
+    """分野 | 政策分野 | 具体的取組 | 事業内容: the two field columns are two
+    levels (each spanning its rows), not one section run together."""
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    分野\t政策分野\t具体的取組\t事業内容\t甲の役割\t乙の役割
+    生活機能の強化\t医療\t救急医療体制の確保\t休日及び夜間の救急医療体制を確保する。\t救急医療センターを運営する。\t運営費の一部を負担する。
+    \t福祉\t病児保育の相互利用\t病児保育施設を相互に利用できるようにする。\t施設を提供する。\t利用者を周知する。
+    結びつきやネットワークの強化\t地域公共交通\t路線バスの維持\t両市を結ぶ路線バスを維持する。\t運行経費を負担する。\t利用を促進する。
+    """)
+    assert [(r.section_title, r.subsection_title, r.measure, r.content) for r in rows] == [
+        ("生活機能の強化", "医療", "救急医療体制の確保", "休日及び夜間の救急医療体制を確保する。"),
+        ("生活機能の強化", "福祉", "病児保育の相互利用", "病児保育施設を相互に利用できるようにする。"),
+        ("結びつきやネットワークの強化", "地域公共交通", "路線バスの維持", "両市を結ぶ路線バスを維持する。"),
+    ]
+
+
+def test_an_unnumbered_field_spanning_a_grid_with_a_measure_column_is_the_section(write_file):
+    """圏域全体の経済成長のけん引 across the table (colspan), or alone on a line
+    between the rows where the labels start again at ア: the section of the
+    measures below, not a text run into every cell of the next row."""
+    from pipeline import run
+
+    doc = run(write_file("fields.html", html_agreement("""<table border="1">
+<tr><th>連携する取組</th><th>取組の内容</th><th>甲の役割</th><th>乙の役割</th></tr>
+<tr><td colspan="4">圏域全体の経済成長のけん引</td></tr>
+<tr><td>企業誘致の推進</td><td>企業の立地を促進する。</td><td>誘致活動を総括する。</td><td>用地情報を提供する。</td></tr>
+<tr><td>観光の振興</td><td>広域観光ルートを造成する。</td><td>ルートの企画を行う。</td><td>観光資源の情報を提供する。</td></tr>
+<tr><td colspan="4">生活関連機能サービスの向上</td></tr>
+<tr><td>救急医療体制の確保</td><td>救急医療体制を確保する。</td><td>センターを運営する。</td><td>運営費を負担する。</td></tr>
+</table>""")))
+    expected = [
+        ("圏域全体の経済成長のけん引", "企業誘致の推進", "企業の立地を促進する。", "誘致活動を総括する。"),
+        ("圏域全体の経済成長のけん引", "観光の振興", "広域観光ルートを造成する。", "ルートの企画を行う。"),
+        ("生活関連機能サービスの向上", "救急医療体制の確保", "救急医療体制を確保する。", "センターを運営する。"),
+    ]
+    assert [(r.section_title, r.measure, r.content, r.role_a) for r in doc.appendix] == expected
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    連携する取組\t取組の内容\t甲の役割\t乙の役割
+    圏域全体の経済成長のけん引
+    ア 企業誘致の推進\t企業の立地を促進する。\t誘致活動を総括する。\t用地情報を提供する。
+    イ 観光の振興\t広域観光ルートを造成する。\tルートの企画を行う。\t観光資源の情報を提供する。
+    生活関連機能サービスの向上
+    ア 救急医療体制の確保\t救急医療体制を確保する。\tセンターを運営する。\t運営費を負担する。
+    """)
+    assert [(r.section_title, r.measure, r.content, r.role_a) for r in rows] == expected
+
+
+def test_a_beppyo_continued_under_its_number_keeps_its_section_title():
+    """別表第1(続き) over the rest of 別表第1 on the next page goes on in its
+    section: its title stays, no new untitled section opens."""
+    rows, _ = rows_of("""
+    別表第1(第1条関係) 圏域全体の経済成長のけん引
+    連携する取組\t取組の内容\t甲の役割\t乙の役割
+    ア 企業誘致の推進\t企業の立地を促進する。\t誘致活動を総括する。\t用地情報を提供する。
+    別表第1(続き)
+    連携する取組\t取組の内容\t甲の役割\t乙の役割
+    イ 観光の振興\t広域観光ルートを造成する。\tルートの企画を行う。\t観光資源の情報を提供する。
+    別表第2(第1条関係) 高次の都市機能の集積・強化
+    連携する取組\t取組の内容\t甲の役割\t乙の役割
+    ア 救急医療体制の確保\t救急医療体制を確保する。\tセンターを運営する。\t運営費を負担する。
+    別表第2 つづき
+    連携する取組\t取組の内容\t甲の役割\t乙の役割
+    イ 高等教育機関との連携\t人材育成を行う。\t大学との調整を行う。\t学生の受入れに協力する。
+    """)
+    assert [(r.section_no, r.section_title, r.label) for r in rows] == [
+        (1, "圏域全体の経済成長のけん引", "ア"), (1, "圏域全体の経済成長のけん引", "イ"),
+        (2, "高次の都市機能の集積・強化", "ア"), (2, "高次の都市機能の集積・強化", "イ")]
+
+
+def test_a_continuation_mark_atop_a_page_is_no_part_of_the_cell_it_breaks():
+    """(つづき) or 別表(続き) printed where a row broke over a page: the open
+    cell goes on with the next page's rest, without the mark."""
+    rows, _ = rows_of("""
+    別表(第1条関係)
+    連携する取組\t取組の内容\t甲の役割\t乙の役割
+    ア 企業誘致の推進\t企業の立地を促進するため、\t誘致活動を総括する。\t用地情報を提供する。
+    (つづき)
+    \t共同で誘致活動を行う。\t\t
+    イ 移住の促進\t移住相談会を開催する。\t相談会を企画する。\t空き家情報を
+    別表(続き)
+    \t\t\t提供する。
+    """)
+    assert [(r.label, r.content, r.role_b) for r in rows] == [
+        ("ア", "企業の立地を促進するため、共同で誘致活動を行う。", "用地情報を提供する。"),
+        ("イ", "移住相談会を開催する。", "空き家情報を提供する。")]
+
+
 def test_remarks_of_a_key_value_block_are_the_measures_note():
     """【備考】 under a measure's keys is the row's note, also on the lines
     below its key, and the next measure still opens after a remark (or a
@@ -2538,3 +3069,37 @@ def test_an_overview_table_read_as_no_rows_says_so():
     assert doc.status == "partial"
     assert any(w.startswith("line ") and "(連携施策 取組内容)" in w and "overview table gave no rows" in w
                for w in doc.warnings)
+
+
+def test_rows_wrapped_over_lines_with_nothing_between_rows_and_no_labels_are_one_row_each():
+    # pdftotext -layout of a table whose rows have no labels and no blank line between
+    # them: a measure cell going on with the rest of the word above (ブラ|ンド化, 体制|の整備)
+    # under sentence cells none of which has ended is the same row
+    rows, _ = rows_of("""
+    別表
+    分野\t連携する取組\t取組の内容\t甲の役割\t乙の役割
+    \t農産物のブラ\tい草等の農産物の\t商談会を企画し、\t生産者の参
+    \tンド化\t販路を拡大するため、\t開催する。\t加を促す。
+    \t\t商談会を開く。\t\t
+    \t企業誘致\t港の機能を生かし、\t誘致を主導す\t情報を提
+    \t\t企業誘致に取り組む。\tる。\t供する。
+    \t広域避難体制\t広域避難の体制を\t避難所の相互利用\t同左
+    防災\tの整備\t整備する。\tを調整する。\t
+    """)
+    assert [(r.section_title, r.measure, r.content, r.role_a, r.role_b) for r in rows] == [
+        ("", "農産物のブランド化", "い草等の農産物の販路を拡大するため、商談会を開く。", "商談会を企画し、開催する。",
+         "生産者の参加を促す。"),
+        ("", "企業誘致", "港の機能を生かし、企業誘致に取り組む。", "誘致を主導する。", "情報を提供する。"),
+        ("防災", "広域避難体制の整備", "広域避難の体制を整備する。", "避難所の相互利用を調整する。", "避難所の相互利用を調整する。"),
+    ]
+
+
+def test_rows_of_unfinished_phrases_stay_apart_when_the_measure_opens_a_word():
+    # cells without 。 are phrases here, not wrapped sentences: each line is a row
+    rows, _ = rows_of("""
+    別表
+    連携する取組\t取組の内容\t甲の役割\t乙の役割
+    企業誘致\t合同の誘致活動\t活動の主導\t情報の提供
+    観光振興\t周遊ルートの整備\t整備の実施\t情報の発信
+    """)
+    assert [r.measure for r in rows] == ["企業誘致", "観光振興"]
