@@ -18,6 +18,10 @@ extraction takes seconds, not the ~2 s per page of Tesseract:
   scans-crooked/, scans-noisy/ and crooked-repaired/, noisy-repaired/:
               the same pages fed 0.8° crooked, and noisy (200 dpi JPEG with
               sensor noise, specks and blur, 0.4° crooked), repair on
+  scans-searchable/, searchable-layer/, searchable-read-again/: the scans
+              made searchable by `tesseract … pdf`, read from that layer
+              alone (as without Tesseract) and as `kyoyaku run` reads them
+              (the layer read again by our OCR)
 --fresh empties ocr/ first. Without Tesseract the bench says so and stops;
 without the scorer (../shared/eval/score.py beside the repository) it runs
 the pipeline and says that scoring was skipped.
@@ -30,6 +34,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -70,6 +75,63 @@ def make_scans(seeds: list[Path], variant: str = "") -> list[Path]:
             stamp_file.write_text(stamp)
         scans.append(scan)
     return scans
+
+
+def make_searchable(scans: list[Path]) -> list[Path]:
+    """The scans made searchable by Tesseract itself (`tesseract page.png
+    out pdf`, its default page segmentation; what OCRmyPDF also writes):
+    each page's image with Tesseract's GlyphLessFont layer over it. Made
+    again only when its scan changed."""
+    folder, stamps = WORK / "scans-searchable", WORK / "stamps-searchable"
+    for made in (folder, stamps):
+        made.mkdir(parents=True, exist_ok=True)
+    searchable = []
+    for scan in scans:
+        target, stamp_file = folder / scan.name, stamps / scan.stem
+        stamp = hashlib.sha256(scan.read_bytes()).hexdigest()
+        if not (target.exists() and stamp_file.exists() and stamp_file.read_text() == stamp):
+            tesseract_pdf(scan, target)
+            stamp_file.write_text(stamp)
+        searchable.append(target)
+    return searchable
+
+
+def tesseract_pdf(scan: Path, target: Path) -> None:
+    import pypdfium2 as pdfium
+
+    with tempfile.TemporaryDirectory(prefix="kyoyaku-searchable-") as work:
+        source, joined = pdfium.PdfDocument(str(scan)), pdfium.PdfDocument.new()
+        try:
+            for n, page in enumerate(source):
+                image = Path(work, f"{n}.png")
+                page.render(scale=DPI / 72, grayscale=True).to_pil().save(image, dpi=(DPI, DPI))
+                subprocess.run(["tesseract", str(image), str(image.with_suffix("")), "-l", "jpn", "pdf"],
+                               check=True, capture_output=True)
+                made = pdfium.PdfDocument(str(image.with_suffix(".pdf")))
+                joined.import_pages(made)
+                made.close()
+            joined.save(str(target))
+        finally:
+            source.close()
+            joined.close()
+
+
+def run_layer_only(scans: list[Path], out: Path) -> float:
+    """The searchable scans read from their Tesseract layer alone, as where
+    OCR cannot run (tesseract_problem answered for this process only)."""
+    from pipeline.distributed import write_results
+    from pipeline.results import file_rows
+
+    shutil.rmtree(out, ignore_errors=True)
+    original = ocr.tesseract_problem
+    ocr.tesseract_problem = lambda: "switched off for the measurement"
+    started = time.perf_counter()
+    try:
+        results = [file_rows(path) for path in scans]
+    finally:
+        ocr.tesseract_problem = original
+    write_results(scans, results, out)
+    return time.perf_counter() - started
 
 
 def run_repaired(scans: list[Path], out: Path) -> float:
@@ -132,6 +194,11 @@ def main() -> None:
     for variant in VARIANTS:
         runs[f"{variant}_repaired"] = WORK / f"{variant}-repaired"
         timings[f"{variant}_s"] = round(run_repaired(make_scans(seeds, variant), runs[f"{variant}_repaired"]), 1)
+    searchable = make_searchable(scans)
+    runs["searchable_layer"] = WORK / "searchable-layer"
+    timings["searchable_layer_s"] = round(run_layer_only(searchable, runs["searchable_layer"]), 1)
+    runs["searchable_read_again"] = WORK / "searchable-read-again"
+    timings["searchable_read_again_s"] = round(run_repaired(searchable, runs["searchable_read_again"]), 1)
     report: dict = {"documents": len(scans), "dpi": DPI, "seconds": timings,
                     "tesseract": {"psm": ocr.PAGE_SEGMENTATION, "command": ocr.tesseract_command("IMAGE")}}
     if not (SCORER.exists() and GOLD.is_dir()):

@@ -7,8 +7,8 @@ import regex
 
 from extractors.appendix import extract_appendix
 from extractors.articles import extract_articles
-from extractors.dates import (ceremony_signing, labelled_signing, planned_signing, read_dates, signed_today,
-                              signing_date, signing_in_sentence)
+from extractors.dates import (ceremony_signing, labelled_signing, planned_signing, read_dates, reported_signing,
+                              signed_today, signing_date)
 from extractors.parties import JOINT_BODY, extract_area_name, extract_parties
 from extractors.signatories import extract_signatories
 from pipeline.gazetteer import gazetteer
@@ -63,7 +63,7 @@ def summary_dates(segments: list[Segment], dates: list) -> tuple[list, list[str]
     with a warning, since an announcement is no proof it was signed then."""
     signed = labelled_signing(segments)
     planned = None if signed else planned_signing(segments)
-    signed = signed or (None if planned else (ceremony_signing(segments) or signing_in_sentence(segments, "past")
+    signed = signed or (None if planned else (ceremony_signing(segments) or reported_signing(segments)
                                               or signed_today(segments)))
     dates = [replace(d, kind="signed" if (d.line_no, d.raw) == signed else
                      "planned" if (d.line_no, d.raw) == planned else "referenced") for d in dates]

@@ -108,6 +108,18 @@ def test_a_dropped_character_is_restored_only_with_the_documents_support():
     assert clean.corrections == ()
 
 
+def test_a_name_opening_a_line_is_read_from_the_line_start_not_across_the_break():
+    # 進市長 after a line ending in letters (…豊明): the name's letters start at the
+    # line's start, so 日進市 (written twice) lost its 日 there, and 豊明進市 is no span
+    result = repaired("""
+        日進市及び豊明市における連携協約
+        日進市(以下「甲」という。)及び豊明市(以下「乙」という。)は、締結する。
+        連携する取組は豊明
+        進市長
+    """)
+    assert texts(result)[2:] == ["連携する取組は豊明", "日進市長"]
+
+
 def test_a_name_read_a_different_wrong_way_each_time_is_settled_by_the_prefecture():
     # Tesseract on a scan of the 001 sample: 祢 came out as 徹, 枯, 引 and 貴;
     # of the 美?市 in the gazetteer only 美祢市 lies in 山口県, where 山口市 is.
@@ -221,6 +233,20 @@ def test_the_first_year_of_an_era_read_without_its_top_bar_is_repaired():
         兀年の突兀たる山
     """)
     assert texts(result) == ["令和元年十一月二十日", "令和元年5月1日", "兀年の突兀たる山"]
+    assert all(c.rule == "context:date" for c in result.corrections)
+
+
+def test_a_kanji_zero_among_the_digits_of_a_date_is_their_zero():
+    # OCR (or a typist) takes 0 for 〇 or ○ inside a number written in digits;
+    # a 〇 alone is a template's blank and stays one
+    result = repaired("""
+        令和2年1〇月1日
+        令和2年10月2○日
+        2〇2〇年3月27日
+        令和〇年〇月〇日
+        二〇二〇年三月二十六日
+    """)
+    assert texts(result) == ["令和2年10月1日", "令和2年10月20日", "2020年3月27日", "令和〇年〇月〇日", "二〇二〇年三月二十六日"]
     assert all(c.rule == "context:date" for c in result.corrections)
 
 
@@ -440,14 +466,14 @@ def test_a_word_wrapped_at_the_right_margin_is_read_across_the_break():
 
 
 def test_doubled_kanji_are_found_in_text_order_each_run_read_from_its_start():
-    from pipeline.repair.running_text import PairCounts, doubled_offsets
+    from pipeline.repair.running_text import LetterCensus
 
     text = "交交交通網と々々\n市市町、ああ 11 連携携\n人人"
-    words = "\n".join(["交交交通網と々々", "市市町", "ああ", "連携携", "人人"])
     # 交交交 once at 0 (the third 交 is no new pair), 々々 at 6, 市市 at 9, 携携 at 20,
     # 人人 at 23; ああ and 11 are no kanji
-    assert doubled_offsets(text, PairCounts(words).present) == [0, 6, 9, 20, 23]
-    assert doubled_offsets("交通網の整備", PairCounts("交通網の整備").present) == []
+    assert LetterCensus(text).doubled_offsets() == [0, 6, 9, 20, 23]
+    assert LetterCensus("交通網の整備").doubled_offsets() == []
+    assert LetterCensus("交交交交、𠮷𠮷").doubled_offsets() == [0, 2, 5]  # two pairs in a run of four
 
 
 def test_a_real_word_reading_is_not_replaced_by_a_look_alike():
@@ -858,3 +884,14 @@ def test_a_signers_name_in_a_variant_form_is_kept_as_written():
     """)
     assert result.corrections == () and result.warnings == ()
     assert "宮崎市長 宮﨑 一郎" in texts(result) and "延岡市長 川﨑市郎" in texts(result)
+
+
+def test_a_rare_kanji_is_suspected_only_where_its_look_alike_pairs_with_a_neighbour():
+    from pipeline.repair.running_text import LetterCensus
+
+    # 園 once, 圏 three times beside 域: 園域 is suspected, 園 at a line's start
+    # before no pair the document writes (園芸) is not, nor 二 (numerals are the
+    # context rules'), nor a look-alike's pair across a line break (…圏\n域)
+    text = "圏域の連携。圏域を形成。圏域内。\n園域の振興。\n園芸を振興する。ニ十二年。連携の圏\n域"
+    assert LetterCensus(text).suspect_offsets() == [text.index("園域")]
+    assert LetterCensus("圏域の連携。").suspect_offsets() == []

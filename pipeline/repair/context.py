@@ -29,6 +29,9 @@ KANJI_NUMERALS = "〇一二三四五六七八九十百千"
 AS_KANJI_NUMERAL = {"ニ": "二", "ー": "一", "-": "一", "ハ": "八", "+": "十", "○": "〇", "◯": "〇"}
 # Letters that stand for a digit inside a run of digits.
 AS_DIGIT = {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"}
+# A kanji zero (or the ○ typed for it) among digits is their 0 (令和2年1〇月1日):
+# OCR and typists take the one for the other; alone it is a template's blank.
+ZERO_MARKS = {"〇": "0", "○": "0", "◯": "0"}
 NUMBER_CHARS = "0123456789" + KANJI_NUMERALS + "".join(AS_KANJI_NUMERAL) + "".join(AS_DIGIT)
 NUM = rf"[{regex.escape(NUMBER_CHARS)}]+"
 # The article/paragraph label and what OCR makes of its two kanji.
@@ -58,7 +61,7 @@ DEFINED_ROLE = regex.compile(r"以下\s*「\s*([甲乙丙丁])\s*」")
 # A plain set of characters, which the standard re module finds in a
 # document four times faster than regex (0.10 -> 0.02 ms), the same matches.
 ERA_LOOKALIKES = "".join(sorted({c for era in ERAS for ch in era for c in lookalike_pairs().get(ch, ())}))
-SUSPECT = re.compile("[" + re.escape("".join(AS_KANJI_NUMERAL) + "".join(AS_DIGIT) + "弟笫粂頃頂午牛用曰"
+SUSPECT = re.compile("[" + re.escape("".join(AS_KANJI_NUMERAL) + "".join(AS_DIGIT) + "".join(ZERO_MARKS) + "弟笫粂頃頂午牛用曰"
                                      + FIRST_YEAR[1:]
                                      + ERA_LOOKALIKES + "".join(KANJI_TWIN) + "".join(HIRAGANA_TWIN)) + "]")
 # The other way round: a kanji standing between katakana is the katakana it
@@ -306,6 +309,8 @@ def read_number(text: str) -> str | None:
         return "元"
     if all(ch.isdigit() or ch in AS_DIGIT for ch in text):
         return "".join(AS_DIGIT.get(ch, ch) for ch in text)
+    if all(ch.isdigit() or ch in AS_DIGIT or ch in ZERO_MARKS for ch in text) and any(ch.isdigit() for ch in text):
+        return "".join(AS_DIGIT.get(ch) or ZERO_MARKS.get(ch, ch) for ch in text)
     if all(ch in KANJI_NUMERALS or ch in AS_KANJI_NUMERAL for ch in text):
         fixed = "".join(AS_KANJI_NUMERAL.get(ch, ch) for ch in text)
         return fixed if kanji_to_int(fixed) is not None else None

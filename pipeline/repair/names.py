@@ -66,7 +66,22 @@ def wildcard_index() -> dict[str, tuple[tuple[str, int], ...]]:
 def name_edits(lines: list[Line]) -> list[Edit]:
     joined = Joined.of(lines)
     edits = []
-    for match in NAME_END.finditer(joined.text):
+    document = joined.text
+    written: dict[tuple[str, ...], bool] = {}
+
+    def writes_one_of(names: tuple[str, ...]) -> bool:  # the same tails recur through a document
+        if names not in written:
+            written[names] = any(name in document for name in names)
+        return written[names]
+
+    for match in NAME_END.finditer(document):
+        end = match.end()
+        # most ends offer nothing whatever the line, as the letters before them tell (a line
+        # break ends them as a line's start does; a space across one only costs a closer look)
+        _, known, found, settled, lacking = tail_reading(document[max(0, end - 1 - LONGEST_STEM):end])
+        if not found and (settled or known is None and not writes_one_of(lacking)
+                          and " " not in document[max(0, end - LONGEST_STEM - 2):end]):
+            continue
         index, pos = joined.locate(match.start())
         text = lines[index].text
         candidates = [c for c in candidates_at(text, pos + 1, joined.text)
@@ -128,25 +143,60 @@ def is_person_after_title(text: str, candidate: Candidate) -> bool:
 
 def candidates_at(text: str, end: int, document: str) -> list[Candidate]:
     """The corrections on offer for a name ending at `end` (exclusive)."""
-    run = LETTERS_BEFORE.search(text, max(0, end - 1 - LONGEST_STEM), end - 1)
-    start = run.start() if run else end - 1
-    tail = text[start:end]
-    known, found = tail_candidates(tail)
+    window = max(0, end - 1 - LONGEST_STEM)
+    tail_start, known, found, settled, lacking = tail_reading(text[window:end])
+    start = window + tail_start
     candidates = [Candidate(start + offset, end, name, rule, similarity, position)
                   for offset, name, rule, similarity, position in found]
-    if tail[-1] not in name_last_chars():
-        return candidates  # a look-alike of a suffix (方, 略 for 市, 町): only a look-alike name can end here
+    if settled:
+        return candidates
     if known is not None:
         return candidates + majority_candidates(start + known, end, text[start + known:end], document)
-    dropped = dropped_char_names(document)
-    for offset in range(len(tail) - 1):
-        span = tail[offset:]
-        for name in dropped.get(span, ()):  # mostly none: no list built per offset
-            if may_lack_a_char(text, start + offset, span, name, document):
-                candidates.append(Candidate(start + offset, end, name, "name:dropped", Link("component", "dropped"), -1))
+    if any(name in document for name in lacking):  # mostly no such name at all
+        tail = text[start:end]
+        dropped = dropped_char_names(document)
+        for offset in range(len(tail) - 1):
+            span = tail[offset:]
+            for name in dropped.get(span, ()):  # mostly none: no list built per offset
+                if may_lack_a_char(text, start + offset, span, name, document):
+                    candidates.append(Candidate(start + offset, end, name, "name:dropped", Link("component", "dropped"), -1))
     if " " in text[max(0, end - LONGEST_STEM - 2):end]:
         candidates += spaced_candidates(text, end)
     return candidates
+
+
+@lru_cache(maxsize=65536)
+def tail_reading(window: str) -> tuple[int, int | None, tuple, bool, tuple[str, ...]]:
+    """What the letters ending a window of text at a name's end (its
+    LONGEST_STEM + 1 characters) offer whatever the document: where its
+    tail of letters starts, tail_candidates of that tail, whether those are
+    all the candidates there can be (settled: a look-alike of a suffix
+    (方, 略 for 市, 町) ends only a look-alike name, a known name without a
+    hand-listed rival admits no other), and the names that lose a character
+    to a span of the tail (lacking, as dropped_char_names pairs them, whose
+    document must write one of them for a dropped character). A pure
+    function of a few characters: the same phrases (各市町, 都市) recur
+    through every document, and most offer nothing."""
+    run = LETTERS_BEFORE.search(window, 0, len(window) - 1)
+    start = run.start() if run else len(window) - 1
+    tail = window[start:]
+    known, found = tail_candidates(tail)
+    settled = tail[-1] not in name_last_chars() or (known is not None and not table_lookalike_names(tail[known:]))
+    lacking = tuple(name for offset in range(len(tail) - 1) for name in names_less_a_char().get(tail[offset:], ()))
+    return start, known, found, settled, lacking
+
+
+@lru_cache(maxsize=1)
+def names_less_a_char() -> dict[str, tuple[str, ...]]:
+    """dropped_char_names for a document naming every municipality twice:
+    the known names of three characters or more by each form with one
+    character before the suffix dropped (美市, 祢市 -> 美祢市)."""
+    index: dict[str, list[str]] = {}
+    for name in gazetteer().by_name:
+        if len(name) >= 3:
+            for i in range(len(name) - 1):
+                index.setdefault(name[:i] + name[i + 1:], []).append(name)
+    return {key: tuple(values) for key, values in index.items()}
 
 
 @lru_cache(maxsize=65536)

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
+import numpy as np
 import regex
 
 from pipeline.model import Line
@@ -69,28 +70,164 @@ def name_offsets(text: str) -> set[int]:
 
 def running_text_edits(lines: list[Line]) -> list[Edit]:
     joined = Joined.of(lines)
-    words, counts, frequent = kanji_census(joined.text)
-    variants = variant_forms()
-    suspects = {ch: found for ch, n in counts.items()  # a variant form (﨑 of 崎) is no misreading of it
-                if n <= RARE and ch not in NUMERALS and (found := (neighbours(ch) - variants.get(ch, NONE)) & frequent)}
-    pairs = PairCounts(words)
     text = joined.text
-    doubled = doubled_offsets(text, pairs.present)
-    if not suspects and not doubled:
+    census = LetterCensus(text)
+    doubled, suspected = census.doubled_offsets(), census.suspect_offsets()
+    if not doubled and not suspected:  # most documents: no word to look up, no pair to count
         return []
     in_names = name_offsets(text)
+    pairs = PairCounts("\n".join(WORD_RUN.findall(text)))
     edits: list[Edit] = []
     for offset in doubled:
         if offset not in in_names:
             index, pos = joined.locate(offset)
             edits += doubled_edit(index, lines[index].text, pos, pairs)
-    for offset in sorted(offsets_of(text, suspects)):
-        lookalikes = suspects[text[offset]]
-        if offset not in in_names and pairs_with_neighbours(text, offset, lookalikes, pairs.present):
+    for offset in suspected:
+        if offset not in in_names:
             index, pos = joined.locate(offset)
-            edits += lookalike_edit(index, lines[index].text, pos, pairs, tuple(sorted(lookalikes)), text,
+            # a variant form (﨑 of 崎, 髙 of 高) is no misreading of it: names keep theirs
+            lookalikes = tuple(sorted(census.lookalikes_of(text[offset]) - variant_forms().get(text[offset], NONE)))
+            edits += lookalike_edit(index, lines[index].text, pos, pairs, lookalikes, text,
                                     sides_across_breaks(lines, index, pos))
     return edits
+
+
+class LetterCensus:
+    """kanji_census, PairCounts.present, doubled_offsets and the per-offset
+    test of pairs_with_neighbours, computed over the document's code points
+    as arrays: the same answers at a fraction of the cost of a Python loop
+    or a regex pass each, which every document paid though most need no
+    edit. The kind of each distinct character (letter, kanji) comes from the
+    same classes as WORD_RUN and HAN, asked once per character."""
+
+    def __init__(self, text: str):
+        # surrogatepass: a lone surrogate (a broken decode) is a code point like any other, no letter
+        self.codes = codes = np.frombuffer(text.encode(UTF32, "surrogatepass"), dtype=np.uint32)
+        self.kinds = kinds = char_kinds(codes)
+        self.letter = kinds != NOT_LETTER
+        self.han = kinds >= HAN_LETTER
+        # letters next to a letter: the characters of the runs WORD_RUN finds
+        joined = self.letter[:-1] & self.letter[1:]
+        self.in_word = np.zeros(len(codes), dtype=bool)
+        self.in_word[:-1] |= joined
+        self.in_word[1:] |= joined
+        # every pair of letters in a word, as pair_key makes it, sorted for lookups
+        firsts, seconds = codes[:-1][joined].astype(np.uint64), codes[1:][joined].astype(np.uint64)
+        self.present = np.sort(firsts << np.uint64(FIRST_SHIFT) | seconds << np.uint64(SECOND_SHIFT))
+
+    def doubled_offsets(self) -> list[int]:
+        """Where a kanji stands twice in a row (交交通網), in text order, as a
+        scan of the text finds them: 交交交 once, at its start (a run's
+        pairs taken from its left, none overlapping)."""
+        codes = self.codes
+        found: list[int] = []
+        for offset in np.flatnonzero((codes[:-1] == codes[1:]) & self.han[:-1]).tolist():
+            if not found or found[-1] != offset - 1:
+                found.append(offset)
+        return found
+
+    def suspect_offsets(self) -> list[int]:
+        """The offsets, in text order, of the rare kanji (seen at most RARE
+        times in words) linked to a frequent one (suspects) where some
+        look-alike is seen beside a neighbour as pairs_with_neighbours
+        asks: the few places a correction is to be looked for."""
+        # numerals are the context rules' business
+        kanji, counts = value_counts(self.codes[self.in_word & (self.kinds == HAN_LETTER)])
+        frequent, rare = kanji[counts > RARE], kanji[counts <= RARE]
+        if not len(rare) or not len(frequent):
+            return []
+        # every (rare kanji, linked character) as two columns; the frequent ones are its look-alikes
+        linked = [neighbour_codes(code) for code in rare.tolist()]
+        owners = np.repeat(np.arange(len(rare)), [len(codes) for codes in linked])
+        others = np.concatenate(linked)
+        frequent_other = code_table(frequent, np.ones(len(frequent), dtype=bool), False)(others)
+        self.lookalikes, owners = others[frequent_other], owners[frequent_other]
+        if not len(owners):
+            return []
+        # each rare kanji's look-alikes are lookalikes[first:stop]
+        self.rare = rare
+        order = np.arange(len(rare))
+        self.first, self.stop = np.searchsorted(owners, order), np.searchsorted(owners, order, "right")
+        suspects = self.stop > self.first
+        owner_at = code_table(rare[suspects], order[suspects], -1)(self.codes)
+        offsets = np.flatnonzero(owner_at >= 0)
+        owner_at = owner_at[offsets]
+        return self.seen_beside_offsets(offsets, self.first[owner_at], (self.stop - self.first)[owner_at])
+
+    def seen_beside_offsets(self, offsets, first, count) -> list[int]:
+        """pairs_with_neighbours at these offsets, for all the look-alikes
+        of each (lookalikes[first:first + count]) at once: a row for each."""
+        codes, size = self.codes, len(self.codes)
+        at = np.repeat(offsets, count)
+        # a row's look-alike: its offset's first plus the row's place among the offset's rows
+        run_starts = np.repeat(np.cumsum(count) - count, count)
+        others = self.lookalikes[np.repeat(first, count) + np.arange(len(at)) - run_starts].astype(np.uint64)
+        left_at, right_at = np.maximum(at - 1, 0), np.minimum(at + 1, size - 1)
+        # a line break is no neighbour; nor is the text's edge
+        has_left = (at > 0) & (codes[left_at] != NEWLINE)
+        has_right = (at + 1 < size) & (codes[right_at] != NEWLINE)
+        shift_first, shift_second = np.uint64(FIRST_SHIFT), np.uint64(SECOND_SHIFT)
+        left_pairs = codes[left_at].astype(np.uint64) << shift_first | others << shift_second
+        right_pairs = others << shift_first | codes[right_at].astype(np.uint64) << shift_second
+        before = has_left & member_of(self.present, left_pairs)
+        after = has_right & member_of(self.present, right_pairs)
+        # seen_beside, row by row
+        seen = (before | after) & (before | ~(has_left & self.han[left_at])) & (after | ~(has_right & self.han[right_at]))
+        return np.unique(at[seen]).tolist()
+
+    def lookalikes_of(self, char: str) -> frozenset[str]:
+        """A suspect's frequent look-alikes: neighbours(char) & frequent."""
+        k = int(np.searchsorted(self.rare, ord(char)))
+        return frozenset(map(chr, self.lookalikes[self.first[k]:self.stop[k]].tolist()))
+
+
+def code_table(codes, values, missing):
+    """A lookup from code points to values (missing for any other code
+    point): an array indexed by the code point, as long as the largest."""
+    table = np.full(int(codes[-1]) + 2 if len(codes) else 1, missing, dtype=np.asarray(values).dtype)
+    table[codes] = values
+    return lambda looked_up: table[np.minimum(looked_up, len(table) - 1)]
+
+
+def member_of(ascending, values):
+    """Whether each of values is in the ascending array."""
+    if not len(ascending):
+        return np.zeros(len(values), dtype=bool)
+    return ascending[np.minimum(np.searchsorted(ascending, values), len(ascending) - 1)] == values
+
+
+@lru_cache(maxsize=8192)
+def neighbour_codes(code: int):
+    """neighbours() of a character as an ascending array of code points."""
+    return np.array(sorted(map(ord, neighbours(chr(code)))), dtype=np.uint32)
+
+
+def value_counts(values) -> tuple:
+    """The distinct values, ascending, and how often each occurs."""
+    values = np.sort(values)
+    starts = np.flatnonzero(np.concatenate(([True], values[1:] != values[:-1])))
+    return values[starts], np.diff(np.append(starts, len(values)))
+
+
+# NUMERAL_LETTER: a kanji among NUMERALS
+NOT_LETTER, OTHER_LETTER, HAN_LETTER, NUMERAL_LETTER, UNKNOWN = 0, 1, 2, 3, 255
+NEWLINE = ord("\n")
+# The kind of every code point, as LETTER and HAN class it, filled in as
+# characters are first met: a property of the character, asked once per process.
+KINDS = np.full(sys.maxunicode + 1, UNKNOWN, dtype=np.uint8)
+
+
+def char_kinds(codes):
+    """HAN_LETTER, NUMERAL_LETTER, OTHER_LETTER (kana, ー) or NOT_LETTER for each code point."""
+    kinds = KINDS[codes]
+    unknown = kinds == UNKNOWN
+    if unknown.any():
+        for code in set(codes[unknown].tolist()):
+            char = chr(code)
+            KINDS[code] = ((NUMERAL_LETTER if char in NUMERALS else HAN_LETTER) if HAN.match(char)
+                           else OTHER_LETTER if LETTER.match(char) else NOT_LETTER)
+        kinds = KINDS[codes]
+    return kinds
 
 
 def sides_across_breaks(lines: list[Line], index: int, pos: int) -> tuple[str, str]:
@@ -108,25 +245,6 @@ def sides_across_breaks(lines: list[Line], index: int, pos: int) -> tuple[str, s
     return left.strip(), right.strip()
 
 
-def pairs_with_neighbours(text: str, offset: int, lookalikes: frozenset[str], present: set[int]) -> bool:
-    """Whether some look-alike is seen beside this character's neighbours
-    as a correction needs (seen_beside): most rare characters are rare
-    words, and these set lookups spare them the full look. A line break is
-    no neighbour: at a line's edge only the neighbour on the line counts
-    here. Runs some hundred times a document, hence pair_key written out."""
-    left = text[offset - 1] if offset and text[offset - 1] != "\n" else ""
-    right = text[offset + 1] if offset + 1 < len(text) and text[offset + 1] != "\n" else ""
-    left_code = ord(left) << FIRST_SHIFT if left else -1
-    right_code = ord(right) << SECOND_SHIFT if right else -1
-    for other in lookalikes:
-        code = ord(other)
-        before = left_code >= 0 and left_code | code << SECOND_SHIFT in present
-        after = right_code >= 0 and code << FIRST_SHIFT | right_code in present
-        if (before or after) and seen_beside(before, after, left, right):  # mostly neither: no call
-            return True
-    return False
-
-
 def seen_beside(before: bool, after: bool, left: str, right: str) -> bool:
     """Whether a look-alike may stand between left and right, given whether
     the document writes it after left (before) and before right (after):
@@ -134,32 +252,6 @@ def seen_beside(before: bool, after: bool, left: str, right: str) -> bool:
     one neighbour; a kana neighbour may be a particle that starts the next
     word (この運携)."""
     return (before or after) and (before or not is_han(left)) and (after or not is_han(right))
-
-
-def doubled_offsets(text: str, present: set[int]) -> list[int]:
-    """Where a kanji stands twice in a row (交交通網), in text order, as a
-    scan of the text would find them (交交交: once, at its start). The
-    document's pairs already say which kanji are doubled, mostly none: half
-    the time of a regex scan."""
-    found = []
-    for char in {chr(key & LOW_HALF) for key in present if key >> 32 == key & LOW_HALF}:
-        if is_han(char):
-            pair, offset = char + char, text.find(char + char)
-            while offset >= 0:
-                found.append(offset)
-                offset = text.find(pair, offset + 2)
-    return sorted(found)
-
-
-def offsets_of(text: str, chars) -> list[int]:
-    """Every offset of each (rare) character: str.find, no pattern to compile per document."""
-    found = []
-    for char in chars:
-        offset = text.find(char)
-        while offset >= 0:
-            found.append(offset)
-            offset = text.find(char, offset + 1)
-    return found
 
 
 class PairCounts:
@@ -200,7 +292,6 @@ def pair_keys(text: str) -> set[int]:
 # The code points of two characters as pair_keys reads them from memory.
 UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"
 SECOND_SHIFT, FIRST_SHIFT = (32, 0) if sys.byteorder == "little" else (0, 32)
-LOW_HALF = (1 << 32) - 1
 
 
 def pair_key(first: str, second: str) -> int:

@@ -550,6 +550,37 @@ def test_a_day_labelled_as_the_one_the_signing_is_planned_for_is_planned():
                                                      ("planned", dt.date(2021, 2, 3))]
 
 
+@pytest.mark.parametrize("sentence", [
+    "福山市と三原市は、令和２年３月２７日（金）に、備後圏域連携中枢都市圏形成に係る連携協約を締結しました。",
+    "本日、令和２年３月２７日付けで、福山市と三原市との間で連携協約が締結されました。",
+])
+def test_the_day_a_release_reports_the_agreement_concluded_on_is_its_signing_date(sentence):
+    doc = document_of(f"""
+        記者発表資料
+        令和２年３月３０日
+        連携協約の締結について
+        {sentence}
+        この協約は、令和２年４月１日から効力を生じます。
+    """)
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    assert [(v.iso.isoformat(), v.kind) for v in doc.dates] == [
+        ("2020-03-30", "referenced"), ("2020-03-27", "signed"), ("2020-04-01", "referenced")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "令和２年３月２７日に締結した連携協約に基づき、共通乗車券を発行します。",
+    "福山市は、令和２年３月２７日に中心市宣言を行い、三原市と連携協約を締結しました。",  # the day of another act
+])
+def test_an_agreement_a_release_names_by_its_date_or_another_acts_day_is_no_report_of_signing(sentence):
+    doc = document_of(f"""
+        記者発表資料
+        令和２年６月１日
+        圏域の公共交通の共通乗車券について
+        {sentence}
+    """)
+    assert doc.signed_date is None
+
+
 def test_a_meetings_day_in_a_release_naming_no_ceremony_is_no_signing_date():
     doc = document_of("""
         記者発表資料
@@ -623,6 +654,8 @@ def test_a_date_with_tsuke_inside_a_sentence_is_referenced():
     ("令和２年　月　日", "令和2年月日"),
     ("令和○年○月○日", "令和○年○月○日"),
     ("令和〇年〇月〇日", "令和〇年〇月〇日"),
+    ("令和Ｘ年Ｘ月Ｘ日", "令和X年X月X日"),  # other marks a template types for the numbers
+    ("令和△年△月△日", "令和△年△月△日"),
     ("平成　　年　　月　　日", "平成年月日"),
     ("　　　　年　　月　　日", "年 月 日"),
 ])
@@ -723,6 +756,7 @@ def test_a_western_periods_end_with_its_own_year_is_read_once():
 @pytest.mark.parametrize("date, warning", [
     ("令和２年３月２７日（木）", "line 6: the weekday (木) is not that of 令和2年3月27日 (金)"),
     ("令和２年３月２１日（金曜日）", "line 6: the weekday (金) is not that of 令和2年3月21日 (土)"),
+    ("令　和　２　年　３　月　２　７　日（木）", "line 6: the weekday (木) is not that of 令和2年3月27日 (金)"),
 ])
 def test_a_weekday_that_is_not_the_dates_is_warned_about(date, warning):
     """27 March 2020 was a Friday: the day or its weekday is misprinted or misread."""
@@ -780,6 +814,8 @@ def test_a_same_year_date_with_no_date_before_it_is_none():
     ("H31.3.29に締結し、同日付けで告示した。", [("2019-03-29", "H31.3.29"), ("2019-03-29", "同日")]),
     ("令和2年4月1日から令和7年3月31日までとし、同 日限り失効する。",
      [("2020-04-01", "令和2年4月1日"), ("2025-03-31", "令和7年3月31日"), ("2025-03-31", "同 日")]),
+    ("令和2年4月1日に説明会の日程を定め、会議の日時は同日午前10時とする。",
+     [("2020-04-01", "令和2年4月1日"), ("2020-04-01", "同日")]),
 ])
 def test_the_same_day_as_the_date_before_it_is_that_date(text, dates):
     """同日 says again the date the sentence gave last."""
@@ -816,6 +852,12 @@ def test_the_same_day_on_the_line_after_a_date_is_that_date():
     assert [(v.iso.isoformat(), v.raw, v.kind) for v in doc.dates] == [
         ("2020-04-01", "令和2年4月1日", "referenced"), ("2020-04-01", "同日", "referenced"),
         ("2020-10-01", "同年10月1日", "referenced"), ("2020-03-27", "令和2年3月27日", "signed")]
+
+
+def test_the_same_day_after_a_day_named_in_words_repeats_no_date():
+    """…満了する日の三月前までに…同日の翌日: 同日 is the day the words name."""
+    text = "この協約は、令和2年4月1日から効力を生じ、その期間が満了する日の三月前までに申出がないときは、同日の翌日から更新される。"
+    assert [raw for _, raw in find_dates(text)] == ["令和2年4月1日"]
 
 
 def test_the_same_day_alone_on_its_line_never_signs():
@@ -889,3 +931,161 @@ def test_a_release_saying_in_a_sentence_the_day_the_agreement_was_or_will_be_sig
         令和2年3月27日に締結した連携協約に基づき、両市は新たな取組を始めます。
     """)
     assert named.signed_date is None and not any(d.kind == "planned" for d in named.dates)
+
+
+@pytest.mark.parametrize("period, dates", [
+    ("連携期間：R2.4.1～9.30", [("2020-04-01", "R2.4.1"), ("2020-09-30", "9.30")]),
+    ("試行期間（令2.10.1-12.28）", [("2020-10-01", "令2.10.1"), ("2020-12-28", "12.28")]),
+    ("実施期間 2021/7/1～8/31", [("2021-07-01", "2021/7/1"), ("2021-08-31", "8/31")]),
+])
+def test_the_end_of_an_abbreviated_period_without_its_year_is_in_the_starts(period, dates):
+    """A period within one year leaves the year out of its end as well (R2.4.1～9.30)."""
+    assert [(d.isoformat(), raw) for d, raw in find_dates(period)] == dates
+
+
+@pytest.mark.parametrize("period, end", [
+    ("H31.4.1～元.9.30", ("2019-09-30", "元.9.30")),
+    ("平成31年4月1日から元年9月30日まで", ("2019-09-30", "元年9月30日")),
+    ("平成三十一年四月一日から二年三月三十一日まで", ("2020-03-31", "二年三月三十一日")),
+    ("昭和63.4.1～元.3.31", ("1989-03-31", "元.3.31")),
+])
+def test_a_periods_end_without_its_era_after_the_era_changed_is_in_the_new_era(period, end):
+    """元年 (or 2年) after 平成31年 can only be 令和's: the period ends after it starts."""
+    assert [(d.isoformat(), raw) for d, raw in find_dates(period)][1:] == [end]
+
+
+def test_an_era_less_year_long_before_the_next_era_is_no_end_in_it():
+    """Drafted in 平成20年, 2年 cannot mean 令和2年: no end read."""
+    assert [raw for _, raw in find_dates("平成20年4月1日から2年3月31日まで")] == ["平成20年4月1日"]
+
+
+@pytest.mark.parametrize("period", ["令和2年4月1日〜2025年3月31日", "令和二年四月一日から二〇二五年三月三十一日まで"])
+def test_a_western_end_after_an_era_start_is_one_date_of_its_own(period):
+    """2025年 is a western year, not 令和2025年."""
+    assert [d.isoformat() for d, _ in find_dates(period)] == ["2020-04-01", "2025-03-31"]
+
+
+@pytest.mark.parametrize("period, raw", [("連携期間：R2.4.1～2.13.31", "2.13.31"), ("R2.4.1-7.2.30", "7.2.30"),
+                                         ("R2.4.1～9.31", "9.31")])
+def test_an_abbreviated_periods_end_that_is_no_day_is_warned_about(period, raw):
+    doc = document_of(KANJI_DATED.format(date="令和２年３月２７日").replace(
+        "この協約の有効期間は、二〇二〇年四月一日から二〇二五年三月三十一日までとする。", period))
+    assert f"line 4: {raw} is no day of the calendar" in doc.warnings
+    assert [d.isoformat() for d in (v.iso for v in doc.dates)] == ["2020-04-01", "2020-03-27"]
+
+
+def test_the_dates_of_a_line_keep_their_order_in_it():
+    """A period's start before its end, whatever their spelling."""
+    doc = document_of(KANJI_DATED.format(date="昭和６３年３月２５日").replace(
+        "二〇二〇年四月一日から二〇二五年三月三十一日まで", "昭和６３年４月１日から平成元年３月３１日まで"))
+    assert [(v.raw, v.kind) for v in doc.dates] == [
+        ("昭和63年4月1日", "referenced"), ("平成元年3月31日", "referenced"), ("昭和63年3月25日", "signed")]
+
+
+@pytest.mark.parametrize("date_line", ["令　和　２　年　３　月　２　７　日", "令和２年　３月　２７日", "令　和　２年３月２７日"])
+def test_a_letter_spaced_dates_raw_text_is_as_written_without_the_layouts_blanks(date_line):
+    doc = document_of(KANJI_DATED.format(date=date_line))
+    assert [(v.raw, v.kind) for v in doc.dates if v.kind == "signed"] == [("令和2年3月27日", "signed")]
+
+
+SAME_DAY_ARTICLES = """
+    真庭市と新庄村との連携協約
+    真庭市（以下「甲」という。）と新庄村（以下「乙」という。）は、次のとおり連携協約を締結する。
+    第１条　この協約は、甲及び乙が連携して圏域の活性化を図ることを目的とする。
+    第２条　この協約の期間は、令和２年４月１日から令和７年３月３１日までとする。
+    ２　甲及び乙は、前項の期間の満了後も連携を続ける必要があると認めるときは、
+    協議の上、この協約を更新することができる。
+    ３　前項の規定により更新した協約は、同日の翌日から効力を生ずる。
+    第３条　この協約は、令和２年４月１日から効力を生じ、その期間が満了する日の三月前までに申出がないときは、
+    同日の翌日から起算して５年間更新されるものとする。
+    附　則
+    （施行期日）
+    １　この協約は、令和２年４月１日から施行する。
+    （経過措置）
+    ２　この協約の施行の際現に甲及び乙が実施している事業については、
+    なお従前の例による。
+    ３　第２条の規定は、同日から適用する。
+    この協約の締結を証するため、本書２通を作成し、甲乙記名押印の上、各自その１通を保有する。
+    令和２年３月２７日
+    甲　岡山県真庭市久世２９２７番地２
+    　　真庭市長　太田　昇
+    乙　岡山県真庭郡新庄村２００８番地１
+    　　新庄村長　小倉　博俊
+"""
+
+
+def test_the_same_day_repeats_the_nearest_date_above_it_in_its_article_but_not_past_a_heading():
+    """Article 2's 同日 (line 7) repeats its period's end, two lines up; article
+    3's repeats the day its sentence names in words (満了する日), no date; the
+    附則's third item is under another caption than the date: none."""
+    doc = document_of(SAME_DAY_ARTICLES)
+    assert [(v.line_no, v.iso.isoformat(), v.raw) for v in doc.dates] == [
+        (4, "2020-04-01", "令和2年4月1日"), (4, "2025-03-31", "令和7年3月31日"), (7, "2025-03-31", "同日"),
+        (8, "2020-04-01", "令和2年4月1日"), (12, "2020-04-01", "令和2年4月1日"), (18, "2020-03-27", "令和2年3月27日")]
+
+
+def test_the_same_day_a_key_gives_repeats_the_date_of_the_key_above_it():
+    doc = document_of("""
+        連携中枢都市圏形成に係る連携協約の締結状況
+        １　名称
+        　　備後圏域連携中枢都市圏形成に係る連携協約
+        ２　締結日
+        　　令和２年３月２７日
+        ３　施行日
+        　　同日
+        ４　当事者
+        　　甲：福山市
+        　　乙：三原市
+        ５　備考
+        　　同日付けで告示した。
+    """)
+    assert [(v.line_no, v.iso.isoformat(), v.raw, v.kind) for v in doc.dates] == [
+        (5, "2020-03-27", "令和2年3月27日", "signed"), (7, "2020-03-27", "同日", "referenced")]
+
+
+@pytest.mark.parametrize("period, end", [
+    ("自令和2年4月1日至7年3月31日", ("2025-03-31", "7年3月31日")),
+    ("期間　自　令和２年４月１日　至　同７年３月３１日", ("2025-03-31", "同7年3月31日")),
+    ("自R2.4.1至7.3.31", ("2025-03-31", "7.3.31")),
+    ("令和2年4月1日(水)から7年3月31日(月)まで", ("2025-03-31", "7年3月31日")),
+    ("開催期間：令和２年４月１日（水）～９月３０日（水）", ("2020-09-30", "9月30日")),
+    ("R2.4.1(水)～9.30(水)", ("2020-09-30", "9.30")),
+])
+def test_a_period_from_to_or_with_its_starts_weekday_still_ends_in_the_starts_era(period, end):
+    """自…至… is から…まで in a form's words; the start's weekday may stand before から."""
+    assert [(d.isoformat(), raw) for d, raw in find_dates(period)][1:] == [end]
+
+
+@pytest.mark.parametrize("title", ["福山市と三原市との連携協約（令和２年３月２７日締結）",
+                                   "福山市と三原市との連携協約\n（令和２年３月２７日付け締結）"])
+def test_the_date_a_title_closes_with_signs_when_no_other_date_does(title):
+    """…連携協約(令和2年3月27日締結): the title says when it was concluded."""
+    doc = document_of(SIGNED_BEFORE_AND_AFTER.format(before="", after="").replace(
+        "福山市と三原市との連携協約", title, 1))
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    assert [(v.iso.isoformat(), v.kind) for v in doc.dates] == [("2020-03-27", "signed"), ("2020-04-01", "referenced")]
+
+
+def test_the_date_of_an_agreement_a_title_amends_is_no_signing_date():
+    doc = document_of(SIGNED_BEFORE_AND_AFTER.format(before="", after="").replace(
+        "福山市と三原市との連携協約", "福山市と三原市との連携協約（令和２年３月２７日締結）の一部を変更する協約", 1))
+    assert doc.signed_date is None
+
+
+@pytest.mark.parametrize("key_lines", [["２　締結日　　令和　　年　　月　　日"], ["【協約締結日】", "令和○年○月○日"]])
+def test_a_summarys_signing_date_left_blank_is_warned_about(key_lines):
+    """A draft summary keys the day still to be set (締結日 令和　年　月　日)."""
+    doc = document_of("\n".join(["連携協約の概要（案）", "１　名称　　備後圏域連携中枢都市圏形成に係る連携協約",
+                                 *key_lines, "３　効力発生日　令和２年４月１日", "４　当事者　福山市、三原市"]))
+    assert doc.signed_date is None
+    assert any(w.startswith(f"line {2 + len(key_lines)}: the signing date is left blank (") for w in doc.warnings)
+
+
+@pytest.mark.parametrize("to_line, raw", [("至 同 7年3月31日", "同7年3月31日"), ("至　７年３月３１日", "7年3月31日"),
+                                         ("～7年3月31日", "7年3月31日")])
+def test_a_forms_to_line_under_its_from_line_ends_in_the_starts_era(to_line, raw):
+    """自 令和2年4月1日 / 至 (同) 7年3月31日: the era is the one above."""
+    segments = [Segment(Kind.ARTICLE, (line(5, "第2条 この協約の期間は、次のとおりとする。"), line(6, "自 令和2年4月 1日"),
+                                       line(7, to_line)))]
+    assert [(v.line_no, v.iso.isoformat(), v.raw) for v in extract_dates(segments)] == [
+        (6, "2020-04-01", "令和2年4月1日"), (7, "2025-03-31", raw)]
