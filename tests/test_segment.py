@@ -499,41 +499,18 @@ def test_a_signing_date_under_the_last_block_stays_the_signing_date():
     assert doc.signatories[1].span.lines_label == "7-8"
 
 
-def test_rows_an_amendment_adds_are_its_rows_in_the_section_its_instruction_names():
+@pytest.mark.parametrize("first, second", [("", ""), ("1 ", "2 "), ("(1) ", "(2) "), ("一 ", "二 "), ("1.", "2.")])
+def test_rows_an_amendment_adds_are_its_rows_in_the_section_its_instruction_names(first, second):
     # 別表1の項中イの項の次に次のように加える。 over a printed row: the row is the
     # agreement's (section 1, whose title is in the amended agreement); a
-    # phrase edit (第1条中「…」を「…」に改める。) gives none
-    doc = document_of("""
-        連携協約の一部を変更する協約
-        宮崎市(以下「甲」という。)及び国富町(以下「乙」という。)は、次のとおり協約を締結する。
-        原協約の一部を次のように変更する。
-        第1条中「向上」を「向上並びに脱炭素社会の実現」に改める。
-        別表1の項中イの項の次に次のように加える。
-        連携する取組\t取組の内容\t甲の役割\t乙の役割
-        ウ 脱炭素の推進\t再生可能エネルギーの導入を促進する。\t計画を策定する。\t導入を促進する。
-        別表3の項中アの項の次に次のように加える。
-        連携する取組\t取組の内容\t甲の役割\t乙の役割
-        イ デジタル化の推進\tシステムを共同利用する。\t調整を行う。\t周知する。
-        附 則
-        この協約は、令和5年4月1日から施行する。
-        この協約の締結を証するため、本書2通を作成し、記名押印の上、各自1通を保有する。
-        令和5年3月24日
-        甲 宮崎市長 清山 和夫
-        乙 国富町長 中別府 尚文
-    """)
-    assert [(r.section_no, r.section_title, r.label, r.measure, r.role_b) for r in doc.appendix] == [
-        (1, "", "ウ", "脱炭素の推進", "導入を促進する。"), (3, "", "イ", "デジタル化の推進", "周知する。")]
-    assert (doc.articles, [s.role for s in doc.signatories], doc.signed_date.isoformat()) == ((), ["甲", "乙"], "2023-03-24")
-
-
-@pytest.mark.parametrize("first, second", [("1 ", "2 "), ("(1) ", "(2) "), ("一 ", "二 "), ("1.", "2.")])
-def test_an_amendment_numbering_its_instructions_adds_rows_in_the_sections_they_name(first, second):
-    # the instructions' own numbers (1, (2), 二) order the amendments: the 別表 they
-    # name (別表3) gives the section, not the instruction's number
+    # phrase edit (第1条中「…」を「…」に改める。) gives none. Instructions may be
+    # numbered (1, (2), 二): the 別表 they name (別表3) gives the section, not
+    # the instruction's own number.
     doc = document_of(f"""
         連携協約の一部を変更する協約
         宮崎市(以下「甲」という。)及び国富町(以下「乙」という。)は、次のとおり協約を締結する。
         原協約の一部を次のように変更する。
+        第1条中「向上」を「向上並びに脱炭素社会の実現」に改める。
         {first}別表1の項中イの項の次に次のように加える。
         連携する取組\t取組の内容\t甲の役割\t乙の役割
         ウ 脱炭素の推進\t再生可能エネルギーの導入を促進する。\t計画を策定する。\t導入を促進する。
@@ -549,6 +526,7 @@ def test_an_amendment_numbering_its_instructions_adds_rows_in_the_sections_they_
     """)
     assert [(r.section_no, r.section_title, r.label, r.measure, r.role_b) for r in doc.appendix] == [
         (1, "", "ウ", "脱炭素の推進", "導入を促進する。"), (3, "", "イ", "デジタル化の推進", "周知する。")]
+    assert (doc.articles, [s.role for s in doc.signatories], doc.signed_date.isoformat()) == ((), ["甲", "乙"], "2023-03-24")
 
 
 def test_a_sentence_after_a_line_cut_at_the_margin_right_after_its_period_stays_in_the_article():
