@@ -541,20 +541,25 @@ SIGNING_LABEL_BEFORE = regex.compile(r"(?:締\s*結|調\s*印|署\s*名)\s*(?:�
 def labelled_signing(segments: list[Segment]) -> tuple[int, str] | None:
     """(line_no, raw) of the first date labelled as the signing date: the
     label ends the text before it on its line, or the line above."""
+    return labelled_date(segments, SIGNING_LABEL_BEFORE)
+
+
+def labelled_date(segments: list[Segment], label: regex.Pattern) -> tuple[int, str] | None:
+    """(line_no, raw) of the first date the label names (see labelled_signing)."""
     for seg in segments:
         for n, line in enumerate(seg.lines):
             for _, raw in find_dates(line.text) if "日" in line.text else ():
-                if labelled_as_signing(raw, line.text, seg.lines[n - 1].text if n else ""):
+                if labelled_as_signing(raw, line.text, seg.lines[n - 1].text if n else "", label):
                     return line.no, as_written(raw)
     return None
 
 
-def labelled_as_signing(raw: str, text: str, above: str) -> bool:
-    """A 締結日 key ends the text before the date on its line, or the line above."""
+def labelled_as_signing(raw: str, text: str, above: str, label: regex.Pattern = SIGNING_LABEL_BEFORE) -> bool:
+    """A 締結日 key (or the label given) ends the text before the date on its line, or the line above."""
     before = text[:text.find(raw)]
     if not before.strip():
         before = above
-    return bool(SIGNING_LABEL_BEFORE.search(before))
+    return bool(label.search(before))
 
 
 # 記者発表: …連携協約の締結式を行います / 1 日時 令和2年2月10日(月)午前10時から:
@@ -567,7 +572,8 @@ WHEN_KEY = regex.compile(r"(?:^|[\s\d■□●○◆◇・.)】])(?:開催|締�
 
 def ceremony_signing(segments: list[Segment]) -> tuple[int, str] | None:
     """(line_no, raw) of the date a text announcing a signing ceremony gives
-    it: under a 日時 key after the ceremony is named, or in the sentence
+    it: under a 日時 key with the ceremony named before it or among the keys
+    after it (日時:… / 場所:… / 内容:連携協約締結式), or in the sentence
     naming it (令和2年2月10日に締結式を行います)."""
     lines = [line for seg in segments for line in seg.lines]
     named = False
@@ -578,7 +584,81 @@ def ceremony_signing(segments: list[Segment]) -> tuple[int, str] | None:
             before = line.text[:date_at]
             if not before.strip() and n:
                 before = lines[n - 1].text
-            if named and WHEN_KEY.search(before) or names_ceremony_after(line.text, date_at + len(raw)):
+            keyed = WHEN_KEY.search(before)
+            if keyed and (named or names_ceremony_below(lines[n + 1:])) \
+                    or names_ceremony_after(line.text, date_at + len(raw)):
+                return line.no, as_written(raw)
+    return None
+
+
+def names_ceremony_below(lines: list[Line]) -> bool:
+    """One of the few lines after a 日時 key's (its 場所, 内容 …) names the
+    ceremony, before any line giving another date."""
+    for line in lines[:4]:
+        if CEREMONY.search(line.text):
+            return True
+        if DATE_HINT.search(line.text) and find_dates(line.text):
+            return False
+    return False
+
+
+# 締結予定日:令和3年2月3日, 調印日(予定):…: a day the signing is set for.
+PLANNED_LABEL_BEFORE = regex.compile(r"(?:締\s*結|調\s*印|署\s*名)\s*(?:式\s*)?(?:予\s*定\s*日|日\s*\(\s*予\s*定\s*\))"
+                                     r"\s*[::】\])]?\s*$")
+# A text reporting the signing done (締結しました, 締結式を行いました, 締結式が
+# 行われました); one that announces it (締結します, 締結する予定です,
+# 締結式を行います, or a 日時 under 締結式 alone) speaks of a day to come.
+SIGNED_ALREADY = regex.compile(r"(?:締\s*結|調\s*印|署\s*名)[^。、]{0,12}?(?:(?:いた)?しました|(?:行|執り行)(?:いました|われました)"
+                               r"|開催(?:しました|されました))")
+
+
+def signed_today(segments: list[Segment]) -> tuple[int, str] | None:
+    """(line_no, raw) of the date a release is dated, when it reports the
+    signing done 本日 (本日、…連携協約を締結しました): the last date above
+    that sentence, the one heading the release."""
+    dated = None
+    for line in (line for seg in segments for line in seg.lines):
+        for sentence in line.text.split("。") if "本日" in line.text and "ました" in line.text else ():
+            today = sentence.find("本日")
+            if today >= 0 and SIGNED_ALREADY.search(sentence, today):
+                return dated
+        found = find_dates(line.text) if "日" in line.text else []
+        dated = (line.no, as_written(found[-1][1])) if found else dated
+    return None
+
+
+def planned_signing(segments: list[Segment]) -> tuple[int, str] | None:
+    """(line_no, raw) of the day a text says the agreement is to be signed
+    on: labelled 締結予定日, the ceremony it announces when it does not
+    report the signing done, or a date its sentence says it will be signed
+    on (令和3年2月3日に連携協約を締結する予定です)."""
+    labelled = labelled_date(segments, PLANNED_LABEL_BEFORE)
+    if labelled:
+        return labelled
+    ceremony = ceremony_signing(segments)
+    if ceremony and not any(SIGNED_ALREADY.search(line.text) for seg in segments for line in seg.lines
+                            if "ました" in line.text):
+        return ceremony
+    return signing_to_come(segments)
+
+
+# 令和3年2月3日に(、両市は)連携協約を締結する予定です / …締結します: the
+# clause the date opens says the signing is to come (reported_signing reads
+# one reporting it done). Not …に締結した連携協約の… (a date naming an agreement).
+SIGNING_TO_COME = regex.compile(
+    rf"{WEEKDAY}?\s*(?:に|付けで|付で|をもって)\s*[、,]?[^。、,]{{0,60}}?(?:締\s*結|調\s*印)"
+    r"(?:(?:いた)?します|する予定|を予定)")
+
+
+def signing_to_come(segments: list[Segment]) -> tuple[int, str] | None:
+    """(line_no, raw) of the first date whose clause says the agreement is
+    to be signed on it."""
+    for line in (line for seg in segments for line in seg.lines):
+        if "締" not in line.text and "調" not in line.text:
+            continue
+        for _, raw in find_dates(line.text):
+            at = line.text.find(raw)
+            if at >= 0 and SIGNING_TO_COME.match(line.text, at + len(raw)):
                 return line.no, as_written(raw)
     return None
 

@@ -334,18 +334,22 @@ def topic_municipalities(segments: list[Segment]) -> list[str]:
 
 # 久留米市と大川市は、… / 鳥取市、岩美町及び若桜町は: names joined as one subject.
 SUBJECT_JOINER = regex.compile(r"と|及び|並びに|、|,|・")
+# …は (the subject), or the makers of the agreement named before it: 福山市と
+# 府中市による連携協約, …との連携協約, …間の定住自立圏形成協定.
+AFTER_MEMBERS = regex.compile(r"は|(?:による|との|の|間の|間における)\s*(?:連携協約|定住自立圏形成協定|協定)")
 
 
 def listed_subject(segments: list[Segment]) -> list[str]:
     """The municipalities of the first subject that lists two or more of
-    them (a press release: 久留米市と大川市は、…連携協約を締結します。)."""
+    them (a press release: 久留米市と大川市は、…連携協約を締結します。), or
+    of the agreement they make (福山市と府中市による連携協約の締結式)."""
     for seg in segments:
         if seg.kind in (Kind.QUOTE, Kind.APPENDIX, Kind.OVERVIEW_TABLE, Kind.SIGNATORY):
             continue
         for line in seg.lines:
-            found = gazetteer().find_all(line.text) if "は" in line.text else []
+            found = gazetteer().find_all(line.text) if "は" in line.text or "協" in line.text else []
             for n, (_, end, _) in enumerate(found):
-                if not line.text.startswith("は", end):
+                if not AFTER_MEMBERS.match(line.text, end):
                     continue
                 first = n
                 while first > 0 and SUBJECT_JOINER.fullmatch(line.text[found[first - 1][1]:found[first][0]]):
@@ -372,9 +376,53 @@ def extract_area_name(segments: list[Segment]) -> str:
     definition = AREA_DEFINITION.search(text)
     if definition:
         phrase = ORDINAL.sub("", defined_phrase(text[:definition.start()]))
-        return "" if is_kind_of_area(phrase) or LAND_OF_PARTIES.search(phrase) else phrase
-    return (named_area_in(segments, (Kind.COVER, Kind.TITLE, Kind.PREAMBLE, Kind.ARTICLE))
-            or named_area_in([s for s in segments if s.label != ANOTHER_AGREEMENT], (Kind.OTHER,)))
+        return defined_area_term(text) if is_kind_of_area(phrase) or LAND_OF_PARTIES.search(phrase) else phrase
+    own = [s for s in segments if s.label != ANOTHER_AGREEMENT]
+    return (defined_area_term(text)
+            or named_area_in(segments, (Kind.COVER, Kind.TITLE, Kind.PREAMBLE, Kind.ARTICLE))
+            or formed_or_quoted_area(text)
+            or named_area_in(own, (Kind.OTHER,))
+            or formed_or_quoted_area("\n".join(s.text for s in own if s.kind == Kind.OTHER)))
+
+
+# 甲及び乙で構成する圏域(以下「おおいた都市広域圏」という。): the name is the
+# term defined, not the phrase before it; any kind of 圏 (広域圏, 生活圏).
+DEFINED_AREA_TERM = regex.compile(r"\(\s*以下\s*「\s*(?P<term>[^「」()\s、。]{2,30}?圏域?)\s*」\s*という")
+
+
+def defined_area_term(text: str) -> str:
+    """The named area a definition makes its term, or ""."""
+    if "圏" not in text:
+        return ""
+    for match in DEFINED_AREA_TERM.finditer(text):
+        term = ORDINAL.sub("", match["term"])
+        if not is_kind_of_area(term) and is_area_name(term, in_title=True):
+            return term
+    return ""
+
+
+# The area the agreement forms, in any kind of 圏 (広域圏, 生活圏), named in
+# its articles without a definition: quoted (「おおいた都市広域圏」において),
+# or as what is formed (おおいた都市広域圏を形成し, …圏の形成を図り,
+# 形成する別府湾岸生活圏), with a place or a coined word in its name: 東京圏
+# への人口流出 is no area formed, 日常生活圏の形成 names none.
+QUOTED_AREA = regex.compile(r"「\s*(?P<name>[^「」()\s、。]{2,30}?圏域?)\s*」")
+FORMED_AREA = regex.compile(rf"(?P<name>{NAME_RUN}圏域?)\s*(?:を|の)\s*形成|形成する\s*(?P<name>{NAME_RUN}圏域?)")
+
+
+def formed_or_quoted_area(text: str) -> str:
+    """The first named area text quotes or says is formed, or ""."""
+    if "圏" not in text:
+        return ""
+    text = without_ordinals(text)
+    for match in QUOTED_AREA.finditer(text):
+        if not is_kind_of_area(match["name"]) and is_area_name(match["name"], in_title=False):
+            return match["name"]
+    for match in FORMED_AREA.finditer(text):
+        phrase = area_phrase(text, TITLE_AREA.match(text[:match.end("name")], match.start("name")))
+        if phrase and not is_kind_of_area(phrase) and is_area_name(phrase, in_title=False):
+            return phrase
+    return ""
 
 
 # 圏域名<TAB>備後圏域, 【圏域の名称】「…」: a summary's particulars name the area under a key.

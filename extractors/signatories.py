@@ -17,14 +17,14 @@ from extractors.parties import BODY_NAME, JOINT_BODY
 from pipeline.gazetteer import gazetteer
 from pipeline.japanese import tagger
 from pipeline.model import Kind, Party, Segment, Signatory
-from pipeline.segment import LOT_LINE, PLACE_ONLY, SEAL_WORDS, role_mark
+from pipeline.segment import LOT_LINE, PLACE_ONLY, SEAL_LINE, SEAL_WORDS, WITNESS, WITNESS_MARK, role_mark
 
 # 長与町長職務代理者 長与町副町長 中村 博: one who stands in for the head
 # (職務代理者, 地方自治法第152条) or acts in a vacant office (職務執行者)
 # signs with that capacity and the office held, both part of the title.
 # The office may stand on the line below, before the name. A deputy's
-# office (副町長) is no head's title.
-OFFICE = r"[^\s]*?(?:副(?:市|町|村|区)長|副知事|部長|局長|理事)"
+# office (副町長; a 組合's 副管理者) is no head's title.
+OFFICE = r"[^\s]*?(?:副(?:市|町|村|区)長|副知事|副管理者|副(?:組合|広域連合|連合)長|部長|局長|理事)"
 ACTING = rf"(?:\s*職務(?:代理|執行)者(?:\s*{OFFICE})?)"
 ACTING_END = regex.compile(r"職務(?:代理|執行)者$")
 OFFICE_THEN_NAME = regex.compile(rf"^(?P<office>{OFFICE})(?:\s+|$)(?P<rest>.*)$")
@@ -51,8 +51,17 @@ CAPACITY_AFTER = regex.compile(r"\s*\(\s*(?P<capacity>[^()\s]*職務(?:代理|�
 # An address given in brackets after the person (福山市長 枝広 直幹
 # (広島県福山市東桜町3番5号)): no part of the name.
 BRACKETED_AFTER = regex.compile(r"\s*\(\s*(?P<inside>[^()]+?)\s*\)\s*$")
+# The title written after the person, in brackets: 田上 富久(長崎市長) 印.
+# Read as the title before the person (長崎市長 田上 富久).
+PERSON_THEN_TITLE = regex.compile(r"^(?P<person>[^\s()]+(?:\s+[^\s()]+)?)\s*\(\s*(?P<title>[^()\s]*(?:長|知事|管理者)"
+                                  r"(?:\s*[^()\s]*職務(?:代理|執行)者)?)\s*\)$")
+# A person alone on a line: one or two words of letters (読谷山 洋司, 十屋幸平),
+# as a block giving only the municipality and the person writes it.
+PERSON_ALONE = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}ー々]{1,7}(?:\s+[\p{Han}\p{Hiragana}\p{Katakana}ー々]{1,7})?$")
 MEMBER_HEAD_LINE = regex.compile(rf"^(?P<member>{MEMBER_HEAD})(?:\s+(?P<rest>.*))?$")
-ADDRESS = regex.compile(r"\d+\s*番|番地|丁目|\d+\s*号|[一二三四五六七八九十]+番|大字|字|\d+(?:-\d+)+")
+# A lot number written as digits alone after the district (広島県府中市府川町315) ends an address too.
+ADDRESS = regex.compile(r"\d+\s*番|番地|丁目|\d+\s*号|[一二三四五六七八九十]+番|大字|字|\d+(?:-\d+)+"
+                        r"|^\S*?(?:都|道|府|県|郡|市|区|町|村)\S*?\p{Han}\d{1,5}$")
 # 〇〇 or ○○ stands for a blanked name, but in an address written in kanji
 # numerals it is two zeros of a number (一六〇〇番地, 二○○番地, typed with
 # the circle ○ as often as with 〇): never after a digit.
@@ -60,6 +69,9 @@ REDACTED = regex.compile(r"[●■□×＊*]{2,}|(?<![一二三四五六七八�
 # The seal after a name, or what a published copy prints in its place:
 # (署名), (自署), (公印省略), (押印省略).
 SEAL = regex.compile(rf"\s*(?:印|㊞|[(\[](?:{SEAL_WORDS})[)\]])\s*$")
+# 〒720-8501 before the address, on its line or alone above it: the post's
+# code, no part of the address.
+POSTAL_CODE = regex.compile(r"(?:〒|郵便番号\s*[::]?)\s*\d{3}\s*-\s*\d{4}\s*")
 LABELS = regex.compile(r"^(?:住\s*所|所\s*在\s*地|氏\s*名|代\s*表\s*者|職\s*氏\s*名|名\s*称)\s*[::]?\s*")
 # A block whose role marker was misread (選 ●●●市町…, split off by position
 # in segment.py) still opens with it: one character and a space.
@@ -103,7 +115,7 @@ def with_role_of_its_party(signatory: Signatory, seg: Segment, parties: list[Par
     """A block without a mark of its own took its role from the order of the
     blocks; the party it names knows better. Four towns defined together as
     乙 sign under one 乙 mark, one block each: each block is 乙, not 丙, 丁 …"""
-    if role_mark(seg.lines[0].text):
+    if seg.label == WITNESS or role_mark(seg.lines[0].text):
         return signatory
     party = party_named(signatory, parties)
     return replace(signatory, role=party.role) if party and party.role != signatory.role else signatory
@@ -121,16 +133,22 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
     texts = [SPACED_TITLE.sub(one_word, ADDRESS_THEN_TITLE.sub(" ", ln.text.replace("\t", " "))).strip()
              for ln in seg.lines]
     role_match = role_mark(texts[0])
-    if role_match:
+    if seg.label == WITNESS:
+        texts[0] = WITNESS_MARK.sub("", texts[0])
+        texts = [t for t in texts if t]
+    elif role_match:
         texts[0] = texts[0][role_match.end():].strip()
     elif LONE_MARK.match(texts[0]) and ADDRESS.search(texts[0]):
         texts[0] = LONE_MARK.sub("", texts[0])
     else:
         texts[0] = BLOCK_NUMBER.sub("", texts[0])
     texts = without_role_name(texts)
-    address = municipality = title = name = capacity = ""
+    address = municipality = title = name = capacity = person_alone = ""
+    texts = [POSTAL_CODE.sub("", t).strip() if "〒" in t or "郵便" in t else t for t in texts]
     for text in joined_addresses([t for t in (LABELS.sub("", t) for t in texts) if t]):
         text = without_closing_date(text)
+        if text.endswith((")", "印", "㊞")) and (reordered := PERSON_THEN_TITLE.match(SEAL.sub("", text))):
+            text = f"{reordered['title']} {reordered['person']}"
         if "職務" in text and (written_after := CAPACITY_AFTER.search(text)):
             text, capacity = text[:written_after.start()], written_after["capacity"]
         bracketed = BRACKETED_AFTER.search(text) if text.endswith(")") else None
@@ -165,8 +183,12 @@ def block_to_signatory(seg: Segment, party: Party | None) -> Signatory:
             municipality = text
         elif not name and title and not ADDRESS.search(text):
             name = SEAL.sub("", text).strip()
+        elif (municipality or address) and not person_alone and is_person_alone(SEAL.sub("", text).strip()):
+            person_alone = SEAL.sub("", text).strip()
     if not municipality and party:
         municipality = party.municipality
+    if not name:  # 甲 延岡市 / 読谷山 洋司: no title written; or the person over the title (X / 福山市長)
+        name = person_alone
     if capacity:
         title = f"{title}({capacity})"
     if BARE_TITLE.match(title) and municipality.endswith(title[0]):
@@ -204,6 +226,17 @@ def is_place_or_body(name: str) -> bool:
     a 組合, or a name blacked out."""
     return (gazetteer().is_known(name) or bool(gazetteer().prefecture_of(name)) or name.endswith("郡")
             or bool(JOINT_BODY.match(name)) or bool(REDACTED.search(name)))
+
+
+def is_person_alone(text: str) -> bool:
+    """A line that can only be the person: letters alone, no place, body or title."""
+    return bool(PERSON_ALONE.match(text)) and len(text.replace(" ", "")) > 1 and not PLACE_ONLY.match(text) \
+        and not is_place_or_body(text) and not HEAD_TITLE.search(text) and not text.endswith(("長", "者", "事")) \
+        and not SEAL_LINE.match(text) and text not in NO_PERSON_WORDS
+
+
+# Words that close or annotate a signature area, never a person: 以上, 記名押印.
+NO_PERSON_WORDS = {"以上", "記", "記名押印", "署名押印", "記名", "署名", "押印", "公印", "写し", "写"}
 
 
 def one_word(spaced: regex.Match) -> str:
@@ -245,6 +278,8 @@ def continues_address(previous: str, text: str) -> bool:
     (広島県神石郡神石高原町 / 小畠2025番地, not 府中市 / 府中市府川町315番地)."""
     if head_title(previous) or head_title(text) or not ADDRESS.search(text):
         return False
+    if previous[-1:].isdigit() and text.startswith(("番", "号", "丁目")):
+        return True  # …府川町315 / 番地: the unit of the number the line ended with
     if LOT_LINE.match(text):
         return bool(ADDRESS.search(previous) or place_opening(previous))
     return not ADDRESS.search(previous) and place_opening(previous) and not place_opening(text)

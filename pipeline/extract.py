@@ -7,13 +7,15 @@ import regex
 
 from extractors.appendix import extract_appendix
 from extractors.articles import extract_articles
-from extractors.dates import ceremony_signing, labelled_signing, read_dates, reported_signing, signing_date
+from extractors.dates import (ceremony_signing, labelled_signing, planned_signing, read_dates, reported_signing,
+                              signed_today, signing_date)
 from extractors.parties import JOINT_BODY, extract_area_name, extract_parties
 from extractors.signatories import extract_signatories
 from pipeline.gazetteer import gazetteer
 from pipeline.model import Document, Kind, Party, Segment, Source
 from pipeline.repair import Repaired
-from pipeline.segment import ANOTHER_AGREEMENT, APPENDIX_WORDS, COMPARISON_TABLE, STRAY, classify, role_mark, title_text
+from pipeline.segment import (ANOTHER_AGREEMENT, APPENDIX_WORDS, COMPARISON_TABLE, ROLE_CHARS, STRAY, WITNESS,
+                              classify, role_mark, title_text)
 
 
 def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Document:
@@ -25,9 +27,8 @@ def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Docu
     parties = extract_parties(segments)
     dates, date_warnings = read_dates(segments)
     if doc_type != "agreement":  # a summary's own date (資料作成日) is no signing date; one labelled 締結日 is,
-        # and a signing ceremony's, or the day a release reports it was concluded on
-        labelled = labelled_signing(segments) or ceremony_signing(segments) or reported_signing(segments)
-        dates = [replace(d, kind="signed" if (d.line_no, d.raw) == labelled else "referenced") for d in dates]
+        dates, planned_warnings = summary_dates(segments, dates)
+        date_warnings = date_warnings + planned_warnings
     articles = extract_articles(segments)
     signatories = extract_signatories(segments, parties)
     signing = parties_signing(signatories)
@@ -53,6 +54,24 @@ def extract(segments: list[Segment], source: Source, repaired: Repaired) -> Docu
         pages=source.pages)
 
 
+def summary_dates(segments: list[Segment], dates: list) -> tuple[list, list[str]]:
+    """The dates of a summary or a press release: the one labelled 締結日 or
+    the day of a signing ceremony it reports held, a date its sentence
+    reports the signing done on (…27日に連携協約を締結しました), or the
+    release's own day when it reports the signing done 本日, is signed; the day it
+    announces the signing for (締結予定日, a ceremony to come) is planned,
+    with a warning, since an announcement is no proof it was signed then."""
+    signed = labelled_signing(segments)
+    planned = None if signed else planned_signing(segments)
+    signed = signed or (None if planned else (ceremony_signing(segments) or reported_signing(segments)
+                                              or signed_today(segments)))
+    dates = [replace(d, kind="signed" if (d.line_no, d.raw) == signed else
+                     "planned" if (d.line_no, d.raw) == planned else "referenced") for d in dates]
+    warnings = [f"line {planned[0]}: the signing is announced for {planned[1]}, not reported done: "
+                "recorded as planned, not as the signing date"] if planned else []
+    return dates, warnings
+
+
 def with_codes_signed(parties: list[Party], signatories) -> list[Party]:
     """A party whose name the gazetteer finds in several prefectures (府中市:
     東京都 and 広島県) takes the code its signature block's address settles
@@ -67,7 +86,7 @@ def parties_signing(signatories) -> list[Party]:
     or only one as a topic (山口市を中心とする圏域…)."""
     parties: list[Party] = []
     for s in signatories:
-        if s.role and s.municipality and all(p.role != s.role for p in parties):
+        if s.role in ROLE_CHARS and s.municipality and all(p.role != s.role for p in parties):
             parties.append(Party(s.role, s.municipality, s.municipality_code))
     return parties
 
@@ -112,7 +131,7 @@ def unmarked_block_warnings(segments: list[Segment], signatories, parties) -> li
     """A signature block among marked ones that has no 甲/乙 mark of its own
     (misread: 選 ●●●市町…) took its role from the order of the blocks,
     unless it names one of the towns that share a role: they sign under one
-    mark (乙 over four towns' blocks)."""
+    mark (乙 over four towns' blocks). A witness's block (立会人) is marked as such."""
     blocks = [s for s in segments if s.kind == Kind.SIGNATORY]
     marked = [bool(role_mark(s.lines[0].text)) for s in blocks]
     if not any(marked):
@@ -122,7 +141,7 @@ def unmarked_block_warnings(segments: list[Segment], signatories, parties) -> li
     return [f"signature block {block.label} has no role mark (reads {block.lines[0].text[:12]}); "
             f"its role is taken from the order of the blocks"
             for block, ok, signer in zip(blocks, marked, signatories)
-            if not ok and (signer.role, signer.municipality) not in named]
+            if not ok and block.label != WITNESS and (signer.role, signer.municipality) not in named]
 
 
 def gazetteer_warnings(parties, signatories) -> list[str]:

@@ -184,7 +184,7 @@ class Article:
 class DateValue:
     iso: dt.date
     raw: str
-    kind: str  # "signed" | "referenced"
+    kind: str  # "signed" | "referenced" | "planned" (the day a press release announces the signing for)
     line_no: int
 
 

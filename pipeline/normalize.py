@@ -718,7 +718,7 @@ def reading_order(raws: list, texts: list[str]) -> list[tuple]:
             continue
         starts = side_by_side_columns(texts[i]) if gap else None
         end = side_by_side_end(texts, i, starts) if starts else i + 1
-        if end - i < 2:
+        if end - i < 2 and not (starts and whole_blocks_on_one_line(texts[i], starts)):
             ordered.append((raws[i], texts[i]))
             i += 1
             continue
@@ -745,6 +745,16 @@ def side_by_side_columns(text: str) -> list[int] | None:
             starts.append(start)
             last = order
     return starts if len(starts) >= 2 else None
+
+
+# A head's title in a block (福山市長, 岡山県知事, …組合管理者).
+HEAD_IN_BLOCK = regex.compile(r"(?<!副)(?:[市町村区]\s*長|知\s*事|管理者|(?:組合|連合)長)")
+
+
+def whole_blocks_on_one_line(text: str, starts: list[int]) -> bool:
+    """甲 福山市長 枝広 直幹    乙 府中市長 小野 申人: each block whole
+    on the one line, its head's title in it."""
+    return all(HEAD_IN_BLOCK.search(part) for part in column_parts(text, starts))
 
 
 def side_mark_order(mark) -> tuple[int, int]:

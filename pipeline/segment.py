@@ -284,11 +284,20 @@ def find_appendix_start(lines: list[Line]) -> int:
     for i, line in enumerate(lines):
         if "別" not in line.text:
             continue  # neither APPENDIX_START nor TABLE_AMENDMENT: most lines, told without a regex
-        if not line.is_row and is_appendix_start(line.text) and not continues_sentence(lines, i):
+        if not line.is_row and is_appendix_start(line.text) and not continues_sentence(lines, i) \
+                and not labels_attachment(lines, i):
             return i
         if introduces_rows(lines, i):
             return i
     return len(lines)
+
+
+def labels_attachment(lines: list[Line], i: int) -> bool:
+    """別紙 over the whole agreement (attached to a bill or a notice): a
+    table comes after the articles, so one before all of them, with the
+    articles below, labels the paper, not a 別表."""
+    return (not any(ARTICLE_LINE.match(ln.text) for ln in lines[:i])  # first: a 別表 has articles above, soon found
+            and any(ARTICLE_LINE.match(ln.text) for ln in lines[i + 1:]))
 
 
 def continues_sentence(lines: list[Line], i: int) -> bool:
@@ -857,11 +866,29 @@ def with_date_apart_from_block(lines: list[Line]) -> list[Line]:
     return lines
 
 
+# 立会人 宮崎県知事 X: one who witnesses the signing (a governor, a
+# minister's official) signs a block of their own, as no party. The word
+# may stand alone over the block.
+WITNESS = "立会人"
+WITNESS_MARK = regex.compile(r"^[(\[]?\s*立\s*会\s*(?:い\s*)?[人者]\s*[)\]]?(?:\s*[::]\s*|\s+|$)")
+
+
+def is_witness_line(text: str) -> bool:
+    return text.startswith(("立", "(", "[")) and bool(WITNESS_MARK.match(text))
+
+
 def signatory_blocks(lines: list[Line]) -> list[Segment]:
     """Split the signature area at role markers (甲, 乙, …); without markers,
     at each line that names a head of a municipality (○○市長 …). A marked
     block that holds a second head (its own marker misread: 選 ●●●市町…) is
-    split there too, the second taking the next role in order."""
+    split there too, the second taking the next role in order. A witness's
+    block (立会人 …) ends the blocks before it and is labelled 立会人."""
+    witness = next((i for i, ln in enumerate(lines) if is_witness_line(ln.text)), None)
+    if witness is not None:
+        end = next((i for i in range(witness + 1, len(lines)) if role_mark(lines[i].text)), len(lines))
+        return (signatory_blocks(lines[:witness]) + after_last_block(Segment(Kind.SIGNATORY, tuple(lines[witness:end]),
+                                                                             label=WITNESS))
+                + signatory_blocks(lines[end:]))
     starts = [i for i, ln in enumerate(lines) if role_mark(ln.text)]
     if not starts:
         starts = head_first_starts(lines, block_starts_without_roles(lines))
@@ -899,7 +926,7 @@ def after_last_block(last: Segment, addresses_below: bool = True) -> list[Segmen
 
 
 # What stands for a seal after a signer's name: 印, or (公印省略), (署名) …
-SEAL_WORDS = r"印|署名|自署|公?印省略|押印省略"
+SEAL_WORDS = r"印|署名|自署|公?印省略|押印省略|(?:記名|署名)押印|押印"
 SEAL_LINE = regex.compile(rf"^[(\[]?(?:㊞|{SEAL_WORDS})[)\]]?$")
 
 

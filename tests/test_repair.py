@@ -175,6 +175,19 @@ def test_a_town_district_right_after_the_municipality_in_an_address_is_no_misrea
     assert fixes(result) == [("府川町", "広川町")]
 
 
+def test_a_town_district_whose_name_opens_before_a_look_alike_town_is_no_misread_name():
+    # 聖陵町 is a 町名 of 西都市; its last two kanji 陵町 are one component (夌)
+    # from 綾町, a town of the same prefecture: the span starts inside the district
+    result = repaired("""
+        乙 宮崎県西都市聖陵町二丁目1番地
+           西都市長 橋田 和実
+    """)
+    assert result.corrections == () and result.warnings == ()
+    # a town misread right after its prefecture is still found
+    result = repaired("宮崎県東諸県郡陵町大字南俣515番地")
+    assert [w for w in result.warnings if "綾町" in w] or fixes(result) == [("陵町", "綾町")]
+
+
 def test_a_name_ending_inside_a_word_is_not_a_name():
     # 核市 ends like 柏市, but 核 belongs to 中核市.
     result = repaired("昼夜間人口比率おおむね1以上の指定都市・中核市と一体性を有する近隣市町村")
@@ -852,6 +865,25 @@ def test_an_unvoiced_form_that_is_a_word_is_left_alone():
     # 対応し, 発生し are the verbs' own forms, not 対応じ, 発生じ misread
     result = repaired("第1条 甲は、災害が発生したときは、速やかに対応し、乙に通知する。")
     assert fixes(result) == []
+
+
+def test_a_signers_name_in_a_variant_form_is_kept_as_written():
+    # 宮﨑 and 髙 are the forms the persons write their names in, not misreadings of
+    # 宮崎 (the city named throughout) and 高; 川﨑市郎 after a head's title is a
+    # person, not 川崎市 misread
+    result = repaired("""
+        宮崎市(以下「甲」という。)と都城市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この協約は、宮崎市及び都城市の連携により、宮崎県の県央及び県南の発展を図ることを目的とする。
+        宮崎市は中心市として、都城市は連携市として取り組む。
+        甲 宮崎市橘通西一丁目1番1号
+           宮崎市長 宮﨑 一郎
+        乙 宮崎県都城市姫城町6街区21号
+           都城市長 髙見 邉志
+        丙 宮崎県延岡市東本小路2番地1
+           延岡市長 川﨑市郎
+    """)
+    assert result.corrections == () and result.warnings == ()
+    assert "宮崎市長 宮﨑 一郎" in texts(result) and "延岡市長 川﨑市郎" in texts(result)
 
 
 def test_a_rare_kanji_is_suspected_only_where_its_look_alike_pairs_with_a_neighbour():

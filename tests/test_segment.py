@@ -296,7 +296,7 @@ def test_a_press_release_titled_after_the_agreement_it_announces_is_other():
     """記者発表資料 above it and a title that is news (…を締結します): it
     speaks of the agreement, its signing ceremony and contents, but is
     neither; the mayors attending are no signatories. The day of the
-    signing ceremony it announces (1 締結式 / (1) 日時 …) is the signing date."""
+    signing ceremony it announces (1 締結式 / (1) 日時 …) is planned, not signed."""
     doc = document_of("""
         記者発表資料
         令和2年3月26日
@@ -311,7 +311,8 @@ def test_a_press_release_titled_after_the_agreement_it_announces_is_other():
         産業振興 中小企業の経営力強化に取り組む。
     """)
     assert (doc.doc_type, doc.signatories, doc.appendix) == ("other", (), ())
-    assert doc.signed_date == datetime.date(2020, 3, 26)
+    assert doc.signed_date is None
+    assert [d.iso for d in doc.dates if d.kind == "planned"] == [datetime.date(2020, 3, 26)]
     assert classify(segments_of("岡山市と玉野市が連携協約を締結しました\n両市は、本日、連携協約を締結しました。")) == "other"
 
 
@@ -498,41 +499,18 @@ def test_a_signing_date_under_the_last_block_stays_the_signing_date():
     assert doc.signatories[1].span.lines_label == "7-8"
 
 
-def test_rows_an_amendment_adds_are_its_rows_in_the_section_its_instruction_names():
+@pytest.mark.parametrize("first, second", [("", ""), ("1 ", "2 "), ("(1) ", "(2) "), ("一 ", "二 "), ("1.", "2.")])
+def test_rows_an_amendment_adds_are_its_rows_in_the_section_its_instruction_names(first, second):
     # 別表1の項中イの項の次に次のように加える。 over a printed row: the row is the
     # agreement's (section 1, whose title is in the amended agreement); a
-    # phrase edit (第1条中「…」を「…」に改める。) gives none
-    doc = document_of("""
-        連携協約の一部を変更する協約
-        宮崎市(以下「甲」という。)及び国富町(以下「乙」という。)は、次のとおり協約を締結する。
-        原協約の一部を次のように変更する。
-        第1条中「向上」を「向上並びに脱炭素社会の実現」に改める。
-        別表1の項中イの項の次に次のように加える。
-        連携する取組\t取組の内容\t甲の役割\t乙の役割
-        ウ 脱炭素の推進\t再生可能エネルギーの導入を促進する。\t計画を策定する。\t導入を促進する。
-        別表3の項中アの項の次に次のように加える。
-        連携する取組\t取組の内容\t甲の役割\t乙の役割
-        イ デジタル化の推進\tシステムを共同利用する。\t調整を行う。\t周知する。
-        附 則
-        この協約は、令和5年4月1日から施行する。
-        この協約の締結を証するため、本書2通を作成し、記名押印の上、各自1通を保有する。
-        令和5年3月24日
-        甲 宮崎市長 清山 和夫
-        乙 国富町長 中別府 尚文
-    """)
-    assert [(r.section_no, r.section_title, r.label, r.measure, r.role_b) for r in doc.appendix] == [
-        (1, "", "ウ", "脱炭素の推進", "導入を促進する。"), (3, "", "イ", "デジタル化の推進", "周知する。")]
-    assert (doc.articles, [s.role for s in doc.signatories], doc.signed_date.isoformat()) == ((), ["甲", "乙"], "2023-03-24")
-
-
-@pytest.mark.parametrize("first, second", [("1 ", "2 "), ("(1) ", "(2) "), ("一 ", "二 "), ("1.", "2.")])
-def test_an_amendment_numbering_its_instructions_adds_rows_in_the_sections_they_name(first, second):
-    # the instructions' own numbers (1, (2), 二) order the amendments: the 別表 they
-    # name (別表3) gives the section, not the instruction's number
+    # phrase edit (第1条中「…」を「…」に改める。) gives none. Instructions may be
+    # numbered (1, (2), 二): the 別表 they name (別表3) gives the section, not
+    # the instruction's own number.
     doc = document_of(f"""
         連携協約の一部を変更する協約
         宮崎市(以下「甲」という。)及び国富町(以下「乙」という。)は、次のとおり協約を締結する。
         原協約の一部を次のように変更する。
+        第1条中「向上」を「向上並びに脱炭素社会の実現」に改める。
         {first}別表1の項中イの項の次に次のように加える。
         連携する取組\t取組の内容\t甲の役割\t乙の役割
         ウ 脱炭素の推進\t再生可能エネルギーの導入を促進する。\t計画を策定する。\t導入を促進する。
@@ -548,6 +526,7 @@ def test_an_amendment_numbering_its_instructions_adds_rows_in_the_sections_they_
     """)
     assert [(r.section_no, r.section_title, r.label, r.measure, r.role_b) for r in doc.appendix] == [
         (1, "", "ウ", "脱炭素の推進", "導入を促進する。"), (3, "", "イ", "デジタル化の推進", "周知する。")]
+    assert (doc.articles, [s.role for s in doc.signatories], doc.signed_date.isoformat()) == ((), ["甲", "乙"], "2023-03-24")
 
 
 def test_a_sentence_after_a_line_cut_at_the_margin_right_after_its_period_stays_in_the_article():
@@ -834,7 +813,34 @@ def test_a_notice_marked_oshirase_above_its_title_is_a_press_release():
         　会場：福山市役所　議会棟3階
     """)
     assert doc.doc_type == "other"
-    assert doc.signed_date == datetime.date(2019, 10, 31)
+    assert [(d.kind, d.iso) for d in doc.dates if d.kind != "referenced"] == [("planned", datetime.date(2019, 10, 31))]
+
+
+@pytest.mark.parametrize("label", ["別紙", "(別紙)", "別記", "別紙1"])
+def test_a_label_over_the_whole_agreement_attached_to_a_paper_is_no_appendix(label):
+    """別紙 above the title: the agreement is the paper attached to a bill or a
+    notice. A 別表 comes after the articles, so this one opens none."""
+    doc = document_of(f"""
+        {label}
+        福山市と府中市との連携協約書
+        福山市(以下「甲」という。)と府中市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 この協約は、甲及び乙の連携を目的とする。
+        第2条 連携する取組は、別表のとおりとする。
+        この協約の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。
+        令和2年3月27日
+        甲 広島県福山市東桜町3番5号
+           福山市長 枝広 直幹
+        乙 広島県府中市府川町315番地
+           府中市長 小野 申人
+        別表(第2条関係)
+        連携施策\t甲の役割\t乙の役割
+        観光振興\t観光情報を発信する。\t観光資源を磨き上げる。
+    """)
+    assert doc.title == "福山市と府中市との連携協約書"
+    assert [a.article_no for a in doc.articles] == ["1", "2"]
+    assert [s.name for s in doc.signatories] == ["枝広 直幹", "小野 申人"]
+    assert [(r.measure, r.role_a) for r in doc.appendix] == [("観光振興", "観光情報を発信する。")]
+    assert not any("another agreement" in w for w in doc.warnings)
 
 
 AMENDING_WITH_COMPARISON = """

@@ -30,6 +30,18 @@ LOOKALIKE_GROUPS = (
 )
 
 
+# Variant forms of one character (異体字) that family names keep (山﨑, 髙橋,
+# 渡邉, 冨田): a text writing one wrote it on purpose, so the running text's
+# majority (宮崎市 written often) is no evidence against it (宮﨑 一郎).
+VARIANT_GROUPS = ("崎﨑嵜", "高髙", "辺邊邉", "沢澤", "富冨", "島嶋嶌", "浜濱濵", "徳德", "斎齋齊", "瀬瀨", "吉𠮷")
+
+
+@lru_cache(maxsize=1)
+def variant_forms() -> dict[str, frozenset[str]]:
+    """char -> the other forms of the same character."""
+    return {ch: frozenset(group.replace(ch, "")) for group in VARIANT_GROUPS for ch in group}
+
+
 @dataclass(frozen=True)
 class Link:
     """Why two characters are confusable: 'table' or 'component:礻'."""

@@ -86,7 +86,7 @@ def name_edits(lines: list[Line]) -> list[Edit]:
         text = lines[index].text
         candidates = [c for c in candidates_at(text, pos + 1, joined.text)
                       if not is_generic_phrase(text[c.start:c.end], c.name, joined.text)
-                      and not is_district_in_address(text, c)]
+                      and not is_district_in_address(text, c) and not is_person_after_title(text, c)]
         if candidates and not inside_known_name(text, pos + 1):
             edit = best_edit(index, text, candidates, joined.text)
             if edit:
@@ -110,9 +110,35 @@ DISTRICT_END = frozenset("町村")
 def is_district_in_address(text: str, candidate: Candidate) -> bool:
     """府中市府川町: a 町 or 村 right after a municipality's name is the
     address going on (a 町名 or 大字 of 府中市), not a municipality misread;
-    municipalities follow their prefecture or 郡, or stand apart."""
+    municipalities follow their prefecture or 郡, or stand apart. The
+    district's name may open with kanji the span leaves out (西都市聖陵町:
+    陵町 is no 綾町 misread, it ends 聖陵町)."""
+    if candidate.name[-1] not in DISTRICT_END:
+        return False
     before = text[:candidate.start]
-    return candidate.name[-1] in DISTRICT_END and before[-1:] in MUNICIPALITY_END and ends_with_name(before)
+    if before[-1:] not in MUNICIPALITY_END:
+        head = DISTRICT_HEAD_AT_END.search(before, max(0, len(before) - DISTRICT_HEAD - 1))
+        before = before[:head.start()] if head else ""
+    return before[-1:] in MUNICIPALITY_END and ends_with_name(before)
+
+
+# The kanji of a district's name before the span a candidate covers (at most
+# this many, none a municipality's suffix), after a municipality's suffix.
+DISTRICT_HEAD = 3
+DISTRICT_HEAD_AT_END = regex.compile(rf"(?<=[市町村区])(?:(?![市町村区])\p{{Han}}){{1,{DISTRICT_HEAD}}}$")
+
+
+# A head's title ending the text before a signer's name (宮崎市長 川﨑市郎).
+HEAD_TITLE_BEFORE = regex.compile(r"(?:[市町村区]長|知事)\s*$")
+
+
+def is_person_after_title(text: str, candidate: Candidate) -> bool:
+    """宮崎市長 川﨑市郎: a span right after a head's title that the name goes
+    on past (市郎) is the person signing, kept as written; a municipality's
+    name never follows a head's title but as another title (…長)."""
+    after = text[candidate.end:candidate.end + 1]
+    return (bool(after) and after != "長" and bool(NAME_CHAR.match(after))
+            and bool(HEAD_TITLE_BEFORE.search(text, max(0, candidate.start - 4), candidate.start)))
 
 
 def candidates_at(text: str, end: int, document: str) -> list[Candidate]:

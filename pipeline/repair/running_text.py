@@ -21,7 +21,7 @@ import regex
 
 from pipeline.model import Line
 from pipeline.repair.edits import Edit, Joined
-from pipeline.repair.glyphs import link, neighbours
+from pipeline.repair.glyphs import link, neighbours, variant_forms
 from pipeline.repair.names import known_names
 from pipeline.repair.reading import better_reading, letter_run, makes_word, oddness, reads_alike, token_at
 
@@ -35,6 +35,7 @@ NOT_HAN = regex.compile(r"\P{Han}+")
 LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]")
 # Numerals are the context rules' business: a date or label must parse, not just read well.
 NUMERALS = frozenset("〇一二三四五六七八九十百千万元")
+NONE: frozenset[str] = frozenset()
 
 
 def kanji_census(text: str) -> tuple[str, Counter, frozenset[str]]:
@@ -84,7 +85,8 @@ def running_text_edits(lines: list[Line]) -> list[Edit]:
     for offset in suspected:
         if offset not in in_names:
             index, pos = joined.locate(offset)
-            lookalikes = tuple(sorted(census.lookalikes_of(text[offset])))
+            # a variant form (﨑 of 崎, 髙 of 高) is no misreading of it: names keep theirs
+            lookalikes = tuple(sorted(census.lookalikes_of(text[offset]) - variant_forms().get(text[offset], NONE)))
             edits += lookalike_edit(index, lines[index].text, pos, pairs, lookalikes, text,
                                     sides_across_breaks(lines, index, pos))
     return edits

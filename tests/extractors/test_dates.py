@@ -467,16 +467,27 @@ CEREMONY_RELEASE = """
 """
 
 
-def test_a_press_release_announcing_the_signing_ceremony_is_signed_on_its_day():
+def test_a_press_release_announcing_the_signing_ceremony_records_its_day_as_planned():
+    """締結します / 締結式を開催します: the day is one to come; the release is
+    no proof the agreement was signed then, so it is planned, not signed."""
     doc = document_of(CEREMONY_RELEASE)
     assert doc.doc_type == "other"
+    assert doc.signed_date is None
+    assert [(d.kind, d.iso) for d in doc.dates] == [("referenced", dt.date(2020, 2, 5)),  # the release's own day
+                                                     ("planned", dt.date(2020, 2, 10))]
+    assert any("announced for 令和2年2月10日" in w for w in doc.warnings)
+
+
+def test_a_release_reporting_the_ceremony_held_is_signed_on_its_day():
+    doc = document_of(CEREMONY_RELEASE.replace("連携協約を締結します。", "連携協約を締結しました。")
+                      .replace("締結式を開催しますので、お知らせします", "締結式を開催しましたので、お知らせします"))
     assert doc.signed_date == dt.date(2020, 2, 10)
-    assert [d.iso for d in doc.dates if d.kind == "referenced"] == [dt.date(2020, 2, 5)]  # the release's own day
+    assert not any(d.kind == "planned" for d in doc.dates)
 
 
 @pytest.mark.parametrize("when", ["日時：令和2年2月10日（月）　10時00分～", "と　き　令和2年2月10日(月)午前10時",
                                   "■開催日時\n令和2年2月10日（月）10:00～10:30"])
-def test_a_ceremonys_day_keyed_in_other_words_or_on_the_line_below_is_the_signing_date(when):
+def test_a_ceremonys_day_keyed_in_other_words_or_on_the_line_below_is_found(when):
     doc = document_of(f"""
         お知らせ
         連携協約の締結について
@@ -485,16 +496,58 @@ def test_a_ceremonys_day_keyed_in_other_words_or_on_the_line_below_is_the_signin
         {when}
         会場：岡山市役所
     """)
-    assert doc.signed_date == dt.date(2020, 2, 10)
+    assert [(d.kind, d.iso) for d in doc.dates] == [("planned", dt.date(2020, 2, 10))]
+    past = document_of(f"""
+        お知らせ
+        連携協約の締結について
+        岡山市と玉野市は、連携協約を締結いたしました。
+        ■締結式
+        {when}
+        会場：岡山市役所
+    """)
+    assert past.signed_date == dt.date(2020, 2, 10)
 
 
-def test_the_ceremonys_day_in_the_sentence_naming_it_is_the_signing_date():
+def test_the_ceremonys_day_in_the_sentence_naming_it_is_found():
     doc = document_of("""
         記者発表資料
         岡山市と玉野市の連携協約について
         岡山市と玉野市は、令和2年2月10日（月）に連携協約の締結式を行います。
     """)
-    assert doc.signed_date == dt.date(2020, 2, 10)
+    assert [(d.kind, d.iso) for d in doc.dates] == [("planned", dt.date(2020, 2, 10))]
+    past = document_of("""
+        記者発表資料
+        岡山市と玉野市の連携協約について
+        岡山市と玉野市は、令和2年2月10日（月）に連携協約の締結式を行いました。
+    """)
+    assert past.signed_date == dt.date(2020, 2, 10)
+
+
+def test_a_ceremony_named_among_the_keys_after_its_day_is_the_ceremonys_day():
+    # 日時 / 場所 / 内容: 連携協約締結式: the event the keys describe is named last
+    doc = document_of("""
+        記者発表資料
+        大分市・竹田市連携協約の締結について
+        大分市と竹田市は、連携中枢都市圏の形成に向けて連携協約を締結しました。
+        日時：令和2年2月3日（月）午前10時30分
+        場所：竹田市役所　3階　大会議室
+        内容：連携協約締結式
+        問い合わせ先　竹田市企画情報課
+    """)
+    assert doc.signed_date == dt.date(2020, 2, 3)
+
+
+def test_a_day_labelled_as_the_one_the_signing_is_planned_for_is_planned():
+    doc = document_of("""
+        記者発表資料
+        令和3年1月20日
+        大分市と臼杵市の連携協約について
+        大分市と臼杵市は、連携協約を締結する予定です。
+        締結予定日：令和3年2月3日（水）
+    """)
+    assert doc.signed_date is None
+    assert [(d.kind, d.iso) for d in doc.dates] == [("referenced", dt.date(2021, 1, 20)),
+                                                     ("planned", dt.date(2021, 2, 3))]
 
 
 @pytest.mark.parametrize("sentence", [
@@ -831,6 +884,53 @@ def test_the_end_of_an_abbreviated_period_without_its_era_is_in_the_starts(perio
 @pytest.mark.parametrize("text", ["R2.4.1～1.3.31", "R2.4.1～7.3.31.2", "R2.4.1-7.2.30"])
 def test_an_earlier_day_or_no_date_after_an_abbreviated_date_is_no_end(text):
     assert [raw for _, raw in find_dates(text)] == ["R2.4.1"]
+
+
+def test_a_release_reporting_the_signing_done_today_is_signed_on_its_own_day():
+    doc = document_of("""
+        報道資料
+        令和2年3月27日
+        福山市企画政策課
+        福山市と府中市が連携協約を締結しました
+        福山市と府中市は、本日、備後圏域の形成に向けた連携協約を締結しました。
+        締結式では、両市長が協約書に署名しました。
+    """)
+    assert doc.signed_date == dt.date(2020, 3, 27)
+    # 本日 in a sentence of no signing dates nothing
+    other = document_of("""
+        報道資料
+        令和2年3月27日
+        福山市と府中市の連携協約について
+        福山市と府中市は、本日、連携中枢都市圏連携協議会を開催しました。
+    """)
+    assert other.signed_date is None
+
+
+def test_a_release_saying_in_a_sentence_the_day_the_agreement_was_or_will_be_signed():
+    done = document_of("""
+        記者発表資料
+        令和2年3月30日
+        福山市と府中市の連携協約について
+        福山市と府中市は、令和2年3月27日（金）に連携協約を締結しました。
+        今後、両市は圏域の発展に向けて連携します。
+    """)
+    assert done.signed_date == dt.date(2020, 3, 27)
+    to_come = document_of("""
+        記者発表資料
+        令和3年1月20日
+        福山市と府中市の連携協約について
+        福山市と府中市は、令和3年2月3日に、備後圏域の連携協約を締結する予定です。
+    """)
+    assert to_come.signed_date is None
+    assert [(d.kind, d.iso) for d in to_come.dates] == [("referenced", dt.date(2021, 1, 20)),
+                                                         ("planned", dt.date(2021, 2, 3))]
+    # a date naming an agreement signed before signs nothing
+    named = document_of("""
+        記者発表資料
+        福山市と府中市の連携協約について
+        令和2年3月27日に締結した連携協約に基づき、両市は新たな取組を始めます。
+    """)
+    assert named.signed_date is None and not any(d.kind == "planned" for d in named.dates)
 
 
 @pytest.mark.parametrize("period, dates", [

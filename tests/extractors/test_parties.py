@@ -725,3 +725,66 @@ def test_a_place_in_hiragana_right_after_a_clause_is_read_without_the_clause(cla
         第1条 この協約は、{clause}とよはし圏域の発展を図ることを目的とする。
     """)
     assert extract_area_name(segs) == "とよはし圏域"
+
+
+@pytest.mark.parametrize("purpose", [
+    # the name is the term a definition makes, not the phrase before it
+    "この協約は、甲及び乙で構成する圏域(以下「おおいた都市広域圏」という。)において、連携して経済成長を図ることを目的とする。",
+    # quoted where it is formed, no definition
+    "この協約は、大分市及び由布市で構成する「おおいた都市広域圏」において、連携を図ることを目的とする。",
+    # what the parties form, unquoted: 〜圏を形成し / 〜圏の形成を図り
+    "この協約は、甲及び乙が、おおいた都市広域圏を形成し、連携して圏域全体の活性化を図ることを目的とする。",
+    "この協約は、甲及び乙が連携して、おおいた都市広域圏の形成を図り、もって経済成長を図ることを目的とする。",
+])
+def test_an_area_of_any_kind_of_ken_named_only_in_an_article_is_the_documents_area(purpose):
+    segs = segments_of(f"""
+        大分市と由布市との連携協約
+        大分市(以下「甲」という。)と由布市(以下「乙」という。)は、次のとおり連携協約を締結する。
+        第1条 {purpose}
+    """)
+    assert extract_area_name(segs) == "おおいた都市広域圏"
+
+
+@pytest.mark.parametrize("purpose", [
+    "この協定は、住民の日常生活圏の形成を図ることを目的とする。",
+    "この協定は、一体的な生活圏を形成し、東京圏への人口流出を抑制することを目的とする。",
+    "この協定は、「定住自立圏」の形成を目的とする。",
+])
+def test_a_kind_of_area_formed_or_quoted_in_an_article_names_none(purpose):
+    segs = segments_of(f"""
+        帯広市と音更町との協定書
+        帯広市(以下「甲」という。)と音更町(以下「乙」という。)は、次のとおり協定を締結する。
+        第1条 {purpose}
+    """)
+    assert extract_area_name(segs) == ""
+
+
+def test_a_report_names_the_parties_as_the_makers_of_the_agreement():
+    doc = document_of("""
+        お知らせ
+        連携協約締結式を開催しました
+        令和2年3月27日(金)、福山市役所において、福山市と府中市による連携協約の締結式を開催しました。
+        両市長が協約書に署名し、今後の連携を確認しました。
+    """)
+    assert roles(doc.parties) == [("甲", "福山市"), ("乙", "府中市")]
+    assert str(doc.signed_date) == "2020-03-27"
+
+
+def test_the_parties_land_defined_as_the_area_before_a_named_area_defined_later():
+    # 甲及び乙の区域 (以下「圏域」) names none; the 圏 a later definition makes its term does
+    segs = segments_of("""
+        大分市と由布市との連携協約
+        大分市(以下「甲」という。)と由布市(以下「乙」という。)は、甲及び乙の区域(以下「圏域」という。)において、次のとおり連携協約を締結する。
+        第1条 この協約は、圏域をもって構成する連携中枢都市圏(以下「おおいた都市広域圏」という。)の発展を目的とする。
+    """)
+    assert extract_area_name(segs) == "おおいた都市広域圏"
+
+
+def test_a_release_quoting_the_area_its_parties_form_names_it():
+    doc = document_of("""
+        記者発表資料
+        令和2年3月30日
+        大分市と由布市の連携協約について
+        大分市と由布市は、「おおいた都市広域圏」の形成に向けて、令和2年3月27日に連携協約を締結しました。
+    """)
+    assert doc.area_name == "おおいた都市広域圏"

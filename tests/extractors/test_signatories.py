@@ -766,3 +766,145 @@ def test_a_signature_line_spaced_letter_by_letter_with_uneven_gaps_splits_title_
     """)
     first = doc.signatories[0]
     assert (first.municipality, first.title, first.family_name, first.given_name) == ("岡山市", "岡山市長", family, given)
+
+
+def test_the_title_in_brackets_after_the_person_is_the_title():
+    sigs = signatories_of("""
+    甲 広島県福山市東桜町3番5号
+       枝広 直幹（福山市長） 印
+    乙 広島県府中市府川町315番地
+       小野 申人（府中市長）
+    丙 広島県神石郡神石高原町小畠2025番地の1
+       入江 嘉則（神石高原町長） ㊞
+    """)
+    assert [fields(s) for s in sigs] == [
+        ("甲", "福山市", "広島県福山市東桜町3番5号", "福山市長", "枝広 直幹"),
+        ("乙", "府中市", "広島県府中市府川町315番地", "府中市長", "小野 申人"),
+        ("丙", "神石高原町", "広島県神石郡神石高原町小畠2025番地の1", "神石高原町長", "入江 嘉則"),
+    ]
+
+
+def test_a_block_of_the_municipality_and_the_person_alone_keeps_the_person():
+    # no title is written: the person under the municipality's name is the signer
+    sigs = signatories_of("""
+    甲 福山市
+       枝広 直幹
+    乙 府中市
+       小野申人 印
+    丙 神石高原町
+       入江 嘉則
+    """)
+    assert [(s.role, s.municipality, s.title, s.name) for s in sigs] == [
+        ("甲", "福山市", "", "枝広 直幹"), ("乙", "府中市", "", "小野申人"), ("丙", "神石高原町", "", "入江 嘉則")]
+
+
+def test_a_witness_signs_a_block_of_its_own_and_is_no_party():
+    doc = document_of(HEAD + """
+    甲 広島県福山市東桜町3番5号
+       福山市長 枝広 直幹
+    乙 広島県府中市府川町315番地
+       府中市長 小野 申人
+    丙 広島県神石郡神石高原町小畠2025番地
+       神石高原町長 入江 嘉則
+    立会人 広島県知事 湯﨑 英彦
+    """)
+    assert [(s.role, s.municipality, s.title, s.name) for s in doc.signatories] == [
+        ("甲", "福山市", "福山市長", "枝広 直幹"), ("乙", "府中市", "府中市長", "小野 申人"),
+        ("丙", "神石高原町", "神石高原町長", "入江 嘉則"), ("立会人", "広島県", "広島県知事", "湯﨑 英彦")]
+    assert [p.role for p in doc.parties] == ["甲", "乙", "丙"]
+    assert not any("role mark" in w for w in doc.warnings)
+
+
+def test_a_witness_named_over_its_block_after_unmarked_blocks():
+    segs = segments_of("""
+    連携協約
+    鳥取市及び岩美町は、次のとおり連携協約を締結する。
+    第1条 目的とする。
+    この協約の締結を証するため、本書2通を作成し、記名押印の上、各自1通を保有する。
+    令和2年3月27日
+    鳥取県鳥取市尚徳町116番地
+    鳥取市長 深澤 義彦
+    鳥取県岩美郡岩美町浦富675番地1
+    岩美町長 西垣 英彦
+    立会人
+    鳥取県知事 平井 伸治
+    """)
+    sigs = extract_signatories(segs, extract_parties(segs))
+    assert [(s.role, s.municipality, s.name) for s in sigs] == [
+        ("甲", "鳥取市", "深澤 義彦"), ("乙", "岩美町", "西垣 英彦"), ("立会人", "鳥取県", "平井 伸治")]
+
+
+def test_a_bodys_deputy_head_acting_for_its_head_signs_with_both_offices():
+    segs = segments_of("""
+    連携協約
+    府中市(以下「甲」という。)と芦田川広域行政事務組合(以下「乙」という。)は、次のとおり連携協約を締結する。
+    第1条 目的とする。
+    この協約の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保有する。
+    令和2年3月27日
+    甲 広島県府中市府川町315番地
+       府中市長 小野 申人
+    乙 広島県府中市府川町315番地
+       芦田川広域行政事務組合
+       管理者職務代理者 副管理者 枝広 直幹
+    """)
+    sigs = extract_signatories(segs, extract_parties(segs))
+    assert (sigs[1].municipality, sigs[1].title, sigs[1].name) == (
+        "芦田川広域行政事務組合", "管理者職務代理者 副管理者", "枝広 直幹")
+
+
+def test_a_postal_code_before_the_address_is_no_part_of_it():
+    sigs = signatories_of("""
+    甲 〒720-8501 広島県福山市東桜町3番5号
+       福山市長 枝広 直幹
+    乙 〒726-8601
+       広島県府中市府川町315番地
+       府中市長 小野 申人
+    丙 郵便番号 720-1522 広島県神石郡神石高原町小畠2025番地
+       神石高原町長 入江 嘉則
+    """)
+    assert [(s.address, s.name) for s in sigs] == [
+        ("広島県福山市東桜町3番5号", "枝広 直幹"), ("広島県府中市府川町315番地", "小野 申人"),
+        ("広島県神石郡神石高原町小畠2025番地", "入江 嘉則")]
+
+
+def test_a_seal_note_or_closing_word_under_the_municipality_is_no_person():
+    sigs = signatories_of("""
+    甲 福山市
+       公印省略
+    乙 府中市
+       小野 申人
+    丙 神石高原町
+       以上
+    """)
+    assert [s.name for s in sigs] == ["", "小野 申人", ""]
+
+
+def test_whole_blocks_side_by_side_on_one_line_are_read_block_by_block():
+    sigs = signatories_of("""
+    甲 福山市長 枝広 直幹　　　　　乙 府中市長 小野 申人　　　　　丙 神石高原町長 入江 嘉則
+    """)
+    assert [(s.role, s.title, s.name) for s in sigs] == [
+        ("甲", "福山市長", "枝広 直幹"), ("乙", "府中市長", "小野 申人"), ("丙", "神石高原町長", "入江 嘉則")]
+
+
+def test_the_person_over_the_title_is_the_person():
+    sigs = signatories_of("""
+    甲 広島県福山市東桜町3番5号
+       枝広 直幹
+       福山市長
+    乙 広島県府中市府川町315番地
+       小野 申人
+       府中市長
+    """)
+    assert [(s.title, s.name) for s in sigs] == [("福山市長", "枝広 直幹"), ("府中市長", "小野 申人")]
+
+
+def test_a_lot_number_in_digits_alone_ends_the_address_and_a_noted_seal_is_no_name():
+    sigs = signatories_of("""
+    甲 広島県福山市東桜町3-5
+       福山市長 枝広 直幹 (記名押印)
+    乙 広島県府中市府川町315
+       府中市長 小野 申人 (署名押印)
+    """)
+    assert [(s.address, s.name) for s in sigs] == [("広島県福山市東桜町3-5", "枝広 直幹"),
+                                                   ("広島県府中市府川町315", "小野 申人")]
