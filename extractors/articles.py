@@ -242,10 +242,12 @@ def opens_unnumbered_paragraph(group: list[tuple[Line, bool]], line: Line) -> bo
     sentence on a line of its own (not cut at a paged text's margin, nor a
     <br> inside one HTML paragraph), as agreements that leave paragraphs
     unnumbered set them; after a <br> or under items without 。 only a line
-    citing 前項 does.
-    A proviso (ただし、…), an item, a table's row, 甲: … under a 役割分担 item and an amending
-    article's instructions (…を改める。) go on with the paragraph."""
+    citing 前項 does. A proviso (ただし、…), an item, a table's row, 甲: …
+    under a 役割分担 item and an amending article's instructions (…を改める。)
+    go on with the paragraph."""
     previous = group[-1][0]
+    if not previous.text.endswith("。") and not group[-1][1]:
+        return False  # a sentence wrapped onto the line: most lines, told before any pattern
     if previous.at_margin or line.is_row or ITEM_LINE.match(line.text) or ROLE_ITEM.match(line.text) \
             or PROVISO_START.match(line.text) or AMENDING_INSTRUCTION.search(line.text):
         return False
