@@ -179,9 +179,15 @@ def column_owner(cell: str) -> str | None:
 SENTENCE_STOP = regex.compile(r"(?<=\p{Hiragana})[ ]?[oO○〇]{1,2}(?=\t|$)")
 
 
+# The letters SENTENCE_STOP needs, found by the standard re module in the
+# whole document at once: most lines hold none and are not searched.
+SENTENCE_STOP_LETTER = re.compile("[oO○〇]")
+
+
 def sentence_end_edits(lines: list[Line]) -> list[Edit]:
     edits = []
-    for index, line in enumerate(lines):
+    for index in Joined.of(lines).lines_matching(SENTENCE_STOP_LETTER):
+        line = lines[index]
         for match in SENTENCE_STOP.finditer(line.text):
             before = line.text[max(0, match.start() - 3):match.start()]
             edits.append(Edit(index, match.start(), match.end(), "。", before + match.group(0), before + "。",
