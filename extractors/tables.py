@@ -308,8 +308,9 @@ def row_cells(line: Line, columns: dict[int, str], towns: dict[int, str] | None 
     no town's text is lost or run into another's."""
     cells = {kind: "" for kind in FIELDS}
     shared: dict[str, list[tuple[str, str]]] = {}
+    last_titled = max(columns, default=0)  # a cell past every titled column is more content
     for i, cell in enumerate(line.cells):
-        kind = columns.get(i, "content" if i > max(columns, default=0) else None)
+        kind = columns.get(i, "content" if i > last_titled else None)
         if kind == "roles":  # one 役割分担 column holding 【甲】…【乙】…
             role_a, role_b = split_roles(cell.strip())
             cells["role_a"], cells["role_b"] = join_fragment(cells["role_a"], role_a), join_fragment(cells["role_b"], role_b)
