@@ -1202,7 +1202,8 @@ def resolved_cells(pending: PendingRow, above: dict[str, str] | None) -> dict[st
     order = [name for name in CELL_ORDER if name in pending.fields or cells.get(name)]
     for at, name in enumerate(order):
         value = cells.get(name, "").strip()
-        if not is_placeholder(value) and not PARTICIPATION_MARK.match(value):  # most cells: nothing to resolve
+        # most cells: nothing to resolve (a mark is one letter: value is stripped)
+        if not is_placeholder(value) and not (len(value) == 1 and PARTICIPATION_MARK.match(value)):
             continue
         if name != "measure" and NO_VALUE.match(value) or name in ROLE_FIELDS_ALL and PARTICIPATION_MARK.match(value):
             cells[name] = ""

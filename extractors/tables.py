@@ -33,9 +33,14 @@ SAME_AS_ABOVE = regex.compile(r"^(?:同\s*上|〃)$")
 PLACEHOLDER = regex.compile("|".join(p.pattern for p in (NO_VALUE, SAME_AS_LEFT, SAME_AS_ABOVE)))
 
 
+# The letters a placeholder can end with (its $ also before a final newline):
+# asked of every cell, most of which end otherwise and skip the regex.
+PLACEHOLDER_ENDS = frozenset("-ー・し左上〃\n")
+
+
 def is_placeholder(text: str) -> bool:
     """A cell that stands in for a value (see NO_VALUE) rather than giving one."""
-    return PLACEHOLDER.match(text) is not None
+    return text[-1:] in PLACEHOLDER_ENDS and PLACEHOLDER.match(text) is not None
 
 
 NOTE_COLUMN = "note"
