@@ -188,6 +188,10 @@ class Reader:
     titles: GridTitles = field(default_factory=GridTitles)  # lines titling a grid without a measure column
     titled: GridRow | None = None  # the measure such a title opened, whose grid rows are being read
     header_cells: list[str] | None = None  # the cells of the last header row read
+    # A grid row with a label has been read: the grid labels its rows. Kept as
+    # rows are added (rows and labels only ever come), not found again by a
+    # scan of every row read so far for each row, quadratic in a long 別表.
+    grid_labelled: bool = False
     titled_sentences: bool = False  # the titled grid's contents are sentences, an open one goes on below
     index: int = 0  # the index of the line being read
     lines: list[Line] = field(default_factory=list)  # the region's lines
@@ -265,7 +269,7 @@ class Reader:
         if self.titled is not None and self.starts_another_content(cells_by_field, previous):
             self.add_row(GridRow(cells_by_field | {"measure": self.titled.cells["measure"]}, [line], self.titled.label), "grid")
             return
-        uses_labels = any(p.row.label for p in self.rows if p.kind == "grid")
+        uses_labels = self.grid_labelled
         if is_continuation(cells_by_field, previous, uses_labels, terminated_kinds(self.terminated, self.columns)) \
                 or not uses_labels and goes_on_unruled(cells_by_field, previous):
             merge_into(previous, cells_by_field, line)
@@ -710,6 +714,7 @@ class Reader:
 
     def add_row(self, row: GridRow, kind: str, fields: tuple[str, ...] = ROW_FIELDS) -> None:
         self.rows.append(PendingRow(self.context, row, kind, fields))
+        self.grid_labelled = self.grid_labelled or kind == "grid" and bool(row.label)
         self.last_key, self.roles_open = "", False
 
 
@@ -1197,7 +1202,8 @@ def resolved_cells(pending: PendingRow, above: dict[str, str] | None) -> dict[st
     order = [name for name in CELL_ORDER if name in pending.fields or cells.get(name)]
     for at, name in enumerate(order):
         value = cells.get(name, "").strip()
-        if not is_placeholder(value) and not PARTICIPATION_MARK.match(value):  # most cells: nothing to resolve
+        # most cells: nothing to resolve (a mark is one letter: value is stripped)
+        if not is_placeholder(value) and not (len(value) == 1 and PARTICIPATION_MARK.match(value)):
             continue
         if name != "measure" and NO_VALUE.match(value) or name in ROLE_FIELDS_ALL and PARTICIPATION_MARK.match(value):
             cells[name] = ""

@@ -436,7 +436,9 @@ def with_notice_dates_marked(lines: list[Line]) -> list[tuple[Line, bool]]:
     """Each line, and whether it is the date under a gazette notice's
     sentence (…次のとおり告示する。 / 令和2年4月1日): the day the notice was
     published, after the agreement was signed."""
-    return [(line, n > 0 and bool(NOTICE_SENTENCE_END.search(lines[n - 1].text))) for n, line in enumerate(lines)]
+    # asked of every line: the pattern's closing する。 is looked for before the regex
+    return [(line, n > 0 and "する。" in lines[n - 1].text and bool(NOTICE_SENTENCE_END.search(lines[n - 1].text)))
+            for n, line in enumerate(lines)]
 
 
 def with_broken_dates_joined(lines: tuple[Line, ...]) -> list[Line]:

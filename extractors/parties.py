@@ -25,6 +25,19 @@ ROLE_DEFINITION = regex.compile(
     rf"\s*(?:という|と称する|とする|と略称する)。?\s*\)"
     rf"|を(?P<role>[{ROLE_CHARS}])と(?:し|して)[、,]?")
 NAME_BEFORE = regex.compile(r"[^、,。()「」\s]+$")
+# NAME_BEFORE, HEAD_AND_PERSON and LIST_BEFORE end at the text's end and
+# cross none of these: no match starts before the last of them, so they are
+# searched in what follows it. Searched from every start of the window they
+# would rescan most of it at each, the dearest search of the extract stage.
+PHRASE_STOPS = "、,。()「」"
+LIST_STOPS = "。()「」"  # a list runs on over its 、
+
+
+def after_last_stop(text: str, stops: str) -> str:
+    """text after the last of the stop characters (all of it if none)."""
+    return text[max(text.rfind(stop) for stop in stops) + 1:]
+
+
 # An 一部事務組合 or 広域連合 (地方自治法第284条) may be a party: a body of
 # municipalities, not one, so the gazetteer does not know its name.
 BODY_NAME = r"\S+?(?:組合|広域連合)"
@@ -195,7 +208,7 @@ def defined_parties(text: str) -> list[Party]:
     names: dict[tuple[str, int], list[str]] = {}
     for match in ROLE_DEFINITION.finditer(text):
         key = (match["role"], int(match["number"] or 0))
-        window = text[max(0, match.start() - 60):match.start()]
+        window = after_last_stop(text[max(0, match.start() - 60):match.start()], PHRASE_STOPS)
         before = NAME_BEFORE.search(window)
         if not before:
             continue
@@ -208,7 +221,7 @@ def defined_parties(text: str) -> list[Party]:
         if name and key not in names:
             # 鏡野町及び奈義町(以下「乙」という。): a list before a definition is
             # the role's, with or without これら; the one before stops at its )
-            listed = listed_before(text[max(0, match.start() - 120):match.start()])
+            listed = listed_before(after_last_stop(text[max(0, match.start() - 120):match.start()], LIST_STOPS))
             names[key] = listed[:-1] + [name] if listed and listed[-1] == name else [name]
     ordered = sorted(names.items(), key=lambda item: (ROLE_CHARS.index(item[0][0]), item[0][1]))
     return with_codes([(role, name) for (role, _), group in ordered for name in group])

@@ -97,6 +97,8 @@ BARE_TITLE = regex.compile(r"^[市町村区](?:長|$)")
 BARE_GOVERNOR = regex.compile(r"^知事")
 LOT_START = regex.compile(r"\d|[一二三四五六七八九十]+(?=丁目|番)|丁目|番地|番|号")
 SPACE_IN_LOT = regex.compile(r"\s+(?=\d|丁目|番地|番|号)|(?<=\d)\s+(?=[丁番号])")
+# Compiled once: regex.sub(pattern_string, …) looks the pattern up in regex's cache on every call.
+BLANKS = regex.compile(r"\s+")
 
 
 def extract_signatories(segments: list[Segment], parties: list[Party]) -> list[Signatory]:
@@ -240,7 +242,7 @@ NO_PERSON_WORDS = {"以上", "記", "記名押印", "署名押印", "記名", "�
 
 
 def one_word(spaced: regex.Match) -> str:
-    return regex.sub(r"\s+", "", spaced.group(0))
+    return BLANKS.sub("", spaced.group(0))
 
 
 def title_awaits_member(title: str) -> bool:
@@ -310,7 +312,7 @@ def split_address(text: str) -> tuple[str, str]:
 def compact_address(address: str) -> str:
     lot = LOT_START.search(address)
     place_end = lot.start() if lot else len(address)
-    return regex.sub(r"\s+", "", address[:place_end]) + SPACE_IN_LOT.sub("", address[place_end:])
+    return BLANKS.sub("", address[:place_end]) + SPACE_IN_LOT.sub("", address[place_end:])
 
 
 def municipality_code(municipality: str, address: str, party: Party | None) -> str:

@@ -33,9 +33,14 @@ SAME_AS_ABOVE = regex.compile(r"^(?:同\s*上|〃)$")
 PLACEHOLDER = regex.compile("|".join(p.pattern for p in (NO_VALUE, SAME_AS_LEFT, SAME_AS_ABOVE)))
 
 
+# The letters a placeholder can end with (its $ also before a final newline):
+# asked of every cell, most of which end otherwise and skip the regex.
+PLACEHOLDER_ENDS = frozenset("-ー・し左上〃\n")
+
+
 def is_placeholder(text: str) -> bool:
     """A cell that stands in for a value (see NO_VALUE) rather than giving one."""
-    return PLACEHOLDER.match(text) is not None
+    return text[-1:] in PLACEHOLDER_ENDS and PLACEHOLDER.match(text) is not None
 
 
 NOTE_COLUMN = "note"
@@ -308,8 +313,9 @@ def row_cells(line: Line, columns: dict[int, str], towns: dict[int, str] | None 
     no town's text is lost or run into another's."""
     cells = {kind: "" for kind in FIELDS}
     shared: dict[str, list[tuple[str, str]]] = {}
+    last_titled = max(columns, default=0)  # a cell past every titled column is more content
     for i, cell in enumerate(line.cells):
-        kind = columns.get(i, "content" if i > max(columns, default=0) else None)
+        kind = columns.get(i, "content" if i > last_titled else None)
         if kind == "roles":  # one 役割分担 column holding 【甲】…【乙】…
             role_a, role_b = split_roles(cell.strip())
             cells["role_a"], cells["role_b"] = join_fragment(cells["role_a"], role_a), join_fragment(cells["role_b"], role_b)

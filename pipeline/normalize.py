@@ -634,7 +634,7 @@ def sub_header_columns(text: str, columns: list[int], width) -> list[int] | None
     pieces = pieces_of(text, width=width)
     if len(pieces) < 2 or len(columns) < 2 or pieces[0][0] < columns[1] - 1:
         return None
-    if any(len(piece) > SUB_HEADER_CELL or regex.search(r"[、。]", piece) for _, piece in pieces):
+    if any(len(piece) > SUB_HEADER_CELL or "、" in piece or "。" in piece for _, piece in pieces):
         return None
     first, last = pieces[0][0], pieces[-1][0]
     return [c for c in columns if c < first - 1] + [start for start, _ in pieces] + [c for c in columns if c > last]

@@ -337,6 +337,24 @@ def test_a_kanji_twin_opening_or_closing_a_katakana_word_is_repaired():
     assert {c.rule for c in result.corrections} == {"context:kanji-in-katakana"}
 
 
+def test_the_katakana_ranges_that_let_twins_through_cover_every_katakana_letter():
+    """The cheap test before the kanji-twin rules must admit whatever
+    [\\p{Katakana}ー] matches, or a document's twins would go unrepaired."""
+    import sys
+
+    import regex
+
+    from pipeline.repair.context import KATAKANA_RANGES, KATAKANA_TWIN, TWIN_BESIDE_KATAKANA
+    katakana = regex.compile(r"[\p{Katakana}ー]")
+    letters = [chr(c) for c in range(sys.maxunicode + 1) if katakana.match(chr(c))]
+    ranges = regex.compile(f"[{KATAKANA_RANGES}]")
+    assert letters and all(ranges.match(letter) for letter in letters)
+    twin = next(iter(KATAKANA_TWIN))
+    assert all(TWIN_BESIDE_KATAKANA.search(f"あ{twin}{k}") and TWIN_BESIDE_KATAKANA.search(f"{k}{twin}あ")
+               for k in ("ル", "ｰ", "ｱ", "ー"))
+    assert not TWIN_BESIDE_KATAKANA.search(f"第{twin}条")
+
+
 def test_a_kanji_after_a_katakana_word_is_kept_when_it_makes_a_word_with_what_follows():
     # 一件, 一覧, 一ヶ月, 口コミ, 工学 and the suffix 力 (ブランド力) are written so
     result = repaired("""

@@ -3103,3 +3103,13 @@ def test_rows_of_unfinished_phrases_stay_apart_when_the_measure_opens_a_word():
     観光振興\t周遊ルートの整備\t整備の実施\t情報の発信
     """)
     assert [r.measure for r in rows] == ["企業誘致", "観光振興"]
+
+
+def test_a_placeholder_is_told_by_its_last_letter_first_whatever_its_spacing():
+    """is_placeholder skips the regex for cells ending with no placeholder's
+    letter: every placeholder the regex knows must still be one."""
+    from extractors.tables import is_placeholder
+    for cell in ("-", "---", "ー", "・", "なし", "特になし", "該当なし", "同左", "同　左", "同 上", "同上", "〃", "なし\n"):
+        assert is_placeholder(cell), cell
+    for cell in ("", "同左の取組を行う。", "企業誘致を推進する", "上", "なしとする。"):
+        assert not is_placeholder(cell), cell
