@@ -209,7 +209,7 @@ def tesseract_layers_to_read_again(pdf, pages: list[Page | None]) -> list[int]:
     default page segmentation, which runs a table's neighbouring cells into
     one line (a 別表's columns read as one text): our own reading, of the
     image with its rules painted out (ocr.py), is better: bench/scanned.py
-    scores the five samples made searchable by `tesseract … pdf` 0.521 from
+    scores the five samples made searchable by `tesseract … pdf` 0.517 from
     the layer, 0.637 read again (strict)."""
     from pipeline.ingest.ocr import tesseract_problem
 
