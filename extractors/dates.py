@@ -655,12 +655,19 @@ SIGNING_TO_COME = regex.compile(
 def signing_to_come(segments: list[Segment]) -> tuple[int, str] | None:
     """(line_no, raw) of the first date whose clause says the agreement is
     to be signed on it."""
+    return date_opening(segments, SIGNING_TO_COME, ("締", "調"))
+
+
+def date_opening(segments: list[Segment], clause: regex.Pattern, words: tuple[str, ...]) -> tuple[int, str] | None:
+    """(line_no, raw) of the first date that `clause` goes on from, on a
+    line holding one of `words` (which every such clause has: most lines
+    are passed over before their dates are read)."""
     for line in (line for seg in segments for line in seg.lines):
-        if "締" not in line.text and "調" not in line.text:
+        if not any(word in line.text for word in words):
             continue
         for _, raw in find_dates(line.text):
             at = line.text.find(raw)
-            if at >= 0 and SIGNING_TO_COME.match(line.text, at + len(raw)):
+            if at >= 0 and clause.match(line.text, at + len(raw)):
                 return line.no, as_written(raw)
     return None
 
@@ -677,15 +684,7 @@ REPORTED_CONCLUDED = regex.compile(
 def reported_signing(segments: list[Segment]) -> tuple[int, str] | None:
     """(line_no, raw) of the date a release says the agreement was (or is
     to be) concluded on, in the sentence saying so."""
-    for seg in segments:
-        for line in seg.lines:
-            if "締結" not in line.text:
-                continue
-            for _, raw in find_dates(line.text):
-                at = line.text.find(raw)
-                if at >= 0 and REPORTED_CONCLUDED.match(line.text, at + len(raw)):
-                    return line.no, as_written(raw)
-    return None
+    return date_opening(segments, REPORTED_CONCLUDED, ("締結",))
 
 
 def names_ceremony_after(text: str, end: int) -> bool:
