@@ -261,8 +261,12 @@ def period_end(text: str, start, start_date: dt.date,
     day = number(match["day"])
     if year and not match["end"].startswith("同"):
         date = end_in_era(era, year, month, day, start_date)
+    elif year:
+        date = safe_date(western_year(era, year), month, day)
+    elif match["month"] and "同" not in match["end"]:  # …10月1日から3月31日まで: no 同年 holds it to the year
+        date = year_less_end(start_date, month, day)
     else:
-        date = safe_date(western_year(era, year) if year else start_date.year, month, day)
+        date = safe_date(start_date.year, month, day)
     if date is None and unread is not None and month and day:
         unread.append((match["end"], NO_DAY))
     return (match.start("end"), date, match["end"]) if date and date >= start_date else None
@@ -285,10 +289,21 @@ def abbreviated_period_end(text: str, start, start_date: dt.date,
     if match["year"]:
         date = end_in_era(era, kanji_to_int(match["year"]), month, day, start_date)
     else:
-        date = safe_date(start_date.year, month, day)
+        date = year_less_end(start_date, month, day)
     if date is None and unread is not None:
         unread.append((match["end"], NO_DAY))
     return (match.start("end"), date, match["end"]) if date and date >= start_date else None
+
+
+def year_less_end(start_date: dt.date, month: int, day: int) -> dt.date | None:
+    """The end of a period written without its year (…から9月30日まで,
+    R2.4.1～9.30): in the start's year, or in the next when that day has
+    passed by the start (令和2年10月1日から3月31日まで: a period running over
+    the new year, as fiscal periods do). None when no day of the calendar."""
+    date = safe_date(start_date.year, month, day)
+    if date is not None and date < start_date:
+        return safe_date(start_date.year + 1, month, day)
+    return date
 
 
 # The era after each: an end written without its era after a start in an

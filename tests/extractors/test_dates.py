@@ -99,7 +99,6 @@ def test_the_end_of_a_period_written_without_its_era_is_a_date(period, end):
 
 @pytest.mark.parametrize("text", [
     "令和2年4月1日から5年間とする。", "令和2年4月1日から10日以内に届け出る。",
-    "令和2年4月1日から3月31日まで",  # before the start: no end of it
 ])
 def test_a_span_or_an_earlier_day_after_a_date_is_no_end_of_a_period(text):
     assert len(find_dates(text)) == 1
@@ -941,6 +940,18 @@ def test_a_release_saying_in_a_sentence_the_day_the_agreement_was_or_will_be_sig
 def test_the_end_of_an_abbreviated_period_without_its_year_is_in_the_starts(period, dates):
     """A period within one year leaves the year out of its end as well (R2.4.1～9.30)."""
     assert [(d.isoformat(), raw) for d, raw in find_dates(period)] == dates
+
+
+@pytest.mark.parametrize("period, end", [
+    ("この協約の期間は、令和2年10月1日から3月31日までとする。", ("2021-03-31", "3月31日")),
+    ("R2.10.1～3.31", ("2021-03-31", "3.31")),
+    ("令和2年4月1日から3月31日まで", ("2021-03-31", "3月31日")),  # a fiscal year
+    ("2020年10月1日から3月31日まで", ("2021-03-31", "3月31日")),
+])
+def test_a_year_less_end_before_the_starts_day_is_in_the_next_year(period, end):
+    """A period of months over the new year (a fiscal half-year) leaves the
+    end's year out: 3月31日 after 10月1日 is the next year's."""
+    assert [(d.isoformat(), raw) for d, raw in find_dates(period)][1:] == [end]
 
 
 @pytest.mark.parametrize("period, end", [
