@@ -288,18 +288,18 @@ def abbreviated_period_end(text: str, start, start_date: dt.date,
     month, day = int(match["month"]), int(match["day"])
     if match["year"]:
         date = end_in_era(era, kanji_to_int(match["year"]), month, day, start_date)
-    else:
-        date = year_less_end(start_date, month, day)
+    else:  # not the next year's, as a 3月31日 may be: R2.4.1から1.5倍 is no period
+        date = safe_date(start_date.year, month, day)
     if date is None and unread is not None:
         unread.append((match["end"], NO_DAY))
     return (match.start("end"), date, match["end"]) if date and date >= start_date else None
 
 
 def year_less_end(start_date: dt.date, month: int, day: int) -> dt.date | None:
-    """The end of a period written without its year (…から9月30日まで,
-    R2.4.1～9.30): in the start's year, or in the next when that day has
-    passed by the start (令和2年10月1日から3月31日まで: a period running over
-    the new year, as fiscal periods do). None when no day of the calendar."""
+    """The end of a period written without its year (…から9月30日まで): in
+    the start's year, or in the next when that day has passed by the start
+    (令和2年10月1日から3月31日まで: a period running over the new year, as
+    fiscal periods do). None when no day of the calendar."""
     date = safe_date(start_date.year, month, day)
     if date is not None and date < start_date:
         return safe_date(start_date.year + 1, month, day)
