@@ -82,6 +82,11 @@ def test_every_date_in_a_line_keeps_its_raw_text():
         ("2014-08-25", "平成26年8月25日"), ("2020-04-01", "令和2年4月1日")]
 
 
+def dates_read(text: str) -> list[tuple[str, str]]:
+    """(ISO date, text as written) of every date find_dates reads in text."""
+    return [(d.isoformat(), raw) for d, raw in find_dates(text)]
+
+
 @pytest.mark.parametrize("period, end", [
     ("この協約の期間は、令和2年4月1日から7年3月31日までとする。", ("2025-03-31", "7年3月31日")),
     ("期間:令和2年4月1日〜同7年3月31日", ("2025-03-31", "同7年3月31日")),
@@ -94,7 +99,7 @@ def test_every_date_in_a_line_keeps_its_raw_text():
 def test_the_end_of_a_period_written_without_its_era_is_a_date(period, end):
     """公用文 leaves out what the start of a period says (令和, the year,
     the month, or 同 for them): the end is in the start's era and year."""
-    assert [(d.isoformat(), raw) for d, raw in find_dates(period)][1] == end
+    assert dates_read(period)[1] == end
 
 
 @pytest.mark.parametrize("text", [
@@ -746,7 +751,7 @@ def test_a_hyphenated_date_under_the_closing_formula_signs():
     ("2020年（令和2年）4月1日から9月30日まで", ("2020-09-30", "9月30日")),
 ])
 def test_the_end_of_a_period_after_a_western_start_takes_its_year(period, end):
-    assert [(d.isoformat(), raw) for d, raw in find_dates(period)][1:] == [end]
+    assert dates_read(period)[1:] == [end]
 
 
 def test_a_western_periods_end_with_its_own_year_is_read_once():
@@ -878,7 +883,7 @@ def test_the_same_day_alone_on_its_line_never_signs():
 def test_the_end_of_an_abbreviated_period_without_its_era_is_in_the_starts(period, dates):
     """Slides shorten a period as they shorten its dates, and leave the era
     out of its end as 公用文 does: R2.4.1～7.3.31 ends in 令和7年."""
-    assert [(d.isoformat(), raw) for d, raw in find_dates(period)] == dates
+    assert dates_read(period) == dates
 
 
 @pytest.mark.parametrize("text", ["R2.4.1～1.3.31", "R2.4.1～7.3.31.2", "R2.4.1-7.2.30"])
@@ -940,7 +945,7 @@ def test_a_release_saying_in_a_sentence_the_day_the_agreement_was_or_will_be_sig
 ])
 def test_the_end_of_an_abbreviated_period_without_its_year_is_in_the_starts(period, dates):
     """A period within one year leaves the year out of its end as well (R2.4.1～9.30)."""
-    assert [(d.isoformat(), raw) for d, raw in find_dates(period)] == dates
+    assert dates_read(period) == dates
 
 
 @pytest.mark.parametrize("period, end", [
@@ -951,7 +956,7 @@ def test_the_end_of_an_abbreviated_period_without_its_year_is_in_the_starts(peri
 def test_a_year_less_end_before_the_starts_day_is_in_the_next_year(period, end):
     """A period of months over the new year (a fiscal half-year) leaves the
     end's year out: 3月31日 after 10月1日 is the next year's."""
-    assert [(d.isoformat(), raw) for d, raw in find_dates(period)][1:] == [end]
+    assert dates_read(period)[1:] == [end]
 
 
 @pytest.mark.parametrize("period, end", [
@@ -962,7 +967,7 @@ def test_a_year_less_end_before_the_starts_day_is_in_the_next_year(period, end):
 ])
 def test_a_periods_end_without_its_era_after_the_era_changed_is_in_the_new_era(period, end):
     """元年 (or 2年) after 平成31年 can only be 令和's: the period ends after it starts."""
-    assert [(d.isoformat(), raw) for d, raw in find_dates(period)][1:] == [end]
+    assert dates_read(period)[1:] == [end]
 
 
 def test_an_era_less_year_long_before_the_next_era_is_no_end_in_it():
@@ -1064,7 +1069,7 @@ def test_the_same_day_a_key_gives_repeats_the_date_of_the_key_above_it():
 ])
 def test_a_period_from_to_or_with_its_starts_weekday_still_ends_in_the_starts_era(period, end):
     """自…至… is から…まで in a form's words; the start's weekday may stand before から."""
-    assert [(d.isoformat(), raw) for d, raw in find_dates(period)][1:] == [end]
+    assert dates_read(period)[1:] == [end]
 
 
 @pytest.mark.parametrize("title", ["福山市と三原市との連携協約（令和２年３月２７日締結）",
